@@ -1,0 +1,10 @@
+// Entry point of the bundle. GitHub runs `node dist/index.js` with no arguments;
+// `gitops-promote <command> --flag value …` (or `node dist/index.js <command> …`) is the CLI.
+import { run } from './main.js';
+import { runCli } from './cli/run-cli.js';
+
+if (process.argv.length > 2) {
+  await runCli(process.argv.slice(2));
+} else {
+  await run();
+}

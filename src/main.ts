@@ -1,0 +1,36 @@
+import * as core from '@actions/core';
+import { InputError, UserError, oneLineMessage } from './errors.js';
+import { readRequired } from './inputs/read-inputs.js';
+import { runSetImage } from './commands/set-image.js';
+
+type CommandRunner = () => Promise<void>;
+
+const notAvailableYet =
+  (name: string): CommandRunner =>
+  async () => {
+    throw new InputError('command', `'${name}' is not available yet in this version of gitops-promote.`);
+  };
+
+/** Every command of the action; each reads its own inputs. */
+export const COMMANDS: Record<string, CommandRunner> = {
+  'set-image': runSetImage,
+  promote: notAvailableYet('promote'),
+  validate: notAvailableYet('validate'),
+  wait: notAvailableYet('wait'),
+  'drift-check': notAvailableYet('drift-check'),
+};
+
+/** The one place that turns a thrown error into a failed step. */
+export async function run(): Promise<void> {
+  try {
+    const command = readRequired('command').trim();
+    const runner = COMMANDS[command];
+    if (!runner) {
+      throw new InputError('command', `unknown command '${command}'; expected one of ${Object.keys(COMMANDS).join(', ')}.`);
+    }
+    await runner();
+  } catch (error) {
+    if (!(error instanceof UserError) && error instanceof Error && error.stack) core.debug(error.stack);
+    core.setFailed(oneLineMessage(error));
+  }
+}
