@@ -1,6 +1,7 @@
 import { readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { run } from '../main.js';
 import { oneLineMessage } from '../errors.js';
@@ -14,7 +15,9 @@ interface ActionInput {
 
 /** action.yml sits one folder above dist/index.js, in a checkout and in the npm package alike. */
 function loadActionInputs(): Record<string, ActionInput> {
-  const text = readFileSync(new URL('../action.yml', import.meta.url), 'utf8');
+  // Built at run time so the bundler does not try to inline the file as an asset.
+  const metadata = ['action', 'yml'].join('.');
+  const text = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', metadata), 'utf8');
   return (parse(text) as { inputs: Record<string, ActionInput> }).inputs;
 }
 
@@ -50,14 +53,13 @@ export async function runCli(argv: string[]): Promise<void> {
   }
 
   const scratch = mkdtempSync(join(tmpdir(), 'gitops-promote-cli-'));
-  const ownOutput = !process.env.GITHUB_OUTPUT;
-  const ownSummary = !process.env.GITHUB_STEP_SUMMARY;
-  if (ownOutput) writeFileSync((process.env.GITHUB_OUTPUT = join(scratch, 'output')), '');
-  if (ownSummary) writeFileSync((process.env.GITHUB_STEP_SUMMARY = join(scratch, 'summary')), '');
+  const ownOutput = process.env.GITHUB_OUTPUT ? undefined : join(scratch, 'output');
+  if (ownOutput) writeFileSync((process.env.GITHUB_OUTPUT = ownOutput), '');
+  if (!process.env.GITHUB_STEP_SUMMARY) writeFileSync((process.env.GITHUB_STEP_SUMMARY = join(scratch, 'summary')), '');
   try {
     await run();
     if (ownOutput) {
-      const outputs = readOutputFile(readFileSync(process.env.GITHUB_OUTPUT, 'utf8'));
+      const outputs = readOutputFile(readFileSync(ownOutput, 'utf8'));
       for (const [name, value] of Object.entries(outputs)) process.stdout.write(`${name}=${value}\n`);
     }
   } finally {

@@ -1,0 +1,172 @@
+import * as core from '@actions/core';
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { InputError } from '../errors.js';
+import { KEEP, parseImageArguments, type ImageArgument } from '../kustomize/image-argument.js';
+import { planEdits, planFileEdit, type FileEdit } from '../kustomize/plan-edits.js';
+import type { ImageEntryChange } from '../kustomize/set-image-edit.js';
+import { verifyRenderedImages } from '../kustomize/verify-render.js';
+import { isDowngrade } from '../policy/tag-policy.js';
+import { readBoolean, readList, readRegExp, readString } from '../inputs/read-inputs.js';
+import { Git, type Identity } from '../repo/git.js';
+import { resolveOverlays } from '../repo/overlay-paths.js';
+import { landCommit } from '../repo/land-commit.js';
+import { commitContextFromEnv, DEFAULT_COMMIT_MESSAGE, renderCommitMessage } from '../report/commit-message.js';
+import { showDiffs } from '../report/text-diff.js';
+import { setImageOutputs, toOverlayChange, writeSetImageSummary, type OverlayChange, type SetImageOutcome } from '../report/set-image-report.js';
+
+export interface SetImageInputs {
+  path: string;
+  overlays: string[];
+  images: ImageArgument[];
+  push: boolean;
+  branch: string;
+  commitMessage: string;
+  author: Identity;
+  allowDowngrade: boolean;
+  allowTags: RegExp | undefined;
+  verifyRender: boolean;
+  dryRun: boolean;
+}
+
+export function readSetImageInputs(): SetImageInputs {
+  return {
+    path: resolve(readString('path', '.')),
+    overlays: readList('overlays'),
+    images: parseImageArguments(readList('images')),
+    push: readBoolean('push', true),
+    branch: readString('branch'),
+    commitMessage: readString('commit-message', DEFAULT_COMMIT_MESSAGE),
+    author: {
+      name: readString('author-name', 'github-actions[bot]'),
+      email: readString('author-email', '41898282+github-actions[bot]@users.noreply.github.com'),
+    },
+    allowDowngrade: readBoolean('allow-downgrade', false),
+    allowTags: readRegExp('allow-tags'),
+    verifyRender: readBoolean('verify-render', true),
+    dryRun: readBoolean('dry-run', false),
+  };
+}
+
+export async function runSetImage(): Promise<void> {
+  const outcome = await setImage(readSetImageInputs());
+  setImageOutputs(outcome);
+  await writeSetImageSummary(outcome);
+}
+
+/** set-image from inputs to a pushed commit; writes nothing when any check fails. */
+export async function setImage(inputs: SetImageInputs): Promise<SetImageOutcome> {
+  checkAllowedTags(inputs.images, inputs.allowTags);
+  const git = new Git(inputs.path);
+  if (!(await git.topLevel())) {
+    throw new InputError('path', `'${inputs.path}' is not inside a git repository; check out the config repo first (actions/checkout).`);
+  }
+  const overlays = resolveOverlays(inputs.path, inputs.overlays);
+  const branch = inputs.branch || (await git.currentBranch());
+  if (!branch && inputs.push && !inputs.dryRun) {
+    throw new InputError('branch', 'the checkout is on a detached HEAD; name the branch to push to.');
+  }
+
+  const edits = await planEdits(overlays, inputs.images);
+  refuseDowngrades(edits, inputs.allowDowngrade);
+  warnAboutDroppedValues(edits);
+  const changes = overlayChanges(edits);
+  const outcome: SetImageOutcome = { changes, commitSha: '', branch: branch ?? '', pushed: false, dryRun: inputs.dryRun, superseded: [] };
+  if (changes.length === 0) {
+    core.info('Every overlay already has these images; nothing to change.');
+    return outcome;
+  }
+  if (inputs.dryRun) {
+    await showDiffs(edits.filter((edit) => edit.changes.length > 0));
+    return outcome;
+  }
+
+  const dirty = await git.changedPaths(edits.map((edit) => edit.overlay.absoluteFile));
+  if (dirty.length > 0) throw new InputError('path', `${dirty.join(', ')} has uncommitted changes; commit or discard them first.`);
+
+  const landed = await landCommit({
+    git,
+    branch: branch ?? '',
+    push: inputs.push,
+    author: inputs.author,
+    apply: (attempt) => applyEdits(inputs, overlays, attempt === 1 ? edits : undefined),
+    message: (current) => renderCommitMessage(inputs.commitMessage, current, commitContextFromEnv()),
+  });
+  return { ...outcome, ...landed };
+}
+
+/**
+ * Writes the edits (planned afresh on a moved head) and verifies the render.
+ * On a re-apply, an entry a concurrent run already moved to a higher version is
+ * left alone: the race is over and the higher version won.
+ */
+async function applyEdits(inputs: SetImageInputs, overlays: ReturnType<typeof resolveOverlays>, firstPlan: FileEdit[] | undefined) {
+  let edits = firstPlan ?? (await planEdits(overlays, inputs.images));
+  const superseded: OverlayChange[] = [];
+  if (!firstPlan && !inputs.allowDowngrade) {
+    edits = edits.map((edit) => {
+      const lower = edit.changes.filter((change) => change.before && isDowngrade(change.before.newTag, change.after.newTag));
+      if (lower.length === 0) return edit;
+      superseded.push(...lower.map((change) => toOverlayChange(edit.overlay.path, edit.overlay.file, change)));
+      const skip = new Set(lower.map((change) => change.name));
+      return planFileEdit(edit.overlay, edit.original, inputs.images.filter((argument) => !skip.has(argument.name)));
+    });
+  }
+  const changed = edits.filter((edit) => edit.changes.length > 0);
+  await Promise.all(changed.map((edit) => writeFile(edit.overlay.absoluteFile, edit.text)));
+  try {
+    if (inputs.verifyRender) await verifyRenderedImages(changed);
+  } catch (error) {
+    await Promise.all(changed.map((edit) => writeFile(edit.overlay.absoluteFile, edit.original)));
+    throw error;
+  }
+  return { files: changed.map((edit) => edit.overlay.absoluteFile), changes: overlayChanges(changed), superseded };
+}
+
+function overlayChanges(edits: readonly FileEdit[]): OverlayChange[] {
+  return edits.flatMap((edit) => edit.changes.map((change) => toOverlayChange(edit.overlay.path, edit.overlay.file, change)));
+}
+
+function checkAllowedTags(images: readonly ImageArgument[], allowTags: RegExp | undefined): void {
+  if (!allowTags) return;
+  for (const image of images) {
+    if (image.newTag && image.newTag !== KEEP && !allowTags.test(image.newTag)) {
+      throw new InputError('images', `tag '${image.newTag}' of '${image.source}' does not match allow-tags /${allowTags.source}/.`);
+    }
+  }
+}
+
+function refuseDowngrades(edits: readonly FileEdit[], allowDowngrade: boolean): void {
+  if (allowDowngrade) return;
+  for (const edit of edits) {
+    for (const change of edit.changes) {
+      if (change.before && isDowngrade(change.before.newTag, change.after.newTag)) {
+        throw new InputError(
+          'images',
+          `'${change.argument}' would downgrade ${change.name} in ${edit.overlay.path} from ${change.before.newTag} to ${change.after.newTag}; set allow-downgrade: true to allow it.`,
+        );
+      }
+    }
+  }
+}
+
+function warnAboutDroppedValues(edits: readonly FileEdit[]): void {
+  for (const edit of edits) {
+    for (const change of edit.changes) {
+      if (change.dropped.length === 0 || !change.before) continue;
+      const keep = keepForm(change);
+      const lost = change.dropped.map((field) => `${field} '${change.before![field]}'`).join(' and ');
+      core.warning(
+        `'${change.argument}' removes ${lost} from image ${change.name} in ${edit.overlay.file}, as kustomize edit set image does. To keep it, write '${keep}'.`,
+      );
+    }
+  }
+}
+
+/** The argument with `*` in each position it cleared, so those values are kept. */
+function keepForm(change: ImageEntryChange): string {
+  const { after, dropped } = change;
+  const tag = after.newTag ? `:${after.newTag}` : dropped.includes('newTag') ? `:${KEEP}` : '';
+  const digest = after.digest ? `@${after.digest}` : dropped.includes('digest') ? `@${KEEP}` : '';
+  return `${change.name}=${after.newName || KEEP}${tag}${digest}`;
+}

@@ -1,0 +1,92 @@
+/**
+ * Container image references as kustomize v5 reads them. These mirror
+ * kustomize's `image.Split` and `image.IsImageMatched`, because the action must
+ * predict exactly what `kustomize build` will render.
+ */
+
+export interface ImageReference {
+  name: string;
+  tag: string;
+  digest: string;
+}
+
+/**
+ * Splits `[host[:port]/]path[:tag][@digest]` into its parts. A colon before the
+ * first slash belongs to the registry host (`localhost:5000/web`).
+ */
+export function splitImageReference(reference: string): ImageReference {
+  const slash = reference.indexOf('/');
+  const offset = slash > 0 ? slash : 0;
+  const searched = reference.slice(offset);
+  const at = searched.indexOf('@');
+  const colon = searched.indexOf(':');
+
+  if (colon < 0 && at < 0) return { name: reference, tag: '', digest: '' };
+  if (at >= 0 && (at < colon || colon < 0)) {
+    return { name: reference.slice(0, offset + at), tag: '', digest: reference.slice(offset + at + 1) };
+  }
+  if (at >= 0) {
+    return {
+      name: reference.slice(0, offset + colon),
+      tag: reference.slice(offset + colon + 1, offset + at),
+      digest: reference.slice(offset + at + 1),
+    };
+  }
+  return { name: reference.slice(0, offset + colon), tag: reference.slice(offset + colon + 1), digest: '' };
+}
+
+export function formatImageReference({ name, tag, digest }: ImageReference): string {
+  return `${name}${tag ? `:${tag}` : ''}${digest ? `@${digest}` : ''}`;
+}
+
+const matcherCache = new Map<string, RegExp | null>();
+
+/**
+ * Whether an `images:` entry named `entryName` applies to `reference`. kustomize
+ * compiles the name as a regular expression (so `.` matches any character) and
+ * matches it against the whole repository part: no registry normalisation, so
+ * `nginx` does not match `docker.io/library/nginx`. kustomize 5.5 only accepts
+ * sha256 digests here. A name that is not a valid expression matches nothing.
+ */
+export function isImageMatched(reference: string, entryName: string): boolean {
+  let matcher = matcherCache.get(entryName);
+  if (matcher === undefined) {
+    try {
+      matcher = new RegExp(`^(?:${entryName})(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$`);
+    } catch {
+      matcher = null;
+    }
+    matcherCache.set(entryName, matcher);
+  }
+  return matcher !== null && matcher.test(reference);
+}
+
+/** The fields of an `images:` entry that change a rendered reference. */
+export interface ImageOverride {
+  name: string;
+  newName?: string;
+  newTag?: string;
+  digest?: string;
+}
+
+/**
+ * What kustomize renders for `reference` after one entry: a new tag drops the
+ * old digest and a new digest drops the old tag, unless both are given.
+ */
+export function applyImageOverride(reference: string, override: ImageOverride): string {
+  if (!isImageMatched(reference, override.name)) return reference;
+  const current = splitImageReference(reference);
+  const name = override.newName || current.name;
+  let { tag, digest } = current;
+  if (override.newTag && override.digest) {
+    tag = override.newTag;
+    digest = override.digest;
+  } else if (override.newTag) {
+    tag = override.newTag;
+    digest = '';
+  } else if (override.digest) {
+    tag = '';
+    digest = override.digest;
+  }
+  return formatImageReference({ name, tag, digest });
+}

@@ -1,0 +1,271 @@
+import { isScalar, type Pair, type YAMLMap } from 'yaml';
+import { KEEP, type ImageArgument } from './image-argument.js';
+import {
+  IMAGE_FIELDS,
+  fieldOfKey,
+  findFieldPair,
+  pairKey,
+  parseKustomization,
+  type ImageEntry,
+  type ImageField,
+  type ImageFieldValues,
+  type KustomizationDocument,
+} from './kustomization-document.js';
+import {
+  applySplices,
+  columnOf,
+  detectLineEnding,
+  formatScalar,
+  lineEndAfter,
+  lineStartOf,
+  type ScalarStyle,
+  type Splice,
+} from './yaml-text.js';
+
+/** What one argument did to one kustomization file. */
+export interface ImageEntryChange {
+  name: string;
+  argument: string;
+  /** The entry's values before, or null when the entry was added. */
+  before: ImageFieldValues | null;
+  after: ImageFieldValues;
+  /** Fields the entry had that the argument cleared (kustomize drops them). */
+  dropped: ImageField[];
+}
+
+export interface KustomizationEdit {
+  text: string;
+  changes: ImageEntryChange[];
+}
+
+/**
+ * `kustomize edit set image` on a file's text: each argument replaces newName,
+ * newTag and digest of the entries with its name (`*` keeps a value; a value
+ * the argument leaves out is removed), or adds an entry. Comments, order,
+ * quoting, indentation and line endings of everything else stay as they were.
+ */
+export function setImagesInKustomization(source: string, args: readonly ImageArgument[], file: string): KustomizationEdit {
+  const doc = parseKustomization(source, file);
+  const eol = detectLineEnding(source);
+  const splices: Splice[] = [];
+  const changes: ImageEntryChange[] = [];
+  const added: Array<{ name: string; values: ImageFieldValues }> = [];
+
+  for (const argument of args) {
+    const matches = doc.entries.filter((entry) => entry.name === argument.name);
+    if (matches.length === 0) {
+      const after = resolveValues(argument, null);
+      if (IMAGE_FIELDS.every((field) => after[field] === '')) continue;
+      added.push({ name: argument.name, values: after });
+      changes.push({ name: argument.name, argument: argument.source, before: null, after, dropped: [] });
+      continue;
+    }
+    for (const entry of matches) {
+      const after = resolveValues(argument, entry);
+      if (IMAGE_FIELDS.every((field) => after[field] === entry[field])) continue;
+      splices.push(...editEntry(doc, entry, after, eol));
+      const dropped = IMAGE_FIELDS.filter((field) => entry[field] !== '' && after[field] === '');
+      changes.push({ name: argument.name, argument: argument.source, before: pickValues(entry), after, dropped });
+    }
+  }
+  if (added.length > 0) splices.push(addEntries(doc, added, eol));
+  return { text: splices.length > 0 ? applySplices(source, splices) : source, changes };
+}
+
+function pickValues(values: ImageFieldValues): ImageFieldValues {
+  return { newName: values.newName, newTag: values.newTag, digest: values.digest };
+}
+
+function resolveValues(argument: ImageArgument, entry: ImageEntry | null): ImageFieldValues {
+  const resolve = (field: ImageField): string => (argument[field] === KEEP ? (entry?.[field] ?? '') : argument[field]);
+  return { newName: resolve('newName'), newTag: resolve('newTag'), digest: resolve('digest') };
+}
+
+// --- key order ---------------------------------------------------------------
+
+const ALPHABETICAL = ['digest', 'name', 'newName', 'newTag'] as const;
+const NAME_FIRST = ['name', 'newName', 'newTag', 'digest'] as const;
+type FieldOrder = readonly (ImageField | 'name')[];
+
+/** kustomize writes keys alphabetically; a file whose entries start with `name` keeps `name` first. */
+function fieldOrderOf(doc: KustomizationDocument): FieldOrder {
+  const firstKeys = doc.entries.map((entry) => fieldOfKey(pairKey(entry.node.items[0] as Pair)));
+  return firstKeys.length > 0 && firstKeys.every((key) => key === 'name') ? NAME_FIRST : ALPHABETICAL;
+}
+
+// --- editing an existing entry -----------------------------------------------
+
+function editEntry(doc: KustomizationDocument, entry: ImageEntry, after: ImageFieldValues, eol: string): Splice[] {
+  if (entry.node.flow) return [rewriteFlowEntry(doc, entry, after)];
+  const { source } = doc;
+  const splices: Splice[] = [];
+  const order = fieldOrderOf(doc);
+  const pairs = entry.node.items as Pair[];
+  const keyColumn = columnOf(source, keyStart(pairs[0]!));
+
+  for (const field of IMAGE_FIELDS) {
+    if (after[field] === entry[field]) continue;
+    const pair = findFieldPair(entry.node, field);
+    if (pair && after[field] !== '') {
+      splices.push(replaceValue(source, pair, after[field]));
+    } else if (pair) {
+      splices.push(removePair(source, pairs, pair));
+    } else {
+      const line = `${field}: ${formatScalar(after[field], 'PLAIN')}`;
+      splices.push(insertPair(source, entry.node, field, line, order, keyColumn, after, eol));
+    }
+  }
+  return splices;
+}
+
+function keyStart(pair: Pair): number {
+  return (pair.key as { range: [number, number, number] }).range[0];
+}
+
+function valueEnd(pair: Pair): number {
+  const value = pair.value as { range?: [number, number, number] } | null;
+  return value?.range ? value.range[1] : (pair.key as { range: [number, number, number] }).range[1];
+}
+
+function replaceValue(source: string, pair: Pair, value: string): Splice {
+  const node = pair.value;
+  if (isScalar(node) && node.range && node.range[1] > node.range[0]) {
+    const style = (['QUOTE_DOUBLE', 'QUOTE_SINGLE'].includes(node.type ?? '') ? node.type : 'PLAIN') as ScalarStyle;
+    return { start: node.range[0], end: node.range[1], text: formatScalar(value, style) };
+  }
+  // `newTag:` with no value: write the value after the colon.
+  const colon = source.indexOf(':', (pair.key as { range: [number, number, number] }).range[1]);
+  return { start: colon + 1, end: colon + 1, text: ` ${formatScalar(value, 'PLAIN')}` };
+}
+
+function removePair(source: string, pairs: Pair[], pair: Pair): Splice {
+  const index = pairs.indexOf(pair);
+  const next = pairs[index + 1];
+  if (index === 0 && next) {
+    // The first key shares its line with `- `: pull the next key up onto that line.
+    return { start: keyStart(pair), end: keyStart(next), text: '' };
+  }
+  return { start: lineStartOf(source, keyStart(pair)), end: lineEndAfter(source, valueEnd(pair)), text: '' };
+}
+
+function insertPair(
+  source: string,
+  entry: YAMLMap,
+  field: ImageField,
+  line: string,
+  order: FieldOrder,
+  keyColumn: number,
+  after: ImageFieldValues,
+  eol: string,
+): Splice {
+  const pairs = entry.items as Pair[];
+  const rank = order.indexOf(field);
+  // Anchor on the last pair that stays and comes before the new key in the file's order.
+  const staying = pairs.filter((pair) => {
+    const key = fieldOfKey(pairKey(pair));
+    return key === 'name' || key === undefined || after[key] !== '';
+  });
+  const anchor = [...staying].reverse().find((pair) => {
+    const key = fieldOfKey(pairKey(pair));
+    return key !== undefined && order.indexOf(key) < rank;
+  });
+  if (anchor) {
+    const at = lineEndAfter(source, valueEnd(anchor));
+    const lead = at === source.length && !source.endsWith('\n') ? eol : '';
+    return { start: at, end: at, text: `${lead}${' '.repeat(keyColumn)}${line}${lead ? '' : eol}` };
+  }
+  // The new key sorts first: it takes the `- ` line and the old first key moves down.
+  const first = keyStart(pairs[0]!);
+  return { start: first, end: first, text: `${line}${eol}${' '.repeat(keyColumn)}` };
+}
+
+function rewriteFlowEntry(doc: KustomizationDocument, entry: ImageEntry, after: ImageFieldValues): Splice {
+  const { source } = doc;
+  const order = fieldOrderOf(doc);
+  const parts: Array<{ field: ImageField | 'name' | undefined; text: string }> = [];
+  for (const pair of entry.node.items as Pair[]) {
+    const field = fieldOfKey(pairKey(pair));
+    const text = source.slice(keyStart(pair), valueEnd(pair));
+    if (field === undefined || field === 'name' || after[field] === entry[field]) {
+      parts.push({ field, text });
+    } else if (after[field] !== '') {
+      const value = replaceValue(source, pair, after[field]);
+      parts.push({ field, text: source.slice(keyStart(pair), value.start) + value.text });
+    }
+  }
+  for (const field of IMAGE_FIELDS) {
+    if (after[field] === '' || findFieldPair(entry.node, field)) continue;
+    const rank = order.indexOf(field);
+    const before = parts.findLastIndex((part) => part.field !== undefined && order.indexOf(part.field) < rank);
+    parts.splice(before + 1, 0, { field, text: `${field}: ${formatScalar(after[field], 'PLAIN')}` });
+  }
+  const range = entry.node.range!;
+  const padded = source[range[0] + 1] === ' ';
+  const inner = parts.map((part) => part.text).join(', ');
+  return { start: range[0], end: range[1], text: padded ? `{ ${inner} }` : `{${inner}}` };
+}
+
+// --- adding entries ------------------------------------------------------------
+
+function entryLines(name: string, values: ImageFieldValues, order: FieldOrder): string[] {
+  const all: Record<string, string> = { name, ...values };
+  return order.filter((field) => all[field] !== '').map((field) => `${field}: ${formatScalar(all[field]!, 'PLAIN')}`);
+}
+
+function addEntries(doc: KustomizationDocument, added: Array<{ name: string; values: ImageFieldValues }>, eol: string): Splice {
+  const { source } = doc;
+  const order = fieldOrderOf(doc);
+  const images = doc.images;
+
+  if (images && images.flow) {
+    const flowEntries = added.map(({ name, values }) => `{${entryLines(name, values, order).join(', ')}}`);
+    const close = source.lastIndexOf(']', images.range![1]);
+    const text = images.items.length > 0 ? `, ${flowEntries.join(', ')}` : flowEntries.join(', ');
+    return { start: close, end: close, text };
+  }
+
+  let dashColumn: number;
+  let keyColumn: number;
+  let at: number;
+  let header = '';
+  if (images && images.items.length > 0) {
+    const firstKey = keyStart((images.items[0] as YAMLMap).items[0] as Pair);
+    dashColumn = columnOf(source, source.lastIndexOf('-', firstKey));
+    keyColumn = columnOf(source, firstKey);
+    const lastEntry = images.items.at(-1) as YAMLMap;
+    at = lineEndAfter(source, valueEnd(lastEntry.items.at(-1) as Pair));
+  } else {
+    const base = doc.imagesPair ? columnOf(source, keyStart(doc.imagesPair as Pair)) : 0;
+    dashColumn = base + sequenceIndent(doc);
+    keyColumn = dashColumn + 2;
+    if (doc.imagesPair) {
+      // `images:` with nothing after it (or an empty value): the list goes on the next lines.
+      at = lineEndAfter(source, (doc.imagesPair.key as { range: [number, number, number] }).range[1]);
+    } else {
+      header = `images:${eol}`;
+      const last = doc.root?.items.at(-1) as Pair | undefined;
+      at = last ? lineEndAfter(source, valueEnd(last)) : source.length;
+    }
+  }
+
+  const lines = added.flatMap(({ name, values }) =>
+    entryLines(name, values, order).map((line, index) =>
+      index === 0 ? `${' '.repeat(dashColumn)}-${' '.repeat(keyColumn - dashColumn - 1)}${line}` : `${' '.repeat(keyColumn)}${line}`,
+    ),
+  );
+  const atEndWithoutNewline = at === source.length && source.length > 0 && !source.endsWith('\n');
+  const body = header + lines.join(eol);
+  return atEndWithoutNewline ? { start: at, end: at, text: eol + body } : { start: at, end: at, text: body + eol };
+}
+
+/** How far the file indents block lists under their key (0 in kustomize's own output). */
+function sequenceIndent(doc: KustomizationDocument): number {
+  const { source } = doc;
+  for (const pair of (doc.root?.items ?? []) as Pair[]) {
+    const value = pair.value as { items?: unknown[]; flow?: boolean; range?: [number, number, number] } | null;
+    if (!value?.items || value.flow || value.items.length === 0 || !value.range) continue;
+    const dash = source.lastIndexOf('-', (value.items[0] as { range?: [number, number, number] }).range?.[0] ?? value.range[0]);
+    return Math.max(0, columnOf(source, dash) - columnOf(source, keyStart(pair)));
+  }
+  return 0;
+}

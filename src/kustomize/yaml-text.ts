@@ -1,0 +1,83 @@
+import { parse } from 'yaml';
+
+/**
+ * Small helpers for editing YAML as text. The `yaml` library re-serialises a
+ * document in its own style, so edits are made as splices into the original
+ * source at node ranges, and only the touched lines change.
+ */
+
+export interface Splice {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Applies non-overlapping splices (in any order) to `source`. */
+export function applySplices(source: string, splices: readonly Splice[]): string {
+  const sorted = [...splices].sort((a, b) => b.start - a.start || b.end - a.end);
+  let result = source;
+  let limit = Number.POSITIVE_INFINITY;
+  for (const splice of sorted) {
+    if (splice.end > limit) throw new Error('internal error: overlapping YAML edits');
+    result = result.slice(0, splice.start) + splice.text + result.slice(splice.end);
+    limit = splice.start;
+  }
+  return result;
+}
+
+export function detectLineEnding(source: string): string {
+  return /\r\n/.test(source) ? '\r\n' : '\n';
+}
+
+export function lineStartOf(source: string, offset: number): number {
+  return source.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** The offset just past the newline that ends the line holding `offset` (or the end of the text). */
+export function lineEndAfter(source: string, offset: number): number {
+  const newline = source.indexOf('\n', offset);
+  return newline < 0 ? source.length : newline + 1;
+}
+
+export function columnOf(source: string, offset: number): number {
+  return offset - lineStartOf(source, offset);
+}
+
+/** Whether only blanks (or a `- ` sequence indicator) stand before `offset` on its line. */
+export function startsItsLine(source: string, offset: number): boolean {
+  return /^[ \t]*(- +)*$/.test(source.slice(lineStartOf(source, offset), offset));
+}
+
+function readsAsSameString(text: string): boolean {
+  for (const schema of ['core', 'yaml-1.1'] as const) {
+    try {
+      if (parse(text, { schema }) !== text) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Whether `value` may stand unquoted. Besides anything YAML 1.1 or 1.2 would read
+ * as another type (`1234`, `1.10`, `3.2e2`, `yes`, `null`), hex-looking values
+ * that start with a digit (short git SHAs such as `0e12ab4`) are quoted too:
+ * one more digit turns them into floats for some parsers.
+ */
+export function canBePlain(value: string): boolean {
+  if (value === '' || /^[0-9][0-9a-fA-F]*$/.test(value)) return false;
+  if (/^[\s\-?:,[\]{}#&*!|>'"%@`]/.test(value) || /\s$|:\s|\s#|[\n\r\t]/.test(value)) {
+    return /^-[^\s]/.test(value) && readsAsSameString(value);
+  }
+  return readsAsSameString(value);
+}
+
+export type ScalarStyle = 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE';
+
+/** Writes a string scalar in the style it had, quoting where a plain one would change meaning. */
+export function formatScalar(value: string, style: ScalarStyle): string {
+  if (style === 'QUOTE_SINGLE') return `'${value.replace(/'/g, "''")}'`;
+  if (style === 'PLAIN' && canBePlain(value)) return value;
+  return JSON.stringify(value);
+}

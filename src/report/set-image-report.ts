@@ -1,0 +1,83 @@
+import * as core from '@actions/core';
+import { writeSummary } from './job-summary.js';
+import { formatImageReference } from '../kustomize/image-reference.js';
+import type { ImageEntryChange } from '../kustomize/set-image-edit.js';
+import type { ImageFieldValues } from '../kustomize/kustomization-document.js';
+
+/** One row of the `images` output and of the job summary. */
+export interface OverlayChange {
+  overlay: string;
+  file: string;
+  image: string;
+  /** The reference the entry produced before (`''` for a new entry). */
+  old: string;
+  new: string;
+  before: ImageFieldValues | null;
+  after: ImageFieldValues;
+}
+
+export function describeEntry(name: string, values: ImageFieldValues): string {
+  return formatImageReference({ name: values.newName || name, tag: values.newTag, digest: values.digest });
+}
+
+export function toOverlayChange(overlay: string, file: string, change: ImageEntryChange): OverlayChange {
+  return {
+    overlay,
+    file,
+    image: change.name,
+    old: change.before ? describeEntry(change.name, change.before) : '',
+    new: describeEntry(change.name, change.after),
+    before: change.before,
+    after: change.after,
+  };
+}
+
+export interface SetImageOutcome {
+  changes: OverlayChange[];
+  commitSha: string;
+  branch: string;
+  pushed: boolean;
+  dryRun: boolean;
+  /** Changes skipped because a concurrent run had already landed a higher version. */
+  superseded: OverlayChange[];
+}
+
+export function setImageOutputs(outcome: SetImageOutcome): void {
+  core.setOutput('changed', String(outcome.changes.length > 0 && !outcome.dryRun));
+  core.setOutput('commit-sha', outcome.commitSha);
+  core.setOutput(
+    'images',
+    JSON.stringify(outcome.changes.map(({ overlay, file, image, old, new: next }) => ({ overlay, file, image, old, new: next }))),
+  );
+}
+
+function code(text: string): string {
+  return text ? `\`${text.replace(/`/g, "'")}\`` : '_(new entry)_';
+}
+
+export async function writeSetImageSummary(outcome: SetImageOutcome): Promise<void> {
+  const summary = core.summary.addHeading(outcome.dryRun ? 'gitops-promote set-image (dry run)' : 'gitops-promote set-image', 2);
+  if (outcome.changes.length === 0) {
+    summary.addRaw('Every overlay already has these images; nothing was changed.', true);
+  } else {
+    summary.addTable([
+      [
+        { data: 'Overlay', header: true },
+        { data: 'Image', header: true },
+        { data: 'Old → new', header: true },
+      ],
+      ...outcome.changes.map((change) => [code(change.overlay), code(change.image), `${code(change.old)} → ${code(change.new)}`]),
+    ]);
+    if (outcome.dryRun) summary.addRaw('Dry run: nothing was written.', true);
+    else if (outcome.commitSha) {
+      summary.addRaw(`Commit ${code(outcome.commitSha)} on ${code(outcome.branch)}${outcome.pushed ? ', pushed.' : ', not pushed (push: false).'}`, true);
+    }
+  }
+  if (outcome.superseded.length > 0) {
+    summary.addRaw(
+      `Skipped, a concurrent run had already set a higher version: ${outcome.superseded.map((change) => `${code(change.overlay)} ${code(change.image)}`).join(', ')}.`,
+      true,
+    );
+  }
+  await writeSummary();
+}
