@@ -34128,10 +34128,12 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-// EXTERNAL MODULE: ./src/main.ts + 43 modules
-var main = __nccwpck_require__(8579);
+// EXTERNAL MODULE: ./src/main.ts + 44 modules
+var main = __nccwpck_require__(3686);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/cli/parse-cli-args.ts
@@ -34216,9 +34218,12 @@ function readOutputFile(text) {
 
 
 
+
 /** action.yml sits one folder above dist/index.js, in a checkout and in the npm package alike. */
 function loadActionInputs() {
-    const text = (0,external_node_fs_.readFileSync)(new URL(/* asset import */ __nccwpck_require__(8627), __nccwpck_require__.b), 'utf8');
+    // Built at run time so the bundler does not try to inline the file as an asset.
+    const metadata = ['action', 'yml'].join('.');
+    const text = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)((0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)), '..', metadata), 'utf8');
     return (0,dist/* parse */.qg)(text).inputs;
 }
 function usage(inputs) {
@@ -34315,7 +34320,7 @@ function oneLineMessage(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8579);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3686);
 /* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5660);
 // Entry point of the bundle. GitHub runs `node dist/index.js` with no arguments;
 // `gitops-promote <command> --flag value …` (or `node dist/index.js <command> …`) is the CLI.
@@ -34333,7 +34338,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8579:
+/***/ 3686:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37899,7 +37904,8 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 /** Runs a program without a shell and collects its output; never throws for a non-zero exit. */
 function runProcess(command, args, options = {}) {
     return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
+        const stdin = options.input === undefined ? 'ignore' : 'pipe';
+        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: [stdin, 'pipe', 'pipe'] });
         const stdout = [];
         const stderr = [];
         child.stdout.on('data', (chunk) => stdout.push(chunk));
@@ -37910,7 +37916,11 @@ function runProcess(command, args, options = {}) {
             stdout: Buffer.concat(stdout).toString('utf8'),
             stderr: Buffer.concat(stderr).toString('utf8'),
         }));
-        child.stdin.end(options.input ?? '');
+        if (child.stdin) {
+            // A program may exit without reading its input; that is its answer, not our error.
+            child.stdin.on('error', () => undefined);
+            child.stdin.end(options.input);
+        }
     });
 }
 /** Whether a program can be started (found on PATH). */
@@ -38436,7 +38446,27 @@ async function showDiffs(edits) {
     endGroup();
 }
 
+;// CONCATENATED MODULE: ./src/report/job-summary.ts
+
+/**
+ * Writes the buffered job summary. The summary is a report, not the work: a
+ * runner without one (or a full disk) must not fail a step whose commit landed.
+ */
+async function writeSummary() {
+    if (!process.env.GITHUB_STEP_SUMMARY) {
+        summary_summary.emptyBuffer();
+        return;
+    }
+    try {
+        await summary_summary.write();
+    }
+    catch (error) {
+        warning(`Could not write the job summary: ${error.message}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/report/set-image-report.ts
+
 
 
 function describeEntry(name, values) {
@@ -38484,7 +38514,7 @@ async function writeSetImageSummary(outcome) {
     if (outcome.superseded.length > 0) {
         summary.addRaw(`Skipped, a concurrent run had already set a higher version: ${outcome.superseded.map((change) => `${code(change.overlay)} ${code(change.image)}`).join(', ')}.`, true);
     }
-    await summary.write();
+    await writeSummary();
 }
 
 ;// CONCATENATED MODULE: ./src/commands/set-image.ts
@@ -38669,13 +38699,6 @@ async function run() {
     }
 }
 
-
-/***/ }),
-
-/***/ 8627:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-module.exports = __nccwpck_require__.p + "98f9bace9fa68d275321.js?../action.yml";
 
 /***/ }),
 
@@ -47509,9 +47532,6 @@ exports.visitAsync = visitAsync;
 /******/ 	return module.exports;
 /******/ }
 /******/ 
-/******/ // expose the modules object (__webpack_modules__)
-/******/ __nccwpck_require__.m = __webpack_modules__;
-/******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
@@ -47612,41 +47632,6 @@ exports.visitAsync = visitAsync;
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/publicPath */
-/******/ (() => {
-/******/ 	var scriptUrl;
-/******/ 	if (typeof import.meta.url === "string") scriptUrl = import.meta.url
-/******/ 	// When supporting browsers where an automatic publicPath is not supported you must specify an output.publicPath manually via configuration
-/******/ 	// or pass an empty string ("") and set the __webpack_public_path__ variable from your code to use your own logic.
-/******/ 	if (!scriptUrl) throw new Error("Automatic publicPath is not supported in this browser");
-/******/ 	scriptUrl = scriptUrl.replace(/#.*$/, "").replace(/\?.*$/, "").replace(/\/[^\/]+$/, "/");
-/******/ 	__nccwpck_require__.p = scriptUrl;
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/import chunk loading */
-/******/ (() => {
-/******/ 	__nccwpck_require__.b = new URL("./", import.meta.url);
-/******/ 	
-/******/ 	// object to store loaded and loading chunks
-/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
-/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
-/******/ 	var installedChunks = {
-/******/ 		792: 0
-/******/ 	};
-/******/ 	
-/******/ 	// no install chunk
-/******/ 	
-/******/ 	// no chunk on demand loading
-/******/ 	
-/******/ 	// no prefetching
-/******/ 	
-/******/ 	// no preloaded
-/******/ 	
-/******/ 	// no external install chunk
-/******/ 	
-/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/
