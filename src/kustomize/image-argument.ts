@@ -35,6 +35,8 @@ export function parseImageArgument(text: string, input = 'images'): ImageArgumen
   };
 
   const eq = source.indexOf('=');
+  // kustomize would write an entry with an empty name, which matches nothing.
+  if (eq === 0) fail('has no image name before "=".');
   const key = eq < 0 ? '' : source.slice(0, eq);
   const value = eq < 0 ? source : source.slice(eq + 1);
   const parts = splitImageReference(value);

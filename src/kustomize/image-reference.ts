@@ -52,7 +52,9 @@ export function isImageMatched(reference: string, entryName: string): boolean {
   let matcher = matcherCache.get(entryName);
   if (matcher === undefined) {
     try {
-      matcher = new RegExp(`^(?:${entryName})(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$`);
+      // Not wrapped in a group: kustomize concatenates the name as is, so an
+      // alternation in it (`a|b`) binds to the anchors exactly as it does there.
+      matcher = new RegExp(`^${entryName}(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$`);
     } catch {
       matcher = null;
     }
@@ -67,11 +69,14 @@ export interface ImageOverride {
   newName?: string;
   newTag?: string;
   digest?: string;
+  /** Appended to the current tag when the entry sets neither newTag nor digest. */
+  tagSuffix?: string;
 }
 
 /**
  * What kustomize renders for `reference` after one entry: a new tag drops the
- * old digest and a new digest drops the old tag, unless both are given.
+ * old digest and a new digest drops the old tag, unless both are given; a tag
+ * suffix applies only when the entry sets neither.
  */
 export function applyImageOverride(reference: string, override: ImageOverride): string {
   if (!isImageMatched(reference, override.name)) return reference;
@@ -87,6 +92,10 @@ export function applyImageOverride(reference: string, override: ImageOverride): 
   } else if (override.digest) {
     tag = '';
     digest = override.digest;
+  } else if (override.tagSuffix) {
+    // kustomize's imagetag updater (HEAD); 5.5 appends the suffix twice.
+    tag += override.tagSuffix;
+    digest = '';
   }
   return formatImageReference({ name, tag, digest });
 }

@@ -18,6 +18,7 @@ import {
   formatScalar,
   lineEndAfter,
   lineStartOf,
+  trimLineBreak,
   type ScalarStyle,
   type Splice,
 } from './yaml-text.js';
@@ -68,7 +69,7 @@ export function setImagesInKustomization(source: string, args: readonly ImageArg
       changes.push({ name: argument.name, argument: argument.source, before: pickValues(entry), after, dropped });
     }
   }
-  if (added.length > 0) splices.push(addEntries(doc, added, eol));
+  if (added.length > 0) splices.push(...addEntries(doc, added, eol));
   return { text: splices.length > 0 ? applySplices(source, splices) : source, changes };
 }
 
@@ -122,16 +123,18 @@ function keyStart(pair: Pair): number {
   return (pair.key as { range: [number, number, number] }).range[0];
 }
 
-function valueEnd(pair: Pair): number {
+/** Where a pair's text ends, not counting the line break a block scalar's range takes in. */
+function valueEnd(source: string, pair: Pair): number {
   const value = pair.value as { range?: [number, number, number] } | null;
-  return value?.range ? value.range[1] : (pair.key as { range: [number, number, number] }).range[1];
+  return trimLineBreak(source, value?.range ? value.range[1] : (pair.key as { range: [number, number, number] }).range[1]);
 }
 
 function replaceValue(source: string, pair: Pair, value: string): Splice {
   const node = pair.value;
   if (isScalar(node) && node.range && node.range[1] > node.range[0]) {
     const style = (['QUOTE_DOUBLE', 'QUOTE_SINGLE'].includes(node.type ?? '') ? node.type : 'PLAIN') as ScalarStyle;
-    return { start: node.range[0], end: node.range[1], text: formatScalar(value, style) };
+    // A block scalar (`|`) spans lines; it becomes a one-line scalar, and the line break stays.
+    return { start: node.range[0], end: trimLineBreak(source, node.range[1]), text: formatScalar(value, style) };
   }
   // `newTag:` with no value: write the value after the colon.
   const colon = source.indexOf(':', (pair.key as { range: [number, number, number] }).range[1]);
@@ -145,7 +148,7 @@ function removePair(source: string, pairs: Pair[], pair: Pair): Splice {
     // The first key shares its line with `- `: pull the next key up onto that line.
     return { start: keyStart(pair), end: keyStart(next), text: '' };
   }
-  return { start: lineStartOf(source, keyStart(pair)), end: lineEndAfter(source, valueEnd(pair)), text: '' };
+  return { start: lineStartOf(source, keyStart(pair)), end: lineEndAfter(source, valueEnd(source, pair)), text: '' };
 }
 
 function insertPair(
@@ -170,7 +173,7 @@ function insertPair(
     return key !== undefined && order.indexOf(key) < rank;
   });
   if (anchor) {
-    const at = lineEndAfter(source, valueEnd(anchor));
+    const at = lineEndAfter(source, valueEnd(source, anchor));
     const lead = at === source.length && !source.endsWith('\n') ? eol : '';
     return { start: at, end: at, text: `${lead}${' '.repeat(keyColumn)}${line}${lead ? '' : eol}` };
   }
@@ -185,7 +188,7 @@ function rewriteFlowEntry(doc: KustomizationDocument, entry: ImageEntry, after: 
   const parts: Array<{ field: ImageField | 'name' | undefined; text: string }> = [];
   for (const pair of entry.node.items as Pair[]) {
     const field = fieldOfKey(pairKey(pair));
-    const text = source.slice(keyStart(pair), valueEnd(pair));
+    const text = source.slice(keyStart(pair), valueEnd(source, pair));
     if (field === undefined || field === 'name' || after[field] === entry[field]) {
       parts.push({ field, text });
     } else if (after[field] !== '') {
@@ -212,17 +215,26 @@ function entryLines(name: string, values: ImageFieldValues, order: FieldOrder): 
   return order.filter((field) => all[field] !== '').map((field) => `${field}: ${formatScalar(all[field]!, 'PLAIN')}`);
 }
 
-function addEntries(doc: KustomizationDocument, added: Array<{ name: string; values: ImageFieldValues }>, eol: string): Splice {
+function addEntries(doc: KustomizationDocument, added: Array<{ name: string; values: ImageFieldValues }>, eol: string): Splice[] {
   const { source } = doc;
   const order = fieldOrderOf(doc);
   const images = doc.images;
+  const flowEntries = added.map(({ name, values }) => `{${entryLines(name, values, order).join(', ')}}`);
 
   if (images && images.flow) {
-    const flowEntries = added.map(({ name, values }) => `{${entryLines(name, values, order).join(', ')}}`);
+    const last = images.items.at(-1) as { range?: [number, number, number] } | undefined;
+    // After the last entry, not before `]`: a multi-line list may end with a comma.
+    if (last?.range) return [{ start: last.range[1], end: last.range[1], text: `, ${flowEntries.join(', ')}` }];
     const close = source.lastIndexOf(']', images.range![1]);
-    const text = images.items.length > 0 ? `, ${flowEntries.join(', ')}` : flowEntries.join(', ');
-    return { start: close, end: close, text };
+    return [{ start: close, end: close, text: flowEntries.join(', ') }];
   }
+  if (!doc.imagesPair && doc.root?.flow) {
+    // A flow mapping at the top (`{resources: [...]}`): the new field goes inside its braces.
+    const last = doc.root.items.at(-1) as Pair | undefined;
+    const at = last ? valueEnd(source, last) : source.lastIndexOf('}', doc.root.range![1]);
+    return [{ start: at, end: at, text: `${last ? ', ' : ''}images: [${flowEntries.join(', ')}]` }];
+  }
+  const splices: Splice[] = [];
 
   let dashColumn: number;
   let keyColumn: number;
@@ -233,18 +245,25 @@ function addEntries(doc: KustomizationDocument, added: Array<{ name: string; val
     dashColumn = columnOf(source, source.lastIndexOf('-', firstKey));
     keyColumn = columnOf(source, firstKey);
     const lastEntry = images.items.at(-1) as YAMLMap;
-    at = lineEndAfter(source, valueEnd(lastEntry.items.at(-1) as Pair));
+    at = lineEndAfter(source, valueEnd(source, lastEntry.items.at(-1) as Pair));
   } else {
     const base = doc.imagesPair ? columnOf(source, keyStart(doc.imagesPair as Pair)) : 0;
     dashColumn = base + sequenceIndent(doc);
     keyColumn = dashColumn + 2;
     if (doc.imagesPair) {
       // `images:` with nothing after it (or an empty value): the list goes on the next lines.
-      at = lineEndAfter(source, (doc.imagesPair.key as { range: [number, number, number] }).range[1]);
+      const keyEnd = (doc.imagesPair.key as { range: [number, number, number] }).range[1];
+      at = lineEndAfter(source, keyEnd);
+      const nullValue = doc.imagesPair.value as { range?: [number, number, number] } | null;
+      if (nullValue?.range && nullValue.range[1] > nullValue.range[0]) {
+        // `images: ~` or `images: null` would read as a broken mapping with a list after it: drop the null.
+        const colon = source.indexOf(':', keyEnd);
+        splices.push({ start: colon + 1, end: nullValue.range[1], text: '' });
+      }
     } else {
       header = `images:${eol}`;
       const last = doc.root?.items.at(-1) as Pair | undefined;
-      at = last ? lineEndAfter(source, valueEnd(last)) : source.length;
+      at = last ? lineEndAfter(source, valueEnd(source, last)) : source.length;
     }
   }
 
@@ -255,7 +274,8 @@ function addEntries(doc: KustomizationDocument, added: Array<{ name: string; val
   );
   const atEndWithoutNewline = at === source.length && source.length > 0 && !source.endsWith('\n');
   const body = header + lines.join(eol);
-  return atEndWithoutNewline ? { start: at, end: at, text: eol + body } : { start: at, end: at, text: body + eol };
+  splices.push(atEndWithoutNewline ? { start: at, end: at, text: eol + body } : { start: at, end: at, text: body + eol });
+  return splices;
 }
 
 /** How far the file indents block lists under their key (0 in kustomize's own output). */

@@ -12,9 +12,16 @@ export interface Splice {
   text: string;
 }
 
-/** Applies non-overlapping splices (in any order) to `source`. */
+/**
+ * Applies non-overlapping splices (in any order) to `source`. Insertions at the
+ * same offset land in the order they were given, so callers can emit new keys
+ * in the order the file should read.
+ */
 export function applySplices(source: string, splices: readonly Splice[]): string {
-  const sorted = [...splices].sort((a, b) => b.start - a.start || b.end - a.end);
+  const sorted = splices
+    .map((splice, index) => ({ splice, index }))
+    .sort((a, b) => b.splice.start - a.splice.start || b.splice.end - a.splice.end || b.index - a.index)
+    .map(({ splice }) => splice);
   let result = source;
   let limit = Number.POSITIVE_INFINITY;
   for (const splice of sorted) {
@@ -37,6 +44,13 @@ export function lineStartOf(source: string, offset: number): number {
 export function lineEndAfter(source: string, offset: number): number {
   const newline = source.indexOf('\n', offset);
   return newline < 0 ? source.length : newline + 1;
+}
+
+/** `end` moved back over the line break a block scalar's range includes. */
+export function trimLineBreak(source: string, end: number): number {
+  let at = end;
+  while (at > 0 && (source[at - 1] === '\n' || source[at - 1] === '\r')) at -= 1;
+  return at;
 }
 
 export function columnOf(source: string, offset: number): number {
