@@ -34132,8 +34132,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_url_ = __nccwpck_require__(3136);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-// EXTERNAL MODULE: ./src/main.ts + 44 modules
-var main = __nccwpck_require__(3686);
+// EXTERNAL MODULE: ./src/main.ts + 45 modules
+var main = __nccwpck_require__(8759);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/cli/parse-cli-args.ts
@@ -34320,7 +34320,7 @@ function oneLineMessage(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3686);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8759);
 /* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5660);
 // Entry point of the bundle. GitHub runs `node dist/index.js` with no arguments;
 // `gitops-promote <command> --flag value …` (or `node dist/index.js <command> …`) is the CLI.
@@ -34338,7 +34338,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3686:
+/***/ 8759:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37417,7 +37417,9 @@ function isImageMatched(reference, entryName) {
     let matcher = matcherCache.get(entryName);
     if (matcher === undefined) {
         try {
-            matcher = new RegExp(`^(?:${entryName})(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$`);
+            // Not wrapped in a group: kustomize concatenates the name as is, so an
+            // alternation in it (`a|b`) binds to the anchors exactly as it does there.
+            matcher = new RegExp(`^${entryName}(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$`);
         }
         catch {
             matcher = null;
@@ -37428,7 +37430,8 @@ function isImageMatched(reference, entryName) {
 }
 /**
  * What kustomize renders for `reference` after one entry: a new tag drops the
- * old digest and a new digest drops the old tag, unless both are given.
+ * old digest and a new digest drops the old tag, unless both are given; a tag
+ * suffix applies only when the entry sets neither.
  */
 function applyImageOverride(reference, override) {
     if (!isImageMatched(reference, override.name))
@@ -37447,6 +37450,11 @@ function applyImageOverride(reference, override) {
     else if (override.digest) {
         tag = '';
         digest = override.digest;
+    }
+    else if (override.tagSuffix) {
+        // kustomize's imagetag updater (HEAD); 5.5 appends the suffix twice.
+        tag += override.tagSuffix;
+        digest = '';
     }
     return formatImageReference({ name, tag, digest });
 }
@@ -37470,6 +37478,9 @@ function parseImageArgument(text, input = 'images') {
         throw new errors/* InputError */.dz(input, `'${source}' ${problem}`);
     };
     const eq = source.indexOf('=');
+    // kustomize would write an entry with an empty name, which matches nothing.
+    if (eq === 0)
+        fail('has no image name before "=".');
     const key = eq < 0 ? '' : source.slice(0, eq);
     const value = eq < 0 ? source : source.slice(eq + 1);
     const parts = splitImageReference(value);
@@ -37598,9 +37609,16 @@ function describeNode(node) {
 
 ;// CONCATENATED MODULE: ./src/kustomize/yaml-text.ts
 
-/** Applies non-overlapping splices (in any order) to `source`. */
+/**
+ * Applies non-overlapping splices (in any order) to `source`. Insertions at the
+ * same offset land in the order they were given, so callers can emit new keys
+ * in the order the file should read.
+ */
 function applySplices(source, splices) {
-    const sorted = [...splices].sort((a, b) => b.start - a.start || b.end - a.end);
+    const sorted = splices
+        .map((splice, index) => ({ splice, index }))
+        .sort((a, b) => b.splice.start - a.splice.start || b.splice.end - a.splice.end || b.index - a.index)
+        .map(({ splice }) => splice);
     let result = source;
     let limit = Number.POSITIVE_INFINITY;
     for (const splice of sorted) {
@@ -37621,6 +37639,13 @@ function lineStartOf(source, offset) {
 function lineEndAfter(source, offset) {
     const newline = source.indexOf('\n', offset);
     return newline < 0 ? source.length : newline + 1;
+}
+/** `end` moved back over the line break a block scalar's range includes. */
+function trimLineBreak(source, end) {
+    let at = end;
+    while (at > 0 && (source[at - 1] === '\n' || source[at - 1] === '\r'))
+        at -= 1;
+    return at;
 }
 function columnOf(source, offset) {
     return offset - lineStartOf(source, offset);
@@ -37701,7 +37726,7 @@ function setImagesInKustomization(source, args, file) {
         }
     }
     if (added.length > 0)
-        splices.push(addEntries(doc, added, eol));
+        splices.push(...addEntries(doc, added, eol));
     return { text: splices.length > 0 ? applySplices(source, splices) : source, changes };
 }
 function pickValues(values) {
@@ -37748,15 +37773,17 @@ function editEntry(doc, entry, after, eol) {
 function keyStart(pair) {
     return pair.key.range[0];
 }
-function valueEnd(pair) {
+/** Where a pair's text ends, not counting the line break a block scalar's range takes in. */
+function valueEnd(source, pair) {
     const value = pair.value;
-    return value?.range ? value.range[1] : pair.key.range[1];
+    return trimLineBreak(source, value?.range ? value.range[1] : pair.key.range[1]);
 }
 function replaceValue(source, pair, value) {
     const node = pair.value;
     if ((0,dist/* isScalar */.jn)(node) && node.range && node.range[1] > node.range[0]) {
         const style = (['QUOTE_DOUBLE', 'QUOTE_SINGLE'].includes(node.type ?? '') ? node.type : 'PLAIN');
-        return { start: node.range[0], end: node.range[1], text: formatScalar(value, style) };
+        // A block scalar (`|`) spans lines; it becomes a one-line scalar, and the line break stays.
+        return { start: node.range[0], end: trimLineBreak(source, node.range[1]), text: formatScalar(value, style) };
     }
     // `newTag:` with no value: write the value after the colon.
     const colon = source.indexOf(':', pair.key.range[1]);
@@ -37769,7 +37796,7 @@ function removePair(source, pairs, pair) {
         // The first key shares its line with `- `: pull the next key up onto that line.
         return { start: keyStart(pair), end: keyStart(next), text: '' };
     }
-    return { start: lineStartOf(source, keyStart(pair)), end: lineEndAfter(source, valueEnd(pair)), text: '' };
+    return { start: lineStartOf(source, keyStart(pair)), end: lineEndAfter(source, valueEnd(source, pair)), text: '' };
 }
 function insertPair(source, entry, field, line, order, keyColumn, after, eol) {
     const pairs = entry.items;
@@ -37784,7 +37811,7 @@ function insertPair(source, entry, field, line, order, keyColumn, after, eol) {
         return key !== undefined && order.indexOf(key) < rank;
     });
     if (anchor) {
-        const at = lineEndAfter(source, valueEnd(anchor));
+        const at = lineEndAfter(source, valueEnd(source, anchor));
         const lead = at === source.length && !source.endsWith('\n') ? eol : '';
         return { start: at, end: at, text: `${lead}${' '.repeat(keyColumn)}${line}${lead ? '' : eol}` };
     }
@@ -37798,7 +37825,7 @@ function rewriteFlowEntry(doc, entry, after) {
     const parts = [];
     for (const pair of entry.node.items) {
         const field = fieldOfKey(pairKey(pair));
-        const text = source.slice(keyStart(pair), valueEnd(pair));
+        const text = source.slice(keyStart(pair), valueEnd(source, pair));
         if (field === undefined || field === 'name' || after[field] === entry[field]) {
             parts.push({ field, text });
         }
@@ -37828,12 +37855,22 @@ function addEntries(doc, added, eol) {
     const { source } = doc;
     const order = fieldOrderOf(doc);
     const images = doc.images;
+    const flowEntries = added.map(({ name, values }) => `{${entryLines(name, values, order).join(', ')}}`);
     if (images && images.flow) {
-        const flowEntries = added.map(({ name, values }) => `{${entryLines(name, values, order).join(', ')}}`);
+        const last = images.items.at(-1);
+        // After the last entry, not before `]`: a multi-line list may end with a comma.
+        if (last?.range)
+            return [{ start: last.range[1], end: last.range[1], text: `, ${flowEntries.join(', ')}` }];
         const close = source.lastIndexOf(']', images.range[1]);
-        const text = images.items.length > 0 ? `, ${flowEntries.join(', ')}` : flowEntries.join(', ');
-        return { start: close, end: close, text };
+        return [{ start: close, end: close, text: flowEntries.join(', ') }];
     }
+    if (!doc.imagesPair && doc.root?.flow) {
+        // A flow mapping at the top (`{resources: [...]}`): the new field goes inside its braces.
+        const last = doc.root.items.at(-1);
+        const at = last ? valueEnd(source, last) : source.lastIndexOf('}', doc.root.range[1]);
+        return [{ start: at, end: at, text: `${last ? ', ' : ''}images: [${flowEntries.join(', ')}]` }];
+    }
+    const splices = [];
     let dashColumn;
     let keyColumn;
     let at;
@@ -37843,7 +37880,7 @@ function addEntries(doc, added, eol) {
         dashColumn = columnOf(source, source.lastIndexOf('-', firstKey));
         keyColumn = columnOf(source, firstKey);
         const lastEntry = images.items.at(-1);
-        at = lineEndAfter(source, valueEnd(lastEntry.items.at(-1)));
+        at = lineEndAfter(source, valueEnd(source, lastEntry.items.at(-1)));
     }
     else {
         const base = doc.imagesPair ? columnOf(source, keyStart(doc.imagesPair)) : 0;
@@ -37851,18 +37888,26 @@ function addEntries(doc, added, eol) {
         keyColumn = dashColumn + 2;
         if (doc.imagesPair) {
             // `images:` with nothing after it (or an empty value): the list goes on the next lines.
-            at = lineEndAfter(source, doc.imagesPair.key.range[1]);
+            const keyEnd = doc.imagesPair.key.range[1];
+            at = lineEndAfter(source, keyEnd);
+            const nullValue = doc.imagesPair.value;
+            if (nullValue?.range && nullValue.range[1] > nullValue.range[0]) {
+                // `images: ~` or `images: null` would read as a broken mapping with a list after it: drop the null.
+                const colon = source.indexOf(':', keyEnd);
+                splices.push({ start: colon + 1, end: nullValue.range[1], text: '' });
+            }
         }
         else {
             header = `images:${eol}`;
             const last = doc.root?.items.at(-1);
-            at = last ? lineEndAfter(source, valueEnd(last)) : source.length;
+            at = last ? lineEndAfter(source, valueEnd(source, last)) : source.length;
         }
     }
     const lines = added.flatMap(({ name, values }) => entryLines(name, values, order).map((line, index) => index === 0 ? `${' '.repeat(dashColumn)}-${' '.repeat(keyColumn - dashColumn - 1)}${line}` : `${' '.repeat(keyColumn)}${line}`));
     const atEndWithoutNewline = at === source.length && source.length > 0 && !source.endsWith('\n');
     const body = header + lines.join(eol);
-    return atEndWithoutNewline ? { start: at, end: at, text: eol + body } : { start: at, end: at, text: body + eol };
+    splices.push(atEndWithoutNewline ? { start: at, end: at, text: eol + body } : { start: at, end: at, text: body + eol });
+    return splices;
 }
 /** How far the file indents block lists under their key (0 in kustomize's own output). */
 function sequenceIndent(doc) {
@@ -38112,6 +38157,69 @@ function firstLine(text) {
     return text.split('\n').find((line) => line.trim() !== '')?.trim() ?? text;
 }
 
+;// CONCATENATED MODULE: ./src/kustomize/unused-entries.ts
+
+
+
+
+
+
+
+/**
+ * A new `images:` entry only matters where the overlay renders an image of
+ * that name. When one run sets several images across several overlays (all
+ * dev overlays, say), each overlay gets only the entries it uses; an argument
+ * that no overlay uses is an error, since it would deploy nothing.
+ *
+ * Entries apply one after another, so an appended entry sees the images as the
+ * earlier entries left them: matching against the current render is exact.
+ */
+async function keepOnlyUsedNewEntries(edits, args) {
+    const renderer = await findRenderer();
+    if (!renderer)
+        return [...edits];
+    const used = new Set();
+    const rendersByOverlay = new Map();
+    const pruned = await mapWithLimit(edits, (0,external_node_os_.availableParallelism)(), async (edit) => {
+        for (const entry of edit.entries)
+            used.add(entry.name);
+        const added = edit.changes.filter((change) => change.before === null);
+        if (added.length === 0 || edit.isComponent)
+            return edit;
+        const render = await renderOverlay(renderer, edit.overlay.absolutePath);
+        if (!render.ok)
+            return edit; // Cannot tell; keep kustomize's behaviour and let the render check warn.
+        const images = collectRenderedImages(render.yaml);
+        rendersByOverlay.set(edit.overlay.path, images);
+        const unused = new Set(added.filter((change) => !images.some((image) => isImageMatched(image, change.name))).map((change) => change.name));
+        for (const change of added)
+            if (!unused.has(change.name))
+                used.add(change.name);
+        if (unused.size === 0)
+            return edit;
+        if (edits.length > 1)
+            info(`${edit.overlay.path} renders no image named ${[...unused].join(', ')}; not adding an entry for it there.`);
+        return planFileEdit(edit.overlay, edit.original, args.filter((argument) => !unused.has(argument.name)));
+    });
+    const nowhere = args.filter((argument) => !used.has(argument.name));
+    if (nowhere.length > 0)
+        throw new errors/* UserError */.yo(describeUnmatched(nowhere, pruned, rendersByOverlay));
+    return pruned;
+}
+function describeUnmatched(args, edits, renders) {
+    const rendered = [...new Set([...renders.values()].flat())].sort();
+    const where = edits.length === 1 ? edits[0].overlay.path : `any of ${edits.length} overlays`;
+    return args
+        .map((argument) => {
+        const owner = edits.flatMap((edit) => edit.entries).find((entry) => entry.newName === argument.name && entry.name !== argument.name);
+        const value = argument.source.includes('=') ? argument.source.slice(argument.source.indexOf('=') + 1) : argument.source;
+        const hint = owner ? ` Did you mean '${owner.name}=${value}'?` : '';
+        return (`'${argument.source}' matches no image in ${where}: kustomize matches image names exactly (no registry added), so '${argument.name}' would change nothing. ` +
+            `Rendered images: ${rendered.length > 0 ? rendered.join(', ') : 'none'}.${hint}`);
+    })
+        .join(' ');
+}
+
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var semver = __nccwpck_require__(2088);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
@@ -38211,12 +38319,15 @@ class Git {
         if (/\[rejected\].*\((fetch first|non-fast-forward)\)|\bnon-fast-forward\b|failed to update ref|cannot lock ref|incorrect old value/i.test(text)) {
             return 'moved';
         }
-        const reason = text
+        const hookLines = result.stderr
             .split('\n')
-            .map((line) => line.replace(/^(remote: |error: |To |!\s*)/, '').trim())
-            .filter((line) => line && !/^Done$|^-{3,}/.test(line))
-            .join(' ');
-        throw new errors/* UserError */.yo(`Push to ${remote}/${branch} was rejected by the remote: ${reason}`);
+            .filter((line) => line.startsWith('remote: '))
+            .map((line) => line.slice('remote: '.length).trim())
+            .filter(Boolean);
+        const status = /\[(?:remote )?rejected\]\s*\(([^)]+)\)/.exec(text)?.[1];
+        const fallback = text.split('\n').find((line) => /^(error|fatal): /.test(line))?.replace(/^(error|fatal): /, '');
+        const reason = [hookLines.join(' '), status ? `(${status})` : ''].filter(Boolean).join(' ') || fallback || 'no reason given';
+        throw new errors/* UserError */.yo(`Push to ${remote}/${branch} was rejected by the remote: ${reason}.`);
     }
     async fetchBranch(remote, branch) {
         await this.run(['fetch', '--quiet', '--no-tags', remote, `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`]);
@@ -38533,6 +38644,7 @@ async function writeSetImageSummary(outcome) {
 
 
 
+
 function readSetImageInputs() {
     return {
         path: (0,external_node_path_.resolve)(readString('path', '.')),
@@ -38568,7 +38680,7 @@ async function setImage(inputs) {
     if (!branch && inputs.push && !inputs.dryRun) {
         throw new errors/* InputError */.dz('branch', 'the checkout is on a detached HEAD; name the branch to push to.');
     }
-    const edits = await planEdits(overlays, inputs.images);
+    const edits = await planSetImage(inputs, overlays);
     refuseDowngrades(edits, inputs.allowDowngrade);
     warnAboutDroppedValues(edits);
     const changes = overlayChanges(edits);
@@ -38600,7 +38712,7 @@ async function setImage(inputs) {
  * left alone: the race is over and the higher version won.
  */
 async function applyEdits(inputs, overlays, firstPlan) {
-    let edits = firstPlan ?? (await planEdits(overlays, inputs.images));
+    let edits = firstPlan ?? (await planSetImage(inputs, overlays));
     const superseded = [];
     if (!firstPlan && !inputs.allowDowngrade) {
         edits = edits.map((edit) => {
@@ -38623,6 +38735,11 @@ async function applyEdits(inputs, overlays, firstPlan) {
         throw error;
     }
     return { files: changed.map((edit) => edit.overlay.absoluteFile), changes: overlayChanges(changed), superseded };
+}
+/** The edit of every overlay; with the render check on, new entries go only where the overlay uses the image. */
+async function planSetImage(inputs, overlays) {
+    const edits = await planEdits(overlays, inputs.images);
+    return inputs.verifyRender ? keepOnlyUsedNewEntries(edits, inputs.images) : edits;
 }
 function overlayChanges(edits) {
     return edits.flatMap((edit) => edit.changes.map((change) => toOverlayChange(edit.overlay.path, edit.overlay.file, change)));

@@ -6,10 +6,11 @@ import { KEEP, parseImageArguments, type ImageArgument } from '../kustomize/imag
 import { planEdits, planFileEdit, type FileEdit } from '../kustomize/plan-edits.js';
 import type { ImageEntryChange } from '../kustomize/set-image-edit.js';
 import { verifyRenderedImages } from '../kustomize/verify-render.js';
+import { keepOnlyUsedNewEntries } from '../kustomize/unused-entries.js';
 import { isDowngrade } from '../policy/tag-policy.js';
 import { readBoolean, readList, readRegExp, readString } from '../inputs/read-inputs.js';
 import { Git, type Identity } from '../repo/git.js';
-import { resolveOverlays } from '../repo/overlay-paths.js';
+import { resolveOverlays, type Overlay } from '../repo/overlay-paths.js';
 import { landCommit } from '../repo/land-commit.js';
 import { commitContextFromEnv, DEFAULT_COMMIT_MESSAGE, renderCommitMessage } from '../report/commit-message.js';
 import { showDiffs } from '../report/text-diff.js';
@@ -67,7 +68,7 @@ export async function setImage(inputs: SetImageInputs): Promise<SetImageOutcome>
     throw new InputError('branch', 'the checkout is on a detached HEAD; name the branch to push to.');
   }
 
-  const edits = await planEdits(overlays, inputs.images);
+  const edits = await planSetImage(inputs, overlays);
   refuseDowngrades(edits, inputs.allowDowngrade);
   warnAboutDroppedValues(edits);
   const changes = overlayChanges(edits);
@@ -100,8 +101,8 @@ export async function setImage(inputs: SetImageInputs): Promise<SetImageOutcome>
  * On a re-apply, an entry a concurrent run already moved to a higher version is
  * left alone: the race is over and the higher version won.
  */
-async function applyEdits(inputs: SetImageInputs, overlays: ReturnType<typeof resolveOverlays>, firstPlan: FileEdit[] | undefined) {
-  let edits = firstPlan ?? (await planEdits(overlays, inputs.images));
+async function applyEdits(inputs: SetImageInputs, overlays: Overlay[], firstPlan: FileEdit[] | undefined) {
+  let edits = firstPlan ?? (await planSetImage(inputs, overlays));
   const superseded: OverlayChange[] = [];
   if (!firstPlan && !inputs.allowDowngrade) {
     edits = edits.map((edit) => {
@@ -121,6 +122,12 @@ async function applyEdits(inputs: SetImageInputs, overlays: ReturnType<typeof re
     throw error;
   }
   return { files: changed.map((edit) => edit.overlay.absoluteFile), changes: overlayChanges(changed), superseded };
+}
+
+/** The edit of every overlay; with the render check on, new entries go only where the overlay uses the image. */
+async function planSetImage(inputs: SetImageInputs, overlays: Overlay[]): Promise<FileEdit[]> {
+  const edits = await planEdits(overlays, inputs.images);
+  return inputs.verifyRender ? keepOnlyUsedNewEntries(edits, inputs.images) : edits;
 }
 
 function overlayChanges(edits: readonly FileEdit[]): OverlayChange[] {

@@ -82,12 +82,15 @@ export class Git {
     if (/\[rejected\].*\((fetch first|non-fast-forward)\)|\bnon-fast-forward\b|failed to update ref|cannot lock ref|incorrect old value/i.test(text)) {
       return 'moved';
     }
-    const reason = text
+    const hookLines = result.stderr
       .split('\n')
-      .map((line) => line.replace(/^(remote: |error: |To |!\s*)/, '').trim())
-      .filter((line) => line && !/^Done$|^-{3,}/.test(line))
-      .join(' ');
-    throw new UserError(`Push to ${remote}/${branch} was rejected by the remote: ${reason}`);
+      .filter((line) => line.startsWith('remote: '))
+      .map((line) => line.slice('remote: '.length).trim())
+      .filter(Boolean);
+    const status = /\[(?:remote )?rejected\]\s*\(([^)]+)\)/.exec(text)?.[1];
+    const fallback = text.split('\n').find((line) => /^(error|fatal): /.test(line))?.replace(/^(error|fatal): /, '');
+    const reason = [hookLines.join(' '), status ? `(${status})` : ''].filter(Boolean).join(' ') || fallback || 'no reason given';
+    throw new UserError(`Push to ${remote}/${branch} was rejected by the remote: ${reason}.`);
   }
 
   async fetchBranch(remote: string, branch: string): Promise<string> {

@@ -1,0 +1,167 @@
+import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { join } from 'node:path';
+import { errorAnnotations, runAction, type ActionRun } from '../helpers/action-runner.js';
+import { createConfigRepo, git, readText, writeText, type ConfigRepo } from '../helpers/git-fixtures.js';
+
+const DIGEST = `sha256:${'ab'.repeat(32)}`;
+const WEB_DEV = 'apps/web/overlays/dev/kustomization.yaml';
+
+let repo: ConfigRepo;
+beforeEach(() => {
+  repo = createConfigRepo();
+});
+afterEach(() => repo.cleanup());
+
+function setImage(inputs: Record<string, string>, cwd = repo.work): Promise<ActionRun> {
+  return runAction({ inputs: { command: 'set-image', path: cwd, ...inputs } });
+}
+
+/** Lines that differ between two texts, as [removed, added]. */
+function changedLines(before: string, after: string): [string[], string[]] {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  return [a.filter((line) => !b.includes(line)), b.filter((line) => !a.includes(line))];
+}
+
+describe('set-image, end to end through dist/index.js', () => {
+  test('sets a tag, changes only that line, commits and pushes, and reports it', async () => {
+    const before = repo.remoteFile(WEB_DEV);
+    const run = await setImage({ overlays: 'apps/web/overlays/dev', images: 'web=*:1.4.2' });
+
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.changed).toBe('true');
+    expect(run.outputs['commit-sha']).toBe(repo.remoteHead());
+    expect(JSON.parse(run.outputs.images!)).toEqual([
+      { overlay: 'apps/web/overlays/dev', file: WEB_DEV, image: 'web', old: 'ghcr.io/acme/web:1.4.1', new: 'ghcr.io/acme/web:1.4.2' },
+    ]);
+    expect(changedLines(before, repo.remoteFile(WEB_DEV))).toEqual([['    newTag: 1.4.1'], ['    newTag: 1.4.2']]);
+    expect(repo.commitCount()).toBe(2);
+    expect(git(repo.remote, 'log', '-1', '--format=%an <%ae>%n%s', 'main')).toBe(
+      'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>\nSet web=ghcr.io/acme/web:1.4.2 in apps/web/overlays/dev',
+    );
+    expect(run.summary).toContain('apps/web/overlays/dev');
+    expect(run.summary).toContain('`ghcr.io/acme/web:1.4.1` → `ghcr.io/acme/web:1.4.2`');
+    expect(run.summary).toContain(run.outputs['commit-sha']);
+  });
+
+  test('edits every overlay a glob matches, for several images, in one commit', async () => {
+    const run = await setImage({
+      overlays: 'apps/*/overlays/dev',
+      images: 'web=ghcr.io/acme/web:1.5.0\nghcr.io/acme/api:2.9.0, ghcr.io/acme/api-migrations:2.9.0',
+    });
+    expect(run.exitCode).toBe(0);
+    expect(repo.commitCount()).toBe(2);
+    expect(JSON.parse(run.outputs.images!).map((change: { overlay: string; new: string }) => `${change.overlay} ${change.new}`)).toEqual([
+      'apps/api/overlays/dev ghcr.io/acme/api:2.9.0',
+      'apps/api/overlays/dev ghcr.io/acme/api-migrations:2.9.0',
+      'apps/web/overlays/dev ghcr.io/acme/web:1.5.0',
+    ]);
+    // The api overlay's numeric-looking tags keep their double quotes.
+    expect(repo.remoteFile('apps/api/overlays/dev/kustomization.yaml')).toContain('  newTag: "2.9.0"\n');
+  });
+
+  test('setting what is already there changes nothing and makes no commit', async () => {
+    const run = await setImage({ overlays: 'apps/web/overlays/dev', images: 'web=ghcr.io/acme/web:1.4.1' });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.changed).toBe('false');
+    expect(run.outputs['commit-sha']).toBe('');
+    expect(run.outputs.images).toBe('[]');
+    expect(repo.commitCount()).toBe(1);
+  });
+
+  test('pins a tag and digest in production, keeping the comment above the entry', async () => {
+    const file = 'apps/web/overlays/production/kustomization.yaml';
+    const before = repo.remoteFile(file);
+    const run = await setImage({ overlays: 'apps/web/overlays/production', images: `web=ghcr.io/acme/web:1.4.2@${DIGEST}` });
+    expect(run.exitCode).toBe(0);
+    const after = repo.remoteFile(file);
+    expect(after).toContain('  # Keep the tag for humans; the digest is what the cluster pulls.\n');
+    expect(changedLines(before, after)[1]).toEqual(['    newTag: 1.4.2', `    digest: ${DIGEST}`]);
+  });
+
+  test('warns when an argument drops the newName, showing the * form that keeps it', async () => {
+    const run = await setImage({ overlays: 'apps/web/overlays/dev', images: 'web:1.4.2', 'verify-render': 'false' });
+    expect(run.exitCode).toBe(0);
+    const warning = run.stdout.split('\n').find((line) => line.startsWith('::warning'));
+    expect(warning).toContain("removes newName 'ghcr.io/acme/web'");
+    expect(warning).toContain("'web=*:1.4.2'");
+  });
+
+  test('refuses a semver downgrade unless allow-downgrade is true', async () => {
+    const refused = await setImage({ overlays: 'apps/web/overlays/dev', images: 'web=*:1.3.9' });
+    expect(refused.exitCode).toBe(1);
+    expect(errorAnnotations(refused)).toEqual([
+      "Input 'images': 'web=*:1.3.9' would downgrade web in apps/web/overlays/dev from 1.4.1 to 1.3.9; set allow-downgrade: true to allow it.",
+    ]);
+    expect(repo.commitCount()).toBe(1);
+
+    const allowed = await setImage({ overlays: 'apps/web/overlays/dev', images: 'web=*:1.3.9', 'allow-downgrade': 'true' });
+    expect(allowed.exitCode).toBe(0);
+    expect(repo.remoteFile(WEB_DEV)).toContain('newTag: 1.3.9');
+  });
+
+  test('dry-run prints the diff and writes nothing', async () => {
+    const before = readText(join(repo.work, WEB_DEV));
+    const run = await setImage({ overlays: 'apps/web/overlays/dev', images: 'web=*:1.4.2', 'dry-run': 'true' });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.changed).toBe('false');
+    expect(JSON.parse(run.outputs.images!)).toHaveLength(1);
+    expect(run.stdout).toContain('-    newTag: 1.4.1');
+    expect(run.stdout).toContain('+    newTag: 1.4.2');
+    expect(readText(join(repo.work, WEB_DEV))).toBe(before);
+    expect(repo.commitCount()).toBe(1);
+  });
+
+  test('push: false commits locally and leaves the remote alone', async () => {
+    const run = await setImage({ overlays: 'apps/web/overlays/dev', images: 'web=*:1.4.2', push: 'false' });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs['commit-sha']).toBe(git(repo.work, 'rev-parse', 'HEAD'));
+    expect(repo.commitCount()).toBe(1);
+  });
+
+  test('re-applies the edit when the remote moved after the checkout', async () => {
+    const other = repo.clone();
+    const elsewhere = await setImage({ overlays: 'apps/api/overlays/dev', images: 'ghcr.io/acme/api:2.9.0' }, other);
+    expect(elsewhere.exitCode).toBe(0);
+
+    const run = await setImage({ overlays: 'apps/web/overlays/dev', images: 'web=*:1.4.2' });
+    expect(run.exitCode).toBe(0);
+    expect(repo.commitCount()).toBe(3);
+    expect(repo.remoteFile(WEB_DEV)).toContain('newTag: 1.4.2');
+    expect(repo.remoteFile('apps/api/overlays/dev/kustomization.yaml')).toContain('newTag: "2.9.0"');
+  });
+
+  test('the CLI takes the same inputs as flags and prints the outputs', async () => {
+    const run = await runAction({
+      inputs: {},
+      env: { GITHUB_OUTPUT: '', GITHUB_STEP_SUMMARY: '' },
+      args: ['set-image', '--path', repo.work, '--overlays', 'apps/web/overlays/staging', '--images', 'web=*:1.4.1'],
+    });
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain('changed=true');
+    expect(run.stdout).toMatch(/commit-sha=[0-9a-f]{40}/);
+    expect(repo.remoteFile('apps/web/overlays/staging/kustomization.yaml')).toContain('newTag: 1.4.1');
+  });
+});
+
+describe('set-image render check', () => {
+  test('fails, writing nothing, when the image name matches nothing the overlay renders', async () => {
+    const before = readText(join(repo.work, WEB_DEV));
+    const run = await setImage({ overlays: 'apps/web/overlays/dev', images: 'acme/web=ghcr.io/acme/web:2.0.0' });
+    expect(run.exitCode).toBe(1);
+    const [error] = errorAnnotations(run);
+    expect(error).toContain("'acme/web=ghcr.io/acme/web:2.0.0' matches no image in apps/web/overlays/dev: kustomize matches image names exactly");
+    expect(error).toContain('Rendered images: ghcr.io/acme/web:1.4.1.');
+    expect(readText(join(repo.work, WEB_DEV))).toBe(before);
+    expect(git(repo.work, 'status', '--porcelain')).toBe('');
+    expect(repo.commitCount()).toBe(1);
+  });
+
+  test('skips the check with a warning when the overlay did not render before the edit either', async () => {
+    writeText(join(repo.work, 'apps/web/overlays/dev/kustomization.yaml'), readText(join(repo.work, WEB_DEV)).replace('../../base', '../../missing-base'));
+    git(repo.work, 'commit', '--quiet', '-am', 'Break the overlay');
+    const run = await setImage({ overlays: 'apps/web/overlays/dev', images: 'web=*:1.4.2', push: 'false' });
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toMatch(/::warning::Render check skipped for apps\/web\/overlays\/dev: it did not render before the edit either/);
+  });
+});
