@@ -38599,8 +38599,10 @@ function setImageOutputs(outcome) {
     setOutput('commit-sha', outcome.commitSha);
     setOutput('images', JSON.stringify(outcome.changes.map(({ overlay, file, image, old, new: next }) => ({ overlay, file, image, old, new: next }))));
 }
+/** Inline code for the summary; HTML, because GitHub does not render markdown inside the table's HTML. */
 function code(text) {
-    return text ? `\`${text.replace(/`/g, "'")}\`` : '_(new entry)_';
+    const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return text ? `<code>${escaped}</code>` : '<em>(new entry)</em>';
 }
 async function writeSetImageSummary(outcome) {
     const summary = summary_summary.addHeading(outcome.dryRun ? 'gitops-promote set-image (dry run)' : 'gitops-promote set-image', 2);

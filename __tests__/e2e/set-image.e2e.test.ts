@@ -40,7 +40,7 @@ describe('set-image, end to end through dist/index.js', () => {
       'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>\nSet web=ghcr.io/acme/web:1.4.2 in apps/web/overlays/dev',
     );
     expect(run.summary).toContain('apps/web/overlays/dev');
-    expect(run.summary).toContain('`ghcr.io/acme/web:1.4.1` → `ghcr.io/acme/web:1.4.2`');
+    expect(run.summary).toContain('<code>ghcr.io/acme/web:1.4.1</code> → <code>ghcr.io/acme/web:1.4.2</code>');
     expect(run.summary).toContain(run.outputs['commit-sha']);
   });
 

@@ -51,8 +51,10 @@ export function setImageOutputs(outcome: SetImageOutcome): void {
   );
 }
 
+/** Inline code for the summary; HTML, because GitHub does not render markdown inside the table's HTML. */
 function code(text: string): string {
-  return text ? `\`${text.replace(/`/g, "'")}\`` : '_(new entry)_';
+  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text ? `<code>${escaped}</code>` : '<em>(new entry)</em>';
 }
 
 export async function writeSetImageSummary(outcome: SetImageOutcome): Promise<void> {

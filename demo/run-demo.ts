@@ -1,0 +1,63 @@
+/**
+ * `npm run demo`: a guided run of gitops-promote against a throw-away copy of
+ * examples/config-repo on a local bare remote, exactly as GitHub would run the
+ * action (node dist/index.js with INPUT_* variables).
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runAction, PROJECT_ROOT } from '../__tests__/helpers/action-runner.js';
+
+const bold = (text: string) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text);
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', ['-c', 'user.name=Demo', '-c', 'user.email=demo@example.com', ...args], { cwd, encoding: 'utf8' });
+
+function step(title: string): void {
+  process.stdout.write(`\n${bold(`== ${title}`)}\n`);
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'gitops-promote-demo-'));
+  try {
+    step('A config repo (examples/config-repo) on a bare remote, checked out as actions/checkout would');
+    const remote = join(dir, 'config.git');
+    git(dir, 'init', '--quiet', '--bare', '--initial-branch=main', remote);
+    const seed = join(dir, 'seed');
+    cpSync(join(PROJECT_ROOT, 'examples', 'config-repo'), seed, { recursive: true });
+    git(seed, 'init', '--quiet', '--initial-branch=main');
+    git(seed, 'add', '-A');
+    git(seed, 'commit', '--quiet', '-m', 'Initial config');
+    git(seed, 'push', '--quiet', remote, 'main');
+    const work = join(dir, 'checkout');
+    git(dir, 'clone', '--quiet', remote, work);
+    process.stdout.write(git(work, 'log', '--oneline'));
+
+    step('set-image: the app repo built ghcr.io/acme/web:1.5.0; put it in dev');
+    const run = await runAction({
+      inputs: { command: 'set-image', path: work, overlays: 'apps/web/overlays/dev', images: 'web=*:1.5.0' },
+      env: { GITHUB_REPOSITORY: 'acme/web', GITHUB_SHA: 'e83c5163316f89bfbde7d9ab23ca2e25604af290', GITHUB_ACTOR: 'octocat', GITHUB_RUN_ID: '42', GITHUB_SERVER_URL: 'https://github.com' },
+    });
+    process.stdout.write(run.stdout);
+    if (run.exitCode !== 0) throw new Error(`set-image failed (exit ${run.exitCode})`);
+
+    step('Outputs');
+    for (const [name, value] of Object.entries(run.outputs)) process.stdout.write(`${name}=${value}\n`);
+    step('Job summary (markdown)');
+    process.stdout.write(run.summary);
+    step('The commit on the remote');
+    process.stdout.write(git(remote, 'show', '--stat', '--format=commit %H%nAuthor: %an <%ae>%n%n%B', 'main'));
+    process.stdout.write(git(remote, 'show', '--format=', 'main'));
+
+    step('Running it again changes nothing (idempotent)');
+    const again = await runAction({ inputs: { command: 'set-image', path: work, overlays: 'apps/web/overlays/dev', images: 'web=*:1.5.0' } });
+    process.stdout.write(`changed=${again.outputs.changed}, commits on main: ${git(remote, 'rev-list', '--count', 'main').trim()}\n`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`demo failed: ${(error as Error).message}\n`);
+  process.exitCode = 1;
+});
