@@ -5,7 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { ContractChecker, readCrdSchema, tightenSwaggerDefinitions, toStrictJsonSchema } from '../scenario/schema-contract.js'
+import type { Ajv } from 'ajv'
+import { ContractChecker, newAjv, readCrdSchema, tightenSwaggerDefinitions, toStrictJsonSchema } from '../scenario/schema-contract.js'
 
 const SWAGGER_ID = 'argocd-swagger.json'
 const CRD_ID = 'argocd-application-crd.json'
@@ -21,19 +22,39 @@ interface SwaggerDoc {
   definitions: Record<string, unknown>
 }
 
+/** Compiling 360 kB of swagger and a 400 kB CRD takes a while: do it once per process and folder. */
+const compiledByDir = new Map<string, { ajv: Ajv; swagger: SwaggerDoc }>()
+
+function compile(dir: string): { ajv: Ajv; swagger: SwaggerDoc } {
+  const cached = compiledByDir.get(dir)
+  if (cached) return cached
+  const swaggerPath = join(dir, 'swagger.json')
+  if (!existsSync(swaggerPath)) throw new Error(`Argo CD contract not found at ${swaggerPath}; set ARGOCD_CONTRACTS_DIR or pass contractsDir`)
+  const swagger = JSON.parse(readFileSync(swaggerPath, 'utf8')) as SwaggerDoc
+  // The Watch response schema is inline in the path, not a definition: lift it so it can be referenced.
+  const streamSchema = swagger.paths['/api/v1/stream/applications'].get.responses['200'].schema!
+  const definitions = tightenSwaggerDefinitions({ ...swagger.definitions, [STREAM_RESULT_DEF]: { ...streamSchema, type: 'object' } })
+  const ajv = newAjv()
+  ajv.addSchema({ definitions }, SWAGGER_ID)
+  ajv.addSchema(toStrictJsonSchema(readCrdSchema(join(dir, 'application-crd.yaml'))) as object, CRD_ID)
+  const entry = { ajv, swagger }
+  compiledByDir.set(dir, entry)
+  return entry
+}
+
 export class ArgoContract {
-  readonly checker = new ContractChecker()
+  /** Validators shared per process; the violations list is this simulator's own. */
+  readonly checker: ContractChecker
   private readonly swagger: SwaggerDoc
 
   constructor(dir = defaultArgoContractsDir()) {
-    const swaggerPath = join(dir, 'swagger.json')
-    if (!existsSync(swaggerPath)) throw new Error(`Argo CD contract not found at ${swaggerPath}; set ARGOCD_CONTRACTS_DIR or pass contractsDir`)
-    this.swagger = JSON.parse(readFileSync(swaggerPath, 'utf8')) as SwaggerDoc
-    // The Watch response schema is inline in the path, not a definition: lift it so it can be referenced.
-    const streamSchema = this.swagger.paths['/api/v1/stream/applications'].get.responses['200'].schema!
-    const definitions = tightenSwaggerDefinitions({ ...this.swagger.definitions, [STREAM_RESULT_DEF]: { ...streamSchema, type: 'object' } })
-    this.checker.addSchema(SWAGGER_ID, { definitions })
-    this.checker.addSchema(CRD_ID, toStrictJsonSchema(readCrdSchema(join(dir, 'application-crd.yaml'))) as object)
+    const { ajv, swagger } = compile(dir)
+    this.checker = new ContractChecker(ajv)
+    this.swagger = swagger
+  }
+
+  check(schemaRef: string, value: unknown, where: string): boolean {
+    return this.checker.check(schemaRef, value, where)
   }
 
   get violations() {
@@ -52,13 +73,14 @@ export class ArgoContract {
 
   /** Record violations of a response body (and of every Application inside it). */
   checkResponse(pathTemplate: string, method: string, status: number, body: unknown, where: string): void {
-    this.checker.check(this.responseSchemaRef(pathTemplate, method, status), body, where)
+    this.check(this.responseSchemaRef(pathTemplate, method, status), body, where)
     for (const app of applicationsIn(body)) this.checkApplication(app, where)
   }
 
-  checkStreamMessage(message: unknown, where: string): void {
-    this.checker.check(definitionRef(STREAM_RESULT_DEF), message, where)
-    for (const app of applicationsIn(message)) this.checkApplication(app, where)
+  /** `fullObjects: false` for messages cut down by a `fields` filter, which are no longer whole Applications. */
+  checkStreamMessage(message: unknown, where: string, fullObjects = true): void {
+    this.check(definitionRef(STREAM_RESULT_DEF), message, where)
+    if (fullObjects) for (const app of applicationsIn(message)) this.checkApplication(app, where)
   }
 
   checkApplication(app: unknown, where: string): boolean {

@@ -37,15 +37,15 @@ export function handleWatch(ctx: ArgoContext, req: IncomingMessage, res: ServerR
     // The forwarder drops a payload identical to the previous one for the same app.
     if (lastPayload.get(event.app.metadata.name) === payload) return
     lastPayload.set(event.app.metadata.name, payload)
-    if (fields) ctx.contract.checker.check(`argocd-swagger.json#/definitions/streamResultOfV1alpha1ApplicationWatchEvent`, shaped, `GET ${WATCH_ROUTE} message`)
+    if (fields) ctx.contract.checkStreamMessage(shaped, `GET ${WATCH_ROUTE} message`, false)
     else ctx.contract.checkStreamMessage(shaped, `GET ${WATCH_ROUTE} message`)
-    res.write(sse ? `data: ${payload} \n\n` : `${payload}\n`)
     written++
-    // Injected fault: the connection dies mid-stream, with no terminating chunk.
-    if (breakFault && written >= breakFault.afterEvents) {
+    const breakNow = breakFault !== undefined && written >= breakFault.afterEvents
+    // Injected fault: once the K-th event is flushed, the connection dies with no terminating chunk.
+    res.write(sse ? `data: ${payload} \n\n` : `${payload}\n`, () => breakNow && res.socket?.destroy())
+    if (breakNow) {
       closed = true
       cleanup()
-      res.destroy()
     }
   }
 
