@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { InputError, UserError, oneLineMessage } from './errors.js';
 import { readRequired } from './inputs/read-inputs.js';
 import { runSetImage } from './commands/set-image.js';
+import { runValidate } from './commands/validate.js';
 
 type CommandRunner = () => Promise<void>;
 
@@ -15,7 +16,7 @@ const notAvailableYet =
 export const COMMANDS: Record<string, CommandRunner> = {
   'set-image': runSetImage,
   promote: notAvailableYet('promote'),
-  validate: notAvailableYet('validate'),
+  validate: runValidate,
   wait: notAvailableYet('wait'),
   'drift-check': notAvailableYet('drift-check'),
 };

@@ -1,0 +1,216 @@
+/**
+ * Builds the offline schema catalog that `validate` reads at run time
+ * (dist/schemas/catalog.json) from the type declarations of the published
+ * `kubernetes-models` and `@kubernetes-models/*` packages.
+ *
+ * Why from the declarations: those packages ship their schemas only as
+ * precompiled validators, which accept any unknown field. Their .d.ts files
+ * carry the same schema (every property, its type, whether it is required), so
+ * walking them with the TypeScript checker gives JSON Schemas that can also
+ * reject unknown fields (`strict`). The packages are build-time devDependencies:
+ * nothing of them is bundled into dist/index.js.
+ *
+ * Usage: tsx scripts/build-schemas.ts [outDir]   (default dist/schemas)
+ */
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+
+/** The packages whose kinds the catalog covers; each a devDependency of the project. */
+export const SCHEMA_PACKAGES = [
+  'kubernetes-models',
+  '@kubernetes-models/argo-cd',
+  '@kubernetes-models/argo-rollouts',
+  '@kubernetes-models/flux-cd',
+  '@kubernetes-models/cert-manager',
+  '@kubernetes-models/external-secrets',
+  '@kubernetes-models/sealed-secrets',
+  '@kubernetes-models/prometheus-operator',
+  '@kubernetes-models/gateway-api',
+] as const;
+
+/** The Kubernetes minor whose built-in kinds kubernetes-models 5.x describes (has resource.k8s.io/v1, GA in 1.34). */
+export const SCHEMA_KUBERNETES_VERSION = '1.34';
+
+type JsonSchema = Record<string, unknown>;
+
+export interface SchemaCatalogFile {
+  kubernetesVersion: string;
+  packages: Record<string, string>;
+  /** `apiVersion/kind` → key in definitions. */
+  kinds: Record<string, string>;
+  definitions: Record<string, JsonSchema>;
+}
+
+const require = createRequire(import.meta.url);
+
+function packageRoot(name: string): string {
+  return dirname(require.resolve(`${name}/package.json`));
+}
+
+function declarationFiles(root: string): string[] {
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) {
+        if (name !== '_schemas' && name !== 'node_modules') walk(full);
+      } else if (name.endsWith('.d.ts') && name !== 'index.d.ts') {
+        files.push(full);
+      }
+    }
+  };
+  walk(root);
+  return files;
+}
+
+class SchemaWriter {
+  readonly definitions: Record<string, JsonSchema> = {};
+  private readonly inProgress = new Set<string>();
+
+  constructor(
+    private readonly checker: ts.TypeChecker,
+    private readonly nodeModules: string,
+  ) {}
+
+  /** A stable definition key for a named interface: its package path and name, without slashes (JSON pointer friendly). */
+  private keyOf(symbol: ts.Symbol): string | undefined {
+    const declaration = symbol.declarations?.[0];
+    if (!declaration || !ts.isInterfaceDeclaration(declaration)) return undefined;
+    const file = relative(this.nodeModules, declaration.getSourceFile().fileName).split(sep).join('/').replace(/\.d\.ts$/, '');
+    return `${file}.${symbol.name}`.replace(/[/~]/g, '.');
+  }
+
+  schemaOf(type: ts.Type): JsonSchema {
+    const flags = type.flags;
+    if (flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return {};
+    if (flags & ts.TypeFlags.StringLiteral) return { type: 'string', enum: [(type as ts.StringLiteralType).value] };
+    if (flags & ts.TypeFlags.NumberLiteral) return { type: 'number', enum: [(type as ts.NumberLiteralType).value] };
+    if (flags & (ts.TypeFlags.Boolean | ts.TypeFlags.BooleanLiteral)) return { type: 'boolean' };
+    if (flags & ts.TypeFlags.String) return { type: 'string' };
+    if (flags & ts.TypeFlags.Number) return { type: 'number' };
+    if (flags & ts.TypeFlags.Null) return { type: 'null' };
+    if (type.isUnion()) return this.unionSchema(type.types);
+    if (this.checker.isArrayType(type)) {
+      const [element] = this.checker.getTypeArguments(type as ts.TypeReference);
+      return { type: 'array', items: element ? this.schemaOf(element) : {} };
+    }
+    if (flags & ts.TypeFlags.Object || type.isIntersection()) return this.objectSchema(type);
+    return {};
+  }
+
+  private unionSchema(members: readonly ts.Type[]): JsonSchema {
+    const present = members.filter((member) => !(member.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void)));
+    // TypeScript spells `boolean` as the union `true | false`.
+    const isBoolean = (member: ts.Type): boolean => (member.flags & ts.TypeFlags.BooleanLiteral) !== 0;
+    const rest = present.filter((member) => !isBoolean(member));
+    const parts = [...(rest.length < present.length ? [{ type: 'boolean' }] : []), ...rest.map((member) => this.schemaOf(member))];
+    if (parts.length === 1) return parts[0]!;
+    if (parts.every((part) => part.type === 'string' && Array.isArray(part.enum))) {
+      return { type: 'string', enum: parts.flatMap((part) => part.enum as string[]) };
+    }
+    if (parts.some((part) => Object.keys(part).length === 0)) return {};
+    if (parts.every((part) => Object.keys(part).length === 1 && typeof part.type === 'string')) {
+      return { type: [...new Set(parts.map((part) => part.type as string))].sort() };
+    }
+    return { anyOf: parts };
+  }
+
+  private objectSchema(type: ts.Type): JsonSchema {
+    const symbol = type.aliasSymbol ?? type.getSymbol();
+    const key = symbol ? this.keyOf(symbol) : undefined;
+    if (key) {
+      if (!this.definitions[key] && !this.inProgress.has(key)) {
+        this.inProgress.add(key);
+        this.definitions[key] = this.inlineObjectSchema(type);
+        this.inProgress.delete(key);
+      }
+      return { $ref: `#/definitions/${key}` };
+    }
+    return this.inlineObjectSchema(type);
+  }
+
+  private inlineObjectSchema(type: ts.Type): JsonSchema {
+    const properties: Record<string, JsonSchema> = {};
+    const required: string[] = [];
+    for (const property of this.checker.getPropertiesOfType(type)) {
+      const declaration = property.valueDeclaration ?? property.declarations?.[0];
+      if (!declaration || ts.isMethodDeclaration(declaration) || ts.isMethodSignature(declaration)) continue;
+      properties[property.name] = this.schemaOf(this.checker.getTypeOfSymbolAtLocation(property, declaration));
+      if (!(property.flags & ts.SymbolFlags.Optional)) required.push(property.name);
+    }
+    const index = this.checker.getIndexTypeOfType(type, ts.IndexKind.String);
+    const schema: JsonSchema = { type: 'object' };
+    if (Object.keys(properties).length > 0) schema.properties = properties;
+    if (required.length > 0) schema.required = required;
+    // `additionalProperties: false` is what `strict` means; the loader strips it when strict is off.
+    schema.additionalProperties = index ? this.schemaOf(index) : Object.keys(properties).length > 0 ? false : {};
+    return schema;
+  }
+}
+
+/** A declared kind: an exported interface whose apiVersion and kind are string literals. */
+function kindOf(checker: ts.TypeChecker, node: ts.InterfaceDeclaration): { apiVersion: string; kind: string; type: ts.Type } | undefined {
+  const type = checker.getTypeAtLocation(node);
+  const literal = (name: string): string | undefined => {
+    const property = checker.getPropertyOfType(type, name);
+    if (!property) return undefined;
+    const propertyType = checker.getTypeOfSymbolAtLocation(property, node);
+    return propertyType.flags & ts.TypeFlags.StringLiteral ? (propertyType as ts.StringLiteralType).value : undefined;
+  };
+  const apiVersion = literal('apiVersion');
+  const kind = literal('kind');
+  return apiVersion && kind ? { apiVersion, kind, type } : undefined;
+}
+
+export function buildSchemaCatalog(): SchemaCatalogFile {
+  const roots = SCHEMA_PACKAGES.map(packageRoot);
+  const nodeModules = resolve(roots[0]!, '..');
+  const files = roots.flatMap(declarationFiles);
+  const program = ts.createProgram(files, { strict: true, noEmit: true, skipLibCheck: true, types: [], module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext });
+  const checker = program.getTypeChecker();
+  const writer = new SchemaWriter(checker, nodeModules);
+  const kinds: Record<string, string> = {};
+  for (const file of files) {
+    const source = program.getSourceFile(file);
+    if (!source) continue;
+    for (const statement of source.statements) {
+      if (!ts.isInterfaceDeclaration(statement)) continue;
+      const found = kindOf(checker, statement);
+      // List kinds (FooList) are what kubectl returns, never what a repo applies.
+      if (!found || found.kind.endsWith('List')) continue;
+      const reference = writer.schemaOf(found.type);
+      const key = String(reference.$ref ?? '').replace('#/definitions/', '');
+      if (key) kinds[`${found.apiVersion}/${found.kind}`] ??= key;
+    }
+  }
+  const packages = Object.fromEntries(
+    SCHEMA_PACKAGES.map((name, i) => [name, (JSON.parse(readFileSync(join(roots[i]!, 'package.json'), 'utf8')) as { version: string }).version]),
+  );
+  const sortedKinds = Object.fromEntries(Object.entries(kinds).sort(([a], [b]) => a.localeCompare(b)));
+  const sortedDefinitions = Object.fromEntries(Object.entries(writer.definitions).sort(([a], [b]) => a.localeCompare(b)));
+  return { kubernetesVersion: SCHEMA_KUBERNETES_VERSION, packages, kinds: sortedKinds, definitions: sortedDefinitions };
+}
+
+export const CATALOG_FILE_NAME = 'catalog.json';
+
+export function writeSchemaCatalog(outDir: string): string {
+  const catalog = buildSchemaCatalog();
+  mkdirSync(outDir, { recursive: true });
+  const file = join(outDir, CATALOG_FILE_NAME);
+  writeFileSync(file, JSON.stringify(catalog));
+  return file;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const outDir = resolve(process.argv[2] ?? 'dist/schemas');
+  const started = Date.now();
+  const file = writeSchemaCatalog(outDir);
+  const catalog = JSON.parse(readFileSync(file, 'utf8')) as SchemaCatalogFile;
+  console.log(
+    `Wrote ${relative(process.cwd(), file)}: ${Object.keys(catalog.kinds).length} kinds, ${Object.keys(catalog.definitions).length} definitions, ` +
+      `${Math.round(statSync(file).size / 1024)} KiB in ${Date.now() - started} ms.`,
+  );
+}

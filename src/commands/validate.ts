@@ -1,0 +1,98 @@
+import * as core from '@actions/core';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { InputError, UserError } from '../errors.js';
+import { readBoolean, readList, readString } from '../inputs/read-inputs.js';
+import { resolveOverlays, type Overlay } from '../repo/overlay-paths.js';
+import type { ValidationReport } from '../validate/findings.js';
+import { toJUnitXml } from '../validate/junit-report.js';
+import { withKubeconfigFile } from '../validate/kubeconfig-file.js';
+import { DEFAULT_KUBERNETES_VERSION, parseKubernetesVersion } from '../validate/kubernetes-versions.js';
+import { discoverOverlays, overlaysChangedSince } from '../validate/overlay-discovery.js';
+import type { EnvironmentPolicy } from '../validate/policy-checks.js';
+import { validateOverlays, type ValidateOptions } from '../validate/validate-overlays.js';
+import { annotate, reportJson, writeValidationSummary } from '../validate/validation-output.js';
+
+export interface ValidateInputs {
+  path: string;
+  overlays: string[];
+  changedOnly: boolean;
+  baseRef: string;
+  serverDryRun: boolean;
+  kubeconfig: string;
+  kubeContext: string;
+  kubernetesVersion: string;
+  strict: boolean;
+  ignoreMissingSchemas: boolean;
+  kustomizeArgs: string[];
+  schemaLocations: string[];
+  policy: EnvironmentPolicy;
+  junitFile: string;
+}
+
+export function readValidateInputs(): ValidateInputs {
+  if (readString('environment') !== '') {
+    throw new InputError('environment', 'needs the promotion config (gitops-promote.yaml), which this version does not read yet; name the overlays and set protected / require-digest instead.');
+  }
+  const inputs: ValidateInputs = {
+    path: resolve(readString('path', '.')),
+    overlays: readList('overlays'),
+    changedOnly: readBoolean('changed-only', false),
+    baseRef: readString('base-ref', process.env.GITHUB_BASE_REF ? `origin/${process.env.GITHUB_BASE_REF}` : ''),
+    serverDryRun: readBoolean('server-dry-run', false),
+    kubeconfig: readString('kubeconfig'),
+    kubeContext: readString('kube-context'),
+    kubernetesVersion: parseKubernetesVersion(readString('kubernetes-version', DEFAULT_KUBERNETES_VERSION)).text,
+    strict: readBoolean('strict', true),
+    ignoreMissingSchemas: readBoolean('ignore-missing-schemas', false),
+    kustomizeArgs: readString('kustomize-args').split(/\s+/).filter((arg) => arg !== ''),
+    schemaLocations: readList('schema-locations'),
+    policy: { protected: readBoolean('protected', false), requireDigest: readBoolean('require-digest', false) },
+    junitFile: resolve(readString('junit-file', join(process.env.RUNNER_TEMP || tmpdir(), 'gitops-promote-validate.junit.xml'))),
+  };
+  if (inputs.serverDryRun && inputs.kubeconfig === '') throw new InputError('kubeconfig', 'is required when server-dry-run is true.');
+  if (inputs.changedOnly && inputs.baseRef === '') throw new InputError('base-ref', 'is required when changed-only is true (outside a pull_request event).');
+  if (inputs.policy.requireDigest && !inputs.policy.protected) core.warning("require-digest applies to protected environments only; set protected: true for it to take effect.");
+  return inputs;
+}
+
+export async function runValidate(): Promise<void> {
+  const inputs = readValidateInputs();
+  const report = await validate(inputs);
+  annotate(report, inputs.path);
+  core.setOutput('valid', String(report.valid));
+  core.setOutput('report', reportJson(report));
+  await mkdir(dirname(inputs.junitFile), { recursive: true });
+  await writeFile(inputs.junitFile, toJUnitXml(report));
+  core.setOutput('junit', inputs.junitFile);
+  await writeValidationSummary(report);
+  if (!report.valid) {
+    const failed = report.overlays.filter((overlay) => overlay.errors.length > 0);
+    const errors = failed.reduce((sum, overlay) => sum + overlay.errors.length, 0);
+    throw new UserError(`${errors} validation error${errors === 1 ? '' : 's'} in ${failed.map((overlay) => overlay.overlay).join(', ')}; see the annotations and the job summary.`);
+  }
+}
+
+/** The overlays the inputs select, validated; throws only when validation cannot run. */
+export async function validate(inputs: ValidateInputs): Promise<ValidationReport> {
+  let overlays: Overlay[] = inputs.overlays.length > 0 ? resolveOverlays(inputs.path, inputs.overlays) : discoverOverlays(inputs.path);
+  if (inputs.changedOnly) {
+    overlays = await overlaysChangedSince(inputs.path, overlays, inputs.baseRef);
+    core.info(overlays.length > 0 ? `Changed since ${inputs.baseRef}: ${overlays.map((overlay) => overlay.path).join(', ')}` : `No overlay changed since ${inputs.baseRef}.`);
+  }
+  const options: ValidateOptions = {
+    repoRoot: inputs.path,
+    kubernetesVersion: inputs.kubernetesVersion,
+    strict: inputs.strict,
+    ignoreMissingSchemas: inputs.ignoreMissingSchemas,
+    kustomizeArgs: inputs.kustomizeArgs,
+    schemaLocations: inputs.schemaLocations,
+    policyFor: () => inputs.policy,
+  };
+  return core.group(`Validating ${overlays.length} overlay${overlays.length === 1 ? '' : 's'}`, () =>
+    inputs.serverDryRun
+      ? withKubeconfigFile(inputs.kubeconfig, (file) => validateOverlays(overlays, { ...options, serverDryRun: { kubeconfigFile: file, context: inputs.kubeContext || undefined } }))
+      : validateOverlays(overlays, options),
+  );
+}

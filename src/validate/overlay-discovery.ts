@@ -1,0 +1,57 @@
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { InputError, UserError } from '../errors.js';
+import { runProcess } from '../process/run-process.js';
+import { resolveOverlays, type Overlay } from '../repo/overlay-paths.js';
+import { kustomizationClosure, readKustomizationReferences } from './kustomization-references.js';
+
+/**
+ * Which overlays to validate: the ones named, or else every kustomization in
+ * the repo that no other one uses as a base (nor a Component, which renders
+ * only inside another); with changed-only, just those whose files differ from
+ * the base ref.
+ */
+export function discoverOverlays(root: string): Overlay[] {
+  let all: Overlay[];
+  try {
+    all = resolveOverlays(root, ['**'], 'path');
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError('path', `'${root}' holds no kustomization; check out the config repo or name overlays.`);
+    throw error;
+  }
+  const used = new Set<string>();
+  for (const overlay of all) {
+    for (const folder of readKustomizationReferences(overlay.absolutePath)?.folders ?? []) used.add(realpathSync(folder));
+  }
+  return all.filter((overlay) => !used.has(realpathSync(overlay.absolutePath)) && readKustomizationReferences(overlay.absolutePath)?.kind !== 'Component');
+}
+
+/** The overlays any of whose kustomization folders (its own and its bases', recursively) hold a changed file. */
+export async function overlaysChangedSince(root: string, overlays: readonly Overlay[], baseRef: string): Promise<Overlay[]> {
+  const changed = await changedFiles(root, baseRef);
+  const realRoot = realpathSync(root);
+  return overlays.filter((overlay) =>
+    kustomizationClosure(overlay.absolutePath).some((kustomization) => {
+      const folder = realpathSync(kustomization.directory);
+      const touchesFolder = changed.some((file) => file.startsWith(`${folder}/`));
+      const touchesFile = kustomization.files.some((file) => changed.includes(resolve(realRoot, realpathSync(file))));
+      return touchesFolder || touchesFile;
+    }),
+  );
+}
+
+/** Files that differ between the merge base of `baseRef` and HEAD and the work tree, as absolute paths. */
+export async function changedFiles(root: string, baseRef: string): Promise<string[]> {
+  const git = (args: string[]) => runProcess('git', args, { cwd: root });
+  const top = await git(['rev-parse', '--show-toplevel']);
+  if (top.exitCode !== 0) throw new InputError('path', `'${root}' is not inside a git repository, which changed-only needs.`);
+  const base = await git(['merge-base', baseRef, 'HEAD']);
+  if (base.exitCode !== 0) {
+    throw new InputError('base-ref', `'${baseRef}' is not a commit of the checkout (${base.stderr.trim().split('\n')[0]}); fetch it first (actions/checkout with fetch-depth: 0).`);
+  }
+  const diff = await git(['diff', '--name-only', '--no-renames', base.stdout.trim()]);
+  const untracked = await git(['ls-files', '--others', '--exclude-standard', '--full-name']);
+  if (diff.exitCode !== 0) throw new UserError(`git diff against ${baseRef} failed: ${diff.stderr.trim()}`);
+  const topLevel = realpathSync(top.stdout.trim());
+  return [...diff.stdout.split('\n'), ...untracked.stdout.split('\n')].filter((line) => line !== '').map((line) => resolve(topLevel, line));
+}

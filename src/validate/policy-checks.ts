@@ -1,0 +1,98 @@
+import { splitImageReference } from '../kustomize/image-reference.js';
+import type { FindingRule } from './findings.js';
+
+/**
+ * The checks users expect before a promotion, beyond the schemas: every image
+ * pinned by a tag or digest, no `latest` (and, when required, a digest) where
+ * the environment is protected, and no two resources with the same identity.
+ */
+
+/** What an environment asks of its images. The promotion config's environments will supply this per overlay. */
+export interface EnvironmentPolicy {
+  /** A protected environment (production): no `latest` tag, and a digest when `requireDigest`. */
+  protected: boolean;
+  requireDigest: boolean;
+}
+
+export interface PolicyIssue {
+  rule: FindingRule;
+  pointer: string;
+  message: string;
+}
+
+const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralContainers']);
+const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-fA-F0-9]{32,}$/;
+
+/** Every container image of a resource with the JSON pointer of its `image` field, wherever the pod template sits. */
+export function findImages(object: unknown): Array<{ pointer: string; image: string }> {
+  const found: Array<{ pointer: string; image: string }> = [];
+  const visit = (node: unknown, pointer: string, key: string): void => {
+    if (Array.isArray(node)) {
+      node.forEach((item, index) => {
+        const at = `${pointer}/${index}`;
+        if (CONTAINER_LISTS.has(key) && item && typeof item === 'object' && 'image' in item) {
+          found.push({ pointer: `${at}/image`, image: String((item as { image: unknown }).image ?? '') });
+        }
+        visit(item, at, '');
+      });
+    } else if (node && typeof node === 'object') {
+      for (const [childKey, child] of Object.entries(node)) visit(child, `${pointer}/${childKey.replace(/~/g, '~0').replace(/\//g, '~1')}`, childKey);
+    }
+  };
+  visit(object, '', '');
+  return found;
+}
+
+export function checkImages(object: unknown, policy: EnvironmentPolicy): PolicyIssue[] {
+  const issues: PolicyIssue[] = [];
+  for (const { pointer, image } of findImages(object)) {
+    const { tag, digest } = splitImageReference(image.trim());
+    if (image.trim() === '') {
+      issues.push({ rule: 'image-reference', pointer, message: 'a container has an empty image' });
+      continue;
+    }
+    if (digest && !DIGEST.test(digest)) {
+      issues.push({ rule: 'image-reference', pointer, message: `image '${image}' has a malformed digest '${digest}' (expected algorithm:hex, such as sha256:…)` });
+    }
+    if (!tag && !digest) {
+      issues.push({ rule: 'image-reference', pointer, message: `image '${image}' has neither a tag nor a digest, so it means whatever 'latest' is when pulled; pin a tag or a digest` });
+      continue;
+    }
+    if (policy.protected && tag === 'latest') {
+      issues.push({ rule: 'latest-tag', pointer, message: `image '${image}' uses the 'latest' tag, which a protected environment does not allow; pin a version or a digest` });
+    }
+    if (policy.protected && policy.requireDigest && !digest) {
+      issues.push({ rule: 'digest-required', pointer, message: `image '${image}' has no digest, which this protected environment requires (require-digest); set one with name@sha256:…` });
+    }
+  }
+  return issues;
+}
+
+/**
+ * The identity the API server keys an object by. kustomize already refuses two
+ * resources with the same group, kind, namespace and name, but it tells apart
+ * what the cluster does not: `extensions` and `apps` name the same Deployment,
+ * and a resource with no namespace lands in `default`, beside one that says so.
+ * (A cluster-scoped kind never carries a namespace, so it keys by name.)
+ */
+export function resourceIdentity(object: Record<string, unknown>): string {
+  const apiVersion = String(object.apiVersion ?? '');
+  const group = apiVersion.includes('/') ? apiVersion.split('/')[0]! : '';
+  const builtIn = !group.includes('.') || group.endsWith('.k8s.io');
+  const metadata = (object.metadata ?? {}) as { name?: unknown; namespace?: unknown };
+  const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'default';
+  return `${builtIn ? '' : group}|${String(object.kind ?? '')}|${namespace}|${String(metadata.name ?? '')}`;
+}
+
+/** Indices of resources that repeat an earlier one's identity, with the index of that first one. */
+export function findDuplicates(objects: readonly Record<string, unknown>[]): Array<{ index: number; firstIndex: number }> {
+  const first = new Map<string, number>();
+  const duplicates: Array<{ index: number; firstIndex: number }> = [];
+  objects.forEach((object, index) => {
+    const identity = resourceIdentity(object);
+    const seen = first.get(identity);
+    if (seen === undefined) first.set(identity, index);
+    else duplicates.push({ index, firstIndex: seen });
+  });
+  return duplicates;
+}
