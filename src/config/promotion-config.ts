@@ -1,0 +1,220 @@
+import { Ajv, type ErrorObject } from 'ajv';
+import { parse } from 'yaml';
+import { UserError } from '../errors.js';
+import { PROMOTION_CONFIG_SCHEMA } from './config-schema.js';
+
+/**
+ * The promotion config (`gitops-promote.yaml` at the config repo's root): the
+ * ordered environments, how changes land in each, and optionally each app's
+ * images and controller objects. Inputs override it; without it, inputs alone work.
+ */
+
+export const DEFAULT_CONFIG_FILE = 'gitops-promote.yaml';
+
+export interface PullRequestSettings {
+  autoMerge: boolean;
+  mergeMethod: 'merge' | 'squash' | 'rebase';
+  reviewers: string[];
+  teamReviewers: string[];
+  labels: string[];
+  assignees: string[];
+  draft: boolean;
+  checklist: string[];
+  titleTemplate?: string;
+}
+
+export interface Environment {
+  name: string;
+  /** Overlay folder patterns; `{app}` stands for an app's name. */
+  overlays: string[];
+  /** The environment whose images this one receives (the previous one by default). */
+  from?: string;
+  branch?: string;
+  landing: 'commit' | 'pull-request';
+  pullRequest: PullRequestSettings;
+  protected: boolean;
+  requireDigest: boolean;
+  controller?: 'argocd' | 'flux';
+  /** Skew beyond which drift-check reports drift: a number of versions, or `Nd` days. */
+  maxSkew?: number | string;
+}
+
+export interface ControllerRef {
+  controller?: 'argocd' | 'flux';
+  argocdApp?: string;
+  fluxKind?: 'Kustomization' | 'HelmRelease';
+  fluxName?: string;
+  fluxNamespace?: string;
+  overlays?: string[];
+}
+
+export interface AppConfig {
+  name: string;
+  images: string[];
+  environments: Record<string, ControllerRef>;
+}
+
+export interface PromotionConfig {
+  branch?: string;
+  environments: Environment[];
+  apps: AppConfig[];
+}
+
+type RawPullRequest = Partial<Record<'auto-merge' | 'draft', boolean>> &
+  Partial<Record<'reviewers' | 'team-reviewers' | 'labels' | 'assignees' | 'checklist', string[]>> & {
+    'merge-method'?: PullRequestSettings['mergeMethod'];
+    'title-template'?: string;
+  };
+
+interface RawEnvironment {
+  name: string;
+  overlays: string | string[];
+  from?: string;
+  branch?: string;
+  landing?: Environment['landing'];
+  'pull-request'?: RawPullRequest;
+  protected?: boolean;
+  'require-digest'?: boolean;
+  controller?: Environment['controller'];
+  'max-skew'?: number | string;
+}
+
+interface RawConfig {
+  branch?: string;
+  environments: RawEnvironment[];
+  apps?: Record<string, { images?: string[]; environments?: Record<string, Record<string, string | string[]>> }>;
+}
+
+let validator: ReturnType<Ajv['compile']> | undefined;
+
+export function parsePromotionConfig(text: string, file = DEFAULT_CONFIG_FILE): PromotionConfig {
+  let raw: unknown;
+  try {
+    raw = parse(text, { prettyErrors: true });
+  } catch (error) {
+    throw new UserError(`${file} is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+  }
+  validator ??= new Ajv({ allErrors: true, strict: false }).compile(PROMOTION_CONFIG_SCHEMA);
+  if (!validator(raw)) throw new UserError(`${file}: ${describeSchemaError(validator.errors ?? [], raw)}`);
+  return normalise(raw as RawConfig, file);
+}
+
+function describeSchemaError(errors: ErrorObject[], raw: unknown): string {
+  // The most specific error is the most useful one: prefer unknown keys, then the deepest path.
+  const sorted = [...errors].sort(
+    (a, b) => Number(b.keyword === 'additionalProperties') - Number(a.keyword === 'additionalProperties') || b.instancePath.length - a.instancePath.length,
+  );
+  const error = sorted[0]!;
+  const where = error.instancePath ? readablePath(error.instancePath, raw) : 'the top level';
+  if (error.keyword === 'additionalProperties') {
+    return `unknown key '${(error.params as { additionalProperty: string }).additionalProperty}' in ${where}.`;
+  }
+  if (error.keyword === 'enum') return `${where} must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}.`;
+  return `${where} ${error.message ?? 'is invalid'}.`;
+}
+
+/** `/environments/1/pull-request` → `environment 'staging' > pull-request`, which a reader can find. */
+function readablePath(pointer: string, raw: unknown): string {
+  const parts = pointer.slice(1).split('/');
+  if (parts[0] === 'environments' && parts[1] !== undefined) {
+    const env = (raw as { environments?: Array<{ name?: unknown }> }).environments?.[Number(parts[1])];
+    const label = typeof env?.name === 'string' ? `environment '${env.name}'` : `environments[${parts[1]}]`;
+    return [label, ...parts.slice(2)].join(' > ');
+  }
+  if (parts[0] === 'apps' && parts[1] !== undefined) return [`app '${parts[1]}'`, ...parts.slice(2)].join(' > ');
+  return parts.join(' > ');
+}
+
+function normalise(raw: RawConfig, file: string): PromotionConfig {
+  const names = new Set<string>();
+  const environments = raw.environments.map((env, index): Environment => {
+    if (names.has(env.name)) throw new UserError(`${file}: environment '${env.name}' is declared twice.`);
+    names.add(env.name);
+    const pr = env['pull-request'] ?? {};
+    return {
+      name: env.name,
+      overlays: toList(env.overlays),
+      from: env.from ?? raw.environments[index - 1]?.name,
+      branch: env.branch,
+      landing: env.landing ?? 'commit',
+      pullRequest: {
+        autoMerge: pr['auto-merge'] ?? false,
+        mergeMethod: pr['merge-method'] ?? 'squash',
+        reviewers: pr.reviewers ?? [],
+        teamReviewers: pr['team-reviewers'] ?? [],
+        labels: pr.labels ?? [],
+        assignees: pr.assignees ?? [],
+        draft: pr.draft ?? false,
+        checklist: pr.checklist ?? [],
+        titleTemplate: pr['title-template'],
+      },
+      protected: env.protected ?? false,
+      requireDigest: env['require-digest'] ?? false,
+      controller: env.controller,
+      maxSkew: env['max-skew'],
+    };
+  });
+  for (const env of environments) {
+    if (env.from !== undefined && !names.has(env.from)) {
+      throw new UserError(`${file}: environment '${env.name}' promotes from '${env.from}', which is not declared.`);
+    }
+  }
+  refuseCycles(environments, file);
+
+  const apps = Object.entries(raw.apps ?? {}).map(([name, app]): AppConfig => {
+    const refs: Record<string, ControllerRef> = {};
+    for (const [envName, ref] of Object.entries(app.environments ?? {})) {
+      if (!names.has(envName)) throw new UserError(`${file}: app '${name}' names environment '${envName}', which is not declared.`);
+      refs[envName] = {
+        controller: ref.controller as ControllerRef['controller'],
+        argocdApp: ref['argocd-app'] as string | undefined,
+        fluxKind: ref['flux-kind'] as ControllerRef['fluxKind'],
+        fluxName: ref['flux-name'] as string | undefined,
+        fluxNamespace: ref['flux-namespace'] as string | undefined,
+        overlays: ref.overlays === undefined ? undefined : toList(ref.overlays),
+      };
+    }
+    return { name, images: app.images ?? [], environments: refs };
+  });
+  return { branch: raw.branch, environments, apps };
+}
+
+function toList(value: string | string[]): string[] {
+  return Array.isArray(value) ? value : [value];
+}
+
+function refuseCycles(environments: readonly Environment[], file: string): void {
+  const byName = new Map(environments.map((env) => [env.name, env]));
+  for (const start of environments) {
+    const seen = [start.name];
+    for (let env = start; env.from !== undefined; ) {
+      env = byName.get(env.from)!;
+      if (seen.includes(env.name)) {
+        throw new UserError(`${file}: environments promote in a cycle: ${[...seen.slice(seen.indexOf(env.name)), env.name].join(' → ')}.`);
+      }
+      seen.push(env.name);
+    }
+  }
+}
+
+export function findEnvironment(config: PromotionConfig, name: string, input: string): Environment {
+  const env = config.environments.find((candidate) => candidate.name === name);
+  if (!env) {
+    throw new UserError(
+      `Input '${input}': unknown environment '${name}'; the promotion config declares ${config.environments.map((e) => e.name).join(', ')}.`,
+    );
+  }
+  return env;
+}
+
+/** The environments from the first to the last, following `from` links (dev, staging, production). */
+export function promotionChain(config: PromotionConfig): Environment[] {
+  const roots = config.environments.filter((env) => env.from === undefined);
+  const chain: Environment[] = [];
+  const visit = (env: Environment): void => {
+    chain.push(env);
+    for (const next of config.environments.filter((candidate) => candidate.from === env.name)) visit(next);
+  };
+  roots.forEach(visit);
+  return chain;
+}
