@@ -1,0 +1,71 @@
+import * as core from '@actions/core';
+import { Octokit } from '@octokit/core';
+import { paginateRest } from '@octokit/plugin-paginate-rest';
+import { restEndpointMethods } from '@octokit/plugin-rest-endpoint-methods';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+
+/**
+ * The one GitHub client of the project: REST methods, pagination, retries of
+ * 5xx answers, and GitHub's recommended throttling for primary and secondary
+ * rate limits (which honours `Retry-After`). GitHub Enterprise Server works
+ * through GITHUB_API_URL / GITHUB_GRAPHQL_URL.
+ */
+const GitOpsOctokit = Octokit.plugin(restEndpointMethods, paginateRest, retry, throttling);
+export type GitHubClient = InstanceType<typeof GitOpsOctokit>;
+
+export interface RequestCount {
+  reads: number;
+  writes: number;
+}
+
+export interface GitHubClientOptions {
+  token: string;
+  apiUrl?: string;
+  graphqlUrl?: string;
+  /** How many times a rate-limited request is retried before the step fails. */
+  rateLimitRetries?: number;
+  /** Counts every request sent (reads are GET/HEAD), for the summary and the benchmark. */
+  counter?: RequestCount;
+}
+
+export function defaultApiUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+}
+
+export function defaultGraphqlUrl(apiUrl: string, env: NodeJS.ProcessEnv = process.env): string {
+  if (env.GITHUB_GRAPHQL_URL) return env.GITHUB_GRAPHQL_URL;
+  return apiUrl.endsWith('/api/v3') ? `${apiUrl.slice(0, -'/v3'.length)}/graphql` : `${apiUrl}/graphql`;
+}
+
+export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
+  core.setSecret(options.token);
+  const baseUrl = (options.apiUrl ?? defaultApiUrl()).replace(/\/+$/, '');
+  const retries = options.rateLimitRetries ?? 3;
+  const client = new GitOpsOctokit({
+    auth: options.token,
+    baseUrl,
+    userAgent: 'gitops-promote',
+    log: { debug: () => undefined, info: () => undefined, warn: (message: string) => core.debug(message), error: (message: string) => core.debug(message) },
+    throttle: {
+      onRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+        core.warning(`GitHub rate limit reached for ${request.method} ${request.url}; retrying in ${retryAfter}s.`);
+        return retryCount < retries;
+      },
+      onSecondaryRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+        core.warning(`GitHub secondary rate limit for ${request.method} ${request.url}; retrying in ${retryAfter}s.`);
+        return retryCount < retries;
+      },
+    },
+  });
+  const graphqlUrl = options.graphqlUrl ?? defaultGraphqlUrl(baseUrl);
+  client.graphql = client.graphql.defaults({ url: graphqlUrl }) as typeof client.graphql;
+  if (options.counter) {
+    const counter = options.counter;
+    client.hook.before('request', (request) => {
+      if (request.method === 'GET' || request.method === 'HEAD') counter.reads++;
+      else counter.writes++;
+    });
+  }
+  return client;
+}
