@@ -70,7 +70,13 @@ export function setImagesInKustomization(source: string, args: readonly ImageArg
     }
   }
   if (added.length > 0) splices.push(...addEntries(doc, added, eol));
-  return { text: splices.length > 0 ? applySplices(source, splices) : source, changes };
+  return { text: splices.length > 0 ? keepFinalNewline(source, applySplices(source, splices), eol) : source, changes };
+}
+
+/** A file without a final line break keeps it that way, even when its last line was removed. */
+function keepFinalNewline(source: string, text: string, eol: string): string {
+  if (source === '' || source.endsWith('\n') || !text.endsWith('\n')) return text;
+  return text.slice(0, text.endsWith(eol) ? -eol.length : -1);
 }
 
 function pickValues(values: ImageFieldValues): ImageFieldValues {
