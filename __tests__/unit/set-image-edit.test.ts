@@ -51,6 +51,7 @@ const cases: Case[] = [
   ['CRLF line endings', 'images:\r\n- name: web\r\n  newTag: v1\r\nresources:\r\n- a.yaml\r\n', [`web=reg/web:v2@${SHA}`], `images:\r\n- name: web\r\n  newName: reg/web\r\n  newTag: v2\r\n  digest: ${SHA}\r\nresources:\r\n- a.yaml\r\n`, 1, 3],
   ['no trailing newline, changed last line', lines('images:', '- name: web', '  newTag: v1'), ['web:v2'], lines('images:', '- name: web', '  newTag: v2'), 1, 1],
   ['no trailing newline, field added at the end', lines('images:', '- name: web', '  newName: reg/web'), ['web=reg/web:v2'], lines('images:', '- name: web', '  newName: reg/web', '  newTag: v2'), 0, 1],
+  ['no trailing newline, last line removed', lines('images:', '- name: web', '  newName: a', `  digest: ${SHA}`), ['web:v2'], lines('images:', '- name: web', '  newTag: v2'), 2, 1],
   ['no trailing newline, images added', lines('resources:', '- a.yaml'), ['web:v2'], lines('resources:', '- a.yaml', 'images:', '- name: web', '  newTag: v2'), 0, 3],
   ['document marker at the top', lines('---', 'resources:', '  - a.yaml', ''), ['web:v2'], lines('---', 'resources:', '  - a.yaml', 'images:', '  - name: web', '    newTag: v2', ''), 0, 3],
   ['double-quoted value keeps its quotes', lines('images:', '- name: web', '  newTag: "v1"', ''), ['web:v2'], lines('images:', '- name: web', '  newTag: "v2"', ''), 1, 1],
