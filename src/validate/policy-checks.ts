@@ -16,6 +16,8 @@ export interface EnvironmentPolicy {
 
 export interface PolicyIssue {
   rule: FindingRule;
+  /** The image's name (without tag or digest), to find the `images:` entry that set it. */
+  image?: string;
   pointer: string;
   message: string;
 }
@@ -46,7 +48,7 @@ export function findImages(object: unknown): Array<{ pointer: string; image: str
 export function checkImages(object: unknown, policy: EnvironmentPolicy): PolicyIssue[] {
   const issues: PolicyIssue[] = [];
   for (const { pointer, image } of findImages(object)) {
-    const { tag, digest } = splitImageReference(image.trim());
+    const { name, tag, digest } = splitImageReference(image.trim());
     if (image.trim() === '') {
       issues.push({ rule: 'image-reference', pointer, message: 'a container has an empty image' });
       continue;
@@ -59,10 +61,10 @@ export function checkImages(object: unknown, policy: EnvironmentPolicy): PolicyI
       continue;
     }
     if (policy.protected && tag === 'latest') {
-      issues.push({ rule: 'latest-tag', pointer, message: `image '${image}' uses the 'latest' tag, which a protected environment does not allow; pin a version or a digest` });
+      issues.push({ rule: 'latest-tag', image: name, pointer, message: `image '${image}' uses the 'latest' tag, which a protected environment does not allow; pin a version or a digest` });
     }
     if (policy.protected && policy.requireDigest && !digest) {
-      issues.push({ rule: 'digest-required', pointer, message: `image '${image}' has no digest, which this protected environment requires (require-digest); set one with name@sha256:…` });
+      issues.push({ rule: 'digest-required', image: name, pointer, message: `image '${image}' has no digest, which this protected environment requires (require-digest); set one with name@sha256:…` });
     }
   }
   return issues;

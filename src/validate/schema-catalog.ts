@@ -31,7 +31,7 @@ export interface SchemaCatalogOptions {
 const CATALOG_ID = 'gitops-promote-kubernetes';
 
 export class SchemaCatalog {
-  private readonly ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, logger: false });
+  private readonly ajv = new Ajv({ strict: false, allErrors: true, verbose: true, validateFormats: false, logger: false });
   private readonly compiled = new Map<string, ValidateFunction>();
   private readonly compiledUserSchemas = new WeakMap<object, ValidateFunction>();
   private readonly userSchemas: UserSchemaLocations;

@@ -29,7 +29,7 @@ export class SourceLocator {
     const segments = splitPointer(pointer);
     const kind = String(rendered.kind ?? '');
     const renderedName = String((rendered.metadata as { name?: unknown } | undefined)?.name ?? '');
-    const origin = originFile ? this.findDocument(originFile, kind, renderedName) : undefined;
+    const origin = originFile ? this.findDocument(originFile, kind, renderedName, String(rendered.apiVersion ?? '')) : undefined;
     const sourceName = origin ? nameOf(origin.document) : renderedName;
 
     if (segments.length > 0) {
@@ -50,8 +50,29 @@ export class SourceLocator {
   /** The line of a resource's first line in its file (for findings about a whole object). */
   locateResource(rendered: Record<string, unknown>, originFile: string | undefined): SourceLocation | undefined {
     if (!originFile) return undefined;
-    const found = this.findDocument(originFile, String(rendered.kind ?? ''), String((rendered.metadata as { name?: unknown })?.name ?? ''));
+    const found = this.findDocument(originFile, String(rendered.kind ?? ''), String((rendered.metadata as { name?: unknown })?.name ?? ''), String(rendered.apiVersion ?? ''));
     return found ? { file: originFile, line: lineOf(found.parsed, found.document.contents) } : { file: originFile, line: 1 };
+  }
+
+  /**
+   * The `images:` entry that sets a rendered image, in the outermost
+   * kustomization that has one: where a tag or digest is chosen, so where a
+   * finding about it belongs.
+   */
+  locateImageEntry(overlayDir: string, imageName: string, field: 'newTag' | 'digest'): SourceLocation | undefined {
+    for (const kustomization of kustomizationClosure(overlayDir)) {
+      const parsed = this.read(kustomization.file);
+      const images = parsed?.documents[0]?.get('images');
+      if (!parsed || !isSeq(images)) continue;
+      for (const entry of images.items) {
+        if (!isMap(entry)) continue;
+        const name = entry.get('newName') ?? entry.get('name');
+        if (name !== imageName) continue;
+        const pair = entry.items.find((item) => isScalar(item.key) && item.key.value === field);
+        return { file: kustomization.file, line: lineOf(parsed, (pair?.key as Node | undefined) ?? entry) };
+      }
+    }
+    return undefined;
   }
 
   private inPatch(file: string, kind: string, name: string, rendered: Record<string, unknown>, segments: string[], targeted: boolean): SourceLocation | undefined {
@@ -76,10 +97,12 @@ export class SourceLocator {
     return undefined;
   }
 
-  private findDocument(file: string, kind: string, renderedName: string): { parsed: ParsedFile; document: Document.Parsed } | undefined {
+  private findDocument(file: string, kind: string, renderedName: string, apiVersion?: string): { parsed: ParsedFile; document: Document.Parsed } | undefined {
     const parsed = this.read(file);
     if (!parsed) return undefined;
-    const candidates = parsed.documents.filter((document) => document.getIn(['kind']) === kind);
+    const sameKind = parsed.documents.filter((document) => document.getIn(['kind']) === kind);
+    const sameVersion = apiVersion === undefined ? [] : sameKind.filter((document) => document.getIn(['apiVersion']) === apiVersion);
+    const candidates = sameVersion.length > 0 ? sameVersion : sameKind;
     // kustomize may add a prefix or suffix to the name; the longest source name inside the rendered one is the best match.
     const ranked = candidates
       .map((document) => ({ document, name: nameOf(document) }))

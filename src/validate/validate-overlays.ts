@@ -68,7 +68,7 @@ export async function validateOverlays(overlays: readonly Overlay[], given: Vali
     report.renderMs = Date.now() - started;
     if (!traced.result.ok) {
       const at = locateRenderError(overlay.absolutePath, traced.result.error);
-      addFinding(report, { severity: 'error', rule: 'render', message: `kustomize could not render ${overlay.path}: ${traced.result.error}`, ...place(options.repoRoot, at) });
+      addFinding(report, { severity: 'error', rule: /already registered id/.test(traced.result.error) ? 'duplicate-resource' : 'render', message: `kustomize could not render ${overlay.path}: ${traced.result.error}`, ...place(options.repoRoot, at) });
       return report;
     }
     const validated = Date.now();
@@ -137,7 +137,11 @@ function checkResources(context: OverlayContext, overlay: Overlay, resources: re
     } else {
       for (const issue of checkAgainstSchema(validate, resource.object)) add(resource, issue.pointer, { severity: 'error', rule: 'schema', message: issue.message });
     }
-    for (const issue of checkImages(resource.object, policy)) add(resource, issue.pointer, { severity: 'error', rule: issue.rule, message: issue.message });
+    for (const issue of checkImages(resource.object, policy)) {
+      const entry = issue.image ? locator.locateImageEntry(overlay.absolutePath, issue.image, issue.rule === 'digest-required' ? 'digest' : 'newTag') : undefined;
+      if (entry) addFinding(report, { severity: 'error', rule: issue.rule, message: issue.message, resource: describeResource(resource.object as never), ...place(options.repoRoot, entry) });
+      else add(resource, issue.pointer, { severity: 'error', rule: issue.rule, message: issue.message });
+    }
   }
   for (const { index, firstIndex } of findDuplicates(objects)) {
     const first = resources[firstIndex]!;
@@ -146,7 +150,7 @@ function checkResources(context: OverlayContext, overlay: Overlay, resources: re
     add(resources[index]!, undefined, {
       severity: 'error',
       rule: 'duplicate-resource',
-      message: `${describeResource(resources[index]!.object as never)} is defined twice in the rendered overlay${firstPlace}; the second would overwrite the first in the cluster`,
+      message: `defined twice in the rendered overlay${firstPlace}; the second would overwrite the first in the cluster`,
     });
   }
 }
