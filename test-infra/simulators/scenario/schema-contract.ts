@@ -67,7 +67,7 @@ export function readCrdSchema(path: string, version?: string): unknown {
 
 export function newAjv(): Ajv {
   // strict: false because Swagger and CRD schemas carry keywords ajv does not know (e.g. `title` siblings of `$ref`).
-  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true })
+  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true, verbose: true })
   addFormats(ajv)
   return ajv
 }
