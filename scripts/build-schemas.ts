@@ -142,11 +142,13 @@ class SchemaWriter {
       if (!(property.flags & ts.SymbolFlags.Optional)) required.push(property.name);
     }
     const index = this.checker.getIndexTypeOfType(type, ts.IndexKind.String);
+    // An empty interface is how the models spell "any JSON value" (apiextensions' JSON, JSONSchemaPropsOrBool…).
+    if (Object.keys(properties).length === 0 && !index) return {};
     const schema: JsonSchema = { type: 'object' };
     if (Object.keys(properties).length > 0) schema.properties = properties;
     if (required.length > 0) schema.required = required;
     // `additionalProperties: false` is what `strict` means; the loader strips it when strict is off.
-    schema.additionalProperties = index ? this.schemaOf(index) : Object.keys(properties).length > 0 ? false : {};
+    schema.additionalProperties = index ? this.schemaOf(index) : false;
     return schema;
   }
 }

@@ -128,12 +128,16 @@ function checkResources(context: OverlayContext, overlay: Overlay, resources: re
     }
     const validate = catalog.validatorFor(apiVersion, kind, bundle);
     if (!validate) {
-      const known = catalog.apiVersionsOf(kind);
+      // Another version of the same group's kind is a typo or an old version; a kind of another group is a different kind.
+      const group = (value: string): string => (value.includes('/') ? value.split('/')[0]! : '');
+      const elsewhere = catalog.apiVersionsOf(kind).filter((candidate) => removedIn(candidate, kind, context.version) === undefined);
+      const sameGroup = elsewhere.filter((candidate) => group(candidate) === group(apiVersion));
+      const hint = elsewhere.length > 0 ? ` (the schemas know ${kind} as ${elsewhere.join(', ')})` : '';
       const message =
-        known.length > 0
-          ? `unknown apiVersion '${apiVersion}' for kind ${kind}; the schemas know ${known.join(', ')}`
-          : `no schema for ${apiVersion} ${kind}: an unknown kind, or a custom resource whose CRD schema is not given (add it to schema-locations, or set ignore-missing-schemas: true)`;
-      add(resource, known.length > 0 ? '/apiVersion' : '/kind', { severity: options.ignoreMissingSchemas && known.length === 0 ? 'warning' : 'error', rule: 'unknown-kind', message });
+        sameGroup.length > 0
+          ? `unknown apiVersion '${apiVersion}' for kind ${kind}; the schemas know ${sameGroup.join(', ')}`
+          : `no schema for ${apiVersion} ${kind}: an unknown kind, or a custom resource whose CRD schema is not given (add it to schema-locations, or set ignore-missing-schemas: true)${hint}`;
+      add(resource, sameGroup.length > 0 ? '/apiVersion' : '/kind', { severity: options.ignoreMissingSchemas && sameGroup.length === 0 ? 'warning' : 'error', rule: 'unknown-kind', message });
     } else {
       for (const issue of checkAgainstSchema(validate, resource.object)) add(resource, issue.pointer, { severity: 'error', rule: 'schema', message: issue.message });
     }
