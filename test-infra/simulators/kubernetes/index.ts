@@ -31,7 +31,11 @@ export interface KubernetesSimulatorOptions {
   scenario: KubeScenario
   port?: number
   host?: string
-  /** HTTPS with a CA made by `openssl` at start (needed for client-certificate kubeconfigs). */
+  /**
+   * HTTPS with a CA made by `openssl` at start (default true, like every real API server; needed for
+   * client certificates). With false, kubeconfigs say `insecure-skip-tls-verify: true`, because
+   * client-node v2 refuses a plain-HTTP server otherwise.
+   */
   tls?: boolean
   stepMs?: number
   simulatedSecondsPerStep?: number
@@ -99,7 +103,7 @@ export async function startKubernetesSimulator(options: KubernetesSimulatorOptio
   controller.settleAppliers()
   for (const fault of scenario.faults ?? []) ctx.faults.inject(fault)
   const log = new RequestLog()
-  const certs = options.tls ? generateCertificates('kube-apiserver') : undefined
+  const certs = options.tls === false ? undefined : generateCertificates('kube-apiserver')
   const server = await listen({ port: options.port, host: options.host, tls: certs, requestClientCertificate: Boolean(certs), log }, (req, res, url) => handle(ctx, req, res, url))
   address = server.url.replace(/^https?:\/\//, '')
 
@@ -112,11 +116,11 @@ export async function startKubernetesSimulator(options: KubernetesSimulatorOptio
       const user = ctx.auth.users.find((u) => u.name === (request.user ?? firstUser.name))
       if (!user) throw new Error(`kubeconfig: no user "${request.user}" in the scenario`)
       if (request.auth === 'client-certificate') {
-        if (!certs) throw new Error('kubeconfig: client-certificate auth needs the simulator started with tls: true')
+        if (!certs) throw new Error('kubeconfig: client-certificate auth needs TLS; do not start the simulator with tls: false')
         const client = generateClientCertificate(certs, user.name, user.groups)
         return buildKubeconfig({ server: server.url, caPem: certs.caPem, insecure: request.insecure, clientCertPem: client.certPem, clientKeyPem: client.keyPem, namespace: request.namespace })
       }
-      return buildKubeconfig({ server: server.url, caPem: certs?.caPem, insecure: request.insecure, token: user.token, namespace: request.namespace })
+      return buildKubeconfig({ server: server.url, caPem: certs?.caPem, insecure: request.insecure ?? !certs, token: user.token, namespace: request.namespace })
     },
     requests: log.entries,
     requestLog: log,

@@ -37,7 +37,18 @@ function openssl(dir: string, args: string[]): void {
 // P-256 keys: generated in milliseconds, unlike RSA, which matters when every test file starts a server.
 const EC_KEY = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes']
 
+/** One certificate set per common name and process: every test file starts many servers. */
+const generated = new Map<string, CertificateSet>()
+
 export function generateCertificates(commonName = 'simulator'): CertificateSet {
+  const cached = generated.get(commonName)
+  if (cached) return cached
+  const certs = makeCertificates(commonName)
+  generated.set(commonName, certs)
+  return certs
+}
+
+function makeCertificates(commonName: string): CertificateSet {
   assertOpensslAvailable()
   const dir = mkdtempSync(join(tmpdir(), 'sim-tls-'))
   try {
