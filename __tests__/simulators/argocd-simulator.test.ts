@@ -2,7 +2,8 @@ import { afterEach, describe, expect, test } from '@jest/globals'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { request as httpsRequest } from 'node:https'
 import { join } from 'node:path'
-import { type ArgoCdSimulator, type ArgoScenario, startArgoCdSimulator } from '../../test-infra/simulators/argocd/index.js'
+import { parse } from 'yaml'
+import { type ArgoCdSimulator, type ArgoScenario, parseArgoScenario, startArgoCdSimulator } from '../../test-infra/simulators/argocd/index.js'
 import { defaultArgoContractsDir, definitionRef } from '../../test-infra/simulators/argocd/argocd-contract.js'
 import type { Application } from '../../test-infra/simulators/argocd/application-types.js'
 
@@ -483,6 +484,14 @@ suite('Argo CD simulator: faults, TLS and the request log', () => {
     expect(await get({ ca: sim.caPem })).toBe(200)
     await expect(get({})).rejects.toThrow(/self-signed|unable to verify|certificate/i)
     expect(await get({ rejectUnauthorized: false })).toBe(200)
+  })
+
+  test('the example scenario file parses and starts; a bad scenario names the field', async () => {
+    const file = parse(readFileSync(new URL('../../test-infra/simulators/argocd/example-scenario.yaml', import.meta.url), 'utf8'))
+    const sim = await start(parseArgoScenario(file))
+    const list = await json(await api(sim, '/api/v1/applications'))
+    expect(list.items).toHaveLength(7)
+    expect(() => parseArgoScenario({ applications: [{ name: 'x', outcome: 'sideways' }] })).toThrow(/applications\[0\]\.outcome "sideways"/)
   })
 
   test('the request log records method, path, status and gives a per-minute rate', async () => {

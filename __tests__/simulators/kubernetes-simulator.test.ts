@@ -1,7 +1,8 @@
 import { afterEach, beforeAll, describe, expect, test } from '@jest/globals'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { type KubeScenario, type KubernetesSimulator, startKubernetesSimulator } from '../../test-infra/simulators/kubernetes/index.js'
+import { parse } from 'yaml'
+import { type KubeScenario, type KubernetesSimulator, parseKubeScenario, startKubernetesSimulator } from '../../test-infra/simulators/kubernetes/index.js'
 import { defaultFluxContractsDir } from '../../test-infra/simulators/kubernetes/kube-contract.js'
 import { FLUX_RESOURCES, resourceByKind } from '../../test-infra/simulators/kubernetes/flux-resources.js'
 
@@ -370,6 +371,14 @@ suite('Kubernetes simulator: watch', () => {
     expect(bookmarks[0].object).toEqual({ kind: 'Kustomization', apiVersion: 'kustomize.toolkit.fluxcd.io/v1', metadata: { resourceVersion: String(sim.resourceVersion) } })
     const noBookmarks = await watch(sim, ksPath, { timeoutSeconds: 1 }, () => false)
     expect(noBookmarks.events.map((e) => e.type)).toEqual(['ADDED'])
+  })
+
+  test('the example scenario file parses and starts; a bad scenario names the field', async () => {
+    const file = parse(readFileSync(new URL('../../test-infra/simulators/kubernetes/example-scenario.yaml', import.meta.url), 'utf8'))
+    const sim = await start(parseKubeScenario(file))
+    const list = await client(sim).api.listClusterCustomObject({ ...KS })
+    expect(list.items.map((o: any) => o.metadata.name)).toEqual(['apps', 'infra', 'tenants'])
+    expect(() => parseKubeScenario({ objects: [{ kind: 'HelmRelease', name: 'x', sourceRef: { kind: 'GitRepository', name: 'c' } }] })).toThrow(/must be an OCIRepository/)
   })
 
   test('the request log counts calls per path and status', async () => {
