@@ -40,12 +40,23 @@ export async function serverDryRun(yaml: string, resources: readonly RenderedRes
   return blocks.map((block) => judgeError(block, resources.map((resource) => resource.object)));
 }
 
-/** kubectl prints one block per failed object, each starting with `Error from server` or `error:`. */
+/**
+ * kubectl prints one block per failed object, each starting with `Error from
+ * server`, `error…` or `resource mapping not found`; its `Warning:` lines (such
+ * as a missing last-applied annotation) are not findings.
+ */
 export function splitErrors(stderr: string): string[] {
   const blocks: string[] = [];
+  let inWarning = false;
   for (const line of stderr.split('\n')) {
-    if (/^(Error from server|error:|Error:)/.test(line) || blocks.length === 0) blocks.push(line);
-    else blocks[blocks.length - 1] += `\n${line}`;
+    if (/^Warning:/.test(line)) {
+      inWarning = true;
+    } else if (/^(Error from server|error|Error:|resource mapping not found|The \S+ "[^"]+" is invalid)/.test(line)) {
+      inWarning = false;
+      blocks.push(line);
+    } else if (!inWarning && blocks.length > 0) {
+      blocks[blocks.length - 1] += `\n${line}`;
+    }
   }
   return blocks.map((block) => block.trim()).filter((block) => block !== '');
 }
@@ -70,12 +81,33 @@ export function judgeError(block: string, objects: readonly Record<string, unkno
   return { ...base, pointer: fieldPointer(block), finding: { severity: 'error', rule: 'server-dry-run', resource: resourceName, message: `server dry-run: ${stripPrefix(message)}` } };
 }
 
-/** The object a kubectl error is about: by `Name: "x", Namespace: "y"` with `Kind=K`, or `Kind.group "name"`, or `for name: "x"`. */
+/**
+ * The object a kubectl error is about: named by `Name: "x"` with `Kind=K`, by
+ * `Kind.group "name" is invalid`, or by `for name: "x"`; a strict decoding
+ * error names only the kind, so then the one object of that kind that has the
+ * unknown field.
+ */
 function objectNamed(block: string, objects: readonly Record<string, unknown>[]): Record<string, unknown> | undefined {
-  const kind = /Kind=(\w+)/.exec(block)?.[1] ?? /no matches for kind "([^"]+)"/.exec(block)?.[1] ?? /: (\w+)(?:\.[\w.-]+)? "[^"]+" is (?:invalid|forbidden)/.exec(block)?.[1];
-  const name = /Name: "([^"]+)"/.exec(block)?.[1] ?? /for name: "([^"]+)"/.exec(block)?.[1] ?? /: \w+(?:\.[\w.-]+)? "([^"]+)" is (?:invalid|forbidden)/.exec(block)?.[1];
-  if (!name) return undefined;
-  return objects.find((object) => (object.metadata as { name?: unknown })?.name === name && (!kind || object.kind === kind));
+  const kind =
+    /Kind=(\w+)/.exec(block)?.[1] ??
+    /no matches for kind "([^"]+)"/.exec(block)?.[1] ??
+    /cannot be handled as a (\w+)/.exec(block)?.[1] ??
+    /(\w+)(?:\.[\w.-]+)? "[^"]+" is (?:invalid|forbidden)/.exec(block)?.[1];
+  const name = /Name: "([^"]+)"/.exec(block)?.[1] ?? /for name: "([^"]+)"/.exec(block)?.[1] ?? /\w+(?:\.[\w.-]+)? "([^"]+)" is (?:invalid|forbidden)/.exec(block)?.[1];
+  const ofKind = objects.filter((object) => !kind || object.kind === kind);
+  if (name) return ofKind.find((object) => (object.metadata as { name?: unknown })?.name === name);
+  const pointer = fieldPointer(block);
+  const candidates = pointer ? ofKind.filter((object) => hasPointer(object, pointer)) : ofKind;
+  return kind && candidates.length === 1 ? candidates[0] : undefined;
+}
+
+function hasPointer(object: unknown, pointer: string): boolean {
+  let value = object;
+  for (const segment of pointer.split('/').slice(1)) {
+    if (typeof value !== 'object' || value === null || !(segment in value)) return false;
+    value = (value as Record<string, unknown>)[segment];
+  }
+  return true;
 }
 
 function defines(object: Record<string, unknown>, kind: string, apiVersion: string): boolean {
@@ -93,7 +125,7 @@ export function fieldPointer(block: string): string | undefined {
 }
 
 function stripPrefix(message: string): string {
-  return message.replace(/^Error from server \((\w+)\): /, '$1: ').replace(/error when (creating|patching|retrieving current configuration of)[^:]*"STDIN": /, '');
+  return message.replace(/^Error from server \((\w+)\): /, '$1: ').replace(/^The (\S+ "[^"]+" is invalid)/, '$1').replace(/error when (creating|patching|retrieving current configuration of)[^:]*"STDIN": /, '');
 }
 
 function firstSentence(text: string): string {
