@@ -22,6 +22,8 @@ export interface GitHubSimulatorOptions {
   port?: number;
   /** Validate every REST response against the spec (default true). */
   validateResponses?: boolean;
+  /** Test-only: rewrite a REST answer before validation, to prove the contract checker catches malformed ones. */
+  mutateResponse?: (operationId: string, reply: { status: number; body?: unknown; headers?: Record<string, string> }) => { status: number; body?: unknown; headers?: Record<string, string> };
 }
 
 export interface GitHubSimulator {
@@ -57,7 +59,7 @@ export async function startGitHubSimulator(options: GitHubSimulatorOptions): Pro
   const requests: RequestLogEntry[] = [];
   const violations: ContractViolation[] = [];
   let serverUrl = '';
-  const server = new SimulatorServer({ sim, urls: () => ({ api: `${serverUrl}/api/v3`, html: serverUrl }), checker, faults, requests, violations, validateResponses: options.validateResponses ?? true });
+  const server = new SimulatorServer({ sim, urls: () => ({ api: `${serverUrl}/api/v3`, html: serverUrl }), checker, faults, requests, violations, validateResponses: options.validateResponses ?? true, mutateResponse: options.mutateResponse });
   const http = createServer((req, res) => void server.handle(req, res));
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {

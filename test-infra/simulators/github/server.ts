@@ -62,6 +62,8 @@ export interface ServerDeps {
   requests: RequestLogEntry[];
   violations: ContractViolation[];
   validateResponses: boolean;
+  /** Test hook: rewrites a REST answer before it is validated and sent (to prove the checker catches bad ones). */
+  mutateResponse?: (operationId: string, reply: Reply) => Reply;
 }
 
 export class SimulatorServer {
@@ -138,7 +140,8 @@ export class SimulatorServer {
       return this.sendJson(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
     }
     entry.operationId = match.route.operationId;
-    const reply = await this.runOperation(req, url, match, raw);
+    let reply = await this.runOperation(req, url, match, raw);
+    if (this.deps.mutateResponse) reply = this.deps.mutateResponse(match.route.operationId, reply);
     if (reply.body && typeof reply.body === 'object' && !Array.isArray(reply.body) && reply.status >= 400 && !('documentation_url' in reply.body))
       (reply.body as Record<string, unknown>).documentation_url = this.deps.checker.docsUrl(match.route);
     if (this.deps.validateResponses) {
