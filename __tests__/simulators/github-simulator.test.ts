@@ -209,7 +209,7 @@ describe('GitHub simulator over real git', () => {
   });
 
   it('refuses pull requests GitHub refuses', async () => {
-    const create = (p: Record<string, unknown>) => status(gh.request('POST /repos/{owner}/{repo}/pulls', { ...r, ...p }));
+    const create = (p: Record<string, unknown>) => status(gh.request('POST /repos/{owner}/{repo}/pulls', { ...r, ...p } as never));
     expect(await create({ head: 'promote/prod-v2', base: 'main', title: 'again' })).toEqual({ status: 422, message: 'A pull request already exists for acme:promote/prod-v2.' });
     expect(await create({ head: 'race', base: 'main', title: 'nothing' })).toEqual({ status: 422, message: 'No commits between main and race' });
     expect(await create({ head: 'no-such-branch', base: 'main', title: 'x' })).toMatchObject({ status: 422 });
@@ -374,7 +374,7 @@ describe('GitHub simulator over real git', () => {
 
   it('records an invalid request as a violation and answers 422 like GitHub', async () => {
     sim.resetLog();
-    const bad = await status(gh.request('POST /repos/{owner}/{repo}/pulls', { ...r, head: 123, base: 'main', title: 'typed wrong' }));
+    const bad = await status(gh.request('POST /repos/{owner}/{repo}/pulls', { ...r, head: 123 as unknown as string, base: 'main', title: 'typed wrong' }));
     expect(bad.status).toBe(422);
     expect(bad.message).toMatch(/^Invalid request\.\n\nFor 'properties\/head', 123 is not a string\.$/);
     const undocumented = await status(gh.request('GET /repos/{owner}/{repo}/no-such-endpoint', r));
