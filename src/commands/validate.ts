@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { InputError, UserError } from '../errors.js';
+import { InputError } from '../errors.js';
 import { readBoolean, readList, readString } from '../inputs/read-inputs.js';
 import { resolveOverlays, type Overlay } from '../repo/overlay-paths.js';
 import type { ValidationReport } from '../validate/findings.js';
@@ -12,7 +12,7 @@ import { DEFAULT_KUBERNETES_VERSION, parseKubernetesVersion } from '../validate/
 import { discoverOverlays, overlaysChangedSince } from '../validate/overlay-discovery.js';
 import type { EnvironmentPolicy } from '../validate/policy-checks.js';
 import { validateOverlays, type ValidateOptions } from '../validate/validate-overlays.js';
-import { annotate, reportJson, writeValidationSummary } from '../validate/validation-output.js';
+import { annotate, reportJson, validationFailure, writeValidationSummary } from '../validate/validation-output.js';
 
 export interface ValidateInputs {
   path: string;
@@ -67,11 +67,8 @@ export async function runValidate(): Promise<void> {
   await writeFile(inputs.junitFile, toJUnitXml(report));
   core.setOutput('junit', inputs.junitFile);
   await writeValidationSummary(report);
-  if (!report.valid) {
-    const failed = report.overlays.filter((overlay) => overlay.errors.length > 0);
-    const errors = failed.reduce((sum, overlay) => sum + overlay.errors.length, 0);
-    throw new UserError(`${errors} validation error${errors === 1 ? '' : 's'} in ${failed.map((overlay) => overlay.overlay).join(', ')}; see the annotations and the job summary.`);
-  }
+  const failure = validationFailure(report);
+  if (failure) throw failure;
 }
 
 /** The overlays the inputs select, validated; throws only when validation cannot run. */

@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { UserError } from '../errors.js';
 import { relative, sep } from 'node:path';
 import { writeSummary } from '../report/job-summary.js';
 import type { Finding, ValidationReport } from './findings.js';
@@ -81,4 +82,14 @@ function code(text: string): string {
 
 function escapeCell(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '&#124;');
+}
+
+/** The one-line error for an invalid report (undefined when valid): what a command throws after showing the findings. */
+export function validationFailure(report: ValidationReport): UserError | undefined {
+  if (report.valid) return undefined;
+  const failed = report.overlays.filter((overlay) => overlay.errors.length > 0);
+  const errors = failed.reduce((sum, overlay) => sum + overlay.errors.length, 0);
+  return new UserError(
+    `${errors} validation error${errors === 1 ? '' : 's'} in ${failed.map((overlay) => overlay.overlay).join(', ')}; see the annotations and the job summary.`,
+  );
 }
