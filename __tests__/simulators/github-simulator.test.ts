@@ -197,6 +197,9 @@ describe('GitHub simulator over real git', () => {
     expect(second.data.number).toBe(issue.data.number + 1);
     const byHead = await gh.rest.pulls.list({ ...r, head: 'acme:promote/prod-v2', base: 'main', state: 'open' });
     expect(byHead.data.map((p) => p.number)).toEqual([pr.data.number]);
+    // Like GitHub, a head without `owner:` is ignored rather than matched.
+    const bareHead = await gh.rest.pulls.list({ ...r, head: 'promote/prod-v2', state: 'open' });
+    expect(bareHead.data.map((p) => p.number)).toEqual([second.data.number, pr.data.number]);
     const updated = await gh.rest.pulls.update({ ...r, pull_number: second.data.number, title: 'Promote staging to v3.0.0', state: 'closed' });
     expect(updated.data).toMatchObject({ title: 'Promote staging to v3.0.0', state: 'closed', mergeable: null });
     expect((await gh.rest.pulls.list({ ...r, state: 'closed' })).data.map((p) => p.number)).toEqual([second.data.number]);

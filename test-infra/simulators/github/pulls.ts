@@ -27,11 +27,13 @@ const listPulls: Handler = async (ctx) => {
   const state = ctx.query.get('state') ?? 'open';
   const head = ctx.query.get('head');
   const base = ctx.query.get('base');
-  const headBranch = head ? parseHead(repo, head.includes(':') ? head : `${repo.owner}:${head}`) : undefined;
+  // GitHub only honours `head` as `owner:branch`; a bare branch name is ignored and every pull request matches.
+  const headFilter = head?.includes(':') ? head : undefined;
+  const headBranch = headFilter ? parseHead(repo, headFilter) : undefined;
   // GitHub's default: newest first when sorting by creation (the default sort), else ascending.
   const sort = ctx.query.get('sort') ?? 'created';
   const direction = ctx.query.get('direction') ?? (sort === 'created' ? 'desc' : 'asc');
-  let list = pulls(repo).filter((p) => (state === 'all' || p.state === state) && (!head || p.pull.headRef === headBranch) && (!base || p.pull.baseRef === base));
+  let list = pulls(repo).filter((p) => (state === 'all' || p.state === state) && (!headFilter || p.pull.headRef === headBranch) && (!base || p.pull.baseRef === base));
   list = list.sort((a, b) => (direction === 'asc' ? a.number - b.number : b.number - a.number));
   const { page, headers } = paginate(ctx, list);
   return { status: 200, headers, body: await Promise.all(page.map((p) => renderPullSimple(ctx.sim, ctx.urls, repo, p))) };
