@@ -2,6 +2,7 @@
 /** @type {import('jest').Config} */
 export default {
   roots: ['<rootDir>/__tests__'],
+  testMatch: ['**/*.test.ts'],
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },

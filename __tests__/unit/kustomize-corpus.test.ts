@@ -124,10 +124,11 @@ describeWithShared('kustomize corpus (../shared/contracts/kustomize-corpus)', ()
       const renderDir = join(copy, item.render_dir!);
       const beforeRender = await renderOverlay(renderer!, renderDir);
       if (!beforeRender.ok) return void failures.push(`${item.id}: before: ${beforeRender.error}`);
-      // images_in_render lists every `image:` value; collectRenderedImages sees only the standard container paths.
+      // images_in_render lists every `image:` value, custom transformer paths included; so must the render check.
       const beforeImages = everyImageValue(beforeRender.yaml);
       if (JSON.stringify(beforeImages) !== JSON.stringify(item.images_in_render)) failures.push(`${item.id}: before ${JSON.stringify(beforeImages)}`);
-      for (const image of collectRenderedImages(beforeRender.yaml)) if (!beforeImages.includes(image)) failures.push(`${item.id}: collected ${image}`);
+      const collected = collectRenderedImages(beforeRender.yaml);
+      if (JSON.stringify(collected) !== JSON.stringify(item.images_in_render)) failures.push(`${item.id}: collected ${JSON.stringify(collected)}`);
 
       const source = sources.get(item.id)!;
       const entries = parseKustomization(source, item.kustomization).entries;

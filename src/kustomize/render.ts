@@ -33,30 +33,27 @@ export async function renderOverlay(renderer: Renderer, directory: string, extra
   return { ok: false, error };
 }
 
-const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralContainers']);
-
 /**
- * Every image reference in rendered manifests, where kustomize's image
- * transformer looks: `image` of any containers/initContainers/ephemeralContainers
- * list, and image volumes' `image.reference`.
+ * Every image reference in rendered manifests: each string under an `image`
+ * key (containers, init and ephemeral containers, and the custom fields a
+ * kustomization's `configurations:` can point the image transformer at, such as
+ * a CRD's `spec.image`), and image volumes' `image.reference`.
  */
 export function collectRenderedImages(yaml: string): string[] {
   const found = new Set<string>();
-  const visit = (node: unknown, parentKey: string): void => {
+  const visit = (node: unknown): void => {
     if (Array.isArray(node)) {
-      for (const item of node) {
-        if (CONTAINER_LISTS.has(parentKey) && isRecord(item) && typeof item.image === 'string') found.add(item.image);
-        if (parentKey === 'volumes' && isRecord(item) && isRecord(item.image) && typeof item.image.reference === 'string') {
-          found.add(item.image.reference);
-        }
-        visit(item, '');
-      }
+      node.forEach(visit);
     } else if (isRecord(node)) {
-      for (const [key, value] of Object.entries(node)) visit(value, key);
+      for (const [key, value] of Object.entries(node)) {
+        if (key === 'image' && typeof value === 'string') found.add(value);
+        else if (key === 'image' && isRecord(value) && typeof value.reference === 'string') found.add(value.reference);
+        else visit(value);
+      }
     }
   };
   for (const document of parseAllDocuments(yaml)) {
-    if ('contents' in document) visit(document.toJS(), '');
+    if ('contents' in document) visit(document.toJS());
   }
   return [...found].sort();
 }
