@@ -3,6 +3,7 @@ import { InputError, UserError, oneLineMessage } from './errors.js';
 import { readRequired } from './inputs/read-inputs.js';
 import { runSetImage } from './commands/set-image.js';
 import { runValidate } from './commands/validate.js';
+import { runWait } from './commands/wait.js';
 
 type CommandRunner = () => Promise<void>;
 
@@ -17,7 +18,7 @@ export const COMMANDS: Record<string, CommandRunner> = {
   'set-image': runSetImage,
   promote: notAvailableYet('promote'),
   validate: runValidate,
-  wait: notAvailableYet('wait'),
+  wait: runWait,
   'drift-check': notAvailableYet('drift-check'),
 };
 

@@ -22,6 +22,8 @@ interface AppRuntime {
   nextImages?: string[]
   /** Whether the newest commit touched the app's manifest-generate-paths. */
   headTouchesPaths: boolean
+  /** A sync ended but health was not re-assessed yet (healthLagSteps): the next reconcile assesses it. */
+  healthPending?: boolean
 }
 
 export interface SetRevisionOptions {
@@ -133,6 +135,11 @@ export class ArgoController {
         if (Object.keys(app.metadata.annotations).length === 0) delete app.metadata.annotations
       }
       app.status.reconciledAt = now
+      // A reconcile compares and assesses health together: a refresh during the lag sees the rollout in progress.
+      if (rt.healthPending) {
+        rt.healthPending = false
+        setHealth(app, 'Progressing', 'Waiting for rollout to finish: 1 old replicas are pending termination...', now)
+      }
       const known = currentRevisions(app)
       const wanted = rt.scenario.helmChart ? [rt.head, rt.chartVersion ?? ''] : [rt.head]
       if (sameList(known, wanted) && app.status.sync?.status === 'Synced') return
@@ -211,7 +218,13 @@ export class ArgoController {
     if (after?.status.operationState?.phase !== 'Succeeded') return this.followUpNewerHead(ns, name)
     const healthSteps: Array<[number, () => void]> = []
     const deg = rt.scenario.message ?? DEFAULT_MESSAGES.degraded.replace('app', name)
-    if (lag > 0) healthSteps.push([lag, () => this.healthStep(ns, name, 'Progressing', 'Waiting for rollout to finish: 1 old replicas are pending termination...', true)])
+    if (lag > 0) {
+      rt.healthPending = true
+      healthSteps.push([lag, () => {
+        rt.healthPending = false
+        this.healthStep(ns, name, 'Progressing', 'Waiting for rollout to finish: 1 old replicas are pending termination...', true)
+      }])
+    }
     const base = lag
     if (outcome === 'degraded') healthSteps.push([base + 1, () => this.healthStep(ns, name, 'Degraded', deg)])
     else if (outcome === 'degraded-then-healthy') {

@@ -1,0 +1,142 @@
+import * as core from '@actions/core';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type * as k8s from '@kubernetes/client-node';
+import { InputError } from '../../errors.js';
+import { maskKubeconfig } from '../../validate/kubeconfig-file.js';
+import type { FluxInputs } from '../wait-inputs.js';
+import { FLUX_RESOURCES, type FluxKind, type FluxObject } from './flux-types.js';
+
+/** A failure worth retrying within the deadline: 5xx, 429, a reset or refused connection. */
+export class FluxTransientError extends Error {}
+
+export interface FluxObjectRef {
+  kind: FluxKind;
+  name: string;
+  namespace: string;
+}
+
+export interface WatchHandlers {
+  onEvent(type: string, object: FluxObject): void;
+  onEnd(error: unknown): void;
+}
+
+/**
+ * The Kubernetes API as far as Flux objects go, through @kubernetes/client-node
+ * (which brings kubeconfig auth: tokens, client certificates, exec plugins).
+ * Loaded only on the Flux path: client-node needs Node 22 or later.
+ */
+export class FluxClient {
+  requestCount = 0;
+
+  private constructor(
+    private readonly lib: typeof k8s,
+    private readonly config: k8s.KubeConfig,
+    private readonly api: k8s.CustomObjectsApi,
+    private readonly cleanup: () => Promise<void>,
+  ) {}
+
+  static async open(inputs: FluxInputs): Promise<FluxClient> {
+    const lib = await import('@kubernetes/client-node');
+    const config = new lib.KubeConfig();
+    let cleanup = async (): Promise<void> => undefined;
+    if (inputs.kubeconfig) {
+      maskKubeconfig(inputs.kubeconfig);
+      // A file, not a string: exec plugins and relative certificate paths are resolved against its folder.
+      const folder = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'gitops-promote-kube-'));
+      const file = join(folder, 'kubeconfig');
+      cleanup = () => rm(folder, { recursive: true, force: true });
+      await writeFile(file, inputs.kubeconfig, { mode: 0o600 });
+      try {
+        config.loadFromFile(file);
+      } catch (error) {
+        await cleanup();
+        throw new InputError('kubeconfig', `is not a valid kubeconfig (${(error as Error).message.split('\n')[0]}).`);
+      }
+    } else {
+      config.loadFromDefault();
+    }
+    if (inputs.context) {
+      if (!config.getContextObject(inputs.context)) {
+        await cleanup();
+        throw new InputError('kube-context', `'${inputs.context}' is not a context of the kubeconfig.`);
+      }
+      config.setCurrentContext(inputs.context);
+    }
+    if (!config.getCurrentCluster()) {
+      await cleanup();
+      throw new InputError('kubeconfig', 'no cluster to talk to: pass kubeconfig (a secret) or set KUBECONFIG on the runner.');
+    }
+    return new FluxClient(lib, config, config.makeApiClient(lib.CustomObjectsApi), cleanup);
+  }
+
+  get server(): string {
+    return this.config.getCurrentCluster()?.server ?? 'the cluster';
+  }
+
+  async get(ref: FluxObjectRef): Promise<FluxObject> {
+    const { group, version, plural } = FLUX_RESOURCES[ref.kind];
+    return (await this.call(ref, 'get', () => this.api.getNamespacedCustomObject({ group, version, plural, namespace: ref.namespace, name: ref.name }))) as FluxObject;
+  }
+
+  /** Sets `reconcile.fluxcd.io/requestedAt`, as `flux reconcile` does. */
+  async requestReconcile(ref: FluxObjectRef, requestedAt: string): Promise<void> {
+    const { group, version, plural } = FLUX_RESOURCES[ref.kind];
+    const body = { metadata: { annotations: { 'reconcile.fluxcd.io/requestedAt': requestedAt } } };
+    const mergePatch = this.lib.setHeaderOptions('Content-Type', this.lib.PatchStrategy.MergePatch);
+    await this.call(ref, 'patch', () => this.api.patchNamespacedCustomObject({ group, version, plural, namespace: ref.namespace, name: ref.name, body }, mergePatch));
+  }
+
+  /** Watches one object from `resourceVersion`; returns a stop function. */
+  async watch(ref: FluxObjectRef, resourceVersion: string | undefined, handlers: WatchHandlers): Promise<() => void> {
+    const { group, version, plural } = FLUX_RESOURCES[ref.kind];
+    const path = `/apis/${group}/${version}/namespaces/${ref.namespace}/${plural}`;
+    const query = { fieldSelector: `metadata.name=${ref.name}`, allowWatchBookmarks: true, ...(resourceVersion ? { resourceVersion } : {}) };
+    this.requestCount++;
+    const controller = await new this.lib.Watch(this.config).watch(path, query, (type, object) => handlers.onEvent(type, object as FluxObject), (error) => handlers.onEnd(error));
+    return () => controller.abort();
+  }
+
+  close(): Promise<void> {
+    return this.cleanup();
+  }
+
+  private async call<T>(ref: FluxObjectRef, verb: 'get' | 'patch', request: () => Promise<T>): Promise<T> {
+    this.requestCount++;
+    try {
+      return await request();
+    } catch (error) {
+      throw this.describe(error, ref, verb);
+    }
+  }
+
+  private describe(error: unknown, ref: FluxObjectRef, verb: 'get' | 'patch'): Error {
+    const status = (error as { code?: unknown }).code;
+    const label = `${ref.kind} ${ref.namespace}/${ref.name}`;
+    if (typeof status !== 'number') {
+      const message = (error as Error).message ?? String(error);
+      if (/certificate|self[- ]signed|CERT_|TLS|SSL/i.test(message)) return new InputError('kubeconfig', `TLS error talking to ${this.server}: ${message.split('\n')[0]}`);
+      core.debug(`${label}: ${message}`);
+      return new FluxTransientError(`no answer from ${this.server} (${message.split('\n')[0]})`);
+    }
+    const serverMessage = statusMessage((error as { body?: unknown }).body);
+    if (status === 401) return new InputError('kubeconfig', `${this.server} refused the credentials (401 ${serverMessage || 'Unauthorized'}).`);
+    if (status === 403) {
+      const input = verb === 'patch' ? 'flux-reconcile' : 'flux-name';
+      return new InputError(input, `forbidden: ${serverMessage || `may not ${verb} ${label}`} (the kubeconfig's user needs get, list, watch${verb === 'patch' ? ' and patch' : ''} on ${FLUX_RESOURCES[ref.kind].plural}.${FLUX_RESOURCES[ref.kind].group}).`);
+    }
+    if (status === 404) return new InputError(ref.kind === 'GitRepository' || ref.kind === 'OCIRepository' ? 'flux-reconcile' : 'flux-name', `${label} does not exist (404 ${serverMessage}).`);
+    if (status >= 500 || status === 429) return new FluxTransientError(`${this.server} answered ${status} ${serverMessage}`);
+    return new InputError('flux-name', `${label}: the API server answered ${status} ${serverMessage}.`);
+  }
+}
+
+function statusMessage(body: unknown): string {
+  try {
+    const parsed = typeof body === 'string' ? (JSON.parse(body) as { message?: string }) : (body as { message?: string } | undefined);
+    return parsed?.message ?? '';
+  } catch {
+    return String(body).slice(0, 120);
+  }
+}

@@ -1,0 +1,56 @@
+import { InputError } from '../errors.js';
+import type { GitHubClient } from '../github/octokit-client.js';
+import type { Git } from '../repo/git.js';
+
+/** The variable an earlier gitops-promote step (set-image, promote) exports with the commit it pushed. */
+export const COMMIT_SHA_VARIABLE = 'GITOPS_PROMOTE_COMMIT_SHA';
+
+export interface ResolvedRevision {
+  sha: string;
+  /** Where it came from, for the log. */
+  source: string;
+}
+
+export interface RevisionSources {
+  git?: Git;
+  github?: { client: GitHubClient; owner: string; repo: string };
+  env?: NodeJS.ProcessEnv;
+}
+
+const SHA = /^[0-9a-f]{40}$/;
+
+/**
+ * The config-repo commit to wait for: the `revision` input (a SHA, or a ref
+ * resolved to one), else the commit an earlier gitops-promote step of the job
+ * pushed, else the head of the checked-out branch.
+ */
+export async function resolveExpectedRevision(input: string, sources: RevisionSources): Promise<ResolvedRevision> {
+  if (SHA.test(input.toLowerCase())) return { sha: input.toLowerCase(), source: 'input revision' };
+  if (input) return { sha: await resolveRef(input, sources), source: `input revision (${input})` };
+  const exported = (sources.env ?? process.env)[COMMIT_SHA_VARIABLE]?.trim().toLowerCase();
+  if (exported && SHA.test(exported)) return { sha: exported, source: `${COMMIT_SHA_VARIABLE} from an earlier gitops-promote step` };
+  const head = sources.git ? await sources.git.tryRun(['rev-parse', '--verify', 'HEAD^{commit}']) : undefined;
+  if (head) return { sha: head, source: `the head of the checkout in ${sources.git!.directory}` };
+  throw new InputError(
+    'revision',
+    `no commit to wait for: pass revision (for example \${{ steps.set-image.outputs.commit-sha }}), run after a gitops-promote step that exports ${COMMIT_SHA_VARIABLE}, or check out the config repo at path.`,
+  );
+}
+
+async function resolveRef(ref: string, sources: RevisionSources): Promise<string> {
+  if (sources.git) {
+    for (const candidate of [`origin/${ref}`, ref]) {
+      const sha = await sources.git.tryRun(['rev-parse', '--verify', '--quiet', `${candidate}^{commit}`]);
+      if (sha) return sha;
+    }
+  }
+  if (sources.github) {
+    try {
+      const { data } = await sources.github.client.rest.repos.getCommit({ owner: sources.github.owner, repo: sources.github.repo, ref });
+      return data.sha;
+    } catch (error) {
+      throw new InputError('revision', `'${ref}' is not a commit of ${sources.github.owner}/${sources.github.repo} (${(error as Error).message}).`);
+    }
+  }
+  throw new InputError('revision', `cannot resolve '${ref}' to a commit: give a full SHA, or check out the config repo at path, or set repository and token.`);
+}

@@ -1,0 +1,95 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError, UserError } from '../errors.js';
+import { DEFAULT_CONFIG_FILE, findEnvironment, parsePromotionConfig, type PromotionConfig } from '../config/promotion-config.js';
+import { parseArgoAppRef, argoAppLabel, type ArgoAppRef } from './argocd/argocd-types.js';
+import type { ControllerName, WaitInputs } from './wait-inputs.js';
+
+export interface ArgoTarget {
+  controller: 'argocd';
+  label: string;
+  ref: ArgoAppRef;
+}
+
+export interface FluxTarget {
+  controller: 'flux';
+  label: string;
+  kind: 'Kustomization' | 'HelmRelease';
+  name: string;
+  namespace: string;
+}
+
+export type WaitTarget = ArgoTarget | FluxTarget;
+
+/**
+ * The objects to wait on: named by the argocd-app / flux-name inputs, or
+ * looked up in the promotion config for `environment` and `apps`.
+ */
+export function resolveWaitTargets(inputs: WaitInputs): WaitTarget[] {
+  const named = inputs.argocd.apps.length > 0 || inputs.flux.names.length > 0;
+  const targets = named ? targetsFromInputs(inputs) : targetsFromConfig(inputs);
+  const labels = new Set<string>();
+  for (const target of targets) {
+    if (labels.has(target.label)) throw new InputError('apps', `'${target.label}' is named twice.`);
+    labels.add(target.label);
+  }
+  return targets;
+}
+
+function targetsFromInputs(inputs: WaitInputs): WaitTarget[] {
+  const controller = inputs.controller ?? (inputs.argocd.apps.length > 0 ? 'argocd' : 'flux');
+  if (inputs.argocd.apps.length > 0 && inputs.flux.names.length > 0 && !inputs.controller) {
+    throw new InputError('controller', 'both argocd-app and flux-name are given; say which controller to wait on.');
+  }
+  if (controller === 'argocd') {
+    if (inputs.argocd.apps.length === 0) throw new InputError('argocd-app', 'is required with controller: argocd (or give environment and apps from the promotion config).');
+    return inputs.argocd.apps.map((text) => argoTarget(text));
+  }
+  if (inputs.flux.names.length === 0) throw new InputError('flux-name', 'is required with controller: flux (or give environment and apps from the promotion config).');
+  return inputs.flux.names.map((name) => fluxTarget(inputs.flux.kind, name, inputs.flux.namespace));
+}
+
+function targetsFromConfig(inputs: WaitInputs): WaitTarget[] {
+  if (!inputs.environment) {
+    throw new InputError('argocd-app', 'name the objects to wait on: argocd-app or flux-name, or environment (and apps) from the promotion config.');
+  }
+  const config = loadConfig(inputs.path);
+  const env = findEnvironment(config, inputs.environment, 'environment');
+  const appNames = inputs.apps.length > 0 ? inputs.apps : config.apps.filter((app) => app.environments[env.name]).map((app) => app.name);
+  if (appNames.length === 0) throw new InputError('apps', `the promotion config lists no apps for environment '${env.name}'.`);
+  return appNames.map((appName) => {
+    const app = config.apps.find((candidate) => candidate.name === appName);
+    if (!app) throw new InputError('apps', `unknown app '${appName}'; the promotion config declares ${config.apps.map((a) => a.name).join(', ') || 'none'}.`);
+    const ref = app.environments[env.name] ?? {};
+    const controller: ControllerName | undefined = inputs.controller ?? ref.controller ?? env.controller;
+    if (!controller) throw new InputError('controller', `neither the input nor the promotion config says which controller runs app '${appName}' in '${env.name}'.`);
+    // `<app>-<environment>` is the common naming when the config does not say.
+    const defaultName = `${appName}-${env.name}`;
+    if (controller === 'argocd') return argoTarget(ref.argocdApp ?? defaultName);
+    return fluxTarget(ref.fluxKind ?? inputs.flux.kind, ref.fluxName ?? defaultName, ref.fluxNamespace ?? inputs.flux.namespace);
+  });
+}
+
+function loadConfig(path: string): PromotionConfig {
+  const file = join(path, DEFAULT_CONFIG_FILE);
+  if (!existsSync(file)) throw new InputError('environment', `needs the promotion config ${DEFAULT_CONFIG_FILE} in '${path}' (input path), which does not exist.`);
+  try {
+    return parsePromotionConfig(readFileSync(file, 'utf8'), DEFAULT_CONFIG_FILE);
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError(`Could not read ${file}: ${(error as Error).message}`);
+  }
+}
+
+function argoTarget(text: string): ArgoTarget {
+  if (!/^([a-z0-9][-a-z0-9.]*\/)?[a-z0-9][-a-z0-9.]*$/.test(text)) {
+    throw new InputError('argocd-app', `'${text}' is not an application name (name, or namespace/name).`);
+  }
+  const ref = parseArgoAppRef(text);
+  return { controller: 'argocd', label: argoAppLabel(ref), ref };
+}
+
+function fluxTarget(kind: FluxTarget['kind'], name: string, namespace: string): FluxTarget {
+  if (!/^[a-z0-9][-a-z0-9.]*$/.test(name)) throw new InputError('flux-name', `'${name}' is not a Kubernetes object name.`);
+  return { controller: 'flux', label: `${kind}/${namespace}/${name}`, kind, name, namespace };
+}
