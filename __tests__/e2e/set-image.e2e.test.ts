@@ -144,6 +144,41 @@ describe('set-image, end to end through dist/index.js', () => {
   });
 });
 
+describe('set-image with the promotion config and validation', () => {
+  test('environment picks the overlays from gitops-promote.yaml; only overlays that use the image change', async () => {
+    const run = await setImage({ environment: 'dev', images: 'web=*:1.4.2' });
+    expect(run.exitCode).toBe(0);
+    expect(JSON.parse(run.outputs.images!).map((change: { overlay: string }) => change.overlay)).toEqual(['apps/web/overlays/dev']);
+    expect(repo.remoteFile('apps/api/overlays/dev/kustomization.yaml')).not.toContain('name: web');
+  });
+
+  test('validate: true refuses, writing nothing, an edit that breaks a protected environment policy', async () => {
+    const file = 'apps/web/overlays/production/kustomization.yaml';
+    const before = readText(join(repo.work, file));
+    const run = await setImage({ environment: 'production', images: 'web=ghcr.io/acme/web:latest', validate: 'true', 'allow-downgrade': 'true' });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toMatch(/::error [^\n]*file=apps\/web\/overlays\/production\/kustomization.yaml,line=\d+::[^\n]*latest/);
+    expect(run.stdout).toContain('latest');
+    expect(readText(join(repo.work, file))).toBe(before);
+    expect(git(repo.work, 'status', '--porcelain')).toBe('');
+    expect(repo.commitCount()).toBe(1);
+  });
+
+  test('validate: true lets a valid edit through', async () => {
+    const run = await setImage({ overlays: 'apps/web/overlays/staging', images: 'web=*:1.4.1', validate: 'true' });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.changed).toBe('true');
+  });
+
+  test('an environment the config does not declare is a one-line input error', async () => {
+    const run = await setImage({ environment: 'qa', images: 'web=*:1.4.2' });
+    expect(run.exitCode).toBe(1);
+    expect(errorAnnotations(run)).toEqual([
+      "Input 'environment': unknown environment 'qa'; the promotion config declares dev, staging, production.",
+    ]);
+  });
+});
+
 describe('set-image render check', () => {
   test('fails, writing nothing, when the image name matches nothing the overlay renders', async () => {
     const before = readText(join(repo.work, WEB_DEV));

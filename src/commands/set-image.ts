@@ -11,6 +11,11 @@ import { isDowngrade } from '../policy/tag-policy.js';
 import { readBoolean, readList, readRegExp, readString } from '../inputs/read-inputs.js';
 import { Git, type Identity } from '../repo/git.js';
 import { resolveOverlays, type Overlay } from '../repo/overlay-paths.js';
+import { environmentFromInput } from '../config/load-config.js';
+import { resolveEnvironmentOverlays } from '../config/environment-overlays.js';
+import { validateOverlays } from '../validate/validate-overlays.js';
+import { annotate, validationFailure, writeValidationSummary } from '../validate/validation-output.js';
+import { readValidationSettings, type ValidationSettings } from '../validate/validation-settings.js';
 import { landCommit } from '../repo/land-commit.js';
 import { commitContextFromEnv, DEFAULT_COMMIT_MESSAGE, renderCommitMessage } from '../report/commit-message.js';
 import { showDiffs } from '../report/text-diff.js';
@@ -27,13 +32,21 @@ export interface SetImageInputs {
   allowDowngrade: boolean;
   allowTags: RegExp | undefined;
   verifyRender: boolean;
+  /** Validate the edited overlays before committing (the `validate` input). */
+  validation: ValidationSettings | undefined;
   dryRun: boolean;
 }
 
 export function readSetImageInputs(): SetImageInputs {
+  const path = resolve(readString('path', '.'));
+  const fromConfig = environmentFromInput(path);
+  const overlays = readList('overlays');
   return {
-    path: resolve(readString('path', '.')),
-    overlays: readList('overlays'),
+    path,
+    overlays:
+      overlays.length > 0 || !fromConfig
+        ? overlays
+        : resolveEnvironmentOverlays(path, fromConfig.config, fromConfig.environment).flatMap((app) => app.overlays.map((overlay) => overlay.path)),
     images: parseImageArguments(readList('images')),
     push: readBoolean('push', true),
     branch: readString('branch'),
@@ -45,6 +58,7 @@ export function readSetImageInputs(): SetImageInputs {
     allowDowngrade: readBoolean('allow-downgrade', false),
     allowTags: readRegExp('allow-tags'),
     verifyRender: readBoolean('verify-render', true),
+    validation: readBoolean('validate', false) ? readValidationSettings(fromConfig?.environment) : undefined,
     dryRun: readBoolean('dry-run', false),
   };
 }
@@ -117,6 +131,7 @@ async function applyEdits(inputs: SetImageInputs, overlays: Overlay[], firstPlan
   await Promise.all(changed.map((edit) => writeFile(edit.overlay.absoluteFile, edit.text)));
   try {
     if (inputs.verifyRender) await verifyRenderedImages(changed);
+    if (inputs.validation) await validateBeforeCommit(inputs.path, changed, inputs.validation);
   } catch (error) {
     await Promise.all(changed.map((edit) => writeFile(edit.overlay.absoluteFile, edit.original)));
     throw error;
@@ -128,6 +143,22 @@ async function applyEdits(inputs: SetImageInputs, overlays: Overlay[], firstPlan
 async function planSetImage(inputs: SetImageInputs, overlays: Overlay[]): Promise<FileEdit[]> {
   const edits = await planEdits(overlays, inputs.images);
   return inputs.verifyRender ? keepOnlyUsedNewEntries(edits, inputs.images) : edits;
+}
+
+/** Fails, with the findings annotated and summarised, when an edited overlay does not validate. */
+async function validateBeforeCommit(root: string, edits: readonly FileEdit[], settings: ValidationSettings): Promise<void> {
+  const report = await core.group('Validating the edited overlays', () =>
+    validateOverlays(
+      edits.map((edit) => edit.overlay),
+      { ...settings, repoRoot: root, policyFor: () => settings.policy },
+    ),
+  );
+  annotate(report, root);
+  const failure = validationFailure(report);
+  if (failure) {
+    await writeValidationSummary(report);
+    throw failure;
+  }
 }
 
 function overlayChanges(edits: readonly FileEdit[]): OverlayChange[] {

@@ -8,52 +8,47 @@ import { resolveOverlays, type Overlay } from '../repo/overlay-paths.js';
 import type { ValidationReport } from '../validate/findings.js';
 import { toJUnitXml } from '../validate/junit-report.js';
 import { withKubeconfigFile } from '../validate/kubeconfig-file.js';
-import { DEFAULT_KUBERNETES_VERSION, parseKubernetesVersion } from '../validate/kubernetes-versions.js';
 import { discoverOverlays, overlaysChangedSince } from '../validate/overlay-discovery.js';
-import type { EnvironmentPolicy } from '../validate/policy-checks.js';
+import { readValidationSettings, type ValidationSettings } from '../validate/validation-settings.js';
+import { environmentFromInput } from '../config/load-config.js';
+import { resolveEnvironmentOverlays } from '../config/environment-overlays.js';
 import { validateOverlays, type ValidateOptions } from '../validate/validate-overlays.js';
 import { annotate, reportJson, validationFailure, writeValidationSummary } from '../validate/validation-output.js';
 
-export interface ValidateInputs {
+export interface ValidateInputs extends ValidationSettings {
   path: string;
   overlays: string[];
+  /** The overlays of the promotion config's environment, when `environment` is given. */
+  environmentOverlays?: Overlay[];
   changedOnly: boolean;
   baseRef: string;
   serverDryRun: boolean;
   kubeconfig: string;
   kubeContext: string;
-  kubernetesVersion: string;
-  strict: boolean;
-  ignoreMissingSchemas: boolean;
-  kustomizeArgs: string[];
-  schemaLocations: string[];
-  policy: EnvironmentPolicy;
   junitFile: string;
 }
 
 export function readValidateInputs(): ValidateInputs {
-  if (readString('environment') !== '') {
-    throw new InputError('environment', 'needs the promotion config (gitops-promote.yaml), which this version does not read yet; name the overlays and set protected / require-digest instead.');
-  }
+  const path = resolve(readString('path', '.'));
+  const fromConfig = environmentFromInput(path);
+  const overlays = readList('overlays');
   const inputs: ValidateInputs = {
-    path: resolve(readString('path', '.')),
-    overlays: readList('overlays'),
+    path,
+    overlays,
+    environmentOverlays:
+      fromConfig && overlays.length === 0
+        ? resolveEnvironmentOverlays(path, fromConfig.config, fromConfig.environment).flatMap((app) => app.overlays)
+        : undefined,
     changedOnly: readBoolean('changed-only', false),
     baseRef: readString('base-ref', process.env.GITHUB_BASE_REF ? `origin/${process.env.GITHUB_BASE_REF}` : ''),
     serverDryRun: readBoolean('server-dry-run', false),
     kubeconfig: readString('kubeconfig'),
     kubeContext: readString('kube-context'),
-    kubernetesVersion: parseKubernetesVersion(readString('kubernetes-version', DEFAULT_KUBERNETES_VERSION)).text,
-    strict: readBoolean('strict', true),
-    ignoreMissingSchemas: readBoolean('ignore-missing-schemas', false),
-    kustomizeArgs: readString('kustomize-args').split(/\s+/).filter((arg) => arg !== ''),
-    schemaLocations: readList('schema-locations'),
-    policy: { protected: readBoolean('protected', false), requireDigest: readBoolean('require-digest', false) },
     junitFile: resolve(readString('junit-file', join(process.env.RUNNER_TEMP || tmpdir(), 'gitops-promote-validate.junit.xml'))),
+    ...readValidationSettings(fromConfig?.environment),
   };
   if (inputs.serverDryRun && inputs.kubeconfig === '') throw new InputError('kubeconfig', 'is required when server-dry-run is true.');
   if (inputs.changedOnly && inputs.baseRef === '') throw new InputError('base-ref', 'is required when changed-only is true (outside a pull_request event).');
-  if (inputs.policy.requireDigest && !inputs.policy.protected) core.warning("require-digest applies to protected environments only; set protected: true for it to take effect.");
   return inputs;
 }
 
@@ -73,7 +68,8 @@ export async function runValidate(): Promise<void> {
 
 /** The overlays the inputs select, validated; throws only when validation cannot run. */
 export async function validate(inputs: ValidateInputs): Promise<ValidationReport> {
-  let overlays: Overlay[] = inputs.overlays.length > 0 ? resolveOverlays(inputs.path, inputs.overlays) : discoverOverlays(inputs.path);
+  let overlays: Overlay[] =
+    inputs.environmentOverlays ?? (inputs.overlays.length > 0 ? resolveOverlays(inputs.path, inputs.overlays) : discoverOverlays(inputs.path));
   if (inputs.changedOnly) {
     overlays = await overlaysChangedSince(inputs.path, overlays, inputs.baseRef);
     core.info(overlays.length > 0 ? `Changed since ${inputs.baseRef}: ${overlays.map((overlay) => overlay.path).join(', ')}` : `No overlay changed since ${inputs.baseRef}.`);
