@@ -50804,21 +50804,27 @@ class ArgoFollower {
     async firstAnswer(signal) {
         const giveUp = Date.now() + FIRST_ANSWER_MS;
         const backoff = new controllers_backoff/* Backoff */.n(500, 4000, 2);
-        for (;;) {
+        let lastError;
+        while (!signal.aborted) {
             try {
                 return await this.options.client.getApplication(this.ref, { signal, timeoutMs: 30_000 });
             }
             catch (error) {
                 if (signal.aborted)
-                    return undefined;
+                    break;
                 if (!(error instanceof ArgoTransientError))
                     throw error;
+                lastError = error;
                 if (Date.now() >= giveUp)
-                    throw new src_errors/* InputError */.dz('argocd-server', `${error.message}; is the URL right and the server up?`);
+                    break;
                 core/* debug */.Yz(`${this.label}: ${error.message}; retrying`);
                 await (0,controllers_backoff/* sleep */.y)(backoff.next(), signal);
             }
         }
+        // A deadline that comes before any answer is the server's fault, not the app's: say so.
+        if (lastError && !this.stop.signal.aborted)
+            throw new src_errors/* InputError */.dz('argocd-server', `${lastError.message}; is the URL right and the server up?`);
+        return undefined;
     }
     /** The stream while it works; polling with backoff while it is broken (or always, in poll mode). */
     async follow(signal) {
