@@ -38,11 +38,11 @@ const EXPECTED_ERRORS = [
 (available ? describe : describe.skip)('validate over the kustomize corpus', () => {
   beforeAll(() => requireBuiltBundle());
 
-  test('every renderable item renders, and only the known problems are reported, each at its file and line', () => {
+  test('every renderable item renders, and only the known problems are reported, each at its file and line', async () => {
     const items = (JSON.parse(readFileSync(join(CORPUS, 'index.json'), 'utf8')) as { items: CorpusItem[] }).items;
     const overlays = [...new Set(items.filter((item) => item.renderable).map((item) => item.render_dir))].sort();
     expect(overlays.length).toBeGreaterThan(40);
-    const run = runAction({ path: CORPUS, overlays: overlays.join('\n'), 'ignore-missing-schemas': 'true' });
+    const run = await runAction({ path: CORPUS, overlays: overlays.join('\n'), 'ignore-missing-schemas': 'true' });
     const report = JSON.parse(run.outputs.report!) as Array<{ overlay: string; resources: number; errors: Array<{ rule: string; file: string; line: number }> }>;
     expect(report).toHaveLength(overlays.length);
     const renderErrors = report.flatMap((entry) => entry.errors.filter((error) => error.rule === 'render').map(() => entry.overlay));

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import { readdirSync, rmSync } from 'node:fs';
 import { startDryRunApiServer, type DryRunApiServer, type DryRunScenario } from '../../test-infra/simulators/kubernetes-dry-run/server.js';
-import { annotations, copyFixtureRepo, edit, requireBuiltBundle, runActionAsync } from '../fixtures/validate/run-action.js';
+import { annotations, copyFixtureRepo, edit, requireBuiltBundle, runAction } from '../fixtures/validate/run-action.js';
 
 /**
  * server-dry-run with the real kubectl against the local API-server stand-in:
@@ -22,7 +22,7 @@ afterEach(async () => {
 
 async function dryRun(scenario: DryRunScenario, overlays: string, extra: Record<string, string> = {}) {
   server = await startDryRunApiServer({ token: 'sekret-token-123', ...scenario });
-  return runActionAsync({ path: repo!, overlays, 'server-dry-run': 'true', kubeconfig: server.kubeconfig(), ...extra });
+  return runAction({ path: repo!, overlays, 'server-dry-run': 'true', kubeconfig: server.kubeconfig(), ...extra });
 }
 
 describe('validate with server-dry-run against the stand-in API server', () => {
@@ -114,7 +114,7 @@ describe('validate with server-dry-run against the stand-in API server', () => {
   test('a kubeconfig the server refuses is one finding, not a crash', async () => {
     repo = copyFixtureRepo();
     server = await startDryRunApiServer({ token: 'right-token-456', namespaces: ['default', 'web-dev'] });
-    const run = await runActionAsync({ path: repo, overlays: 'apps/web/overlays/dev', 'server-dry-run': 'true', kubeconfig: server.kubeconfig('wrong-token-789') });
+    const run = await runAction({ path: repo, overlays: 'apps/web/overlays/dev', 'server-dry-run': 'true', kubeconfig: server.kubeconfig('wrong-token-789') });
     expect(run.status).toBe(1);
     expect(run.outputs.valid).toBe('false');
     expect(annotations(run.stdout).some((annotation) => annotation.level === 'error' && /server dry-run|kubectl apply --dry-run=server failed/.test(annotation.message))).toBe(true);

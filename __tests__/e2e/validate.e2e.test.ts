@@ -11,10 +11,10 @@ import { annotations, copyFixtureRepo, edit, requireBuiltBundle, runAction } fro
 beforeAll(() => requireBuiltBundle());
 
 describe('validate over a valid config repo', () => {
-  test('discovers every top overlay, finds nothing, and reports valid with outputs, summary and JUnit', () => {
+  test('discovers every top overlay, finds nothing, and reports valid with outputs, summary and JUnit', async () => {
     const repo = copyFixtureRepo();
     try {
-      const run = runAction({ path: repo });
+      const run = await runAction({ path: repo });
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
       expect(annotations(run.stdout).filter((a) => a.level === 'error')).toEqual([]);
@@ -38,10 +38,10 @@ describe('validate over a valid config repo', () => {
     }
   });
 
-  test('a protected environment with require-digest passes where every image is pinned by digest', () => {
+  test('a protected environment with require-digest passes where every image is pinned by digest', async () => {
     const repo = copyFixtureRepo();
     try {
-      const run = runAction({ path: repo, overlays: 'apps/*/overlays/production', protected: 'true', 'require-digest': 'true' });
+      const run = await runAction({ path: repo, overlays: 'apps/*/overlays/production', protected: 'true', 'require-digest': 'true' });
       expect(run.status).toBe(0);
       expect(run.outputs.valid).toBe('true');
     } finally {
@@ -184,11 +184,11 @@ const cases: BrokenCase[] = [
 ];
 
 describe('validate over broken variants', () => {
-  test.each(cases)('$name → $rule at $file:$line', (broken) => {
+  test.each(cases)('$name → $rule at $file:$line', async (broken) => {
     const repo = copyFixtureRepo();
     try {
       broken.break(repo);
-      const run = runAction({ path: repo, overlays: broken.overlays, ...broken.inputs });
+      const run = await runAction({ path: repo, overlays: broken.overlays, ...broken.inputs });
       expect(run.status).toBe(1);
       expect(run.outputs.valid).toBe('false');
       const errors = annotations(run.stdout).filter((a) => a.level === 'error' && a.file);

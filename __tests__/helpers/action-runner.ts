@@ -20,6 +20,8 @@ export interface ActionRun {
   stderr: string;
   outputs: Record<string, string>;
   summary: string;
+  /** RUNNER_TEMP of the run: where the action may leave files (a JUnit report, say). */
+  runnerTemp: string;
 }
 
 export interface ActionRunOptions {
@@ -42,6 +44,7 @@ export function runAction(options: ActionRunOptions): Promise<ActionRun> {
     HOME: process.env.HOME,
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
+    RUNNER_TEMP: scratch,
     ...options.env,
   };
   for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
@@ -60,6 +63,7 @@ export function runAction(options: ActionRunOptions): Promise<ActionRun> {
         stderr,
         outputs: readOutputFile(readFileSync(outputFile, 'utf8')),
         summary: readFileSync(summaryFile, 'utf8'),
+        runnerTemp: scratch,
       }),
     );
   });
