@@ -1,3 +1,4 @@
+import type { ObjectMeta } from '../scenario/simulator-basics.js'
 /**
  * The parts of Argo CD's Application (argoproj.io/v1alpha1) the simulator writes. Field names and
  * nesting follow `v1alpha1Application` in swagger.json; anything not listed here is never emitted.
@@ -67,16 +68,7 @@ export interface RevisionHistory {
  * empty, and swagger's v1alpha1Application does not declare them.
  */
 export interface Application {
-  metadata: {
-    name: string
-    namespace: string
-    uid: string
-    resourceVersion: string
-    generation: number
-    creationTimestamp: string
-    labels?: Record<string, string>
-    annotations?: Record<string, string>
-  }
+  metadata: ObjectMeta
   spec: {
     project: string
     source?: ApplicationSource

@@ -2,6 +2,7 @@
  * A local Argo CD API server for tests and demos, held to Argo CD's swagger.json and Application CRD.
  * See README.md in this folder for the scenario format, control routes and faults.
  */
+import type { SimulatorBaseOptions } from '../scenario/simulator-basics.js'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { type Fault, FaultInjector } from '../scenario/faults.js'
 import { listen, sleep } from '../scenario/http-server.js'
@@ -30,19 +31,10 @@ export type { SetRevisionOptions } from './app-controller.js'
 export { parseArgoScenario } from './scenario.js'
 export { ArgoContract } from './argocd-contract.js'
 
-export interface ArgoCdSimulatorOptions {
+export interface ArgoCdSimulatorOptions extends SimulatorBaseOptions {
   scenario: ArgoScenario
-  port?: number
-  host?: string
-  /** Serve HTTPS with a certificate made by `openssl` at start; the CA is `caPem`. */
+  /** Serve HTTPS with a certificate made by `openssl` at start; the CA is `caPem`. contractsDir holds swagger.json and application-crd.yaml. */
   tls?: boolean
-  /** Real ms per controller step (overrides the scenario; default 25). */
-  stepMs?: number
-  simulatedSecondsPerStep?: number
-  /** Steps run only on `advance()`. */
-  manualSteps?: boolean
-  /** Folder with swagger.json and application-crd.yaml (default ../shared/contracts/argocd). */
-  contractsDir?: string
   /** SSE keep-alive comment interval (Argo CD: 15 s). */
   sseKeepAliveMs?: number
 }

@@ -2,6 +2,7 @@
  * A local Kubernetes API server for Flux objects, for tests and demos, held to the Flux CRD schemas.
  * Serves what @kubernetes/client-node needs: discovery, GET/LIST/WATCH and PATCH. See README.md.
  */
+import type { SimulatorBaseOptions } from '../scenario/simulator-basics.js'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { type Fault, FaultInjector } from '../scenario/faults.js'
 import { listen, sendJson, sleep } from '../scenario/http-server.js'
@@ -27,21 +28,14 @@ export type { KubeObject } from './object-store.js'
 export { parseKubeScenario } from './scenario.js'
 export { KubeContract } from './kube-contract.js'
 
-export interface KubernetesSimulatorOptions {
+export interface KubernetesSimulatorOptions extends SimulatorBaseOptions {
   scenario: KubeScenario
-  port?: number
-  host?: string
   /**
    * HTTPS with a CA made by `openssl` at start (default true, like every real API server; needed for
    * client certificates). With false, kubeconfigs say `insecure-skip-tls-verify: true`, because
    * client-node v2 refuses a plain-HTTP server otherwise.
    */
   tls?: boolean
-  stepMs?: number
-  simulatedSecondsPerStep?: number
-  manualSteps?: boolean
-  /** Folder with crds/ (default ../shared/contracts/flux). */
-  contractsDir?: string
   /** Interval of BOOKMARK events on watches with allowWatchBookmarks=true (kube-apiserver: about a minute). */
   bookmarkIntervalMs?: number
   /** Watch events kept for resuming; older resourceVersions get 410 Expired. */

@@ -3,21 +3,12 @@
  * bounded event history so watches can resume from a resourceVersion or be told it is too old.
  */
 import type { FluxKind } from './flux-resources.js'
+import type { ObjectMeta } from '../scenario/simulator-basics.js'
 
 export interface KubeObject {
   apiVersion: string
   kind: FluxKind
-  metadata: {
-    name: string
-    namespace: string
-    uid: string
-    resourceVersion: string
-    generation: number
-    creationTimestamp: string
-    labels?: Record<string, string>
-    annotations?: Record<string, string>
-    [key: string]: unknown
-  }
+  metadata: ObjectMeta & { [key: string]: unknown }
   spec: Record<string, any>
   status?: Record<string, any>
 }
