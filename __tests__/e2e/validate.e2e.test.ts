@@ -1,3 +1,4 @@
+import { EXAMPLE_CONFIG_REPO } from '../helpers/git-fixtures.js';
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import { readFileSync, rmSync } from 'node:fs';
 import { annotations, copyFixtureRepo, edit, requireBuiltBundle, runAction } from '../fixtures/validate/run-action.js';
@@ -201,5 +202,16 @@ describe('validate over broken variants', () => {
     } finally {
       rmSync(repo, { recursive: true, force: true });
     }
+  });
+});
+
+describe('validate over examples/config-repo', () => {
+  test.each(['dev', 'staging', 'production'])('every overlay of %s is valid under its environment policy', async (environment) => {
+    const run = await runAction({ path: EXAMPLE_CONFIG_REPO, environment });
+    expect({ status: run.status, errors: run.stdout.split('\n').filter((line) => line.startsWith('::error')) }).toEqual({ status: 0, errors: [] });
+    expect(run.outputs.valid).toBe('true');
+    const report = JSON.parse(run.outputs.report!) as Array<{ overlay: string; resources: number }>;
+    expect(report.map((overlay) => overlay.overlay).sort()).toEqual([`apps/api/overlays/${environment}`, `apps/web/overlays/${environment}`]);
+    expect(report.every((overlay) => overlay.resources > 0)).toBe(true);
   });
 });
