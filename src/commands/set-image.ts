@@ -1,6 +1,5 @@
 import * as core from '@actions/core';
 import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { KEEP, parseImageArguments, type ImageArgument } from '../kustomize/image-argument.js';
 import { planEdits, planFileEdit, type FileEdit } from '../kustomize/plan-edits.js';
@@ -9,10 +8,14 @@ import { verifyRenderedImages } from '../kustomize/verify-render.js';
 import { keepOnlyUsedNewEntries } from '../kustomize/unused-entries.js';
 import { isDowngrade } from '../policy/tag-policy.js';
 import { readBoolean, readList, readRegExp, readString } from '../inputs/read-inputs.js';
-import { Git, type Identity } from '../repo/git.js';
+import type { Identity } from '../repo/git.js';
 import { resolveOverlays, type Overlay } from '../repo/overlay-paths.js';
-import { environmentFromInput } from '../config/load-config.js';
+import { findEnvironment, type Environment, type PromotionConfig } from '../config/promotion-config.js';
+import { DEFAULT_CONFIG_FILE } from '../config/promotion-config.js';
 import { resolveEnvironmentOverlays } from '../config/environment-overlays.js';
+import type { Snapshot } from '../repo/config-repo.js';
+import { LocalCheckout } from '../repo/local-checkout.js';
+import { openConfigRepo, readRepoLocation, type RepoLocation } from '../repo/open-config-repo.js';
 import { validateOverlays } from '../validate/validate-overlays.js';
 import { annotate, validationFailure, writeValidationSummary } from '../validate/validation-output.js';
 import { readValidationSettings, type ValidationSettings } from '../validate/validation-settings.js';
@@ -22,8 +25,11 @@ import { showDiffs } from '../report/text-diff.js';
 import { setImageOutputs, toOverlayChange, writeSetImageSummary, type OverlayChange, type SetImageOutcome } from '../report/set-image-report.js';
 
 export interface SetImageInputs {
-  path: string;
+  location: RepoLocation;
+  /** Overlay patterns; empty means the environment's overlays. */
   overlays: string[];
+  /** An environment of the promotion config (the `environment` input), or ''. */
+  environment: string;
   images: ImageArgument[];
   push: boolean;
   branch: string;
@@ -33,20 +39,15 @@ export interface SetImageInputs {
   allowTags: RegExp | undefined;
   verifyRender: boolean;
   /** Validate the edited overlays before committing (the `validate` input). */
-  validation: ValidationSettings | undefined;
+  validate: boolean;
   dryRun: boolean;
 }
 
 export function readSetImageInputs(): SetImageInputs {
-  const path = resolve(readString('path', '.'));
-  const fromConfig = environmentFromInput(path);
-  const overlays = readList('overlays');
   return {
-    path,
-    overlays:
-      overlays.length > 0 || !fromConfig
-        ? overlays
-        : resolveEnvironmentOverlays(path, fromConfig.config, fromConfig.environment).flatMap((app) => app.overlays.map((overlay) => overlay.path)),
+    location: readRepoLocation(),
+    overlays: readList('overlays'),
+    environment: readString('environment'),
     images: parseImageArguments(readList('images')),
     push: readBoolean('push', true),
     branch: readString('branch'),
@@ -58,7 +59,7 @@ export function readSetImageInputs(): SetImageInputs {
     allowDowngrade: readBoolean('allow-downgrade', false),
     allowTags: readRegExp('allow-tags'),
     verifyRender: readBoolean('verify-render', true),
-    validation: readBoolean('validate', false) ? readValidationSettings(fromConfig?.environment) : undefined,
+    validate: readBoolean('validate', false),
     dryRun: readBoolean('dry-run', false),
   };
 }
@@ -69,15 +70,37 @@ export async function runSetImage(): Promise<void> {
   await writeSetImageSummary(outcome);
 }
 
-/** set-image from inputs to a pushed commit; writes nothing when any check fails. */
+/** What set-image works on once the config repo is open. */
+interface SetImagePlan {
+  inputs: SetImageInputs;
+  /** Overlay folders, relative to the repo root. */
+  overlayPaths: string[];
+  validation: ValidationSettings | undefined;
+}
+
+/** set-image from inputs to a landed commit; writes nothing when any check fails. */
 export async function setImage(inputs: SetImageInputs): Promise<SetImageOutcome> {
   checkAllowedTags(inputs.images, inputs.allowTags);
-  const git = new Git(inputs.path);
-  if (!(await git.topLevel())) {
-    throw new InputError('path', `'${inputs.path}' is not inside a git repository; check out the config repo first (actions/checkout).`);
+  const opened = await openConfigRepo(inputs.location, { branch: inputs.branch, push: inputs.push });
+  try {
+    return await setImageIn(inputs, opened);
+  } finally {
+    await opened.repo.dispose();
   }
-  const overlays = resolveOverlays(inputs.path, inputs.overlays);
-  const branch = inputs.branch || (await git.currentBranch());
+}
+
+async function setImageIn(inputs: SetImageInputs, opened: Awaited<ReturnType<typeof openConfigRepo>>): Promise<SetImageOutcome> {
+  const { repo, snapshot, branch } = opened;
+  const environment = inputs.environment ? requireEnvironment(opened.config, inputs.environment) : undefined;
+  const overlays =
+    inputs.overlays.length > 0 || !environment
+      ? resolveOverlays(snapshot.root, inputs.overlays)
+      : resolveEnvironmentOverlays(snapshot.root, opened.config!, environment).flatMap((app) => app.overlays);
+  const plan: SetImagePlan = {
+    inputs,
+    overlayPaths: overlays.map((overlay) => overlay.path),
+    validation: inputs.validate ? readValidationSettings(environment) : undefined,
+  };
   if (!branch && inputs.push && !inputs.dryRun) {
     throw new InputError('branch', 'the checkout is on a detached HEAD; name the branch to push to.');
   }
@@ -86,7 +109,7 @@ export async function setImage(inputs: SetImageInputs): Promise<SetImageOutcome>
   refuseDowngrades(edits, inputs.allowDowngrade);
   warnAboutDroppedValues(edits);
   const changes = overlayChanges(edits);
-  const outcome: SetImageOutcome = { changes, commitSha: '', branch: branch ?? '', pushed: false, dryRun: inputs.dryRun, superseded: [] };
+  const outcome: SetImageOutcome = { changes, commitSha: '', branch, pushed: false, dryRun: inputs.dryRun, superseded: [] };
   if (changes.length === 0) {
     core.info('Every overlay already has these images; nothing to change.');
     return outcome;
@@ -95,28 +118,38 @@ export async function setImage(inputs: SetImageInputs): Promise<SetImageOutcome>
     await showDiffs(edits.filter((edit) => edit.changes.length > 0));
     return outcome;
   }
-
-  const dirty = await git.changedPaths(edits.map((edit) => edit.overlay.absoluteFile));
-  if (dirty.length > 0) throw new InputError('path', `${dirty.join(', ')} has uncommitted changes; commit or discard them first.`);
+  if (repo instanceof LocalCheckout) {
+    const dirty = await repo.git.changedPaths(edits.map((edit) => edit.overlay.absoluteFile));
+    if (dirty.length > 0) throw new InputError('path', `${dirty.join(', ')} has uncommitted changes; commit or discard them first.`);
+  }
 
   const landed = await landCommit({
-    git,
-    branch: branch ?? '',
-    push: inputs.push,
+    repo,
+    snapshot,
+    target: { branch, mode: 'fast-forward' },
     author: inputs.author,
-    apply: (attempt) => applyEdits(inputs, overlays, attempt === 1 ? edits : undefined),
+    apply: (current, attempt) => applyEdits(plan, current, attempt === 1 ? edits : undefined),
     message: (current) => renderCommitMessage(inputs.commitMessage, current, commitContextFromEnv()),
   });
-  return { ...outcome, ...landed };
+  const { snapshot: _landedOn, ...result } = landed;
+  return { ...outcome, ...result };
+}
+
+function requireEnvironment(config: PromotionConfig | undefined, name: string): Environment {
+  if (!config) {
+    throw new InputError('environment', `'${name}' needs the promotion config (${DEFAULT_CONFIG_FILE} at the config repo root, or the config input).`);
+  }
+  return findEnvironment(config, name, 'environment');
 }
 
 /**
- * Writes the edits (planned afresh on a moved head) and verifies the render.
- * On a re-apply, an entry a concurrent run already moved to a higher version is
- * left alone: the race is over and the higher version won.
+ * Writes the edits into the snapshot (planned afresh on a moved head) and
+ * verifies the render. On a re-apply, an entry a concurrent run already moved
+ * to a higher version is left alone: the race is over and the higher version won.
  */
-async function applyEdits(inputs: SetImageInputs, overlays: Overlay[], firstPlan: FileEdit[] | undefined) {
-  let edits = firstPlan ?? (await planSetImage(inputs, overlays));
+async function applyEdits(plan: SetImagePlan, snapshot: Snapshot, firstPlan: FileEdit[] | undefined) {
+  const { inputs } = plan;
+  let edits = firstPlan ?? (await planSetImage(inputs, resolveOverlays(snapshot.root, plan.overlayPaths)));
   const superseded: OverlayChange[] = [];
   if (!firstPlan && !inputs.allowDowngrade) {
     edits = edits.map((edit) => {
@@ -131,12 +164,16 @@ async function applyEdits(inputs: SetImageInputs, overlays: Overlay[], firstPlan
   await Promise.all(changed.map((edit) => writeFile(edit.overlay.absoluteFile, edit.text)));
   try {
     if (inputs.verifyRender) await verifyRenderedImages(changed);
-    if (inputs.validation) await validateBeforeCommit(inputs.path, changed, inputs.validation);
+    if (plan.validation) await validateBeforeCommit(snapshot.root, changed, plan.validation);
   } catch (error) {
     await Promise.all(changed.map((edit) => writeFile(edit.overlay.absoluteFile, edit.original)));
     throw error;
   }
-  return { files: changed.map((edit) => edit.overlay.absoluteFile), changes: overlayChanges(changed), superseded };
+  return {
+    files: changed.map((edit) => ({ path: edit.overlay.file, content: edit.text })),
+    changes: overlayChanges(changed),
+    superseded,
+  };
 }
 
 /** The edit of every overlay; with the render check on, new entries go only where the overlay uses the image. */

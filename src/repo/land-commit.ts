@@ -1,23 +1,24 @@
 import * as core from '@actions/core';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { OverlayChange } from '../report/set-image-report.js';
-import type { Git, Identity } from './git.js';
+import type { ChangedFile, ConfigRepo, LandTarget, Snapshot } from './config-repo.js';
+import type { Identity } from './git.js';
 
 export interface AppliedEdit {
-  /** Absolute paths of the files written. */
-  files: string[];
+  /** The files to commit, relative to the repo root, with their new content. */
+  files: ChangedFile[];
   changes: OverlayChange[];
   superseded: OverlayChange[];
 }
 
 export interface LandRequest {
-  git: Git;
-  branch: string;
-  push: boolean;
+  repo: ConfigRepo;
+  /** The head the first edit was planned on. */
+  snapshot: Snapshot;
+  target: LandTarget;
   author: Identity;
-  remote?: string;
-  /** Writes the edit into the work tree; called again on the new head when the remote moved. */
-  apply: (attempt: number) => Promise<AppliedEdit>;
+  /** Makes the edit on a snapshot; called again on the new head when the branch moved. */
+  apply: (snapshot: Snapshot, attempt: number) => Promise<AppliedEdit>;
   message: (changes: OverlayChange[]) => string;
   maxAttempts?: number;
 }
@@ -27,49 +28,39 @@ export interface Landed {
   superseded: OverlayChange[];
   commitSha: string;
   pushed: boolean;
+  /** The head the landed edit was made on. */
+  snapshot: Snapshot;
 }
 
 /**
- * Commits the edit and pushes it. When the branch moved under us, the edit is
- * made again on the new head (not rebased: the file may have changed in ways a
- * text rebase would get wrong) and pushed again, with jittered backoff so that
- * many runs racing on one repo all land. On any failure the local commit is undone.
+ * Commits the edit and moves the branch to it, through a checkout or the API.
+ * When the branch moved under us, the edit is made again on the new head (not
+ * rebased: the file may have changed in ways a text rebase would get wrong)
+ * and landed again, with jittered backoff so that many runs racing on one repo
+ * all land.
  */
 export async function landCommit(request: LandRequest): Promise<Landed> {
-  const { git, branch, author } = request;
-  const remote = request.remote ?? 'origin';
+  const { repo, target } = request;
   const maxAttempts = request.maxAttempts ?? 15;
-  const start = await git.head();
-  let superseded: OverlayChange[] = [];
+  let snapshot = request.snapshot;
 
   for (let attempt = 1; ; attempt++) {
-    const applied = await request.apply(attempt);
-    superseded = applied.superseded;
+    const applied = await request.apply(snapshot, attempt);
     if (applied.changes.length === 0) {
       core.info('A concurrent run already landed these images (or higher versions); nothing left to commit.');
-      return { changes: [], superseded, commitSha: '', pushed: false };
+      return { changes: [], superseded: applied.superseded, commitSha: '', pushed: false, snapshot };
     }
-    const commitSha = await git.commit(applied.files, request.message(applied.changes), author);
-    if (!request.push) return { changes: applied.changes, superseded, commitSha, pushed: false };
-
-    let outcome: 'pushed' | 'moved';
-    try {
-      outcome = await git.push(remote, branch);
-    } catch (error) {
-      await git.resetKeep(start);
-      throw error;
-    }
-    if (outcome === 'pushed') {
-      core.info(`Pushed ${commitSha} to ${remote}/${branch}${attempt > 1 ? ` (attempt ${attempt})` : ''}.`);
-      return { changes: applied.changes, superseded, commitSha, pushed: true };
+    const landed = await repo.commit({ snapshot, files: applied.files, message: request.message(applied.changes), author: request.author, target });
+    if (landed.outcome === 'landed') {
+      if (landed.pushed) core.info(`Landed ${landed.sha} on ${target.branch}${attempt > 1 ? ` (attempt ${attempt})` : ''}.`);
+      return { changes: applied.changes, superseded: applied.superseded, commitSha: landed.sha, pushed: landed.pushed, snapshot };
     }
     if (attempt >= maxAttempts) {
-      await git.resetKeep(start);
-      throw new Error(`${remote}/${branch} kept moving: the push was rejected ${attempt} times as not a fast-forward. Try again later.`);
+      throw new Error(`${target.branch} kept moving: the update was refused ${attempt} times as not a fast-forward. Try again later.`);
     }
-    core.info(`${remote}/${branch} moved since the checkout; re-applying the edit on the new head (attempt ${attempt + 1}).`);
+    core.info(`${target.branch} moved since it was read; re-applying the edit on the new head (attempt ${attempt + 1}).`);
     await sleep(backoffMs(attempt));
-    await git.resetKeep(await git.fetchBranch(remote, branch));
+    snapshot = await repo.reopen(target.branch);
   }
 }
 

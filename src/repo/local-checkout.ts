@@ -1,0 +1,70 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Git } from './git.js';
+import type { CommitOutcome, CommitRequest, ConfigRepo, Snapshot } from './config-repo.js';
+
+/**
+ * The config repo as a local git checkout (actions/checkout): the work tree is
+ * the snapshot, commits are made with git and pushed to `origin`.
+ */
+export class LocalCheckout implements ConfigRepo {
+  readonly kind = 'checkout' as const;
+  readonly git: Git;
+
+  constructor(
+    readonly path: string,
+    readonly repository = '',
+    private readonly options: { push: boolean; remote?: string } = { push: true },
+  ) {
+    this.git = new Git(path);
+  }
+
+  private get remote(): string {
+    return this.options.remote ?? 'origin';
+  }
+
+  /** The work tree is the snapshot; a commit is pushed to the branch the caller names. */
+  async open(_branch: string): Promise<Snapshot> {
+    return { root: this.path, commit: await this.git.head() };
+  }
+
+  /** Moves the work tree to the new head of `branch` after a refused push. */
+  async reopen(branch: string): Promise<Snapshot> {
+    await this.git.resetKeep(await this.git.fetchBranch(this.remote, branch));
+    return { root: this.path, commit: await this.git.head() };
+  }
+
+  async commit(request: CommitRequest): Promise<CommitOutcome> {
+    const { snapshot, target } = request;
+    await Promise.all(request.files.map((file) => writeFile(join(this.path, file.path), file.content)));
+    const sha = await this.git.commit(
+      request.files.map((file) => file.path),
+      request.message,
+      request.author,
+    );
+    if (!this.options.push) return { outcome: 'landed', sha, pushed: false };
+    if (target.mode === 'force') {
+      // A promotion branch: pushed, then the checkout goes back to the branch it was on.
+      try {
+        await this.git.run(['push', '--quiet', '--force', this.remote, `HEAD:refs/heads/${target.branch}`]);
+      } finally {
+        await this.git.resetKeep(snapshot.commit);
+      }
+      return { outcome: 'landed', sha, pushed: true };
+    }
+    let pushed: 'pushed' | 'moved';
+    try {
+      pushed = await this.git.push(this.remote, target.branch);
+    } catch (error) {
+      await this.git.resetKeep(snapshot.commit);
+      throw error;
+    }
+    if (pushed === 'moved') {
+      await this.git.resetKeep(snapshot.commit);
+      return { outcome: 'moved' };
+    }
+    return { outcome: 'landed', sha, pushed: true };
+  }
+
+  async dispose(): Promise<void> {}
+}

@@ -1,0 +1,65 @@
+import { resolve } from 'node:path';
+import { InputError } from '../errors.js';
+import { readString } from '../inputs/read-inputs.js';
+import { connectToGitHub, readRepository, type GitHubConnection } from '../github/github-connection.js';
+import { loadPromotionConfig } from '../config/load-config.js';
+import type { PromotionConfig } from '../config/promotion-config.js';
+import type { ConfigRepo, Snapshot } from './config-repo.js';
+import { GitHubApiRepo } from './github-api-repo.js';
+import { LocalCheckout } from './local-checkout.js';
+
+/**
+ * Where the config repo is: a checkout (`path` given), or, without `path`,
+ * the `repository` on GitHub reached through the API with no clone. The CLI
+ * outside Actions, with neither, works on the current folder.
+ */
+export type RepoLocation = { kind: 'checkout'; path: string } | { kind: 'github-api' };
+
+export function readRepoLocation(env: NodeJS.ProcessEnv = process.env): RepoLocation {
+  const path = readString('path');
+  if (path !== '') return { kind: 'checkout', path: resolve(path) };
+  if (readRepository(env) !== '' && (readString('token') !== '' || env.GITHUB_TOKEN || env.GH_TOKEN)) return { kind: 'github-api' };
+  return { kind: 'checkout', path: resolve('.') };
+}
+
+export interface OpenedRepo {
+  repo: ConfigRepo;
+  snapshot: Snapshot;
+  branch: string;
+  config: PromotionConfig | undefined;
+}
+
+/**
+ * Opens the branch to work on: the `branch` input, else (through the API) the
+ * config's `branch` or the repo's default branch; a checkout stays on its own.
+ */
+export async function openConfigRepo(
+  location: RepoLocation,
+  options: { branch: string; push: boolean; connection?: () => GitHubConnection },
+): Promise<OpenedRepo> {
+  if (location.kind === 'checkout') {
+    const repo = new LocalCheckout(location.path, readRepository(), { push: options.push });
+    if (!(await repo.git.topLevel())) {
+      throw new InputError('path', `'${location.path}' is not inside a git repository; check out the config repo first (actions/checkout), or leave path empty to work through the GitHub API.`);
+    }
+    const branch = options.branch || (await repo.git.currentBranch()) || '';
+    const snapshot = await repo.open(branch);
+    return { repo, snapshot, branch, config: loadPromotionConfig(snapshot.root) };
+  }
+  const connection = (options.connection ?? (() => connectToGitHub('to work without a checkout (path is empty)')))();
+  const repo = new GitHubApiRepo(connection.client, connection.owner, connection.repo);
+  let branch = options.branch || (await defaultBranch(connection));
+  let snapshot = await repo.open(branch);
+  let config = loadPromotionConfig(snapshot.root);
+  if (!options.branch && config?.branch && config.branch !== branch) {
+    branch = config.branch;
+    snapshot = await repo.open(branch);
+    config = loadPromotionConfig(snapshot.root);
+  }
+  return { repo, snapshot, branch, config };
+}
+
+async function defaultBranch(connection: GitHubConnection): Promise<string> {
+  const { data } = await connection.client.rest.repos.get({ owner: connection.owner, repo: connection.repo });
+  return data.default_branch;
+}
