@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { InputError, UserError } from '../errors.js';
 
 export interface CliRequest {
   /** Input name → value, as the action would receive them. */
@@ -29,7 +29,7 @@ export function parseCliArgs(argv: readonly string[], knownInputs: ReadonlySet<s
     }
     const [flag, inlineValue] = splitFlag(arg.slice(2));
     if (!knownInputs.has(flag)) {
-      throw new InputError(flag, `unknown flag --${flag}; run with --help to list the flags.`);
+      throw new UserError(`unknown flag --${flag}; run with --help to list the flags.`);
     }
     let value = inlineValue;
     if (value === undefined) {

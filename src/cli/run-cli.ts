@@ -7,6 +7,7 @@ import { run } from '../main.js';
 import { oneLineMessage } from '../errors.js';
 import { inputVariableName, parseCliArgs } from './parse-cli-args.js';
 import { readOutputFile } from './output-file.js';
+import { installHumanOutput } from './human-output.js';
 
 interface ActionInput {
   description?: string;
@@ -56,6 +57,7 @@ export async function runCli(argv: string[]): Promise<void> {
   const ownOutput = process.env.GITHUB_OUTPUT ? undefined : join(scratch, 'output');
   if (ownOutput) writeFileSync((process.env.GITHUB_OUTPUT = ownOutput), '');
   if (!process.env.GITHUB_STEP_SUMMARY) writeFileSync((process.env.GITHUB_STEP_SUMMARY = join(scratch, 'summary')), '');
+  installHumanOutput();
   try {
     await run();
     if (ownOutput) {
