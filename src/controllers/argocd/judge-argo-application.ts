@@ -21,6 +21,8 @@ export interface ArgoJudgement extends ObjectStatus {
   needsSync: boolean;
   /** Degraded at the expected revision (the watcher starts the grace period). */
   degraded: boolean;
+  /** The app runs an older commit (or one not known yet): a refresh may make it look. */
+  revisionBehind: boolean;
 }
 
 const BLOCKING_CONDITIONS = ['ComparisonError', 'InvalidSpecError'];
@@ -35,7 +37,7 @@ export function judgeArgoApplication(app: ArgoApplication, expectation: ArgoExpe
   const sync = status.sync?.status ?? 'Unknown';
   const health = status.health?.status ?? 'Unknown';
   const revisions = gitRevisions(app);
-  const base = { sync, health, revision: revisions.join(','), lookup: [], needsRefresh: false, needsSync: false, degraded: false };
+  const base = { sync, health, revision: revisions.join(','), lookup: [], needsRefresh: false, needsSync: false, degraded: false, revisionBehind: false };
   const waiting = (message: string, extra: Partial<ArgoJudgement> = {}): ArgoJudgement => ({ ...base, state: 'waiting', message, ...extra });
   const failed = (message: string): ArgoJudgement => ({ ...base, state: 'failed', message });
 
@@ -99,9 +101,9 @@ function judgeNotYetThere(
     const judged = judgeHealth(app, expectation, base, now);
     return judged.state === 'done' ? { ...judged, note, message: `${judged.message}; ${note}` } : judged;
   }
-  if (relation === 'unknown') return { ...base, state: 'waiting', message: `cannot tell yet whether ${base.revision} contains ${expected}` };
+  if (relation === 'unknown') return { ...base, state: 'waiting', message: `cannot tell yet whether ${base.revision} contains ${expected}`, revisionBehind: true };
   const needsSync = sync === 'OutOfSync' && !app.operation && !isAutoSync(app);
-  return { ...base, state: 'waiting', message: `at ${base.revision.split(',').map(shortSha).join(', ') || 'no revision'}, waiting for ${expected}`, needsSync };
+  return { ...base, state: 'waiting', message: `at ${base.revision.split(',').map(shortSha).join(', ') || 'no revision'}, waiting for ${expected}`, needsSync, revisionBehind: true };
 }
 
 /** A chart version (Helm repository or OCI source) is not a commit of the config repo. */

@@ -26,6 +26,7 @@ const POLL = { initialMs: 1000, maxMs: 10_000 };
 /** How long the first request may keep failing before the server counts as not answering. */
 const FIRST_ANSWER_MS = 15_000;
 const REFRESH_TIMEOUT_MS = 120_000;
+const REFRESH_AGAIN_MS = 30_000;
 
 /**
  * Follows one Argo CD Application until it runs the expected commit and is
@@ -44,6 +45,8 @@ class ArgoFollower {
   private degradedSince: number | undefined;
   private syncRequested = false;
   private lastRefreshRequest = 0;
+  private lastApp: ArgoApplication | undefined;
+  private graceTimer: NodeJS.Timeout | undefined;
   private readonly stop = new AbortController();
   private settle!: (status: ObjectStatus) => void;
   private fail!: (error: unknown) => void;
@@ -143,6 +146,7 @@ class ArgoFollower {
   }
 
   private async observe(app: ArgoApplication): Promise<void> {
+    this.lastApp = app;
     let judgement = this.judge(app);
     if (judgement.lookup.length > 0) {
       await this.options.ancestry.learn(judgement.lookup);
@@ -152,8 +156,22 @@ class ArgoFollower {
     this.last = judgement;
     this.options.report(judgement);
     if (judgement.state !== 'waiting') return this.settle(judgement);
+    if (judgement.degraded) this.judgeAgainAfterGrace();
     if (judgement.needsRefresh) this.requestRefresh('normal', this.options.signal, 5000);
+    // An app still short of the commit gets a refresh now and then: its controller may poll git only every few minutes.
+    else if (judgement.revisionBehind) this.requestRefresh(this.options.refresh, this.options.signal, REFRESH_AGAIN_MS);
     if (judgement.needsSync) await this.requestSync(judgement);
+  }
+
+  /** A Degraded app may send no further event: judge it again when its grace period ends. */
+  private judgeAgainAfterGrace(): void {
+    if (this.graceTimer) return;
+    const wait = Math.max(0, this.degradedSince! + this.options.degradedGraceMs - Date.now()) + 10;
+    this.graceTimer = setTimeout(() => {
+      this.graceTimer = undefined;
+      if (this.lastApp && !this.stop.signal.aborted) this.observe(this.lastApp).catch((error: unknown) => this.fail(error));
+    }, wait);
+    this.stop.signal.addEventListener('abort', () => clearTimeout(this.graceTimer), { once: true });
   }
 
   private judge(app: ArgoApplication): ArgoJudgement {
@@ -195,7 +213,7 @@ class ArgoFollower {
   }
 
   private current(): ArgoJudgement {
-    return this.last ?? { state: 'waiting', sync: 'Unknown', health: 'Unknown', revision: '', message: '', lookup: [], needsRefresh: false, needsSync: false, degraded: false };
+    return this.last ?? { state: 'waiting', sync: 'Unknown', health: 'Unknown', revision: '', message: '', lookup: [], needsRefresh: false, needsSync: false, degraded: false, revisionBehind: false };
   }
 }
 

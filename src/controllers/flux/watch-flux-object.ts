@@ -126,6 +126,7 @@ class FluxFollower {
 
   /** Judges the object; true once it is done or failed. */
   private async observe(object: FluxObject): Promise<boolean> {
+    if (object.metadata?.resourceVersion) this.resourceVersion = object.metadata.resourceVersion;
     let judgement = judgeFluxObject(object, { knowledge: this.options.ancestry, requestedAt: this.requestedAt });
     if (judgement.lookup.length > 0) {
       await this.options.ancestry.learn(judgement.lookup);
