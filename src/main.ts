@@ -4,6 +4,8 @@ import { readRequired } from './inputs/read-inputs.js';
 import { runSetImage } from './commands/set-image.js';
 import { runValidate } from './commands/validate.js';
 import { runWait } from './commands/wait.js';
+import { runPromote } from './commands/promote.js';
+import { runCheckSetup } from './commands/check-setup.js';
 
 type CommandRunner = () => Promise<void>;
 
@@ -16,7 +18,8 @@ const notAvailableYet =
 /** Every command of the action; each reads its own inputs. */
 export const COMMANDS: Record<string, CommandRunner> = {
   'set-image': runSetImage,
-  promote: notAvailableYet('promote'),
+  promote: runPromote,
+  'check-setup': runCheckSetup,
   validate: runValidate,
   wait: runWait,
   'drift-check': notAvailableYet('drift-check'),

@@ -1,0 +1,133 @@
+import { UserError } from '../errors.js';
+import type { GitHubConnection } from './github-connection.js';
+import { describeRequestError, statusOf } from './request-errors.js';
+import { teamSlug } from './pull-requests.js';
+
+/**
+ * Set-up mistakes explained in words before they cost a failed run (the
+ * check-setup command), and after, when a write was refused. Facts are
+ * gathered with a few reads; `judgeSetup` turns them into findings (pure).
+ */
+
+export interface SetupNeeds {
+  /** Some environment lands through pull requests. */
+  pullRequests: boolean;
+  autoMerge: boolean;
+  teamReviewers: string[];
+  /** The repository of the running workflow (GITHUB_REPOSITORY), if any. */
+  workflowRepository: string;
+}
+
+export interface SetupFacts {
+  repository: string;
+  /** 'ok', or why the repo could not be read. */
+  repoAccess: 'ok' | 'not-found' | 'bad-credentials' | 'forbidden';
+  canPush: boolean;
+  autoMergeAllowed: boolean;
+  /** Installation tokens (a workflow's GITHUB_TOKEN, a GitHub App's) cannot read /user. */
+  installationToken: boolean;
+  /** "Allow GitHub Actions to create and approve pull requests", when readable. */
+  actionsCanCreatePullRequests: boolean | undefined;
+  invisibleTeams: string[];
+}
+
+export interface SetupFinding {
+  level: 'error' | 'warning' | 'ok';
+  message: string;
+}
+
+export async function gatherSetupFacts(github: GitHubConnection, needs: SetupNeeds): Promise<SetupFacts> {
+  const { client, owner, repo } = github;
+  const facts: SetupFacts = { repository: github.repository, repoAccess: 'ok', canPush: false, autoMergeAllowed: false, installationToken: false, actionsCanCreatePullRequests: undefined, invisibleTeams: [] };
+  try {
+    const { data } = await client.rest.repos.get({ owner, repo });
+    facts.canPush = data.permissions?.push ?? false;
+    facts.autoMergeAllowed = data.allow_auto_merge ?? false;
+  } catch (error) {
+    const status = statusOf(error);
+    facts.repoAccess = status === 401 ? 'bad-credentials' : status === 403 ? 'forbidden' : status === 404 ? 'not-found' : (() => { throw error; })();
+    return facts;
+  }
+  facts.installationToken = (await statusOfCall(() => client.rest.users.getAuthenticated())) === 403;
+  try {
+    const { data } = await client.rest.actions.getGithubActionsDefaultWorkflowPermissionsRepository({ owner, repo });
+    facts.actionsCanCreatePullRequests = data.can_approve_pull_request_reviews;
+  } catch (error) {
+    if (statusOf(error) !== 403 && statusOf(error) !== 404) throw error;
+  }
+  for (const team of needs.teamReviewers) {
+    if ((await statusOfCall(() => client.rest.teams.getByName({ org: owner, team_slug: teamSlug(team) }))) === 404) facts.invisibleTeams.push(team);
+  }
+  return facts;
+}
+
+async function statusOfCall(call: () => Promise<unknown>): Promise<number> {
+  try {
+    await call();
+    return 200;
+  } catch (error) {
+    const status = statusOf(error);
+    if (status === undefined) throw error;
+    return status;
+  }
+}
+
+const APP_TOKEN_FIX = 'use a GitHub App installation token (actions/create-github-app-token) or a fine-grained personal access token with Contents: write and Pull requests: write on it';
+
+/** The findings, worst first. */
+export function judgeSetup(facts: SetupFacts, needs: SetupNeeds): SetupFinding[] {
+  const { repository } = facts;
+  const crossRepo = needs.workflowRepository !== '' && needs.workflowRepository.toLowerCase() !== repository.toLowerCase();
+  if (facts.repoAccess === 'bad-credentials') return [{ level: 'error', message: `The token was refused (401 Bad credentials): it is wrong or expired; pass a valid one in the token input.` }];
+  if (facts.repoAccess !== 'ok') {
+    const why = crossRepo ? ` A workflow's GITHUB_TOKEN reaches only its own repository (${needs.workflowRepository}), never another one;` : '';
+    return [{ level: 'error', message: `The token cannot see ${repository}.${why} ${APP_TOKEN_FIX}.`.replace(/\s+/g, ' ') }];
+  }
+  const findings: SetupFinding[] = [];
+  if (!facts.canPush) {
+    findings.push({
+      level: 'error',
+      message: crossRepo && facts.installationToken
+        ? `The token cannot push to ${repository}: a workflow's GITHUB_TOKEN can write only to its own repository (${needs.workflowRepository}); ${APP_TOKEN_FIX}.`
+        : `The token can read ${repository} but not push to it; give it Contents: write (and Pull requests: write), or ${APP_TOKEN_FIX}.`,
+    });
+  }
+  if (needs.pullRequests && facts.installationToken && !crossRepo) {
+    findings.push({
+      level: 'warning',
+      message: `If this is the workflow's GITHUB_TOKEN: pull requests it opens start no workflows, so required checks never run and the PR cannot merge; ${APP_TOKEN_FIX}.`,
+    });
+  }
+  if (needs.pullRequests && facts.actionsCanCreatePullRequests === false && facts.installationToken) {
+    findings.push({
+      level: 'error',
+      message: `"Allow GitHub Actions to create and approve pull requests" is off for ${repository}, so a GITHUB_TOKEN cannot open the promotion PR; switch it on (Settings → Actions → General → Workflow permissions), or use a GitHub App token.`,
+    });
+  }
+  if (needs.autoMerge && !facts.autoMergeAllowed) {
+    findings.push({ level: 'warning', message: `Auto-merge is not allowed in ${repository}; switch on Settings → General → Pull Requests → Allow auto-merge, or set auto-merge: false. Promotion PRs will wait for a manual merge.` });
+  }
+  for (const team of facts.invisibleTeams) {
+    findings.push({
+      level: 'warning',
+      message: `The token cannot see team ${team}: the team must exist and have access to ${repository}, and the token must read the organisation's teams (GitHub App with Members: read; a GITHUB_TOKEN cannot). Other reviewers are still requested.`,
+    });
+  }
+  if (findings.length === 0) findings.push({ level: 'ok', message: `The token can push to ${repository}${needs.pullRequests ? ' and open promotion pull requests' : ''}.` });
+  return findings;
+}
+
+/** A refused write, explained with the set-up findings that account for it. */
+export async function explainRefusedWrite(github: GitHubConnection, error: unknown): Promise<UserError> {
+  const refused = `GitHub refused a request to ${github.repository} (${statusOf(error)} ${describeRequestError(error)})`;
+  try {
+    const needs: SetupNeeds = { pullRequests: true, autoMerge: false, teamReviewers: [], workflowRepository: process.env.GITHUB_REPOSITORY ?? '' };
+    const problems = judgeSetup(await gatherSetupFacts(github, needs), needs).filter((finding) => finding.level !== 'ok');
+    if (/not permitted to create or approve pull requests/i.test(describeRequestError(error))) {
+      return new UserError(`${refused}. "Allow GitHub Actions to create and approve pull requests" is off for ${github.repository}: switch it on (Settings → Actions → General), or use a GitHub App token. The branch was pushed; the next run opens its PR.`);
+    }
+    return new UserError(`${refused}. ${problems.map((finding) => finding.message).join(' ') || 'Run the check-setup command to see what the token may do.'}`);
+  } catch {
+    return new UserError(`${refused}. Run the check-setup command to see what the token may do.`);
+  }
+}

@@ -1,0 +1,32 @@
+import { readFile } from 'node:fs/promises';
+import type { PromotionConfig } from '../config/promotion-config.js';
+import { resolveEnvironmentOverlays } from '../config/environment-overlays.js';
+import { parseKustomization } from '../kustomize/kustomization-document.js';
+import { dropUnrenderedNewEntries } from './unrendered-entries.js';
+import { pairApps, planAppPromotion, sourceImages, type AppPromotion } from './promotion-plan.js';
+import type { PromotionRoute } from './promotion-route.js';
+
+/** Reads the source and target overlays of a snapshot and plans the target edits, per app. */
+export async function planPromotion(
+  root: string,
+  config: PromotionConfig,
+  route: PromotionRoute,
+  options: { apps: readonly string[]; renderCheck: boolean },
+): Promise<AppPromotion[]> {
+  const pairs = pairApps(
+    resolveEnvironmentOverlays(root, config, route.source, 'from'),
+    resolveEnvironmentOverlays(root, config, route.target, 'to'),
+    options.apps,
+  );
+  const planned = await Promise.all(
+    pairs.map(async (pair) => {
+      const sources = await Promise.all(
+        pair.source.map(async (overlay) => ({ overlay, entries: parseKustomization(await readFile(overlay.absoluteFile, 'utf8'), overlay.file).entries })),
+      );
+      const images = sourceImages(pair.app, sources);
+      const texts = new Map(await Promise.all(pair.target.map(async (overlay) => [overlay.file, await readFile(overlay.absoluteFile, 'utf8')] as const)));
+      return planAppPromotion(pair, images, texts);
+    }),
+  );
+  return options.renderCheck ? dropUnrenderedNewEntries(planned) : planned;
+}

@@ -1,0 +1,67 @@
+import type { Environment } from '../config/promotion-config.js';
+import type { GitHubConnection } from '../github/github-connection.js';
+import type { Snapshot } from '../repo/config-repo.js';
+import { commitContextFromEnv } from '../report/commit-message.js';
+import { buildPullRequestBody, compareUrl, type AppSection, type ChecklistItem } from '../report/pull-request-body.js';
+import { toOverlayChange, type OverlayChange } from '../report/set-image-report.js';
+import type { PromotionKey } from './promotion-names.js';
+import { promotionMarker } from './promotion-names.js';
+import type { AppPromotion } from './promotion-plan.js';
+
+/** Which of the action's own checks ran and passed in this run. */
+export interface Verified {
+  render: boolean;
+  validation: boolean;
+}
+
+export interface PromotionBodyContext {
+  apps: readonly AppPromotion[];
+  key: PromotionKey;
+  snapshot: Snapshot;
+  branch: string;
+  github: GitHubConnection;
+  target: Environment;
+  verified: Verified;
+  renderedDiff: string | undefined;
+  sourceRepositories: ReadonlyMap<string, string>;
+}
+
+export function promotionBodyFor(context: PromotionBodyContext): string {
+  const serverUrl = (process.env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
+  const sections: AppSection[] = context.apps
+    .map((app) => {
+      const changes = app.edits.flatMap((edit) => edit.changes.map((change) => toOverlayChange(edit.overlay.path, edit.overlay.file, change)));
+      const repository = context.sourceRepositories.get(app.app) ?? context.sourceRepositories.get('*') ?? '';
+      const link = changes.map((change) => compareUrl(serverUrl, repository, change.old, change.new)).find(Boolean);
+      return { app: app.app, rows: changes.map((change) => ({ overlay: change.overlay, image: change.image, current: change.old, promoted: change.new })), compareUrl: link };
+    })
+    .filter((section) => section.rows.length > 0);
+  return buildPullRequestBody({
+    marker: promotionMarker(context.key),
+    from: context.key.from,
+    to: context.key.to,
+    repositoryUrl: `${serverUrl}/${context.github.repository}`,
+    sourceCommit: context.snapshot.commit,
+    targetBranch: context.branch,
+    runUrl: commitContextFromEnv().runUrl,
+    apps: sections,
+    checklist: checklist(context.target, context.verified),
+    skipped: [],
+    renderedDiff: context.renderedDiff,
+  });
+}
+
+/** The config's items for people, then the checks the action makes itself, ticked only when they ran and passed. */
+export function checklist(target: Environment, verified: Verified): ChecklistItem[] {
+  return [
+    ...target.pullRequest.checklist.map((text) => ({ text, checked: false })),
+    { text: 'Every promoted image renders in the target overlays (kustomize build)', checked: verified.render, note: 'not checked by this run' },
+    { text: `The ${target.name} overlays validate (schemas and policy)`, checked: verified.validation, note: 'not checked by this run; set validate: true' },
+  ];
+}
+
+export function promotionCommitMessage(title: string, changes: readonly OverlayChange[]): string {
+  const lines = changes.map((change) => `- ${change.overlay}: ${change.image} ${change.old || '(new entry)'} -> ${change.new}`);
+  const context = commitContextFromEnv();
+  return [title, '', ...lines, ...(context.runUrl ? ['', `Run: ${context.runUrl}`] : [])].join('\n') + '\n';
+}

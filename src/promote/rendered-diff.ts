@@ -1,0 +1,35 @@
+import { availableParallelism } from 'node:os';
+import { writeFile } from 'node:fs/promises';
+import type { FileEdit } from '../kustomize/plan-edits.js';
+import { findRenderer, renderOverlay } from '../kustomize/render.js';
+import { mapWithLimit } from '../process/run-process.js';
+import { redactSecrets } from '../report/pull-request-body.js';
+import { unifiedDiff } from '../report/text-diff.js';
+
+/**
+ * `kustomize build` of each edited target overlay before and after the edit,
+ * as one unified diff with Secret data redacted. The snapshot must hold the
+ * original files when this is called; they hold them again afterwards.
+ */
+export async function renderedDiff(edits: readonly FileEdit[]): Promise<string | undefined> {
+  const renderer = await findRenderer();
+  if (!renderer) return undefined;
+  const changed = edits.filter((edit) => edit.changes.length > 0 && !edit.isComponent);
+  const before = await mapWithLimit(changed, availableParallelism(), (edit) => renderOverlay(renderer, edit.overlay.absolutePath));
+  await Promise.all(changed.map((edit) => writeFile(edit.overlay.absoluteFile, edit.text)));
+  try {
+    const after = await mapWithLimit(changed, availableParallelism(), (edit) => renderOverlay(renderer, edit.overlay.absolutePath));
+    const files = changed.map((edit, index) => ({
+      file: `${edit.overlay.path}.rendered.yaml`,
+      before: textOf(before[index]!),
+      after: textOf(after[index]!),
+    }));
+    return await unifiedDiff(files);
+  } finally {
+    await Promise.all(changed.map((edit) => writeFile(edit.overlay.absoluteFile, edit.original)));
+  }
+}
+
+function textOf(result: Awaited<ReturnType<typeof renderOverlay>>): string {
+  return result.ok ? redactSecrets(result.yaml) : `# kustomize build failed: ${result.error.split('\n')[0]}\n`;
+}

@@ -1,0 +1,33 @@
+import * as core from '@actions/core';
+import { availableParallelism } from 'node:os';
+import { isImageMatched } from '../kustomize/image-reference.js';
+import { planFileEdit, type FileEdit } from '../kustomize/plan-edits.js';
+import { collectRenderedImages, findRenderer, renderOverlay } from '../kustomize/render.js';
+import { mapWithLimit } from '../process/run-process.js';
+import type { AppPromotion } from './promotion-plan.js';
+
+/**
+ * An image the target does not list is added only where the target's render
+ * uses it; otherwise it stays behind with a notice (a dev-only sidecar stays
+ * in dev). Without kustomize the entry is added, as set-image would.
+ */
+export async function dropUnrenderedNewEntries(apps: readonly AppPromotion[]): Promise<AppPromotion[]> {
+  const renderer = await findRenderer();
+  if (!renderer) return [...apps];
+  return Promise.all(
+    apps.map(async (app) => {
+      const edits = await mapWithLimit(app.edits, availableParallelism(), async (edit): Promise<FileEdit> => {
+        const added = edit.changes.filter((change) => change.before === null);
+        if (added.length === 0 || edit.isComponent) return edit;
+        const render = await renderOverlay(renderer, edit.overlay.absolutePath);
+        if (!render.ok) return edit; // The render check will report it.
+        const images = collectRenderedImages(render.yaml);
+        const unused = new Set(added.filter((change) => !images.some((image) => isImageMatched(image, change.name))).map((change) => change.name));
+        if (unused.size === 0) return edit;
+        core.notice(`${edit.overlay.path} renders no image named ${[...unused].join(', ')}; it stays in the source environment and is not promoted there.`);
+        return planFileEdit(edit.overlay, edit.original, app.images.filter((argument) => !unused.has(argument.name)));
+      });
+      return { ...app, edits };
+    }),
+  );
+}
