@@ -1,0 +1,162 @@
+import { afterEach, describe, expect, test } from '@jest/globals';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startArgoCdSimulator, type ArgoAppScenario, type ArgoCdSimulator } from '../../test-infra/simulators/argocd/index.js';
+import { startGitHubSimulator, type GitHubSimulator } from '../../test-infra/simulators/github/index.js';
+import { errorAnnotations, runAction, type ActionRun } from '../helpers/action-runner.js';
+import { createConfigRepo, git, type ConfigRepo } from '../helpers/git-fixtures.js';
+
+let argo: ArgoCdSimulator | undefined;
+let github: GitHubSimulator | undefined;
+let repo: ConfigRepo | undefined;
+
+afterEach(async () => {
+  if (argo) expect(argo.contractViolations).toEqual([]);
+  github?.assertContractClean();
+  await argo?.close();
+  await github?.close();
+  repo?.cleanup();
+  argo = github = repo = undefined;
+});
+
+/** A config repo whose main has `initial` and then `next` (a descendant), plus an unrelated commit on another branch. */
+function configRepoWithHistory(): { repo: ConfigRepo; initial: string; next: string; unrelated: string } {
+  repo = createConfigRepo();
+  const initial = repo.remoteHead();
+  writeFileSync(join(repo.work, 'README.md'), 'changed\n');
+  git(repo.work, 'commit', '--quiet', '-am', 'Touch the README');
+  git(repo.work, 'push', '--quiet', 'origin', 'main');
+  const next = repo.remoteHead();
+  const other = repo.clone('other');
+  git(other, 'checkout', '--quiet', '--orphan', 'rewrite');
+  git(other, 'commit', '--quiet', '-m', 'Unrelated history');
+  git(other, 'push', '--quiet', 'origin', 'rewrite');
+  const unrelated = git(other, 'rev-parse', 'HEAD');
+  return { repo, initial, next, unrelated };
+}
+
+async function startArgo(app: ArgoAppScenario): Promise<ArgoCdSimulator> {
+  argo = await startArgoCdSimulator({ scenario: { applications: [app] }, stepMs: 20 });
+  return argo;
+}
+
+function runWait(s: ArgoCdSimulator, inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}): Promise<ActionRun> {
+  return runAction({ inputs: { command: 'wait', 'argocd-server': s.url, 'argocd-token': s.token, timeout: '20s', ...inputs }, env });
+}
+
+const appsOutput = (run: ActionRun): Array<Record<string, unknown>> => JSON.parse(run.outputs.apps ?? '[]');
+
+describe('wait: which commit counts', () => {
+  test('a newer commit counts when the expected one is its ancestor (local git in path)', async () => {
+    const { repo: r, initial, next } = configRepoWithHistory();
+    const s = await startArgo({ name: 'web-dev', initialRevision: initial });
+    s.setRevision('web-dev', next);
+    const run = await runWait(s, { 'argocd-app': 'web-dev', revision: initial, path: r.work });
+    expect(errorAnnotations(run)).toEqual([]);
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs['synced-revision']).toBe(next);
+  });
+
+  test('a commit that does not contain the expected one fails the step', async () => {
+    const { repo: r, next, unrelated } = configRepoWithHistory();
+    const s = await startArgo({ name: 'web-dev', initialRevision: next });
+    s.setRevision('web-dev', unrelated);
+    const run = await runWait(s, { 'argocd-app': 'web-dev', revision: next, path: r.work });
+    expect(run.exitCode).toBe(1);
+    expect(errorAnnotations(run)).toEqual([`web-dev failed: runs ${unrelated.slice(0, 7)}, which does not contain ${next.slice(0, 7)}: the branch moved on without it`]);
+  });
+
+  test('without a checkout, the GitHub compare API tells', async () => {
+    const { repo: r, initial, next } = configRepoWithHistory();
+    github = await startGitHubSimulator({ repos: [{ owner: 'acme', name: 'config', path: r.remote }] });
+    const s = await startArgo({ name: 'web-dev', initialRevision: initial });
+    s.setRevision('web-dev', next);
+    const empty = mkdtempSync(join(tmpdir(), 'gitops-promote-nocheckout-'));
+    const run = await runWait(s, { 'argocd-app': 'web-dev', revision: initial, path: empty, token: github.token, repository: 'acme/config' }, { GITHUB_API_URL: github.apiUrl });
+    expect(errorAnnotations(run)).toEqual([]);
+    expect(run.exitCode).toBe(0);
+    expect(github.requests.some((request) => request.path.includes(`/compare/${initial}...`))).toBe(true);
+  });
+
+  test('manifest-generate-paths: an app left at an older commit is recognised and the step says so', async () => {
+    const { repo: r, initial, next } = configRepoWithHistory();
+    const s = await startArgo({ name: 'docs', initialRevision: initial, manifestGeneratePaths: '.', commitsTouchPaths: false });
+    s.setRevision('docs', next);
+    const run = await runWait(s, { 'argocd-app': 'docs', revision: next, path: r.work });
+    expect(errorAnnotations(run)).toEqual([]);
+    expect(run.exitCode).toBe(0);
+    const note = `manifest-generate-paths (.): the commits up to ${next.slice(0, 7)} did not touch this app's paths, so Argo CD still reports ${initial.slice(0, 7)}`;
+    expect(appsOutput(run)[0]).toMatchObject({ state: 'done', revision: initial, note });
+    expect(run.stdout).toContain(`::notice::docs: ${note}`);
+  });
+});
+
+describe('wait: the revision by default, and objects from the promotion config', () => {
+  test.each<[string, (c: { initial: string; next: string }) => { inputs: Record<string, string>; env: NodeJS.ProcessEnv }, RegExp]>([
+    ['GITOPS_PROMOTE_COMMIT_SHA from an earlier step', ({ next }) => ({ inputs: {}, env: { GITOPS_PROMOTE_COMMIT_SHA: next } }), /\(GITOPS_PROMOTE_COMMIT_SHA from an earlier gitops-promote step\)/],
+    ['the head of the checkout', () => ({ inputs: {}, env: {} }), /\(the head of the checkout in /],
+    ['a branch name, resolved to a SHA', () => ({ inputs: { revision: 'main' }, env: {} }), /\(input revision \(main\)\)/],
+  ])('%s', async (_title, given, source) => {
+    const { repo: r, initial, next } = configRepoWithHistory();
+    const s = await startArgo({ name: 'web-dev', initialRevision: initial });
+    s.setRevision('web-dev', next);
+    const { inputs, env } = given({ initial, next });
+    const run = await runWait(s, { 'argocd-app': 'web-dev', path: r.work, ...inputs }, env);
+    expect(errorAnnotations(run)).toEqual([]);
+    expect(run.stdout).toContain(`Waiting for web-dev to run ${next}`);
+    expect(run.stdout).toMatch(source);
+    expect(run.outputs['synced-revision']).toBe(next);
+  });
+
+  test('no revision anywhere: the error says how to pass one', async () => {
+    const s = await startArgo({ name: 'web-dev' });
+    const run = await runWait(s, { 'argocd-app': 'web-dev', path: mkdtempSync(join(tmpdir(), 'gitops-promote-nocheckout-')) });
+    expect(errorAnnotations(run)).toEqual([expect.stringMatching(/^Input 'revision': no commit to wait for: pass revision \(for example \$\{\{ steps\.set-image\.outputs\.commit-sha \}\}\)/)]);
+  });
+
+  test('environment + apps: the Argo CD app comes from gitops-promote.yaml', async () => {
+    const { repo: r, initial, next } = configRepoWithHistory();
+    const s = await startArgo({ name: 'web-dev', initialRevision: initial });
+    s.setRevision('web-dev', next);
+    const run = await runWait(s, { environment: 'dev', apps: 'web', path: r.work, revision: next });
+    expect(errorAnnotations(run)).toEqual([]);
+    expect(appsOutput(run)).toEqual([expect.objectContaining({ name: 'web-dev', state: 'done' })]);
+  });
+
+  test.each([
+    [{ environment: 'qa' }, /^Input 'environment': unknown environment 'qa'; the promotion config declares dev, staging, production\.$/],
+    [{ environment: 'dev', apps: 'nope' }, /^Input 'apps': unknown app 'nope'; the promotion config declares web, api\.$/],
+  ])('%j: a clear error', async (inputs, expected) => {
+    const { repo: r, next } = configRepoWithHistory();
+    const s = await startArgo({ name: 'web-dev' });
+    const run = await runWait(s, { path: r.work, revision: next, ...inputs });
+    expect(errorAnnotations(run)).toEqual([expect.stringMatching(expected)]);
+  });
+});
+
+describe('wait: deployment: true', () => {
+  test.each<['healthy' | 'sync-failed', 'success' | 'failure']>([
+    ['healthy', 'success'],
+    ['sync-failed', 'failure'],
+  ])('an app that ends %s is recorded in_progress → %s, with the environment and log URLs', async (outcome, finalState) => {
+    const { repo: r, initial, next } = configRepoWithHistory();
+    github = await startGitHubSimulator({ repos: [{ owner: 'acme', name: 'web', path: r.remote }] });
+    const s = await startArgo({ name: 'web-dev', initialRevision: initial, outcome });
+    s.setRevision('web-dev', next);
+    const env = { GITHUB_API_URL: github.apiUrl, GITHUB_REPOSITORY: 'acme/web', GITHUB_SHA: next, GITHUB_RUN_ID: '77', GITHUB_SERVER_URL: 'https://github.example' };
+    const run = await runWait(s, { 'argocd-app': 'web-dev', revision: next, path: r.work, deployment: 'true', environment: 'dev', 'environment-url': 'https://dev.acme.example', token: github.token }, env);
+    expect(run.exitCode).toBe(finalState === 'success' ? 0 : 1);
+    const [deployment, ...others] = github.state.repo('acme', 'web')!.deployments;
+    expect(others).toEqual([]);
+    expect(deployment).toMatchObject({ sha: next, environment: 'dev' });
+    expect(deployment!.statuses.map((status) => status.state)).toEqual(['in_progress', finalState]);
+    expect(deployment!.statuses[1]).toMatchObject({ environmentUrl: 'https://dev.acme.example', logUrl: 'https://github.example/acme/web/actions/runs/77' });
+  });
+
+  test('without an environment: a clear error', async () => {
+    const s = await startArgo({ name: 'web-dev' });
+    const run = await runWait(s, { 'argocd-app': 'web-dev', revision: 'a'.repeat(40), deployment: 'true', token: 'x' });
+    expect(errorAnnotations(run)).toEqual(["Input 'environment': is required with deployment: true (the GitHub environment to record)."]);
+  });
+});
