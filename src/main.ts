@@ -4,12 +4,13 @@ import { readRequired } from './inputs/read-inputs.js';
 import { runSetImage } from './commands/set-image.js';
 import { runValidate } from './commands/validate.js';
 import { runWait } from './commands/wait.js';
+import { runDriftCheck } from './commands/drift-check.js';
 import { runPromote } from './commands/promote.js';
 import { runCheckSetup } from './commands/check-setup.js';
 
 type CommandRunner = () => Promise<void>;
 
-const notAvailableYet =
+export const notAvailableYet =
   (name: string): CommandRunner =>
   async () => {
     throw new InputError('command', `'${name}' is not available yet in this version of gitops-promote.`);
@@ -22,7 +23,7 @@ export const COMMANDS: Record<string, CommandRunner> = {
   'check-setup': runCheckSetup,
   validate: runValidate,
   wait: runWait,
-  'drift-check': notAvailableYet('drift-check'),
+  'drift-check': runDriftCheck,
 };
 
 /** The one place that turns a thrown error into a failed step. */

@@ -1,0 +1,154 @@
+import * as core from '@actions/core';
+import { UserError } from '../errors.js';
+import { resolveEnvironmentOverlays } from '../config/environment-overlays.js';
+import type { AppConfig, Environment, PromotionConfig } from '../config/promotion-config.js';
+import type { ArgoCdClient } from '../controllers/argocd/argocd-client.js';
+import type { FluxClient } from '../controllers/flux/flux-client.js';
+import type { FluxInputs } from '../controllers/wait-inputs.js';
+import type { Overlay } from '../repo/overlay-paths.js';
+import type { ConfigHistory } from './config-history.js';
+import { controllerTarget, readArgoApplication, readFluxObject, type ControllerTarget } from './controller-state.js';
+import { readDeclaredImages } from './declared-images.js';
+import { driftItem, type AppReport, type BranchHead, type DeclaredImages, type DriftReport, type EnvironmentReport, type Finding, type Skew } from './drift-types.js';
+import { argoRevisionsToCheck, fluxRevisionsToCheck, judgeArgoDrift, judgeFluxDrift, type ControllerJudgement, type RevisionStanding } from './judge-drift.js';
+import { describeMaxSkew, exceedsMaxSkew, type MaxSkew } from './max-skew.js';
+import { computeSkew, describeSkew } from './skew.js';
+
+export interface DriftSettings {
+  root: string;
+  config: PromotionConfig;
+  /** The environments to check, in chain order. */
+  environments: Environment[];
+  apps: AppConfig[];
+  staleAfterMs: number;
+  maxSkew: ReadonlyMap<string, MaxSkew>;
+  flux: Pick<FluxInputs, 'kind' | 'namespace'>;
+}
+
+export interface DriftSources {
+  history: ConfigHistory;
+  head: BranchHead;
+  shallow: boolean;
+  now: number;
+  argocd?: ArgoCdClient;
+  flux?: FluxClient;
+  /** The open promotion pull request from one environment to the next for an app, if any. */
+  promotionPr?: (from: string, to: string, app: string) => { number: number; url: string } | undefined;
+}
+
+type OverlayLookup = { overlays: Overlay[] } | { missing: string };
+
+/**
+ * Reads everything a drift report needs, one app and environment at a time:
+ * the overlays' declared images, the controller's state, and the skew against
+ * the environment before. Findings become report items; nothing is written anywhere.
+ */
+export async function collectDrift(settings: DriftSettings, sources: DriftSources): Promise<DriftReport> {
+  const declaredCache = new Map<string, Promise<DeclaredImages | undefined>>();
+  const declaredFor = (env: Environment, app: AppConfig, lookup: OverlayLookup): Promise<DeclaredImages | undefined> => {
+    const key = `${env.name}\0${app.name}`;
+    if (!declaredCache.has(key)) declaredCache.set(key, 'missing' in lookup ? Promise.resolve(undefined) : readDeclaredImages(lookup.overlays, app.images));
+    return declaredCache.get(key)!;
+  };
+  const byName = new Map(settings.config.environments.map((env) => [env.name, env]));
+
+  const environments: EnvironmentReport[] = [];
+  for (const env of settings.environments) {
+    const limit = settings.maxSkew.get(env.name);
+    const apps: AppReport[] = [];
+    for (const app of settings.apps) {
+      const lookup = findOverlays(settings, env, app);
+      if ('missing' in lookup) {
+        apps.push({ app: app.name, findings: [{ kind: 'missing-overlay', message: lookup.missing }] });
+        continue;
+      }
+      const declared = await declaredFor(env, app, lookup);
+      const findings: Finding[] = [];
+      const judged = await judgeController(settings, sources, env, app, declared, lookup.overlays.map((overlay) => overlay.path));
+      findings.push(...judged.findings);
+      const from = env.from ? byName.get(env.from) : undefined;
+      const skew = from && declared ? await skewAgainst(from, env, app, declared, { settings, sources, declaredFor }) : undefined;
+      const beyond = skew && (skew.status !== 'same' && skew.status !== 'ahead') ? exceedsMaxSkew(skew, limit) : undefined;
+      if (skew && beyond) {
+        const pr = skew.promotionPr ? `; promotion PR #${skew.promotionPr.number} is open` : '; no promotion PR is open';
+        findings.push({ kind: 'skew', message: `${describeSkew(skew)}: ${beyond} (max-skew ${describeMaxSkew(limit!)})${pr}` });
+      }
+      apps.push({ app: app.name, declared, controller: judged.view, skew, findings });
+    }
+    environments.push({ name: env.name, from: env.from, maxSkew: limit ? describeMaxSkew(limit) : undefined, apps });
+  }
+
+  const items = environments.flatMap((env) => env.apps.flatMap((app) => app.findings.map((finding) => driftItem(env.name, app.app, finding))));
+  const notes: string[] = [];
+  if (sources.shallow) notes.push('The checkout is shallow: versions behind and since-when only see the fetched history. Check out with fetch-depth: 0.');
+  return {
+    generatedAt: new Date(sources.now).toISOString(),
+    head: { branch: sources.head.branch, sha: sources.head.sha },
+    drifted: items.some((item) => item.drift),
+    environments,
+    items,
+    notes,
+  };
+}
+
+function findOverlays(settings: DriftSettings, env: Environment, app: AppConfig): OverlayLookup {
+  try {
+    const [own] = resolveEnvironmentOverlays(settings.root, { ...settings.config, apps: [app] }, env);
+    return { overlays: own?.overlays ?? [] };
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    return { missing: `the overlay the promotion config names does not exist or has no kustomization (${error.message.replace(/^Environment '[^']+', app '[^']+': /, '')})` };
+  }
+}
+
+async function judgeController(
+  settings: DriftSettings,
+  sources: DriftSources,
+  env: Environment,
+  app: AppConfig,
+  declared: DeclaredImages | undefined,
+  paths: string[],
+): Promise<Partial<ControllerJudgement> & { findings: Finding[] }> {
+  const target = controllerTarget(app, env, settings.flux);
+  if (!target) return { findings: [] };
+  const read = await readTarget(target, sources);
+  if (!read.found) {
+    const view = { controller: target.controller, object: target.label, found: false };
+    return { view, findings: [{ kind: read.reason === 'unknown' ? 'unknown-app' : 'unreachable', message: read.message }] };
+  }
+  const revisions = read.argo ? argoRevisionsToCheck(read.argo) : fluxRevisionsToCheck(read.flux!);
+  const standings = new Map<string, RevisionStanding>();
+  for (const revision of revisions) standings.set(revision, await sources.history.standing(revision, sources.head.sha, paths));
+  const context = { head: sources.head, now: sources.now, staleAfterMs: settings.staleAfterMs, declared, standings };
+  const judged = read.argo ? judgeArgoDrift(read.argo, context) : judgeFluxDrift(read.flux!, context);
+  core.info(`${env.name} / ${app.name}: ${judged.view.object} ${judged.view.sync ?? ''} ${judged.view.health ?? ''}${judged.findings.map((f) => ` · ${f.kind}: ${f.message}`).join('')}`);
+  return judged;
+}
+
+async function readTarget(target: ControllerTarget, sources: DriftSources) {
+  if (target.controller === 'argocd') {
+    if (!sources.argocd) throw new UserError(`App '${target.name}' runs on Argo CD: give argocd-server and argocd-token.`);
+    const read = await readArgoApplication(sources.argocd, target.name);
+    return read.found ? { found: true as const, argo: read.object } : read;
+  }
+  if (!sources.flux) throw new UserError(`${target.label} runs on Flux: give kubeconfig.`);
+  const read = await readFluxObject(sources.flux, target);
+  return read.found ? { found: true as const, flux: read.object } : read;
+}
+
+interface SkewContext {
+  settings: DriftSettings;
+  sources: DriftSources;
+  declaredFor: (env: Environment, app: AppConfig, lookup: OverlayLookup) => Promise<DeclaredImages | undefined>;
+}
+
+async function skewAgainst(from: Environment, env: Environment, app: AppConfig, declared: DeclaredImages, context: SkewContext): Promise<Skew | undefined> {
+  const earlier = await context.declaredFor(from, app, findOverlays(context.settings, from, app));
+  if (!earlier?.version || !declared.version) return undefined;
+  const history = await context.sources.history.imageHistory(earlier.version.file, earlier.version.image);
+  const skew = computeSkew(earlier.version, declared.version, history, context.sources.now, !context.sources.shallow);
+  const promotionPr = context.sources.promotionPr?.(from.name, env.name, app.name);
+  return { from: from.name, ...skew, earlier: strip(earlier.version), later: strip(declared.version), ...(promotionPr ? { promotionPr } : {}) };
+}
+
+const strip = ({ tag, digest }: { tag: string; digest: string }): { tag: string; digest: string } => ({ tag, digest });
