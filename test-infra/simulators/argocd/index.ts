@@ -70,6 +70,7 @@ export async function startArgoCdSimulator(options: ArgoCdSimulatorOptions): Pro
     stepMs: options.stepMs ?? scenario.stepMs ?? 25,
     simulatedSecondsPerStep: options.simulatedSecondsPerStep ?? scenario.simulatedSecondsPerStep,
     manual: options.manualSteps,
+    startTime: options.startTime,
   })
   const store = new AppStore()
   const controller = new ArgoController(store, clock)

@@ -75,7 +75,7 @@ export interface KubernetesSimulator {
 
 export async function startKubernetesSimulator(options: KubernetesSimulatorOptions): Promise<KubernetesSimulator> {
   const scenario = parseKubeScenario(options.scenario)
-  const clock = new StepClock({ stepMs: options.stepMs ?? scenario.stepMs ?? 25, simulatedSecondsPerStep: options.simulatedSecondsPerStep ?? scenario.simulatedSecondsPerStep, manual: options.manualSteps })
+  const clock = new StepClock({ stepMs: options.stepMs ?? scenario.stepMs ?? 25, simulatedSecondsPerStep: options.simulatedSecondsPerStep ?? scenario.simulatedSecondsPerStep, manual: options.manualSteps, startTime: options.startTime })
   const store = new ObjectStore(options.historyLimit)
   const format = scenario.revisionFormat ?? 'sha1'
   const controller = new FluxController(store, clock, format)

@@ -20,6 +20,8 @@ export interface SimulatorBaseOptions {
   simulatedSecondsPerStep?: number
   /** Steps run only on `advance()`. */
   manualSteps?: boolean
+  /** Simulated wall-clock at step 0 (default now): a past time makes every timestamp old, as with a controller that stopped. */
+  startTime?: Date
   /** Folder with the contract files (default: the matching folder of ../shared/contracts). */
   contractsDir?: string
 }
