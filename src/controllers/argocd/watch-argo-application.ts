@@ -146,6 +146,8 @@ class ArgoFollower {
   }
 
   private async observe(app: ArgoApplication): Promise<void> {
+    // The stream, polls and refresh answers race: never judge an older snapshot after a newer one.
+    if (isOlder(app, this.lastApp)) return;
     this.lastApp = app;
     let judgement = this.judge(app);
     if (judgement.lookup.length > 0) {
@@ -219,4 +221,11 @@ class ArgoFollower {
 
 function sameStatus(a: ObjectStatus, b: ObjectStatus): boolean {
   return a.state === b.state && a.sync === b.sync && a.health === b.health && a.revision === b.revision && a.message === b.message;
+}
+
+/** Kubernetes resourceVersions are opaque strings; Argo CD passes etcd's increasing numbers, compared only when both are numbers. */
+function isOlder(app: ArgoApplication, than: ArgoApplication | undefined): boolean {
+  const a = Number(app.metadata.resourceVersion);
+  const b = Number(than?.metadata.resourceVersion);
+  return Number.isInteger(a) && Number.isInteger(b) && a < b;
 }
