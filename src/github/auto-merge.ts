@@ -3,8 +3,8 @@ import type { GitHubConnection } from './github-connection.js';
 import type { PullRequest, Refusal } from './pull-requests.js';
 import { retryUntilVisible } from './pull-requests.js';
 
-const ENABLE_AUTO_MERGE = `mutation($id: ID!, $method: PullRequestMergeMethod!) {
-  enablePullRequestAutoMerge(input: {pullRequestId: $id, mergeMethod: $method}) {
+const ENABLE_AUTO_MERGE = `mutation($id: ID!, $mergeMethod: PullRequestMergeMethod!) {
+  enablePullRequestAutoMerge(input: {pullRequestId: $id, mergeMethod: $mergeMethod}) {
     pullRequest { number autoMergeRequest { mergeMethod } }
   }
 }`;
@@ -17,7 +17,7 @@ const ENABLE_AUTO_MERGE = `mutation($id: ID!, $method: PullRequestMergeMethod!) 
 export async function enableAutoMerge(github: GitHubConnection, pull: PullRequest, method: 'merge' | 'squash' | 'rebase'): Promise<Refusal[]> {
   if (pull.autoMerge) return [];
   try {
-    await retryUntilVisible(() => github.client.graphql(ENABLE_AUTO_MERGE, { id: pull.nodeId, method: method.toUpperCase() }));
+    await retryUntilVisible(() => github.client.graphql(ENABLE_AUTO_MERGE, { id: pull.nodeId, mergeMethod: method.toUpperCase() }));
     core.info(`Auto-merge (${method}) enabled on #${pull.number}.`);
     return [];
   } catch (error) {
@@ -26,7 +26,7 @@ export async function enableAutoMerge(github: GitHubConnection, pull: PullReques
       ? `allow auto-merge in ${github.repository} (Settings → General → Pull Requests → Allow auto-merge), or set auto-merge: false; the pull request stays open for a manual merge`
       : /clean status|protected branch/i.test(why)
         ? 'auto-merge needs a branch protection rule with required checks or reviews on the base branch; the pull request can be merged now by hand'
-        : 'give the token pull-requests: write and contents: write on the config repo';
+        : 'check that the token has Pull requests: write and Contents: write on the config repo (run the check-setup command)';
     return [{ what: 'auto-merge', why, fix }];
   }
 }
