@@ -8,6 +8,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAction, PROJECT_ROOT } from '../__tests__/helpers/action-runner.js';
+import { runWaitDemo } from './wait-demo.js';
 
 const bold = (text: string) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text);
 const git = (cwd: string, ...args: string[]) =>
@@ -49,7 +50,10 @@ async function main(): Promise<void> {
     process.stdout.write(git(remote, 'show', '--stat', '--format=commit %H%nAuthor: %an <%ae>%n%n%B', 'main'));
     process.stdout.write(git(remote, 'show', '--format=', 'main'));
 
-    step('Running it again changes nothing (idempotent)');
+    step('wait: follow the (simulated) Argo CD app web-dev until it runs that commit, synced and healthy');
+    await runWaitDemo({ work, commitSha: run.outputs['commit-sha']! });
+
+    step('Running set-image again changes nothing (idempotent)');
     const again = await runAction({ inputs: { command: 'set-image', path: work, overlays: 'apps/web/overlays/dev', images: 'web=*:1.5.0' } });
     process.stdout.write(`changed=${again.outputs.changed}, commits on main: ${git(remote, 'rev-list', '--count', 'main').trim()}\n`);
   } finally {
