@@ -70,7 +70,10 @@ export async function checkDrift(inputs: DriftInputs, github: GitHubRepo | undef
     const pulls = await listPromotionPrs(github.client, github.owner, github.repo).catch((error: unknown) => {
       throw new UserError(`Could not list the open promotion pull requests of ${github.owner}/${github.repo} (the token needs pull-requests: read): ${(error as Error).message}`);
     });
-    sources.promotionPr = (from, to, app) => findPromotionPr(pulls, from, to, app);
+    sources.promotionPr = (from, to, app) => {
+      const pull = findPromotionPr(pulls, from, to, app);
+      return pull && { number: pull.number, url: pull.url };
+    };
   }
   try {
     return await core.group(`Checking ${apps.length} app${apps.length === 1 ? '' : 's'} in ${environments.map((env) => env.name).join(', ')} against ${head.sha.slice(0, 7)}`, () =>
