@@ -244,6 +244,18 @@ describe('drift-check against the Argo CD and GitHub simulators', () => {
     expect(issueWrites()).toEqual(['issues/create-comment', 'issues/update']);
   });
 
+  test('a shallow clone is detected and said so', async () => {
+    repo = createConfigRepo();
+    await startSimulators(repo.work);
+    const shallow = join(repo.dir, 'shallow');
+    git(repo.dir, 'clone', '-q', '--depth', '1', `file://${repo.remote}`, shallow);
+    const run = await drift({ path: shallow, issue: '' });
+    expect(run.exitCode).toBe(0);
+    expect(reportOf(run).notes).toEqual(['The checkout is shallow: versions behind and since-when only see the fetched history. Check out with fetch-depth: 0.']);
+    expect(app(reportOf(run), 'production', 'web').skew!.historyComplete).toBe(false);
+    expect(run.stdout).toContain('::warning::The checkout is shallow');
+  });
+
   test('bad input names the input', async () => {
     repo = createConfigRepo();
     await startSimulators(repo.work);
