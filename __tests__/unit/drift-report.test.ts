@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
-import { driftItem, type DriftReport } from '../../src/drift/drift-types.js';
+import { driftItem, type DriftItem, type DriftReport } from '../../src/drift/drift-types.js';
 import { ISSUE_MARKER, chainDiagram, issueBody, itemKeysIn, summaryMarkdown } from '../../src/drift/report-markdown.js';
-import { ISSUE_TITLE, planTrackingIssue } from '../../src/drift/tracking-issue.js';
+import { ISSUE_TITLE, planTrackingIssue, type ExistingIssue, type IssueAction } from '../../src/drift/tracking-issue.js';
 import { findPromotionPr } from '../../src/drift/promotion-prs.js';
 
 const version = (tag: string, digest = '') => ({ image: 'web', tag, digest, file: 'f' });
@@ -83,13 +83,13 @@ describe('report markdown', () => {
 describe('planTrackingIssue', () => {
   const existing = (items: ReturnType<typeof driftItem>[]) => ({ number: 7, url: 'u', body: issueBody(report(items), undefined) });
 
-  test.each([
+  test.each<[string, ExistingIssue | undefined, DriftItem[], IssueAction]>([
     ['no drift, no issue: nothing', undefined, [pending], { action: 'none' }],
     ['drift appears: create', undefined, [outOfSync], { action: 'create', title: ISSUE_TITLE, body: 'BODY' }],
     ['the same drift lasts: update, no comment', existing([outOfSync]), [outOfSync, pending], { action: 'update', number: 7, body: 'BODY' }],
     ['drift changes: update and comment', existing([outOfSync]), [degraded], { action: 'update', number: 7, body: 'BODY', comment: 'The drift changed:\n- 🆕 degraded:prod-eu:web: health Degraded\n- ✅ resolved: out-of-sync:prod-eu:web' }],
     ['clean again: close with a comment', existing([outOfSync]), [pending], { action: 'close', number: 7, comment: '✅ Every environment matches git again. Closing.' }],
-  ] as const)('%s', (_title, issue, items, expected) => {
+  ])('%s', (_title, issue, items, expected) => {
     expect(planTrackingIssue(issue, items, 'BODY')).toEqual(expected);
   });
 

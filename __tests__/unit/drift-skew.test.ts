@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { computeSkew, describeSkew, type HistoryEntry } from '../../src/drift/skew.js';
-import { exceedsMaxSkew, parseMaxSkew, parseMaxSkewInput } from '../../src/drift/max-skew.js';
+import { exceedsMaxSkew, parseMaxSkew, parseMaxSkewInput, type MaxSkew } from '../../src/drift/max-skew.js';
+import type { Skew } from '../../src/drift/drift-types.js';
 
 const NOW = Date.parse('2026-03-20T12:00:00Z');
 const daysAgo = (days: number): number => NOW - days * 86_400_000;
@@ -31,18 +32,18 @@ describe('computeSkew', () => {
     expect(skew.behindSince).toBe(new Date(daysAgo(10)).toISOString());
   });
 
-  test.each([
+  test.each<[Pick<Skew, 'status' | 'versionsBehind' | 'daysBehind'>, string]>([
     [{ status: 'behind', versionsBehind: 2, daysBehind: 10 }, '2 versions behind staging for 10d'],
     [{ status: 'behind', versionsBehind: 1 }, '1 version behind staging'],
     [{ status: 'different-digest', daysBehind: 0 }, 'same tag as staging, different digest for 0d'],
     [{ status: 'same' }, 'same as staging'],
-  ] as const)('describeSkew(%j)', (skew, text) => {
+  ])('describeSkew(%j)', (skew, text) => {
     expect(describeSkew({ from: 'staging', earlier: tag('1'), later: tag('1'), historyComplete: true, ...skew })).toBe(text);
   });
 });
 
 describe('max-skew', () => {
-  test.each([
+  test.each<[number | string, MaxSkew | undefined]>([
     [2, { versions: 2 }],
     ['2versions', { versions: 2 }],
     ['1 version', { versions: 1 }],
@@ -50,7 +51,7 @@ describe('max-skew', () => {
     ['3 days', { days: 3 }],
     ['2w', undefined],
     [-1, undefined],
-  ] as const)('parseMaxSkew(%j)', (value, expected) => {
+  ])('parseMaxSkew(%j)', (value, expected) => {
     expect(parseMaxSkew(value)).toEqual(expected);
   });
 
