@@ -11,8 +11,11 @@ beforeEach(async () => {
   world = await startPromoteWorld();
 });
 afterEach(async () => {
-  world.sim.assertContractClean();
-  await world.close();
+  try {
+    world.sim.assertContractClean();
+  } finally {
+    await world.close();
+  }
 });
 
 async function pull(number: number) {

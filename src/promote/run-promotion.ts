@@ -29,19 +29,21 @@ import { renderedDiff } from './rendered-diff.js';
 export async function promote(inputs: PromoteInputs): Promise<PromoteOutcome> {
   let github: GitHubConnection | undefined;
   const connect = (): GitHubConnection => (github ??= connectToGitHub('to open promotion pull requests'));
-  const opened = await openConfigRepo(inputs.location, { branch: inputs.branch, push: true, connection: connect });
   try {
-    const config = requireConfig(opened.config);
-    const route = resolvePromotionRoute(config, inputs.from, inputs.to);
-    const landing = inputs.landing || route.target.landing;
-    const work = { inputs, config, route, landing, repo: opened.repo, branch: opened.branch, connect };
-    const outcome = await promoteIn(work, opened.snapshot);
-    return { ...outcome, requests: github?.counter };
+    const opened = await openConfigRepo(inputs.location, { branch: inputs.branch, push: true, connection: connect });
+    try {
+      const config = requireConfig(opened.config);
+      const route = resolvePromotionRoute(config, inputs.from, inputs.to);
+      const landing = inputs.landing || route.target.landing;
+      const work = { inputs, config, route, landing, repo: opened.repo, branch: opened.branch, connect };
+      const outcome = await promoteIn(work, opened.snapshot);
+      return { ...outcome, requests: github?.counter };
+    } finally {
+      await opened.repo.dispose();
+    }
   } catch (error) {
     if (github && [401, 403, 404].includes(statusOf(error) ?? 0)) throw await explainRefusedWrite(github, error);
     throw error;
-  } finally {
-    await opened.repo.dispose();
   }
 }
 

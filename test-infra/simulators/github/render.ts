@@ -20,7 +20,8 @@ export function renderUser(urls: Urls, u: UserRecord): Record<string, unknown> {
     avatar_url: `${urls.html}/avatars/u/${u.id}?v=4`,
     gravatar_id: '',
     url: api,
-    html_url: `${urls.html}/${u.login}`,
+    // GitHub links a bot (login `name[bot]`) to its app's page; `[` `]` are not valid in a URI.
+    html_url: /\[bot\]$/.test(u.login) ? `${urls.html}/apps/${u.login.replace(/\[bot\]$/, '')}` : `${urls.html}/${u.login}`,
     followers_url: `${api}/followers`,
     following_url: `${api}/following{/other_user}`,
     gists_url: `${api}/gists{/gist_id}`,
