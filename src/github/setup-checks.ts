@@ -74,7 +74,7 @@ async function statusOfCall(call: () => Promise<unknown>): Promise<number> {
 
 const APP_TOKEN_FIX = 'use a GitHub App installation token (actions/create-github-app-token) or a fine-grained personal access token with Contents: write and Pull requests: write on it';
 
-/** The findings, worst first. */
+/** The findings, in the order a reader should fix them. */
 export function judgeSetup(facts: SetupFacts, needs: SetupNeeds): SetupFinding[] {
   const { repository } = facts;
   const crossRepo = needs.workflowRepository !== '' && needs.workflowRepository.toLowerCase() !== repository.toLowerCase();
