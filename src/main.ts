@@ -10,12 +10,6 @@ import { runCheckSetup } from './commands/check-setup.js';
 
 type CommandRunner = () => Promise<void>;
 
-export const notAvailableYet =
-  (name: string): CommandRunner =>
-  async () => {
-    throw new InputError('command', `'${name}' is not available yet in this version of gitops-promote.`);
-  };
-
 /** Every command of the action; each reads its own inputs. */
 export const COMMANDS: Record<string, CommandRunner> = {
   'set-image': runSetImage,

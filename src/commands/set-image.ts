@@ -67,6 +67,8 @@ export function readSetImageInputs(): SetImageInputs {
 export async function runSetImage(): Promise<void> {
   const outcome = await setImage(readSetImageInputs());
   setImageOutputs(outcome);
+  // A later `wait` step in the same job picks the pushed commit up from here.
+  if (outcome.commitSha && outcome.pushed) core.exportVariable('GITOPS_PROMOTE_COMMIT_SHA', outcome.commitSha);
   await writeSetImageSummary(outcome);
 }
 
