@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAction, PROJECT_ROOT } from '../__tests__/helpers/action-runner.js';
 import { runWaitDemo } from './wait-demo.js';
+import { runPromoteDemo } from './promote-demo.js';
 
 const bold = (text: string) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text);
 const git = (cwd: string, ...args: string[]) =>
@@ -52,6 +53,9 @@ async function main(): Promise<void> {
 
     step('wait: follow the (simulated) Argo CD app web-dev until it runs that commit, synced and healthy');
     await runWaitDemo({ work, commitSha: run.outputs['commit-sha']! });
+
+    step('promote: carry dev\'s exact images to staging through a pull request (simulated GitHub)');
+    await runPromoteDemo({ dir, remote });
 
     step('Running set-image again changes nothing (idempotent)');
     const again = await runAction({ inputs: { command: 'set-image', path: work, overlays: 'apps/web/overlays/dev', images: 'web=*:1.5.0' } });
