@@ -2,24 +2,10 @@ import * as core from '@actions/core';
 import { InputError } from '../errors.js';
 import { readBoolean, readList, readString } from '../inputs/read-inputs.js';
 import { promote } from '../promote/run-promotion.js';
+import { readPullRequestOverrides } from '../promote/pull-request-inputs.js';
 import type { PromoteInputs, PromoteOutcome } from '../promote/promotion-types.js';
 import { readRepoLocation } from '../repo/open-config-repo.js';
 import { writeSummary } from '../report/job-summary.js';
-
-/** Inputs that override the target environment's pull-request config only when given. */
-function optionalList(name: string): string[] | undefined {
-  return readString(name) === '' ? undefined : readList(name);
-}
-
-function optionalBoolean(name: string): boolean | undefined {
-  return readString(name) === '' ? undefined : readBoolean(name, false);
-}
-
-function oneOf<T extends string>(name: string, allowed: readonly T[]): T | '' {
-  const value = readString(name).trim();
-  if (value !== '' && !allowed.includes(value as T)) throw new InputError(name, `expected one of ${allowed.join(', ')}, got '${value}'.`);
-  return value as T | '';
-}
 
 /** `acme/web` for every app, or `web=acme/web` lines per app. */
 export function parseSourceRepositories(items: readonly string[]): Map<string, string> {
@@ -42,14 +28,7 @@ export function readPromoteInputs(): PromoteInputs {
     apps: readList('apps'),
     sourceRepositories: parseSourceRepositories(readList('source-repository')),
     branch: readString('branch'),
-    landing: oneOf('landing', ['commit', 'pull-request'] as const),
-    reviewers: optionalList('reviewers'),
-    teamReviewers: optionalList('team-reviewers'),
-    labels: optionalList('labels'),
-    assignees: optionalList('assignees'),
-    draft: optionalBoolean('draft'),
-    autoMerge: optionalBoolean('auto-merge'),
-    mergeMethod: oneOf('merge-method', ['merge', 'squash', 'rebase'] as const) || undefined,
+    ...readPullRequestOverrides(),
     verifyRender: readBoolean('verify-render', true),
     validate: readBoolean('validate', false),
     dryRun: readBoolean('dry-run', false),

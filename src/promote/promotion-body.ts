@@ -46,7 +46,7 @@ export function promotionBodyFor(context: PromotionBodyContext): string {
     runUrl: commitContextFromEnv().runUrl,
     apps: sections,
     checklist: checklist(context.target, context.verified),
-    skipped: [],
+    skipped: context.apps.flatMap((app) => app.skipped ?? []),
     renderedDiff: context.renderedDiff,
   });
 }

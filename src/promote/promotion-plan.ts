@@ -18,6 +18,8 @@ export interface AppPromotion {
   /** The source's images, as set-image arguments that copy newName, newTag and digest exactly. */
   images: ImageArgument[];
   edits: FileEdit[];
+  /** Source images left out of the target, each with why (for the PR body's "Not promoted"). */
+  skipped?: string[];
 }
 
 /** An app present in the source and the target, with both sets of overlays. */

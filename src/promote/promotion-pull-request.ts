@@ -16,7 +16,7 @@ import { statusOf } from '../github/request-errors.js';
 import { gitBlobSha } from '../repo/blob-sha.js';
 import type { ChangedFile, ConfigRepo, Snapshot } from '../repo/config-repo.js';
 import type { Identity } from '../repo/git.js';
-import type { PromoteInputs } from './promotion-types.js';
+import type { PullRequestOverrides } from './pull-request-inputs.js';
 
 /** What the promotion PR should say and who should see it. */
 export interface PromotionPullRequestPlan {
@@ -31,7 +31,7 @@ export interface PromotionPullRequestPlan {
 }
 
 /** Reviewers, labels and the rest: the inputs when given, else the target environment's config. */
-export function pullRequestSettings(inputs: PromoteInputs, target: Environment) {
+export function pullRequestSettings(inputs: PullRequestOverrides, target: Environment) {
   const config = target.pullRequest;
   return {
     reviewers: inputs.reviewers ?? config.reviewers,
@@ -61,7 +61,7 @@ export async function landPromotionPullRequest(
   const branch = await branchChanges(github, snapshot.commit, plan.branch);
   let commitSha = branch.head;
   if (!branch.exists || !sameFiles(branch.files, plan.files)) {
-    const landed = await repo.commit({ snapshot, files: plan.files, message: plan.message, author: plan.author, target: { branch: plan.branch, mode: 'force', exists: branch.exists } });
+    const landed = await repo.commit({ snapshot, files: plan.files, message: plan.message, author: plan.author, target: { branch: plan.branch, mode: 'force', exists: branch.exists, lease: leaseOf(branch) } });
     if (landed.outcome !== 'landed') throw new Error(`Could not point ${plan.branch} at the promotion commit.`);
     commitSha = landed.sha;
     core.info(`${branch.exists ? 'Updated' : 'Created'} branch ${plan.branch} at ${commitSha}.`);
@@ -117,6 +117,12 @@ async function branchChanges(github: GitHubConnection, base: string, branch: str
     if (statusOf(error) === 404) return { exists: false, head: '', files: new Map() };
     throw error;
   }
+}
+
+/** The head a push may overwrite: '' for a branch that must not exist yet; unknown when the compare showed no commit of its own. */
+function leaseOf(branch: BranchChanges): string | undefined {
+  if (!branch.exists) return '';
+  return branch.head || undefined;
 }
 
 export function sameFiles(present: ReadonlyMap<string, string>, planned: readonly ChangedFile[]): boolean {

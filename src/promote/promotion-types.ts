@@ -3,9 +3,10 @@ import type { RepoLocation } from '../repo/open-config-repo.js';
 import type { OverlayChange } from '../report/set-image-report.js';
 import type { Refusal } from '../github/pull-requests.js';
 import type { RequestCount } from '../github/octokit-client.js';
+import type { PullRequestOverrides } from './pull-request-inputs.js';
 
 /** The inputs of `promote`; an unset list or flag (undefined) takes the target environment's config. */
-export interface PromoteInputs {
+export interface PromoteInputs extends PullRequestOverrides {
   location: RepoLocation;
   from: string;
   to: string;
@@ -13,14 +14,6 @@ export interface PromoteInputs {
   /** `owner/name` of the app repo, for every app, or per app. */
   sourceRepositories: Map<string, string>;
   branch: string;
-  landing: '' | 'commit' | 'pull-request';
-  reviewers?: string[];
-  teamReviewers?: string[];
-  labels?: string[];
-  assignees?: string[];
-  draft?: boolean;
-  autoMerge?: boolean;
-  mergeMethod?: 'merge' | 'squash' | 'rebase';
   verifyRender: boolean;
   validate: boolean;
   dryRun: boolean;

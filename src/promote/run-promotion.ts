@@ -30,7 +30,12 @@ export async function promote(inputs: PromoteInputs): Promise<PromoteOutcome> {
   let github: GitHubConnection | undefined;
   const connect = (): GitHubConnection => (github ??= connectToGitHub('to open promotion pull requests'));
   try {
-    const opened = await openConfigRepo(inputs.location, { branch: inputs.branch, push: true, connection: connect });
+    const opened = await openConfigRepo(inputs.location, {
+      branch: inputs.branch,
+      push: true,
+      connection: connect,
+      environmentBranch: (config) => (config ? resolvePromotionRoute(config, inputs.from, inputs.to).target.branch : undefined),
+    });
     try {
       const config = requireConfig(opened.config);
       const route = resolvePromotionRoute(config, inputs.from, inputs.to);

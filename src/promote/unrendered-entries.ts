@@ -16,6 +16,7 @@ export async function dropUnrenderedNewEntries(apps: readonly AppPromotion[]): P
   if (!renderer) return [...apps];
   return Promise.all(
     apps.map(async (app) => {
+      const skipped: string[] = [];
       const edits = await mapWithLimit(app.edits, availableParallelism(), async (edit): Promise<FileEdit> => {
         const added = edit.changes.filter((change) => change.before === null);
         if (added.length === 0 || edit.isComponent) return edit;
@@ -25,9 +26,15 @@ export async function dropUnrenderedNewEntries(apps: readonly AppPromotion[]): P
         const unused = new Set(added.filter((change) => !images.some((image) => isImageMatched(image, change.name))).map((change) => change.name));
         if (unused.size === 0) return edit;
         core.notice(`${edit.overlay.path} renders no image named ${[...unused].join(', ')}; it stays in the source environment and is not promoted there.`);
+        skipped.push(...[...unused].map((name) => unrenderedReason(name, edit.overlay.path)));
         return planFileEdit(edit.overlay, edit.original, app.images.filter((argument) => !unused.has(argument.name)));
       });
-      return { ...app, edits };
+      return skipped.length > 0 ? { ...app, edits, skipped: [...(app.skipped ?? []), ...skipped] } : { ...app, edits };
     }),
   );
+}
+
+/** The "Not promoted" line of an image the target's render does not use. */
+export function unrenderedReason(image: string, overlay: string): string {
+  return `\`${image}\`: \`${overlay}\` renders no image of that name, so it stays in the source environment (a source-only image, such as a debug sidecar).`;
 }

@@ -26,7 +26,10 @@ export interface Snapshot {
  * 'moved' when someone else got there first); `force` points a branch this
  * action owns (a promotion branch) at the commit, creating it when missing.
  */
-export type LandTarget = { branch: string; mode: 'fast-forward' } | { branch: string; mode: 'force'; exists: boolean };
+export type LandTarget =
+  | { branch: string; mode: 'fast-forward' }
+  /** `lease`: the head the branch was seen at ('' when it did not exist); a push then refuses to overwrite what another run wrote since. */
+  | { branch: string; mode: 'force'; exists: boolean; lease?: string };
 
 export interface CommitRequest {
   snapshot: Snapshot;

@@ -93,6 +93,22 @@ export class Git {
     throw new UserError(`Push to ${remote}/${branch} was rejected by the remote: ${reason}.`);
   }
 
+  /**
+   * Points a branch the action owns at HEAD. With a lease (the head it was
+   * seen at, '' for "must not exist") git refuses to overwrite a commit
+   * another run pushed in between (--force-with-lease); without one it forces.
+   */
+  async forcePush(remote: string, branch: string, lease: string | undefined): Promise<void> {
+    const ref = `refs/heads/${branch}`;
+    const force = lease === undefined ? '--force' : `--force-with-lease=${ref}:${lease}`;
+    const result = await this.exec(['push', '--porcelain', force, remote, `HEAD:${ref}`]);
+    if (result.exitCode === 0) return;
+    if (/stale info|\(fetch first\)|already exists/i.test(`${result.stdout}\n${result.stderr}`)) {
+      throw new UserError(`${branch} changed on ${remote} while this run worked on it (another run?); run again to update it.`);
+    }
+    throw new GitError(['push', force, remote, `HEAD:${ref}`], result);
+  }
+
   async fetchBranch(remote: string, branch: string): Promise<string> {
     await this.run(['fetch', '--quiet', '--no-tags', remote, `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`]);
     return this.run(['rev-parse', `refs/remotes/${remote}/${branch}`]);

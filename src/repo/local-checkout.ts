@@ -44,9 +44,9 @@ export class LocalCheckout implements ConfigRepo {
     );
     if (!this.options.push) return { outcome: 'landed', sha, pushed: false };
     if (target.mode === 'force') {
-      // A promotion branch: pushed, then the checkout goes back to the branch it was on.
+      // A branch this action owns: pushed, then the checkout goes back to the commit it was on.
       try {
-        await this.git.run(['push', '--quiet', '--force', this.remote, `HEAD:refs/heads/${target.branch}`]);
+        await this.git.forcePush(this.remote, target.branch, target.lease);
       } finally {
         await this.git.resetKeep(snapshot.commit);
       }

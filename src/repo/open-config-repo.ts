@@ -30,29 +30,44 @@ export interface OpenedRepo {
 }
 
 /**
- * Opens the branch to work on: the `branch` input, else (through the API) the
- * config's `branch` or the repo's default branch; a checkout stays on its own.
+ * Opens the branch to work on: the `branch` input, else the environment's
+ * `branch` in the promotion config, else (through the API) the config's
+ * top-level `branch`, else the repo's default branch. A checkout stays on its
+ * own branch, and must be on the environment's branch when the config sets one.
  */
 export async function openConfigRepo(
   location: RepoLocation,
-  options: { branch: string; push: boolean; connection?: () => GitHubConnection },
+  options: {
+    branch: string;
+    push: boolean;
+    connection?: () => GitHubConnection;
+    /** The `branch` of the environment the command lands in, read from the config. */
+    environmentBranch?: (config: PromotionConfig | undefined) => string | undefined;
+  },
 ): Promise<OpenedRepo> {
+  const configured = (config: PromotionConfig | undefined): string | undefined => (options.branch ? undefined : options.environmentBranch?.(config));
   if (location.kind === 'checkout') {
     const repo = new LocalCheckout(location.path, readRepository(), { push: options.push });
     if (!(await repo.git.topLevel())) {
       throw new InputError('path', `'${location.path}' is not inside a git repository; check out the config repo first (actions/checkout), or leave path empty to work through the GitHub API.`);
     }
-    const branch = options.branch || (await repo.git.currentBranch()) || '';
-    const snapshot = await repo.open(branch);
-    return { repo, snapshot, branch, config: loadPromotionConfig(snapshot.root) };
+    const current = await repo.git.currentBranch();
+    const snapshot = await repo.open(options.branch || current || '');
+    const config = loadPromotionConfig(snapshot.root);
+    const wanted = configured(config);
+    if (wanted && current && current !== wanted) {
+      throw new InputError('path', `the environment lands on branch '${wanted}' (its branch in the promotion config), but the checkout is on '${current}'; check out '${wanted}' (actions/checkout with ref: ${wanted}), or name the branch input.`);
+    }
+    return { repo, snapshot, branch: options.branch || current || wanted || '', config };
   }
   const connection = (options.connection ?? (() => connectToGitHub('to work without a checkout (path is empty)')))();
   const repo = new GitHubApiRepo(connection.client, connection.owner, connection.repo);
   let branch = options.branch || (await defaultBranch(connection));
   let snapshot = await repo.open(branch);
   let config = loadPromotionConfig(snapshot.root);
-  if (!options.branch && config?.branch && config.branch !== branch) {
-    branch = config.branch;
+  const wanted = configured(config) ?? (options.branch ? undefined : config?.branch);
+  if (wanted && wanted !== branch) {
+    branch = wanted;
     snapshot = await repo.open(branch);
     config = loadPromotionConfig(snapshot.root);
   }
