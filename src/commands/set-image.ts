@@ -22,6 +22,12 @@ import { readValidationSettings, type ValidationSettings } from '../validate/val
 import { landCommit } from '../repo/land-commit.js';
 import { commitContextFromEnv, DEFAULT_COMMIT_MESSAGE, renderCommitMessage } from '../report/commit-message.js';
 import { showDiffs } from '../report/text-diff.js';
+import { connectToGitHub, type GitHubConnection } from '../github/github-connection.js';
+import { statusOf } from '../github/request-errors.js';
+import { explainRefusedWrite } from '../github/setup-checks.js';
+import type { Verified } from '../promote/promotion-body.js';
+import { readPullRequestOverrides, type PullRequestOverrides } from '../promote/pull-request-inputs.js';
+import { landSetImagePullRequest } from '../promote/set-image-pull-request.js';
 import { setImageOutputs, toOverlayChange, writeSetImageSummary, type OverlayChange, type SetImageOutcome } from '../report/set-image-report.js';
 
 export interface SetImageInputs {
@@ -41,6 +47,8 @@ export interface SetImageInputs {
   /** Validate the edited overlays before committing (the `validate` input). */
   validate: boolean;
   dryRun: boolean;
+  /** `landing` and the pull-request settings; empty ones take the environment's config. */
+  overrides: PullRequestOverrides;
 }
 
 export function readSetImageInputs(): SetImageInputs {
@@ -61,6 +69,7 @@ export function readSetImageInputs(): SetImageInputs {
     verifyRender: readBoolean('verify-render', true),
     validate: readBoolean('validate', false),
     dryRun: readBoolean('dry-run', false),
+    overrides: readPullRequestOverrides(),
   };
 }
 
@@ -80,20 +89,43 @@ interface SetImagePlan {
   validation: ValidationSettings | undefined;
 }
 
-/** set-image from inputs to a landed commit; writes nothing when any check fails. */
+/**
+ * set-image from inputs to a landed commit, or a pull request when the
+ * environment lands through them; writes nothing when any check fails. A
+ * write GitHub refuses is explained with the set-up checks.
+ */
 export async function setImage(inputs: SetImageInputs): Promise<SetImageOutcome> {
   checkAllowedTags(inputs.images, inputs.allowTags);
-  const opened = await openConfigRepo(inputs.location, { branch: inputs.branch, push: inputs.push });
+  let github: GitHubConnection | undefined;
+  const connect = (): GitHubConnection => (github ??= connectToGitHub('to land set-image through the GitHub API or a pull request'));
   try {
-    return await setImageIn(inputs, opened);
-  } finally {
-    await opened.repo.dispose();
+    const opened = await openConfigRepo(inputs.location, {
+      branch: inputs.branch,
+      push: inputs.push,
+      connection: connect,
+      environmentBranch: (config) => (config && inputs.environment ? findEnvironment(config, inputs.environment, 'environment').branch : undefined),
+    });
+    try {
+      return await setImageIn(inputs, opened, connect);
+    } finally {
+      await opened.repo.dispose();
+    }
+  } catch (error) {
+    if (github && [401, 403, 404].includes(statusOf(error) ?? 0)) throw await explainRefusedWrite(github, error);
+    throw error;
   }
 }
 
-async function setImageIn(inputs: SetImageInputs, opened: Awaited<ReturnType<typeof openConfigRepo>>): Promise<SetImageOutcome> {
+async function setImageIn(inputs: SetImageInputs, opened: Awaited<ReturnType<typeof openConfigRepo>>, connect: () => GitHubConnection): Promise<SetImageOutcome> {
   const { repo, snapshot, branch } = opened;
   const environment = inputs.environment ? requireEnvironment(opened.config, inputs.environment) : undefined;
+  const landing = inputs.overrides.landing || environment?.landing || 'commit';
+  if (landing === 'pull-request' && !environment) {
+    throw new InputError('landing', 'set-image lands through a pull request only into an environment of the promotion config (its branch and PR are per environment); set the environment input.');
+  }
+  if (landing === 'pull-request' && !inputs.push && !inputs.dryRun) {
+    throw new InputError('push', `false cannot open a pull request: environment '${environment!.name}' lands through one; set landing: commit to commit locally.`);
+  }
   const overlays =
     inputs.overlays.length > 0 || !environment
       ? resolveOverlays(snapshot.root, inputs.overlays)
@@ -123,6 +155,23 @@ async function setImageIn(inputs: SetImageInputs, opened: Awaited<ReturnType<typ
   if (repo instanceof LocalCheckout) {
     const dirty = await repo.git.changedPaths(edits.map((edit) => edit.overlay.absoluteFile));
     if (dirty.length > 0) throw new InputError('path', `${dirty.join(', ')} has uncommitted changes; commit or discard them first.`);
+  }
+
+  if (landing === 'pull-request') {
+    const landedPull = await landSetImagePullRequest({
+      repo,
+      github: connect(),
+      snapshot,
+      base: branch,
+      environment: environment!,
+      overrides: inputs.overrides,
+      images: inputs.images,
+      plan: (images) => planSetImage({ ...inputs, images }, overlays),
+      check: (changed) => checkInPlace(plan, snapshot, changed),
+      message: (current) => renderCommitMessage(inputs.commitMessage, current, commitContextFromEnv()),
+      author: inputs.author,
+    });
+    return { ...outcome, ...landedPull };
   }
 
   const landed = await landCommit({
@@ -176,6 +225,18 @@ async function applyEdits(plan: SetImagePlan, snapshot: Snapshot, firstPlan: Fil
     changes: overlayChanges(changed),
     superseded,
   };
+}
+
+/** The render check and validation on the edits written into the snapshot, which is put back afterwards. */
+async function checkInPlace(plan: SetImagePlan, snapshot: Snapshot, edits: FileEdit[]): Promise<Verified> {
+  await Promise.all(edits.map((edit) => writeFile(edit.overlay.absoluteFile, edit.text)));
+  try {
+    if (plan.inputs.verifyRender) await verifyRenderedImages(edits);
+    if (plan.validation) await validateBeforeCommit(snapshot.root, edits, plan.validation);
+  } finally {
+    await Promise.all(edits.map((edit) => writeFile(edit.overlay.absoluteFile, edit.original)));
+  }
+  return { render: plan.inputs.verifyRender, validation: plan.validation !== undefined };
 }
 
 /** The edit of every overlay; with the render check on, new entries go only where the overlay uses the image. */

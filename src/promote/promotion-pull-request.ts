@@ -56,8 +56,10 @@ export async function landPromotionPullRequest(
   snapshot: Snapshot,
   plan: PromotionPullRequestPlan,
   settings: ReturnType<typeof pullRequestSettings>,
+  /** The open PR, when the caller has already looked it up. */
+  known?: { existing: PullRequest | undefined },
 ): Promise<{ pull: PullRequest; created: boolean; commitSha: string; refusals: Refusal[] }> {
-  const existing = await findOpenPullRequest(github, plan.branch, plan.marker);
+  const existing = known ? known.existing : await findOpenPullRequest(github, plan.branch, plan.marker);
   const branch = await branchChanges(github, snapshot.commit, plan.branch);
   let commitSha = branch.head;
   if (!branch.exists || !sameFiles(branch.files, plan.files)) {

@@ -40,11 +40,17 @@ export interface SetImageOutcome {
   dryRun: boolean;
   /** Changes skipped because a concurrent run had already landed a higher version. */
   superseded: OverlayChange[];
+  /** The environment's set-image pull request, when it lands through one. */
+  pullRequest?: { number: number; url: string; created: boolean };
+  /** Parts of the pull request GitHub refused (labels, reviewers, auto-merge), with the fix. */
+  refusals?: Array<{ what: string; why: string; fix: string }>;
 }
 
 export function setImageOutputs(outcome: SetImageOutcome): void {
   core.setOutput('changed', String(outcome.changes.length > 0 && !outcome.dryRun));
   core.setOutput('commit-sha', outcome.commitSha);
+  core.setOutput('pull-request-number', outcome.pullRequest ? String(outcome.pullRequest.number) : '');
+  core.setOutput('pull-request-url', outcome.pullRequest?.url ?? '');
   core.setOutput(
     'images',
     JSON.stringify(outcome.changes.map(({ overlay, file, image, old, new: next }) => ({ overlay, file, image, old, new: next }))),
@@ -71,7 +77,10 @@ export async function writeSetImageSummary(outcome: SetImageOutcome): Promise<vo
       ...outcome.changes.map((change) => [code(change.overlay), code(change.image), `${code(change.old)} → ${code(change.new)}`]),
     ]);
     if (outcome.dryRun) summary.addRaw('Dry run: nothing was written.', true);
-    else if (outcome.commitSha) {
+    else if (outcome.pullRequest) {
+      const { number, url, created } = outcome.pullRequest;
+      summary.addRaw(`Pull request <a href="${url}">#${number}</a> ${created ? 'opened' : 'updated'} (commit ${code(outcome.commitSha)}), into ${code(outcome.branch)}.`, true);
+    } else if (outcome.commitSha) {
       summary.addRaw(`Commit ${code(outcome.commitSha)} on ${code(outcome.branch)}${outcome.pushed ? ', pushed.' : ', not pushed (push: false).'}`, true);
     }
   }
@@ -81,5 +90,6 @@ export async function writeSetImageSummary(outcome: SetImageOutcome): Promise<vo
       true,
     );
   }
+  for (const refusal of outcome.refusals ?? []) summary.addRaw(`⚠️ GitHub refused ${refusal.what}: ${refusal.why}. To fix: ${refusal.fix}.`, true);
   await writeSummary();
 }

@@ -1,0 +1,126 @@
+import * as core from '@actions/core';
+import { createHash } from 'node:crypto';
+import type { Environment } from '../config/promotion-config.js';
+import type { GitHubConnection } from '../github/github-connection.js';
+import { findOpenPullRequest, type Refusal } from '../github/pull-requests.js';
+import { parseImageArguments, type ImageArgument } from '../kustomize/image-argument.js';
+import type { FileEdit } from '../kustomize/plan-edits.js';
+import { isDowngrade } from '../policy/tag-policy.js';
+import type { ConfigRepo, Snapshot } from '../repo/config-repo.js';
+import type { Identity } from '../repo/git.js';
+import { commitContextFromEnv } from '../report/commit-message.js';
+import { toOverlayChange, type OverlayChange } from '../report/set-image-report.js';
+import { buildSetImageBody, carriedArguments } from '../report/set-image-pull-request-body.js';
+import { checklist, type Verified } from './promotion-body.js';
+import { MAX_BRANCH_LENGTH, refPart } from './promotion-names.js';
+import { landPromotionPullRequest, pullRequestSettings } from './promotion-pull-request.js';
+import type { PullRequestOverrides } from './pull-request-inputs.js';
+
+/**
+ * set-image into an environment that lands through pull requests: one stable
+ * branch and one open PR per environment. The PR carries the set-image
+ * arguments it applies, so a later run re-applies them with its own on the
+ * current base head (one commit on top of it): an earlier image is never
+ * dropped by a later run, and a re-run with nothing new writes nothing.
+ */
+
+/** `gitops-promote/set-image/production`. */
+export function setImageBranchName(environment: string): string {
+  const name = `gitops-promote/set-image/${refPart(environment)}`;
+  if (name.length <= MAX_BRANCH_LENGTH) return name;
+  const digest = createHash('sha256').update(name).digest('hex').slice(0, 12);
+  return `${name.slice(0, MAX_BRANCH_LENGTH - 13).replace(/[./+-]+$/, '')}-${digest}`;
+}
+
+export function setImageMarker(environment: string): string {
+  return `<!-- gitops-promote:set-image environment=${environment} -->`;
+}
+
+export interface SetImagePullRequestWork {
+  repo: ConfigRepo;
+  github: GitHubConnection;
+  snapshot: Snapshot;
+  /** The branch the PR merges into. */
+  base: string;
+  environment: Environment;
+  overrides: PullRequestOverrides;
+  /** This run's arguments. */
+  images: ImageArgument[];
+  /** The edits of the overlays for these arguments, on the snapshot. */
+  plan: (images: ImageArgument[]) => Promise<FileEdit[]>;
+  /** The render check and validation of the edits (files restored afterwards). */
+  check: (edits: FileEdit[]) => Promise<Verified>;
+  message: (changes: OverlayChange[]) => string;
+  author: Identity;
+}
+
+export interface SetImagePullRequestOutcome {
+  changes: OverlayChange[];
+  commitSha: string;
+  pullRequest: { number: number; url: string; created: boolean };
+  refusals: Refusal[];
+}
+
+export async function landSetImagePullRequest(work: SetImagePullRequestWork): Promise<SetImagePullRequestOutcome> {
+  const { github, environment } = work;
+  const branch = setImageBranchName(environment.name);
+  const marker = setImageMarker(environment.name);
+  const existing = await findOpenPullRequest(github, branch, marker);
+  const images = [...(await stillWanted(work, existing?.body)), ...work.images];
+  const edits = (await work.plan(images)).filter((edit) => edit.changes.length > 0);
+  const changes = edits.flatMap((edit) => edit.changes.map((change) => toOverlayChange(edit.overlay.path, edit.overlay.file, change)));
+  const verified = await work.check(edits);
+  const title = setImageTitle(environment.name, changes);
+  const body = buildSetImageBody({
+    marker,
+    environment: environment.name,
+    baseBranch: work.base,
+    arguments: images.map((image) => image.source),
+    rows: changes.map((change) => ({ overlay: change.overlay, image: change.image, current: change.old, next: change.new })),
+    runUrl: commitContextFromEnv().runUrl,
+    checklist: checklist(environment, verified),
+  });
+  const settings = pullRequestSettings(work.overrides, environment);
+  const landed = await landPromotionPullRequest(
+    work.repo,
+    github,
+    work.snapshot,
+    { branch, base: work.base, marker, title, body, files: edits.map((edit) => ({ path: edit.overlay.file, content: edit.text })), message: work.message(changes), author: work.author },
+    settings,
+    { existing },
+  );
+  for (const refusal of landed.refusals) core.warning(`The pull request was made, but GitHub refused ${refusal.what}: ${refusal.why}. To fix: ${refusal.fix}.`);
+  return { changes, commitSha: landed.commitSha, pullRequest: { number: landed.pull.number, url: landed.pull.url, created: landed.created }, refusals: landed.refusals };
+}
+
+/**
+ * The open PR's arguments for images this run does not set, minus those the
+ * base already holds at a higher version (merged elsewhere since): they would
+ * be downgrades now.
+ */
+async function stillWanted(work: SetImagePullRequestWork, body: string | undefined): Promise<ImageArgument[]> {
+  const names = new Set(work.images.map((image) => image.name));
+  const carried = parseCarried(body).filter((image) => !names.has(image.name));
+  if (carried.length === 0) return [];
+  const lower = new Set(
+    (await work.plan(carried)).flatMap((edit) => edit.changes.filter((change) => change.before && isDowngrade(change.before.newTag, change.after.newTag)).map((change) => change.name)),
+  );
+  for (const name of lower) core.info(`The base already runs a higher version of ${name} than the open pull request set; dropping it from the PR.`);
+  return carried.filter((image) => !lower.has(image.name));
+}
+
+function parseCarried(body: string | undefined): ImageArgument[] {
+  try {
+    return parseImageArguments(carriedArguments(body));
+  } catch {
+    core.warning('The open set-image pull request carries arguments this version cannot read; only this run’s images are kept.');
+    return [];
+  }
+}
+
+function setImageTitle(environment: string, changes: readonly OverlayChange[]): string {
+  const images = [...new Set(changes.map((change) => change.new))];
+  const list = images.length <= 3 ? images.join(', ') : `${images.length} images`;
+  const title = `Set ${list} in ${environment}`;
+  return title.length <= 250 ? title : `${title.slice(0, 249)}…`;
+}
