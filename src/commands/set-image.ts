@@ -158,6 +158,8 @@ async function setImageIn(inputs: SetImageInputs, opened: Awaited<ReturnType<typ
   }
 
   if (landing === 'pull-request') {
+    // This run's own edit is checked before GitHub is reached, so a bad image fails without a request.
+    await checkInPlace(plan, snapshot, edits.filter((edit) => edit.changes.length > 0));
     const landedPull = await landSetImagePullRequest({
       repo,
       github: connect(),
