@@ -41445,30 +41445,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 75660:
+/***/ 35002:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  a: () => (/* binding */ runCli)
-});
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(73136);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(38815);
-// EXTERNAL MODULE: ./src/main.ts + 80 modules
-var main = __nccwpck_require__(75035);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(83916);
-;// CONCATENATED MODULE: ./src/cli/parse-cli-args.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ inputVariableName),
+/* harmony export */   h: () => (/* binding */ parseCliArgs)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
 
 /**
  * Turns `set-image --path . --images a=b:1 --images c:2 --dry-run` into action inputs.
@@ -41486,14 +41470,14 @@ function parseCliArgs(argv, knownInputs) {
         }
         if (!arg.startsWith('--')) {
             if (inputs.command !== undefined) {
-                throw new errors/* InputError */.dz('command', `unexpected argument '${arg}'; flags are written --name value.`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('command', `unexpected argument '${arg}'; flags are written --name value.`);
             }
             inputs.command = arg;
             continue;
         }
         const [flag, inlineValue] = splitFlag(arg.slice(2));
         if (!knownInputs.has(flag)) {
-            throw new errors/* InputError */.dz(flag, `unknown flag --${flag}; run with --help to list the flags.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`unknown flag --${flag}; run with --help to list the flags.`);
         }
         let value = inlineValue;
         if (value === undefined) {
@@ -41515,6 +41499,34 @@ function inputVariableName(input) {
     return `INPUT_${input.replace(/ /g, '_').toUpperCase()}`;
 }
 
+
+/***/ }),
+
+/***/ 34258:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  a: () => (/* binding */ runCli)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(73136);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(38815);
+// EXTERNAL MODULE: ./src/main.ts + 117 modules
+var main = __nccwpck_require__(81289);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(83916);
+// EXTERNAL MODULE: ./src/cli/parse-cli-args.ts
+var parse_cli_args = __nccwpck_require__(35002);
 ;// CONCATENATED MODULE: ./src/cli/output-file.ts
 /**
  * Reads the file GitHub's runner reads after a step: `name=value` lines and
@@ -41541,7 +41553,65 @@ function readOutputFile(text) {
     return outputs;
 }
 
+;// CONCATENATED MODULE: ./src/cli/human-output.ts
+/**
+ * @actions/core speaks to the runner in workflow commands (`::error file=a,line=3::…`).
+ * On a terminal those become plain lines: `error: a:3: …`, groups become headings,
+ * masks and debug lines (unless RUNNER_DEBUG=1) disappear.
+ */
+function toHumanLine(line, debug = false) {
+    const command = /^::([a-z-]+)( [^:]*)?::(.*)$/.exec(line);
+    if (!command)
+        return line;
+    const [, name, rawProperties, rawMessage] = command;
+    const message = decode(rawMessage);
+    const properties = Object.fromEntries((rawProperties ?? '')
+        .trim()
+        .split(',')
+        .filter((part) => part.includes('='))
+        .map((part) => [part.slice(0, part.indexOf('=')), decode(part.slice(part.indexOf('=') + 1))]));
+    switch (name) {
+        case 'error':
+        case 'warning':
+        case 'notice': {
+            const where = properties.file ? `${properties.file}${properties.line ? `:${properties.line}` : ''}: ` : '';
+            return `${name}: ${where}${message}`;
+        }
+        case 'group':
+            return `▸ ${message}`;
+        case 'debug':
+            return debug ? `debug: ${message}` : undefined;
+        case 'endgroup':
+        case 'add-mask':
+        case 'set-output':
+        case 'save-state':
+            return undefined;
+        default:
+            return line;
+    }
+}
+function decode(text) {
+    return text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+}
+/** Routes everything the action writes to stdout through `toHumanLine`. */
+function installHumanOutput(stream = process.stdout, debug = process.env.RUNNER_DEBUG === '1') {
+    const write = stream.write.bind(stream);
+    let pending = '';
+    stream.write = ((chunk, ...rest) => {
+        pending += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+        const lines = pending.split('\n');
+        pending = lines.pop() ?? '';
+        const out = lines.map((line) => toHumanLine(line, debug)).filter((line) => line !== undefined);
+        const callback = rest.find((arg) => typeof arg === 'function');
+        if (out.length > 0)
+            return write(`${out.join('\n')}\n`), callback?.(), true;
+        callback?.();
+        return true;
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/cli/run-cli.ts
+
 
 
 
@@ -41572,7 +41642,7 @@ async function runCli(argv) {
     const actionInputs = loadActionInputs();
     let request;
     try {
-        request = parseCliArgs(argv, new Set(Object.keys(actionInputs)));
+        request = (0,parse_cli_args/* parseCliArgs */.h)(argv, new Set(Object.keys(actionInputs)));
     }
     catch (error) {
         process.stderr.write(`Error: ${(0,errors/* oneLineMessage */.Wg)(error)}\n`);
@@ -41588,7 +41658,7 @@ async function runCli(argv) {
     // Defaults from action.yml apply only where GitHub would apply them: the CLI has no ${{ }} context.
     for (const [name, input] of Object.entries(actionInputs)) {
         const value = request.inputs[name] ?? (input.default?.includes('${{') ? '' : input.default) ?? '';
-        process.env[inputVariableName(name)] = value;
+        process.env[(0,parse_cli_args/* inputVariableName */.G)(name)] = value;
     }
     const scratch = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'gitops-promote-cli-'));
     const ownOutput = process.env.GITHUB_OUTPUT ? undefined : (0,external_node_path_.join)(scratch, 'output');
@@ -41596,6 +41666,7 @@ async function runCli(argv) {
         (0,external_node_fs_.writeFileSync)((process.env.GITHUB_OUTPUT = ownOutput), '');
     if (!process.env.GITHUB_STEP_SUMMARY)
         (0,external_node_fs_.writeFileSync)((process.env.GITHUB_STEP_SUMMARY = (0,external_node_path_.join)(scratch, 'summary')), '');
+    installHumanOutput();
     try {
         await (0,main/* run */.e)();
         if (ownOutput) {
@@ -41654,6 +41725,34 @@ class Backoff {
     reset() {
         this.current = this.initialMs;
     }
+}
+
+
+/***/ }),
+
+/***/ 15674:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   YL: () => (/* binding */ commitOfRevision),
+/* harmony export */   iS: () => (/* binding */ FLUX_RESOURCES)
+/* harmony export */ });
+/* unused harmony export RECONCILE_ANNOTATION */
+/** The parts of Flux's Kustomization (v1) and HelmRelease (v2) objects the wait reads. */
+const RECONCILE_ANNOTATION = 'reconcile.fluxcd.io/requestedAt';
+/** Group, version and plural of each kind the wait touches. */
+const FLUX_RESOURCES = {
+    Kustomization: { group: 'kustomize.toolkit.fluxcd.io', version: 'v1', plural: 'kustomizations' },
+    HelmRelease: { group: 'helm.toolkit.fluxcd.io', version: 'v2', plural: 'helmreleases' },
+    GitRepository: { group: 'source.toolkit.fluxcd.io', version: 'v1', plural: 'gitrepositories' },
+    OCIRepository: { group: 'source.toolkit.fluxcd.io', version: 'v1', plural: 'ocirepositories' },
+};
+/** The commit in `main@sha1:<sha>` (Flux ≥ 2.0), `main/<sha>` (older) or a bare SHA; undefined for chart versions and OCI digests. */
+function commitOfRevision(revision) {
+    if (!revision)
+        return undefined;
+    const match = /(?:^|@sha1:|\/)([0-9a-f]{40})$/.exec(revision);
+    return match?.[1];
 }
 
 
@@ -41722,8 +41821,8 @@ function oneLineMessage(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(75035);
-/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(75660);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(81289);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(34258);
 // Entry point of the bundle. GitHub runs `node dist/index.js` with no arguments;
 // `gitops-promote <command> --flag value …` (or `node dist/index.js <command> …`) is the CLI.
 
@@ -41740,7 +41839,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 75035:
+/***/ 81289:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41829,8 +41928,6 @@ function parseDuration(text) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
 ;// CONCATENATED MODULE: ./src/kustomize/image-reference.ts
 /**
  * Container image references as kustomize v5 reads them. These mirror
@@ -42708,103 +42805,10 @@ function isDowngrade(oldTag, newTag) {
     return before !== null && after !== null && semver_default().lt(after, before);
 }
 
-;// CONCATENATED MODULE: ./src/repo/git.ts
-
-
-class GitError extends Error {
-    args;
-    result;
-    constructor(args, result) {
-        super(`git ${args[0]} failed: ${(result.stderr || result.stdout).trim()}`);
-        this.args = args;
-        this.result = result;
-        this.name = 'GitError';
-    }
-}
-/** Every git call of the action goes through this one class. */
-class Git {
-    directory;
-    env;
-    constructor(directory, env = process.env) {
-        this.directory = directory;
-        this.env = env;
-    }
-    /** Runs git and returns its trimmed stdout; throws GitError on a non-zero exit. */
-    async run(args, env = {}, input) {
-        const result = await this.exec(args, env, input);
-        if (result.exitCode !== 0)
-            throw new GitError(args, result);
-        return result.stdout.replace(/\n$/, '');
-    }
-    exec(args, env = {}, input) {
-        return runProcess('git', ['-c', 'core.quotepath=off', ...args], {
-            cwd: this.directory,
-            input,
-            env: { ...this.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...env },
-        });
-    }
-    async tryRun(args) {
-        const result = await this.exec(args);
-        return result.exitCode === 0 ? result.stdout.replace(/\n$/, '') : undefined;
-    }
-    topLevel() {
-        return this.tryRun(['rev-parse', '--show-toplevel']);
-    }
-    head() {
-        return this.run(['rev-parse', 'HEAD']);
-    }
-    currentBranch() {
-        return this.tryRun(['symbolic-ref', '--quiet', '--short', 'HEAD']);
-    }
-    /** Paths (relative to the top level) with staged or unstaged changes among `paths`. */
-    async changedPaths(paths) {
-        if (paths.length === 0)
-            return [];
-        const out = await this.run(['status', '--porcelain=v1', '-z', '--untracked-files=no', '--', ...paths]);
-        return out.split('\0').filter(Boolean).map((line) => line.slice(3));
-    }
-    async commit(paths, message, author) {
-        await this.run(['add', '--', ...paths]);
-        const identity = {
-            GIT_AUTHOR_NAME: author.name,
-            GIT_AUTHOR_EMAIL: author.email,
-            GIT_COMMITTER_NAME: author.name,
-            GIT_COMMITTER_EMAIL: author.email,
-        };
-        await this.run(['commit', '--quiet', '--no-verify', '--file=-', '--', ...paths], identity, message);
-        return this.head();
-    }
-    /** Pushes HEAD to the branch; 'moved' when the remote branch has commits we lack. */
-    async push(remote, branch) {
-        const result = await this.exec(['push', '--porcelain', remote, `HEAD:refs/heads/${branch}`]);
-        if (result.exitCode === 0)
-            return 'pushed';
-        const text = `${result.stdout}\n${result.stderr}`;
-        if (/\[rejected\].*\((fetch first|non-fast-forward)\)|\bnon-fast-forward\b|failed to update ref|cannot lock ref|incorrect old value/i.test(text)) {
-            return 'moved';
-        }
-        const hookLines = result.stderr
-            .split('\n')
-            .filter((line) => line.startsWith('remote: '))
-            .map((line) => line.slice('remote: '.length).trim())
-            .filter(Boolean);
-        const status = /\[(?:remote )?rejected\]\s*\(([^)]+)\)/.exec(text)?.[1];
-        const fallback = text.split('\n').find((line) => /^(error|fatal): /.test(line))?.replace(/^(error|fatal): /, '');
-        const reason = [hookLines.join(' '), status ? `(${status})` : ''].filter(Boolean).join(' ') || fallback || 'no reason given';
-        throw new src_errors/* UserError */.yo(`Push to ${remote}/${branch} was rejected by the remote: ${reason}.`);
-    }
-    async fetchBranch(remote, branch) {
-        await this.run(['fetch', '--quiet', '--no-tags', remote, `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`]);
-        return this.run(['rev-parse', `refs/remotes/${remote}/${branch}`]);
-    }
-    /** Moves HEAD (and the files that differ) to `commit`, keeping unrelated local changes. */
-    async resetKeep(commit) {
-        await this.run(['reset', '--quiet', '--keep', commit]);
-    }
-}
-
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(14006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
@@ -43115,42 +43119,6 @@ function promotionChain(config) {
     return chain;
 }
 
-;// CONCATENATED MODULE: ./src/config/load-config.ts
-
-
-
-
-
-/**
- * The promotion config of a checkout: the file the `config` input names, or
- * gitops-promote.yaml at the repo root when present. Without it, inputs alone work.
- */
-function loadPromotionConfig(root) {
-    const named = readString('config');
-    const file = named || DEFAULT_CONFIG_FILE;
-    if (file.split(/[\\/]/).includes('..') || file.startsWith('/')) {
-        throw new src_errors/* InputError */.dz('config', `'${file}' must be a path inside the config repo.`);
-    }
-    const absolute = (0,external_node_path_.join)(root, file);
-    if (!(0,external_node_fs_.existsSync)(absolute)) {
-        if (named)
-            throw new src_errors/* InputError */.dz('config', `'${file}' does not exist in the config repo.`);
-        return undefined;
-    }
-    return parsePromotionConfig((0,external_node_fs_.readFileSync)(absolute, 'utf8'), file);
-}
-/** The environment an `environment` input names, from the config (which must then exist). */
-function environmentFromInput(root, input = 'environment') {
-    const name = readString(input);
-    if (name === '')
-        return undefined;
-    const config = loadPromotionConfig(root);
-    if (!config) {
-        throw new src_errors/* InputError */.dz(input, `'${name}' needs the promotion config (${DEFAULT_CONFIG_FILE} at the config repo root, or the config input).`);
-    }
-    return { config, environment: findEnvironment(config, name, input) };
-}
-
 ;// CONCATENATED MODULE: ./src/config/environment-overlays.ts
 
 
@@ -43205,1788 +43173,180 @@ function templateMatcher(pattern) {
     return new RegExp(`^${source}$`);
 }
 
-;// CONCATENATED MODULE: ./src/validate/findings.ts
-/**
- * What validation produces: findings per overlay, gathered into one report.
- * Every other validate module either makes findings or presents them.
- */
-function addFinding(report, finding) {
-    if (finding.severity === 'error')
-        report.errors.push(finding);
-    else if (finding.severity === 'warning')
-        report.warnings.push(finding);
-    else
-        report.notices.push(finding);
-}
-function emptyOverlayReport(overlay, file) {
-    return { overlay, file, resources: 0, errors: [], warnings: [], notices: [], renderMs: 0, validateMs: 0 };
-}
-/** `Kind/namespace/name`, the way kubectl names an object in its messages. */
-function describeResource(object) {
-    const kind = typeof object.kind === 'string' ? object.kind : '(no kind)';
-    const name = typeof object.metadata?.name === 'string' ? object.metadata.name : '(no name)';
-    const namespace = typeof object.metadata?.namespace === 'string' ? object.metadata.namespace : '';
-    return namespace ? `${kind}/${namespace}/${name}` : `${kind}/${name}`;
-}
-
-;// CONCATENATED MODULE: ./src/validate/kustomization-references.ts
+;// CONCATENATED MODULE: ./src/repo/git.ts
 
 
-
-
-function kustomizationFileIn(directory) {
-    return KUSTOMIZATION_FILE_NAMES.map((name) => (0,external_node_path_.join)(directory, name)).find((file) => (0,external_node_fs_.existsSync)(file));
-}
-const cache = new Map();
-/** The references of the kustomization in `directory`; undefined when there is none or it is not valid YAML. */
-function readKustomizationReferences(directory, useCache = true) {
-    const absolute = (0,external_node_path_.resolve)(directory);
-    if (useCache && cache.has(absolute))
-        return cache.get(absolute);
-    const result = readFresh(absolute);
-    cache.set(absolute, result);
-    return result;
-}
-function clearKustomizationCache() {
-    cache.clear();
-}
-function readFresh(directory) {
-    const file = kustomizationFileIn(directory);
-    if (!file)
-        return undefined;
-    let content;
-    try {
-        const parsed = (0,dist/* parse */.qg)((0,external_node_fs_.readFileSync)(file, 'utf8'));
-        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-            return undefined;
-        content = parsed;
-    }
-    catch {
-        return undefined;
-    }
-    const references = {
-        directory,
-        file,
-        kind: typeof content.kind === 'string' ? content.kind : 'Kustomization',
-        folders: [],
-        files: [],
-        patches: [],
-    };
-    const local = (entry) => typeof entry === 'string' && !/^[a-z]+:\/\//i.test(entry) && !entry.includes('?ref=') && !entry.startsWith('git@') ? (0,external_node_path_.join)(directory, entry) : undefined;
-    for (const entry of [...list(content.resources), ...list(content.bases), ...list(content.components)]) {
-        const target = local(entry);
-        if (!target || !(0,external_node_fs_.existsSync)(target))
-            continue;
-        if ((0,external_node_fs_.statSync)(target).isDirectory())
-            references.folders.push(target);
-        else
-            references.files.push(target);
-    }
-    for (const entry of list(content.patches))
-        addPatch(references, local, entry);
-    for (const entry of list(content.patchesStrategicMerge))
-        addPatch(references, local, typeof entry === 'string' ? { path: entry } : entry);
-    for (const entry of list(content.patchesJson6902))
-        addPatch(references, local, entry);
-    for (const generator of [...list(content.configMapGenerator), ...list(content.secretGenerator)]) {
-        const { files, envs, env } = generator;
-        for (const source of [...list(files), ...list(envs), env]) {
-            const path = typeof source === 'string' ? local(source.includes('=') ? source.slice(source.indexOf('=') + 1) : source) : undefined;
-            if (path && (0,external_node_fs_.existsSync)(path))
-                references.files.push(path);
-        }
-    }
-    for (const entry of [...list(content.configurations), ...list(content.crds), ...list(content.replacements)]) {
-        const path = local(typeof entry === 'string' ? entry : entry?.path);
-        if (path && (0,external_node_fs_.existsSync)(path) && (0,external_node_fs_.statSync)(path).isFile())
-            references.files.push(path);
-    }
-    return references;
-}
-function addPatch(references, local, entry) {
-    if (!entry || typeof entry !== 'object')
-        return;
-    const { path, target } = entry;
-    const file = local(path);
-    if (!file || !(0,external_node_fs_.existsSync)(file))
-        return;
-    references.files.push(file);
-    references.patches.push({ file, target: target && typeof target === 'object' ? { kind: target.kind, name: target.name } : undefined });
-}
-function list(value) {
-    return Array.isArray(value) ? value : [];
-}
-/** Every kustomization folder reachable from `directory` (itself first), each once. */
-function kustomizationClosure(directory) {
-    const seen = new Set();
-    const result = [];
-    const visit = (folder) => {
-        const absolute = (0,external_node_path_.resolve)(folder);
-        if (seen.has(absolute))
-            return;
-        seen.add(absolute);
-        const references = readKustomizationReferences(absolute);
-        if (!references)
-            return;
-        result.push(references);
-        references.folders.forEach(visit);
-    };
-    visit(directory);
-    return result;
-}
-
-;// CONCATENATED MODULE: ./src/validate/kubernetes-versions.ts
-
-/**
- * What `kubernetes-version` changes. The shipped schemas describe one recent
- * Kubernetes (see scripts/build-schemas.ts) and, like kubernetes-models, keep
- * the old beta API versions too; a cluster stops serving those at a known
- * minor, listed here from the Kubernetes deprecated API migration guide.
- */
-const DEFAULT_KUBERNETES_VERSION = '1.34';
-function parseKubernetesVersion(text, input = 'kubernetes-version') {
-    const match = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(text.trim());
-    if (!match)
-        throw new src_errors/* InputError */.dz(input, `expected a Kubernetes version such as 1.34 or v1.34.2, got '${text}'.`);
-    const major = Number(match[1]);
-    const minor = Number(match[2]);
-    return { major, minor, text: `${major}.${minor}` };
-}
-/** `group/version` (or `group/version/Kind` for a single kind) → the minor that no longer serves it. */
-const REMOVED_IN = [
-    ['extensions/v1beta1/Deployment', 16],
-    ['extensions/v1beta1/DaemonSet', 16],
-    ['extensions/v1beta1/ReplicaSet', 16],
-    ['extensions/v1beta1/NetworkPolicy', 16],
-    ['extensions/v1beta1/PodSecurityPolicy', 16],
-    ['apps/v1beta1', 16],
-    ['apps/v1beta2', 16],
-    ['extensions/v1beta1', 22],
-    ['networking.k8s.io/v1beta1', 22],
-    ['admissionregistration.k8s.io/v1beta1', 22],
-    ['apiextensions.k8s.io/v1beta1', 22],
-    ['apiregistration.k8s.io/v1beta1', 22],
-    ['authentication.k8s.io/v1beta1', 22],
-    ['authorization.k8s.io/v1beta1', 22],
-    ['certificates.k8s.io/v1beta1', 22],
-    ['coordination.k8s.io/v1beta1', 22],
-    ['rbac.authorization.k8s.io/v1beta1', 22],
-    ['scheduling.k8s.io/v1beta1', 22],
-    ['storage.k8s.io/v1beta1/CSIDriver', 22],
-    ['storage.k8s.io/v1beta1/CSINode', 22],
-    ['storage.k8s.io/v1beta1/StorageClass', 22],
-    ['storage.k8s.io/v1beta1/VolumeAttachment', 22],
-    ['batch/v1beta1', 25],
-    ['discovery.k8s.io/v1beta1', 25],
-    ['events.k8s.io/v1beta1', 25],
-    ['autoscaling/v2beta1', 25],
-    ['policy/v1beta1', 25],
-    ['node.k8s.io/v1beta1', 25],
-    ['autoscaling/v2beta2', 26],
-    ['flowcontrol.apiserver.k8s.io/v1beta1', 26],
-    ['storage.k8s.io/v1beta1/CSIStorageCapacity', 27],
-    ['flowcontrol.apiserver.k8s.io/v1beta2', 29],
-    ['flowcontrol.apiserver.k8s.io/v1beta3', 32],
-];
-/** The minor that stopped serving `apiVersion` `kind`, when `version` is at or past it. */
-function removedIn(apiVersion, kind, version) {
-    if (version.major !== 1)
-        return undefined;
-    const exact = REMOVED_IN.find(([key]) => key === `${apiVersion}/${kind}`);
-    const whole = REMOVED_IN.find(([key]) => key === apiVersion);
-    const minor = exact?.[1] ?? whole?.[1];
-    return minor !== undefined && version.minor >= minor ? minor : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/validate/policy-checks.ts
-
-const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralContainers']);
-const policy_checks_DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-fA-F0-9]{32,}$/;
-/** Every container image of a resource with the JSON pointer of its `image` field, wherever the pod template sits. */
-function findImages(object) {
-    const found = [];
-    const visit = (node, pointer, key) => {
-        if (Array.isArray(node)) {
-            node.forEach((item, index) => {
-                const at = `${pointer}/${index}`;
-                if (CONTAINER_LISTS.has(key) && item && typeof item === 'object' && 'image' in item) {
-                    found.push({ pointer: `${at}/image`, image: String(item.image ?? '') });
-                }
-                visit(item, at, '');
-            });
-        }
-        else if (node && typeof node === 'object') {
-            for (const [childKey, child] of Object.entries(node))
-                visit(child, `${pointer}/${childKey.replace(/~/g, '~0').replace(/\//g, '~1')}`, childKey);
-        }
-    };
-    visit(object, '', '');
-    return found;
-}
-function checkImages(object, policy) {
-    const issues = [];
-    for (const { pointer, image } of findImages(object)) {
-        const { name, tag, digest } = splitImageReference(image.trim());
-        if (image.trim() === '') {
-            issues.push({ rule: 'image-reference', pointer, message: 'a container has an empty image' });
-            continue;
-        }
-        if (digest && !policy_checks_DIGEST.test(digest)) {
-            issues.push({ rule: 'image-reference', pointer, message: `image '${image}' has a malformed digest '${digest}' (expected algorithm:hex, such as sha256:…)` });
-        }
-        if (!tag && !digest) {
-            issues.push({ rule: 'image-reference', pointer, message: `image '${image}' has neither a tag nor a digest, so it means whatever 'latest' is when pulled; pin a tag or a digest` });
-            continue;
-        }
-        if (policy.protected && tag === 'latest') {
-            issues.push({ rule: 'latest-tag', image: name, pointer, message: `image '${image}' uses the 'latest' tag, which a protected environment does not allow; pin a version or a digest` });
-        }
-        if (policy.protected && policy.requireDigest && !digest) {
-            issues.push({ rule: 'digest-required', image: name, pointer, message: `image '${image}' has no digest, which this protected environment requires (require-digest); set one with name@sha256:…` });
-        }
-    }
-    return issues;
-}
-/**
- * The identity the API server keys an object by. kustomize already refuses two
- * resources with the same group, kind, namespace and name, but it tells apart
- * what the cluster does not: `extensions` and `apps` name the same Deployment,
- * and a resource with no namespace lands in `default`, beside one that says so.
- * (A cluster-scoped kind never carries a namespace, so it keys by name.)
- */
-function resourceIdentity(object) {
-    const apiVersion = String(object.apiVersion ?? '');
-    const group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
-    const builtIn = !group.includes('.') || group.endsWith('.k8s.io');
-    const metadata = (object.metadata ?? {});
-    const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'default';
-    return `${builtIn ? '' : group}|${String(object.kind ?? '')}|${namespace}|${String(metadata.name ?? '')}`;
-}
-/** Indices of resources that repeat an earlier one's identity, with the index of that first one. */
-function findDuplicates(objects) {
-    const first = new Map();
-    const duplicates = [];
-    objects.forEach((object, index) => {
-        const identity = resourceIdentity(object);
-        const seen = first.get(identity);
-        if (seen === undefined)
-            first.set(identity, index);
-        else
-            duplicates.push({ index, firstIndex: seen });
-    });
-    return duplicates;
-}
-
-;// CONCATENATED MODULE: ./src/validate/render-errors.ts
-
-
-
-
-/**
- * Where a kustomize render error comes from. kustomize names the chain of
- * folders it recursed into and the entry it was reading; the error is put on
- * that entry's line in the innermost kustomization, or, for a file that is not
- * valid YAML, on the broken line of that file.
- */
-function locateRenderError(overlayDir, message) {
-    let directory = overlayDir;
-    for (const match of message.matchAll(/recursed accumulation of path '([^']+)'/g))
-        directory = (0,external_node_path_.resolve)(directory, match[1]);
-    const tail = message.slice(message.lastIndexOf('recursed accumulation of path') + 1);
-    const malformed = /in File: ([^\s"']+)/.exec(tail) ?? /MalformedYAMLError[^']*'([^']+)'/.exec(tail);
-    const entries = [...tail.matchAll(/(?:accumulating resources from|resource|path|file) '([^']+)'/g)].map((match) => match[1]);
-    const brokenFile = malformed ? (0,external_node_path_.resolve)(directory, malformed[1]) : undefined;
-    if (brokenFile && (0,external_node_fs_.existsSync)(brokenFile) && (0,external_node_fs_.statSync)(brokenFile).isFile()) {
-        return { file: brokenFile, line: firstYamlErrorLine(brokenFile) ?? kustomizeLine(message) ?? 1 };
-    }
-    const kustomization = kustomizationFileIn(directory);
-    if (!kustomization)
-        return undefined;
-    const text = (0,external_node_fs_.readFileSync)(kustomization, 'utf8').split('\n');
-    for (const entry of entries.reverse()) {
-        const index = text.findIndex((line) => line.includes(entry));
-        if (index >= 0)
-            return { file: kustomization, line: index + 1 };
-    }
-    return { file: kustomization, line: 1 };
-}
-function firstYamlErrorLine(file) {
-    const lines = new dist/* LineCounter */.HN();
-    for (const document of (0,dist/* parseAllDocuments */.hR)((0,external_node_fs_.readFileSync)(file, 'utf8'), { lineCounter: lines })) {
-        const error = 'errors' in document ? document.errors[0] : undefined;
-        if (error)
-            return lines.linePos(error.pos[0]).line;
-    }
-    return undefined;
-}
-function kustomizeLine(message) {
-    const match = /yaml: line (\d+)/.exec(message);
-    return match ? Number(match[1]) : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/validate/render-with-origins.ts
-
-
-
-
-async function renderWithOrigins(renderer, overlayDir, extraArgs) {
-    const wrapper = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'gitops-promote-render-'));
-    try {
-        // kustomize refuses an absolute path as a resource; a relative one may climb out of the wrapper.
-        const target = (0,external_node_path_.relative)(wrapper, overlayDir).split(external_node_path_.sep).join('/');
-        await (0,promises_.writeFile)((0,external_node_path_.join)(wrapper, 'kustomization.yaml'), `resources:\n- ${JSON.stringify(target)}\nbuildMetadata: [originAnnotations]\n`);
-        const traced = await renderOverlay(renderer, wrapper, extraArgs);
-        if (traced.ok)
-            return { result: traced, originBase: wrapper };
-    }
-    finally {
-        await (0,promises_.rm)(wrapper, { recursive: true, force: true });
-    }
-    return { result: await renderOverlay(renderer, overlayDir, extraArgs), originBase: undefined };
-}
-
-;// CONCATENATED MODULE: ./src/validate/rendered-resources.ts
-
-
-/** The annotation kustomize's `originAnnotations` adds; removed before anything validates the object. */
-const ORIGIN_ANNOTATION = 'config.kubernetes.io/origin';
-/** Splits kustomize's output into objects and reads back (and removes) each one's origin annotation. */
-function parseRenderedResources(yaml, originBase) {
-    const resources = [];
-    const problems = [];
-    for (const document of (0,dist/* parseAllDocuments */.hR)(yaml)) {
-        if (!('contents' in document))
-            continue;
-        if (document.errors.length > 0) {
-            problems.push(document.errors[0].message);
-            continue;
-        }
-        const object = document.toJS();
-        if (object === null || object === undefined)
-            continue;
-        if (typeof object !== 'object' || Array.isArray(object)) {
-            problems.push('a rendered document is not a mapping');
-            continue;
-        }
-        resources.push(takeOrigin(object, originBase));
-    }
-    return { resources, problems };
-}
-function takeOrigin(object, originBase) {
-    const metadata = object.metadata;
-    const annotations = metadata?.annotations;
-    const text = annotations?.[ORIGIN_ANNOTATION];
-    if (!metadata || !annotations || typeof text !== 'string')
-        return { object, generated: false };
-    delete annotations[ORIGIN_ANNOTATION];
-    if (Object.keys(annotations).length === 0)
-        delete metadata.annotations;
-    const origin = (0,dist/* parse */.qg)(text);
-    if (!originBase || !origin || origin.repo)
-        return { object, generated: false };
-    if (origin.path)
-        return { object, originFile: (0,external_node_path_.resolve)(originBase, origin.path), generated: false };
-    if (origin.configuredIn)
-        return { object, originFile: (0,external_node_path_.resolve)(originBase, origin.configuredIn), generated: true };
-    return { object, generated: false };
-}
-
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(73136);
-;// CONCATENATED MODULE: ./src/validate/crd-schemas.ts
-/**
- * JSON Schemas from CustomResourceDefinitions: each served version's
- * `openAPIV3Schema`, made usable by ajv and, when strict, closed against
- * unknown fields the way the API server's strict field validation is.
- */
-function isCustomResourceDefinition(object) {
-    return object.kind === 'CustomResourceDefinition' && typeof object.apiVersion === 'string' && object.apiVersion.startsWith('apiextensions.k8s.io/');
-}
-function crdSchemas(objects, strict) {
-    const schemas = new Map();
-    for (const object of objects) {
-        if (!isCustomResourceDefinition(object))
-            continue;
-        const spec = object.spec;
-        const group = spec?.group;
-        const kind = spec?.names?.kind;
-        if (!group || !kind)
-            continue;
-        for (const version of spec.versions ?? []) {
-            // apiextensions.k8s.io/v1beta1 allowed one schema for every version.
-            const schema = version.schema?.openAPIV3Schema ?? spec.validation?.openAPIV3Schema;
-            if (!version.name || version.served === false || !schema)
-                continue;
-            schemas.set(`${group}/${version.name}/${kind}`, toResourceSchema(schema, strict));
-        }
-    }
-    return schemas;
-}
-/** The root schema with the fields every object has, so strict does not reject apiVersion, kind or metadata. */
-function toResourceSchema(openApi, strict) {
-    const root = convert(openApi, strict);
-    const properties = { ...(root.properties ?? {}) };
-    properties.apiVersion ??= { type: 'string' };
-    properties.kind ??= { type: 'string' };
-    properties.metadata = { type: 'object' };
-    return { ...root, properties };
-}
-function convert(node, strict) {
-    if (Array.isArray(node))
-        return node.map((item) => convert(item, strict));
-    if (typeof node !== 'object' || node === null)
-        return node;
-    const source = node;
-    const result = {};
-    for (const [key, value] of Object.entries(source)) {
-        // Descend only into schema positions; `properties` maps names to schemas, `enum`/`default`/`example` are data.
-        if (key === 'properties' || key === 'patternProperties' || key === 'definitions') {
-            result[key] = Object.fromEntries(Object.entries(value).map(([name, child]) => [name, convert(child, strict)]));
-        }
-        else if (['items', 'additionalProperties', 'not', 'allOf', 'anyOf', 'oneOf'].includes(key)) {
-            result[key] = typeof value === 'boolean' ? value : convert(value, strict);
-        }
-        else {
-            result[key] = value;
-        }
-    }
-    // An int-or-string field carries no type of its own in a structural schema.
-    if (source['x-kubernetes-int-or-string'] === true && !source.anyOf) {
-        result.anyOf = [{ type: 'integer' }, { type: 'string' }];
-        delete result.type;
-    }
-    const open = source['x-kubernetes-preserve-unknown-fields'] === true || source.additionalProperties !== undefined;
-    if (strict && !open && source.properties && source.type === 'object')
-        result.additionalProperties = false;
-    return result;
-}
-
-;// CONCATENATED MODULE: ./src/validate/user-schemas.ts
-
-
-
-
-
-/**
- * The user's own schemas from `schema-locations`, local paths only (no network
- * in CI): a folder or file of CustomResourceDefinitions (YAML or JSON), or a
- * kubeconform-style path template such as
- * `schemas/{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json`.
- * Relative paths are taken from the working directory, as kubeconform does.
- */
-class UserSchemaLocations {
-    strict;
-    kubernetesVersion;
-    fromCrds = new Map();
-    templates = [];
-    templateCache = new Map();
-    constructor(locations, strict, kubernetesVersion) {
-        this.strict = strict;
-        this.kubernetesVersion = kubernetesVersion;
-        for (const location of locations) {
-            if (location.includes('{{')) {
-                this.templates.push(location);
-                continue;
-            }
-            const path = (0,external_node_path_.resolve)(location);
-            if (!(0,external_node_fs_.existsSync)(path))
-                throw new src_errors/* InputError */.dz('schema-locations', `'${location}' does not exist.`);
-            for (const [key, schema] of crdSchemas(readCrdFiles(path), strict))
-                this.fromCrds.set(key, schema);
-        }
-    }
-    schemaFor(apiVersion, kind) {
-        const fromCrd = this.fromCrds.get(`${apiVersion}/${kind}`);
-        if (fromCrd || this.templates.length === 0)
-            return fromCrd;
-        const key = `${apiVersion}/${kind}`;
-        if (!this.templateCache.has(key))
-            this.templateCache.set(key, this.fromTemplates(apiVersion, kind));
-        return this.templateCache.get(key);
-    }
-    fromTemplates(apiVersion, kind) {
-        for (const template of this.templates) {
-            const file = (0,external_node_path_.resolve)(expandTemplate(template, apiVersion, kind, this.strict, this.kubernetesVersion));
-            if (!(0,external_node_fs_.existsSync)(file))
-                continue;
-            try {
-                return JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
-            }
-            catch (error) {
-                throw new src_errors/* InputError */.dz('schema-locations', `${file} is not valid JSON (${error.message}).`);
-            }
-        }
-        return undefined;
+class GitError extends Error {
+    args;
+    result;
+    constructor(args, result) {
+        super(`git ${args[0]} failed: ${(result.stderr || result.stdout).trim()}`);
+        this.args = args;
+        this.result = result;
+        this.name = 'GitError';
     }
 }
-/** kubeconform's template variables. */
-function expandTemplate(template, apiVersion, kind, strict, kubernetesVersion) {
-    const [group, version] = apiVersion.includes('/') ? apiVersion.split('/', 2) : ['', apiVersion];
-    const values = {
-        Group: group,
-        ResourceKind: kind.toLowerCase(),
-        ResourceAPIVersion: version,
-        KindSuffix: group ? `-${group.split('.')[0]}-${version}` : `-${version}`,
-        StrictSuffix: strict ? '-strict' : '',
-        NormalizedKubernetesVersion: `v${kubernetesVersion}.0`,
-    };
-    return template.replace(/\{\{\s*\.(\w+)\s*\}\}/g, (whole, name) => values[name] ?? whole);
-}
-function readCrdFiles(path) {
-    if ((0,external_node_fs_.statSync)(path).isDirectory()) {
-        return (0,external_node_fs_.readdirSync)(path)
-            .sort()
-            .flatMap((name) => (['.yaml', '.yml', '.json'].includes((0,external_node_path_.extname)(name)) || (0,external_node_fs_.statSync)((0,external_node_path_.join)(path, name)).isDirectory() ? readCrdFiles((0,external_node_path_.join)(path, name)) : []));
+/** Every git call of the action goes through this one class. */
+class Git {
+    directory;
+    env;
+    constructor(directory, env = process.env) {
+        this.directory = directory;
+        this.env = env;
     }
-    const objects = [];
-    for (const document of (0,dist/* parseAllDocuments */.hR)((0,external_node_fs_.readFileSync)(path, 'utf8'))) {
-        if (!('contents' in document) || document.errors.length > 0) {
-            throw new src_errors/* InputError */.dz('schema-locations', `${path} is not valid YAML or JSON.`);
-        }
-        const value = document.toJS();
-        if (value && typeof value === 'object' && !Array.isArray(value))
-            objects.push(value);
+    /** Runs git and returns its trimmed stdout; throws GitError on a non-zero exit. */
+    async run(args, env = {}, input) {
+        const result = await this.exec(args, env, input);
+        if (result.exitCode !== 0)
+            throw new GitError(args, result);
+        return result.stdout.replace(/\n$/, '');
     }
-    return objects;
-}
-
-;// CONCATENATED MODULE: ./src/validate/schema-catalog.ts
-
-
-
-
-
-
-
-const CATALOG_ID = 'gitops-promote-kubernetes';
-class SchemaCatalog {
-    strict;
-    ajv = new ajv.Ajv({ strict: false, allErrors: true, verbose: true, validateFormats: false, logger: false });
-    compiled = new Map();
-    compiledUserSchemas = new WeakMap();
-    userSchemas;
-    kinds;
-    builtInVersion;
-    packages;
-    constructor(catalog, strict, options) {
-        this.strict = strict;
-        this.kinds = new Map(Object.entries(catalog.kinds));
-        this.builtInVersion = catalog.kubernetesVersion;
-        this.packages = catalog.packages;
-        this.ajv.addSchema({ $id: CATALOG_ID, definitions: strict ? catalog.definitions : relaxed(catalog.definitions) });
-        this.userSchemas = new UserSchemaLocations(options.schemaLocations, strict, options.kubernetesVersion);
-    }
-    static load(options) {
-        const file = findCatalogFile(options.schemaDirectory);
-        const catalog = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
-        return new SchemaCatalog(catalog, options.strict, options);
-    }
-    /**
-     * The validator for a kind, looked up in the overlay's own CRDs, then the
-     * user's schema locations, then the shipped catalog; undefined when none has it.
-     */
-    validatorFor(apiVersion, kind, bundle) {
-        const key = `${apiVersion}/${kind}`;
-        const own = bundle?.get(key) ?? this.userSchemas.schemaFor(apiVersion, kind);
-        if (own)
-            return this.compileUserSchema(own);
-        const definition = this.kinds.get(key);
-        if (!definition)
-            return undefined;
-        let validate = this.compiled.get(definition);
-        if (!validate) {
-            validate = this.ajv.compile({ $ref: `${CATALOG_ID}#/definitions/${definition}` });
-            this.compiled.set(definition, validate);
-        }
-        return validate;
-    }
-    /** The API versions the catalog knows for a kind, to suggest one when an apiVersion is unknown. */
-    apiVersionsOf(kind) {
-        return [...this.kinds.keys()].filter((key) => key.endsWith(`/${kind}`)).map((key) => key.slice(0, -kind.length - 1));
-    }
-    /** The schemas of the CustomResourceDefinitions among an overlay's rendered objects. */
-    bundleSchemas(objects) {
-        return crdSchemas(objects, this.strict);
-    }
-    compileUserSchema(schema) {
-        let validate = this.compiledUserSchemas.get(schema);
-        if (!validate) {
-            try {
-                validate = this.ajv.compile(schema);
-            }
-            catch (error) {
-                throw new src_errors/* UserError */.yo(`A custom resource schema does not compile: ${error.message}`);
-            }
-            this.compiledUserSchemas.set(schema, validate);
-        }
-        return validate;
-    }
-}
-/** dist/schemas beside the bundle; from src/ (tests, tsx) the built dist/schemas of the checkout. */
-function findCatalogFile(directory) {
-    // The name is assembled at run time so the bundler does not try to inline the file.
-    const name = ['catalog', 'json'].join('.');
-    const here = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
-    const candidates = directory ? [(0,external_node_path_.join)(directory, name)] : [(0,external_node_path_.join)(here, 'schemas', name), (0,external_node_path_.join)(here, '..', '..', 'dist', 'schemas', name)];
-    const found = candidates.find((candidate) => (0,external_node_fs_.existsSync)(candidate));
-    if (!found) {
-        throw new src_errors/* UserError */.yo(`The schema catalog is missing (looked for ${candidates.join(', ')}); build it with: tsx scripts/build-schemas.ts dist/schemas`);
-    }
-    return found;
-}
-/** The definitions with every `additionalProperties: false` removed: what `strict: false` means. */
-function relaxed(value) {
-    if (Array.isArray(value))
-        return value.map(relaxed);
-    if (typeof value !== 'object' || value === null)
-        return value;
-    const result = {};
-    for (const [key, child] of Object.entries(value)) {
-        if (key === 'additionalProperties' && child === false)
-            continue;
-        result[key] = relaxed(child);
-    }
-    return result;
-}
-
-;// CONCATENATED MODULE: ./src/validate/schema-validation.ts
-function checkAgainstSchema(validate, object) {
-    // The API server decodes `field: null` as an unset field; so does this check.
-    if (validate(withoutNulls(object)))
-        return [];
-    const errors = validate.errors ?? [];
-    // anyOf/oneOf add a summary error on top of each branch's own; the branches say more.
-    const specific = errors.filter((error) => !['anyOf', 'oneOf'].includes(error.keyword));
-    const issues = new Map();
-    for (const error of specific.length > 0 ? specific : errors) {
-        const issue = describeError(error);
-        issues.set(`${issue.pointer}\u0000${issue.message}`, issue);
-    }
-    return [...issues.values()];
-}
-function describeError(error) {
-    const at = error.instancePath;
-    const params = error.params;
-    switch (error.keyword) {
-        case 'additionalProperties': {
-            const pointer = `${at}/${escapePointer(String(params.additionalProperty))}`;
-            return { pointer, message: `unknown field "${fieldPath(pointer)}"` };
-        }
-        case 'required':
-            return { pointer: at, message: `missing required field "${fieldPath(`${at}/${escapePointer(String(params.missingProperty))}`)}"` };
-        case 'type':
-            return { pointer: at, message: `${fieldPath(at)}: expected ${String(params.type).replace(',', ' or ')}, got ${typeName(error.data)}` };
-        case 'enum':
-            return {
-                pointer: at,
-                message: `${fieldPath(at)}: ${JSON.stringify(error.data)} is not one of ${params.allowedValues.map((value) => JSON.stringify(value)).join(', ')}`,
-            };
-        default:
-            return { pointer: at, message: `${fieldPath(at) || '(the object)'}: ${error.message ?? error.keyword}` };
-    }
-}
-/** `/spec/containers/0/image` → `spec.containers[0].image`, as kubectl prints a field. */
-function fieldPath(pointer) {
-    return splitPointer(pointer).reduce((path, segment) => (/^\d+$/.test(segment) ? `${path}[${segment}]` : path ? `${path}.${segment}` : segment), '');
-}
-function splitPointer(pointer) {
-    if (pointer === '')
-        return [];
-    return pointer
-        .slice(1)
-        .split('/')
-        .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-function escapePointer(segment) {
-    return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-function typeName(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'array';
-    return typeof value === 'number' && Number.isInteger(value) ? 'integer' : typeof value;
-}
-function withoutNulls(value) {
-    if (Array.isArray(value))
-        return value.map(withoutNulls);
-    if (typeof value !== 'object' || value === null)
-        return value;
-    const result = {};
-    for (const [key, child] of Object.entries(value))
-        if (child !== null)
-            result[key] = withoutNulls(child);
-    return result;
-}
-
-;// CONCATENATED MODULE: ./src/validate/server-dry-run.ts
-
-
-async function serverDryRun(yaml, resources, options) {
-    const args = ['apply', '--dry-run=server', '--validate=strict', '-o', 'name', '-f', '-', '--kubeconfig', options.kubeconfigFile];
-    if (options.context)
-        args.push('--context', options.context);
-    const result = await runProcess(options.kubectl ?? 'kubectl', args, { input: yaml, env: { ...process.env, KUBECONFIG: options.kubeconfigFile } });
-    if (result.exitCode === 0)
-        return [];
-    const blocks = splitErrors(result.stderr);
-    if (blocks.length === 0) {
-        return [{ finding: { severity: 'error', rule: 'server-dry-run', message: `kubectl apply --dry-run=server failed: ${result.stderr.trim() || `exit code ${result.exitCode}`}` } }];
-    }
-    return blocks.map((block) => judgeError(block, resources.map((resource) => resource.object)));
-}
-/**
- * kubectl prints one block per failed object, each starting with `Error from
- * server`, `error…` or `resource mapping not found`; its `Warning:` lines (such
- * as a missing last-applied annotation) are not findings.
- */
-function splitErrors(stderr) {
-    const blocks = [];
-    let inWarning = false;
-    for (const line of stderr.split('\n')) {
-        if (/^Warning:/.test(line)) {
-            inWarning = true;
-        }
-        else if (/^(Error from server|error|Error:|resource mapping not found|The \S+ "[^"]+" is invalid)/.test(line)) {
-            inWarning = false;
-            blocks.push(line);
-        }
-        else if (!inWarning && blocks.length > 0) {
-            blocks[blocks.length - 1] += `\n${line}`;
-        }
-    }
-    return blocks.map((block) => block.trim()).filter((block) => block !== '');
-}
-function judgeError(block, objects) {
-    const message = block.replace(/\s*\n\s*/g, ' ');
-    const resource = objectNamed(block, objects);
-    const resourceName = resource ? describeResource(resource) : undefined;
-    const base = { resource: resourceName };
-    const missingKind = /no matches for kind "([^"]+)" in version "([^"]+)"/.exec(block);
-    if (missingKind && objects.some((object) => defines(object, missingKind[1], missingKind[2]))) {
-        return { ...base, finding: { severity: 'notice', rule: 'server-dry-run', resource: resourceName, message: `not checked by the server: its CRD (${missingKind[1]}, ${missingKind[2]}) is created by this same overlay, and a dry-run creates nothing, so the server cannot know the kind yet` } };
-    }
-    const missingNamespace = /namespaces "([^"]+)" not found/.exec(block);
-    if (missingNamespace && objects.some((object) => object.kind === 'Namespace' && object.metadata?.name === missingNamespace[1])) {
-        return { ...base, finding: { severity: 'notice', rule: 'server-dry-run', resource: resourceName, message: `not checked by the server: namespace ${missingNamespace[1]} is created by this same overlay, and a dry-run creates nothing` } };
-    }
-    if (/does not support dry run|sideEffects/i.test(block)) {
-        return { ...base, finding: { severity: 'notice', rule: 'server-dry-run', resource: resourceName, message: `not checked by the server: an admission webhook refuses dry-run requests because it does not declare sideEffects: None (${firstSentence(message)})` } };
-    }
-    return { ...base, pointer: fieldPointer(block), finding: { severity: 'error', rule: 'server-dry-run', resource: resourceName, message: `server dry-run: ${stripPrefix(message)}` } };
-}
-/**
- * The object a kubectl error is about: named by `Name: "x"` with `Kind=K`, by
- * `Kind.group "name" is invalid`, or by `for name: "x"`; a strict decoding
- * error names only the kind, so then the one object of that kind that has the
- * unknown field.
- */
-function objectNamed(block, objects) {
-    const kind = /Kind=(\w+)/.exec(block)?.[1] ??
-        /no matches for kind "([^"]+)"/.exec(block)?.[1] ??
-        /cannot be handled as a (\w+)/.exec(block)?.[1] ??
-        /(\w+)(?:\.[\w.-]+)? "[^"]+" is (?:invalid|forbidden)/.exec(block)?.[1];
-    const name = /Name: "([^"]+)"/.exec(block)?.[1] ?? /for name: "([^"]+)"/.exec(block)?.[1] ?? /\w+(?:\.[\w.-]+)? "([^"]+)" is (?:invalid|forbidden)/.exec(block)?.[1];
-    const ofKind = objects.filter((object) => !kind || object.kind === kind);
-    if (name)
-        return ofKind.find((object) => object.metadata?.name === name);
-    const pointer = fieldPointer(block);
-    const candidates = pointer ? ofKind.filter((object) => hasPointer(object, pointer)) : ofKind;
-    return kind && candidates.length === 1 ? candidates[0] : undefined;
-}
-function hasPointer(object, pointer) {
-    let value = object;
-    for (const segment of pointer.split('/').slice(1)) {
-        if (typeof value !== 'object' || value === null || !(segment in value))
-            return false;
-        value = value[segment];
-    }
-    return true;
-}
-function defines(object, kind, apiVersion) {
-    if (object.kind !== 'CustomResourceDefinition')
-        return false;
-    const spec = object.spec;
-    const [group, version] = apiVersion.split('/');
-    return spec?.group === group && spec?.names?.kind === kind && (spec.versions ?? []).some((candidate) => candidate.name === version);
-}
-/** The first field the server names: `spec.replicas: Invalid value…` or `unknown field "spec.foo"`. */
-function fieldPointer(block) {
-    const field = /unknown field "([^"]+)"/.exec(block)?.[1] ?? /is invalid: \[?([A-Za-z][\w.[\]-]*): /.exec(block)?.[1];
-    if (!field)
-        return undefined;
-    return `/${field.replace(/\[(\d+)\]/g, '.$1').split('.').filter((segment) => segment !== '').join('/')}`;
-}
-function stripPrefix(message) {
-    return message.replace(/^Error from server \((\w+)\): /, '$1: ').replace(/^The (\S+ "[^"]+" is invalid)/, '$1').replace(/error when (creating|patching|retrieving current configuration of)[^:]*"STDIN": /, '');
-}
-function firstSentence(text) {
-    return text.length > 300 ? `${text.slice(0, 297)}...` : text;
-}
-
-;// CONCATENATED MODULE: ./src/validate/source-lines.ts
-
-
-
-
-class SourceLocator {
-    files = new Map();
-    /** Where `pointer` of `rendered` comes from; undefined when nothing can be traced. */
-    locate(overlayDir, rendered, originFile, pointer) {
-        const segments = splitPointer(pointer);
-        const kind = String(rendered.kind ?? '');
-        const renderedName = String(rendered.metadata?.name ?? '');
-        const origin = originFile ? this.findDocument(originFile, kind, renderedName, String(rendered.apiVersion ?? '')) : undefined;
-        const sourceName = origin ? nameOf(origin.document) : renderedName;
-        if (segments.length > 0) {
-            for (const kustomization of kustomizationClosure(overlayDir)) {
-                for (const patch of [...kustomization.patches].reverse()) {
-                    if (patch.target?.kind && patch.target.kind !== kind)
-                        continue;
-                    if (patch.target?.name && patch.target.name !== sourceName && !renderedName.includes(patch.target.name))
-                        continue;
-                    const found = this.inPatch(patch.file, kind, sourceName, rendered, segments, patch.target !== undefined);
-                    if (found)
-                        return found;
-                }
-            }
-        }
-        if (!origin || !originFile)
-            return undefined;
-        const node = deepestNode(origin.document, rendered, segments) ?? origin.document.contents;
-        return { file: originFile, line: lineOf(origin.parsed, node) };
-    }
-    /** The line of a resource's first line in its file (for findings about a whole object). */
-    locateResource(rendered, originFile) {
-        if (!originFile)
-            return undefined;
-        const found = this.findDocument(originFile, String(rendered.kind ?? ''), String(rendered.metadata?.name ?? ''), String(rendered.apiVersion ?? ''));
-        return found ? { file: originFile, line: lineOf(found.parsed, found.document.contents) } : { file: originFile, line: 1 };
-    }
-    /**
-     * The `images:` entry that sets a rendered image, in the outermost
-     * kustomization that has one: where a tag or digest is chosen, so where a
-     * finding about it belongs.
-     */
-    locateImageEntry(overlayDir, imageName, field) {
-        for (const kustomization of kustomizationClosure(overlayDir)) {
-            const parsed = this.read(kustomization.file);
-            const images = parsed?.documents[0]?.get('images');
-            if (!parsed || !(0,dist/* isSeq */.oP)(images))
-                continue;
-            for (const entry of images.items) {
-                if (!(0,dist/* isMap */.jh)(entry))
-                    continue;
-                const name = entry.get('newName') ?? entry.get('name');
-                if (name !== imageName)
-                    continue;
-                const pair = entry.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && item.key.value === field);
-                return { file: kustomization.file, line: lineOf(parsed, pair?.key ?? entry) };
-            }
-        }
-        return undefined;
-    }
-    inPatch(file, kind, name, rendered, segments, targeted) {
-        const parsed = this.read(file);
-        if (!parsed)
-            return undefined;
-        for (const document of parsed.documents) {
-            const contents = document.contents;
-            if ((0,dist/* isSeq */.oP)(contents)) {
-                // A JSON 6902 patch: the operation whose path is the field or one of its parents.
-                const pointer = `/${segments.join('/')}`;
-                for (const operation of contents.items) {
-                    if (!(0,dist/* isMap */.jh)(operation))
-                        continue;
-                    const path = operation.get('path');
-                    if (typeof path === 'string' && (pointer === path || pointer.startsWith(`${path}/`)))
-                        return { file, line: lineOf(parsed, operation) };
-                }
-                continue;
-            }
-            if (!targeted && (document.getIn(['kind']) !== kind || nameOf(document) !== name))
-                continue;
-            const node = exactNode(document, rendered, segments);
-            if (node)
-                return { file, line: lineOf(parsed, node) };
-        }
-        return undefined;
-    }
-    findDocument(file, kind, renderedName, apiVersion) {
-        const parsed = this.read(file);
-        if (!parsed)
-            return undefined;
-        const sameKind = parsed.documents.filter((document) => document.getIn(['kind']) === kind);
-        const sameVersion = apiVersion === undefined ? [] : sameKind.filter((document) => document.getIn(['apiVersion']) === apiVersion);
-        const candidates = sameVersion.length > 0 ? sameVersion : sameKind;
-        // kustomize may add a prefix or suffix to the name; the longest source name inside the rendered one is the best match.
-        const ranked = candidates
-            .map((document) => ({ document, name: nameOf(document) }))
-            .filter(({ name }) => name !== '' && renderedName.includes(name))
-            .sort((a, b) => b.name.length - a.name.length);
-        const document = ranked[0]?.document ?? (candidates.length === 1 ? candidates[0] : undefined);
-        return document ? { parsed, document } : undefined;
-    }
-    read(file) {
-        if (!this.files.has(file)) {
-            try {
-                const lines = new dist/* LineCounter */.HN();
-                const documents = (0,dist/* parseAllDocuments */.hR)((0,external_node_fs_.readFileSync)(file, 'utf8'), { lineCounter: lines });
-                this.files.set(file, Array.isArray(documents) ? { documents, lines } : undefined);
-            }
-            catch {
-                this.files.set(file, undefined);
-            }
-        }
-        return this.files.get(file);
-    }
-}
-function nameOf(document) {
-    const name = document.getIn(['metadata', 'name']);
-    return typeof name === 'string' ? name : '';
-}
-/** The node at the full path, or undefined. */
-function exactNode(document, rendered, segments) {
-    const walked = walk(document.contents, rendered, segments);
-    return walked.depth === segments.length ? walked.node : undefined;
-}
-/** The node at the longest prefix of the path that the document has. */
-function deepestNode(document, rendered, segments) {
-    return walk(document.contents, rendered, segments).node ?? undefined;
-}
-/**
- * Walks source and rendered object side by side. A list index in the rendered
- * object is matched to the source item with the same `name` (the merge key of
- * containers, env, volumes, ports…), since patches can reorder lists.
- */
-function walk(root, rendered, segments) {
-    let node = root;
-    let value = rendered;
-    let depth = 0;
-    for (const segment of segments) {
-        let next;
-        if ((0,dist/* isMap */.jh)(node)) {
-            const pair = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === segment);
-            // The key's own line reads best: `replicas: "3"` rather than the value after it.
-            const last = depth === segments.length - 1;
-            next = pair ? (last || !pair.value ? pair.key : pair.value) : undefined;
-        }
-        else if ((0,dist/* isSeq */.oP)(node) && /^\d+$/.test(segment)) {
-            const item = Array.isArray(value) ? value[Number(segment)] : undefined;
-            const byName = item && typeof item === 'object' && typeof item.name === 'string'
-                ? node.items.find((candidate) => (0,dist/* isMap */.jh)(candidate) && candidate.get('name') === item.name)
-                : undefined;
-            next = (byName ?? node.items[Number(segment)]);
-        }
-        if (!next)
-            break;
-        node = next;
-        value = value && typeof value === 'object' ? value[segment] : undefined;
-        depth++;
-    }
-    return { node: depth > 0 ? node : undefined, depth };
-}
-function lineOf(parsed, node) {
-    const offset = node?.range?.[0];
-    return offset === undefined ? 1 : parsed.lines.linePos(offset).line;
-}
-
-;// CONCATENATED MODULE: ./src/validate/validate-overlays.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * Renders each overlay with the real kustomize and validates every resource:
- * schemas offline, policy checks, and optionally a server dry-run. Never
- * throws for a broken overlay (that is a finding); throws only when validation
- * itself cannot run (no kustomize, no schema catalog).
- */
-async function validateOverlays(overlays, given) {
-    // Overlay paths are real paths (resolveOverlays); so must the root be, for relative file names.
-    const options = { ...given, repoRoot: (0,external_node_fs_.realpathSync)(given.repoRoot) };
-    const version = parseKubernetesVersion(options.kubernetesVersion);
-    const renderer = await findRenderer();
-    if (!renderer)
-        throw new src_errors/* UserError */.yo('validate needs kustomize or kubectl on PATH to render overlays; install one (GitHub-hosted runners have both).');
-    const catalog = SchemaCatalog.load({
-        strict: options.strict,
-        schemaDirectory: options.schemaDirectory,
-        schemaLocations: options.schemaLocations,
-        kubernetesVersion: version.text,
-    });
-    clearKustomizationCache();
-    const locator = new SourceLocator();
-    const context = { options, version, catalog, locator };
-    const reports = await mapWithLimit(overlays, options.concurrency ?? (0,external_node_os_.availableParallelism)(), async (overlay) => {
-        const report = emptyOverlayReport(overlay.path, overlay.file);
-        const started = Date.now();
-        const traced = await renderWithOrigins(renderer, overlay.absolutePath, options.kustomizeArgs);
-        report.renderMs = Date.now() - started;
-        if (!traced.result.ok) {
-            const at = locateRenderError(overlay.absolutePath, traced.result.error);
-            addFinding(report, { severity: 'error', rule: /already registered id/.test(traced.result.error) ? 'duplicate-resource' : 'render', message: `kustomize could not render ${overlay.path}: ${traced.result.error}`, ...place(options.repoRoot, at) });
-            return report;
-        }
-        const validated = Date.now();
-        const parsed = parseRenderedResources(traced.result.yaml, traced.originBase);
-        for (const problem of parsed.problems)
-            addFinding(report, { severity: 'error', rule: 'yaml', message: problem, file: overlay.file, line: 1 });
-        report.resources = parsed.resources.length;
-        checkResources(context, overlay, parsed.resources, report);
-        report.validateMs = Date.now() - validated;
-        if (options.serverDryRun) {
-            const dryRunStarted = Date.now();
-            for (const finding of await serverDryRun(traced.result.yaml, parsed.resources, options.serverDryRun)) {
-                const resource = parsed.resources.find((candidate) => describeResource(candidate.object) === finding.resource);
-                const at = resource ? locator.locate(overlay.absolutePath, resource.object, resource.originFile, finding.pointer ?? '') : undefined;
-                addFinding(report, { ...finding.finding, ...place(options.repoRoot, at ?? { file: overlay.absoluteFile, line: 1 }) });
-            }
-            report.serverDryRunMs = Date.now() - dryRunStarted;
-        }
-        return report;
-    });
-    return {
-        valid: reports.every((report) => report.errors.length === 0),
-        overlays: reports,
-        kubernetesVersion: version.text,
-        serverDryRun: options.serverDryRun !== undefined,
-    };
-}
-function checkResources(context, overlay, resources, report) {
-    const { options, catalog, locator } = context;
-    const objects = resources.map((resource) => resource.object);
-    const bundle = catalog.bundleSchemas(objects);
-    const policy = options.policyFor(overlay);
-    const add = (resource, pointer, finding) => {
-        const at = pointer === undefined ? locator.locateResource(resource.object, resource.originFile) : locator.locate(overlay.absolutePath, resource.object, resource.originFile, pointer);
-        addFinding(report, { ...finding, resource: describeResource(resource.object), ...place(options.repoRoot, at ?? { file: overlay.absoluteFile, line: 1 }) });
-    };
-    for (const resource of resources) {
-        const { apiVersion, kind } = resource.object;
-        if (typeof apiVersion !== 'string' || typeof kind !== 'string' || apiVersion === '' || kind === '') {
-            add(resource, undefined, { severity: 'error', rule: 'schema', message: 'the resource has no apiVersion or no kind' });
-            continue;
-        }
-        const removed = removedIn(apiVersion, kind, context.version);
-        if (removed !== undefined) {
-            const current = catalog.apiVersionsOf(kind).filter((candidate) => removedIn(candidate, kind, context.version) === undefined);
-            const hint = current.length > 0 ? `; use ${current.join(' or ')}` : '';
-            add(resource, '/apiVersion', { severity: 'error', rule: 'kubernetes-version', message: `${apiVersion} ${kind} is no longer served since Kubernetes 1.${removed} (kubernetes-version is ${context.version.text})${hint}` });
-            continue;
-        }
-        const validate = catalog.validatorFor(apiVersion, kind, bundle);
-        if (!validate) {
-            // Another version of the same group's kind is a typo or an old version; a kind of another group is a different kind.
-            const group = (value) => (value.includes('/') ? value.split('/')[0] : '');
-            const elsewhere = catalog.apiVersionsOf(kind).filter((candidate) => removedIn(candidate, kind, context.version) === undefined);
-            const sameGroup = elsewhere.filter((candidate) => group(candidate) === group(apiVersion));
-            const hint = elsewhere.length > 0 ? ` (the schemas know ${kind} as ${elsewhere.join(', ')})` : '';
-            const message = sameGroup.length > 0
-                ? `unknown apiVersion '${apiVersion}' for kind ${kind}; the schemas know ${sameGroup.join(', ')}`
-                : `no schema for ${apiVersion} ${kind}: an unknown kind, or a custom resource whose CRD schema is not given (add it to schema-locations, or set ignore-missing-schemas: true)${hint}`;
-            add(resource, sameGroup.length > 0 ? '/apiVersion' : '/kind', { severity: options.ignoreMissingSchemas && sameGroup.length === 0 ? 'warning' : 'error', rule: 'unknown-kind', message });
-        }
-        else {
-            for (const issue of checkAgainstSchema(validate, resource.object))
-                add(resource, issue.pointer, { severity: 'error', rule: 'schema', message: issue.message });
-        }
-        for (const issue of checkImages(resource.object, policy)) {
-            const entry = issue.image ? locator.locateImageEntry(overlay.absolutePath, issue.image, issue.rule === 'digest-required' ? 'digest' : 'newTag') : undefined;
-            if (entry)
-                addFinding(report, { severity: 'error', rule: issue.rule, message: issue.message, resource: describeResource(resource.object), ...place(options.repoRoot, entry) });
-            else
-                add(resource, issue.pointer, { severity: 'error', rule: issue.rule, message: issue.message });
-        }
-    }
-    for (const { index, firstIndex } of findDuplicates(objects)) {
-        const first = resources[firstIndex];
-        const firstAt = locator.locateResource(first.object, first.originFile);
-        const firstPlace = firstAt ? ` (first defined in ${place(options.repoRoot, firstAt).file}:${firstAt.line})` : '';
-        add(resources[index], undefined, {
-            severity: 'error',
-            rule: 'duplicate-resource',
-            message: `defined twice in the rendered overlay${firstPlace}; the second would overwrite the first in the cluster`,
+    exec(args, env = {}, input) {
+        return runProcess('git', ['-c', 'core.quotepath=off', ...args], {
+            cwd: this.directory,
+            input,
+            env: { ...this.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...env },
         });
     }
-}
-/** A location as repo-relative file and line. */
-function place(repoRoot, at) {
-    if (!at)
-        return {};
-    const file = (0,external_node_path_.relative)(repoRoot, at.file).split(external_node_path_.sep).join('/');
-    return { file: file.startsWith('..') ? at.file : file, line: at.line };
-}
-
-;// CONCATENATED MODULE: ./src/report/job-summary.ts
-
-/**
- * Writes the buffered job summary. The summary is a report, not the work: a
- * runner without one (or a full disk) must not fail a step whose commit landed.
- */
-async function writeSummary() {
-    if (!process.env.GITHUB_STEP_SUMMARY) {
-        core/* summary */.z.emptyBuffer();
-        return;
+    async tryRun(args) {
+        const result = await this.exec(args);
+        return result.exitCode === 0 ? result.stdout.replace(/\n$/, '') : undefined;
     }
-    try {
-        await core/* summary */.z.write();
+    topLevel() {
+        return this.tryRun(['rev-parse', '--show-toplevel']);
     }
-    catch (error) {
-        core/* warning */.$e(`Could not write the job summary: ${error.message}`);
+    head() {
+        return this.run(['rev-parse', 'HEAD']);
     }
-}
-
-;// CONCATENATED MODULE: ./src/validate/validation-output.ts
-
-
-
-
-/**
- * Shows a validation report the ways GitHub reads one: an annotation per
- * finding on its file and line, a table per overlay in the job summary, and
- * the `valid` and `report` outputs.
- */
-/** The report output: per overlay, resources, errors, warnings and time. */
-function reportJson(report) {
-    return JSON.stringify(report.overlays.map((overlay) => ({
-        overlay: overlay.overlay,
-        resources: overlay.resources,
-        errors: overlay.errors,
-        warnings: overlay.warnings,
-        notices: overlay.notices,
-        timeMs: { render: overlay.renderMs, validate: overlay.validateMs, ...(overlay.serverDryRunMs !== undefined ? { serverDryRun: overlay.serverDryRunMs } : {}) },
-    })));
-}
-/**
- * Annotation paths are relative to the workspace (the repository GitHub
- * checked out), which is not the config repo when `path` is a sub-folder.
- */
-function annotate(report, repoRoot, workspace = process.env.GITHUB_WORKSPACE) {
-    const prefix = workspace ? (0,external_node_path_.relative)(workspace, repoRoot).split(external_node_path_.sep).join('/') : '';
-    const inWorkspace = prefix === '' || !prefix.startsWith('..');
-    for (const overlay of report.overlays) {
-        for (const finding of [...overlay.errors, ...overlay.warnings, ...overlay.notices]) {
-            const file = finding.file && inWorkspace && !finding.file.startsWith('/') ? (prefix ? `${prefix}/${finding.file}` : finding.file) : finding.file;
-            const properties = { title: `validate ${overlay.overlay}: ${finding.rule}`, file, startLine: finding.line };
-            const message = finding.resource ? `${finding.resource}: ${finding.message}` : finding.message;
-            if (finding.severity === 'error')
-                core/* error */.z3(message, properties);
-            else if (finding.severity === 'warning')
-                core/* warning */.$e(message, properties);
-            else
-                core/* notice */.lm(message, properties);
+    currentBranch() {
+        return this.tryRun(['symbolic-ref', '--quiet', '--short', 'HEAD']);
+    }
+    /** Paths (relative to the top level) with staged or unstaged changes among `paths`. */
+    async changedPaths(paths) {
+        if (paths.length === 0)
+            return [];
+        const out = await this.run(['status', '--porcelain=v1', '-z', '--untracked-files=no', '--', ...paths]);
+        return out.split('\0').filter(Boolean).map((line) => line.slice(3));
+    }
+    async commit(paths, message, author) {
+        await this.run(['add', '--', ...paths]);
+        const identity = {
+            GIT_AUTHOR_NAME: author.name,
+            GIT_AUTHOR_EMAIL: author.email,
+            GIT_COMMITTER_NAME: author.name,
+            GIT_COMMITTER_EMAIL: author.email,
+        };
+        await this.run(['commit', '--quiet', '--no-verify', '--file=-', '--', ...paths], identity, message);
+        return this.head();
+    }
+    /** Pushes HEAD to the branch; 'moved' when the remote branch has commits we lack. */
+    async push(remote, branch) {
+        const result = await this.exec(['push', '--porcelain', remote, `HEAD:refs/heads/${branch}`]);
+        if (result.exitCode === 0)
+            return 'pushed';
+        const text = `${result.stdout}\n${result.stderr}`;
+        if (/\[rejected\].*\((fetch first|non-fast-forward)\)|\bnon-fast-forward\b|failed to update ref|cannot lock ref|incorrect old value/i.test(text)) {
+            return 'moved';
         }
+        const hookLines = result.stderr
+            .split('\n')
+            .filter((line) => line.startsWith('remote: '))
+            .map((line) => line.slice('remote: '.length).trim())
+            .filter(Boolean);
+        const status = /\[(?:remote )?rejected\]\s*\(([^)]+)\)/.exec(text)?.[1];
+        const fallback = text.split('\n').find((line) => /^(error|fatal): /.test(line))?.replace(/^(error|fatal): /, '');
+        const reason = [hookLines.join(' '), status ? `(${status})` : ''].filter(Boolean).join(' ') || fallback || 'no reason given';
+        throw new src_errors/* UserError */.yo(`Push to ${remote}/${branch} was rejected by the remote: ${reason}.`);
     }
-}
-async function writeValidationSummary(report) {
-    const summary = core/* summary */.z.addHeading(`gitops-promote validate: ${report.valid ? 'valid' : 'invalid'}`, 2);
-    summary.addRaw(`Kubernetes ${report.kubernetesVersion} schemas${report.serverDryRun ? ', and a server dry-run' : ''}; ${report.overlays.length} overlay${report.overlays.length === 1 ? '' : 's'}.`, true);
-    for (const overlay of report.overlays) {
-        const findings = [...overlay.errors, ...overlay.warnings, ...overlay.notices];
-        const status = overlay.errors.length > 0 ? '❌' : overlay.warnings.length > 0 ? '⚠️' : '✅';
-        summary.addHeading(`${status} ${overlay.overlay}`, 3);
-        summary.addRaw(`${overlay.resources} resources, ${overlay.errors.length} errors, ${overlay.warnings.length} warnings; rendered in ${overlay.renderMs} ms, validated in ${overlay.validateMs} ms.`, true);
-        if (findings.length === 0)
-            continue;
-        summary.addTable([
-            [
-                { data: 'Severity', header: true },
-                { data: 'Check', header: true },
-                { data: 'Resource', header: true },
-                { data: 'Where', header: true },
-                { data: 'Finding', header: true },
-            ],
-            ...findings.map((finding) => [finding.severity, finding.rule, code(finding.resource ?? ''), code(validation_output_location(finding)), escapeCell(finding.message)]),
-        ]);
-    }
-    await writeSummary();
-}
-function validation_output_location(finding) {
-    return finding.file ? `${finding.file}${finding.line ? `:${finding.line}` : ''}` : '';
-}
-function code(text) {
-    return text ? `<code>${escapeCell(text)}</code>` : '';
-}
-function escapeCell(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '&#124;');
-}
-/** The one-line error for an invalid report (undefined when valid): what a command throws after showing the findings. */
-function validationFailure(report) {
-    if (report.valid)
-        return undefined;
-    const failed = report.overlays.filter((overlay) => overlay.errors.length > 0);
-    const errors = failed.reduce((sum, overlay) => sum + overlay.errors.length, 0);
-    return new src_errors/* UserError */.yo(`${errors} validation error${errors === 1 ? '' : 's'} in ${failed.map((overlay) => overlay.overlay).join(', ')}; see the annotations and the job summary.`);
-}
-
-;// CONCATENATED MODULE: ./src/validate/validation-settings.ts
-
-
-
-/**
- * `protected` and `require-digest` come from the environment of the promotion
- * config when there is one; an input that is set overrides it.
- */
-function readValidationSettings(environment) {
-    const policy = {
-        protected: readBoolean('protected', environment?.protected ?? false),
-        requireDigest: readBoolean('require-digest', environment?.requireDigest ?? false),
-    };
-    if (policy.requireDigest && !policy.protected) {
-        core/* warning */.$e('require-digest applies to protected environments only; set protected: true for it to take effect.');
-    }
-    return {
-        kubernetesVersion: parseKubernetesVersion(readString('kubernetes-version', DEFAULT_KUBERNETES_VERSION)).text,
-        strict: readBoolean('strict', true),
-        ignoreMissingSchemas: readBoolean('ignore-missing-schemas', false),
-        kustomizeArgs: readString('kustomize-args').split(/\s+/).filter((arg) => arg !== ''),
-        schemaLocations: readList('schema-locations'),
-        policy,
-    };
-}
-
-// EXTERNAL MODULE: external "node:timers/promises"
-var external_node_timers_promises_ = __nccwpck_require__(58500);
-;// CONCATENATED MODULE: ./src/repo/land-commit.ts
-
-
-/**
- * Commits the edit and pushes it. When the branch moved under us, the edit is
- * made again on the new head (not rebased: the file may have changed in ways a
- * text rebase would get wrong) and pushed again, with jittered backoff so that
- * many runs racing on one repo all land. On any failure the local commit is undone.
- */
-async function landCommit(request) {
-    const { git, branch, author } = request;
-    const remote = request.remote ?? 'origin';
-    const maxAttempts = request.maxAttempts ?? 15;
-    const start = await git.head();
-    let superseded = [];
-    for (let attempt = 1;; attempt++) {
-        const applied = await request.apply(attempt);
-        superseded = applied.superseded;
-        if (applied.changes.length === 0) {
-            core/* info */.pq('A concurrent run already landed these images (or higher versions); nothing left to commit.');
-            return { changes: [], superseded, commitSha: '', pushed: false };
+    /**
+     * Points a branch the action owns at HEAD. With a lease (the head it was
+     * seen at, '' for "must not exist") git refuses to overwrite a commit
+     * another run pushed in between (--force-with-lease); without one it forces.
+     */
+    async forcePush(remote, branch, lease) {
+        const ref = `refs/heads/${branch}`;
+        const force = lease === undefined ? '--force' : `--force-with-lease=${ref}:${lease}`;
+        const result = await this.exec(['push', '--porcelain', force, remote, `HEAD:${ref}`]);
+        if (result.exitCode === 0)
+            return;
+        if (/stale info|\(fetch first\)|already exists/i.test(`${result.stdout}\n${result.stderr}`)) {
+            throw new src_errors/* UserError */.yo(`${branch} changed on ${remote} while this run worked on it (another run?); run again to update it.`);
         }
-        const commitSha = await git.commit(applied.files, request.message(applied.changes), author);
-        if (!request.push)
-            return { changes: applied.changes, superseded, commitSha, pushed: false };
-        let outcome;
+        throw new GitError(['push', force, remote, `HEAD:${ref}`], result);
+    }
+    async fetchBranch(remote, branch) {
+        await this.run(['fetch', '--quiet', '--no-tags', remote, `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`]);
+        return this.run(['rev-parse', `refs/remotes/${remote}/${branch}`]);
+    }
+    /** Moves HEAD (and the files that differ) to `commit`, keeping unrelated local changes. */
+    async resetKeep(commit) {
+        await this.run(['reset', '--quiet', '--keep', commit]);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/repo/local-checkout.ts
+
+
+
+/**
+ * The config repo as a local git checkout (actions/checkout): the work tree is
+ * the snapshot, commits are made with git and pushed to `origin`.
+ */
+class LocalCheckout {
+    path;
+    repository;
+    options;
+    kind = 'checkout';
+    git;
+    constructor(path, repository = '', options = { push: true }) {
+        this.path = path;
+        this.repository = repository;
+        this.options = options;
+        this.git = new Git(path);
+    }
+    get remote() {
+        return this.options.remote ?? 'origin';
+    }
+    /** The work tree is the snapshot; a commit is pushed to the branch the caller names. */
+    async open(_branch) {
+        return { root: this.path, commit: await this.git.head() };
+    }
+    /** Moves the work tree to the new head of `branch` after a refused push. */
+    async reopen(branch) {
+        await this.git.resetKeep(await this.git.fetchBranch(this.remote, branch));
+        return { root: this.path, commit: await this.git.head() };
+    }
+    async commit(request) {
+        const { snapshot, target } = request;
+        await Promise.all(request.files.map((file) => (0,promises_.writeFile)((0,external_node_path_.join)(this.path, file.path), file.content)));
+        const sha = await this.git.commit(request.files.map((file) => file.path), request.message, request.author);
+        if (!this.options.push)
+            return { outcome: 'landed', sha, pushed: false };
+        if (target.mode === 'force') {
+            // A branch this action owns: pushed, then the checkout goes back to the commit it was on.
+            try {
+                await this.git.forcePush(this.remote, target.branch, target.lease);
+            }
+            finally {
+                await this.git.resetKeep(snapshot.commit);
+            }
+            return { outcome: 'landed', sha, pushed: true };
+        }
+        let pushed;
         try {
-            outcome = await git.push(remote, branch);
+            pushed = await this.git.push(this.remote, target.branch);
         }
         catch (error) {
-            await git.resetKeep(start);
+            await this.git.resetKeep(snapshot.commit);
             throw error;
         }
-        if (outcome === 'pushed') {
-            core/* info */.pq(`Pushed ${commitSha} to ${remote}/${branch}${attempt > 1 ? ` (attempt ${attempt})` : ''}.`);
-            return { changes: applied.changes, superseded, commitSha, pushed: true };
+        if (pushed === 'moved') {
+            await this.git.resetKeep(snapshot.commit);
+            return { outcome: 'moved' };
         }
-        if (attempt >= maxAttempts) {
-            await git.resetKeep(start);
-            throw new Error(`${remote}/${branch} kept moving: the push was rejected ${attempt} times as not a fast-forward. Try again later.`);
-        }
-        core/* info */.pq(`${remote}/${branch} moved since the checkout; re-applying the edit on the new head (attempt ${attempt + 1}).`);
-        await (0,external_node_timers_promises_.setTimeout)(backoffMs(attempt));
-        await git.resetKeep(await git.fetchBranch(remote, branch));
+        return { outcome: 'landed', sha, pushed: true };
     }
-}
-/** Exponential backoff with full jitter, capped. */
-function backoffMs(attempt, baseMs = 200, capMs = 3000) {
-    return Math.round(Math.random() * Math.min(capMs, baseMs * 2 ** (attempt - 1)));
-}
-
-;// CONCATENATED MODULE: ./src/report/commit-message.ts
-const DEFAULT_COMMIT_MESSAGE = [
-    'Set {images} in {overlays}',
-    '',
-    '{changes}',
-    '',
-    'App commit: {repository}@{sha}',
-    'Run: {run-url}',
-    'Triggered by: {actor}',
-].join('\n');
-/** The context GitHub gives a workflow step (empty strings outside Actions). */
-function commitContextFromEnv(env = process.env) {
-    const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
-    const runUrl = env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : '';
-    return { sha: env.GITHUB_SHA ?? '', actor: env.GITHUB_ACTOR ?? '', repository: env.GITHUB_REPOSITORY ?? '', runUrl };
-}
-/**
- * Fills the template. A line whose placeholders are all empty (no run URL
- * outside Actions, say) is dropped rather than left dangling.
- */
-function renderCommitMessage(template, changes, context) {
-    const images = [...new Set(changes.map((change) => `${change.image}=${change.new}`))];
-    const overlays = [...new Set(changes.map((change) => change.overlay))];
-    const values = {
-        images: images.length <= 3 ? images.join(', ') : `${images.length} images`,
-        overlays: overlays.length <= 3 ? overlays.join(', ') : `${overlays.length} overlays`,
-        changes: changes.map((change) => `- ${change.overlay}: ${change.image} ${change.old || '(new entry)'} -> ${change.new}`).join('\n'),
-        sha: context.sha,
-        actor: context.actor,
-        repository: context.repository,
-        'run-url': context.runUrl,
-    };
-    const lines = template.split('\n').flatMap((line) => {
-        const names = [...line.matchAll(/\{([a-z-]+)\}/g)].map((match) => match[1]).filter((name) => name in values);
-        if (names.length > 0 && names.every((name) => values[name] === ''))
-            return [];
-        return [line.replace(/\{([a-z-]+)\}/g, (whole, name) => values[name] ?? whole)];
-    });
-    return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n';
-}
-
-;// CONCATENATED MODULE: ./src/report/text-diff.ts
-
-
-
-
-
-/** A unified diff of two texts, made by `git diff --no-index` (git is always there). */
-async function unifiedDiff(changes) {
-    const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'gitops-promote-diff-'));
-    try {
-        for (const change of changes) {
-            for (const [side, text] of [['a', change.before], ['b', change.after]]) {
-                const target = (0,external_node_path_.join)(scratch, side, change.file);
-                await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
-                await (0,promises_.writeFile)(target, text);
-            }
-        }
-        const result = await runProcess('git', ['diff', '--no-index', '--no-color', '--no-prefix', 'a', 'b'], { cwd: scratch });
-        return result.stdout.replace(/^(---|\+\+\+) [ab]\//gm, '$1 ');
-    }
-    finally {
-        await (0,promises_.rm)(scratch, { recursive: true, force: true });
-    }
-}
-async function showDiffs(edits) {
-    const diff = await unifiedDiff(edits.map((edit) => ({ file: edit.overlay.file, before: edit.original, after: edit.text })));
-    core/* startGroup */.Oh('Changes (dry run, nothing written)');
-    core/* info */.pq(diff);
-    core/* endGroup */.N4();
-}
-
-;// CONCATENATED MODULE: ./src/report/set-image-report.ts
-
-
-
-function describeEntry(name, values) {
-    return formatImageReference({ name: values.newName || name, tag: values.newTag, digest: values.digest });
-}
-function toOverlayChange(overlay, file, change) {
-    return {
-        overlay,
-        file,
-        image: change.name,
-        old: change.before ? describeEntry(change.name, change.before) : '',
-        new: describeEntry(change.name, change.after),
-        before: change.before,
-        after: change.after,
-    };
-}
-function setImageOutputs(outcome) {
-    core/* setOutput */.uH('changed', String(outcome.changes.length > 0 && !outcome.dryRun));
-    core/* setOutput */.uH('commit-sha', outcome.commitSha);
-    core/* setOutput */.uH('images', JSON.stringify(outcome.changes.map(({ overlay, file, image, old, new: next }) => ({ overlay, file, image, old, new: next }))));
-}
-/** Inline code for the summary; HTML, because GitHub does not render markdown inside the table's HTML. */
-function set_image_report_code(text) {
-    const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    return text ? `<code>${escaped}</code>` : '<em>(new entry)</em>';
-}
-async function writeSetImageSummary(outcome) {
-    const summary = core/* summary */.z.addHeading(outcome.dryRun ? 'gitops-promote set-image (dry run)' : 'gitops-promote set-image', 2);
-    if (outcome.changes.length === 0) {
-        summary.addRaw('Every overlay already has these images; nothing was changed.', true);
-    }
-    else {
-        summary.addTable([
-            [
-                { data: 'Overlay', header: true },
-                { data: 'Image', header: true },
-                { data: 'Old → new', header: true },
-            ],
-            ...outcome.changes.map((change) => [set_image_report_code(change.overlay), set_image_report_code(change.image), `${set_image_report_code(change.old)} → ${set_image_report_code(change.new)}`]),
-        ]);
-        if (outcome.dryRun)
-            summary.addRaw('Dry run: nothing was written.', true);
-        else if (outcome.commitSha) {
-            summary.addRaw(`Commit ${set_image_report_code(outcome.commitSha)} on ${set_image_report_code(outcome.branch)}${outcome.pushed ? ', pushed.' : ', not pushed (push: false).'}`, true);
-        }
-    }
-    if (outcome.superseded.length > 0) {
-        summary.addRaw(`Skipped, a concurrent run had already set a higher version: ${outcome.superseded.map((change) => `${set_image_report_code(change.overlay)} ${set_image_report_code(change.image)}`).join(', ')}.`, true);
-    }
-    await writeSummary();
-}
-
-;// CONCATENATED MODULE: ./src/commands/set-image.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-function readSetImageInputs() {
-    const path = (0,external_node_path_.resolve)(readString('path', '.'));
-    const fromConfig = environmentFromInput(path);
-    const overlays = readList('overlays');
-    return {
-        path,
-        overlays: overlays.length > 0 || !fromConfig
-            ? overlays
-            : resolveEnvironmentOverlays(path, fromConfig.config, fromConfig.environment).flatMap((app) => app.overlays.map((overlay) => overlay.path)),
-        images: parseImageArguments(readList('images')),
-        push: readBoolean('push', true),
-        branch: readString('branch'),
-        commitMessage: readString('commit-message', DEFAULT_COMMIT_MESSAGE),
-        author: {
-            name: readString('author-name', 'github-actions[bot]'),
-            email: readString('author-email', '41898282+github-actions[bot]@users.noreply.github.com'),
-        },
-        allowDowngrade: readBoolean('allow-downgrade', false),
-        allowTags: readRegExp('allow-tags'),
-        verifyRender: readBoolean('verify-render', true),
-        validation: readBoolean('validate', false) ? readValidationSettings(fromConfig?.environment) : undefined,
-        dryRun: readBoolean('dry-run', false),
-    };
-}
-async function runSetImage() {
-    const outcome = await setImage(readSetImageInputs());
-    setImageOutputs(outcome);
-    await writeSetImageSummary(outcome);
-}
-/** set-image from inputs to a pushed commit; writes nothing when any check fails. */
-async function setImage(inputs) {
-    checkAllowedTags(inputs.images, inputs.allowTags);
-    const git = new Git(inputs.path);
-    if (!(await git.topLevel())) {
-        throw new src_errors/* InputError */.dz('path', `'${inputs.path}' is not inside a git repository; check out the config repo first (actions/checkout).`);
-    }
-    const overlays = resolveOverlays(inputs.path, inputs.overlays);
-    const branch = inputs.branch || (await git.currentBranch());
-    if (!branch && inputs.push && !inputs.dryRun) {
-        throw new src_errors/* InputError */.dz('branch', 'the checkout is on a detached HEAD; name the branch to push to.');
-    }
-    const edits = await planSetImage(inputs, overlays);
-    refuseDowngrades(edits, inputs.allowDowngrade);
-    warnAboutDroppedValues(edits);
-    const changes = overlayChanges(edits);
-    const outcome = { changes, commitSha: '', branch: branch ?? '', pushed: false, dryRun: inputs.dryRun, superseded: [] };
-    if (changes.length === 0) {
-        core/* info */.pq('Every overlay already has these images; nothing to change.');
-        return outcome;
-    }
-    if (inputs.dryRun) {
-        await showDiffs(edits.filter((edit) => edit.changes.length > 0));
-        return outcome;
-    }
-    const dirty = await git.changedPaths(edits.map((edit) => edit.overlay.absoluteFile));
-    if (dirty.length > 0)
-        throw new src_errors/* InputError */.dz('path', `${dirty.join(', ')} has uncommitted changes; commit or discard them first.`);
-    const landed = await landCommit({
-        git,
-        branch: branch ?? '',
-        push: inputs.push,
-        author: inputs.author,
-        apply: (attempt) => applyEdits(inputs, overlays, attempt === 1 ? edits : undefined),
-        message: (current) => renderCommitMessage(inputs.commitMessage, current, commitContextFromEnv()),
-    });
-    return { ...outcome, ...landed };
-}
-/**
- * Writes the edits (planned afresh on a moved head) and verifies the render.
- * On a re-apply, an entry a concurrent run already moved to a higher version is
- * left alone: the race is over and the higher version won.
- */
-async function applyEdits(inputs, overlays, firstPlan) {
-    let edits = firstPlan ?? (await planSetImage(inputs, overlays));
-    const superseded = [];
-    if (!firstPlan && !inputs.allowDowngrade) {
-        edits = edits.map((edit) => {
-            const lower = edit.changes.filter((change) => change.before && isDowngrade(change.before.newTag, change.after.newTag));
-            if (lower.length === 0)
-                return edit;
-            superseded.push(...lower.map((change) => toOverlayChange(edit.overlay.path, edit.overlay.file, change)));
-            const skip = new Set(lower.map((change) => change.name));
-            return planFileEdit(edit.overlay, edit.original, inputs.images.filter((argument) => !skip.has(argument.name)));
-        });
-    }
-    const changed = edits.filter((edit) => edit.changes.length > 0);
-    await Promise.all(changed.map((edit) => (0,promises_.writeFile)(edit.overlay.absoluteFile, edit.text)));
-    try {
-        if (inputs.verifyRender)
-            await verifyRenderedImages(changed);
-        if (inputs.validation)
-            await validateBeforeCommit(inputs.path, changed, inputs.validation);
-    }
-    catch (error) {
-        await Promise.all(changed.map((edit) => (0,promises_.writeFile)(edit.overlay.absoluteFile, edit.original)));
-        throw error;
-    }
-    return { files: changed.map((edit) => edit.overlay.absoluteFile), changes: overlayChanges(changed), superseded };
-}
-/** The edit of every overlay; with the render check on, new entries go only where the overlay uses the image. */
-async function planSetImage(inputs, overlays) {
-    const edits = await planEdits(overlays, inputs.images);
-    return inputs.verifyRender ? keepOnlyUsedNewEntries(edits, inputs.images) : edits;
-}
-/** Fails, with the findings annotated and summarised, when an edited overlay does not validate. */
-async function validateBeforeCommit(root, edits, settings) {
-    const report = await core/* group */.Os('Validating the edited overlays', () => validateOverlays(edits.map((edit) => edit.overlay), { ...settings, repoRoot: root, policyFor: () => settings.policy }));
-    annotate(report, root);
-    const failure = validationFailure(report);
-    if (failure) {
-        await writeValidationSummary(report);
-        throw failure;
-    }
-}
-function overlayChanges(edits) {
-    return edits.flatMap((edit) => edit.changes.map((change) => toOverlayChange(edit.overlay.path, edit.overlay.file, change)));
-}
-function checkAllowedTags(images, allowTags) {
-    if (!allowTags)
-        return;
-    for (const image of images) {
-        if (image.newTag && image.newTag !== KEEP && !allowTags.test(image.newTag)) {
-            throw new src_errors/* InputError */.dz('images', `tag '${image.newTag}' of '${image.source}' does not match allow-tags /${allowTags.source}/.`);
-        }
-    }
-}
-function refuseDowngrades(edits, allowDowngrade) {
-    if (allowDowngrade)
-        return;
-    for (const edit of edits) {
-        for (const change of edit.changes) {
-            if (change.before && isDowngrade(change.before.newTag, change.after.newTag)) {
-                throw new src_errors/* InputError */.dz('images', `'${change.argument}' would downgrade ${change.name} in ${edit.overlay.path} from ${change.before.newTag} to ${change.after.newTag}; set allow-downgrade: true to allow it.`);
-            }
-        }
-    }
-}
-function warnAboutDroppedValues(edits) {
-    for (const edit of edits) {
-        for (const change of edit.changes) {
-            if (change.dropped.length === 0 || !change.before)
-                continue;
-            const keep = keepForm(change);
-            const lost = change.dropped.map((field) => `${field} '${change.before[field]}'`).join(' and ');
-            core/* warning */.$e(`'${change.argument}' removes ${lost} from image ${change.name} in ${edit.overlay.file}, as kustomize edit set image does. To keep it, write '${keep}'.`);
-        }
-    }
-}
-/** The argument with `*` in each position it cleared, so those values are kept. */
-function keepForm(change) {
-    const { after, dropped } = change;
-    const tag = after.newTag ? `:${after.newTag}` : dropped.includes('newTag') ? `:${KEEP}` : '';
-    const digest = after.digest ? `@${after.digest}` : dropped.includes('digest') ? `@${KEEP}` : '';
-    return `${change.name}=${after.newName || KEEP}${tag}${digest}`;
-}
-
-;// CONCATENATED MODULE: ./src/validate/junit-report.ts
-/**
- * The report as JUnit XML, for test-report actions: one test suite per
- * overlay, one test case per finding (failed for an error, skipped for a
- * warning), and one passing case for an overlay with none.
- */
-function toJUnitXml(report) {
-    const suites = report.overlays.map((overlay) => {
-        const seconds = ((overlay.renderMs + overlay.validateMs + (overlay.serverDryRunMs ?? 0)) / 1000).toFixed(3);
-        const cases = [
-            ...overlay.errors.map((finding) => testCase(overlay.overlay, finding, `<failure message="${attribute(finding.message)}" type="${finding.rule}">${junit_report_text(where(finding))}</failure>`)),
-            ...overlay.warnings.map((finding) => testCase(overlay.overlay, finding, `<skipped message="${attribute(`warning: ${finding.message}`)}"/>`)),
-        ];
-        if (cases.length === 0)
-            cases.push(`    <testcase classname="${attribute(overlay.overlay)}" name="${attribute(`${overlay.resources} resources valid`)}" time="${seconds}"/>`);
-        return (`  <testsuite name="${attribute(overlay.overlay)}" tests="${cases.length}" failures="${overlay.errors.length}" errors="0" skipped="${overlay.warnings.length}" time="${seconds}">\n` +
-            `${cases.join('\n')}\n  </testsuite>`);
-    });
-    const failures = report.overlays.reduce((sum, overlay) => sum + overlay.errors.length, 0);
-    const tests = report.overlays.reduce((sum, overlay) => sum + Math.max(1, overlay.errors.length + overlay.warnings.length), 0);
-    return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="gitops-promote validate" tests="${tests}" failures="${failures}">\n${suites.join('\n')}\n</testsuites>\n`;
-}
-function testCase(overlay, finding, body) {
-    const name = `${finding.rule}: ${finding.resource ?? overlay}`;
-    const file = finding.file ? ` file="${attribute(finding.file)}"${finding.line ? ` line="${finding.line}"` : ''}` : '';
-    return `    <testcase classname="${attribute(overlay)}" name="${attribute(name)}"${file}>\n      ${body}\n    </testcase>`;
-}
-function where(finding) {
-    return finding.file ? `${finding.file}${finding.line ? `:${finding.line}` : ''}: ${finding.message}` : finding.message;
-}
-function junit_report_text(value) {
-    return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-function attribute(value) {
-    return junit_report_text(value).replace(/"/g, '&quot;').replace(/\n/g, '&#10;');
-}
-
-// EXTERNAL MODULE: ./src/validate/kubeconfig-file.ts
-var kubeconfig_file = __nccwpck_require__(49034);
-;// CONCATENATED MODULE: ./src/validate/overlay-discovery.ts
-
-
-
-
-
-
-/**
- * Which overlays to validate: the ones named, or else every kustomization in
- * the repo that no other one uses as a base (nor a Component, which renders
- * only inside another); with changed-only, just those whose files differ from
- * the base ref.
- */
-function discoverOverlays(root) {
-    let all;
-    try {
-        all = resolveOverlays(root, ['**'], 'path');
-    }
-    catch (error) {
-        if (error instanceof src_errors/* InputError */.dz)
-            throw new src_errors/* InputError */.dz('path', `'${root}' holds no kustomization; check out the config repo or name overlays.`);
-        throw error;
-    }
-    const used = new Set();
-    for (const overlay of all) {
-        for (const folder of readKustomizationReferences(overlay.absolutePath)?.folders ?? [])
-            used.add((0,external_node_fs_.realpathSync)(folder));
-    }
-    return all.filter((overlay) => !used.has((0,external_node_fs_.realpathSync)(overlay.absolutePath)) && readKustomizationReferences(overlay.absolutePath)?.kind !== 'Component');
-}
-/** The overlays any of whose kustomization folders (its own and its bases', recursively) hold a changed file. */
-async function overlaysChangedSince(root, overlays, baseRef) {
-    const changed = await changedFiles(root, baseRef);
-    const realRoot = (0,external_node_fs_.realpathSync)(root);
-    return overlays.filter((overlay) => kustomizationClosure(overlay.absolutePath).some((kustomization) => {
-        const folder = (0,external_node_fs_.realpathSync)(kustomization.directory);
-        const touchesFolder = changed.some((file) => file.startsWith(`${folder}/`));
-        const touchesFile = kustomization.files.some((file) => changed.includes((0,external_node_path_.resolve)(realRoot, (0,external_node_fs_.realpathSync)(file))));
-        return touchesFolder || touchesFile;
-    }));
-}
-/** Files that differ between the merge base of `baseRef` and HEAD and the work tree, as absolute paths. */
-async function changedFiles(root, baseRef) {
-    const git = (args) => runProcess('git', args, { cwd: root });
-    const top = await git(['rev-parse', '--show-toplevel']);
-    if (top.exitCode !== 0)
-        throw new src_errors/* InputError */.dz('path', `'${root}' is not inside a git repository, which changed-only needs.`);
-    const base = await git(['merge-base', baseRef, 'HEAD']);
-    if (base.exitCode !== 0) {
-        throw new src_errors/* InputError */.dz('base-ref', `'${baseRef}' is not a commit of the checkout (${base.stderr.trim().split('\n')[0]}); fetch it first (actions/checkout with fetch-depth: 0).`);
-    }
-    const diff = await git(['diff', '--name-only', '--no-renames', base.stdout.trim()]);
-    const untracked = await git(['ls-files', '--others', '--exclude-standard', '--full-name']);
-    if (diff.exitCode !== 0)
-        throw new src_errors/* UserError */.yo(`git diff against ${baseRef} failed: ${diff.stderr.trim()}`);
-    const topLevel = (0,external_node_fs_.realpathSync)(top.stdout.trim());
-    return [...diff.stdout.split('\n'), ...untracked.stdout.split('\n')].filter((line) => line !== '').map((line) => (0,external_node_path_.resolve)(topLevel, line));
-}
-
-;// CONCATENATED MODULE: ./src/commands/validate.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-function readValidateInputs() {
-    const path = (0,external_node_path_.resolve)(readString('path', '.'));
-    const fromConfig = environmentFromInput(path);
-    const overlays = readList('overlays');
-    const inputs = {
-        path,
-        overlays,
-        environmentOverlays: fromConfig && overlays.length === 0
-            ? resolveEnvironmentOverlays(path, fromConfig.config, fromConfig.environment).flatMap((app) => app.overlays)
-            : undefined,
-        changedOnly: readBoolean('changed-only', false),
-        baseRef: readString('base-ref', process.env.GITHUB_BASE_REF ? `origin/${process.env.GITHUB_BASE_REF}` : ''),
-        serverDryRun: readBoolean('server-dry-run', false),
-        kubeconfig: readString('kubeconfig'),
-        kubeContext: readString('kube-context'),
-        junitFile: (0,external_node_path_.resolve)(readString('junit-file', (0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'gitops-promote-validate.junit.xml'))),
-        ...readValidationSettings(fromConfig?.environment),
-    };
-    if (inputs.serverDryRun && inputs.kubeconfig === '')
-        throw new src_errors/* InputError */.dz('kubeconfig', 'is required when server-dry-run is true.');
-    if (inputs.changedOnly && inputs.baseRef === '')
-        throw new src_errors/* InputError */.dz('base-ref', 'is required when changed-only is true (outside a pull_request event).');
-    return inputs;
-}
-async function runValidate() {
-    const inputs = readValidateInputs();
-    const report = await validate(inputs);
-    annotate(report, inputs.path);
-    core/* setOutput */.uH('valid', String(report.valid));
-    core/* setOutput */.uH('report', reportJson(report));
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(inputs.junitFile), { recursive: true });
-    await (0,promises_.writeFile)(inputs.junitFile, toJUnitXml(report));
-    core/* setOutput */.uH('junit', inputs.junitFile);
-    await writeValidationSummary(report);
-    const failure = validationFailure(report);
-    if (failure)
-        throw failure;
-}
-/** The overlays the inputs select, validated; throws only when validation cannot run. */
-async function validate(inputs) {
-    let overlays = inputs.environmentOverlays ?? (inputs.overlays.length > 0 ? resolveOverlays(inputs.path, inputs.overlays) : discoverOverlays(inputs.path));
-    if (inputs.changedOnly) {
-        overlays = await overlaysChangedSince(inputs.path, overlays, inputs.baseRef);
-        core/* info */.pq(overlays.length > 0 ? `Changed since ${inputs.baseRef}: ${overlays.map((overlay) => overlay.path).join(', ')}` : `No overlay changed since ${inputs.baseRef}.`);
-    }
-    const options = {
-        repoRoot: inputs.path,
-        kubernetesVersion: inputs.kubernetesVersion,
-        strict: inputs.strict,
-        ignoreMissingSchemas: inputs.ignoreMissingSchemas,
-        kustomizeArgs: inputs.kustomizeArgs,
-        schemaLocations: inputs.schemaLocations,
-        policyFor: () => inputs.policy,
-    };
-    return core/* group */.Os(`Validating ${overlays.length} overlay${overlays.length === 1 ? '' : 's'}`, () => inputs.serverDryRun
-        ? (0,kubeconfig_file/* withKubeconfigFile */.I)(inputs.kubeconfig, (file) => validateOverlays(overlays, { ...options, serverDryRun: { kubeconfigFile: file, context: inputs.kubeContext || undefined } }))
-        : validateOverlays(overlays, options));
+    async dispose() { }
 }
 
 ;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
@@ -50254,6 +48614,2945 @@ function createGitHubClient(options) {
     return client;
 }
 
+;// CONCATENATED MODULE: ./src/github/github-connection.ts
+
+
+
+
+/** The `repository` input, else the workflow's repository; '' when neither is there (the CLI outside Actions). */
+function readRepository(env = process.env) {
+    const repository = readString('repository', env.GITHUB_REPOSITORY ?? '').trim();
+    if (repository !== '' && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
+        throw new src_errors/* InputError */.dz('repository', `invalid repository '${repository}'; expected owner/name.`);
+    }
+    return repository;
+}
+/** The `token` input, else GITHUB_TOKEN / GH_TOKEN from the environment (the CLI). Masked at once. */
+function readToken(env = process.env) {
+    const token = readString('token', env.GITHUB_TOKEN ?? env.GH_TOKEN ?? '').trim();
+    if (token !== '')
+        core/* setSecret */.Pq(token);
+    return token;
+}
+function connectToGitHub(why) {
+    const repository = readRepository();
+    if (repository === '')
+        throw new src_errors/* InputError */.dz('repository', `is needed ${why}; name the config repo as owner/name.`);
+    const token = readToken();
+    if (token === '')
+        throw new src_errors/* InputError */.dz('token', `is needed ${why}; pass a GitHub App token or a fine-grained personal access token (see the README's section on tokens).`);
+    const counter = { reads: 0, writes: 0 };
+    const [owner, repo] = repository.split('/');
+    return { client: createGitHubClient({ token, counter }), owner, repo, repository, counter };
+}
+
+;// CONCATENATED MODULE: ./src/config/load-config.ts
+
+
+
+
+
+/**
+ * The promotion config of a checkout: the file the `config` input names, or
+ * gitops-promote.yaml at the repo root when present. Without it, inputs alone work.
+ */
+function loadPromotionConfig(root) {
+    const named = readString('config');
+    const file = named || DEFAULT_CONFIG_FILE;
+    if (file.split(/[\\/]/).includes('..') || file.startsWith('/')) {
+        throw new src_errors/* InputError */.dz('config', `'${file}' must be a path inside the config repo.`);
+    }
+    const absolute = (0,external_node_path_.join)(root, file);
+    if (!(0,external_node_fs_.existsSync)(absolute)) {
+        if (named)
+            throw new src_errors/* InputError */.dz('config', `'${file}' does not exist in the config repo.`);
+        return undefined;
+    }
+    return parsePromotionConfig((0,external_node_fs_.readFileSync)(absolute, 'utf8'), file);
+}
+/** The environment an `environment` input names, from the config (which must then exist). */
+function environmentFromInput(root, input = 'environment') {
+    const name = readString(input);
+    if (name === '')
+        return undefined;
+    const config = loadPromotionConfig(root);
+    if (!config) {
+        throw new src_errors/* InputError */.dz(input, `'${name}' needs the promotion config (${DEFAULT_CONFIG_FILE} at the config repo root, or the config input).`);
+    }
+    return { config, environment: findEnvironment(config, name, input) };
+}
+
+;// CONCATENATED MODULE: ./src/github/request-errors.ts
+/** Reading Octokit's RequestError without depending on its class (bundles may hold two copies). */
+function request_errors_isRequestError(error) {
+    return typeof error === 'object' && error !== null && typeof error.status === 'number';
+}
+function statusOf(error) {
+    return request_errors_isRequestError(error) ? error.status : undefined;
+}
+/** GitHub's message plus the `errors` details of a 422, on one line. */
+function describeRequestError(error) {
+    if (!request_errors_isRequestError(error))
+        return error instanceof Error ? error.message : String(error);
+    const data = error.response?.data;
+    const details = (data?.errors ?? [])
+        .map((item) => (typeof item === 'string' ? item : item.message ?? [item.field, item.code].filter(Boolean).join(' ')))
+        .filter(Boolean);
+    const message = data?.message ?? error.message;
+    return [message, ...details].join(': ').replace(/\s*\n\s*/g, ' ');
+}
+
+;// CONCATENATED MODULE: ./src/repo/github-api-repo.ts
+
+
+
+
+
+
+/**
+ * The config repo reached only through the GitHub API, with no clone: a branch
+ * head is the repo's tarball extracted to a temporary folder, and a commit is
+ * one tree (with `base_tree` and the files inline), one commit and one ref
+ * update through the Git Data API. Commits made so with a GitHub App token are
+ * signed by GitHub, so they show as verified.
+ */
+class GitHubApiRepo {
+    client;
+    owner;
+    name;
+    kind = 'github-api';
+    folders = [];
+    /** Tree of each commit we have seen, so a commit needs no extra read. */
+    trees = new Map();
+    constructor(client, owner, name) {
+        this.client = client;
+        this.owner = owner;
+        this.name = name;
+    }
+    get repository() {
+        return `${this.owner}/${this.name}`;
+    }
+    async open(branch) {
+        const head = await this.branchHead(branch);
+        if (!head)
+            throw new src_errors/* UserError */.yo(`Branch '${branch}' does not exist in ${this.repository}.`);
+        const root = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'gitops-promote-snapshot-'));
+        this.folders.push(root);
+        await this.extractTarball(head.commit, root);
+        return { root, commit: head.commit };
+    }
+    reopen(branch) {
+        return this.open(branch);
+    }
+    /** The commit and tree a branch points at, or undefined when it does not exist. */
+    async branchHead(branch) {
+        try {
+            const { data } = await this.client.rest.repos.getBranch({ owner: this.owner, repo: this.name, branch });
+            this.trees.set(data.commit.sha, data.commit.commit.tree.sha);
+            return { commit: data.commit.sha, tree: data.commit.commit.tree.sha };
+        }
+        catch (error) {
+            if (statusOf(error) === 404) {
+                await this.requireRepository();
+                return undefined;
+            }
+            throw error;
+        }
+    }
+    async commit(request) {
+        const { owner, name: repo } = this;
+        const parent = request.snapshot.commit;
+        const baseTree = this.trees.get(parent) ?? (await this.client.rest.git.getCommit({ owner, repo, commit_sha: parent })).data.tree.sha;
+        const tree = await this.client.rest.git.createTree({
+            owner,
+            repo,
+            base_tree: baseTree,
+            tree: request.files.map((file) => ({ path: file.path, mode: '100644', type: 'blob', content: file.content })),
+        });
+        // No committer: GitHub then commits as the token's identity and signs the commit.
+        const commit = await this.client.rest.git.createCommit({
+            owner,
+            repo,
+            message: request.message,
+            tree: tree.data.sha,
+            parents: [parent],
+            author: { name: request.author.name, email: request.author.email },
+        });
+        const sha = commit.data.sha;
+        this.trees.set(sha, tree.data.sha);
+        const { target } = request;
+        if (target.mode === 'fast-forward') {
+            try {
+                await this.client.rest.git.updateRef({ owner, repo, ref: `heads/${target.branch}`, sha, force: false });
+            }
+            catch (error) {
+                if (statusOf(error) === 422 && /fast.forward/i.test(messageOf(error)))
+                    return { outcome: 'moved' };
+                throw error;
+            }
+            return { outcome: 'landed', sha, pushed: true };
+        }
+        await this.pointBranch(target.branch, sha, target.exists);
+        return { outcome: 'landed', sha, pushed: true };
+    }
+    /** Force-moves a branch this action owns, creating it when missing (and coping with a racing run). */
+    async pointBranch(branch, sha, exists) {
+        const { owner, name: repo } = this;
+        const update = () => this.client.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha, force: true });
+        const create = () => this.client.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha });
+        try {
+            await (exists ? update() : create());
+        }
+        catch (error) {
+            if (statusOf(error) !== 422)
+                throw error;
+            // Another run created (or deleted) the branch between our read and this write.
+            await (exists ? create() : update());
+        }
+    }
+    async deleteBranch(branch) {
+        try {
+            await this.client.rest.git.deleteRef({ owner: this.owner, repo: this.name, ref: `heads/${branch}` });
+        }
+        catch (error) {
+            if (statusOf(error) !== 422 && statusOf(error) !== 404)
+                throw error;
+        }
+    }
+    async extractTarball(commit, root) {
+        const { data } = await this.client.rest.repos.downloadTarballArchive({ owner: this.owner, repo: this.name, ref: commit });
+        const archive = `${root}.tar.gz`;
+        this.folders.push(archive);
+        await (0,promises_.writeFile)(archive, Buffer.from(data));
+        const result = await runProcess('tar', ['-xzf', archive, '-C', root, '--strip-components=1']);
+        if (result.exitCode !== 0)
+            throw new Error(`Could not extract the tarball of ${this.repository}@${commit}: ${result.stderr.trim()}`);
+    }
+    /** A 404 on a branch is either a missing branch or an invisible repo; tell which. */
+    async requireRepository() {
+        try {
+            await this.client.rest.repos.get({ owner: this.owner, repo: this.name });
+        }
+        catch (error) {
+            if (statusOf(error) === 404) {
+                throw new src_errors/* UserError */.yo(`Repository ${this.repository} was not found with this token. A workflow's GITHUB_TOKEN reaches only its own repository; for another repository use a GitHub App token or a fine-grained personal access token with access to it (run the check-setup command for details).`);
+            }
+            throw error;
+        }
+    }
+    async dispose() {
+        await Promise.all(this.folders.map((folder) => (0,promises_.rm)(folder, { recursive: true, force: true })));
+    }
+}
+function messageOf(error) {
+    return request_errors_isRequestError(error) ? `${error.message} ${JSON.stringify(error.response?.data ?? {})}` : String(error);
+}
+
+;// CONCATENATED MODULE: ./src/repo/open-config-repo.ts
+
+
+
+
+
+
+
+function readRepoLocation(env = process.env) {
+    const path = readString('path');
+    if (path !== '')
+        return { kind: 'checkout', path: (0,external_node_path_.resolve)(path) };
+    if (readRepository(env) !== '' && (readString('token') !== '' || env.GITHUB_TOKEN || env.GH_TOKEN))
+        return { kind: 'github-api' };
+    return { kind: 'checkout', path: (0,external_node_path_.resolve)('.') };
+}
+/**
+ * Opens the branch to work on: the `branch` input, else the environment's
+ * `branch` in the promotion config, else (through the API) the config's
+ * top-level `branch`, else the repo's default branch. A checkout stays on its
+ * own branch, and must be on the environment's branch when the config sets one.
+ */
+async function openConfigRepo(location, options) {
+    const configured = (config) => (options.branch ? undefined : options.environmentBranch?.(config));
+    if (location.kind === 'checkout') {
+        const repo = new LocalCheckout(location.path, readRepository(), { push: options.push });
+        if (!(await repo.git.topLevel())) {
+            throw new src_errors/* InputError */.dz('path', `'${location.path}' is not inside a git repository; check out the config repo first (actions/checkout), or leave path empty to work through the GitHub API.`);
+        }
+        const current = await repo.git.currentBranch();
+        const snapshot = await repo.open(options.branch || current || '');
+        const config = loadPromotionConfig(snapshot.root);
+        const wanted = configured(config);
+        if (wanted && current && current !== wanted) {
+            throw new src_errors/* InputError */.dz('path', `the environment lands on branch '${wanted}' (its branch in the promotion config), but the checkout is on '${current}'; check out '${wanted}' (actions/checkout with ref: ${wanted}), or name the branch input.`);
+        }
+        return { repo, snapshot, branch: options.branch || current || wanted || '', config };
+    }
+    const connection = (options.connection ?? (() => connectToGitHub('to work without a checkout (path is empty)')))();
+    const repo = new GitHubApiRepo(connection.client, connection.owner, connection.repo);
+    let branch = options.branch || (await defaultBranch(connection));
+    let snapshot = await repo.open(branch);
+    let config = loadPromotionConfig(snapshot.root);
+    const wanted = configured(config) ?? (options.branch ? undefined : config?.branch);
+    if (wanted && wanted !== branch) {
+        branch = wanted;
+        snapshot = await repo.open(branch);
+        config = loadPromotionConfig(snapshot.root);
+    }
+    return { repo, snapshot, branch, config };
+}
+async function defaultBranch(connection) {
+    const { data } = await connection.client.rest.repos.get({ owner: connection.owner, repo: connection.repo });
+    return data.default_branch;
+}
+
+;// CONCATENATED MODULE: ./src/validate/findings.ts
+/**
+ * What validation produces: findings per overlay, gathered into one report.
+ * Every other validate module either makes findings or presents them.
+ */
+function addFinding(report, finding) {
+    if (finding.severity === 'error')
+        report.errors.push(finding);
+    else if (finding.severity === 'warning')
+        report.warnings.push(finding);
+    else
+        report.notices.push(finding);
+}
+function emptyOverlayReport(overlay, file) {
+    return { overlay, file, resources: 0, errors: [], warnings: [], notices: [], renderMs: 0, validateMs: 0 };
+}
+/** `Kind/namespace/name`, the way kubectl names an object in its messages. */
+function describeResource(object) {
+    const kind = typeof object.kind === 'string' ? object.kind : '(no kind)';
+    const name = typeof object.metadata?.name === 'string' ? object.metadata.name : '(no name)';
+    const namespace = typeof object.metadata?.namespace === 'string' ? object.metadata.namespace : '';
+    return namespace ? `${kind}/${namespace}/${name}` : `${kind}/${name}`;
+}
+
+;// CONCATENATED MODULE: ./src/validate/kustomization-references.ts
+
+
+
+
+function kustomizationFileIn(directory) {
+    return KUSTOMIZATION_FILE_NAMES.map((name) => (0,external_node_path_.join)(directory, name)).find((file) => (0,external_node_fs_.existsSync)(file));
+}
+const cache = new Map();
+/** The references of the kustomization in `directory`; undefined when there is none or it is not valid YAML. */
+function readKustomizationReferences(directory, useCache = true) {
+    const absolute = (0,external_node_path_.resolve)(directory);
+    if (useCache && cache.has(absolute))
+        return cache.get(absolute);
+    const result = readFresh(absolute);
+    cache.set(absolute, result);
+    return result;
+}
+function clearKustomizationCache() {
+    cache.clear();
+}
+function readFresh(directory) {
+    const file = kustomizationFileIn(directory);
+    if (!file)
+        return undefined;
+    let content;
+    try {
+        const parsed = (0,dist/* parse */.qg)((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+            return undefined;
+        content = parsed;
+    }
+    catch {
+        return undefined;
+    }
+    const references = {
+        directory,
+        file,
+        kind: typeof content.kind === 'string' ? content.kind : 'Kustomization',
+        folders: [],
+        files: [],
+        patches: [],
+    };
+    const local = (entry) => typeof entry === 'string' && !/^[a-z]+:\/\//i.test(entry) && !entry.includes('?ref=') && !entry.startsWith('git@') ? (0,external_node_path_.join)(directory, entry) : undefined;
+    for (const entry of [...list(content.resources), ...list(content.bases), ...list(content.components)]) {
+        const target = local(entry);
+        if (!target || !(0,external_node_fs_.existsSync)(target))
+            continue;
+        if ((0,external_node_fs_.statSync)(target).isDirectory())
+            references.folders.push(target);
+        else
+            references.files.push(target);
+    }
+    for (const entry of list(content.patches))
+        addPatch(references, local, entry);
+    for (const entry of list(content.patchesStrategicMerge))
+        addPatch(references, local, typeof entry === 'string' ? { path: entry } : entry);
+    for (const entry of list(content.patchesJson6902))
+        addPatch(references, local, entry);
+    for (const generator of [...list(content.configMapGenerator), ...list(content.secretGenerator)]) {
+        const { files, envs, env } = generator;
+        for (const source of [...list(files), ...list(envs), env]) {
+            const path = typeof source === 'string' ? local(source.includes('=') ? source.slice(source.indexOf('=') + 1) : source) : undefined;
+            if (path && (0,external_node_fs_.existsSync)(path))
+                references.files.push(path);
+        }
+    }
+    for (const entry of [...list(content.configurations), ...list(content.crds), ...list(content.replacements)]) {
+        const path = local(typeof entry === 'string' ? entry : entry?.path);
+        if (path && (0,external_node_fs_.existsSync)(path) && (0,external_node_fs_.statSync)(path).isFile())
+            references.files.push(path);
+    }
+    return references;
+}
+function addPatch(references, local, entry) {
+    if (!entry || typeof entry !== 'object')
+        return;
+    const { path, target } = entry;
+    const file = local(path);
+    if (!file || !(0,external_node_fs_.existsSync)(file))
+        return;
+    references.files.push(file);
+    references.patches.push({ file, target: target && typeof target === 'object' ? { kind: target.kind, name: target.name } : undefined });
+}
+function list(value) {
+    return Array.isArray(value) ? value : [];
+}
+/** Every kustomization folder reachable from `directory` (itself first), each once. */
+function kustomizationClosure(directory) {
+    const seen = new Set();
+    const result = [];
+    const visit = (folder) => {
+        const absolute = (0,external_node_path_.resolve)(folder);
+        if (seen.has(absolute))
+            return;
+        seen.add(absolute);
+        const references = readKustomizationReferences(absolute);
+        if (!references)
+            return;
+        result.push(references);
+        references.folders.forEach(visit);
+    };
+    visit(directory);
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/validate/kubernetes-versions.ts
+
+/**
+ * What `kubernetes-version` changes. The shipped schemas describe one recent
+ * Kubernetes (see scripts/build-schemas.ts) and, like kubernetes-models, keep
+ * the old beta API versions too; a cluster stops serving those at a known
+ * minor, listed here from the Kubernetes deprecated API migration guide.
+ */
+const DEFAULT_KUBERNETES_VERSION = '1.34';
+function parseKubernetesVersion(text, input = 'kubernetes-version') {
+    const match = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(text.trim());
+    if (!match)
+        throw new src_errors/* InputError */.dz(input, `expected a Kubernetes version such as 1.34 or v1.34.2, got '${text}'.`);
+    const major = Number(match[1]);
+    const minor = Number(match[2]);
+    return { major, minor, text: `${major}.${minor}` };
+}
+/** `group/version` (or `group/version/Kind` for a single kind) → the minor that no longer serves it. */
+const REMOVED_IN = [
+    ['extensions/v1beta1/Deployment', 16],
+    ['extensions/v1beta1/DaemonSet', 16],
+    ['extensions/v1beta1/ReplicaSet', 16],
+    ['extensions/v1beta1/NetworkPolicy', 16],
+    ['extensions/v1beta1/PodSecurityPolicy', 16],
+    ['apps/v1beta1', 16],
+    ['apps/v1beta2', 16],
+    ['extensions/v1beta1', 22],
+    ['networking.k8s.io/v1beta1', 22],
+    ['admissionregistration.k8s.io/v1beta1', 22],
+    ['apiextensions.k8s.io/v1beta1', 22],
+    ['apiregistration.k8s.io/v1beta1', 22],
+    ['authentication.k8s.io/v1beta1', 22],
+    ['authorization.k8s.io/v1beta1', 22],
+    ['certificates.k8s.io/v1beta1', 22],
+    ['coordination.k8s.io/v1beta1', 22],
+    ['rbac.authorization.k8s.io/v1beta1', 22],
+    ['scheduling.k8s.io/v1beta1', 22],
+    ['storage.k8s.io/v1beta1/CSIDriver', 22],
+    ['storage.k8s.io/v1beta1/CSINode', 22],
+    ['storage.k8s.io/v1beta1/StorageClass', 22],
+    ['storage.k8s.io/v1beta1/VolumeAttachment', 22],
+    ['batch/v1beta1', 25],
+    ['discovery.k8s.io/v1beta1', 25],
+    ['events.k8s.io/v1beta1', 25],
+    ['autoscaling/v2beta1', 25],
+    ['policy/v1beta1', 25],
+    ['node.k8s.io/v1beta1', 25],
+    ['autoscaling/v2beta2', 26],
+    ['flowcontrol.apiserver.k8s.io/v1beta1', 26],
+    ['storage.k8s.io/v1beta1/CSIStorageCapacity', 27],
+    ['flowcontrol.apiserver.k8s.io/v1beta2', 29],
+    ['flowcontrol.apiserver.k8s.io/v1beta3', 32],
+];
+/** The minor that stopped serving `apiVersion` `kind`, when `version` is at or past it. */
+function removedIn(apiVersion, kind, version) {
+    if (version.major !== 1)
+        return undefined;
+    const exact = REMOVED_IN.find(([key]) => key === `${apiVersion}/${kind}`);
+    const whole = REMOVED_IN.find(([key]) => key === apiVersion);
+    const minor = exact?.[1] ?? whole?.[1];
+    return minor !== undefined && version.minor >= minor ? minor : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/validate/policy-checks.ts
+
+const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralContainers']);
+const policy_checks_DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-fA-F0-9]{32,}$/;
+/** Every container image of a resource with the JSON pointer of its `image` field, wherever the pod template sits. */
+function findImages(object) {
+    const found = [];
+    const visit = (node, pointer, key) => {
+        if (Array.isArray(node)) {
+            node.forEach((item, index) => {
+                const at = `${pointer}/${index}`;
+                if (CONTAINER_LISTS.has(key) && item && typeof item === 'object' && 'image' in item) {
+                    found.push({ pointer: `${at}/image`, image: String(item.image ?? '') });
+                }
+                visit(item, at, '');
+            });
+        }
+        else if (node && typeof node === 'object') {
+            for (const [childKey, child] of Object.entries(node))
+                visit(child, `${pointer}/${childKey.replace(/~/g, '~0').replace(/\//g, '~1')}`, childKey);
+        }
+    };
+    visit(object, '', '');
+    return found;
+}
+function checkImages(object, policy) {
+    const issues = [];
+    for (const { pointer, image } of findImages(object)) {
+        const { name, tag, digest } = splitImageReference(image.trim());
+        if (image.trim() === '') {
+            issues.push({ rule: 'image-reference', pointer, message: 'a container has an empty image' });
+            continue;
+        }
+        if (digest && !policy_checks_DIGEST.test(digest)) {
+            issues.push({ rule: 'image-reference', pointer, message: `image '${image}' has a malformed digest '${digest}' (expected algorithm:hex, such as sha256:…)` });
+        }
+        if (!tag && !digest) {
+            issues.push({ rule: 'image-reference', pointer, message: `image '${image}' has neither a tag nor a digest, so it means whatever 'latest' is when pulled; pin a tag or a digest` });
+            continue;
+        }
+        if (policy.protected && tag === 'latest') {
+            issues.push({ rule: 'latest-tag', image: name, pointer, message: `image '${image}' uses the 'latest' tag, which a protected environment does not allow; pin a version or a digest` });
+        }
+        if (policy.protected && policy.requireDigest && !digest) {
+            issues.push({ rule: 'digest-required', image: name, pointer, message: `image '${image}' has no digest, which this protected environment requires (require-digest); set one with name@sha256:…` });
+        }
+    }
+    return issues;
+}
+/**
+ * The identity the API server keys an object by. kustomize already refuses two
+ * resources with the same group, kind, namespace and name, but it tells apart
+ * what the cluster does not: `extensions` and `apps` name the same Deployment,
+ * and a resource with no namespace lands in `default`, beside one that says so.
+ * (A cluster-scoped kind never carries a namespace, so it keys by name.)
+ */
+function resourceIdentity(object) {
+    const apiVersion = String(object.apiVersion ?? '');
+    const group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
+    const builtIn = !group.includes('.') || group.endsWith('.k8s.io');
+    const metadata = (object.metadata ?? {});
+    const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'default';
+    return `${builtIn ? '' : group}|${String(object.kind ?? '')}|${namespace}|${String(metadata.name ?? '')}`;
+}
+/** Indices of resources that repeat an earlier one's identity, with the index of that first one. */
+function findDuplicates(objects) {
+    const first = new Map();
+    const duplicates = [];
+    objects.forEach((object, index) => {
+        const identity = resourceIdentity(object);
+        const seen = first.get(identity);
+        if (seen === undefined)
+            first.set(identity, index);
+        else
+            duplicates.push({ index, firstIndex: seen });
+    });
+    return duplicates;
+}
+
+;// CONCATENATED MODULE: ./src/validate/render-errors.ts
+
+
+
+
+/**
+ * Where a kustomize render error comes from. kustomize names the chain of
+ * folders it recursed into and the entry it was reading; the error is put on
+ * that entry's line in the innermost kustomization, or, for a file that is not
+ * valid YAML, on the broken line of that file.
+ */
+function locateRenderError(overlayDir, message) {
+    let directory = overlayDir;
+    for (const match of message.matchAll(/recursed accumulation of path '([^']+)'/g))
+        directory = (0,external_node_path_.resolve)(directory, match[1]);
+    const tail = message.slice(message.lastIndexOf('recursed accumulation of path') + 1);
+    const malformed = /in File: ([^\s"']+)/.exec(tail) ?? /MalformedYAMLError[^']*'([^']+)'/.exec(tail);
+    const entries = [...tail.matchAll(/(?:accumulating resources from|resource|path|file) '([^']+)'/g)].map((match) => match[1]);
+    const brokenFile = malformed ? (0,external_node_path_.resolve)(directory, malformed[1]) : undefined;
+    if (brokenFile && (0,external_node_fs_.existsSync)(brokenFile) && (0,external_node_fs_.statSync)(brokenFile).isFile()) {
+        return { file: brokenFile, line: firstYamlErrorLine(brokenFile) ?? kustomizeLine(message) ?? 1 };
+    }
+    const kustomization = kustomizationFileIn(directory);
+    if (!kustomization)
+        return undefined;
+    const text = (0,external_node_fs_.readFileSync)(kustomization, 'utf8').split('\n');
+    for (const entry of entries.reverse()) {
+        const index = text.findIndex((line) => line.includes(entry));
+        if (index >= 0)
+            return { file: kustomization, line: index + 1 };
+    }
+    return { file: kustomization, line: 1 };
+}
+function firstYamlErrorLine(file) {
+    const lines = new dist/* LineCounter */.HN();
+    for (const document of (0,dist/* parseAllDocuments */.hR)((0,external_node_fs_.readFileSync)(file, 'utf8'), { lineCounter: lines })) {
+        const error = 'errors' in document ? document.errors[0] : undefined;
+        if (error)
+            return lines.linePos(error.pos[0]).line;
+    }
+    return undefined;
+}
+function kustomizeLine(message) {
+    const match = /yaml: line (\d+)/.exec(message);
+    return match ? Number(match[1]) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/validate/render-with-origins.ts
+
+
+
+
+async function renderWithOrigins(renderer, overlayDir, extraArgs) {
+    const wrapper = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'gitops-promote-render-'));
+    try {
+        // kustomize refuses an absolute path as a resource; a relative one may climb out of the wrapper.
+        const target = (0,external_node_path_.relative)(wrapper, overlayDir).split(external_node_path_.sep).join('/');
+        await (0,promises_.writeFile)((0,external_node_path_.join)(wrapper, 'kustomization.yaml'), `resources:\n- ${JSON.stringify(target)}\nbuildMetadata: [originAnnotations]\n`);
+        const traced = await renderOverlay(renderer, wrapper, extraArgs);
+        if (traced.ok)
+            return { result: traced, originBase: wrapper };
+    }
+    finally {
+        await (0,promises_.rm)(wrapper, { recursive: true, force: true });
+    }
+    return { result: await renderOverlay(renderer, overlayDir, extraArgs), originBase: undefined };
+}
+
+;// CONCATENATED MODULE: ./src/validate/rendered-resources.ts
+
+
+/** The annotation kustomize's `originAnnotations` adds; removed before anything validates the object. */
+const ORIGIN_ANNOTATION = 'config.kubernetes.io/origin';
+/** Splits kustomize's output into objects and reads back (and removes) each one's origin annotation. */
+function parseRenderedResources(yaml, originBase) {
+    const resources = [];
+    const problems = [];
+    for (const document of (0,dist/* parseAllDocuments */.hR)(yaml)) {
+        if (!('contents' in document))
+            continue;
+        if (document.errors.length > 0) {
+            problems.push(document.errors[0].message);
+            continue;
+        }
+        const object = document.toJS();
+        if (object === null || object === undefined)
+            continue;
+        if (typeof object !== 'object' || Array.isArray(object)) {
+            problems.push('a rendered document is not a mapping');
+            continue;
+        }
+        resources.push(takeOrigin(object, originBase));
+    }
+    return { resources, problems };
+}
+function takeOrigin(object, originBase) {
+    const metadata = object.metadata;
+    const annotations = metadata?.annotations;
+    const text = annotations?.[ORIGIN_ANNOTATION];
+    if (!metadata || !annotations || typeof text !== 'string')
+        return { object, generated: false };
+    delete annotations[ORIGIN_ANNOTATION];
+    if (Object.keys(annotations).length === 0)
+        delete metadata.annotations;
+    const origin = (0,dist/* parse */.qg)(text);
+    if (!originBase || !origin || origin.repo)
+        return { object, generated: false };
+    if (origin.path)
+        return { object, originFile: (0,external_node_path_.resolve)(originBase, origin.path), generated: false };
+    if (origin.configuredIn)
+        return { object, originFile: (0,external_node_path_.resolve)(originBase, origin.configuredIn), generated: true };
+    return { object, generated: false };
+}
+
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(73136);
+;// CONCATENATED MODULE: ./src/validate/crd-schemas.ts
+/**
+ * JSON Schemas from CustomResourceDefinitions: each served version's
+ * `openAPIV3Schema`, made usable by ajv and, when strict, closed against
+ * unknown fields the way the API server's strict field validation is.
+ */
+function isCustomResourceDefinition(object) {
+    return object.kind === 'CustomResourceDefinition' && typeof object.apiVersion === 'string' && object.apiVersion.startsWith('apiextensions.k8s.io/');
+}
+function crdSchemas(objects, strict) {
+    const schemas = new Map();
+    for (const object of objects) {
+        if (!isCustomResourceDefinition(object))
+            continue;
+        const spec = object.spec;
+        const group = spec?.group;
+        const kind = spec?.names?.kind;
+        if (!group || !kind)
+            continue;
+        for (const version of spec.versions ?? []) {
+            // apiextensions.k8s.io/v1beta1 allowed one schema for every version.
+            const schema = version.schema?.openAPIV3Schema ?? spec.validation?.openAPIV3Schema;
+            if (!version.name || version.served === false || !schema)
+                continue;
+            schemas.set(`${group}/${version.name}/${kind}`, toResourceSchema(schema, strict));
+        }
+    }
+    return schemas;
+}
+/** The root schema with the fields every object has, so strict does not reject apiVersion, kind or metadata. */
+function toResourceSchema(openApi, strict) {
+    const root = convert(openApi, strict);
+    const properties = { ...(root.properties ?? {}) };
+    properties.apiVersion ??= { type: 'string' };
+    properties.kind ??= { type: 'string' };
+    properties.metadata = { type: 'object' };
+    return { ...root, properties };
+}
+function convert(node, strict) {
+    if (Array.isArray(node))
+        return node.map((item) => convert(item, strict));
+    if (typeof node !== 'object' || node === null)
+        return node;
+    const source = node;
+    const result = {};
+    for (const [key, value] of Object.entries(source)) {
+        // Descend only into schema positions; `properties` maps names to schemas, `enum`/`default`/`example` are data.
+        if (key === 'properties' || key === 'patternProperties' || key === 'definitions') {
+            result[key] = Object.fromEntries(Object.entries(value).map(([name, child]) => [name, convert(child, strict)]));
+        }
+        else if (['items', 'additionalProperties', 'not', 'allOf', 'anyOf', 'oneOf'].includes(key)) {
+            result[key] = typeof value === 'boolean' ? value : convert(value, strict);
+        }
+        else {
+            result[key] = value;
+        }
+    }
+    // An int-or-string field carries no type of its own in a structural schema.
+    if (source['x-kubernetes-int-or-string'] === true && !source.anyOf) {
+        result.anyOf = [{ type: 'integer' }, { type: 'string' }];
+        delete result.type;
+    }
+    const open = source['x-kubernetes-preserve-unknown-fields'] === true || source.additionalProperties !== undefined;
+    if (strict && !open && source.properties && source.type === 'object')
+        result.additionalProperties = false;
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/validate/user-schemas.ts
+
+
+
+
+
+/**
+ * The user's own schemas from `schema-locations`, local paths only (no network
+ * in CI): a folder or file of CustomResourceDefinitions (YAML or JSON), or a
+ * kubeconform-style path template such as
+ * `schemas/{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json`.
+ * Relative paths are taken from the working directory, as kubeconform does.
+ */
+class UserSchemaLocations {
+    strict;
+    kubernetesVersion;
+    fromCrds = new Map();
+    templates = [];
+    templateCache = new Map();
+    constructor(locations, strict, kubernetesVersion) {
+        this.strict = strict;
+        this.kubernetesVersion = kubernetesVersion;
+        for (const location of locations) {
+            if (location.includes('{{')) {
+                this.templates.push(location);
+                continue;
+            }
+            const path = (0,external_node_path_.resolve)(location);
+            if (!(0,external_node_fs_.existsSync)(path))
+                throw new src_errors/* InputError */.dz('schema-locations', `'${location}' does not exist.`);
+            for (const [key, schema] of crdSchemas(readCrdFiles(path), strict))
+                this.fromCrds.set(key, schema);
+        }
+    }
+    schemaFor(apiVersion, kind) {
+        const fromCrd = this.fromCrds.get(`${apiVersion}/${kind}`);
+        if (fromCrd || this.templates.length === 0)
+            return fromCrd;
+        const key = `${apiVersion}/${kind}`;
+        if (!this.templateCache.has(key))
+            this.templateCache.set(key, this.fromTemplates(apiVersion, kind));
+        return this.templateCache.get(key);
+    }
+    fromTemplates(apiVersion, kind) {
+        for (const template of this.templates) {
+            const file = (0,external_node_path_.resolve)(expandTemplate(template, apiVersion, kind, this.strict, this.kubernetesVersion));
+            if (!(0,external_node_fs_.existsSync)(file))
+                continue;
+            try {
+                return JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+            }
+            catch (error) {
+                throw new src_errors/* InputError */.dz('schema-locations', `${file} is not valid JSON (${error.message}).`);
+            }
+        }
+        return undefined;
+    }
+}
+/** kubeconform's template variables. */
+function expandTemplate(template, apiVersion, kind, strict, kubernetesVersion) {
+    const [group, version] = apiVersion.includes('/') ? apiVersion.split('/', 2) : ['', apiVersion];
+    const values = {
+        Group: group,
+        ResourceKind: kind.toLowerCase(),
+        ResourceAPIVersion: version,
+        KindSuffix: group ? `-${group.split('.')[0]}-${version}` : `-${version}`,
+        StrictSuffix: strict ? '-strict' : '',
+        NormalizedKubernetesVersion: `v${kubernetesVersion}.0`,
+    };
+    return template.replace(/\{\{\s*\.(\w+)\s*\}\}/g, (whole, name) => values[name] ?? whole);
+}
+function readCrdFiles(path) {
+    if ((0,external_node_fs_.statSync)(path).isDirectory()) {
+        return (0,external_node_fs_.readdirSync)(path)
+            .sort()
+            .flatMap((name) => (['.yaml', '.yml', '.json'].includes((0,external_node_path_.extname)(name)) || (0,external_node_fs_.statSync)((0,external_node_path_.join)(path, name)).isDirectory() ? readCrdFiles((0,external_node_path_.join)(path, name)) : []));
+    }
+    const objects = [];
+    for (const document of (0,dist/* parseAllDocuments */.hR)((0,external_node_fs_.readFileSync)(path, 'utf8'))) {
+        if (!('contents' in document) || document.errors.length > 0) {
+            throw new src_errors/* InputError */.dz('schema-locations', `${path} is not valid YAML or JSON.`);
+        }
+        const value = document.toJS();
+        if (value && typeof value === 'object' && !Array.isArray(value))
+            objects.push(value);
+    }
+    return objects;
+}
+
+;// CONCATENATED MODULE: ./src/validate/schema-catalog.ts
+
+
+
+
+
+
+
+const CATALOG_ID = 'gitops-promote-kubernetes';
+class SchemaCatalog {
+    strict;
+    ajv = new ajv.Ajv({ strict: false, allErrors: true, verbose: true, validateFormats: false, logger: false });
+    compiled = new Map();
+    compiledUserSchemas = new WeakMap();
+    userSchemas;
+    kinds;
+    builtInVersion;
+    packages;
+    constructor(catalog, strict, options) {
+        this.strict = strict;
+        this.kinds = new Map(Object.entries(catalog.kinds));
+        this.builtInVersion = catalog.kubernetesVersion;
+        this.packages = catalog.packages;
+        this.ajv.addSchema({ $id: CATALOG_ID, definitions: strict ? catalog.definitions : relaxed(catalog.definitions) });
+        this.userSchemas = new UserSchemaLocations(options.schemaLocations, strict, options.kubernetesVersion);
+    }
+    static load(options) {
+        const file = findCatalogFile(options.schemaDirectory);
+        const catalog = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        return new SchemaCatalog(catalog, options.strict, options);
+    }
+    /**
+     * The validator for a kind, looked up in the overlay's own CRDs, then the
+     * user's schema locations, then the shipped catalog; undefined when none has it.
+     */
+    validatorFor(apiVersion, kind, bundle) {
+        const key = `${apiVersion}/${kind}`;
+        const own = bundle?.get(key) ?? this.userSchemas.schemaFor(apiVersion, kind);
+        if (own)
+            return this.compileUserSchema(own);
+        const definition = this.kinds.get(key);
+        if (!definition)
+            return undefined;
+        let validate = this.compiled.get(definition);
+        if (!validate) {
+            validate = this.ajv.compile({ $ref: `${CATALOG_ID}#/definitions/${definition}` });
+            this.compiled.set(definition, validate);
+        }
+        return validate;
+    }
+    /** The API versions the catalog knows for a kind, to suggest one when an apiVersion is unknown. */
+    apiVersionsOf(kind) {
+        return [...this.kinds.keys()].filter((key) => key.endsWith(`/${kind}`)).map((key) => key.slice(0, -kind.length - 1));
+    }
+    /** The schemas of the CustomResourceDefinitions among an overlay's rendered objects. */
+    bundleSchemas(objects) {
+        return crdSchemas(objects, this.strict);
+    }
+    compileUserSchema(schema) {
+        let validate = this.compiledUserSchemas.get(schema);
+        if (!validate) {
+            try {
+                validate = this.ajv.compile(schema);
+            }
+            catch (error) {
+                throw new src_errors/* UserError */.yo(`A custom resource schema does not compile: ${error.message}`);
+            }
+            this.compiledUserSchemas.set(schema, validate);
+        }
+        return validate;
+    }
+}
+/** dist/schemas beside the bundle; from src/ (tests, tsx) the built dist/schemas of the checkout. */
+function findCatalogFile(directory) {
+    // The name is assembled at run time so the bundler does not try to inline the file.
+    const name = ['catalog', 'json'].join('.');
+    const here = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
+    const candidates = directory ? [(0,external_node_path_.join)(directory, name)] : [(0,external_node_path_.join)(here, 'schemas', name), (0,external_node_path_.join)(here, '..', '..', 'dist', 'schemas', name)];
+    const found = candidates.find((candidate) => (0,external_node_fs_.existsSync)(candidate));
+    if (!found) {
+        throw new src_errors/* UserError */.yo(`The schema catalog is missing (looked for ${candidates.join(', ')}); build it with: tsx scripts/build-schemas.ts dist/schemas`);
+    }
+    return found;
+}
+/** The definitions with every `additionalProperties: false` removed: what `strict: false` means. */
+function relaxed(value) {
+    if (Array.isArray(value))
+        return value.map(relaxed);
+    if (typeof value !== 'object' || value === null)
+        return value;
+    const result = {};
+    for (const [key, child] of Object.entries(value)) {
+        if (key === 'additionalProperties' && child === false)
+            continue;
+        result[key] = relaxed(child);
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/validate/schema-validation.ts
+function checkAgainstSchema(validate, object) {
+    // The API server decodes `field: null` as an unset field; so does this check.
+    if (validate(withoutNulls(object)))
+        return [];
+    const errors = validate.errors ?? [];
+    // anyOf/oneOf add a summary error on top of each branch's own; the branches say more.
+    const specific = errors.filter((error) => !['anyOf', 'oneOf'].includes(error.keyword));
+    const issues = new Map();
+    for (const error of specific.length > 0 ? specific : errors) {
+        const issue = describeError(error);
+        issues.set(`${issue.pointer}\u0000${issue.message}`, issue);
+    }
+    return [...issues.values()];
+}
+function describeError(error) {
+    const at = error.instancePath;
+    const params = error.params;
+    switch (error.keyword) {
+        case 'additionalProperties': {
+            const pointer = `${at}/${escapePointer(String(params.additionalProperty))}`;
+            return { pointer, message: `unknown field "${fieldPath(pointer)}"` };
+        }
+        case 'required':
+            return { pointer: at, message: `missing required field "${fieldPath(`${at}/${escapePointer(String(params.missingProperty))}`)}"` };
+        case 'type':
+            return { pointer: at, message: `${fieldPath(at)}: expected ${String(params.type).replace(',', ' or ')}, got ${typeName(error.data)}` };
+        case 'enum':
+            return {
+                pointer: at,
+                message: `${fieldPath(at)}: ${JSON.stringify(error.data)} is not one of ${params.allowedValues.map((value) => JSON.stringify(value)).join(', ')}`,
+            };
+        default:
+            return { pointer: at, message: `${fieldPath(at) || '(the object)'}: ${error.message ?? error.keyword}` };
+    }
+}
+/** `/spec/containers/0/image` → `spec.containers[0].image`, as kubectl prints a field. */
+function fieldPath(pointer) {
+    return splitPointer(pointer).reduce((path, segment) => (/^\d+$/.test(segment) ? `${path}[${segment}]` : path ? `${path}.${segment}` : segment), '');
+}
+function splitPointer(pointer) {
+    if (pointer === '')
+        return [];
+    return pointer
+        .slice(1)
+        .split('/')
+        .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+function escapePointer(segment) {
+    return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+function typeName(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'array';
+    return typeof value === 'number' && Number.isInteger(value) ? 'integer' : typeof value;
+}
+function withoutNulls(value) {
+    if (Array.isArray(value))
+        return value.map(withoutNulls);
+    if (typeof value !== 'object' || value === null)
+        return value;
+    const result = {};
+    for (const [key, child] of Object.entries(value))
+        if (child !== null)
+            result[key] = withoutNulls(child);
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/validate/server-dry-run.ts
+
+
+async function serverDryRun(yaml, resources, options) {
+    const args = ['apply', '--dry-run=server', '--validate=strict', '-o', 'name', '-f', '-', '--kubeconfig', options.kubeconfigFile];
+    if (options.context)
+        args.push('--context', options.context);
+    const result = await runProcess(options.kubectl ?? 'kubectl', args, { input: yaml, env: { ...process.env, KUBECONFIG: options.kubeconfigFile } });
+    if (result.exitCode === 0)
+        return [];
+    const blocks = splitErrors(result.stderr);
+    if (blocks.length === 0) {
+        return [{ finding: { severity: 'error', rule: 'server-dry-run', message: `kubectl apply --dry-run=server failed: ${result.stderr.trim() || `exit code ${result.exitCode}`}` } }];
+    }
+    return blocks.map((block) => judgeError(block, resources.map((resource) => resource.object)));
+}
+/**
+ * kubectl prints one block per failed object, each starting with `Error from
+ * server`, `error…` or `resource mapping not found`; its `Warning:` lines (such
+ * as a missing last-applied annotation) are not findings.
+ */
+function splitErrors(stderr) {
+    const blocks = [];
+    let inWarning = false;
+    for (const line of stderr.split('\n')) {
+        if (/^Warning:/.test(line)) {
+            inWarning = true;
+        }
+        else if (/^(Error from server|error|Error:|resource mapping not found|The \S+ "[^"]+" is invalid)/.test(line)) {
+            inWarning = false;
+            blocks.push(line);
+        }
+        else if (!inWarning && blocks.length > 0) {
+            blocks[blocks.length - 1] += `\n${line}`;
+        }
+    }
+    return blocks.map((block) => block.trim()).filter((block) => block !== '');
+}
+function judgeError(block, objects) {
+    const message = block.replace(/\s*\n\s*/g, ' ');
+    const resource = objectNamed(block, objects);
+    const resourceName = resource ? describeResource(resource) : undefined;
+    const base = { resource: resourceName };
+    const missingKind = /no matches for kind "([^"]+)" in version "([^"]+)"/.exec(block);
+    if (missingKind && objects.some((object) => defines(object, missingKind[1], missingKind[2]))) {
+        return { ...base, finding: { severity: 'notice', rule: 'server-dry-run', resource: resourceName, message: `not checked by the server: its CRD (${missingKind[1]}, ${missingKind[2]}) is created by this same overlay, and a dry-run creates nothing, so the server cannot know the kind yet` } };
+    }
+    const missingNamespace = /namespaces "([^"]+)" not found/.exec(block);
+    if (missingNamespace && objects.some((object) => object.kind === 'Namespace' && object.metadata?.name === missingNamespace[1])) {
+        return { ...base, finding: { severity: 'notice', rule: 'server-dry-run', resource: resourceName, message: `not checked by the server: namespace ${missingNamespace[1]} is created by this same overlay, and a dry-run creates nothing` } };
+    }
+    if (/does not support dry run|sideEffects/i.test(block)) {
+        return { ...base, finding: { severity: 'notice', rule: 'server-dry-run', resource: resourceName, message: `not checked by the server: an admission webhook refuses dry-run requests because it does not declare sideEffects: None (${firstSentence(message)})` } };
+    }
+    return { ...base, pointer: fieldPointer(block), finding: { severity: 'error', rule: 'server-dry-run', resource: resourceName, message: `server dry-run: ${stripPrefix(message)}` } };
+}
+/**
+ * The object a kubectl error is about: named by `Name: "x"` with `Kind=K`, by
+ * `Kind.group "name" is invalid`, or by `for name: "x"`; a strict decoding
+ * error names only the kind, so then the one object of that kind that has the
+ * unknown field.
+ */
+function objectNamed(block, objects) {
+    const kind = /Kind=(\w+)/.exec(block)?.[1] ??
+        /no matches for kind "([^"]+)"/.exec(block)?.[1] ??
+        /cannot be handled as a (\w+)/.exec(block)?.[1] ??
+        /(\w+)(?:\.[\w.-]+)? "[^"]+" is (?:invalid|forbidden)/.exec(block)?.[1];
+    const name = /Name: "([^"]+)"/.exec(block)?.[1] ?? /for name: "([^"]+)"/.exec(block)?.[1] ?? /\w+(?:\.[\w.-]+)? "([^"]+)" is (?:invalid|forbidden)/.exec(block)?.[1];
+    const ofKind = objects.filter((object) => !kind || object.kind === kind);
+    if (name)
+        return ofKind.find((object) => object.metadata?.name === name);
+    const pointer = fieldPointer(block);
+    const candidates = pointer ? ofKind.filter((object) => hasPointer(object, pointer)) : ofKind;
+    return kind && candidates.length === 1 ? candidates[0] : undefined;
+}
+function hasPointer(object, pointer) {
+    let value = object;
+    for (const segment of pointer.split('/').slice(1)) {
+        if (typeof value !== 'object' || value === null || !(segment in value))
+            return false;
+        value = value[segment];
+    }
+    return true;
+}
+function defines(object, kind, apiVersion) {
+    if (object.kind !== 'CustomResourceDefinition')
+        return false;
+    const spec = object.spec;
+    const [group, version] = apiVersion.split('/');
+    return spec?.group === group && spec?.names?.kind === kind && (spec.versions ?? []).some((candidate) => candidate.name === version);
+}
+/** The first field the server names: `spec.replicas: Invalid value…` or `unknown field "spec.foo"`. */
+function fieldPointer(block) {
+    const field = /unknown field "([^"]+)"/.exec(block)?.[1] ?? /is invalid: \[?([A-Za-z][\w.[\]-]*): /.exec(block)?.[1];
+    if (!field)
+        return undefined;
+    return `/${field.replace(/\[(\d+)\]/g, '.$1').split('.').filter((segment) => segment !== '').join('/')}`;
+}
+function stripPrefix(message) {
+    return message.replace(/^Error from server \((\w+)\): /, '$1: ').replace(/^The (\S+ "[^"]+" is invalid)/, '$1').replace(/error when (creating|patching|retrieving current configuration of)[^:]*"STDIN": /, '');
+}
+function firstSentence(text) {
+    return text.length > 300 ? `${text.slice(0, 297)}...` : text;
+}
+
+;// CONCATENATED MODULE: ./src/validate/source-lines.ts
+
+
+
+
+class SourceLocator {
+    files = new Map();
+    /** Where `pointer` of `rendered` comes from; undefined when nothing can be traced. */
+    locate(overlayDir, rendered, originFile, pointer) {
+        const segments = splitPointer(pointer);
+        const kind = String(rendered.kind ?? '');
+        const renderedName = String(rendered.metadata?.name ?? '');
+        const origin = originFile ? this.findDocument(originFile, kind, renderedName, String(rendered.apiVersion ?? '')) : undefined;
+        const sourceName = origin ? nameOf(origin.document) : renderedName;
+        if (segments.length > 0) {
+            for (const kustomization of kustomizationClosure(overlayDir)) {
+                for (const patch of [...kustomization.patches].reverse()) {
+                    if (patch.target?.kind && patch.target.kind !== kind)
+                        continue;
+                    if (patch.target?.name && patch.target.name !== sourceName && !renderedName.includes(patch.target.name))
+                        continue;
+                    const found = this.inPatch(patch.file, kind, sourceName, rendered, segments, patch.target !== undefined);
+                    if (found)
+                        return found;
+                }
+            }
+        }
+        if (!origin || !originFile)
+            return undefined;
+        const node = deepestNode(origin.document, rendered, segments) ?? origin.document.contents;
+        return { file: originFile, line: lineOf(origin.parsed, node) };
+    }
+    /** The line of a resource's first line in its file (for findings about a whole object). */
+    locateResource(rendered, originFile) {
+        if (!originFile)
+            return undefined;
+        const found = this.findDocument(originFile, String(rendered.kind ?? ''), String(rendered.metadata?.name ?? ''), String(rendered.apiVersion ?? ''));
+        return found ? { file: originFile, line: lineOf(found.parsed, found.document.contents) } : { file: originFile, line: 1 };
+    }
+    /**
+     * The `images:` entry that sets a rendered image, in the outermost
+     * kustomization that has one: where a tag or digest is chosen, so where a
+     * finding about it belongs.
+     */
+    locateImageEntry(overlayDir, imageName, field) {
+        for (const kustomization of kustomizationClosure(overlayDir)) {
+            const parsed = this.read(kustomization.file);
+            const images = parsed?.documents[0]?.get('images');
+            if (!parsed || !(0,dist/* isSeq */.oP)(images))
+                continue;
+            for (const entry of images.items) {
+                if (!(0,dist/* isMap */.jh)(entry))
+                    continue;
+                const name = entry.get('newName') ?? entry.get('name');
+                if (name !== imageName)
+                    continue;
+                const pair = entry.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && item.key.value === field);
+                return { file: kustomization.file, line: lineOf(parsed, pair?.key ?? entry) };
+            }
+        }
+        return undefined;
+    }
+    inPatch(file, kind, name, rendered, segments, targeted) {
+        const parsed = this.read(file);
+        if (!parsed)
+            return undefined;
+        for (const document of parsed.documents) {
+            const contents = document.contents;
+            if ((0,dist/* isSeq */.oP)(contents)) {
+                // A JSON 6902 patch: the operation whose path is the field or one of its parents.
+                const pointer = `/${segments.join('/')}`;
+                for (const operation of contents.items) {
+                    if (!(0,dist/* isMap */.jh)(operation))
+                        continue;
+                    const path = operation.get('path');
+                    if (typeof path === 'string' && (pointer === path || pointer.startsWith(`${path}/`)))
+                        return { file, line: lineOf(parsed, operation) };
+                }
+                continue;
+            }
+            if (!targeted && (document.getIn(['kind']) !== kind || nameOf(document) !== name))
+                continue;
+            const node = exactNode(document, rendered, segments);
+            if (node)
+                return { file, line: lineOf(parsed, node) };
+        }
+        return undefined;
+    }
+    findDocument(file, kind, renderedName, apiVersion) {
+        const parsed = this.read(file);
+        if (!parsed)
+            return undefined;
+        const sameKind = parsed.documents.filter((document) => document.getIn(['kind']) === kind);
+        const sameVersion = apiVersion === undefined ? [] : sameKind.filter((document) => document.getIn(['apiVersion']) === apiVersion);
+        const candidates = sameVersion.length > 0 ? sameVersion : sameKind;
+        // kustomize may add a prefix or suffix to the name; the longest source name inside the rendered one is the best match.
+        const ranked = candidates
+            .map((document) => ({ document, name: nameOf(document) }))
+            .filter(({ name }) => name !== '' && renderedName.includes(name))
+            .sort((a, b) => b.name.length - a.name.length);
+        const document = ranked[0]?.document ?? (candidates.length === 1 ? candidates[0] : undefined);
+        return document ? { parsed, document } : undefined;
+    }
+    read(file) {
+        if (!this.files.has(file)) {
+            try {
+                const lines = new dist/* LineCounter */.HN();
+                const documents = (0,dist/* parseAllDocuments */.hR)((0,external_node_fs_.readFileSync)(file, 'utf8'), { lineCounter: lines });
+                this.files.set(file, Array.isArray(documents) ? { documents, lines } : undefined);
+            }
+            catch {
+                this.files.set(file, undefined);
+            }
+        }
+        return this.files.get(file);
+    }
+}
+function nameOf(document) {
+    const name = document.getIn(['metadata', 'name']);
+    return typeof name === 'string' ? name : '';
+}
+/** The node at the full path, or undefined. */
+function exactNode(document, rendered, segments) {
+    const walked = walk(document.contents, rendered, segments);
+    return walked.depth === segments.length ? walked.node : undefined;
+}
+/** The node at the longest prefix of the path that the document has. */
+function deepestNode(document, rendered, segments) {
+    return walk(document.contents, rendered, segments).node ?? undefined;
+}
+/**
+ * Walks source and rendered object side by side. A list index in the rendered
+ * object is matched to the source item with the same `name` (the merge key of
+ * containers, env, volumes, ports…), since patches can reorder lists.
+ */
+function walk(root, rendered, segments) {
+    let node = root;
+    let value = rendered;
+    let depth = 0;
+    for (const segment of segments) {
+        let next;
+        if ((0,dist/* isMap */.jh)(node)) {
+            const pair = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === segment);
+            // The key's own line reads best: `replicas: "3"` rather than the value after it.
+            const last = depth === segments.length - 1;
+            next = pair ? (last || !pair.value ? pair.key : pair.value) : undefined;
+        }
+        else if ((0,dist/* isSeq */.oP)(node) && /^\d+$/.test(segment)) {
+            const item = Array.isArray(value) ? value[Number(segment)] : undefined;
+            const byName = item && typeof item === 'object' && typeof item.name === 'string'
+                ? node.items.find((candidate) => (0,dist/* isMap */.jh)(candidate) && candidate.get('name') === item.name)
+                : undefined;
+            next = (byName ?? node.items[Number(segment)]);
+        }
+        if (!next)
+            break;
+        node = next;
+        value = value && typeof value === 'object' ? value[segment] : undefined;
+        depth++;
+    }
+    return { node: depth > 0 ? node : undefined, depth };
+}
+function lineOf(parsed, node) {
+    const offset = node?.range?.[0];
+    return offset === undefined ? 1 : parsed.lines.linePos(offset).line;
+}
+
+;// CONCATENATED MODULE: ./src/validate/validate-overlays.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Renders each overlay with the real kustomize and validates every resource:
+ * schemas offline, policy checks, and optionally a server dry-run. Never
+ * throws for a broken overlay (that is a finding); throws only when validation
+ * itself cannot run (no kustomize, no schema catalog).
+ */
+async function validateOverlays(overlays, given) {
+    // Overlay paths are real paths (resolveOverlays); so must the root be, for relative file names.
+    const options = { ...given, repoRoot: (0,external_node_fs_.realpathSync)(given.repoRoot) };
+    const version = parseKubernetesVersion(options.kubernetesVersion);
+    const renderer = await findRenderer();
+    if (!renderer)
+        throw new src_errors/* UserError */.yo('validate needs kustomize or kubectl on PATH to render overlays; install one (GitHub-hosted runners have both).');
+    const catalog = SchemaCatalog.load({
+        strict: options.strict,
+        schemaDirectory: options.schemaDirectory,
+        schemaLocations: options.schemaLocations,
+        kubernetesVersion: version.text,
+    });
+    clearKustomizationCache();
+    const locator = new SourceLocator();
+    const context = { options, version, catalog, locator };
+    const reports = await mapWithLimit(overlays, options.concurrency ?? (0,external_node_os_.availableParallelism)(), async (overlay) => {
+        const report = emptyOverlayReport(overlay.path, overlay.file);
+        const started = Date.now();
+        const traced = await renderWithOrigins(renderer, overlay.absolutePath, options.kustomizeArgs);
+        report.renderMs = Date.now() - started;
+        if (!traced.result.ok) {
+            const at = locateRenderError(overlay.absolutePath, traced.result.error);
+            addFinding(report, { severity: 'error', rule: /already registered id/.test(traced.result.error) ? 'duplicate-resource' : 'render', message: `kustomize could not render ${overlay.path}: ${traced.result.error}`, ...place(options.repoRoot, at) });
+            return report;
+        }
+        const validated = Date.now();
+        const parsed = parseRenderedResources(traced.result.yaml, traced.originBase);
+        for (const problem of parsed.problems)
+            addFinding(report, { severity: 'error', rule: 'yaml', message: problem, file: overlay.file, line: 1 });
+        report.resources = parsed.resources.length;
+        checkResources(context, overlay, parsed.resources, report);
+        report.validateMs = Date.now() - validated;
+        if (options.serverDryRun) {
+            const dryRunStarted = Date.now();
+            for (const finding of await serverDryRun(traced.result.yaml, parsed.resources, options.serverDryRun)) {
+                const resource = parsed.resources.find((candidate) => describeResource(candidate.object) === finding.resource);
+                const at = resource ? locator.locate(overlay.absolutePath, resource.object, resource.originFile, finding.pointer ?? '') : undefined;
+                addFinding(report, { ...finding.finding, ...place(options.repoRoot, at ?? { file: overlay.absoluteFile, line: 1 }) });
+            }
+            report.serverDryRunMs = Date.now() - dryRunStarted;
+        }
+        return report;
+    });
+    return {
+        valid: reports.every((report) => report.errors.length === 0),
+        overlays: reports,
+        kubernetesVersion: version.text,
+        serverDryRun: options.serverDryRun !== undefined,
+    };
+}
+function checkResources(context, overlay, resources, report) {
+    const { options, catalog, locator } = context;
+    const objects = resources.map((resource) => resource.object);
+    const bundle = catalog.bundleSchemas(objects);
+    const policy = options.policyFor(overlay);
+    const add = (resource, pointer, finding) => {
+        const at = pointer === undefined ? locator.locateResource(resource.object, resource.originFile) : locator.locate(overlay.absolutePath, resource.object, resource.originFile, pointer);
+        addFinding(report, { ...finding, resource: describeResource(resource.object), ...place(options.repoRoot, at ?? { file: overlay.absoluteFile, line: 1 }) });
+    };
+    for (const resource of resources) {
+        const { apiVersion, kind } = resource.object;
+        if (typeof apiVersion !== 'string' || typeof kind !== 'string' || apiVersion === '' || kind === '') {
+            add(resource, undefined, { severity: 'error', rule: 'schema', message: 'the resource has no apiVersion or no kind' });
+            continue;
+        }
+        const removed = removedIn(apiVersion, kind, context.version);
+        if (removed !== undefined) {
+            const current = catalog.apiVersionsOf(kind).filter((candidate) => removedIn(candidate, kind, context.version) === undefined);
+            const hint = current.length > 0 ? `; use ${current.join(' or ')}` : '';
+            add(resource, '/apiVersion', { severity: 'error', rule: 'kubernetes-version', message: `${apiVersion} ${kind} is no longer served since Kubernetes 1.${removed} (kubernetes-version is ${context.version.text})${hint}` });
+            continue;
+        }
+        const validate = catalog.validatorFor(apiVersion, kind, bundle);
+        if (!validate) {
+            // Another version of the same group's kind is a typo or an old version; a kind of another group is a different kind.
+            const group = (value) => (value.includes('/') ? value.split('/')[0] : '');
+            const elsewhere = catalog.apiVersionsOf(kind).filter((candidate) => removedIn(candidate, kind, context.version) === undefined);
+            const sameGroup = elsewhere.filter((candidate) => group(candidate) === group(apiVersion));
+            const hint = elsewhere.length > 0 ? ` (the schemas know ${kind} as ${elsewhere.join(', ')})` : '';
+            const message = sameGroup.length > 0
+                ? `unknown apiVersion '${apiVersion}' for kind ${kind}; the schemas know ${sameGroup.join(', ')}`
+                : `no schema for ${apiVersion} ${kind}: an unknown kind, or a custom resource whose CRD schema is not given (add it to schema-locations, or set ignore-missing-schemas: true)${hint}`;
+            add(resource, sameGroup.length > 0 ? '/apiVersion' : '/kind', { severity: options.ignoreMissingSchemas && sameGroup.length === 0 ? 'warning' : 'error', rule: 'unknown-kind', message });
+        }
+        else {
+            for (const issue of checkAgainstSchema(validate, resource.object))
+                add(resource, issue.pointer, { severity: 'error', rule: 'schema', message: issue.message });
+        }
+        for (const issue of checkImages(resource.object, policy)) {
+            const entry = issue.image ? locator.locateImageEntry(overlay.absolutePath, issue.image, issue.rule === 'digest-required' ? 'digest' : 'newTag') : undefined;
+            if (entry)
+                addFinding(report, { severity: 'error', rule: issue.rule, message: issue.message, resource: describeResource(resource.object), ...place(options.repoRoot, entry) });
+            else
+                add(resource, issue.pointer, { severity: 'error', rule: issue.rule, message: issue.message });
+        }
+    }
+    for (const { index, firstIndex } of findDuplicates(objects)) {
+        const first = resources[firstIndex];
+        const firstAt = locator.locateResource(first.object, first.originFile);
+        const firstPlace = firstAt ? ` (first defined in ${place(options.repoRoot, firstAt).file}:${firstAt.line})` : '';
+        add(resources[index], undefined, {
+            severity: 'error',
+            rule: 'duplicate-resource',
+            message: `defined twice in the rendered overlay${firstPlace}; the second would overwrite the first in the cluster`,
+        });
+    }
+}
+/** A location as repo-relative file and line. */
+function place(repoRoot, at) {
+    if (!at)
+        return {};
+    const file = (0,external_node_path_.relative)(repoRoot, at.file).split(external_node_path_.sep).join('/');
+    return { file: file.startsWith('..') ? at.file : file, line: at.line };
+}
+
+;// CONCATENATED MODULE: ./src/report/job-summary.ts
+
+/**
+ * Writes the buffered job summary. The summary is a report, not the work: a
+ * runner without one (or a full disk) must not fail a step whose commit landed.
+ */
+async function writeSummary() {
+    if (!process.env.GITHUB_STEP_SUMMARY) {
+        core/* summary */.z.emptyBuffer();
+        return;
+    }
+    try {
+        await core/* summary */.z.write();
+    }
+    catch (error) {
+        core/* warning */.$e(`Could not write the job summary: ${error.message}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/validate/validation-output.ts
+
+
+
+
+/**
+ * Shows a validation report the ways GitHub reads one: an annotation per
+ * finding on its file and line, a table per overlay in the job summary, and
+ * the `valid` and `report` outputs.
+ */
+/** The report output: per overlay, resources, errors, warnings and time. */
+function reportJson(report) {
+    return JSON.stringify(report.overlays.map((overlay) => ({
+        overlay: overlay.overlay,
+        resources: overlay.resources,
+        errors: overlay.errors,
+        warnings: overlay.warnings,
+        notices: overlay.notices,
+        timeMs: { render: overlay.renderMs, validate: overlay.validateMs, ...(overlay.serverDryRunMs !== undefined ? { serverDryRun: overlay.serverDryRunMs } : {}) },
+    })));
+}
+/**
+ * Annotation paths are relative to the workspace (the repository GitHub
+ * checked out), which is not the config repo when `path` is a sub-folder.
+ */
+function annotate(report, repoRoot, workspace = process.env.GITHUB_WORKSPACE) {
+    const prefix = workspace ? (0,external_node_path_.relative)(workspace, repoRoot).split(external_node_path_.sep).join('/') : '';
+    const inWorkspace = prefix === '' || !prefix.startsWith('..');
+    for (const overlay of report.overlays) {
+        for (const finding of [...overlay.errors, ...overlay.warnings, ...overlay.notices]) {
+            const file = finding.file && inWorkspace && !finding.file.startsWith('/') ? (prefix ? `${prefix}/${finding.file}` : finding.file) : finding.file;
+            const properties = { title: `validate ${overlay.overlay}: ${finding.rule}`, file, startLine: finding.line };
+            const message = finding.resource ? `${finding.resource}: ${finding.message}` : finding.message;
+            if (finding.severity === 'error')
+                core/* error */.z3(message, properties);
+            else if (finding.severity === 'warning')
+                core/* warning */.$e(message, properties);
+            else
+                core/* notice */.lm(message, properties);
+        }
+    }
+}
+async function writeValidationSummary(report) {
+    const summary = core/* summary */.z.addHeading(`gitops-promote validate: ${report.valid ? 'valid' : 'invalid'}`, 2);
+    summary.addRaw(`Kubernetes ${report.kubernetesVersion} schemas${report.serverDryRun ? ', and a server dry-run' : ''}; ${report.overlays.length} overlay${report.overlays.length === 1 ? '' : 's'}.`, true);
+    for (const overlay of report.overlays) {
+        const findings = [...overlay.errors, ...overlay.warnings, ...overlay.notices];
+        const status = overlay.errors.length > 0 ? '❌' : overlay.warnings.length > 0 ? '⚠️' : '✅';
+        summary.addHeading(`${status} ${overlay.overlay}`, 3);
+        summary.addRaw(`${overlay.resources} resources, ${overlay.errors.length} errors, ${overlay.warnings.length} warnings; rendered in ${overlay.renderMs} ms, validated in ${overlay.validateMs} ms.`, true);
+        if (findings.length === 0)
+            continue;
+        summary.addTable([
+            [
+                { data: 'Severity', header: true },
+                { data: 'Check', header: true },
+                { data: 'Resource', header: true },
+                { data: 'Where', header: true },
+                { data: 'Finding', header: true },
+            ],
+            ...findings.map((finding) => [finding.severity, finding.rule, code(finding.resource ?? ''), code(validation_output_location(finding)), escapeCell(finding.message)]),
+        ]);
+    }
+    await writeSummary();
+}
+function validation_output_location(finding) {
+    return finding.file ? `${finding.file}${finding.line ? `:${finding.line}` : ''}` : '';
+}
+function code(text) {
+    return text ? `<code>${escapeCell(text)}</code>` : '';
+}
+function escapeCell(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '&#124;');
+}
+/** The one-line error for an invalid report (undefined when valid): what a command throws after showing the findings. */
+function validationFailure(report) {
+    if (report.valid)
+        return undefined;
+    const failed = report.overlays.filter((overlay) => overlay.errors.length > 0);
+    const errors = failed.reduce((sum, overlay) => sum + overlay.errors.length, 0);
+    return new src_errors/* UserError */.yo(`${errors} validation error${errors === 1 ? '' : 's'} in ${failed.map((overlay) => overlay.overlay).join(', ')}; see the annotations and the job summary.`);
+}
+
+;// CONCATENATED MODULE: ./src/validate/validation-settings.ts
+
+
+
+/**
+ * `protected` and `require-digest` come from the environment of the promotion
+ * config when there is one; an input that is set overrides it.
+ */
+function readValidationSettings(environment) {
+    const policy = {
+        protected: readBoolean('protected', environment?.protected ?? false),
+        requireDigest: readBoolean('require-digest', environment?.requireDigest ?? false),
+    };
+    if (policy.requireDigest && !policy.protected) {
+        core/* warning */.$e('require-digest applies to protected environments only; set protected: true for it to take effect.');
+    }
+    return {
+        kubernetesVersion: parseKubernetesVersion(readString('kubernetes-version', DEFAULT_KUBERNETES_VERSION)).text,
+        strict: readBoolean('strict', true),
+        ignoreMissingSchemas: readBoolean('ignore-missing-schemas', false),
+        kustomizeArgs: readString('kustomize-args').split(/\s+/).filter((arg) => arg !== ''),
+        schemaLocations: readList('schema-locations'),
+        policy,
+    };
+}
+
+// EXTERNAL MODULE: external "node:timers/promises"
+var external_node_timers_promises_ = __nccwpck_require__(58500);
+;// CONCATENATED MODULE: ./src/repo/land-commit.ts
+
+
+/**
+ * Commits the edit and moves the branch to it, through a checkout or the API.
+ * When the branch moved under us, the edit is made again on the new head (not
+ * rebased: the file may have changed in ways a text rebase would get wrong)
+ * and landed again, with jittered backoff so that many runs racing on one repo
+ * all land.
+ */
+async function landCommit(request) {
+    const { repo, target } = request;
+    const maxAttempts = request.maxAttempts ?? 15;
+    let snapshot = request.snapshot;
+    for (let attempt = 1;; attempt++) {
+        const applied = await request.apply(snapshot, attempt);
+        if (applied.changes.length === 0) {
+            core/* info */.pq('A concurrent run already landed these images (or higher versions); nothing left to commit.');
+            return { changes: [], superseded: applied.superseded, commitSha: '', pushed: false, snapshot };
+        }
+        const landed = await repo.commit({ snapshot, files: applied.files, message: request.message(applied.changes), author: request.author, target });
+        if (landed.outcome === 'landed') {
+            if (landed.pushed)
+                core/* info */.pq(`Landed ${landed.sha} on ${target.branch}${attempt > 1 ? ` (attempt ${attempt})` : ''}.`);
+            return { changes: applied.changes, superseded: applied.superseded, commitSha: landed.sha, pushed: landed.pushed, snapshot };
+        }
+        if (attempt >= maxAttempts) {
+            throw new Error(`${target.branch} kept moving: the update was refused ${attempt} times as not a fast-forward. Try again later.`);
+        }
+        core/* info */.pq(`${target.branch} moved since it was read; re-applying the edit on the new head (attempt ${attempt + 1}).`);
+        await (0,external_node_timers_promises_.setTimeout)(backoffMs(attempt));
+        snapshot = await repo.reopen(target.branch);
+    }
+}
+/** Exponential backoff with full jitter, capped. */
+function backoffMs(attempt, baseMs = 200, capMs = 3000) {
+    return Math.round(Math.random() * Math.min(capMs, baseMs * 2 ** (attempt - 1)));
+}
+
+;// CONCATENATED MODULE: ./src/report/commit-message.ts
+const DEFAULT_COMMIT_MESSAGE = [
+    'Set {images} in {overlays}',
+    '',
+    '{changes}',
+    '',
+    'App commit: {repository}@{sha}',
+    'Run: {run-url}',
+    'Triggered by: {actor}',
+].join('\n');
+/** The context GitHub gives a workflow step (empty strings outside Actions). */
+function commitContextFromEnv(env = process.env) {
+    const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+    const runUrl = env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : '';
+    return { sha: env.GITHUB_SHA ?? '', actor: env.GITHUB_ACTOR ?? '', repository: env.GITHUB_REPOSITORY ?? '', runUrl };
+}
+/**
+ * Fills the template. A line whose placeholders are all empty (no run URL
+ * outside Actions, say) is dropped rather than left dangling.
+ */
+function renderCommitMessage(template, changes, context) {
+    const images = [...new Set(changes.map((change) => `${change.image}=${change.new}`))];
+    const overlays = [...new Set(changes.map((change) => change.overlay))];
+    const values = {
+        images: images.length <= 3 ? images.join(', ') : `${images.length} images`,
+        overlays: overlays.length <= 3 ? overlays.join(', ') : `${overlays.length} overlays`,
+        changes: changes.map((change) => `- ${change.overlay}: ${change.image} ${change.old || '(new entry)'} -> ${change.new}`).join('\n'),
+        sha: context.sha,
+        actor: context.actor,
+        repository: context.repository,
+        'run-url': context.runUrl,
+    };
+    const lines = template.split('\n').flatMap((line) => {
+        const names = [...line.matchAll(/\{([a-z-]+)\}/g)].map((match) => match[1]).filter((name) => name in values);
+        if (names.length > 0 && names.every((name) => values[name] === ''))
+            return [];
+        return [line.replace(/\{([a-z-]+)\}/g, (whole, name) => values[name] ?? whole)];
+    });
+    return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/report/text-diff.ts
+
+
+
+
+
+/** A unified diff of two texts, made by `git diff --no-index` (git is always there). */
+async function unifiedDiff(changes) {
+    const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'gitops-promote-diff-'));
+    try {
+        for (const change of changes) {
+            for (const [side, text] of [['a', change.before], ['b', change.after]]) {
+                const target = (0,external_node_path_.join)(scratch, side, change.file);
+                await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
+                await (0,promises_.writeFile)(target, text);
+            }
+        }
+        const result = await runProcess('git', ['diff', '--no-index', '--no-color', '--no-prefix', 'a', 'b'], { cwd: scratch });
+        return result.stdout.replace(/^(---|\+\+\+) [ab]\//gm, '$1 ');
+    }
+    finally {
+        await (0,promises_.rm)(scratch, { recursive: true, force: true });
+    }
+}
+async function showDiffs(edits) {
+    const diff = await unifiedDiff(edits.map((edit) => ({ file: edit.overlay.file, before: edit.original, after: edit.text })));
+    core/* startGroup */.Oh('Changes (dry run, nothing written)');
+    core/* info */.pq(diff);
+    core/* endGroup */.N4();
+}
+
+;// CONCATENATED MODULE: ./src/report/pull-request-body.ts
+
+
+/**
+ * The body of a promotion pull request, built from plain data: a table per
+ * app, compare links between app versions, the run, the checklist, a rollback
+ * note and the folded rendered diff, kept under GitHub's body limit.
+ */
+/** GitHub refuses bodies over 65,536 characters; stay clear of it. */
+const MAX_BODY_LENGTH = 65_000;
+/** Lines that change on every run (the run link) carry this, so a re-run with nothing new writes nothing. */
+const VOLATILE_LINE = '<!-- gitops-promote:run -->';
+function buildPullRequestBody(body) {
+    const head = [
+        `Promotes what runs in **${body.from}** into **${body.to}**, as of ${commitLink(body.repositoryUrl, body.sourceCommit)} on \`${body.targetBranch}\`.`,
+        '',
+        ...body.apps.flatMap(appTable),
+        ...(body.skipped.length > 0 ? ['Not promoted:', ...body.skipped.map((line) => `- ${line}`), ''] : []),
+        ...(body.runUrl ? [`Opened by [this workflow run](${body.runUrl}). ${VOLATILE_LINE}`, ''] : []),
+        ...(body.checklist.length > 0 ? ['### Checklist', '', ...body.checklist.map(checklistLine), ''] : []),
+        ...rollbackNote(body),
+    ].join('\n');
+    const tail = `\n${body.marker}\n`;
+    const diff = body.renderedDiff === undefined ? '' : foldedDiff(body.renderedDiff, MAX_BODY_LENGTH - head.length - tail.length);
+    return fitBody(head + diff, tail);
+}
+/** Whether two bodies say the same, ignoring the run link. */
+function sameBody(a, b) {
+    const stable = (text) => text
+        .replace(/\r\n/g, '\n')
+        .split('\n')
+        .filter((line) => !line.includes(VOLATILE_LINE))
+        .join('\n')
+        .trim();
+    return stable(a) === stable(b);
+}
+function appTable(section) {
+    const title = section.app === '' ? '### Images' : `### ${section.app}`;
+    return [
+        title,
+        '',
+        '| Overlay | Image | Now in target | Promoted |',
+        '| --- | --- | --- | --- |',
+        ...section.rows.map((row) => `| \`${row.overlay}\` | \`${row.image}\` | ${row.current ? `\`${row.current}\`` : '_(new entry)_'} | \`${row.promoted}\` |`),
+        '',
+        ...(section.compareUrl ? [`Changes in the app: [compare](${section.compareUrl})`, ''] : []),
+    ];
+}
+function checklistLine(item) {
+    return `- [${item.checked ? 'x' : ' '}] ${item.text}${!item.checked && item.note ? ` _(${item.note})_` : ''}`;
+}
+function rollbackNote(body) {
+    const rows = body.apps.flatMap((section) => section.rows);
+    if (rows.length === 0)
+        return [];
+    const lines = rows.map((row) => (row.current ? `- \`${row.overlay}\`: \`${row.image}\` back to \`${row.current}\`` : `- \`${row.overlay}\`: remove the new \`${row.image}\` entry`));
+    return ['### Rollback', '', `After merging, revert the merge commit, or set the previous values in ${body.to}:`, '', ...lines, ''];
+}
+function commitLink(repositoryUrl, sha) {
+    return repositoryUrl ? `[\`${sha.slice(0, 7)}\`](${repositoryUrl}/commit/${sha})` : `\`${sha.slice(0, 7)}\``;
+}
+/** The rendered diff in a folded section, cut to `room` characters with a note. */
+function foldedDiff(diff, room) {
+    // The blank line keeps GitHub from reading the folded block as part of a list above it.
+    const open = '\n<details><summary>Rendered diff of the target overlays (kustomize build, before → after)</summary>\n\n```diff\n';
+    const close = '\n```\n\n</details>\n';
+    if (diff.trim() === '')
+        return `${open}(the rendered manifests are unchanged apart from the image fields kustomize writes)${close}`;
+    const fence = diff.replace(/```/g, '`\u200b``');
+    const budget = room - open.length - close.length;
+    if (fence.length <= budget)
+        return `${open}${fence.replace(/\n$/, '')}${close}`;
+    const note = '\n… (cut to fit GitHub’s size limit for a pull request body; run kustomize build on both branches for the whole diff)';
+    if (budget <= note.length + 200)
+        return '\n_The rendered diff is too large to show here._\n';
+    const cut = fence.slice(0, budget - note.length);
+    return `${open}${cut.slice(0, cut.lastIndexOf('\n') + 1)}${note}${close}`;
+}
+function fitBody(text, tail) {
+    if (text.length + tail.length <= MAX_BODY_LENGTH)
+        return text + tail;
+    const note = '\n\n… (cut to fit GitHub’s size limit for a pull request body)\n';
+    return text.slice(0, MAX_BODY_LENGTH - tail.length - note.length) + note + tail;
+}
+/** Replaces every value under a Secret's `data` and `stringData` so no secret reaches a PR. */
+function redactSecrets(yaml) {
+    const documents = (0,dist/* parseAllDocuments */.hR)(yaml);
+    if (!Array.isArray(documents))
+        return yaml;
+    return documents
+        .map((document) => {
+        const value = document.toJS();
+        if (value && value.kind === 'Secret') {
+            for (const field of ['data', 'stringData']) {
+                const map = value[field];
+                if (map && typeof map === 'object')
+                    for (const key of Object.keys(map))
+                        map[key] = '<redacted>';
+            }
+        }
+        return value === null ? '' : (0,dist/* stringify */.As)(value, { lineWidth: 0 });
+    })
+        .filter((text) => text !== '')
+        .join('---\n');
+}
+/**
+ * The app repo's compare view between two image versions, when both tags name
+ * something git knows: a version tag (1.4.2, v1.4.2) or a commit (sha-abc1234,
+ * or bare hex). `latest` and other moving tags cannot be resolved.
+ */
+function compareUrl(serverUrl, sourceRepository, before, after) {
+    if (!sourceRepository || !before || !after)
+        return undefined;
+    const from = gitRefOf(splitImageReference(before).tag);
+    const to = gitRefOf(splitImageReference(after).tag);
+    if (!from || !to || from === to)
+        return undefined;
+    return `${serverUrl.replace(/\/+$/, '')}/${sourceRepository}/compare/${encodeURIComponent(from)}...${encodeURIComponent(to)}`;
+}
+function gitRefOf(tag) {
+    const sha = /^(?:sha-|git-)?([0-9a-f]{7,40})$/.exec(tag);
+    if (sha)
+        return sha[1];
+    if (/^v?\d+\.\d+(\.\d+)?([-+][0-9A-Za-z.-]+)?$/.test(tag))
+        return tag;
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/github/pull-requests.ts
+
+
+
+
+
+function toPullRequest(raw) {
+    return {
+        number: raw.number,
+        url: raw.html_url,
+        nodeId: raw.node_id,
+        author: raw.user?.login ?? '',
+        title: raw.title,
+        body: raw.body ?? '',
+        headSha: raw.head.sha,
+        labels: raw.labels.map((label) => (typeof label === 'string' ? label : label.name ?? '')),
+        reviewers: (raw.requested_reviewers ?? []).map((user) => user.login),
+        teams: (raw.requested_teams ?? []).map((team) => team.slug),
+        assignees: (raw.assignees ?? []).map((user) => user.login),
+        autoMerge: raw.auto_merge !== null && raw.auto_merge !== undefined,
+    };
+}
+/** The open PR from `head` that carries the marker; only an open PR is ever reused. */
+async function findOpenPullRequest(github, head, marker) {
+    const { data } = await github.client.rest.pulls.list({ owner: github.owner, repo: github.repo, state: 'open', head: `${github.owner}:${head}`, per_page: 100 });
+    const pulls = data.map(toPullRequest);
+    const ours = pulls.find((pull) => pull.body.includes(marker));
+    if (!ours && pulls.length > 0) {
+        throw new src_errors/* UserError */.yo(`Branch ${head} already has pull request #${pulls[0].number}, which gitops-promote did not open (its body lacks the marker); close it or delete the branch, then run again.`);
+    }
+    return ours;
+}
+/** Opens the PR, or, when one already exists (another run was first), updates that one. */
+async function createOrUpdatePullRequest(github, spec, existing) {
+    if (existing)
+        return { pull: await updatePullRequest(github, existing, spec), created: false };
+    try {
+        const { data } = await github.client.rest.pulls.create({ owner: github.owner, repo: github.repo, head: spec.head, base: spec.base, title: spec.title, body: spec.body, draft: spec.draft });
+        core/* info */.pq(`Opened pull request #${data.number}: ${data.html_url}`);
+        return { pull: toPullRequest(data), created: true };
+    }
+    catch (error) {
+        if (statusOf(error) === 422 && /already exists/i.test(describeRequestError(error))) {
+            const raced = await findOpenPullRequest(github, spec.head, spec.marker);
+            if (raced)
+                return { pull: await updatePullRequest(github, raced, spec), created: false };
+        }
+        throw error;
+    }
+}
+/** Updates title and body only when they say something new (the run link alone is not news). */
+async function updatePullRequest(github, pull, spec) {
+    if (pull.title === spec.title && sameBody(pull.body, spec.body))
+        return pull;
+    const { data } = await github.client.rest.pulls.update({ owner: github.owner, repo: github.repo, pull_number: pull.number, title: spec.title, body: spec.body });
+    core/* info */.pq(`Updated pull request #${pull.number}.`);
+    return toPullRequest(data);
+}
+/** Labels are added, never reset (people add their own); GitHub creates the missing ones. */
+async function addLabels(github, pull, labels) {
+    const missing = labels.filter((label) => !pull.labels.some((present) => present.toLowerCase() === label.toLowerCase()));
+    if (missing.length === 0)
+        return [];
+    try {
+        await github.client.rest.issues.addLabels({ owner: github.owner, repo: github.repo, issue_number: pull.number, labels: missing });
+        return [];
+    }
+    catch (error) {
+        return [{ what: `labels ${missing.join(', ')}`, why: describeRequestError(error), fix: 'give the token issues: write (or pull-requests: write) on the config repo' }];
+    }
+}
+async function addAssignees(github, pull, assignees) {
+    const missing = assignees.filter((login) => !pull.assignees.some((present) => present.toLowerCase() === login.toLowerCase()));
+    if (missing.length === 0)
+        return [];
+    try {
+        await github.client.rest.issues.addAssignees({ owner: github.owner, repo: github.repo, issue_number: pull.number, assignees: missing });
+        return [];
+    }
+    catch (error) {
+        return [{ what: `assignees ${missing.join(', ')}`, why: describeRequestError(error), fix: 'assign only people with access to the config repo' }];
+    }
+}
+/**
+ * Requests the reviewers not yet requested, leaving out the PR's author (GitHub
+ * refuses them). When GitHub refuses the request, each team and the users are
+ * asked for separately, so one unknown team does not drop the others.
+ */
+async function requestReviewers(github, pull, users, teams) {
+    const wantedUsers = users.filter((login) => login.toLowerCase() !== pull.author.toLowerCase() && !pull.reviewers.some((r) => r.toLowerCase() === login.toLowerCase()));
+    const wantedTeams = teams.map(teamSlug).filter((slug) => !pull.teams.includes(slug));
+    const skippedAuthor = users.some((login) => login.toLowerCase() === pull.author.toLowerCase());
+    if (skippedAuthor)
+        core/* info */.pq(`${pull.author} opened the pull request, so is not requested as its reviewer.`);
+    if (wantedUsers.length === 0 && wantedTeams.length === 0)
+        return [];
+    const ask = (reviewers, team_reviewers) => retryUntilVisible(() => github.client.rest.pulls.requestReviewers({ owner: github.owner, repo: github.repo, pull_number: pull.number, reviewers, team_reviewers }));
+    try {
+        await ask(wantedUsers, wantedTeams);
+        return [];
+    }
+    catch (error) {
+        if (statusOf(error) !== 422)
+            throw error;
+    }
+    const refusals = [];
+    const parts = [...(wantedUsers.length > 0 ? [[wantedUsers, []]] : []), ...wantedTeams.map((team) => [[], [team]])];
+    for (const [reviewers, team_reviewers] of parts) {
+        try {
+            await ask(reviewers, team_reviewers);
+        }
+        catch (error) {
+            if (statusOf(error) !== 422)
+                throw error;
+            refusals.push(reviewerRefusal(github, reviewers, team_reviewers, describeRequestError(error)));
+        }
+    }
+    return refusals;
+}
+function reviewerRefusal(github, users, teams, why) {
+    if (teams.length > 0) {
+        return {
+            what: `team reviewer ${teams.map((team) => `@${github.owner}/${team}`).join(', ')}`,
+            why,
+            fix: `check that the team exists, has access to ${github.repository}, and that the token can read the organisation's teams (a GitHub App with Members: read, or a fine-grained token with organisation Members: read; a workflow's GITHUB_TOKEN cannot)`,
+        };
+    }
+    return { what: `reviewers ${users.join(', ')}`, why, fix: `make them collaborators of ${github.repository} (read access at least), or remove them from reviewers` };
+}
+/** `acme/platform` and `@acme/platform` name the team `platform`. */
+function teamSlug(team) {
+    return team.replace(/^@/, '').split('/').pop();
+}
+/** Closes a PR that has nothing left to promote, saying why, and deletes its branch. */
+async function closeWithComment(github, pull, comment, branch) {
+    await github.client.rest.issues.createComment({ owner: github.owner, repo: github.repo, issue_number: pull.number, body: comment });
+    await github.client.rest.pulls.update({ owner: github.owner, repo: github.repo, pull_number: pull.number, state: 'closed' });
+    try {
+        await github.client.rest.git.deleteRef({ owner: github.owner, repo: github.repo, ref: `heads/${branch}` });
+    }
+    catch (error) {
+        if (statusOf(error) !== 422 && statusOf(error) !== 404)
+            throw error;
+    }
+    core/* info */.pq(`Closed pull request #${pull.number}: ${comment}`);
+}
+/**
+ * GitHub creates a PR's node a moment after answering its creation; a request
+ * made in that moment answers "Could not resolve to a node". Try again a few times.
+ */
+async function retryUntilVisible(work, attempts = 5, baseMs = 250) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await work();
+        }
+        catch (error) {
+            if (attempt >= attempts || !/could not resolve to a node/i.test(describeRequestError(error)))
+                throw error;
+            await (0,external_node_timers_promises_.setTimeout)(baseMs * 2 ** (attempt - 1));
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/setup-checks.ts
+
+
+
+async function gatherSetupFacts(github, needs) {
+    const { client, owner, repo } = github;
+    const facts = { repository: github.repository, repoAccess: 'ok', canPush: false, autoMergeAllowed: false, installationToken: false, actionsCanCreatePullRequests: undefined, invisibleTeams: [] };
+    try {
+        const { data } = await client.rest.repos.get({ owner, repo });
+        facts.canPush = data.permissions?.push ?? false;
+        facts.autoMergeAllowed = data.allow_auto_merge ?? false;
+    }
+    catch (error) {
+        const status = statusOf(error);
+        facts.repoAccess = status === 401 ? 'bad-credentials' : status === 403 ? 'forbidden' : status === 404 ? 'not-found' : (() => { throw error; })();
+        return facts;
+    }
+    facts.installationToken = (await statusOfCall(() => client.rest.users.getAuthenticated())) === 403;
+    try {
+        const { data } = await client.rest.actions.getGithubActionsDefaultWorkflowPermissionsRepository({ owner, repo });
+        facts.actionsCanCreatePullRequests = data.can_approve_pull_request_reviews;
+    }
+    catch (error) {
+        if (statusOf(error) !== 403 && statusOf(error) !== 404)
+            throw error;
+    }
+    for (const team of needs.teamReviewers) {
+        if ((await statusOfCall(() => client.rest.teams.getByName({ org: owner, team_slug: teamSlug(team) }))) === 404)
+            facts.invisibleTeams.push(team);
+    }
+    return facts;
+}
+async function statusOfCall(call) {
+    try {
+        await call();
+        return 200;
+    }
+    catch (error) {
+        const status = statusOf(error);
+        if (status === undefined)
+            throw error;
+        return status;
+    }
+}
+const APP_TOKEN_FIX = 'use a GitHub App installation token (actions/create-github-app-token) or a fine-grained personal access token with Contents: write and Pull requests: write on it';
+/** The findings, in the order a reader should fix them. */
+function judgeSetup(facts, needs) {
+    const { repository } = facts;
+    const crossRepo = needs.workflowRepository !== '' && needs.workflowRepository.toLowerCase() !== repository.toLowerCase();
+    if (facts.repoAccess === 'bad-credentials')
+        return [{ level: 'error', message: `The token was refused (401 Bad credentials): it is wrong or expired; pass a valid one in the token input.` }];
+    if (facts.repoAccess !== 'ok') {
+        const why = crossRepo ? ` A workflow's GITHUB_TOKEN reaches only its own repository (${needs.workflowRepository}), never another one;` : '';
+        return [{ level: 'error', message: `The token cannot see ${repository}.${why} ${APP_TOKEN_FIX}.`.replace(/\s+/g, ' ') }];
+    }
+    const findings = [];
+    if (!facts.canPush) {
+        findings.push({
+            level: 'error',
+            message: crossRepo && facts.installationToken
+                ? `The token cannot push to ${repository}: a workflow's GITHUB_TOKEN can write only to its own repository (${needs.workflowRepository}); ${APP_TOKEN_FIX}.`
+                : `The token can read ${repository} but not push to it; give it Contents: write (and Pull requests: write), or ${APP_TOKEN_FIX}.`,
+        });
+    }
+    if (needs.pullRequests && facts.installationToken && !crossRepo) {
+        findings.push({
+            level: 'warning',
+            message: `If this is the workflow's GITHUB_TOKEN: pull requests it opens start no workflows, so required checks never run and the PR cannot merge; ${APP_TOKEN_FIX}.`,
+        });
+    }
+    if (needs.pullRequests && facts.actionsCanCreatePullRequests === false && facts.installationToken) {
+        findings.push({
+            level: 'error',
+            message: `"Allow GitHub Actions to create and approve pull requests" is off for ${repository}, so a GITHUB_TOKEN cannot open the promotion PR; switch it on (Settings → Actions → General → Workflow permissions), or use a GitHub App token.`,
+        });
+    }
+    if (needs.autoMerge && !facts.autoMergeAllowed) {
+        findings.push({ level: 'warning', message: `Auto-merge is not allowed in ${repository}; switch on Settings → General → Pull Requests → Allow auto-merge, or set auto-merge: false. Promotion PRs will wait for a manual merge.` });
+    }
+    for (const team of facts.invisibleTeams) {
+        findings.push({
+            level: 'warning',
+            message: `The token cannot see team ${team}: the team must exist and have access to ${repository}, and the token must read the organisation's teams (GitHub App with Members: read; a GITHUB_TOKEN cannot). Other reviewers are still requested.`,
+        });
+    }
+    if (findings.length === 0)
+        findings.push({ level: 'ok', message: `The token can push to ${repository}${needs.pullRequests ? ' and open promotion pull requests' : ''}.` });
+    return findings;
+}
+/** A refused write, explained with the set-up findings that account for it. */
+async function explainRefusedWrite(github, error) {
+    const refused = `GitHub refused a request to ${github.repository} (${statusOf(error)} ${describeRequestError(error)})`;
+    try {
+        const needs = { pullRequests: true, autoMerge: false, teamReviewers: [], workflowRepository: process.env.GITHUB_REPOSITORY ?? '' };
+        const problems = judgeSetup(await gatherSetupFacts(github, needs), needs).filter((finding) => finding.level !== 'ok');
+        if (/not permitted to create or approve pull requests/i.test(describeRequestError(error))) {
+            return new src_errors/* UserError */.yo(`${refused}. "Allow GitHub Actions to create and approve pull requests" is off for ${github.repository}: switch it on (Settings → Actions → General), or use a GitHub App token. The branch was pushed; the next run opens its PR.`);
+        }
+        return new src_errors/* UserError */.yo(`${refused}. ${problems.map((finding) => finding.message).join(' ') || 'Run the check-setup command to see what the token may do.'}`);
+    }
+    catch {
+        return new src_errors/* UserError */.yo(`${refused}. Run the check-setup command to see what the token may do.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/promote/pull-request-inputs.ts
+
+
+function readPullRequestOverrides() {
+    return {
+        landing: oneOf('landing', ['commit', 'pull-request']),
+        reviewers: optionalList('reviewers'),
+        teamReviewers: optionalList('team-reviewers'),
+        labels: optionalList('labels'),
+        assignees: optionalList('assignees'),
+        draft: optionalBoolean('draft'),
+        autoMerge: optionalBoolean('auto-merge'),
+        mergeMethod: oneOf('merge-method', ['merge', 'squash', 'rebase']) || undefined,
+    };
+}
+function optionalList(name) {
+    return readString(name) === '' ? undefined : readList(name);
+}
+function optionalBoolean(name) {
+    return readString(name) === '' ? undefined : readBoolean(name, false);
+}
+function oneOf(name, allowed) {
+    const value = readString(name).trim();
+    if (value !== '' && !allowed.includes(value))
+        throw new src_errors/* InputError */.dz(name, `expected one of ${allowed.join(', ')}, got '${value}'.`);
+    return value;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./src/report/set-image-report.ts
+
+
+
+function describeEntry(name, values) {
+    return formatImageReference({ name: values.newName || name, tag: values.newTag, digest: values.digest });
+}
+function toOverlayChange(overlay, file, change) {
+    return {
+        overlay,
+        file,
+        image: change.name,
+        old: change.before ? describeEntry(change.name, change.before) : '',
+        new: describeEntry(change.name, change.after),
+        before: change.before,
+        after: change.after,
+    };
+}
+function setImageOutputs(outcome) {
+    core/* setOutput */.uH('changed', String(outcome.changes.length > 0 && !outcome.dryRun));
+    core/* setOutput */.uH('commit-sha', outcome.commitSha);
+    core/* setOutput */.uH('pull-request-number', outcome.pullRequest ? String(outcome.pullRequest.number) : '');
+    core/* setOutput */.uH('pull-request-url', outcome.pullRequest?.url ?? '');
+    core/* setOutput */.uH('images', JSON.stringify(outcome.changes.map(({ overlay, file, image, old, new: next }) => ({ overlay, file, image, old, new: next }))));
+}
+/** Inline code for the summary; HTML, because GitHub does not render markdown inside the table's HTML. */
+function set_image_report_code(text) {
+    const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return text ? `<code>${escaped}</code>` : '<em>(new entry)</em>';
+}
+async function writeSetImageSummary(outcome) {
+    const summary = core/* summary */.z.addHeading(outcome.dryRun ? 'gitops-promote set-image (dry run)' : 'gitops-promote set-image', 2);
+    if (outcome.changes.length === 0) {
+        summary.addRaw('Every overlay already has these images; nothing was changed.', true);
+    }
+    else {
+        summary.addTable([
+            [
+                { data: 'Overlay', header: true },
+                { data: 'Image', header: true },
+                { data: 'Old → new', header: true },
+            ],
+            ...outcome.changes.map((change) => [set_image_report_code(change.overlay), set_image_report_code(change.image), `${set_image_report_code(change.old)} → ${set_image_report_code(change.new)}`]),
+        ]);
+        if (outcome.dryRun)
+            summary.addRaw('Dry run: nothing was written.', true);
+        else if (outcome.pullRequest) {
+            const { number, url, created } = outcome.pullRequest;
+            summary.addRaw(`Pull request <a href="${url}">#${number}</a> ${created ? 'opened' : 'updated'} (commit ${set_image_report_code(outcome.commitSha)}), into ${set_image_report_code(outcome.branch)}.`, true);
+        }
+        else if (outcome.commitSha) {
+            summary.addRaw(`Commit ${set_image_report_code(outcome.commitSha)} on ${set_image_report_code(outcome.branch)}${outcome.pushed ? ', pushed.' : ', not pushed (push: false).'}`, true);
+        }
+    }
+    if (outcome.superseded.length > 0) {
+        summary.addRaw(`Skipped, a concurrent run had already set a higher version: ${outcome.superseded.map((change) => `${set_image_report_code(change.overlay)} ${set_image_report_code(change.image)}`).join(', ')}.`, true);
+    }
+    for (const refusal of outcome.refusals ?? [])
+        summary.addRaw(`⚠️ GitHub refused ${refusal.what}: ${refusal.why}. To fix: ${refusal.fix}.`, true);
+    await writeSummary();
+}
+
+;// CONCATENATED MODULE: ./src/report/set-image-pull-request-body.ts
+
+const CARRIED_PREFIX = '<!-- gitops-promote:set-image-arguments ';
+function buildSetImageBody(body) {
+    const text = [
+        `Sets images in **${body.environment}**, on \`${body.baseBranch}\` once merged. Later set-image runs for ${body.environment} update this pull request.`,
+        '',
+        '| Overlay | Image | Now | Set to |',
+        '| --- | --- | --- | --- |',
+        ...body.rows.map((row) => `| \`${row.overlay}\` | \`${row.image}\` | ${row.current ? `\`${row.current}\`` : '_(new entry)_'} | \`${row.next}\` |`),
+        '',
+        ...(body.runUrl ? [`Updated by [this workflow run](${body.runUrl}). ${VOLATILE_LINE}`, ''] : []),
+        ...(body.checklist.length > 0 ? ['### Checklist', '', ...body.checklist.map((item) => `- [${item.checked ? 'x' : ' '}] ${item.text}${!item.checked && item.note ? ` _(${item.note})_` : ''}`), ''] : []),
+        '### Rollback',
+        '',
+        `After merging, revert the merge commit, or set the previous values in ${body.environment}.`,
+        '',
+        `${CARRIED_PREFIX}${JSON.stringify(body.arguments).replace(/--/g, '-\\u002d')} -->`,
+        body.marker,
+        '',
+    ].join('\n');
+    return text.length <= MAX_BODY_LENGTH ? text : `${text.slice(0, MAX_BODY_LENGTH - 200)}\n\n… (cut to fit GitHub’s size limit)\n${CARRIED_PREFIX}[] -->\n${body.marker}\n`;
+}
+/** The arguments an existing set-image PR applies; none when the body carries none or was edited past reading. */
+function carriedArguments(body) {
+    const line = body?.split('\n').find((candidate) => candidate.startsWith(CARRIED_PREFIX));
+    if (!line)
+        return [];
+    try {
+        const value = JSON.parse(line.slice(CARRIED_PREFIX.length).replace(/\s*-->\s*$/, ''));
+        return Array.isArray(value) ? value.filter((item) => typeof item === 'string') : [];
+    }
+    catch {
+        return [];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/promote/promotion-names.ts
+
+/** GitHub refuses titles of 256 characters or more; branch names must stay under 255 bytes. */
+const MAX_TITLE_LENGTH = 250;
+const MAX_BRANCH_LENGTH = 250;
+/** `promote/staging-to-production`, or `promote/staging-to-production/api+web` for a subset of apps. */
+function promotionBranchName(key) {
+    const base = `promote/${refPart(key.from)}-to-${refPart(key.to)}`;
+    const apps = [...key.apps].sort().map(refPart);
+    const name = apps.length === 0 ? base : `${base}/${apps.join('+')}`;
+    if (name.length <= MAX_BRANCH_LENGTH)
+        return name;
+    const digest = (0,external_node_crypto_.createHash)('sha256').update(name).digest('hex').slice(0, 12);
+    return `${name.slice(0, MAX_BRANCH_LENGTH - 13).replace(/[./+-]+$/, '')}-${digest}`;
+}
+/** A piece of a ref name that git accepts: no spaces, `..`, `~^:?*[\`, control characters, or leading dots. */
+function refPart(text) {
+    return (text
+        .replace(/[\s~^:?*[\\\x00-\x1f\x7f]+/g, '-')
+        .replace(/\.{2,}/g, '.')
+        .replace(/^[.-]+|[.]+$/g, '')
+        .replace(/\.lock$/i, '') || 'x');
+}
+/** The hidden marker a run uses to recognise its pull request. */
+function promotionMarker(key) {
+    const apps = key.apps.length === 0 ? '*' : [...key.apps].sort().join(',');
+    return `<!-- gitops-promote:promotion from=${key.from} to=${key.to} apps=${apps} -->`;
+}
+const DEFAULT_TITLE_TEMPLATE = 'Promote {apps} from {from} to {to}';
+/**
+ * The title from the config's `title-template`: {from}, {to}, {apps} (names,
+ * or a count beyond three), {images} (name:tag pairs, or a count beyond three).
+ */
+function promotionTitle(template, values) {
+    const list = (items, noun) => (items.length <= 3 ? items.join(', ') : `${items.length} ${noun}`);
+    const apps = values.apps.filter((app) => app !== '');
+    const filled = (template || DEFAULT_TITLE_TEMPLATE).replace(/\{(from|to|apps|images)\}/g, (_whole, name) => {
+        if (name === 'from')
+            return values.from;
+        if (name === 'to')
+            return values.to;
+        if (name === 'apps')
+            return apps.length > 0 ? list(apps, 'apps') : 'images';
+        return list(values.images, 'images');
+    });
+    const title = filled.replace(/\s+/g, ' ').trim();
+    return title.length <= MAX_TITLE_LENGTH ? title : `${title.slice(0, MAX_TITLE_LENGTH - 1)}…`;
+}
+
+;// CONCATENATED MODULE: ./src/promote/promotion-body.ts
+
+
+
+
+function promotionBodyFor(context) {
+    const serverUrl = (process.env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
+    const sections = context.apps
+        .map((app) => {
+        const changes = app.edits.flatMap((edit) => edit.changes.map((change) => toOverlayChange(edit.overlay.path, edit.overlay.file, change)));
+        const repository = context.sourceRepositories.get(app.app) ?? context.sourceRepositories.get('*') ?? '';
+        const link = changes.map((change) => compareUrl(serverUrl, repository, change.old, change.new)).find(Boolean);
+        return { app: app.app, rows: changes.map((change) => ({ overlay: change.overlay, image: change.image, current: change.old, promoted: change.new })), compareUrl: link };
+    })
+        .filter((section) => section.rows.length > 0);
+    return buildPullRequestBody({
+        marker: promotionMarker(context.key),
+        from: context.key.from,
+        to: context.key.to,
+        repositoryUrl: `${serverUrl}/${context.github.repository}`,
+        sourceCommit: context.snapshot.commit,
+        targetBranch: context.branch,
+        runUrl: commitContextFromEnv().runUrl,
+        apps: sections,
+        checklist: checklist(context.target, context.verified),
+        skipped: context.apps.flatMap((app) => app.skipped ?? []),
+        renderedDiff: context.renderedDiff,
+    });
+}
+/** The config's items for people, then the checks the action makes itself, ticked only when they ran and passed. */
+function checklist(target, verified) {
+    return [
+        ...target.pullRequest.checklist.map((text) => ({ text, checked: false })),
+        { text: 'Every promoted image renders in the target overlays (kustomize build)', checked: verified.render, note: 'not checked by this run' },
+        { text: `The ${target.name} overlays validate (schemas and policy)`, checked: verified.validation, note: 'not checked by this run; set validate: true' },
+    ];
+}
+function promotionCommitMessage(title, changes) {
+    const lines = changes.map((change) => `- ${change.overlay}: ${change.image} ${change.old || '(new entry)'} -> ${change.new}`);
+    const context = commitContextFromEnv();
+    return [title, '', ...lines, ...(context.runUrl ? ['', `Run: ${context.runUrl}`] : [])].join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/github/auto-merge.ts
+
+
+const ENABLE_AUTO_MERGE = `mutation($id: ID!, $mergeMethod: PullRequestMergeMethod!) {
+  enablePullRequestAutoMerge(input: {pullRequestId: $id, mergeMethod: $mergeMethod}) {
+    pullRequest { number autoMergeRequest { mergeMethod } }
+  }
+}`;
+/**
+ * Turns on GitHub's auto-merge, so the PR merges once its checks and reviews
+ * pass. When the repo does not allow it, the PR stays open for a person to
+ * merge: auto-merge is never replaced by an immediate merge.
+ */
+async function enableAutoMerge(github, pull, method) {
+    if (pull.autoMerge)
+        return [];
+    try {
+        await retryUntilVisible(() => github.client.graphql(ENABLE_AUTO_MERGE, { id: pull.nodeId, mergeMethod: method.toUpperCase() }));
+        core/* info */.pq(`Auto-merge (${method}) enabled on #${pull.number}.`);
+        return [];
+    }
+    catch (error) {
+        const why = graphqlMessage(error);
+        const fix = /not allowed/i.test(why)
+            ? `allow auto-merge in ${github.repository} (Settings → General → Pull Requests → Allow auto-merge), or set auto-merge: false; the pull request stays open for a manual merge`
+            : /clean status|protected branch/i.test(why)
+                ? 'auto-merge needs a branch protection rule with required checks or reviews on the base branch; the pull request can be merged now by hand'
+                : 'check that the token has Pull requests: write and Contents: write on the config repo (run the check-setup command)';
+        return [{ what: 'auto-merge', why, fix }];
+    }
+}
+function graphqlMessage(error) {
+    const errors = error.errors;
+    if (Array.isArray(errors) && errors.length > 0)
+        return errors.map((item) => item.message ?? '').join('; ');
+    return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: ./src/repo/blob-sha.ts
+
+/** The id git gives a file's content (a blob), so content can be compared with what GitHub reports. */
+function gitBlobSha(content) {
+    const bytes = Buffer.from(content, 'utf8');
+    return (0,external_node_crypto_.createHash)('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/promote/promotion-pull-request.ts
+
+
+
+
+
+/** Reviewers, labels and the rest: the inputs when given, else the target environment's config. */
+function pullRequestSettings(inputs, target) {
+    const config = target.pullRequest;
+    return {
+        reviewers: inputs.reviewers ?? config.reviewers,
+        teamReviewers: inputs.teamReviewers ?? config.teamReviewers,
+        labels: inputs.labels ?? config.labels,
+        assignees: inputs.assignees ?? config.assignees,
+        draft: inputs.draft ?? config.draft,
+        autoMerge: inputs.autoMerge ?? config.autoMerge,
+        mergeMethod: inputs.mergeMethod ?? config.mergeMethod,
+    };
+}
+/**
+ * The promotion branch is the base head plus one commit with the edit. It is
+ * rewritten only when its content differs from the edit planned now, so a
+ * re-run with nothing new writes nothing; a branch left without a PR by a
+ * failed run is picked up and gets its PR.
+ */
+async function landPromotionPullRequest(repo, github, snapshot, plan, settings, 
+/** The open PR, when the caller has already looked it up. */
+known) {
+    const existing = known ? known.existing : await findOpenPullRequest(github, plan.branch, plan.marker);
+    const branch = await branchChanges(github, snapshot.commit, plan.branch);
+    let commitSha = branch.head;
+    if (!branch.exists || !sameFiles(branch.files, plan.files)) {
+        const landed = await repo.commit({ snapshot, files: plan.files, message: plan.message, author: plan.author, target: { branch: plan.branch, mode: 'force', exists: branch.exists, lease: leaseOf(branch) } });
+        if (landed.outcome !== 'landed')
+            throw new Error(`Could not point ${plan.branch} at the promotion commit.`);
+        commitSha = landed.sha;
+        core/* info */.pq(`${branch.exists ? 'Updated' : 'Created'} branch ${plan.branch} at ${commitSha}.`);
+    }
+    else {
+        core/* info */.pq(`Branch ${plan.branch} already holds this promotion; not rewriting it.`);
+    }
+    const { pull, created } = await createOrUpdatePullRequest(github, { head: plan.branch, base: plan.base, title: plan.title, body: plan.body, marker: plan.marker, ...settings }, existing);
+    const refusals = [
+        ...(await addLabels(github, pull, settings.labels)),
+        ...(await addAssignees(github, pull, settings.assignees)),
+        ...(await requestReviewers(github, pull, settings.reviewers, settings.teamReviewers)),
+        ...(settings.autoMerge ? await enableAutoMerge(github, pull, settings.mergeMethod) : []),
+    ];
+    return { pull, created, commitSha, refusals };
+}
+/** Nothing to promote: an open promotion PR has become empty, so it is closed with a comment, and its branch goes. */
+async function closeEmptyPromotion(github, branch, marker, reason) {
+    const existing = await findOpenPullRequest(github, branch, marker);
+    if (existing) {
+        await closeWithComment(github, existing, reason, branch);
+        return existing.number;
+    }
+    try {
+        await github.client.rest.git.getRef({ owner: github.owner, repo: github.repo, ref: `heads/${branch}` });
+    }
+    catch (error) {
+        if (statusOf(error) === 404)
+            return undefined;
+        throw error;
+    }
+    await github.client.rest.git.deleteRef({ owner: github.owner, repo: github.repo, ref: `heads/${branch}` });
+    core/* info */.pq(`Deleted ${branch}, a promotion branch with nothing left to promote.`);
+    return undefined;
+}
+/** One compare request tells whether the branch exists and what it changes. */
+async function branchChanges(github, base, branch) {
+    try {
+        const { data } = await github.client.rest.repos.compareCommitsWithBasehead({ owner: github.owner, repo: github.repo, basehead: `${base}...${branch}`, per_page: 100 });
+        const head = data.commits.at(-1)?.sha ?? '';
+        return { exists: true, head, files: new Map((data.files ?? []).filter((file) => file.status !== 'removed').map((file) => [file.filename, file.sha ?? ''])) };
+    }
+    catch (error) {
+        if (statusOf(error) === 404)
+            return { exists: false, head: '', files: new Map() };
+        throw error;
+    }
+}
+/** The head a push may overwrite: '' for a branch that must not exist yet; unknown when the compare showed no commit of its own. */
+function leaseOf(branch) {
+    if (!branch.exists)
+        return '';
+    return branch.head || undefined;
+}
+function sameFiles(present, planned) {
+    return present.size === planned.length && planned.every((file) => present.get(file.path) === gitBlobSha(file.content));
+}
+
+;// CONCATENATED MODULE: ./src/promote/set-image-pull-request.ts
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * set-image into an environment that lands through pull requests: one stable
+ * branch and one open PR per environment. The PR carries the set-image
+ * arguments it applies, so a later run re-applies them with its own on the
+ * current base head (one commit on top of it): an earlier image is never
+ * dropped by a later run, and a re-run with nothing new writes nothing.
+ */
+/** `gitops-promote/set-image/production`. */
+function setImageBranchName(environment) {
+    const name = `gitops-promote/set-image/${refPart(environment)}`;
+    if (name.length <= MAX_BRANCH_LENGTH)
+        return name;
+    const digest = (0,external_node_crypto_.createHash)('sha256').update(name).digest('hex').slice(0, 12);
+    return `${name.slice(0, MAX_BRANCH_LENGTH - 13).replace(/[./+-]+$/, '')}-${digest}`;
+}
+function setImageMarker(environment) {
+    return `<!-- gitops-promote:set-image environment=${environment} -->`;
+}
+async function landSetImagePullRequest(work) {
+    const { github, environment } = work;
+    const branch = setImageBranchName(environment.name);
+    const marker = setImageMarker(environment.name);
+    const existing = await findOpenPullRequest(github, branch, marker);
+    const images = [...(await stillWanted(work, existing?.body)), ...work.images];
+    const edits = (await work.plan(images)).filter((edit) => edit.changes.length > 0);
+    const changes = edits.flatMap((edit) => edit.changes.map((change) => toOverlayChange(edit.overlay.path, edit.overlay.file, change)));
+    const verified = await work.check(edits);
+    const title = setImageTitle(environment.name, changes);
+    const body = buildSetImageBody({
+        marker,
+        environment: environment.name,
+        baseBranch: work.base,
+        arguments: images.map((image) => image.source),
+        rows: changes.map((change) => ({ overlay: change.overlay, image: change.image, current: change.old, next: change.new })),
+        runUrl: commitContextFromEnv().runUrl,
+        checklist: checklist(environment, verified),
+    });
+    const settings = pullRequestSettings(work.overrides, environment);
+    const landed = await landPromotionPullRequest(work.repo, github, work.snapshot, { branch, base: work.base, marker, title, body, files: edits.map((edit) => ({ path: edit.overlay.file, content: edit.text })), message: work.message(changes), author: work.author }, settings, { existing });
+    for (const refusal of landed.refusals)
+        core/* warning */.$e(`The pull request was made, but GitHub refused ${refusal.what}: ${refusal.why}. To fix: ${refusal.fix}.`);
+    return { changes, commitSha: landed.commitSha, pullRequest: { number: landed.pull.number, url: landed.pull.url, created: landed.created }, refusals: landed.refusals };
+}
+/**
+ * The open PR's arguments for images this run does not set, minus those the
+ * base already holds at a higher version (merged elsewhere since): they would
+ * be downgrades now.
+ */
+async function stillWanted(work, body) {
+    const names = new Set(work.images.map((image) => image.name));
+    const carried = parseCarried(body).filter((image) => !names.has(image.name));
+    if (carried.length === 0)
+        return [];
+    const lower = new Set((await work.plan(carried)).flatMap((edit) => edit.changes.filter((change) => change.before && isDowngrade(change.before.newTag, change.after.newTag)).map((change) => change.name)));
+    for (const name of lower)
+        core/* info */.pq(`The base already runs a higher version of ${name} than the open pull request set; dropping it from the PR.`);
+    return carried.filter((image) => !lower.has(image.name));
+}
+function parseCarried(body) {
+    try {
+        return parseImageArguments(carriedArguments(body));
+    }
+    catch {
+        core/* warning */.$e('The open set-image pull request carries arguments this version cannot read; only this run’s images are kept.');
+        return [];
+    }
+}
+function setImageTitle(environment, changes) {
+    const images = [...new Set(changes.map((change) => change.new))];
+    const list = images.length <= 3 ? images.join(', ') : `${images.length} images`;
+    const title = `Set ${list} in ${environment}`;
+    return title.length <= 250 ? title : `${title.slice(0, 249)}…`;
+}
+
+;// CONCATENATED MODULE: ./src/commands/set-image.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+function readSetImageInputs() {
+    return {
+        location: readRepoLocation(),
+        overlays: readList('overlays'),
+        environment: readString('environment'),
+        images: parseImageArguments(readList('images')),
+        push: readBoolean('push', true),
+        branch: readString('branch'),
+        commitMessage: readString('commit-message', DEFAULT_COMMIT_MESSAGE),
+        author: {
+            name: readString('author-name', 'github-actions[bot]'),
+            email: readString('author-email', '41898282+github-actions[bot]@users.noreply.github.com'),
+        },
+        allowDowngrade: readBoolean('allow-downgrade', false),
+        allowTags: readRegExp('allow-tags'),
+        verifyRender: readBoolean('verify-render', true),
+        validate: readBoolean('validate', false),
+        dryRun: readBoolean('dry-run', false),
+        overrides: readPullRequestOverrides(),
+    };
+}
+async function runSetImage() {
+    const outcome = await setImage(readSetImageInputs());
+    setImageOutputs(outcome);
+    // A later `wait` step in the same job picks the pushed commit up from here.
+    if (outcome.commitSha && outcome.pushed)
+        core/* exportVariable */.dN('GITOPS_PROMOTE_COMMIT_SHA', outcome.commitSha);
+    await writeSetImageSummary(outcome);
+}
+/**
+ * set-image from inputs to a landed commit, or a pull request when the
+ * environment lands through them; writes nothing when any check fails. A
+ * write GitHub refuses is explained with the set-up checks.
+ */
+async function setImage(inputs) {
+    checkAllowedTags(inputs.images, inputs.allowTags);
+    let github;
+    const connect = () => (github ??= connectToGitHub('to land set-image through the GitHub API or a pull request'));
+    try {
+        const opened = await openConfigRepo(inputs.location, {
+            branch: inputs.branch,
+            push: inputs.push,
+            connection: connect,
+            environmentBranch: (config) => (config && inputs.environment ? findEnvironment(config, inputs.environment, 'environment').branch : undefined),
+        });
+        try {
+            return await setImageIn(inputs, opened, connect);
+        }
+        finally {
+            await opened.repo.dispose();
+        }
+    }
+    catch (error) {
+        if (github && [401, 403, 404].includes(statusOf(error) ?? 0))
+            throw await explainRefusedWrite(github, error);
+        throw error;
+    }
+}
+async function setImageIn(inputs, opened, connect) {
+    const { repo, snapshot, branch } = opened;
+    const environment = inputs.environment ? requireEnvironment(opened.config, inputs.environment) : undefined;
+    const landing = inputs.overrides.landing || environment?.landing || 'commit';
+    if (landing === 'pull-request' && !environment) {
+        throw new src_errors/* InputError */.dz('landing', 'set-image lands through a pull request only into an environment of the promotion config (its branch and PR are per environment); set the environment input.');
+    }
+    if (landing === 'pull-request' && !inputs.push && !inputs.dryRun) {
+        throw new src_errors/* InputError */.dz('push', `false cannot open a pull request: environment '${environment.name}' lands through one; set landing: commit to commit locally.`);
+    }
+    const overlays = inputs.overlays.length > 0 || !environment
+        ? resolveOverlays(snapshot.root, inputs.overlays)
+        : resolveEnvironmentOverlays(snapshot.root, opened.config, environment).flatMap((app) => app.overlays);
+    const plan = {
+        inputs,
+        overlayPaths: overlays.map((overlay) => overlay.path),
+        validation: inputs.validate ? readValidationSettings(environment) : undefined,
+    };
+    if (!branch && inputs.push && !inputs.dryRun) {
+        throw new src_errors/* InputError */.dz('branch', 'the checkout is on a detached HEAD; name the branch to push to.');
+    }
+    const edits = await planSetImage(inputs, overlays);
+    refuseDowngrades(edits, inputs.allowDowngrade);
+    warnAboutDroppedValues(edits);
+    const changes = overlayChanges(edits);
+    const outcome = { changes, commitSha: '', branch, pushed: false, dryRun: inputs.dryRun, superseded: [] };
+    if (changes.length === 0) {
+        core/* info */.pq('Every overlay already has these images; nothing to change.');
+        return outcome;
+    }
+    if (inputs.dryRun) {
+        await showDiffs(edits.filter((edit) => edit.changes.length > 0));
+        return outcome;
+    }
+    if (repo instanceof LocalCheckout) {
+        const dirty = await repo.git.changedPaths(edits.map((edit) => edit.overlay.absoluteFile));
+        if (dirty.length > 0)
+            throw new src_errors/* InputError */.dz('path', `${dirty.join(', ')} has uncommitted changes; commit or discard them first.`);
+    }
+    if (landing === 'pull-request') {
+        // This run's own edit is checked before GitHub is reached, so a bad image fails without a request.
+        await checkInPlace(plan, snapshot, edits.filter((edit) => edit.changes.length > 0));
+        const landedPull = await landSetImagePullRequest({
+            repo,
+            github: connect(),
+            snapshot,
+            base: branch,
+            environment: environment,
+            overrides: inputs.overrides,
+            images: inputs.images,
+            plan: (images) => planSetImage({ ...inputs, images }, overlays),
+            check: (changed) => checkInPlace(plan, snapshot, changed),
+            message: (current) => renderCommitMessage(inputs.commitMessage, current, commitContextFromEnv()),
+            author: inputs.author,
+        });
+        return { ...outcome, ...landedPull };
+    }
+    const landed = await landCommit({
+        repo,
+        snapshot,
+        target: { branch, mode: 'fast-forward' },
+        author: inputs.author,
+        apply: (current, attempt) => applyEdits(plan, current, attempt === 1 ? edits : undefined),
+        message: (current) => renderCommitMessage(inputs.commitMessage, current, commitContextFromEnv()),
+    });
+    const { snapshot: _landedOn, ...result } = landed;
+    return { ...outcome, ...result };
+}
+function requireEnvironment(config, name) {
+    if (!config) {
+        throw new src_errors/* InputError */.dz('environment', `'${name}' needs the promotion config (${DEFAULT_CONFIG_FILE} at the config repo root, or the config input).`);
+    }
+    return findEnvironment(config, name, 'environment');
+}
+/**
+ * Writes the edits into the snapshot (planned afresh on a moved head) and
+ * verifies the render. On a re-apply, an entry a concurrent run already moved
+ * to a higher version is left alone: the race is over and the higher version won.
+ */
+async function applyEdits(plan, snapshot, firstPlan) {
+    const { inputs } = plan;
+    let edits = firstPlan ?? (await planSetImage(inputs, resolveOverlays(snapshot.root, plan.overlayPaths)));
+    const superseded = [];
+    if (!firstPlan && !inputs.allowDowngrade) {
+        edits = edits.map((edit) => {
+            const lower = edit.changes.filter((change) => change.before && isDowngrade(change.before.newTag, change.after.newTag));
+            if (lower.length === 0)
+                return edit;
+            superseded.push(...lower.map((change) => toOverlayChange(edit.overlay.path, edit.overlay.file, change)));
+            const skip = new Set(lower.map((change) => change.name));
+            return planFileEdit(edit.overlay, edit.original, inputs.images.filter((argument) => !skip.has(argument.name)));
+        });
+    }
+    const changed = edits.filter((edit) => edit.changes.length > 0);
+    await Promise.all(changed.map((edit) => (0,promises_.writeFile)(edit.overlay.absoluteFile, edit.text)));
+    try {
+        if (inputs.verifyRender)
+            await verifyRenderedImages(changed);
+        if (plan.validation)
+            await validateBeforeCommit(snapshot.root, changed, plan.validation);
+    }
+    catch (error) {
+        await Promise.all(changed.map((edit) => (0,promises_.writeFile)(edit.overlay.absoluteFile, edit.original)));
+        throw error;
+    }
+    return {
+        files: changed.map((edit) => ({ path: edit.overlay.file, content: edit.text })),
+        changes: overlayChanges(changed),
+        superseded,
+    };
+}
+/** The render check and validation on the edits written into the snapshot, which is put back afterwards. */
+async function checkInPlace(plan, snapshot, edits) {
+    await Promise.all(edits.map((edit) => (0,promises_.writeFile)(edit.overlay.absoluteFile, edit.text)));
+    try {
+        if (plan.inputs.verifyRender)
+            await verifyRenderedImages(edits);
+        if (plan.validation)
+            await validateBeforeCommit(snapshot.root, edits, plan.validation);
+    }
+    finally {
+        await Promise.all(edits.map((edit) => (0,promises_.writeFile)(edit.overlay.absoluteFile, edit.original)));
+    }
+    return { render: plan.inputs.verifyRender, validation: plan.validation !== undefined };
+}
+/** The edit of every overlay; with the render check on, new entries go only where the overlay uses the image. */
+async function planSetImage(inputs, overlays) {
+    const edits = await planEdits(overlays, inputs.images);
+    return inputs.verifyRender ? keepOnlyUsedNewEntries(edits, inputs.images) : edits;
+}
+/** Fails, with the findings annotated and summarised, when an edited overlay does not validate. */
+async function validateBeforeCommit(root, edits, settings) {
+    const report = await core/* group */.Os('Validating the edited overlays', () => validateOverlays(edits.map((edit) => edit.overlay), { ...settings, repoRoot: root, policyFor: () => settings.policy }));
+    annotate(report, root);
+    const failure = validationFailure(report);
+    if (failure) {
+        await writeValidationSummary(report);
+        throw failure;
+    }
+}
+function overlayChanges(edits) {
+    return edits.flatMap((edit) => edit.changes.map((change) => toOverlayChange(edit.overlay.path, edit.overlay.file, change)));
+}
+function checkAllowedTags(images, allowTags) {
+    if (!allowTags)
+        return;
+    for (const image of images) {
+        if (image.newTag && image.newTag !== KEEP && !allowTags.test(image.newTag)) {
+            throw new src_errors/* InputError */.dz('images', `tag '${image.newTag}' of '${image.source}' does not match allow-tags /${allowTags.source}/.`);
+        }
+    }
+}
+function refuseDowngrades(edits, allowDowngrade) {
+    if (allowDowngrade)
+        return;
+    for (const edit of edits) {
+        for (const change of edit.changes) {
+            if (change.before && isDowngrade(change.before.newTag, change.after.newTag)) {
+                throw new src_errors/* InputError */.dz('images', `'${change.argument}' would downgrade ${change.name} in ${edit.overlay.path} from ${change.before.newTag} to ${change.after.newTag}; set allow-downgrade: true to allow it.`);
+            }
+        }
+    }
+}
+function warnAboutDroppedValues(edits) {
+    for (const edit of edits) {
+        for (const change of edit.changes) {
+            if (change.dropped.length === 0 || !change.before)
+                continue;
+            const keep = keepForm(change);
+            const lost = change.dropped.map((field) => `${field} '${change.before[field]}'`).join(' and ');
+            core/* warning */.$e(`'${change.argument}' removes ${lost} from image ${change.name} in ${edit.overlay.file}, as kustomize edit set image does. To keep it, write '${keep}'.`);
+        }
+    }
+}
+/** The argument with `*` in each position it cleared, so those values are kept. */
+function keepForm(change) {
+    const { after, dropped } = change;
+    const tag = after.newTag ? `:${after.newTag}` : dropped.includes('newTag') ? `:${KEEP}` : '';
+    const digest = after.digest ? `@${after.digest}` : dropped.includes('digest') ? `@${KEEP}` : '';
+    return `${change.name}=${after.newName || KEEP}${tag}${digest}`;
+}
+
+;// CONCATENATED MODULE: ./src/validate/junit-report.ts
+/**
+ * The report as JUnit XML, for test-report actions: one test suite per
+ * overlay, one test case per finding (failed for an error, skipped for a
+ * warning), and one passing case for an overlay with none.
+ */
+function toJUnitXml(report) {
+    const suites = report.overlays.map((overlay) => {
+        const seconds = ((overlay.renderMs + overlay.validateMs + (overlay.serverDryRunMs ?? 0)) / 1000).toFixed(3);
+        const cases = [
+            ...overlay.errors.map((finding) => testCase(overlay.overlay, finding, `<failure message="${attribute(finding.message)}" type="${finding.rule}">${junit_report_text(where(finding))}</failure>`)),
+            ...overlay.warnings.map((finding) => testCase(overlay.overlay, finding, `<skipped message="${attribute(`warning: ${finding.message}`)}"/>`)),
+        ];
+        if (cases.length === 0)
+            cases.push(`    <testcase classname="${attribute(overlay.overlay)}" name="${attribute(`${overlay.resources} resources valid`)}" time="${seconds}"/>`);
+        return (`  <testsuite name="${attribute(overlay.overlay)}" tests="${cases.length}" failures="${overlay.errors.length}" errors="0" skipped="${overlay.warnings.length}" time="${seconds}">\n` +
+            `${cases.join('\n')}\n  </testsuite>`);
+    });
+    const failures = report.overlays.reduce((sum, overlay) => sum + overlay.errors.length, 0);
+    const tests = report.overlays.reduce((sum, overlay) => sum + Math.max(1, overlay.errors.length + overlay.warnings.length), 0);
+    return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="gitops-promote validate" tests="${tests}" failures="${failures}">\n${suites.join('\n')}\n</testsuites>\n`;
+}
+function testCase(overlay, finding, body) {
+    const name = `${finding.rule}: ${finding.resource ?? overlay}`;
+    const file = finding.file ? ` file="${attribute(finding.file)}"${finding.line ? ` line="${finding.line}"` : ''}` : '';
+    return `    <testcase classname="${attribute(overlay)}" name="${attribute(name)}"${file}>\n      ${body}\n    </testcase>`;
+}
+function where(finding) {
+    return finding.file ? `${finding.file}${finding.line ? `:${finding.line}` : ''}: ${finding.message}` : finding.message;
+}
+function junit_report_text(value) {
+    return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+function attribute(value) {
+    return junit_report_text(value).replace(/"/g, '&quot;').replace(/\n/g, '&#10;');
+}
+
+// EXTERNAL MODULE: ./src/validate/kubeconfig-file.ts
+var kubeconfig_file = __nccwpck_require__(49034);
+;// CONCATENATED MODULE: ./src/validate/overlay-discovery.ts
+
+
+
+
+
+
+/**
+ * Which overlays to validate: the ones named, or else every kustomization in
+ * the repo that no other one uses as a base (nor a Component, which renders
+ * only inside another); with changed-only, just those whose files differ from
+ * the base ref.
+ */
+function discoverOverlays(root) {
+    let all;
+    try {
+        all = resolveOverlays(root, ['**'], 'path');
+    }
+    catch (error) {
+        if (error instanceof src_errors/* InputError */.dz)
+            throw new src_errors/* InputError */.dz('path', `'${root}' holds no kustomization; check out the config repo or name overlays.`);
+        throw error;
+    }
+    const used = new Set();
+    for (const overlay of all) {
+        for (const folder of readKustomizationReferences(overlay.absolutePath)?.folders ?? [])
+            used.add((0,external_node_fs_.realpathSync)(folder));
+    }
+    return all.filter((overlay) => !used.has((0,external_node_fs_.realpathSync)(overlay.absolutePath)) && readKustomizationReferences(overlay.absolutePath)?.kind !== 'Component');
+}
+/** The overlays any of whose kustomization folders (its own and its bases', recursively) hold a changed file. */
+async function overlaysChangedSince(root, overlays, baseRef) {
+    const changed = await changedFiles(root, baseRef);
+    const realRoot = (0,external_node_fs_.realpathSync)(root);
+    return overlays.filter((overlay) => kustomizationClosure(overlay.absolutePath).some((kustomization) => {
+        const folder = (0,external_node_fs_.realpathSync)(kustomization.directory);
+        const touchesFolder = changed.some((file) => file.startsWith(`${folder}/`));
+        const touchesFile = kustomization.files.some((file) => changed.includes((0,external_node_path_.resolve)(realRoot, (0,external_node_fs_.realpathSync)(file))));
+        return touchesFolder || touchesFile;
+    }));
+}
+/** Files that differ between the merge base of `baseRef` and HEAD and the work tree, as absolute paths. */
+async function changedFiles(root, baseRef) {
+    const git = (args) => runProcess('git', args, { cwd: root });
+    const top = await git(['rev-parse', '--show-toplevel']);
+    if (top.exitCode !== 0)
+        throw new src_errors/* InputError */.dz('path', `'${root}' is not inside a git repository, which changed-only needs.`);
+    const base = await git(['merge-base', baseRef, 'HEAD']);
+    if (base.exitCode !== 0) {
+        throw new src_errors/* InputError */.dz('base-ref', `'${baseRef}' is not a commit of the checkout (${base.stderr.trim().split('\n')[0]}); fetch it first (actions/checkout with fetch-depth: 0).`);
+    }
+    const diff = await git(['diff', '--name-only', '--no-renames', base.stdout.trim()]);
+    const untracked = await git(['ls-files', '--others', '--exclude-standard', '--full-name']);
+    if (diff.exitCode !== 0)
+        throw new src_errors/* UserError */.yo(`git diff against ${baseRef} failed: ${diff.stderr.trim()}`);
+    const topLevel = (0,external_node_fs_.realpathSync)(top.stdout.trim());
+    return [...diff.stdout.split('\n'), ...untracked.stdout.split('\n')].filter((line) => line !== '').map((line) => (0,external_node_path_.resolve)(topLevel, line));
+}
+
+;// CONCATENATED MODULE: ./src/commands/validate.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+function readValidateInputs() {
+    const path = (0,external_node_path_.resolve)(readString('path', '.'));
+    const fromConfig = environmentFromInput(path);
+    const overlays = readList('overlays');
+    const inputs = {
+        path,
+        overlays,
+        environmentOverlays: fromConfig && overlays.length === 0
+            ? resolveEnvironmentOverlays(path, fromConfig.config, fromConfig.environment).flatMap((app) => app.overlays)
+            : undefined,
+        changedOnly: readBoolean('changed-only', false),
+        baseRef: readString('base-ref', process.env.GITHUB_BASE_REF ? `origin/${process.env.GITHUB_BASE_REF}` : ''),
+        serverDryRun: readBoolean('server-dry-run', false),
+        kubeconfig: readString('kubeconfig'),
+        kubeContext: readString('kube-context'),
+        junitFile: (0,external_node_path_.resolve)(readString('junit-file', (0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'gitops-promote-validate.junit.xml'))),
+        ...readValidationSettings(fromConfig?.environment),
+    };
+    if (inputs.serverDryRun && inputs.kubeconfig === '')
+        throw new src_errors/* InputError */.dz('kubeconfig', 'is required when server-dry-run is true.');
+    if (inputs.changedOnly && inputs.baseRef === '')
+        throw new src_errors/* InputError */.dz('base-ref', 'is required when changed-only is true (outside a pull_request event).');
+    return inputs;
+}
+async function runValidate() {
+    const inputs = readValidateInputs();
+    const report = await validate(inputs);
+    annotate(report, inputs.path);
+    core/* setOutput */.uH('valid', String(report.valid));
+    core/* setOutput */.uH('report', reportJson(report));
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(inputs.junitFile), { recursive: true });
+    await (0,promises_.writeFile)(inputs.junitFile, toJUnitXml(report));
+    core/* setOutput */.uH('junit', inputs.junitFile);
+    await writeValidationSummary(report);
+    const failure = validationFailure(report);
+    if (failure)
+        throw failure;
+}
+/** The overlays the inputs select, validated; throws only when validation cannot run. */
+async function validate(inputs) {
+    let overlays = inputs.environmentOverlays ?? (inputs.overlays.length > 0 ? resolveOverlays(inputs.path, inputs.overlays) : discoverOverlays(inputs.path));
+    if (inputs.changedOnly) {
+        overlays = await overlaysChangedSince(inputs.path, overlays, inputs.baseRef);
+        core/* info */.pq(overlays.length > 0 ? `Changed since ${inputs.baseRef}: ${overlays.map((overlay) => overlay.path).join(', ')}` : `No overlay changed since ${inputs.baseRef}.`);
+    }
+    const options = {
+        repoRoot: inputs.path,
+        kubernetesVersion: inputs.kubernetesVersion,
+        strict: inputs.strict,
+        ignoreMissingSchemas: inputs.ignoreMissingSchemas,
+        kustomizeArgs: inputs.kustomizeArgs,
+        schemaLocations: inputs.schemaLocations,
+        policyFor: () => inputs.policy,
+    };
+    return core/* group */.Os(`Validating ${overlays.length} overlay${overlays.length === 1 ? '' : 's'}`, () => inputs.serverDryRun
+        ? (0,kubeconfig_file/* withKubeconfigFile */.I)(inputs.kubeconfig, (file) => validateOverlays(overlays, { ...options, serverDryRun: { kubeconfigFile: file, context: inputs.kubeContext || undefined } }))
+        : validateOverlays(overlays, options));
+}
+
 ;// CONCATENATED MODULE: ./src/github/deployments.ts
 /**
  * A GitHub deployment and its statuses, so the repository's Environments page
@@ -50643,7 +51942,7 @@ function judgeArgoApplication(app, expectation, now) {
     const sync = status.sync?.status ?? 'Unknown';
     const health = status.health?.status ?? 'Unknown';
     const revisions = gitRevisions(app);
-    const base = { sync, health, revision: revisions.join(','), lookup: [], needsRefresh: false, needsSync: false, degraded: false };
+    const base = { sync, health, revision: revisions.join(','), lookup: [], needsRefresh: false, needsSync: false, degraded: false, revisionBehind: false };
     const waiting = (message, extra = {}) => ({ ...base, state: 'waiting', message, ...extra });
     const failed = (message) => ({ ...base, state: 'failed', message });
     const condition = status.conditions?.find((candidate) => BLOCKING_CONDITIONS.includes(candidate.type));
@@ -50702,9 +52001,9 @@ function judgeNotYetThere(app, expectation, base, sync, relation, now) {
         return judged.state === 'done' ? { ...judged, note, message: `${judged.message}; ${note}` } : judged;
     }
     if (relation === 'unknown')
-        return { ...base, state: 'waiting', message: `cannot tell yet whether ${base.revision} contains ${expected}` };
+        return { ...base, state: 'waiting', message: `cannot tell yet whether ${base.revision} contains ${expected}`, revisionBehind: true };
     const needsSync = sync === 'OutOfSync' && !app.operation && !isAutoSync(app);
-    return { ...base, state: 'waiting', message: `at ${base.revision.split(',').map(wait_types/* shortSha */.F).join(', ') || 'no revision'}, waiting for ${expected}`, needsSync };
+    return { ...base, state: 'waiting', message: `at ${base.revision.split(',').map(wait_types/* shortSha */.F).join(', ') || 'no revision'}, waiting for ${expected}`, needsSync, revisionBehind: true };
 }
 /** A chart version (Helm repository or OCI source) is not a commit of the config repo. */
 function isChartSource(source) {
@@ -50752,6 +52051,7 @@ const POLL = { initialMs: 1000, maxMs: 10_000 };
 /** How long the first request may keep failing before the server counts as not answering. */
 const FIRST_ANSWER_MS = 15_000;
 const REFRESH_TIMEOUT_MS = 120_000;
+const REFRESH_AGAIN_MS = 30_000;
 /**
  * Follows one Argo CD Application until it runs the expected commit and is
  * healthy, or fails. Reacts to the watch stream's events; polls with backoff
@@ -50770,6 +52070,8 @@ class ArgoFollower {
     degradedSince;
     syncRequested = false;
     lastRefreshRequest = 0;
+    lastApp;
+    graceTimer;
     stop = new AbortController();
     settle;
     fail;
@@ -50879,6 +52181,10 @@ class ArgoFollower {
         }
     }
     async observe(app) {
+        // The stream, polls and refresh answers race: never judge an older snapshot after a newer one.
+        if (isOlder(app, this.lastApp))
+            return;
+        this.lastApp = app;
         let judgement = this.judge(app);
         if (judgement.lookup.length > 0) {
             await this.options.ancestry.learn(judgement.lookup);
@@ -50889,10 +52195,27 @@ class ArgoFollower {
         this.options.report(judgement);
         if (judgement.state !== 'waiting')
             return this.settle(judgement);
+        if (judgement.degraded)
+            this.judgeAgainAfterGrace();
         if (judgement.needsRefresh)
             this.requestRefresh('normal', this.options.signal, 5000);
+        // An app still short of the commit gets a refresh now and then: its controller may poll git only every few minutes.
+        else if (judgement.revisionBehind)
+            this.requestRefresh(this.options.refresh, this.options.signal, REFRESH_AGAIN_MS);
         if (judgement.needsSync)
             await this.requestSync(judgement);
+    }
+    /** A Degraded app may send no further event: judge it again when its grace period ends. */
+    judgeAgainAfterGrace() {
+        if (this.graceTimer)
+            return;
+        const wait = Math.max(0, this.degradedSince + this.options.degradedGraceMs - Date.now()) + 10;
+        this.graceTimer = setTimeout(() => {
+            this.graceTimer = undefined;
+            if (this.lastApp && !this.stop.signal.aborted)
+                this.observe(this.lastApp).catch((error) => this.fail(error));
+        }, wait);
+        this.stop.signal.addEventListener('abort', () => clearTimeout(this.graceTimer), { once: true });
     }
     judge(app) {
         return judgeArgoApplication(app, { knowledge: this.options.ancestry, degradedSince: this.degradedSince, degradedGraceMs: this.options.degradedGraceMs, refreshed: this.refreshed }, Date.now());
@@ -50932,11 +52255,17 @@ class ArgoFollower {
         core/* info */.pq(`${this.label}: ${started ? 'sync requested (auto-sync is off)' : 'an operation is already running; not syncing'}.`);
     }
     current() {
-        return this.last ?? { state: 'waiting', sync: 'Unknown', health: 'Unknown', revision: '', message: '', lookup: [], needsRefresh: false, needsSync: false, degraded: false };
+        return this.last ?? { state: 'waiting', sync: 'Unknown', health: 'Unknown', revision: '', message: '', lookup: [], needsRefresh: false, needsSync: false, degraded: false, revisionBehind: false };
     }
 }
 function sameStatus(a, b) {
     return a.state === b.state && a.sync === b.sync && a.health === b.health && a.revision === b.revision && a.message === b.message;
+}
+/** Kubernetes resourceVersions are opaque strings; Argo CD passes etcd's increasing numbers, compared only when both are numbers. */
+function isOlder(app, than) {
+    const a = Number(app.metadata.resourceVersion);
+    const b = Number(than?.metadata.resourceVersion);
+    return Number.isInteger(a) && Number.isInteger(b) && a < b;
 }
 
 ;// CONCATENATED MODULE: ./src/controllers/revision-ancestry.ts
@@ -51337,7 +52666,7 @@ async function openWatchers(inputs, targets) {
         await watchers.argocd.login();
     }
     if (targets.some((target) => target.controller === 'flux')) {
-        const { openFluxWaiter } = await __nccwpck_require__.e(/* import() */ 510).then(__nccwpck_require__.bind(__nccwpck_require__, 60510));
+        const { openFluxWaiter } = await __nccwpck_require__.e(/* import() */ 315).then(__nccwpck_require__.bind(__nccwpck_require__, 13315));
         watchers.flux = await openFluxWaiter(inputs.flux);
     }
     return watchers;
@@ -51411,6 +52740,1462 @@ function oneLine(error) {
     return (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ');
 }
 
+;// CONCATENATED MODULE: ./src/drift/controller-state.ts
+
+
+
+
+/** `<app>-<environment>` when the config names no object, as `wait` assumes too. */
+function controllerTarget(app, env, flux) {
+    const ref = app.environments[env.name] ?? {};
+    const controller = ref.controller ?? env.controller;
+    const fallback = `${app.name}-${env.name}`;
+    if (controller === 'argocd')
+        return { controller, label: ref.argocdApp ?? fallback, name: ref.argocdApp ?? fallback };
+    if (controller === 'flux') {
+        const kind = ref.fluxKind ?? flux.kind;
+        const name = ref.fluxName ?? fallback;
+        const namespace = ref.fluxNamespace ?? flux.namespace;
+        return { controller, label: `${kind}/${namespace}/${name}`, kind, name, namespace };
+    }
+    return undefined;
+}
+/**
+ * Reads (never refreshes, never syncs) an Argo CD Application. Argo CD
+ * answers 403 for an app the token may not see and for one that does not
+ * exist alike, so both are "unknown to the controller".
+ */
+async function readArgoApplication(client, name) {
+    return readWithOneRetry(async () => client.getApplication(parseArgoAppRef(name), { timeoutMs: 30_000 }), (error) => (error instanceof src_errors/* InputError */.dz && error.input === 'argocd-app' ? error.message.replace(/^Input 'argocd-app': /, '') : undefined), (error) => error instanceof ArgoTransientError);
+}
+async function readFluxObject(client, target) {
+    const { FluxTransientError } = await __nccwpck_require__.e(/* import() */ 408).then(__nccwpck_require__.bind(__nccwpck_require__, 80408));
+    return readWithOneRetry(() => client.get(target), (error) => (error instanceof src_errors/* InputError */.dz && /does not exist/.test(error.message) ? error.message.replace(/^Input '[^']+': /, '') : undefined), (error) => error instanceof FluxTransientError);
+}
+/** One retry after a short pause for transient failures; anything else (bad credentials, TLS) fails the step. */
+async function readWithOneRetry(read, unknown, transient) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return { found: true, object: await read() };
+        }
+        catch (error) {
+            const missing = unknown(error);
+            if (missing)
+                return { found: false, reason: 'unknown', message: missing };
+            if (!transient(error))
+                throw error;
+            if (attempt >= 2)
+                return { found: false, reason: 'unreachable', message: error.message };
+            await (0,controllers_backoff/* sleep */.y)(1000);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/drift/config-history.ts
+
+
+/** How many commits of one overlay file the skew reads back; older history rarely matters to a lag. */
+const HISTORY_LIMIT = 300;
+/**
+ * What drift-check reads from the config repo's git history: the branch head,
+ * whether the clone is shallow, the values an overlay has carried, and whether
+ * a commit a controller reports is behind a change to an app's overlays.
+ */
+class ConfigHistory {
+    git;
+    standings = new Map();
+    constructor(git) {
+        this.git = git;
+    }
+    static async open(git, branchOverride) {
+        if (!(await git.topLevel()))
+            throw new src_errors/* UserError */.yo(`drift-check needs a git checkout of the config repo at '${git.directory}' (input path), with its history (actions/checkout with fetch-depth: 0).`);
+        const branch = branchOverride || (await git.currentBranch()) || 'HEAD';
+        const [sha, date] = (await git.run(['log', '-1', '--format=%H%x09%cI', 'HEAD'])).split('\t');
+        const shallow = (await git.tryRun(['rev-parse', '--is-shallow-repository'])) === 'true';
+        return { history: new ConfigHistory(git), head: { branch, sha: sha, committedAt: Date.parse(date) }, shallow };
+    }
+    /** The value of `image`'s entry in `file` after each commit that touched the file, newest first. */
+    async imageHistory(file, image) {
+        const log = await this.git.run(['log', `-n${HISTORY_LIMIT}`, '--format=%H%x09%cI', 'HEAD', '--', file]);
+        const entries = [];
+        for (const line of log.split('\n').filter(Boolean)) {
+            const [sha, date] = line.split('\t');
+            const text = await this.git.tryRun(['show', `${sha}:${file}`]);
+            entries.push({ sha, date: Date.parse(date), value: text === undefined ? undefined : imageValueIn(text, file, image) });
+        }
+        return entries;
+    }
+    /** Whether `revision` is the head, or older with or without a later change under `paths`. */
+    async standing(revision, head, paths) {
+        if (revision === head)
+            return 'head';
+        const key = `${revision}\0${paths.join('\0')}`;
+        const known = this.standings.get(key);
+        if (known)
+            return known;
+        let standing = 'unknown';
+        const isAncestor = /^[0-9a-f]{7,40}$/.test(revision) && (await this.git.exec(['merge-base', '--is-ancestor', revision, head])).exitCode === 0;
+        if (isAncestor) {
+            const changed = await this.git.run(['log', '-1', '--format=%H', `${revision}..${head}`, '--', ...paths]);
+            standing = changed ? 'behind' : 'unchanged';
+        }
+        this.standings.set(key, standing);
+        return standing;
+    }
+}
+/** The tag and digest the entry for `image` sets in a kustomization's text (by name, or by newName). */
+function imageValueIn(text, file, image) {
+    try {
+        const entry = findImageEntry(parseKustomization(text, file).entries, image);
+        return entry ? { tag: entry.newTag, digest: entry.digest } : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function findImageEntry(entries, image) {
+    return entries.find((entry) => entry.name === image) ?? entries.find((entry) => entry.newName === image);
+}
+
+;// CONCATENATED MODULE: ./src/drift/declared-images.ts
+
+
+
+
+
+/**
+ * The images an app's overlays declare: rendered with kustomize when it is on
+ * the runner (every image, base sidecars included), else read from the
+ * `images:` entries. The app's version is its first configured image's entry.
+ */
+async function readDeclaredImages(overlays, configuredImages) {
+    const renderer = await findRenderer();
+    const images = new Set();
+    let version;
+    let rendered = renderer !== null;
+    for (const overlay of overlays) {
+        const document = parseKustomization(await (0,promises_.readFile)(overlay.absoluteFile, 'utf8'), overlay.file);
+        const primary = configuredImages[0] ?? document.entries[0]?.name;
+        const entry = primary === undefined ? undefined : findImageEntry(document.entries, primary);
+        if (entry && !version)
+            version = { image: primary, tag: entry.newTag, digest: entry.digest, file: overlay.file };
+        // An overlay that does not render is validate's finding; here its `images:` entries still say what it declares.
+        const result = renderer ? await renderOverlay(renderer, overlay.absolutePath) : undefined;
+        if (result?.ok) {
+            collectRenderedImages(result.yaml).forEach((image) => images.add(image));
+        }
+        else {
+            rendered = false;
+            for (const { name, newName, newTag, digest } of document.entries)
+                images.add(formatImageReference({ name: newName || name, tag: newTag, digest }));
+        }
+    }
+    return { overlays: overlays.map((overlay) => overlay.path), images: [...images].sort(), rendered, version };
+}
+
+;// CONCATENATED MODULE: ./src/drift/drift-types.ts
+/**
+ * The shapes of a drift check: what git declares for an app in an
+ * environment, what its controller reports, how far it lags behind the
+ * environment before it, and the findings that come out of comparing them.
+ */
+/** What a finding is about. `pending` is reported but never counts as drift. */
+const DRIFT_KINDS = (/* unused pure expression or super */ null && ([
+    'missing-overlay',
+    'unknown-app',
+    'unreachable',
+    'stale',
+    'out-of-sync',
+    'not-applied',
+    'degraded',
+    'images-differ',
+    'skew',
+    'pending',
+]));
+function driftItem(environment, app, finding) {
+    return { ...finding, environment, app, key: `${finding.kind}:${environment}:${app}`, drift: finding.kind !== 'pending' };
+}
+const formatImageValue = (value) => [value.tag, value.digest ? `@${value.digest.replace(/^(sha256:[0-9a-f]{12})[0-9a-f]+$/, '$1…')}` : ''].join('') || '(none)';
+
+// EXTERNAL MODULE: ./src/controllers/flux/flux-types.ts
+var flux_types = __nccwpck_require__(15674);
+;// CONCATENATED MODULE: ./src/drift/judge-drift.ts
+
+
+
+const judge_drift_BLOCKING_CONDITIONS = ['ComparisonError', 'InvalidSpecError', 'SyncError'];
+/** The commits an Argo CD app names (compared, last synced): the caller looks up their standing. */
+function argoRevisionsToCheck(app) {
+    return [gitRevisions(app)[0], lastSyncedRevision(app)].filter((revision) => Boolean(revision));
+}
+/**
+ * Judges an Argo CD Application against git: stale when the controller has not
+ * reconciled within stale-after (its verdict cannot be trusted), pending while
+ * a sync runs or a manual-sync app waits for a newer commit, else out of sync,
+ * not applied, degraded or running other images than the overlays declare. No I/O.
+ */
+function judgeArgoDrift(app, context) {
+    const status = app.status ?? {};
+    const revision = gitRevisions(app)[0];
+    const view = {
+        controller: 'argocd',
+        object: app.metadata.namespace && app.metadata.namespace !== 'argocd' ? `${app.metadata.namespace}/${app.metadata.name}` : app.metadata.name,
+        found: true,
+        sync: status.sync?.status ?? 'Unknown',
+        health: status.health?.status ?? 'Unknown',
+        revision,
+        images: app.status?.summary?.images,
+        reconciledAt: status.reconciledAt,
+        autoSync: app.spec?.syncPolicy?.automated !== undefined,
+    };
+    const findings = [];
+    const reconciled = Date.parse(status.reconciledAt ?? '');
+    if (!Number.isFinite(reconciled) || context.now - reconciled > context.staleAfterMs) {
+        const when = Number.isFinite(reconciled) ? `last reconciled ${formatAge(context.now - reconciled)} ago` : 'never reconciled';
+        return { view, findings: [{ kind: 'stale', message: `${when} (status.reconciledAt), longer than stale-after: the controller may be down, so its ${view.sync}/${view.health} cannot be trusted` }] };
+    }
+    const phase = status.operationState?.phase;
+    const standing = revision ? (context.standings.get(revision) ?? 'unknown') : 'unknown';
+    if (app.operation || phase === 'Running' || phase === 'Terminating') {
+        findings.push({ kind: 'pending', message: `a sync is ${app.operation ? 'queued' : 'running'}` });
+    }
+    else if (standing === 'behind' || standing === 'unknown') {
+        findings.push(notYetAtHead(revision, context, 'status.sync.revision'));
+    }
+    else if (view.sync !== 'Synced') {
+        findings.push(judgeOutOfSync(app, view, context));
+    }
+    if (view.health === 'Degraded' || view.health === 'Missing') {
+        const message = status.health?.message ? `: ${status.health.message}` : '';
+        findings.push({ kind: 'degraded', message: `health ${view.health}${message}` });
+    }
+    else if (view.health === 'Progressing' && findings.length === 0) {
+        findings.push({ kind: 'pending', message: 'a rollout is in progress (health Progressing)' });
+    }
+    if (findings.every((finding) => finding.kind === 'degraded')) {
+        const difference = compareImages(context.declared, view.images);
+        if (difference)
+            findings.push(difference);
+    }
+    return { view, findings };
+}
+function judgeOutOfSync(app, view, context) {
+    const synced = lastSyncedRevision(app);
+    const syncedStanding = synced ? context.standings.get(synced) : undefined;
+    // Manual sync: a newer commit that changed the app is waiting for someone to press sync; that is a promotion, not drift.
+    if (!view.autoSync && view.sync === 'OutOfSync' && (syncedStanding === 'behind' || syncedStanding === 'unknown')) {
+        return { kind: 'pending', message: `manual sync: ${(0,wait_types/* shortSha */.F)(context.head.sha)} waits to be synced (last synced ${(0,wait_types/* shortSha */.F)(synced)})` };
+    }
+    const condition = app.status?.conditions?.find((candidate) => judge_drift_BLOCKING_CONDITIONS.includes(candidate.type));
+    const why = condition ? ` (${condition.type}: ${condition.message ?? 'no message'})` : '';
+    return { kind: 'out-of-sync', message: `sync status ${view.sync} at ${(0,wait_types/* shortSha */.F)(view.revision ?? 'no revision')}${why}` };
+}
+/** A controller that reports an older commit than one that changed the app: pending while the head is young, else not applied. */
+function notYetAtHead(revision, context, field) {
+    const at = revision ? `reports ${(0,wait_types/* shortSha */.F)(revision)} (${field})` : `reports no revision (${field})`;
+    const age = context.now - context.head.committedAt;
+    if (age <= context.staleAfterMs) {
+        return { kind: 'pending', message: `${at}; ${(0,wait_types/* shortSha */.F)(context.head.sha)} is ${formatAge(age)} old and not looked at yet` };
+    }
+    return { kind: 'not-applied', message: `${at}, but ${(0,wait_types/* shortSha */.F)(context.head.sha)} (${formatAge(age)} old) changed the app since` };
+}
+/** Images declared but not running, and (after a full render) running but not declared. */
+function compareImages(declared, live) {
+    if (!declared || !live || declared.images.length === 0)
+        return undefined;
+    const missing = declared.images.filter((image) => !live.includes(image));
+    const extra = declared.rendered ? live.filter((image) => !declared.images.includes(image)) : [];
+    if (missing.length === 0 && extra.length === 0)
+        return undefined;
+    const parts = [missing.length ? `declared but not running: ${missing.join(', ')}` : '', extra.length ? `running but not declared: ${extra.join(', ')}` : ''];
+    return { kind: 'images-differ', message: parts.filter(Boolean).join('; ') };
+}
+/** The commit the last sync applied: `operationState.syncResult`, else the newest history entry. */
+function lastSyncedRevision(app) {
+    const result = app.status?.operationState?.syncResult;
+    const fromResult = result?.revisions?.[0] || result?.revision;
+    if (fromResult && app.status?.operationState?.phase === 'Succeeded')
+        return fromResult;
+    const history = app.status?.history;
+    const last = history?.at(-1);
+    return last?.revisions?.[0] || last?.revision || undefined;
+}
+const FLUX_FAILURE_WHILE_APPLYING = new Set(['ArtifactFailed', 'BuildFailed', 'ReconciliationFailed', 'PruneFailed', 'DependencyNotReady']);
+/** The commits a Flux object names (applied, attempted). */
+function fluxRevisionsToCheck(object) {
+    return [(0,flux_types/* commitOfRevision */.YL)(object.status?.lastAppliedRevision), (0,flux_types/* commitOfRevision */.YL)(object.status?.lastAttemptedRevision)].filter((sha) => Boolean(sha));
+}
+/**
+ * Judges a Flux Kustomization or HelmRelease against git: suspended is out of
+ * sync, Stalled or Ready=False is degraded (or not applied when a newer
+ * revision failed to apply), reconciling is pending, and an applied revision
+ * behind a commit that changed the app is not applied. Flux reports no images. No I/O.
+ */
+function judgeFluxDrift(object, context) {
+    const conditions = object.status?.conditions ?? [];
+    const ready = conditions.find((condition) => condition.type === 'Ready');
+    const stalled = conditions.find((condition) => condition.type === 'Stalled' && condition.status === 'True');
+    const reconciling = conditions.find((condition) => condition.type === 'Reconciling' && condition.status === 'True');
+    const isHelm = object.kind === 'HelmRelease';
+    const applied = (0,flux_types/* commitOfRevision */.YL)(object.status?.lastAppliedRevision);
+    const view = {
+        controller: 'flux',
+        object: `${object.kind ?? 'Kustomization'}/${object.metadata.namespace ?? 'flux-system'}/${object.metadata.name}`,
+        found: true,
+        sync: ready ? `Ready=${ready.status}${ready.reason ? ` (${ready.reason})` : ''}` : 'Ready=Unknown',
+        health: stalled ? 'Stalled' : ready?.status === 'True' ? 'Ready' : ready?.status === 'False' ? 'Failed' : 'Unknown',
+        revision: applied ?? object.status?.lastAppliedRevision ?? object.status?.lastAttemptedRevision,
+    };
+    const why = (condition) => `${condition.reason ?? 'no reason'}: ${condition.message ?? 'no message'}`;
+    if (object.spec?.suspend)
+        return { view, findings: [{ kind: 'out-of-sync', message: 'suspended (spec.suspend: true): Flux applies nothing' }] };
+    if (stalled)
+        return { view, findings: [{ kind: 'degraded', message: `Stalled (${why(stalled)})` }] };
+    if (ready?.status === 'False') {
+        const attempted = object.status?.lastAttemptedRevision;
+        const newerFailed = !isHelm && attempted !== undefined && attempted !== object.status?.lastAppliedRevision && FLUX_FAILURE_WHILE_APPLYING.has(ready.reason ?? '');
+        return { view, findings: [{ kind: newerFailed ? 'not-applied' : 'degraded', message: newerFailed ? `${attempted} failed to apply (${why(ready)})` : `Ready=False (${why(ready)})` }] };
+    }
+    if (reconciling || ready?.status !== 'True') {
+        return { view, findings: [{ kind: 'pending', message: `reconciling${ready?.message ? ` (${ready.message})` : ''}` }] };
+    }
+    if (object.metadata.generation !== undefined && object.status?.observedGeneration !== object.metadata.generation) {
+        return { view, findings: [{ kind: 'pending', message: 'the status is older than the spec (observedGeneration): Flux has not reconciled the change yet' }] };
+    }
+    if (isHelm)
+        return { view, findings: [] };
+    const standing = applied ? (context.standings.get(applied) ?? 'unknown') : 'unknown';
+    if (standing === 'behind' || standing === 'unknown')
+        return { view, findings: [notYetAtHead(applied, context, 'status.lastAppliedRevision')] };
+    return { view, findings: [] };
+}
+/** `45s`, `12m`, `3h`, `10d`. */
+function formatAge(ms) {
+    const seconds = Math.max(0, Math.round(ms / 1000));
+    if (seconds < 120)
+        return `${seconds}s`;
+    if (seconds < 7200)
+        return `${Math.round(seconds / 60)}m`;
+    if (seconds < 172_800)
+        return `${Math.round(seconds / 3600)}h`;
+    return `${Math.round(seconds / 86_400)}d`;
+}
+
+;// CONCATENATED MODULE: ./src/drift/max-skew.ts
+
+
+/** `2`, `2 versions`, `1version` or `14d`, as the config's `max-skew` and the input take them. */
+function parseMaxSkew(value) {
+    if (typeof value === 'number')
+        return Number.isInteger(value) && value >= 0 ? { versions: value } : undefined;
+    const match = /^(\d+)\s*(d|days?|versions?)?$/.exec(value.trim());
+    if (!match)
+        return undefined;
+    const amount = Number(match[1]);
+    return match[2]?.startsWith('d') ? { days: amount } : { versions: amount };
+}
+const describeMaxSkew = (limit) => [limit.versions !== undefined ? `${limit.versions} version${limit.versions === 1 ? '' : 's'}` : '', limit.days !== undefined ? `${limit.days}d` : '']
+    .filter(Boolean)
+    .join(' or ');
+/** The `max-skew` input: `production=2,staging=7d` (several limits of one environment combine). */
+function parseMaxSkewInput(text, environments) {
+    const limits = new Map();
+    for (const item of splitList(text)) {
+        const [name, value] = item.split('=', 2).map((part) => part.trim());
+        if (!name || value === undefined)
+            throw new src_errors/* InputError */.dz('max-skew', `'${item}' is not environment=limit (for example production=2 or staging=7d).`);
+        if (!environments.includes(name))
+            throw new src_errors/* InputError */.dz('max-skew', `unknown environment '${name}'; the promotion config declares ${environments.join(', ')}.`);
+        const limit = parseMaxSkew(value);
+        if (!limit)
+            throw new src_errors/* InputError */.dz('max-skew', `'${value}' for ${name} is not a number of versions (2) or days (7d).`);
+        limits.set(name, { ...limits.get(name), ...limit });
+    }
+    return limits;
+}
+/** Why a skew breaks the limit, or undefined when it does not. */
+function exceedsMaxSkew(skew, limit) {
+    if (!limit)
+        return undefined;
+    if (limit.versions !== undefined && skew.versionsBehind !== undefined && skew.versionsBehind > limit.versions) {
+        return `more than ${describeMaxSkew({ versions: limit.versions })} behind`;
+    }
+    if (limit.days !== undefined && skew.daysBehind !== undefined && skew.daysBehind > limit.days)
+        return `behind for more than ${limit.days}d`;
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/drift/skew.ts
+
+
+const DAY_MS = 86_400_000;
+const sameValue = (a, b) => a !== undefined && (a.digest && b.digest ? a.digest === b.digest : a.tag === b.tag && a.digest === b.digest);
+/**
+ * How `later` (say production) stands against `earlier` (staging), using the
+ * earlier environment's overlay history, newest commit first. Versions behind
+ * counts the distinct semver tags the earlier environment has carried above the
+ * later one's, up to its current one; the days count from the oldest commit of
+ * the latest unbroken run in which the earlier environment was ahead. No I/O.
+ */
+function computeSkew(earlier, later, history, now, historyComplete = true) {
+    const base = { earlier, later, historyComplete, earlierSince: sinceOf(history, (value) => sameValue(value, earlier)) };
+    if (sameValue(later, earlier))
+        return { ...base, status: 'same' };
+    const earlierVersion = strictSemver(earlier.tag);
+    const laterVersion = strictSemver(later.tag);
+    let status;
+    let ahead;
+    if (earlierVersion && laterVersion && !semver_default().eq(earlierVersion, laterVersion)) {
+        if (semver_default().lt(earlierVersion, laterVersion))
+            return { ...base, status: 'ahead' };
+        status = 'behind';
+        ahead = (value) => {
+            const version = strictSemver(value.tag);
+            return version !== null && semver_default().gt(version, laterVersion);
+        };
+    }
+    else {
+        status = earlier.tag === later.tag ? 'different-digest' : 'different';
+        ahead = (value) => !sameValue(value, later);
+    }
+    const behindSince = sinceOf(history, (value) => value !== undefined && ahead(value));
+    const daysBehind = behindSince === undefined ? undefined : Math.max(0, Math.floor((now - Date.parse(behindSince)) / DAY_MS));
+    const skew = { ...base, status, behindSince, daysBehind };
+    if (status !== 'behind')
+        return skew;
+    return { ...skew, versionsBehind: countVersionsBetween(history, earlier, laterVersion, earlierVersion) };
+}
+/** Distinct semver versions v with later < v ≤ earlier among the history and the current value. */
+function countVersionsBetween(history, earlier, later, upTo) {
+    const seen = new Set();
+    for (const value of [earlier, ...history.map((entry) => entry.value)]) {
+        const version = value ? strictSemver(value.tag) : null;
+        if (version && semver_default().gt(version, later) && semver_default().lte(version, upTo))
+            seen.add(version.version);
+    }
+    return seen.size;
+}
+/** The date (ISO) of the oldest commit in the newest unbroken run of entries that pass `holds`. */
+function sinceOf(history, holds) {
+    let since;
+    for (const entry of history) {
+        if (!holds(entry.value))
+            break;
+        since = entry.date;
+    }
+    return since === undefined ? undefined : new Date(since).toISOString();
+}
+/** One line for the report: `2 versions behind staging for 10d`. */
+function describeSkew(skew) {
+    const days = skew.daysBehind === undefined ? '' : ` for ${skew.daysBehind}d`;
+    switch (skew.status) {
+        case 'same':
+            return `same as ${skew.from}`;
+        case 'ahead':
+            return `ahead of ${skew.from}`;
+        case 'behind':
+            return `${skew.versionsBehind} version${skew.versionsBehind === 1 ? '' : 's'} behind ${skew.from}${days}`;
+        case 'different-digest':
+            return `same tag as ${skew.from}, different digest${days}`;
+        case 'different':
+            return `differs from ${skew.from}${days}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/drift/collect-drift.ts
+
+
+
+
+
+
+
+
+
+/**
+ * Reads everything a drift report needs, one app and environment at a time:
+ * the overlays' declared images, the controller's state, and the skew against
+ * the environment before. Findings become report items; nothing is written anywhere.
+ */
+async function collectDrift(settings, sources) {
+    const declaredCache = new Map();
+    const declaredFor = (env, app, lookup) => {
+        const key = `${env.name}\0${app.name}`;
+        if (!declaredCache.has(key))
+            declaredCache.set(key, 'missing' in lookup ? Promise.resolve(undefined) : readDeclaredImages(lookup.overlays, app.images));
+        return declaredCache.get(key);
+    };
+    const byName = new Map(settings.config.environments.map((env) => [env.name, env]));
+    const environments = [];
+    for (const env of settings.environments) {
+        const limit = settings.maxSkew.get(env.name);
+        const apps = [];
+        for (const app of settings.apps) {
+            const lookup = findOverlays(settings, env, app);
+            if ('missing' in lookup) {
+                apps.push({ app: app.name, findings: [{ kind: 'missing-overlay', message: lookup.missing }] });
+                continue;
+            }
+            const declared = await declaredFor(env, app, lookup);
+            const findings = [];
+            const judged = await judgeController(settings, sources, env, app, declared, lookup.overlays.map((overlay) => overlay.path));
+            findings.push(...judged.findings);
+            const from = env.from ? byName.get(env.from) : undefined;
+            const skew = from && declared ? await skewAgainst(from, env, app, declared, { settings, sources, declaredFor }) : undefined;
+            const beyond = skew && (skew.status !== 'same' && skew.status !== 'ahead') ? exceedsMaxSkew(skew, limit) : undefined;
+            if (skew && beyond) {
+                const pr = skew.promotionPr ? `; promotion PR #${skew.promotionPr.number} is open` : '; no promotion PR is open';
+                findings.push({ kind: 'skew', message: `${describeSkew(skew)}: ${beyond} (max-skew ${describeMaxSkew(limit)})${pr}` });
+            }
+            apps.push({ app: app.name, declared, controller: judged.view, skew, findings });
+        }
+        environments.push({ name: env.name, from: env.from, maxSkew: limit ? describeMaxSkew(limit) : undefined, apps });
+    }
+    const items = environments.flatMap((env) => env.apps.flatMap((app) => app.findings.map((finding) => driftItem(env.name, app.app, finding))));
+    const notes = [];
+    if (sources.shallow)
+        notes.push('The checkout is shallow: versions behind and since-when only see the fetched history. Check out with fetch-depth: 0.');
+    return {
+        generatedAt: new Date(sources.now).toISOString(),
+        head: { branch: sources.head.branch, sha: sources.head.sha },
+        drifted: items.some((item) => item.drift),
+        environments,
+        items,
+        notes,
+    };
+}
+function findOverlays(settings, env, app) {
+    try {
+        const [own] = resolveEnvironmentOverlays(settings.root, { ...settings.config, apps: [app] }, env);
+        return { overlays: own?.overlays ?? [] };
+    }
+    catch (error) {
+        if (!(error instanceof src_errors/* UserError */.yo))
+            throw error;
+        return { missing: `the overlay the promotion config names does not exist or has no kustomization (${error.message.replace(/^Environment '[^']+', app '[^']+': /, '')})` };
+    }
+}
+async function judgeController(settings, sources, env, app, declared, paths) {
+    const target = controllerTarget(app, env, settings.flux);
+    if (!target)
+        return { findings: [] };
+    const read = await readTarget(target, sources);
+    if (!read.found) {
+        const view = { controller: target.controller, object: target.label, found: false };
+        return { view, findings: [{ kind: read.reason === 'unknown' ? 'unknown-app' : 'unreachable', message: read.message }] };
+    }
+    const revisions = read.argo ? argoRevisionsToCheck(read.argo) : fluxRevisionsToCheck(read.flux);
+    const standings = new Map();
+    for (const revision of revisions)
+        standings.set(revision, await sources.history.standing(revision, sources.head.sha, paths));
+    const context = { head: sources.head, now: sources.now, staleAfterMs: settings.staleAfterMs, declared, standings };
+    const judged = read.argo ? judgeArgoDrift(read.argo, context) : judgeFluxDrift(read.flux, context);
+    core/* info */.pq(`${env.name} / ${app.name}: ${judged.view.object} ${judged.view.sync ?? ''} ${judged.view.health ?? ''}${judged.findings.map((f) => ` · ${f.kind}: ${f.message}`).join('')}`);
+    return judged;
+}
+async function readTarget(target, sources) {
+    if (target.controller === 'argocd') {
+        if (!sources.argocd)
+            throw new src_errors/* UserError */.yo(`App '${target.name}' runs on Argo CD: give argocd-server and argocd-token.`);
+        const read = await readArgoApplication(sources.argocd, target.name);
+        return read.found ? { found: true, argo: read.object } : read;
+    }
+    if (!sources.flux)
+        throw new src_errors/* UserError */.yo(`${target.label} runs on Flux: give kubeconfig.`);
+    const read = await readFluxObject(sources.flux, target);
+    return read.found ? { found: true, flux: read.object } : read;
+}
+async function skewAgainst(from, env, app, declared, context) {
+    const earlier = await context.declaredFor(from, app, findOverlays(context.settings, from, app));
+    if (!earlier?.version || !declared.version)
+        return undefined;
+    const history = await context.sources.history.imageHistory(earlier.version.file, earlier.version.image);
+    const skew = computeSkew(earlier.version, declared.version, history, context.sources.now, !context.sources.shallow);
+    const promotionPr = context.sources.promotionPr?.(from.name, env.name, app.name);
+    return { from: from.name, ...skew, earlier: strip(earlier.version), later: strip(declared.version), ...(promotionPr ? { promotionPr } : {}) };
+}
+const strip = ({ tag, digest }) => ({ tag, digest });
+
+// EXTERNAL MODULE: ./src/cli/parse-cli-args.ts
+var parse_cli_args = __nccwpck_require__(35002);
+;// CONCATENATED MODULE: ./src/drift/drift-inputs.ts
+
+
+
+
+const DEFAULT_ISSUE_LABEL = 'gitops-drift';
+function readDriftInputs(env = process.env) {
+    const wait = readWaitInputs();
+    const repository = wait.repository || env.GITHUB_REPOSITORY || '';
+    if (repository && !/^[^/\s]+\/[^/\s]+$/.test(repository))
+        throw new src_errors/* InputError */.dz('repository', `'${repository}' is not owner/name.`);
+    return {
+        path: wait.path,
+        environments: readList('environment'),
+        apps: readList('apps'),
+        issueLabel: readIssueLabel(env),
+        failOnDrift: readBoolean('fail-on-drift', false),
+        maxSkew: readString('max-skew'),
+        staleAfterMs: readDuration('stale-after', '10m'),
+        argocd: wait.argocd,
+        flux: wait.flux,
+        token: wait.token,
+        repository,
+    };
+}
+/**
+ * `issue` defaults to gitops-drift, and an empty value turns the issue off. The
+ * runner sets INPUT_ISSUE from action.yml's default, so only an explicit
+ * `issue: ''` arrives empty; the CLI (no action.yml) leaves it unset.
+ */
+function readIssueLabel(env) {
+    const raw = env[(0,parse_cli_args/* inputVariableName */.G)('issue')];
+    if (raw === undefined)
+        return DEFAULT_ISSUE_LABEL;
+    const label = raw.trim();
+    if (label.includes(','))
+        throw new src_errors/* InputError */.dz('issue', `'${label}' must be one label (no commas).`);
+    return label;
+}
+
+;// CONCATENATED MODULE: ./src/drift/promotion-prs.ts
+/**
+ * The open pull requests whose branch is a promotion branch of this repo:
+ * `promote/<from>-to-<to>` (every app) or `promote/<from>-to-<to>-<app>`.
+ * One paginated list instead of a head-filtered call per pair and app.
+ */
+async function listPromotionPrs(client, owner, repo) {
+    const pulls = await client.paginate(client.rest.pulls.list, { owner, repo, state: 'open', per_page: 100 });
+    return pulls
+        .filter((pull) => pull.head.ref.startsWith('promote/') && (pull.head.repo?.full_name ?? `${owner}/${repo}`).toLowerCase() === `${owner}/${repo}`.toLowerCase())
+        .map((pull) => ({ number: pull.number, url: pull.html_url, branch: pull.head.ref }));
+}
+/** The promotion PR for an app from one environment to the next, if one is open. */
+function findPromotionPr(pulls, from, to, app) {
+    const pair = `promote/${from}-to-${to}`;
+    return pulls.find((pull) => pull.branch === `${pair}-${app}`) ?? pulls.find((pull) => pull.branch === pair);
+}
+
+;// CONCATENATED MODULE: ./src/drift/report-markdown.ts
+
+
+
+/**
+ * The drift report as Markdown: a Mermaid diagram of the promotion chain, a
+ * table per environment, and the tracking issue's body with hidden markers
+ * (which issue this is, and which drift items it lists). No I/O.
+ */
+const ISSUE_MARKER = '<!-- gitops-promote:drift-check -->';
+const ITEMS_MARKER = /<!-- gitops-promote:drift-items (\[.*?\]) -->/;
+const KIND_LABEL = {
+    'missing-overlay': '📁 missing overlay',
+    'unknown-app': '❓ unknown to the controller',
+    unreachable: '🔌 controller unreachable',
+    stale: '🕰️ stale',
+    'out-of-sync': '🔀 out of sync',
+    'not-applied': '⏳ not applied',
+    degraded: '💔 degraded',
+    'images-differ': '🖼️ images differ',
+    skew: '📉 skew',
+    pending: '🕓 pending',
+};
+/** Escapes text for a Markdown table cell. */
+function report_markdown_cell(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+function table(header, rows) {
+    return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+}
+/** A Mermaid node id: letters, digits and underscores only. */
+const nodeId = (name) => `env_${name.replace(/[^A-Za-z0-9_]/g, '_')}`;
+const mermaidText = (text) => text.replace(/"/g, '#quot;').replace(/[<>]/g, (c) => (c === '<' ? '#lt;' : '#gt;'));
+function appVersion(app) {
+    const version = app.declared?.version;
+    return version ? formatImageValue(version) : app.findings.some((finding) => finding.kind === 'missing-overlay') ? 'missing' : '?';
+}
+/** `flowchart LR` of the chain: each environment with its version of each app; edges say who lags. */
+function chainDiagram(report) {
+    const lines = ['```mermaid', 'flowchart LR'];
+    const drifted = new Set(report.items.filter((item) => item.drift).map((item) => item.environment));
+    for (const env of report.environments) {
+        const versions = env.apps.map((app) => `${app.app} ${appVersion(app)}`);
+        lines.push(`  ${nodeId(env.name)}["${[`<b>${mermaidText(env.name)}</b>`, ...versions.map(mermaidText)].join('<br/>')}"]`);
+    }
+    const shown = new Set(report.environments.map((env) => env.name));
+    for (const env of report.environments) {
+        if (!env.from || !shown.has(env.from))
+            continue;
+        const lagging = env.apps.filter((app) => app.skew && app.skew.status !== 'same').map((app) => `${app.app}: ${shortSkew(app)}`);
+        const label = lagging.length ? `|"${mermaidText(lagging.join(', '))}"|` : '';
+        lines.push(`  ${nodeId(env.from)} -->${label} ${nodeId(env.name)}`);
+    }
+    for (const env of report.environments)
+        lines.push(`  class ${nodeId(env.name)} ${drifted.has(env.name) ? 'drifted' : 'clean'}`);
+    lines.push('  classDef drifted fill:#fde2e1,stroke:#cf222e', '  classDef clean fill:#dafbe1,stroke:#1a7f37', '```');
+    return lines.join('\n');
+}
+function shortSkew(app) {
+    const skew = app.skew;
+    if (skew.status === 'behind')
+        return `${skew.versionsBehind} behind`;
+    if (skew.status === 'different-digest')
+        return 'other digest';
+    return skew.status;
+}
+function environmentTable(env) {
+    const rows = env.apps.map((app) => {
+        const controller = app.controller;
+        const revision = controller?.revision ? `<code>${report_markdown_cell((0,wait_types/* shortSha */.F)(controller.revision))}</code>` : '';
+        const findings = app.findings.map((finding) => `${KIND_LABEL[finding.kind]}: ${report_markdown_cell(finding.message)}`).join('<br/>') || '✅';
+        const skew = app.skew ? report_markdown_cell(describeSkew(app.skew)) + (app.skew.promotionPr ? ` (PR #${app.skew.promotionPr.number})` : '') : '';
+        return [
+            `<code>${report_markdown_cell(app.app)}</code>`,
+            report_markdown_cell(appVersion(app)),
+            controller ? `<code>${report_markdown_cell(controller.object)}</code>${controller.found ? '' : ' (not found)'}` : '',
+            report_markdown_cell(controller?.sync ?? ''),
+            report_markdown_cell(controller?.health ?? ''),
+            revision,
+            skew,
+            findings,
+        ];
+    });
+    const heading = `### ${env.name}${env.from ? ` (from ${env.from}${env.maxSkew ? `, max-skew ${env.maxSkew}` : ''})` : ''}`;
+    return `${heading}\n\n${table(['App', 'Declared', 'Controller object', 'Sync', 'Health', 'Revision', 'Skew', 'Findings'], rows)}`;
+}
+function headline(report) {
+    const drift = report.items.filter((item) => item.drift).length;
+    const pending = report.items.filter((item) => !item.drift).length;
+    const state = drift ? `❌ **Drift: ${drift} item${drift === 1 ? '' : 's'}**` : '✅ **No drift**';
+    const extra = pending ? `, ${pending} pending` : '';
+    return `${state}${extra}. Branch \`${report.head.branch}\` at \`${(0,wait_types/* shortSha */.F)(report.head.sha)}\`, checked ${report.generatedAt}.`;
+}
+/** The job summary: headline, chain diagram, one table per environment, notes. */
+function summaryMarkdown(report) {
+    return [
+        '## gitops-promote drift-check',
+        headline(report),
+        chainDiagram(report),
+        ...report.environments.map(environmentTable),
+        ...report.notes.map((note) => `> [!WARNING]\n> ${note}`),
+    ].join('\n\n');
+}
+/** The tracking issue's body: the drift items, with hidden markers the next run reads. */
+function issueBody(report, runUrl) {
+    const items = report.items.filter((item) => item.drift);
+    const keys = items.map((item) => item.key).sort();
+    const rows = items.map((item) => [report_markdown_cell(item.environment), `<code>${report_markdown_cell(item.app)}</code>`, KIND_LABEL[item.kind], report_markdown_cell(item.message)]);
+    const body = [
+        ISSUE_MARKER,
+        `<!-- gitops-promote:drift-items ${JSON.stringify(keys)} -->`,
+        headline(report),
+        table(['Environment', 'App', 'Drift', 'Details'], rows),
+        chainDiagram(report),
+        `Kept up to date by gitops-promote drift-check${runUrl ? ` ([latest run](${runUrl}))` : ''}; closed when every environment matches git again.`,
+    ].join('\n\n');
+    // GitHub refuses bodies over 65536 characters; the hidden keys at the top survive a cut.
+    return body.length <= 65_000 ? body : `${body.slice(0, 64_900)}\n\n… (cut: see the job summary for the full report)`;
+}
+/** The drift item keys a previous body listed, or undefined when it has none (not written by drift-check). */
+function itemKeysIn(body) {
+    const match = ITEMS_MARKER.exec(body ?? '');
+    if (!match)
+        return undefined;
+    try {
+        const keys = JSON.parse(match[1]);
+        return Array.isArray(keys) ? keys.filter((key) => typeof key === 'string') : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/drift/tracking-issue.ts
+
+
+const ISSUE_TITLE = 'GitOps drift: environments do not run what git says';
+/**
+ * What to do with the tracking issue: create it when drift appears, rewrite
+ * its body while drift lasts (a comment only when the set of drifted items
+ * changed, read from the previous body's hidden keys), close it with a comment
+ * when everything is clean. No I/O.
+ */
+function planTrackingIssue(existing, items, body, runUrl) {
+    const drift = items.filter((item) => item.drift);
+    const run = runUrl ? ` ([run](${runUrl}))` : '';
+    if (drift.length === 0) {
+        return existing ? { action: 'close', number: existing.number, comment: `✅ Every environment matches git again${run}. Closing.` } : { action: 'none' };
+    }
+    if (!existing)
+        return { action: 'create', title: ISSUE_TITLE, body };
+    const before = new Set(itemKeysIn(existing.body) ?? []);
+    const now = new Set(drift.map((item) => item.key));
+    const appeared = drift.filter((item) => !before.has(item.key));
+    const resolved = [...before].filter((key) => !now.has(key)).sort();
+    if (appeared.length === 0 && resolved.length === 0)
+        return { action: 'update', number: existing.number, body };
+    const lines = ['The drift changed' + run + ':', ...appeared.map((item) => `- 🆕 ${item.key}: ${item.message}`), ...resolved.map((key) => `- ✅ resolved: ${key}`)];
+    return { action: 'update', number: existing.number, body, comment: lines.join('\n') };
+}
+/** The open issue with the label whose body carries drift-check's marker (pull requests are left out). */
+async function findTrackingIssue({ client, owner, repo, label }) {
+    const issues = await client.paginate(client.rest.issues.listForRepo, { owner, repo, labels: label, state: 'open', per_page: 100 });
+    const found = issues.find((issue) => !issue.pull_request && (issue.body ?? '').includes(ISSUE_MARKER));
+    return found ? { number: found.number, body: found.body ?? '', url: found.html_url } : undefined;
+}
+/** Carries out the plan; returns the issue's URL (or '' when there is none). */
+async function applyTrackingIssue(target, plan, existing) {
+    const { client, owner, repo, label } = target;
+    switch (plan.action) {
+        case 'none':
+            return '';
+        case 'create': {
+            const { data } = await client.rest.issues.create({ owner, repo, title: plan.title, body: plan.body, labels: [label] });
+            core/* info */.pq(`Opened tracking issue #${data.number}: ${data.html_url}`);
+            return data.html_url;
+        }
+        case 'update':
+            await client.rest.issues.update({ owner, repo, issue_number: plan.number, body: plan.body });
+            if (plan.comment)
+                await client.rest.issues.createComment({ owner, repo, issue_number: plan.number, body: plan.comment });
+            core/* info */.pq(`Updated tracking issue #${plan.number}${plan.comment ? ' (the drift changed: commented)' : ''}.`);
+            return existing?.url ?? '';
+        case 'close':
+            await client.rest.issues.createComment({ owner, repo, issue_number: plan.number, body: plan.comment });
+            await client.rest.issues.update({ owner, repo, issue_number: plan.number, state: 'closed', state_reason: 'completed' });
+            core/* info */.pq(`Closed tracking issue #${plan.number}: no drift left.`);
+            return existing?.url ?? '';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/commands/drift-check.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function runDriftCheck() {
+    const inputs = readDriftInputs();
+    const github = gitHubRepo(inputs);
+    const report = await checkDrift(inputs, github);
+    core/* setOutput */.uH('report', JSON.stringify(report));
+    core/* setOutput */.uH('drifted', String(report.drifted));
+    core/* summary */.z.addRaw(summaryMarkdown(report), true);
+    await writeSummary();
+    for (const item of report.items.filter((candidate) => candidate.drift))
+        core/* warning */.$e(`${item.environment} / ${item.app}: ${item.kind}: ${item.message}`);
+    for (const note of report.notes)
+        core/* warning */.$e(note);
+    if (inputs.issueLabel && github) {
+        await core/* group */.Os(`Tracking issue (label ${inputs.issueLabel})`, () => keepTrackingIssue(report, inputs.issueLabel, github));
+    }
+    else if (inputs.issueLabel) {
+        core/* notice */.lm('drift-check: no token or repository, so the tracking issue is not kept (set token, or issue: "" to turn it off).');
+    }
+    const drift = report.items.filter((item) => item.drift);
+    core/* info */.pq(report.drifted ? `Drift: ${drift.length} item${drift.length === 1 ? '' : 's'}.` : 'No drift: every environment runs what git says.');
+    if (report.drifted && inputs.failOnDrift) {
+        throw new src_errors/* UserError */.yo(`Drift found (${drift.length}): ${drift.map((item) => `${item.environment}/${item.app} ${item.kind}`).join(', ')}.`);
+    }
+}
+/** Reads git, the controllers and the open promotion PRs, and builds the report; writes nothing. */
+async function checkDrift(inputs, github) {
+    const config = loadPromotionConfig(inputs.path);
+    if (!config)
+        throw new src_errors/* InputError */.dz('config', `drift-check needs the promotion config (${DEFAULT_CONFIG_FILE} at the config repo root, or the config input).`);
+    const environments = selectEnvironments(config, inputs.environments);
+    const apps = selectApps(config, inputs.apps, inputs.path);
+    const maxSkew = maxSkewLimits(config, inputs.maxSkew);
+    const { history, head, shallow } = await ConfigHistory.open(new Git(inputs.path), config.branch);
+    const targets = environments.flatMap((env) => apps.map((app) => controllerTarget(app, env, inputs.flux)));
+    const sources = { history, head, shallow, now: Date.now() };
+    if (targets.some((target) => target?.controller === 'argocd')) {
+        sources.argocd = connectArgoCd(inputs.argocd);
+        await sources.argocd.login();
+    }
+    if (targets.some((target) => target?.controller === 'flux')) {
+        const { FluxClient } = await __nccwpck_require__.e(/* import() */ 408).then(__nccwpck_require__.bind(__nccwpck_require__, 80408));
+        sources.flux = await FluxClient.open(inputs.flux);
+    }
+    if (github) {
+        const pulls = await listPromotionPrs(github.client, github.owner, github.repo).catch((error) => {
+            throw new src_errors/* UserError */.yo(`Could not list the open promotion pull requests of ${github.owner}/${github.repo} (the token needs pull-requests: read): ${error.message}`);
+        });
+        sources.promotionPr = (from, to, app) => {
+            const pull = findPromotionPr(pulls, from, to, app);
+            return pull && { number: pull.number, url: pull.url };
+        };
+    }
+    try {
+        return await core/* group */.Os(`Checking ${apps.length} app${apps.length === 1 ? '' : 's'} in ${environments.map((env) => env.name).join(', ')} against ${head.sha.slice(0, 7)}`, () => collectDrift({ root: inputs.path, config, environments, apps, staleAfterMs: inputs.staleAfterMs, maxSkew, flux: inputs.flux }, sources));
+    }
+    finally {
+        await sources.argocd?.logout();
+        await sources.flux?.close();
+    }
+}
+/** The chain's environments, or the subset the `environment` input names (in chain order). */
+function selectEnvironments(config, names) {
+    const chain = promotionChain(config);
+    if (names.length === 0)
+        return chain;
+    names.forEach((name) => findEnvironment(config, name, 'environment'));
+    return chain.filter((env) => names.includes(env.name));
+}
+/** The config's apps (or those `apps` names); a config without apps has them discovered from `{app}` overlays. */
+function selectApps(config, names, root) {
+    const all = config.apps.length > 0
+        ? config.apps
+        : [...new Set(config.environments.flatMap((env) => resolveEnvironmentOverlays(root, config, env).map((found) => found.app)).filter(Boolean))].map((name) => ({ name, images: [], environments: {} }));
+    if (names.length === 0)
+        return all;
+    return names.map((name) => {
+        const app = all.find((candidate) => candidate.name === name);
+        if (!app)
+            throw new src_errors/* InputError */.dz('apps', `unknown app '${name}'; the promotion config declares ${all.map((candidate) => candidate.name).join(', ') || 'none'}.`);
+        return app;
+    });
+}
+/** The config's per-environment max-skew, overridden by the input's. */
+function maxSkewLimits(config, input) {
+    const limits = new Map();
+    for (const env of config.environments) {
+        const limit = env.maxSkew === undefined ? undefined : parseMaxSkew(env.maxSkew);
+        if (limit)
+            limits.set(env.name, limit);
+    }
+    for (const [name, limit] of parseMaxSkewInput(input, config.environments.map((env) => env.name)))
+        limits.set(name, limit);
+    return limits;
+}
+function gitHubRepo(inputs) {
+    if (!inputs.token || !inputs.repository)
+        return undefined;
+    const [owner, repo] = inputs.repository.split('/');
+    return { client: createGitHubClient({ token: inputs.token }), owner, repo };
+}
+function runUrl() {
+    const { GITHUB_SERVER_URL: server = 'https://github.com', GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = process.env;
+    return repository && runId ? `${server}/${repository}/actions/runs/${runId}` : undefined;
+}
+async function keepTrackingIssue(report, label, github) {
+    const target = { ...github, label };
+    try {
+        const existing = await findTrackingIssue(target);
+        const plan = planTrackingIssue(existing, report.items, issueBody(report, runUrl()), runUrl());
+        const url = await applyTrackingIssue(target, plan, existing);
+        if (plan.action !== 'none')
+            core/* info */.pq(`Tracking issue: ${plan.action}${url ? ` ${url}` : ''}`);
+    }
+    catch (error) {
+        throw new src_errors/* UserError */.yo(`Could not keep the tracking issue on ${github.owner}/${github.repo} (the token needs issues: write): ${error.message}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/promote/unrendered-entries.ts
+
+
+
+
+
+
+/**
+ * An image the target does not list is added only where the target's render
+ * uses it; otherwise it stays behind with a notice (a dev-only sidecar stays
+ * in dev). Without kustomize the entry is added, as set-image would.
+ */
+async function dropUnrenderedNewEntries(apps) {
+    const renderer = await findRenderer();
+    if (!renderer)
+        return [...apps];
+    return Promise.all(apps.map(async (app) => {
+        const skipped = [];
+        const edits = await mapWithLimit(app.edits, (0,external_node_os_.availableParallelism)(), async (edit) => {
+            const added = edit.changes.filter((change) => change.before === null);
+            if (added.length === 0 || edit.isComponent)
+                return edit;
+            const render = await renderOverlay(renderer, edit.overlay.absolutePath);
+            if (!render.ok)
+                return edit; // The render check will report it.
+            const images = collectRenderedImages(render.yaml);
+            const unused = new Set(added.filter((change) => !images.some((image) => isImageMatched(image, change.name))).map((change) => change.name));
+            if (unused.size === 0)
+                return edit;
+            core/* notice */.lm(`${edit.overlay.path} renders no image named ${[...unused].join(', ')}; it stays in the source environment and is not promoted there.`);
+            skipped.push(...[...unused].map((name) => unrenderedReason(name, edit.overlay.path)));
+            return planFileEdit(edit.overlay, edit.original, app.images.filter((argument) => !unused.has(argument.name)));
+        });
+        return skipped.length > 0 ? { ...app, edits, skipped: [...(app.skipped ?? []), ...skipped] } : { ...app, edits };
+    }));
+}
+/** The "Not promoted" line of an image the target's render does not use. */
+function unrenderedReason(image, overlay) {
+    return `\`${image}\`: \`${overlay}\` renders no image of that name, so it stays in the source environment (a source-only image, such as a debug sidecar).`;
+}
+
+;// CONCATENATED MODULE: ./src/promote/promotion-plan.ts
+
+
+
+/** Pairs the environments' apps by name and keeps those the `apps` input names (all when empty). */
+function pairApps(source, target, wanted) {
+    const known = new Set(source.map((group) => group.app).filter((app) => target.some((other) => other.app === app)));
+    const unknown = wanted.filter((app) => !known.has(app));
+    if (unknown.length > 0) {
+        const names = [...known].filter(Boolean);
+        throw new src_errors/* InputError */.dz('apps', `${unknown.map((app) => `'${app}'`).join(', ')} matches no app of both environments; known apps: ${names.length > 0 ? names.join(', ') : 'none (the overlays have no {app} placeholder)'}.`);
+    }
+    return source
+        .filter((group) => known.has(group.app) && (wanted.length === 0 || wanted.includes(group.app)))
+        .map((group) => ({ app: group.app, source: group.overlays, target: target.find((other) => other.app === group.app).overlays }));
+}
+/**
+ * The source's `images:` entries of one app as arguments. Two source overlays
+ * that disagree about an image make the promotion ambiguous: an error.
+ */
+function sourceImages(app, entriesByOverlay) {
+    const byName = new Map();
+    for (const { overlay, entries } of entriesByOverlay) {
+        for (const entry of entries) {
+            if (!entry.newName && !entry.newTag && !entry.digest)
+                continue;
+            const argument = entryArgument(entry);
+            const seen = byName.get(entry.name);
+            if (seen && seen.argument.source !== argument.source) {
+                throw new src_errors/* UserError */.yo(`${appLabel(app)}: ${seen.overlay} and ${overlay.path} set image ${entry.name} differently (${promotion_plan_valueOf(seen.argument)} and ${promotion_plan_valueOf(argument)}); promote them one at a time with overlays that agree.`);
+            }
+            byName.set(entry.name, { argument, overlay: overlay.path });
+        }
+    }
+    if (byName.size === 0) {
+        const where = entriesByOverlay.map((item) => item.overlay.file).join(', ');
+        throw new src_errors/* UserError */.yo(`${appLabel(app)}: ${where} has no images: entries to promote; set the images there first (set-image), or leave the app out (apps input).`);
+    }
+    return [...byName.values()].map((item) => item.argument);
+}
+/** An argument that writes exactly the entry's newName, newTag and digest (and clears what it lacks). */
+function entryArgument(entry) {
+    const reference = formatImageReference({ name: entry.newName || entry.name, tag: entry.newTag, digest: entry.digest });
+    return { source: `${entry.name}=${reference}`, name: entry.name, newName: entry.newName, newTag: entry.newTag, digest: entry.digest };
+}
+/** The target edits of one app (pure: the target files' texts are given). */
+function planAppPromotion(pair, images, targetTexts) {
+    const edits = pair.target.map((overlay) => planFileEdit(overlay, targetTexts.get(overlay.file), images));
+    return { app: pair.app, sourceOverlays: pair.source, images, edits };
+}
+function appLabel(app) {
+    return app === '' ? 'The source environment' : `App '${app}'`;
+}
+function promotion_plan_valueOf(argument) {
+    return argument.source.slice(argument.source.indexOf('=') + 1);
+}
+
+;// CONCATENATED MODULE: ./src/promote/plan-promotion.ts
+
+
+
+
+
+/** Reads the source and target overlays of a snapshot and plans the target edits, per app. */
+async function planPromotion(root, config, route, options) {
+    const pairs = pairApps(resolveEnvironmentOverlays(root, config, route.source, 'from'), resolveEnvironmentOverlays(root, config, route.target, 'to'), options.apps);
+    const planned = await Promise.all(pairs.map(async (pair) => {
+        const sources = await Promise.all(pair.source.map(async (overlay) => ({ overlay, entries: parseKustomization(await (0,promises_.readFile)(overlay.absoluteFile, 'utf8'), overlay.file).entries })));
+        const images = sourceImages(pair.app, sources);
+        const texts = new Map(await Promise.all(pair.target.map(async (overlay) => [overlay.file, await (0,promises_.readFile)(overlay.absoluteFile, 'utf8')])));
+        return planAppPromotion(pair, images, texts);
+    }));
+    return options.renderCheck ? dropUnrenderedNewEntries(planned) : planned;
+}
+
+;// CONCATENATED MODULE: ./src/promote/promotion-route.ts
+
+/**
+ * The route the `from` and `to` inputs name. `to` alone promotes from the
+ * environment before it; `from` alone promotes into the one after it. `from`
+ * must come before `to` in the chain (dev → staging → production); skipping
+ * an environment (dev → production) is allowed, going backwards is not.
+ */
+function resolvePromotionRoute(config, from, to) {
+    const names = config.environments.map((env) => env.name).join(', ');
+    const find = (name, input) => {
+        const env = config.environments.find((candidate) => candidate.name === name);
+        if (!env)
+            throw new src_errors/* InputError */.dz(input, `unknown environment '${name}'; the promotion config declares ${names}.`);
+        return env;
+    };
+    if (from === '' && to === '')
+        throw new src_errors/* InputError */.dz('to', 'name the environment to promote into (and optionally from), such as to: production.');
+    if (to === '') {
+        const source = find(from, 'from');
+        const next = config.environments.filter((env) => env.from === source.name);
+        if (next.length !== 1) {
+            throw new src_errors/* InputError */.dz('to', `'${from}' is followed by ${next.length === 0 ? 'no environment' : next.map((env) => env.name).join(' and ')}; name the environment to promote into.`);
+        }
+        return { source, target: next[0] };
+    }
+    const target = find(to, 'to');
+    if (from === '') {
+        if (target.from === undefined)
+            throw new src_errors/* InputError */.dz('to', `'${to}' is the first environment of the chain; nothing promotes into it. Name from as well, or use set-image.`);
+        return { source: find(target.from, 'from'), target };
+    }
+    const source = find(from, 'from');
+    if (source.name === target.name)
+        throw new src_errors/* InputError */.dz('from', `'${from}' is also the target; from and to must differ.`);
+    if (!upstreamOf(config, target).includes(source.name)) {
+        const after = upstreamOf(config, source).includes(target.name);
+        throw new src_errors/* InputError */.dz('from', after
+            ? `'${from}' comes after '${to}' in the promotion chain; images move ${chainText(config, target, source)}, so swap from and to.`
+            : `'${from}' is not upstream of '${to}' in the promotion chain (${to} receives from ${upstreamOf(config, target).join(' ← ') || 'nothing'}).`);
+    }
+    return { source, target };
+}
+/** The environments `env` receives from, nearest first. */
+function upstreamOf(config, env) {
+    const chain = [];
+    for (let name = env.from; name !== undefined && !chain.includes(name);) {
+        chain.push(name);
+        name = config.environments.find((candidate) => candidate.name === name)?.from;
+    }
+    return chain;
+}
+function chainText(config, first, last) {
+    return [...upstreamOf(config, last).slice(0, upstreamOf(config, last).indexOf(first.name) + 1).reverse(), last.name].join(' → ');
+}
+
+;// CONCATENATED MODULE: ./src/promote/rendered-diff.ts
+
+
+
+
+
+
+/**
+ * `kustomize build` of each edited target overlay before and after the edit,
+ * as one unified diff with Secret data redacted. The snapshot must hold the
+ * original files when this is called; they hold them again afterwards.
+ */
+async function renderedDiff(edits) {
+    const renderer = await findRenderer();
+    if (!renderer)
+        return undefined;
+    const changed = edits.filter((edit) => edit.changes.length > 0 && !edit.isComponent);
+    const before = await mapWithLimit(changed, (0,external_node_os_.availableParallelism)(), (edit) => renderOverlay(renderer, edit.overlay.absolutePath));
+    await Promise.all(changed.map((edit) => (0,promises_.writeFile)(edit.overlay.absoluteFile, edit.text)));
+    try {
+        const after = await mapWithLimit(changed, (0,external_node_os_.availableParallelism)(), (edit) => renderOverlay(renderer, edit.overlay.absolutePath));
+        const files = changed.map((edit, index) => ({
+            file: `${edit.overlay.path}.rendered.yaml`,
+            before: textOf(before[index]),
+            after: textOf(after[index]),
+        }));
+        return await unifiedDiff(files);
+    }
+    finally {
+        await Promise.all(changed.map((edit) => (0,promises_.writeFile)(edit.overlay.absoluteFile, edit.original)));
+    }
+}
+function textOf(result) {
+    return result.ok ? redactSecrets(result.yaml) : `# kustomize build failed: ${result.error.split('\n')[0]}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/promote/run-promotion.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** promote, from inputs to a promotion PR (or a commit); writes nothing when a check fails. */
+async function promote(inputs) {
+    let github;
+    const connect = () => (github ??= connectToGitHub('to open promotion pull requests'));
+    try {
+        const opened = await openConfigRepo(inputs.location, {
+            branch: inputs.branch,
+            push: true,
+            connection: connect,
+            environmentBranch: (config) => (config ? resolvePromotionRoute(config, inputs.from, inputs.to).target.branch : undefined),
+        });
+        try {
+            const config = requireConfig(opened.config);
+            const route = resolvePromotionRoute(config, inputs.from, inputs.to);
+            const landing = inputs.landing || route.target.landing;
+            const work = { inputs, config, route, landing, repo: opened.repo, branch: opened.branch, connect };
+            const outcome = await promoteIn(work, opened.snapshot);
+            return { ...outcome, requests: github?.counter };
+        }
+        finally {
+            await opened.repo.dispose();
+        }
+    }
+    catch (error) {
+        if (github && [401, 403, 404].includes(statusOf(error) ?? 0))
+            throw await explainRefusedWrite(github, error);
+        throw error;
+    }
+}
+async function promoteIn(work, snapshot) {
+    const { inputs, route, landing } = work;
+    const apps = await plan(work, snapshot);
+    const changes = promotedChanges(apps);
+    const key = { from: route.source.name, to: route.target.name, apps: inputs.apps };
+    const outcome = { from: key.from, to: key.to, landing, changes, commitSha: '', refusals: [], dryRun: inputs.dryRun };
+    if (changes.length === 0) {
+        core/* info */.pq(`${key.to} already runs what ${key.from} runs; nothing to promote.`);
+        if (landing === 'pull-request' && !inputs.dryRun) {
+            const reason = `Nothing left to promote: ${key.to} already runs what ${key.from} runs (as of ${snapshot.commit.slice(0, 7)} on ${work.branch}). Closing this pull request.`;
+            outcome.closed = await closeEmptyPromotion(work.connect(), promotionBranchName(key), promotionMarker(key), reason);
+        }
+        return outcome;
+    }
+    const edits = changedEdits(apps);
+    if (inputs.dryRun) {
+        await showDiffs(edits);
+        return outcome;
+    }
+    if (landing === 'commit') {
+        const landed = await landCommit({
+            repo: work.repo,
+            snapshot,
+            target: { branch: work.branch, mode: 'fast-forward' },
+            author: inputs.author,
+            apply: async (current, attempt) => {
+                const planned = attempt === 1 ? apps : await plan(work, current);
+                const changed = changedEdits(planned);
+                await checkEdits(work, current, changed);
+                return { files: changed.map((edit) => ({ path: edit.overlay.file, content: edit.text })), changes: promotedChanges(planned), superseded: [] };
+            },
+            message: (current) => commitMessage(work, key, current),
+        });
+        return { ...outcome, changes: landed.changes, commitSha: landed.commitSha };
+    }
+    const github = work.connect();
+    const diff = await renderedDiff(edits);
+    const verified = await checkEdits(work, snapshot, edits);
+    const settings = pullRequestSettings(inputs, route.target);
+    const title = promotionTitle(route.target.pullRequest.titleTemplate, { from: key.from, to: key.to, apps: apps.filter((app) => app.edits.some((edit) => edit.changes.length > 0)).map((app) => app.app), images: [...new Set(changes.map((change) => change.new))] });
+    const landed = await landPromotionPullRequest(work.repo, github, snapshot, {
+        branch: promotionBranchName(key),
+        base: work.branch,
+        marker: promotionMarker(key),
+        title,
+        body: promotionBodyFor({ apps, key, snapshot, branch: work.branch, github, target: route.target, verified, renderedDiff: diff, sourceRepositories: inputs.sourceRepositories }),
+        files: edits.map((edit) => ({ path: edit.overlay.file, content: edit.text })),
+        message: commitMessage(work, key, changes, title),
+        author: inputs.author,
+    }, settings);
+    for (const refusal of landed.refusals) {
+        core/* warning */.$e(`The pull request was made, but GitHub refused ${refusal.what}: ${refusal.why}. To fix: ${refusal.fix}.`);
+    }
+    return { ...outcome, commitSha: landed.commitSha, pullRequest: { number: landed.pull.number, url: landed.pull.url, created: landed.created }, refusals: landed.refusals };
+}
+function plan(work, snapshot) {
+    return planPromotion(snapshot.root, work.config, work.route, { apps: work.inputs.apps, renderCheck: work.inputs.verifyRender });
+}
+/**
+ * The render check and, when asked, validation, on the edited files written
+ * into the snapshot; the files are put back afterwards, whatever happens.
+ */
+async function checkEdits(work, snapshot, edits) {
+    const verified = { render: false, validation: false };
+    await Promise.all(edits.map((edit) => (0,promises_.writeFile)(edit.overlay.absoluteFile, edit.text)));
+    try {
+        if (work.inputs.verifyRender) {
+            await verifyRenderedImages(edits);
+            verified.render = true;
+        }
+        if (work.inputs.validate) {
+            const settings = readValidationSettings(work.route.target);
+            const report = await core/* group */.Os('Validating the promoted overlays', () => validateOverlays(edits.map((edit) => edit.overlay), { ...settings, repoRoot: snapshot.root, policyFor: () => settings.policy }));
+            annotate(report, snapshot.root);
+            const failure = validationFailure(report);
+            if (failure) {
+                await writeValidationSummary(report);
+                throw failure;
+            }
+            verified.validation = true;
+        }
+    }
+    finally {
+        await Promise.all(edits.map((edit) => (0,promises_.writeFile)(edit.overlay.absoluteFile, edit.original)));
+    }
+    return verified;
+}
+function commitMessage(work, key, changes, title) {
+    if (work.inputs.commitMessage)
+        return renderCommitMessage(work.inputs.commitMessage, changes, commitContextFromEnv());
+    return promotionCommitMessage(title ?? `Promote from ${key.from} to ${key.to}`, changes);
+}
+function changedEdits(apps) {
+    return apps.flatMap((app) => app.edits.filter((edit) => edit.changes.length > 0));
+}
+function promotedChanges(apps) {
+    return apps.flatMap((app) => app.edits.flatMap((edit) => edit.changes.map((change) => ({ app: app.app, ...toOverlayChange(edit.overlay.path, edit.overlay.file, change) }))));
+}
+function requireConfig(config) {
+    if (!config)
+        throw new src_errors/* InputError */.dz('config', `promote needs the promotion config (${DEFAULT_CONFIG_FILE} at the config repo root, or the config input) to know the environments.`);
+    return config;
+}
+
+;// CONCATENATED MODULE: ./src/commands/promote.ts
+
+
+
+
+
+
+
+/** `acme/web` for every app, or `web=acme/web` lines per app. */
+function parseSourceRepositories(items) {
+    const map = new Map();
+    for (const item of items) {
+        const [app, repository] = item.includes('=') ? item.split('=', 2) : ['*', item];
+        if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository.trim())) {
+            throw new src_errors/* InputError */.dz('source-repository', `'${item}' is not owner/name (or app=owner/name).`);
+        }
+        map.set(app.trim(), repository.trim());
+    }
+    return map;
+}
+function readPromoteInputs() {
+    return {
+        location: readRepoLocation(),
+        from: readString('from').trim(),
+        to: readString('to').trim(),
+        apps: readList('apps'),
+        sourceRepositories: parseSourceRepositories(readList('source-repository')),
+        branch: readString('branch'),
+        ...readPullRequestOverrides(),
+        verifyRender: readBoolean('verify-render', true),
+        validate: readBoolean('validate', false),
+        dryRun: readBoolean('dry-run', false),
+        author: {
+            name: readString('author-name', 'github-actions[bot]'),
+            email: readString('author-email', '41898282+github-actions[bot]@users.noreply.github.com'),
+        },
+        commitMessage: readString('commit-message'),
+    };
+}
+async function runPromote() {
+    const outcome = await promote(readPromoteInputs());
+    setPromoteOutputs(outcome);
+    await writePromoteSummary(outcome);
+}
+function setPromoteOutputs(outcome) {
+    core/* setOutput */.uH('changed', String(outcome.changes.length > 0 && !outcome.dryRun));
+    core/* setOutput */.uH('commit-sha', outcome.commitSha);
+    core/* setOutput */.uH('pull-request-number', outcome.pullRequest ? String(outcome.pullRequest.number) : '');
+    core/* setOutput */.uH('pull-request-url', outcome.pullRequest?.url ?? '');
+    core/* setOutput */.uH('images', JSON.stringify(outcome.changes.map(({ app, overlay, file, image, old, new: next }) => ({ app, overlay, file, image, old, new: next }))));
+}
+function promote_code(text) {
+    return text ? `<code>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</code>` : '<em>(new entry)</em>';
+}
+async function writePromoteSummary(outcome) {
+    const summary = core/* summary */.z.addHeading(`gitops-promote promote: ${outcome.from} → ${outcome.to}${outcome.dryRun ? ' (dry run)' : ''}`, 2);
+    if (outcome.changes.length === 0) {
+        summary.addRaw(`${outcome.to} already runs what ${outcome.from} runs; nothing was promoted.${outcome.closed ? ` Closed the empty pull request #${outcome.closed}.` : ''}`, true);
+    }
+    else {
+        summary.addTable([
+            [{ data: 'Overlay', header: true }, { data: 'Image', header: true }, { data: 'Now → promoted', header: true }],
+            ...outcome.changes.map((change) => [promote_code(change.overlay), promote_code(change.image), `${promote_code(change.old)} → ${promote_code(change.new)}`]),
+        ]);
+        if (outcome.pullRequest)
+            summary.addRaw(`Pull request <a href="${outcome.pullRequest.url}">#${outcome.pullRequest.number}</a> ${outcome.pullRequest.created ? 'opened' : 'updated'}.`, true);
+        else if (outcome.commitSha)
+            summary.addRaw(`Commit ${promote_code(outcome.commitSha)}.`, true);
+    }
+    for (const refusal of outcome.refusals)
+        summary.addRaw(`⚠️ GitHub refused ${refusal.what}: ${refusal.why}. To fix: ${refusal.fix}.`, true);
+    if (outcome.requests)
+        summary.addRaw(`GitHub API requests: ${outcome.requests.reads} reads, ${outcome.requests.writes} writes.`, true);
+    await writeSummary();
+}
+
+;// CONCATENATED MODULE: ./src/commands/check-setup.ts
+
+
+
+
+
+
+
+/**
+ * check-setup: what the token may do on the config repo, and what the
+ * promotion config needs of it, in words, before a failed run teaches it.
+ * Fails when a writing command could not work at all; warns otherwise.
+ */
+async function runCheckSetup() {
+    const github = connectToGitHub('to check the set-up');
+    const config = await readConfigThroughApi(github);
+    const needs = {
+        pullRequests: config?.environments.some((env) => env.landing === 'pull-request') ?? true,
+        autoMerge: config?.environments.some((env) => env.landing === 'pull-request' && env.pullRequest.autoMerge) ?? false,
+        teamReviewers: [...new Set(config?.environments.flatMap((env) => env.pullRequest.teamReviewers) ?? [])],
+        workflowRepository: process.env.GITHUB_REPOSITORY ?? '',
+    };
+    const findings = judgeSetup(await gatherSetupFacts(github, needs), needs);
+    for (const finding of findings) {
+        if (finding.level === 'error')
+            core/* error */.z3(finding.message);
+        else if (finding.level === 'warning')
+            core/* warning */.$e(finding.message);
+        else
+            core/* info */.pq(`✓ ${finding.message}`);
+    }
+    const errors = findings.filter((finding) => finding.level === 'error');
+    core/* setOutput */.uH('problems', JSON.stringify(findings.filter((finding) => finding.level !== 'ok')));
+    if (errors.length > 0)
+        throw new src_errors/* UserError */.yo(`check-setup found ${errors.length} problem${errors.length > 1 ? 's' : ''}: ${errors.map((finding) => finding.message).join(' ')}`);
+}
+/** The promotion config at the default branch, when the token can read it. */
+async function readConfigThroughApi(github) {
+    const file = readString('config', DEFAULT_CONFIG_FILE);
+    try {
+        const { data } = await github.client.rest.repos.getContent({ owner: github.owner, repo: github.repo, path: file });
+        if (Array.isArray(data) || data.type !== 'file' || !('content' in data))
+            return undefined;
+        return parsePromotionConfig(Buffer.from(data.content, 'base64').toString('utf8'), file);
+    }
+    catch (error) {
+        if (statusOf(error) !== undefined)
+            return undefined; // The findings say why the repo cannot be read.
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
 
 
@@ -51418,16 +54203,17 @@ function oneLine(error) {
 
 
 
-const notAvailableYet = (name) => async () => {
-    throw new src_errors/* InputError */.dz('command', `'${name}' is not available yet in this version of gitops-promote.`);
-};
+
+
+
 /** Every command of the action; each reads its own inputs. */
 const COMMANDS = {
     'set-image': runSetImage,
-    promote: notAvailableYet('promote'),
+    promote: runPromote,
+    'check-setup': runCheckSetup,
     validate: runValidate,
     wait: runWait,
-    'drift-check': notAvailableYet('drift-check'),
+    'drift-check': runDriftCheck,
 };
 /** The one place that turns a thrown error into a failed step. */
 async function run() {
@@ -56317,7 +59103,7 @@ __webpack_unused_export__ = parser.Parser;
 exports.qg = publicApi.parse;
 exports.hR = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
-__webpack_unused_export__ = publicApi.stringify;
+exports.As = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
@@ -62241,6 +65027,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Yz: () => (/* binding */ core_debug),
   N4: () => (/* binding */ endGroup),
   z3: () => (/* binding */ error),
+  dN: () => (/* binding */ exportVariable),
   V4: () => (/* binding */ getInput),
   Os: () => (/* binding */ group),
   pq: () => (/* binding */ info),
@@ -62253,7 +65040,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, isDebug, markdownSummary, platform, saveState, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, getBooleanInput, getIDToken, getMultilineInput, getState, isDebug, markdownSummary, platform, saveState, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);
@@ -64922,13 +67709,13 @@ var ExitCode;
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
+    const convertedVal = utils_toCommandValue(val);
     process.env[name] = convertedVal;
     const filePath = process.env['GITHUB_ENV'] || '';
     if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+        return file_command_issueFileCommand('ENV', file_command_prepareKeyValueMessage(name, val));
     }
-    issueCommand('set-env', { name }, convertedVal);
+    command_issueCommand('set-env', { name }, convertedVal);
 }
 /**
  * Registers a secret which will get masked from logs

@@ -110,7 +110,8 @@ function commitLink(repositoryUrl: string, sha: string): string {
 
 /** The rendered diff in a folded section, cut to `room` characters with a note. */
 export function foldedDiff(diff: string, room: number): string {
-  const open = '<details><summary>Rendered diff of the target overlays (kustomize build, before → after)</summary>\n\n```diff\n';
+  // The blank line keeps GitHub from reading the folded block as part of a list above it.
+  const open = '\n<details><summary>Rendered diff of the target overlays (kustomize build, before → after)</summary>\n\n```diff\n';
   const close = '\n```\n\n</details>\n';
   if (diff.trim() === '') return `${open}(the rendered manifests are unchanged apart from the image fields kustomize writes)${close}`;
   const fence = diff.replace(/```/g, '`\u200b``');

@@ -1,49 +1,24 @@
-export const id = 510;
-export const ids = [510];
+export const id = 315;
+export const ids = [315,408];
 export const modules = {
 
-/***/ 60510:
+/***/ 80408:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  openFluxWaiter: () => (/* binding */ openFluxWaiter)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
-var core = __webpack_require__(88179);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/controllers/backoff.ts
-var controllers_backoff = __webpack_require__(93845);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./src/validate/kubeconfig-file.ts
-var kubeconfig_file = __webpack_require__(49034);
-;// CONCATENATED MODULE: ./src/controllers/flux/flux-types.ts
-/** The parts of Flux's Kustomization (v1) and HelmRelease (v2) objects the wait reads. */
-const RECONCILE_ANNOTATION = 'reconcile.fluxcd.io/requestedAt';
-/** Group, version and plural of each kind the wait touches. */
-const FLUX_RESOURCES = {
-    Kustomization: { group: 'kustomize.toolkit.fluxcd.io', version: 'v1', plural: 'kustomizations' },
-    HelmRelease: { group: 'helm.toolkit.fluxcd.io', version: 'v2', plural: 'helmreleases' },
-    GitRepository: { group: 'source.toolkit.fluxcd.io', version: 'v1', plural: 'gitrepositories' },
-    OCIRepository: { group: 'source.toolkit.fluxcd.io', version: 'v1', plural: 'ocirepositories' },
-};
-/** The commit in `main@sha1:<sha>` (Flux ≥ 2.0), `main/<sha>` (older) or a bare SHA; undefined for chart versions and OCI digests. */
-function commitOfRevision(revision) {
-    if (!revision)
-        return undefined;
-    const match = /(?:^|@sha1:|\/)([0-9a-f]{40})$/.exec(revision);
-    return match?.[1];
-}
-
-;// CONCATENATED MODULE: ./src/controllers/flux/flux-client.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FluxClient: () => (/* binding */ FluxClient),
+/* harmony export */   FluxTransientError: () => (/* binding */ FluxTransientError)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(88179);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
+/* harmony import */ var _validate_kubeconfig_file_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(49034);
+/* harmony import */ var _flux_types_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(15674);
 
 
 
@@ -76,18 +51,18 @@ class FluxClient {
         const config = new lib.KubeConfig();
         let cleanup = async () => undefined;
         if (inputs.kubeconfig) {
-            (0,kubeconfig_file/* maskKubeconfig */.C)(inputs.kubeconfig);
+            (0,_validate_kubeconfig_file_js__WEBPACK_IMPORTED_MODULE_5__/* .maskKubeconfig */ .C)(inputs.kubeconfig);
             // A file, not a string: exec plugins and relative certificate paths are resolved against its folder.
-            const folder = await (0,promises_.mkdtemp)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'gitops-promote-kube-'));
-            const file = (0,external_node_path_.join)(folder, 'kubeconfig');
-            cleanup = () => (0,promises_.rm)(folder, { recursive: true, force: true });
-            await (0,promises_.writeFile)(file, inputs.kubeconfig, { mode: 0o600 });
+            const folder = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(process.env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'gitops-promote-kube-'));
+            const file = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(folder, 'kubeconfig');
+            cleanup = () => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(folder, { recursive: true, force: true });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(file, inputs.kubeconfig, { mode: 0o600 });
             try {
                 config.loadFromFile(file);
             }
             catch (error) {
                 await cleanup();
-                throw new errors/* InputError */.dz('kubeconfig', `is not a valid kubeconfig (${error.message.split('\n')[0]}).`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('kubeconfig', `is not a valid kubeconfig (${error.message.split('\n')[0]}).`);
             }
         }
         else {
@@ -96,13 +71,13 @@ class FluxClient {
         if (inputs.context) {
             if (!config.getContextObject(inputs.context)) {
                 await cleanup();
-                throw new errors/* InputError */.dz('kube-context', `'${inputs.context}' is not a context of the kubeconfig.`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('kube-context', `'${inputs.context}' is not a context of the kubeconfig.`);
             }
             config.setCurrentContext(inputs.context);
         }
         if (!config.getCurrentCluster()) {
             await cleanup();
-            throw new errors/* InputError */.dz('kubeconfig', 'no cluster to talk to: pass kubeconfig (a secret) or set KUBECONFIG on the runner.');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('kubeconfig', 'no cluster to talk to: pass kubeconfig (a secret) or set KUBECONFIG on the runner.');
         }
         return new FluxClient(lib, config, config.makeApiClient(lib.CustomObjectsApi), cleanup);
     }
@@ -110,19 +85,19 @@ class FluxClient {
         return this.config.getCurrentCluster()?.server ?? 'the cluster';
     }
     async get(ref) {
-        const { group, version, plural } = FLUX_RESOURCES[ref.kind];
+        const { group, version, plural } = _flux_types_js__WEBPACK_IMPORTED_MODULE_6__/* .FLUX_RESOURCES */ .iS[ref.kind];
         return (await this.call(ref, 'get', () => this.api.getNamespacedCustomObject({ group, version, plural, namespace: ref.namespace, name: ref.name })));
     }
     /** Sets `reconcile.fluxcd.io/requestedAt`, as `flux reconcile` does. */
     async requestReconcile(ref, requestedAt) {
-        const { group, version, plural } = FLUX_RESOURCES[ref.kind];
+        const { group, version, plural } = _flux_types_js__WEBPACK_IMPORTED_MODULE_6__/* .FLUX_RESOURCES */ .iS[ref.kind];
         const body = { metadata: { annotations: { 'reconcile.fluxcd.io/requestedAt': requestedAt } } };
         const mergePatch = this.lib.setHeaderOptions('Content-Type', this.lib.PatchStrategy.MergePatch);
         await this.call(ref, 'patch', () => this.api.patchNamespacedCustomObject({ group, version, plural, namespace: ref.namespace, name: ref.name, body }, mergePatch));
     }
     /** Watches one object from `resourceVersion`; returns a stop function. */
     async watch(ref, resourceVersion, handlers) {
-        const { group, version, plural } = FLUX_RESOURCES[ref.kind];
+        const { group, version, plural } = _flux_types_js__WEBPACK_IMPORTED_MODULE_6__/* .FLUX_RESOURCES */ .iS[ref.kind];
         const path = `/apis/${group}/${version}/namespaces/${ref.namespace}/${plural}`;
         const query = { fieldSelector: `metadata.name=${ref.name}`, allowWatchBookmarks: true, ...(resourceVersion ? { resourceVersion } : {}) };
         this.requestCount++;
@@ -147,22 +122,22 @@ class FluxClient {
         if (typeof status !== 'number') {
             const message = error.message ?? String(error);
             if (/certificate|self[- ]signed|CERT_|TLS|SSL/i.test(message))
-                return new errors/* InputError */.dz('kubeconfig', `TLS error talking to ${this.server}: ${message.split('\n')[0]}`);
-            core/* debug */.Yz(`${label}: ${message}`);
+                return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('kubeconfig', `TLS error talking to ${this.server}: ${message.split('\n')[0]}`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`${label}: ${message}`);
             return new FluxTransientError(`no answer from ${this.server} (${message.split('\n')[0]})`);
         }
         const serverMessage = statusMessage(error.body);
         if (status === 401)
-            return new errors/* InputError */.dz('kubeconfig', `${this.server} refused the credentials (401 ${serverMessage || 'Unauthorized'}).`);
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('kubeconfig', `${this.server} refused the credentials (401 ${serverMessage || 'Unauthorized'}).`);
         if (status === 403) {
             const input = verb === 'patch' ? 'flux-reconcile' : 'flux-name';
-            return new errors/* InputError */.dz(input, `forbidden: ${serverMessage || `may not ${verb} ${label}`} (the kubeconfig's user needs get, list, watch${verb === 'patch' ? ' and patch' : ''} on ${FLUX_RESOURCES[ref.kind].plural}.${FLUX_RESOURCES[ref.kind].group}).`);
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(input, `forbidden: ${serverMessage || `may not ${verb} ${label}`} (the kubeconfig's user needs get, list, watch${verb === 'patch' ? ' and patch' : ''} on ${_flux_types_js__WEBPACK_IMPORTED_MODULE_6__/* .FLUX_RESOURCES */ .iS[ref.kind].plural}.${_flux_types_js__WEBPACK_IMPORTED_MODULE_6__/* .FLUX_RESOURCES */ .iS[ref.kind].group}).`);
         }
         if (status === 404)
-            return new errors/* InputError */.dz(ref.kind === 'GitRepository' || ref.kind === 'OCIRepository' ? 'flux-reconcile' : 'flux-name', `${label} does not exist (404 ${serverMessage}).`);
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(ref.kind === 'GitRepository' || ref.kind === 'OCIRepository' ? 'flux-reconcile' : 'flux-name', `${label} does not exist (404 ${serverMessage}).`);
         if (status >= 500 || status === 429)
             return new FluxTransientError(`${this.server} answered ${status} ${serverMessage}`);
-        return new errors/* InputError */.dz('flux-name', `${label}: the API server answered ${status} ${serverMessage}.`);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('flux-name', `${label}: the API server answered ${status} ${serverMessage}.`);
     }
 }
 function statusMessage(body) {
@@ -175,8 +150,30 @@ function statusMessage(body) {
     }
 }
 
+
+/***/ }),
+
+/***/ 13315:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  openFluxWaiter: () => (/* binding */ openFluxWaiter)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
+var core = __webpack_require__(88179);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/controllers/backoff.ts
+var controllers_backoff = __webpack_require__(93845);
+// EXTERNAL MODULE: ./src/controllers/flux/flux-client.ts
+var flux_client = __webpack_require__(80408);
 // EXTERNAL MODULE: ./src/controllers/wait-types.ts
 var wait_types = __webpack_require__(83752);
+// EXTERNAL MODULE: ./src/controllers/flux/flux-types.ts
+var flux_types = __webpack_require__(15674);
 ;// CONCATENATED MODULE: ./src/controllers/flux/judge-flux-object.ts
 
 
@@ -197,8 +194,8 @@ function judgeFluxObject(object, expectation) {
     const ready = condition(conditions, 'Ready');
     const sync = ready ? `Ready=${ready.status}${ready.reason ? ` (${ready.reason})` : ''}` : 'Ready=Unknown';
     const isHelm = object.kind === 'HelmRelease';
-    const applied = commitOfRevision(object.status?.lastAppliedRevision);
-    const attempted = commitOfRevision(object.status?.lastAttemptedRevision);
+    const applied = (0,flux_types/* commitOfRevision */.YL)(object.status?.lastAppliedRevision);
+    const attempted = (0,flux_types/* commitOfRevision */.YL)(object.status?.lastAttemptedRevision);
     const revision = isHelm ? (object.status?.lastAttemptedRevision ?? '') : (applied ?? object.status?.lastAppliedRevision ?? '');
     const health = healthOf(object, conditions);
     const base = { sync, health, revision, lookup: [] };
@@ -267,7 +264,7 @@ function healthOf(object, conditions) {
 
 const FIRST_ANSWER_MS = 15_000;
 async function openFluxWaiter(inputs) {
-    const client = await FluxClient.open(inputs);
+    const client = await flux_client.FluxClient.open(inputs);
     return { waitFor: (target, options) => new FluxFollower(client, target, options).run(), close: () => client.close() };
 }
 /**
@@ -305,7 +302,7 @@ class FluxFollower {
                 this.resourceVersion = undefined;
             await (0,controllers_backoff/* sleep */.y)(ended === 'clean' ? 0 : backoff.next(), signal);
             // Catch up with a GET after a broken watch: events between the break and the new watch are not replayed when expired.
-            const current = await this.client.get(this.ref).catch((error) => (error instanceof FluxTransientError ? undefined : Promise.reject(error)));
+            const current = await this.client.get(this.ref).catch((error) => (error instanceof flux_client.FluxTransientError ? undefined : Promise.reject(error)));
             if (current && (await this.observe(current)))
                 return this.last;
         }
@@ -321,7 +318,7 @@ class FluxFollower {
             catch (error) {
                 if (signal.aborted)
                     return undefined;
-                if (!(error instanceof FluxTransientError))
+                if (!(error instanceof flux_client.FluxTransientError))
                     throw error;
                 if (Date.now() >= giveUp)
                     throw new errors/* InputError */.dz('kubeconfig', `${error.message}; is the cluster reachable from the runner?`);
@@ -379,6 +376,8 @@ class FluxFollower {
     }
     /** Judges the object; true once it is done or failed. */
     async observe(object) {
+        if (object.metadata?.resourceVersion)
+            this.resourceVersion = object.metadata.resourceVersion;
         let judgement = judgeFluxObject(object, { knowledge: this.options.ancestry, requestedAt: this.requestedAt });
         if (judgement.lookup.length > 0) {
             await this.options.ancestry.learn(judgement.lookup);
