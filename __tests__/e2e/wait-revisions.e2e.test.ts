@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startArgoCdSimulator, type ArgoAppScenario, type ArgoCdSimulator } from '../../test-infra/simulators/argocd/index.js';
 import { startGitHubSimulator, type GitHubSimulator } from '../../test-infra/simulators/github/index.js';
+import { closeSimulatedWorld } from '../helpers/simulator-teardown.js';
 import { errorAnnotations, runAction, type ActionRun } from '../helpers/action-runner.js';
 import { createConfigRepo, git, type ConfigRepo } from '../helpers/git-fixtures.js';
 
@@ -12,11 +13,7 @@ let github: GitHubSimulator | undefined;
 let repo: ConfigRepo | undefined;
 
 afterEach(async () => {
-  if (argo) expect(argo.contractViolations).toEqual([]);
-  github?.assertContractClean();
-  await argo?.close();
-  await github?.close();
-  repo?.cleanup();
+  await closeSimulatedWorld({ argo, github, repo });
   argo = github = repo = undefined;
 });
 
