@@ -41629,7 +41629,7 @@ function loadActionInputs() {
     return (0,dist/* parse */.qg)(text).inputs;
 }
 function usage(inputs) {
-    const lines = ['Usage: gitops-promote <command> [--input value]...', '', 'Commands: set-image, promote, validate, wait, drift-check', '', 'Flags (the action inputs):'];
+    const lines = ['Usage: gitops-promote <command> [--input value]...', '', `Commands: ${Object.keys(main/* COMMANDS */.L).join(', ')}`, '', 'Flags (the action inputs):'];
     for (const [name, input] of Object.entries(inputs)) {
         if (name === 'command')
             continue;
@@ -41845,10 +41845,9 @@ __webpack_async_result__();
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  L: () => (/* binding */ COMMANDS),
   e: () => (/* binding */ run)
 });
-
-// UNUSED EXPORTS: COMMANDS
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __nccwpck_require__(88179);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { run } from '../main.js';
+import { COMMANDS, run } from '../main.js';
 import { oneLineMessage } from '../errors.js';
 import { inputVariableName, parseCliArgs } from './parse-cli-args.js';
 import { readOutputFile } from './output-file.js';
@@ -23,7 +23,7 @@ function loadActionInputs(): Record<string, ActionInput> {
 }
 
 function usage(inputs: Record<string, ActionInput>): string {
-  const lines = ['Usage: gitops-promote <command> [--input value]...', '', 'Commands: set-image, promote, validate, wait, drift-check', '', 'Flags (the action inputs):'];
+  const lines = ['Usage: gitops-promote <command> [--input value]...', '', `Commands: ${Object.keys(COMMANDS).join(', ')}`, '', 'Flags (the action inputs):'];
   for (const [name, input] of Object.entries(inputs)) {
     if (name === 'command') continue;
     const fallback = input.default && !input.default.includes('${{') ? ` (default: ${input.default})` : '';
