@@ -53618,6 +53618,11 @@ async function checkDrift(inputs, github) {
     const apps = selectApps(config, inputs.apps, inputs.path);
     const maxSkew = maxSkewLimits(config, inputs.maxSkew);
     const { history, head, shallow } = await ConfigHistory.open(new Git(inputs.path), config.branch);
+    // Every environment is read from this checkout; one that lives on another branch needs its own run.
+    for (const env of environments.filter((candidate) => candidate.branch && candidate.branch !== head.branch)) {
+        core/* warning */.$e(`Environment '${env.name}' lives on branch '${env.branch}', but this checkout is '${head.branch}': its overlays and revisions are compared with '${head.branch}'. ` +
+            `Check it in a run whose checkout is on '${env.branch}' (actions/checkout ref: ${env.branch}, environment: ${env.name}).`);
+    }
     const targets = environments.flatMap((env) => apps.map((app) => controllerTarget(app, env, inputs.flux)));
     const sources = { history, head, shallow, now: Date.now() };
     if (targets.some((target) => target?.controller === 'argocd')) {

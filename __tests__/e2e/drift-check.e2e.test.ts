@@ -143,6 +143,18 @@ describe('drift-check against the Argo CD and GitHub simulators', () => {
     expect(reportOf(relaxed).items).toEqual([]);
   });
 
+  test('an environment on another branch than the checkout is named in a warning that says how to check it', async () => {
+    repo = createConfigRepo();
+    const configFile = join(repo.work, 'gitops-promote.yaml');
+    writeFileSync(configFile, readFileSync(configFile, 'utf8').replace('  - name: production\n', '  - name: production\n    branch: release\n'));
+    git(repo.work, 'commit', '-qam', 'production lives on release');
+    await startSimulators(repo.work);
+    const run = await drift({ issue: '' });
+    expect(run.stdout).toContain(
+      "::warning::Environment 'production' lives on branch 'release', but this checkout is 'main': its overlays and revisions are compared with 'main'.",
+    );
+  });
+
   test('an overlay the config names that does not exist', async () => {
     repo = createConfigRepo();
     rmSync(join(repo.work, 'apps', 'api', 'overlays', 'staging'), { recursive: true });
