@@ -41839,6 +41839,26 @@ __webpack_async_result__();
 
 /***/ }),
 
+/***/ 67710:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ maskSecret)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(88179);
+
+const masked = new Set();
+/** Tells the runner to hide a secret in every log line; once per value, however many modules receive it. */
+function maskSecret(value) {
+    if (value === '' || masked.has(value))
+        return;
+    masked.add(value);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+}
+
+
+/***/ }),
+
 /***/ 81289:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -48557,7 +48577,10 @@ throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
 throttling.triggersNotification = triggersNotification;
 
 
+// EXTERNAL MODULE: ./src/inputs/mask-secret.ts
+var mask_secret = __nccwpck_require__(67710);
 ;// CONCATENATED MODULE: ./src/github/octokit-client.ts
+
 
 
 
@@ -48580,7 +48603,7 @@ function defaultGraphqlUrl(apiUrl, env = process.env) {
     return apiUrl.endsWith('/api/v3') ? `${apiUrl.slice(0, -'/v3'.length)}/graphql` : `${apiUrl}/graphql`;
 }
 function createGitHubClient(options) {
-    core/* setSecret */.Pq(options.token);
+    (0,mask_secret/* maskSecret */.$)(options.token);
     const baseUrl = (options.apiUrl ?? defaultApiUrl()).replace(/\/+$/, '');
     const retries = options.rateLimitRetries ?? 3;
     const client = new GitOpsOctokit({
@@ -48630,7 +48653,7 @@ function readRepository(env = process.env) {
 function readToken(env = process.env) {
     const token = readString('token', env.GITHUB_TOKEN ?? env.GH_TOKEN ?? '').trim();
     if (token !== '')
-        core/* setSecret */.Pq(token);
+        (0,mask_secret/* maskSecret */.$)(token);
     return token;
 }
 function connectToGitHub(why) {
@@ -51898,7 +51921,7 @@ function parseServer(text) {
 }
 function credentials(inputs) {
     if (inputs.token) {
-        core/* setSecret */.Pq(inputs.token);
+        (0,mask_secret/* maskSecret */.$)(inputs.token);
         return { token: inputs.token };
     }
     if (inputs.username || inputs.password) {
@@ -51906,7 +51929,7 @@ function credentials(inputs) {
             throw new src_errors/* InputError */.dz('argocd-username', 'is required with argocd-password.');
         if (!inputs.password)
             throw new src_errors/* InputError */.dz('argocd-password', 'is required with argocd-username.');
-        core/* setSecret */.Pq(inputs.password);
+        (0,mask_secret/* maskSecret */.$)(inputs.password);
         return { username: inputs.username, password: inputs.password };
     }
     throw new src_errors/* InputError */.dz('argocd-token', 'is required (an Argo CD API token), or argocd-username and argocd-password for a session.');
@@ -54246,13 +54269,13 @@ async function run() {
 /* harmony export */   C: () => (/* binding */ maskKubeconfig),
 /* harmony export */   I: () => (/* binding */ withKubeconfigFile)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(88179);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _inputs_mask_secret_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(67710);
 
 
 
@@ -54264,24 +54287,24 @@ async function run() {
  */
 async function withKubeconfigFile(kubeconfig, work) {
     maskKubeconfig(kubeconfig);
-    const folder = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(process.env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'gitops-promote-kube-'));
-    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(folder, 'kubeconfig');
+    const folder = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(process.env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'gitops-promote-kube-'));
+    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(folder, 'kubeconfig');
     try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(file, kubeconfig, { mode: 0o600 });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, kubeconfig, { mode: 0o600 });
         return await work(file);
     }
     finally {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(folder, { recursive: true, force: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(folder, { recursive: true, force: true });
     }
 }
 const SECRET_FIELDS = /^\s*-?\s*(token|client-key-data|client-certificate-data|password|username|id-token|refresh-token|access-token|client-secret)\s*:\s*(\S+)\s*$/;
 /** The whole file, and every credential value on its own (the runner matches a masked value line by line). */
 function maskKubeconfig(kubeconfig) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(kubeconfig);
+    (0,_inputs_mask_secret_js__WEBPACK_IMPORTED_MODULE_3__/* .maskSecret */ .$)(kubeconfig);
     for (const line of kubeconfig.split(/\r?\n/)) {
         const match = SECRET_FIELDS.exec(line);
         if (match)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(match[2].replace(/^["']|["']$/g, ''));
+            (0,_inputs_mask_secret_js__WEBPACK_IMPORTED_MODULE_3__/* .maskSecret */ .$)(match[2].replace(/^["']|["']$/g, ''));
     }
 }
 

@@ -1,7 +1,7 @@
-import * as core from '@actions/core';
 import { InputError } from '../errors.js';
 import { readString } from '../inputs/read-inputs.js';
 import { createGitHubClient, type GitHubClient, type RequestCount } from './octokit-client.js';
+import { maskSecret } from '../inputs/mask-secret.js';
 
 /** The config repo on GitHub and a client to reach it. */
 export interface GitHubConnection {
@@ -26,7 +26,7 @@ export function readRepository(env: NodeJS.ProcessEnv = process.env): string {
 /** The `token` input, else GITHUB_TOKEN / GH_TOKEN from the environment (the CLI). Masked at once. */
 export function readToken(env: NodeJS.ProcessEnv = process.env): string {
   const token = readString('token', env.GITHUB_TOKEN ?? env.GH_TOKEN ?? '').trim();
-  if (token !== '') core.setSecret(token);
+  if (token !== '') maskSecret(token);
   return token;
 }
 

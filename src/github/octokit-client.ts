@@ -4,6 +4,7 @@ import { paginateRest } from '@octokit/plugin-paginate-rest';
 import { restEndpointMethods } from '@octokit/plugin-rest-endpoint-methods';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import { maskSecret } from '../inputs/mask-secret.js';
 
 /**
  * The one GitHub client of the project: REST methods, pagination, retries of
@@ -39,7 +40,7 @@ export function defaultGraphqlUrl(apiUrl: string, env: NodeJS.ProcessEnv = proce
 }
 
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
-  core.setSecret(options.token);
+  maskSecret(options.token);
   const baseUrl = (options.apiUrl ?? defaultApiUrl()).replace(/\/+$/, '');
   const retries = options.rateLimitRetries ?? 3;
   const client = new GitOpsOctokit({

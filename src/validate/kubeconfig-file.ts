@@ -1,7 +1,7 @@
-import * as core from '@actions/core';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { maskSecret } from '../inputs/mask-secret.js';
 
 /**
  * The kubeconfig input as a file kubectl can read: masked in the log, written
@@ -24,9 +24,9 @@ const SECRET_FIELDS = /^\s*-?\s*(token|client-key-data|client-certificate-data|p
 
 /** The whole file, and every credential value on its own (the runner matches a masked value line by line). */
 export function maskKubeconfig(kubeconfig: string): void {
-  core.setSecret(kubeconfig);
+  maskSecret(kubeconfig);
   for (const line of kubeconfig.split(/\r?\n/)) {
     const match = SECRET_FIELDS.exec(line);
-    if (match) core.setSecret(match[2]!.replace(/^["']|["']$/g, ''));
+    if (match) maskSecret(match[2]!.replace(/^["']|["']$/g, ''));
   }
 }

@@ -1,8 +1,8 @@
-import * as core from '@actions/core';
 import { existsSync, readFileSync } from 'node:fs';
 import { InputError } from '../../errors.js';
 import type { ArgoInputs } from '../wait-inputs.js';
 import { ArgoCdClient, type ArgoCredentials } from './argocd-client.js';
+import { maskSecret } from '../../inputs/mask-secret.js';
 
 /** An Argo CD client from the argocd-* inputs, with every secret masked first. */
 export function connectArgoCd(inputs: ArgoInputs): ArgoCdClient {
@@ -24,13 +24,13 @@ function parseServer(text: string): URL {
 
 function credentials(inputs: ArgoInputs): ArgoCredentials {
   if (inputs.token) {
-    core.setSecret(inputs.token);
+    maskSecret(inputs.token);
     return { token: inputs.token };
   }
   if (inputs.username || inputs.password) {
     if (!inputs.username) throw new InputError('argocd-username', 'is required with argocd-password.');
     if (!inputs.password) throw new InputError('argocd-password', 'is required with argocd-username.');
-    core.setSecret(inputs.password);
+    maskSecret(inputs.password);
     return { username: inputs.username, password: inputs.password };
   }
   throw new InputError('argocd-token', 'is required (an Argo CD API token), or argocd-username and argocd-password for a session.');
