@@ -50776,6 +50776,8 @@ async function writeSetImageSummary(outcome) {
     if (outcome.superseded.length > 0) {
         summary.addRaw(`Skipped, a concurrent run had already set a higher version: ${outcome.superseded.map((change) => `${set_image_report_code(change.overlay)} ${set_image_report_code(change.image)}`).join(', ')}.`, true);
     }
+    if (outcome.closed)
+        summary.addRaw(`Closed pull request #${outcome.closed}: everything it set is already in the environment.`, true);
     for (const refusal of outcome.refusals ?? [])
         summary.addRaw(`⚠️ GitHub refused ${refusal.what}: ${refusal.why}. To fix: ${refusal.fix}.`, true);
     await writeSummary();
@@ -51104,6 +51106,25 @@ async function landSetImagePullRequest(work) {
     return { changes, commitSha: landed.commitSha, pullRequest: { number: landed.pull.number, url: landed.pull.url, created: landed.created }, refusals: landed.refusals };
 }
 /**
+ * This run has nothing to change. When the environment's open set-image PR
+ * carries nothing the base still lacks (it got there another way, or a higher
+ * version did), the PR is closed with a comment and its branch deleted, as an
+ * emptied promotion is. Returns the number of the PR it closed.
+ */
+async function closeSettledSetImagePullRequest(github, environment, plan) {
+    const branch = setImageBranchName(environment);
+    const marker = setImageMarker(environment);
+    const existing = await findOpenPullRequest(github, branch, marker);
+    if (!existing)
+        return undefined;
+    const carried = parseCarried(existing.body);
+    const stillNeeded = carried.length > 0 && (await plan(carried)).some((edit) => edit.changes.some((change) => !(change.before && isDowngrade(change.before.newTag, change.after.newTag))));
+    if (stillNeeded)
+        return undefined;
+    const reason = `Every image this pull request sets is already in ${environment}'s overlays (or a higher version is), so nothing is left to merge.`;
+    return closeEmptyPromotion(github, branch, marker, reason);
+}
+/**
  * The open PR's arguments for images this run does not set, minus those the
  * base already holds at a higher version (merged elsewhere since): they would
  * be downgrades now.
@@ -51248,6 +51269,9 @@ async function setImageIn(inputs, opened, connect) {
     const outcome = { changes, commitSha: '', branch, pushed: false, dryRun: inputs.dryRun, superseded: [] };
     if (changes.length === 0) {
         core/* info */.pq('Every overlay already has these images; nothing to change.');
+        if (landing === 'pull-request' && !inputs.dryRun) {
+            outcome.closed = await closeSettledSetImagePullRequest(connect(), environment.name, (images) => planSetImage({ ...inputs, images }, overlays));
+        }
         return outcome;
     }
     if (inputs.dryRun) {

@@ -27,7 +27,7 @@ import { statusOf } from '../github/request-errors.js';
 import { explainRefusedWrite } from '../github/setup-checks.js';
 import type { Verified } from '../promote/promotion-body.js';
 import { readPullRequestOverrides, type PullRequestOverrides } from '../promote/pull-request-inputs.js';
-import { landSetImagePullRequest } from '../promote/set-image-pull-request.js';
+import { closeSettledSetImagePullRequest, landSetImagePullRequest } from '../promote/set-image-pull-request.js';
 import { setImageOutputs, toOverlayChange, writeSetImageSummary, type OverlayChange, type SetImageOutcome } from '../report/set-image-report.js';
 
 export interface SetImageInputs {
@@ -146,6 +146,9 @@ async function setImageIn(inputs: SetImageInputs, opened: Awaited<ReturnType<typ
   const outcome: SetImageOutcome = { changes, commitSha: '', branch, pushed: false, dryRun: inputs.dryRun, superseded: [] };
   if (changes.length === 0) {
     core.info('Every overlay already has these images; nothing to change.');
+    if (landing === 'pull-request' && !inputs.dryRun) {
+      outcome.closed = await closeSettledSetImagePullRequest(connect(), environment!.name, (images) => planSetImage({ ...inputs, images }, overlays));
+    }
     return outcome;
   }
   if (inputs.dryRun) {

@@ -13,7 +13,7 @@ import { toOverlayChange, type OverlayChange } from '../report/set-image-report.
 import { buildSetImageBody, carriedArguments } from '../report/set-image-pull-request-body.js';
 import { checklist, type Verified } from './promotion-body.js';
 import { MAX_BRANCH_LENGTH, refPart } from './promotion-names.js';
-import { landPromotionPullRequest, pullRequestSettings } from './promotion-pull-request.js';
+import { closeEmptyPromotion, landPromotionPullRequest, pullRequestSettings } from './promotion-pull-request.js';
 import type { PullRequestOverrides } from './pull-request-inputs.js';
 
 /**
@@ -91,6 +91,30 @@ export async function landSetImagePullRequest(work: SetImagePullRequestWork): Pr
   );
   for (const refusal of landed.refusals) core.warning(`The pull request was made, but GitHub refused ${refusal.what}: ${refusal.why}. To fix: ${refusal.fix}.`);
   return { changes, commitSha: landed.commitSha, pullRequest: { number: landed.pull.number, url: landed.pull.url, created: landed.created }, refusals: landed.refusals };
+}
+
+/**
+ * This run has nothing to change. When the environment's open set-image PR
+ * carries nothing the base still lacks (it got there another way, or a higher
+ * version did), the PR is closed with a comment and its branch deleted, as an
+ * emptied promotion is. Returns the number of the PR it closed.
+ */
+export async function closeSettledSetImagePullRequest(
+  github: GitHubConnection,
+  environment: string,
+  plan: (images: ImageArgument[]) => Promise<FileEdit[]>,
+): Promise<number | undefined> {
+  const branch = setImageBranchName(environment);
+  const marker = setImageMarker(environment);
+  const existing = await findOpenPullRequest(github, branch, marker);
+  if (!existing) return undefined;
+  const carried = parseCarried(existing.body);
+  const stillNeeded = carried.length > 0 && (await plan(carried)).some((edit) =>
+    edit.changes.some((change) => !(change.before && isDowngrade(change.before.newTag, change.after.newTag))),
+  );
+  if (stillNeeded) return undefined;
+  const reason = `Every image this pull request sets is already in ${environment}'s overlays (or a higher version is), so nothing is left to merge.`;
+  return closeEmptyPromotion(github, branch, marker, reason);
 }
 
 /**

@@ -42,6 +42,8 @@ export interface SetImageOutcome {
   superseded: OverlayChange[];
   /** The environment's set-image pull request, when it lands through one. */
   pullRequest?: { number: number; url: string; created: boolean };
+  /** The environment's set-image pull request closed because it had nothing left to merge. */
+  closed?: number;
   /** Parts of the pull request GitHub refused (labels, reviewers, auto-merge), with the fix. */
   refusals?: Array<{ what: string; why: string; fix: string }>;
 }
@@ -90,6 +92,7 @@ export async function writeSetImageSummary(outcome: SetImageOutcome): Promise<vo
       true,
     );
   }
+  if (outcome.closed) summary.addRaw(`Closed pull request #${outcome.closed}: everything it set is already in the environment.`, true);
   for (const refusal of outcome.refusals ?? []) summary.addRaw(`⚠️ GitHub refused ${refusal.what}: ${refusal.why}. To fix: ${refusal.fix}.`, true);
   await writeSummary();
 }
