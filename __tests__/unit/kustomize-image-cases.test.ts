@@ -187,10 +187,12 @@ describeWithShared('kustomize image cases (../shared/contracts/kustomize-image-c
       return;
     }
     const { text } = run();
-    // Same entries with the same values (and types: a numeric tag must stay a string); kustomize sorts, we keep the file's order.
+    // Same entries with the same values (and types: a numeric tag must stay a string)…
     const byName = (list: ImagesList) => [...list].sort((a, b) => (a.name! < b.name! ? -1 : 1));
     const actual = (parse(text) as { images: ImagesList }).images;
     const expected = (parse(`${c.expected_file_lines!.join('\n')}\n`) as { images: ImagesList }).images;
     expect(byName(actual)).toEqual(byName(expected));
+    // …and, since these files are kustomize's own (sorted, unquoted unless needed), the very lines kustomize writes.
+    expect(text).toBe(`${c.expected_file_lines!.join('\n')}\n`);
   });
 });

@@ -69,6 +69,8 @@ export function setImagesInKustomization(source: string, args: readonly ImageArg
       changes.push({ name: argument.name, argument: argument.source, before: pickValues(entry), after, dropped });
     }
   }
+  // New entries in name order, as kustomize writes them (byte order, like Go's string comparison).
+  added.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   if (added.length > 0) splices.push(...addEntries(doc, added, eol));
   return { text: splices.length > 0 ? keepFinalNewline(source, applySplices(source, splices), eol) : source, changes };
 }
@@ -273,15 +275,59 @@ function addEntries(doc: KustomizationDocument, added: Array<{ name: string; val
     }
   }
 
-  const lines = added.flatMap(({ name, values }) =>
-    entryLines(name, values, order).map((line, index) =>
-      index === 0 ? `${' '.repeat(dashColumn)}-${' '.repeat(keyColumn - dashColumn - 1)}${line}` : `${' '.repeat(keyColumn)}${line}`,
-    ),
-  );
+  const linesOf = (entries: typeof added): string[] =>
+    entries.flatMap(({ name, values }) =>
+      entryLines(name, values, order).map((line, index) =>
+        index === 0 ? `${' '.repeat(dashColumn)}-${' '.repeat(keyColumn - dashColumn - 1)}${line}` : `${' '.repeat(keyColumn)}${line}`,
+      ),
+    );
+  const { before, last } = sortedInsertionPoints(doc, added);
+  for (const [position, entries] of before) splices.push({ start: position, end: position, text: linesOf(entries).join(eol) + eol });
+  if (last.length === 0) return splices;
   const atEndWithoutNewline = at === source.length && source.length > 0 && !source.endsWith('\n');
-  const body = header + lines.join(eol);
+  const body = header + linesOf(last).join(eol);
   splices.push(atEndWithoutNewline ? { start: at, end: at, text: eol + body } : { start: at, end: at, text: body + eol });
   return splices;
+}
+
+/**
+ * kustomize's editor keeps `images:` sorted by name. In a block list that is
+ * sorted already, each new entry goes where kustomize would put it (above the
+ * own-line comments of the entry it precedes); in any other list, at the end.
+ * An entry that an existing entry renames into (`newName` equal to its name)
+ * stays after it whatever the order: entries apply one after another.
+ */
+function sortedInsertionPoints(
+  doc: KustomizationDocument,
+  added: Array<{ name: string; values: ImageFieldValues }>,
+): { before: Map<number, typeof added>; last: typeof added } {
+  const names = doc.entries.map((entry) => entry.name);
+  const before = new Map<number, typeof added>();
+  const sorted = names.length > 0 && names.every((name, index) => index === 0 || names[index - 1]! <= name);
+  if (!sorted || !doc.images || doc.images.flow) return { before, last: added };
+  const last: typeof added = [];
+  for (const entry of added) {
+    const next = names.findIndex((name) => name > entry.name);
+    const renamedInto = doc.entries.some((existing) => existing.newName === entry.name);
+    if (next < 0 || renamedInto) {
+      last.push(entry);
+      continue;
+    }
+    const position = entryBlockStart(doc.source, doc.images.items[next] as YAMLMap);
+    before.set(position, [...(before.get(position) ?? []), entry]);
+  }
+  return { before, last };
+}
+
+/** Where an entry's lines begin: its `- ` line, or the own-line comments right above it. */
+function entryBlockStart(source: string, entry: YAMLMap): number {
+  let start = lineStartOf(source, source.lastIndexOf('-', keyStart(entry.items[0] as Pair)));
+  while (start > 0) {
+    const previous = lineStartOf(source, start - 1);
+    if (!/^[ \t]*#/.test(source.slice(previous, start))) break;
+    start = previous;
+  }
+  return start;
 }
 
 /** How far the file indents block lists under their key (0 in kustomize's own output). */
