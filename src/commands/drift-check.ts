@@ -4,7 +4,6 @@ import { loadPromotionConfig } from '../config/load-config.js';
 import { DEFAULT_CONFIG_FILE, findEnvironment, promotionChain, type AppConfig, type PromotionConfig } from '../config/promotion-config.js';
 import { resolveEnvironmentOverlays } from '../config/environment-overlays.js';
 import { connectArgoCd } from '../controllers/argocd/connect-argocd.js';
-import type { FluxClient } from '../controllers/flux/flux-client.js';
 import { createGitHubClient, type GitHubClient } from '../github/octokit-client.js';
 import { Git } from '../repo/git.js';
 import { writeSummary } from '../report/job-summary.js';
@@ -17,6 +16,7 @@ import { parseMaxSkew, parseMaxSkewInput, type MaxSkew } from '../drift/max-skew
 import { findPromotionPr, listPromotionPrs } from '../drift/promotion-prs.js';
 import { issueBody, summaryMarkdown } from '../drift/report-markdown.js';
 import { applyTrackingIssue, findTrackingIssue, planTrackingIssue } from '../drift/tracking-issue.js';
+import { FluxClient } from '../controllers/flux/flux-client.js';
 
 export async function runDriftCheck(): Promise<void> {
   const inputs = readDriftInputs();
@@ -70,7 +70,6 @@ export async function checkDrift(inputs: DriftInputs, github: GitHubRepo | undef
     await sources.argocd.login();
   }
   if (targets.some((target) => target?.controller === 'flux')) {
-    const { FluxClient } = await import('../controllers/flux/flux-client.js');
     sources.flux = await FluxClient.open(inputs.flux);
   }
   if (github) {

@@ -13,6 +13,7 @@ import { describeObjects, setWaitOutputs, writeWaitSummary, type ObjectOutcome, 
 import { resolveExpectedRevision } from '../controllers/wait-revision.js';
 import { resolveWaitTargets, type WaitTarget } from '../controllers/wait-targets.js';
 import { shortSha, type ObjectStatus } from '../controllers/wait-types.js';
+import { openFluxWaiter } from '../controllers/flux/watch-flux-object.js';
 
 export async function runWait(): Promise<void> {
   await waitForDeployment(readWaitInputs());
@@ -96,7 +97,6 @@ async function openWatchers(inputs: WaitInputs, targets: readonly WaitTarget[]):
     await watchers.argocd.login();
   }
   if (targets.some((target) => target.controller === 'flux')) {
-    const { openFluxWaiter } = await import('../controllers/flux/watch-flux-object.js');
     watchers.flux = await openFluxWaiter(inputs.flux);
   }
   return watchers;

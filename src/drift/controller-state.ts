@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
 import { ArgoTransientError, type ArgoCdClient } from '../controllers/argocd/argocd-client.js';
 import { parseArgoAppRef, type ArgoApplication } from '../controllers/argocd/argocd-types.js';
-import type { FluxClient } from '../controllers/flux/flux-client.js';
+import { FluxClient, FluxTransientError } from '../controllers/flux/flux-client.js';
 import type { FluxObject } from '../controllers/flux/flux-types.js';
 import type { AppConfig, Environment } from '../config/promotion-config.js';
 import type { FluxInputs } from '../controllers/wait-inputs.js';
@@ -43,7 +43,6 @@ export async function readArgoApplication(client: ArgoCdClient, name: string): P
 }
 
 export async function readFluxObject(client: FluxClient, target: Extract<ControllerTarget, { controller: 'flux' }>): Promise<ControllerRead<FluxObject>> {
-  const { FluxTransientError } = await import('../controllers/flux/flux-client.js');
   return readWithOneRetry(
     () => client.get(target),
     (error) => (error instanceof InputError && /does not exist/.test(error.message) ? error.message.replace(/^Input '[^']+': /, '') : undefined),
