@@ -55508,7 +55508,6 @@ async function resolveRef(ref, sources) {
 
 
 
-
 /**
  * The objects to wait on: named by the argocd-app / flux-name inputs, or
  * looked up in the promotion config for `environment` and `apps`.
@@ -55542,7 +55541,9 @@ function targetsFromConfig(inputs) {
     if (!inputs.environment) {
         throw new src_errors/* InputError */.dz('argocd-app', 'name the objects to wait on: argocd-app or flux-name, or environment (and apps) from the promotion config.');
     }
-    const config = loadConfig(inputs.path);
+    const config = loadPromotionConfig(inputs.path);
+    if (!config)
+        throw new src_errors/* InputError */.dz('environment', `needs the promotion config (${DEFAULT_CONFIG_FILE} in '${inputs.path}', input path, or the config input).`);
     const env = findEnvironment(config, inputs.environment, 'environment');
     const appNames = inputs.apps.length > 0 ? inputs.apps : config.apps.filter((app) => app.environments[env.name]).map((app) => app.name);
     if (appNames.length === 0)
@@ -55551,29 +55552,26 @@ function targetsFromConfig(inputs) {
         const app = config.apps.find((candidate) => candidate.name === appName);
         if (!app)
             throw new src_errors/* InputError */.dz('apps', `unknown app '${appName}'; the promotion config declares ${config.apps.map((a) => a.name).join(', ') || 'none'}.`);
-        const ref = app.environments[env.name] ?? {};
-        const controller = inputs.controller ?? ref.controller ?? env.controller;
-        if (!controller)
+        const target = configuredTarget(app, env, inputs.flux, inputs.controller);
+        if (!target)
             throw new src_errors/* InputError */.dz('controller', `neither the input nor the promotion config says which controller runs app '${appName}' in '${env.name}'.`);
-        // `<app>-<environment>` is the common naming when the config does not say.
-        const defaultName = `${appName}-${env.name}`;
-        if (controller === 'argocd')
-            return argoTarget(ref.argocdApp ?? defaultName);
-        return fluxTarget(ref.fluxKind ?? inputs.flux.kind, ref.fluxName ?? defaultName, ref.fluxNamespace ?? inputs.flux.namespace);
+        return target;
     });
 }
-function loadConfig(path) {
-    const file = (0,external_node_path_.join)(path, DEFAULT_CONFIG_FILE);
-    if (!(0,external_node_fs_.existsSync)(file))
-        throw new src_errors/* InputError */.dz('environment', `needs the promotion config ${DEFAULT_CONFIG_FILE} in '${path}' (input path), which does not exist.`);
-    try {
-        return parsePromotionConfig((0,external_node_fs_.readFileSync)(file, 'utf8'), DEFAULT_CONFIG_FILE);
-    }
-    catch (error) {
-        if (error instanceof src_errors/* UserError */.yo)
-            throw error;
-        throw new src_errors/* UserError */.yo(`Could not read ${file}: ${error.message}`);
-    }
+/**
+ * The controller object that runs `app` in `env`, as the promotion config
+ * names it; `<app>-<environment>` when it names none (the common convention).
+ * Undefined when neither `controller` nor the config says which controller.
+ */
+function configuredTarget(app, env, flux, controller) {
+    const ref = app.environments[env.name] ?? {};
+    const chosen = controller ?? ref.controller ?? env.controller;
+    const defaultName = `${app.name}-${env.name}`;
+    if (chosen === 'argocd')
+        return argoTarget(ref.argocdApp ?? defaultName);
+    if (chosen === 'flux')
+        return fluxTarget(ref.fluxKind ?? flux.kind, ref.fluxName ?? defaultName, ref.fluxNamespace ?? flux.namespace);
+    return undefined;
 }
 function argoTarget(text) {
     if (!/^([a-z0-9][-a-z0-9.]*\/)?[a-z0-9][-a-z0-9.]*$/.test(text)) {
@@ -56125,29 +56123,13 @@ function oneLine(error) {
 
 
 
-
-/** `<app>-<environment>` when the config names no object, as `wait` assumes too. */
-function controllerTarget(app, env, flux) {
-    const ref = app.environments[env.name] ?? {};
-    const controller = ref.controller ?? env.controller;
-    const fallback = `${app.name}-${env.name}`;
-    if (controller === 'argocd')
-        return { controller, label: ref.argocdApp ?? fallback, name: ref.argocdApp ?? fallback };
-    if (controller === 'flux') {
-        const kind = ref.fluxKind ?? flux.kind;
-        const name = ref.fluxName ?? fallback;
-        const namespace = ref.fluxNamespace ?? flux.namespace;
-        return { controller, label: `${kind}/${namespace}/${name}`, kind, name, namespace };
-    }
-    return undefined;
-}
 /**
  * Reads (never refreshes, never syncs) an Argo CD Application. Argo CD
  * answers 403 for an app the token may not see and for one that does not
  * exist alike, so both are "unknown to the controller".
  */
-async function readArgoApplication(client, name) {
-    return readWithOneRetry(async () => client.getApplication(parseArgoAppRef(name), { timeoutMs: 30_000 }), (error) => (error instanceof src_errors/* InputError */.dz && error.input === 'argocd-app' ? error.message.replace(/^Input 'argocd-app': /, '') : undefined), (error) => error instanceof ArgoTransientError);
+async function readArgoApplication(client, ref) {
+    return readWithOneRetry(async () => client.getApplication(ref, { timeoutMs: 30_000 }), (error) => (error instanceof src_errors/* InputError */.dz && error.input === 'argocd-app' ? error.message.replace(/^Input 'argocd-app': /, '') : undefined), (error) => error instanceof ArgoTransientError);
 }
 async function readFluxObject(client, target) {
     return readWithOneRetry(() => client.get(target), (error) => (error instanceof src_errors/* InputError */.dz && /does not exist/.test(error.message) ? error.message.replace(/^Input '[^']+': /, '') : undefined), (error) => error instanceof FluxTransientError);
@@ -56591,6 +56573,7 @@ function describeSkew(skew) {
 
 
 
+
 /**
  * Reads everything a drift report needs, one app and environment at a time:
  * the overlays' declared images, the controller's state, and the skew against
@@ -56655,7 +56638,7 @@ function findOverlays(settings, env, app) {
     }
 }
 async function judgeController(settings, sources, env, app, declared, paths) {
-    const target = controllerTarget(app, env, settings.flux);
+    const target = configuredTarget(app, env, settings.flux);
     if (!target)
         return { findings: [] };
     const read = await readTarget(target, sources);
@@ -56675,8 +56658,8 @@ async function judgeController(settings, sources, env, app, declared, paths) {
 async function readTarget(target, sources) {
     if (target.controller === 'argocd') {
         if (!sources.argocd)
-            throw new src_errors/* UserError */.yo(`App '${target.name}' runs on Argo CD: give argocd-server and argocd-token.`);
-        const read = await readArgoApplication(sources.argocd, target.name);
+            throw new src_errors/* UserError */.yo(`App '${target.label}' runs on Argo CD: give argocd-server and argocd-token.`);
+        const read = await readArgoApplication(sources.argocd, target.ref);
         return read.found ? { found: true, argo: read.object } : read;
     }
     if (!sources.flux)
@@ -57003,7 +56986,7 @@ async function checkDrift(inputs, github) {
         warning(`Environment '${env.name}' lives on branch '${env.branch}', but this checkout is '${head.branch}': its overlays and revisions are compared with '${head.branch}'. ` +
             `Check it in a run whose checkout is on '${env.branch}' (actions/checkout ref: ${env.branch}, environment: ${env.name}).`);
     }
-    const targets = environments.flatMap((env) => apps.map((app) => controllerTarget(app, env, inputs.flux)));
+    const targets = environments.flatMap((env) => apps.map((app) => configuredTarget(app, env, inputs.flux)));
     const sources = { history, head, shallow, now: Date.now() };
     if (targets.some((target) => target?.controller === 'argocd')) {
         sources.argocd = connectArgoCd(inputs.argocd);

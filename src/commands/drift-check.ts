@@ -9,7 +9,7 @@ import { Git } from '../repo/git.js';
 import { writeSummary } from '../report/job-summary.js';
 import { collectDrift, type DriftSources } from '../drift/collect-drift.js';
 import { ConfigHistory } from '../drift/config-history.js';
-import { controllerTarget } from '../drift/controller-state.js';
+import { configuredTarget } from '../controllers/wait-targets.js';
 import { readDriftInputs, type DriftInputs } from '../drift/drift-inputs.js';
 import type { DriftReport } from '../drift/drift-types.js';
 import { parseMaxSkew, parseMaxSkewInput, type MaxSkew } from '../drift/max-skew.js';
@@ -63,7 +63,7 @@ export async function checkDrift(inputs: DriftInputs, github: GitHubRepo | undef
     );
   }
 
-  const targets = environments.flatMap((env) => apps.map((app) => controllerTarget(app, env, inputs.flux)));
+  const targets = environments.flatMap((env) => apps.map((app) => configuredTarget(app, env, inputs.flux)));
   const sources: DriftSources = { history, head, shallow, now: Date.now() };
   if (targets.some((target) => target?.controller === 'argocd')) {
     sources.argocd = connectArgoCd(inputs.argocd);

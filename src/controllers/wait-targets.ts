@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { InputError, UserError } from '../errors.js';
-import { DEFAULT_CONFIG_FILE, findEnvironment, parsePromotionConfig, type PromotionConfig } from '../config/promotion-config.js';
+import { InputError } from '../errors.js';
+import { DEFAULT_CONFIG_FILE, findEnvironment, type AppConfig, type Environment } from '../config/promotion-config.js';
+import { loadPromotionConfig } from '../config/load-config.js';
 import { parseArgoAppRef, argoAppLabel, type ArgoAppRef } from './argocd/argocd-types.js';
 import type { ControllerName, WaitInputs } from './wait-inputs.js';
 
@@ -53,32 +52,37 @@ function targetsFromConfig(inputs: WaitInputs): WaitTarget[] {
   if (!inputs.environment) {
     throw new InputError('argocd-app', 'name the objects to wait on: argocd-app or flux-name, or environment (and apps) from the promotion config.');
   }
-  const config = loadConfig(inputs.path);
+  const config = loadPromotionConfig(inputs.path);
+  if (!config) throw new InputError('environment', `needs the promotion config (${DEFAULT_CONFIG_FILE} in '${inputs.path}', input path, or the config input).`);
   const env = findEnvironment(config, inputs.environment, 'environment');
   const appNames = inputs.apps.length > 0 ? inputs.apps : config.apps.filter((app) => app.environments[env.name]).map((app) => app.name);
   if (appNames.length === 0) throw new InputError('apps', `the promotion config lists no apps for environment '${env.name}'.`);
   return appNames.map((appName) => {
     const app = config.apps.find((candidate) => candidate.name === appName);
     if (!app) throw new InputError('apps', `unknown app '${appName}'; the promotion config declares ${config.apps.map((a) => a.name).join(', ') || 'none'}.`);
-    const ref = app.environments[env.name] ?? {};
-    const controller: ControllerName | undefined = inputs.controller ?? ref.controller ?? env.controller;
-    if (!controller) throw new InputError('controller', `neither the input nor the promotion config says which controller runs app '${appName}' in '${env.name}'.`);
-    // `<app>-<environment>` is the common naming when the config does not say.
-    const defaultName = `${appName}-${env.name}`;
-    if (controller === 'argocd') return argoTarget(ref.argocdApp ?? defaultName);
-    return fluxTarget(ref.fluxKind ?? inputs.flux.kind, ref.fluxName ?? defaultName, ref.fluxNamespace ?? inputs.flux.namespace);
+    const target = configuredTarget(app, env, inputs.flux, inputs.controller);
+    if (!target) throw new InputError('controller', `neither the input nor the promotion config says which controller runs app '${appName}' in '${env.name}'.`);
+    return target;
   });
 }
 
-function loadConfig(path: string): PromotionConfig {
-  const file = join(path, DEFAULT_CONFIG_FILE);
-  if (!existsSync(file)) throw new InputError('environment', `needs the promotion config ${DEFAULT_CONFIG_FILE} in '${path}' (input path), which does not exist.`);
-  try {
-    return parsePromotionConfig(readFileSync(file, 'utf8'), DEFAULT_CONFIG_FILE);
-  } catch (error) {
-    if (error instanceof UserError) throw error;
-    throw new UserError(`Could not read ${file}: ${(error as Error).message}`);
-  }
+/**
+ * The controller object that runs `app` in `env`, as the promotion config
+ * names it; `<app>-<environment>` when it names none (the common convention).
+ * Undefined when neither `controller` nor the config says which controller.
+ */
+export function configuredTarget(
+  app: AppConfig,
+  env: Environment,
+  flux: { kind: FluxTarget['kind']; namespace: string },
+  controller?: ControllerName,
+): WaitTarget | undefined {
+  const ref = app.environments[env.name] ?? {};
+  const chosen = controller ?? ref.controller ?? env.controller;
+  const defaultName = `${app.name}-${env.name}`;
+  if (chosen === 'argocd') return argoTarget(ref.argocdApp ?? defaultName);
+  if (chosen === 'flux') return fluxTarget(ref.fluxKind ?? flux.kind, ref.fluxName ?? defaultName, ref.fluxNamespace ?? flux.namespace);
+  return undefined;
 }
 
 function argoTarget(text: string): ArgoTarget {

@@ -7,7 +7,8 @@ import type { FluxClient } from '../controllers/flux/flux-client.js';
 import type { FluxInputs } from '../controllers/wait-inputs.js';
 import type { Overlay } from '../repo/overlay-paths.js';
 import type { ConfigHistory } from './config-history.js';
-import { controllerTarget, readArgoApplication, readFluxObject, type ControllerTarget } from './controller-state.js';
+import { readArgoApplication, readFluxObject, type ControllerTarget } from './controller-state.js';
+import { configuredTarget } from '../controllers/wait-targets.js';
 import { readDeclaredImages } from './declared-images.js';
 import { driftItem, type AppReport, type BranchHead, type DeclaredImages, type DriftReport, type EnvironmentReport, type Finding, type Skew } from './drift-types.js';
 import { argoRevisionsToCheck, fluxRevisionsToCheck, judgeArgoDrift, judgeFluxDrift, type ControllerJudgement, type RevisionStanding } from './judge-drift.js';
@@ -109,7 +110,7 @@ async function judgeController(
   declared: DeclaredImages | undefined,
   paths: string[],
 ): Promise<Partial<ControllerJudgement> & { findings: Finding[] }> {
-  const target = controllerTarget(app, env, settings.flux);
+  const target = configuredTarget(app, env, settings.flux);
   if (!target) return { findings: [] };
   const read = await readTarget(target, sources);
   if (!read.found) {
@@ -127,8 +128,8 @@ async function judgeController(
 
 async function readTarget(target: ControllerTarget, sources: DriftSources) {
   if (target.controller === 'argocd') {
-    if (!sources.argocd) throw new UserError(`App '${target.name}' runs on Argo CD: give argocd-server and argocd-token.`);
-    const read = await readArgoApplication(sources.argocd, target.name);
+    if (!sources.argocd) throw new UserError(`App '${target.label}' runs on Argo CD: give argocd-server and argocd-token.`);
+    const read = await readArgoApplication(sources.argocd, target.ref);
     return read.found ? { found: true as const, argo: read.object } : read;
   }
   if (!sources.flux) throw new UserError(`${target.label} runs on Flux: give kubeconfig.`);

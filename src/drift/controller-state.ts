@@ -1,31 +1,13 @@
 import { InputError } from '../errors.js';
 import { ArgoTransientError, type ArgoCdClient } from '../controllers/argocd/argocd-client.js';
-import { parseArgoAppRef, type ArgoApplication } from '../controllers/argocd/argocd-types.js';
+import type { ArgoAppRef, ArgoApplication } from '../controllers/argocd/argocd-types.js';
+import type { WaitTarget } from '../controllers/wait-targets.js';
 import { FluxClient, FluxTransientError } from '../controllers/flux/flux-client.js';
 import type { FluxObject } from '../controllers/flux/flux-types.js';
-import type { AppConfig, Environment } from '../config/promotion-config.js';
-import type { FluxInputs } from '../controllers/wait-inputs.js';
 import { sleep } from '../controllers/backoff.js';
 
-/** The controller object that runs an app in an environment, as the promotion config names it. */
-export type ControllerTarget =
-  | { controller: 'argocd'; label: string; name: string }
-  | { controller: 'flux'; label: string; kind: 'Kustomization' | 'HelmRelease'; name: string; namespace: string };
-
-/** `<app>-<environment>` when the config names no object, as `wait` assumes too. */
-export function controllerTarget(app: AppConfig, env: Environment, flux: Pick<FluxInputs, 'kind' | 'namespace'>): ControllerTarget | undefined {
-  const ref = app.environments[env.name] ?? {};
-  const controller = ref.controller ?? env.controller;
-  const fallback = `${app.name}-${env.name}`;
-  if (controller === 'argocd') return { controller, label: ref.argocdApp ?? fallback, name: ref.argocdApp ?? fallback };
-  if (controller === 'flux') {
-    const kind = ref.fluxKind ?? flux.kind;
-    const name = ref.fluxName ?? fallback;
-    const namespace = ref.fluxNamespace ?? flux.namespace;
-    return { controller, label: `${kind}/${namespace}/${name}`, kind, name, namespace };
-  }
-  return undefined;
-}
+/** The controller object that runs an app in an environment: the same one `wait` waits on. */
+export type ControllerTarget = WaitTarget;
 
 export type ControllerRead<T> = { found: true; object: T } | { found: false; reason: 'unknown' | 'unreachable'; message: string };
 
@@ -34,9 +16,9 @@ export type ControllerRead<T> = { found: true; object: T } | { found: false; rea
  * answers 403 for an app the token may not see and for one that does not
  * exist alike, so both are "unknown to the controller".
  */
-export async function readArgoApplication(client: ArgoCdClient, name: string): Promise<ControllerRead<ArgoApplication>> {
+export async function readArgoApplication(client: ArgoCdClient, ref: ArgoAppRef): Promise<ControllerRead<ArgoApplication>> {
   return readWithOneRetry(
-    async () => client.getApplication(parseArgoAppRef(name), { timeoutMs: 30_000 }),
+    async () => client.getApplication(ref, { timeoutMs: 30_000 }),
     (error) => (error instanceof InputError && error.input === 'argocd-app' ? error.message.replace(/^Input 'argocd-app': /, '') : undefined),
     (error) => error instanceof ArgoTransientError,
   );
