@@ -45521,13 +45521,16 @@ function rendersExpectedImage(rendered, expected) {
         return true;
     });
 }
-/** For an argument that matched nothing: an entry whose newName is that name was probably meant. */
-function suggestArgument(change, entries) {
-    const owner = entries.find((entry) => entry.newName === change.name && entry.name !== change.name);
+/**
+ * For an argument whose name matched nothing: an entry whose newName is that
+ * name was probably meant (`web=ghcr.io/acme/web:1.5` rather than `ghcr.io/acme/web=…`).
+ */
+function suggestArgument(name, source, entries) {
+    const owner = entries.find((entry) => entry.newName === name && entry.name !== name);
     if (!owner)
         return undefined;
-    const tail = `${change.after.newTag ? `:${change.after.newTag}` : ''}${change.after.digest ? `@${change.after.digest}` : ''}`;
-    return `${owner.name}=${change.name}${tail}`;
+    const value = source.includes('=') ? source.slice(source.indexOf('=') + 1) : source;
+    return `${owner.name}=${value}`;
 }
 
 ;// CONCATENATED MODULE: ./src/kustomize/verify-render.ts
@@ -45584,7 +45587,7 @@ async function checkOverlay(renderer, edit) {
     }
     return missing
         .map((change) => {
-        const hint = suggestArgument(change, edit.entries);
+        const hint = suggestArgument(change.name, change.argument, edit.entries);
         return (`${overlay.path}: after setting '${change.argument}', no rendered image is ${describeExpected(expectedImageOf(change))}; ` +
             `kustomize matches image names exactly (no registry added), so '${change.name}' matched nothing. ` +
             `The overlay renders: ${rendered.length > 0 ? rendered.join(', ') : 'no images'}.` +
@@ -45607,6 +45610,7 @@ function firstLine(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/kustomize/unused-entries.ts
+
 
 
 
@@ -45660,9 +45664,8 @@ function describeUnmatched(args, edits, renders) {
     const where = edits.length === 1 ? edits[0].overlay.path : `any of ${edits.length} overlays`;
     return args
         .map((argument) => {
-        const owner = edits.flatMap((edit) => edit.entries).find((entry) => entry.newName === argument.name && entry.name !== argument.name);
-        const value = argument.source.includes('=') ? argument.source.slice(argument.source.indexOf('=') + 1) : argument.source;
-        const hint = owner ? ` Did you mean '${owner.name}=${value}'?` : '';
+        const suggestion = suggestArgument(argument.name, argument.source, edits.flatMap((edit) => edit.entries));
+        const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
         return (`'${argument.source}' matches no image in ${where}: kustomize matches image names exactly (no registry added), so '${argument.name}' would change nothing. ` +
             `Rendered images: ${rendered.length > 0 ? rendered.join(', ') : 'none'}.${hint}`);
     })

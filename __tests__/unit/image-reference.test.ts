@@ -1,3 +1,4 @@
+import { suggestArgument } from '../../src/kustomize/render-check.js';
 import { describe, expect, test } from '@jest/globals';
 import {
   applyImageOverride,
@@ -105,5 +106,20 @@ describe('applyImageOverride (kustomize image transformer, one entry)', () => {
     expect(chain([rename, retag], 'a:1')).toBe('b:v2');
     expect(chain([retag, rename], 'a:1')).toBe('b:1');
     expect(chain([{ name: 'x', newTag: '1' }, { name: 'x', newTag: '2' }], 'x:0')).toBe('x:2');
+  });
+});
+
+describe('suggestArgument', () => {
+  const entries = [
+    { name: 'web', newName: 'ghcr.io/acme/web' },
+    { name: 'api', newName: '' },
+  ];
+  test.each([
+    ['ghcr.io/acme/web', 'ghcr.io/acme/web:1.5.0', 'web=ghcr.io/acme/web:1.5.0'],
+    ['ghcr.io/acme/web', 'ghcr.io/acme/web=*:1.5.0', 'web=*:1.5.0'],
+    ['api', 'api:2', undefined],
+    ['ghcr.io/acme/other', 'ghcr.io/acme/other:1', undefined],
+  ])('%s from %s → %s', (name, source, expected) => {
+    expect(suggestArgument(name, source, entries)).toBe(expected);
   });
 });

@@ -31,10 +31,13 @@ export function rendersExpectedImage(rendered: readonly string[], expected: Expe
   });
 }
 
-/** For an argument that matched nothing: an entry whose newName is that name was probably meant. */
-export function suggestArgument(change: ImageEntryChange, entries: ReadonlyArray<{ name: string; newName: string }>): string | undefined {
-  const owner = entries.find((entry) => entry.newName === change.name && entry.name !== change.name);
+/**
+ * For an argument whose name matched nothing: an entry whose newName is that
+ * name was probably meant (`web=ghcr.io/acme/web:1.5` rather than `ghcr.io/acme/web=…`).
+ */
+export function suggestArgument(name: string, source: string, entries: ReadonlyArray<{ name: string; newName: string }>): string | undefined {
+  const owner = entries.find((entry) => entry.newName === name && entry.name !== name);
   if (!owner) return undefined;
-  const tail = `${change.after.newTag ? `:${change.after.newTag}` : ''}${change.after.digest ? `@${change.after.digest}` : ''}`;
-  return `${owner.name}=${change.name}${tail}`;
+  const value = source.includes('=') ? source.slice(source.indexOf('=') + 1) : source;
+  return `${owner.name}=${value}`;
 }

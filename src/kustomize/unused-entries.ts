@@ -5,6 +5,7 @@ import { mapWithLimit } from '../process/run-process.js';
 import type { ImageArgument } from './image-argument.js';
 import { isImageMatched } from './image-reference.js';
 import { planFileEdit, type FileEdit } from './plan-edits.js';
+import { suggestArgument } from './render-check.js';
 import { collectRenderedImages, findRenderer, renderOverlay } from './render.js';
 
 /**
@@ -47,9 +48,8 @@ function describeUnmatched(args: readonly ImageArgument[], edits: readonly FileE
   const where = edits.length === 1 ? edits[0]!.overlay.path : `any of ${edits.length} overlays`;
   return args
     .map((argument) => {
-      const owner = edits.flatMap((edit) => edit.entries).find((entry) => entry.newName === argument.name && entry.name !== argument.name);
-      const value = argument.source.includes('=') ? argument.source.slice(argument.source.indexOf('=') + 1) : argument.source;
-      const hint = owner ? ` Did you mean '${owner.name}=${value}'?` : '';
+      const suggestion = suggestArgument(argument.name, argument.source, edits.flatMap((edit) => edit.entries));
+      const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
       return (
         `'${argument.source}' matches no image in ${where}: kustomize matches image names exactly (no registry added), so '${argument.name}' would change nothing. ` +
         `Rendered images: ${rendered.length > 0 ? rendered.join(', ') : 'none'}.${hint}`

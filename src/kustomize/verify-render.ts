@@ -52,7 +52,7 @@ async function checkOverlay(renderer: Renderer, edit: FileEdit): Promise<string 
   }
   return missing
     .map((change) => {
-      const hint = suggestArgument(change, edit.entries);
+      const hint = suggestArgument(change.name, change.argument, edit.entries);
       return (
         `${overlay.path}: after setting '${change.argument}', no rendered image is ${describeExpected(expectedImageOf(change))}; ` +
         `kustomize matches image names exactly (no registry added), so '${change.name}' matched nothing. ` +
