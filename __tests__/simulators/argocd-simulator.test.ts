@@ -217,8 +217,11 @@ suite('Argo CD simulator: controller timelines', () => {
   test('happy path: OutOfSync → operation Running → Synced/Progressing → Healthy, resourceVersion always rising', async () => {
     const sim = await start({ applications: [{ name: 'guestbook' }] })
     const before = await getApp(sim, 'guestbook')
-    sim.setRevision('guestbook', SHA_B, { images: ['ghcr.io/acme/guestbook:1.1.0'] })
-    const { messages } = await readStream(sim, '?name=guestbook', (m) => Boolean(lastApp(m) && healthyAt(SHA_B)(lastApp(m)!)))
+    // Move the revision only once the stream is open: set earlier, a slow machine can miss the OutOfSync step.
+    const { messages } = await readStream(sim, '?name=guestbook', (m) => {
+      if (m.length === 1) sim.setRevision('guestbook', SHA_B, { images: ['ghcr.io/acme/guestbook:1.1.0'] })
+      return Boolean(lastApp(m) && healthyAt(SHA_B)(lastApp(m)!))
+    })
     const apps = messages.map((m) => m.result.application as Application)
     expect(messages[0].result.type).toBe('ADDED')
     expect(messages.slice(1).every((m) => m.result.type === 'MODIFIED')).toBe(true)
