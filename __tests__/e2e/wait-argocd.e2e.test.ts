@@ -166,10 +166,11 @@ describe('wait (Argo CD): failures, each with the controller\'s own message', ()
 
   test('the timeout fails the step and prints the last state of each object', async () => {
     const s = await start({ applications: [{ name: 'web-dev' }, { name: 'api-dev' }] });
-    const run = await waitFor(s, ['web-dev', 'api-dev'], { timeout: '3s' }, ['web-dev']);
+    // 6 s leaves web-dev's rollout (about a quarter second) plenty of room on a loaded machine.
+    const run = await waitFor(s, ['web-dev', 'api-dev'], { timeout: '6s' }, ['web-dev']);
     expect(run.exitCode).toBe(1);
     const [error] = errorAnnotations(run);
-    expect(error).toMatch(/^Timed out after 3 s with 1 of 2 not done\. Last seen: web-dev: done, .*; api-dev: waiting, sync Synced, health Healthy, revision 6f3b2b1/);
+    expect(error).toMatch(/^Timed out after 6 s with 1 of 2 not done\. Last seen: web-dev: done, .*; api-dev: waiting, sync Synced, health Healthy, revision 6f3b2b1/);
     expect(run.summary).toContain('⏳ waiting');
     expect(run.summary).toContain('Timed out');
   });
