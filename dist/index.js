@@ -41521,8 +41521,8 @@ var external_node_path_ = __nccwpck_require__(76760);
 var external_node_url_ = __nccwpck_require__(73136);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);
-// EXTERNAL MODULE: ./src/main.ts + 142 modules
-var main = __nccwpck_require__(66687);
+// EXTERNAL MODULE: ./src/main.ts + 145 modules
+var main = __nccwpck_require__(77379);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(83916);
 // EXTERNAL MODULE: ./src/cli/parse-cli-args.ts
@@ -41723,7 +41723,7 @@ function oneLineMessage(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(66687);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77379);
 /* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(34258);
 // Entry point of the bundle. GitHub runs `node dist/index.js` with no arguments;
 // `gitops-promote <command> --flag value …` (or `node dist/index.js <command> …`) is the CLI.
@@ -41741,7 +41741,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 66687:
+/***/ 77379:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -51642,7 +51642,7 @@ class GitHubApiRepo {
         const root = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'gitops-promote-snapshot-'));
         this.folders.push(root);
         await this.extractTarball(head.commit, root);
-        return { root, commit: head.commit };
+        return { root, commit: head.commit, committedAt: head.committedAt };
     }
     reopen(branch) {
         return this.open(branch);
@@ -51652,7 +51652,8 @@ class GitHubApiRepo {
         try {
             const { data } = await this.client.rest.repos.getBranch({ owner: this.owner, repo: this.name, branch });
             this.trees.set(data.commit.sha, data.commit.commit.tree.sha);
-            return { commit: data.commit.sha, tree: data.commit.commit.tree.sha };
+            const date = data.commit.commit.committer?.date;
+            return { commit: data.commit.sha, tree: data.commit.commit.tree.sha, ...(date ? { committedAt: Date.parse(date) } : {}) };
         }
         catch (error) {
             if (statusOf(error) === 404) {
@@ -56158,57 +56159,12 @@ async function readWithOneRetry(read, unknown, transient) {
 
 ;// CONCATENATED MODULE: ./src/drift/config-history.ts
 
-
-/** How many commits of one overlay file the skew reads back; older history rarely matters to a lag. */
+/** How many commits of one overlay file the skew reads back at most; older history rarely matters to a lag. */
 const HISTORY_LIMIT = 300;
-/**
- * What drift-check reads from the config repo's git history: the branch head,
- * whether the clone is shallow, the values an overlay has carried, and whether
- * a commit a controller reports is behind a change to an app's overlays.
- */
-class ConfigHistory {
-    git;
-    standings = new Map();
-    constructor(git) {
-        this.git = git;
-    }
-    static async open(git, branchOverride) {
-        if (!(await git.topLevel()))
-            throw new src_errors/* UserError */.yo(`drift-check needs a git checkout of the config repo at '${git.directory}' (input path), with its history (actions/checkout with fetch-depth: 0).`);
-        const branch = branchOverride || (await git.currentBranch()) || 'HEAD';
-        const [sha, date] = (await git.run(['log', '-1', '--format=%H%x09%cI', 'HEAD'])).split('\t');
-        const shallow = (await git.tryRun(['rev-parse', '--is-shallow-repository'])) === 'true';
-        return { history: new ConfigHistory(git), head: { branch, sha: sha, committedAt: Date.parse(date) }, shallow };
-    }
-    /** The value of `image`'s entry in `file` after each commit that touched the file, newest first. */
-    async imageHistory(file, image) {
-        const log = await this.git.run(['log', `-n${HISTORY_LIMIT}`, '--format=%H%x09%cI', 'HEAD', '--', file]);
-        const entries = [];
-        for (const line of log.split('\n').filter(Boolean)) {
-            const [sha, date] = line.split('\t');
-            const text = await this.git.tryRun(['show', `${sha}:${file}`]);
-            entries.push({ sha, date: Date.parse(date), value: text === undefined ? undefined : imageValueIn(text, file, image) });
-        }
-        return entries;
-    }
-    /** Whether `revision` is the head, or older with or without a later change under `paths`. */
-    async standing(revision, head, paths) {
-        if (revision === head)
-            return 'head';
-        const key = `${revision}\0${paths.join('\0')}`;
-        const known = this.standings.get(key);
-        if (known)
-            return known;
-        let standing = 'unknown';
-        const isAncestor = /^[0-9a-f]{7,40}$/.test(revision) && (await this.git.exec(['merge-base', '--is-ancestor', revision, head])).exitCode === 0;
-        if (isAncestor) {
-            const changed = await this.git.run(['log', '-1', '--format=%H', `${revision}..${head}`, '--', ...paths]);
-            standing = changed ? 'behind' : 'unchanged';
-        }
-        this.standings.set(key, standing);
-        return standing;
-    }
-}
+/** Whether a string can name a commit (abbreviated or full SHA-1). */
+const looksLikeCommit = (revision) => /^[0-9a-f]{7,40}$/.test(revision);
+/** Whether `file` (repo-relative) is one of `paths` or inside one. */
+const isUnder = (file, paths) => paths.some((path) => path === '.' || path === '' || file === path || file.startsWith(`${path.replace(/\/+$/, '')}/`));
 /** The tag and digest the entry for `image` sets in a kustomization's text (by name, or by newName). */
 function imageValueIn(text, file, image) {
     try {
@@ -56494,45 +56450,64 @@ function exceedsMaxSkew(skew, limit) {
 
 const DAY_MS = 86_400_000;
 const sameValue = (a, b) => a !== undefined && (a.digest && b.digest ? a.digest === b.digest : a.tag === b.tag && a.digest === b.digest);
+/** Where `later` stands against `earlier`, and which values of the earlier environment are ahead of `later`. */
+function relate(earlier, later) {
+    if (sameValue(later, earlier))
+        return { status: 'same' };
+    const earlierVersion = strictSemver(earlier.tag);
+    const laterVersion = strictSemver(later.tag);
+    if (earlierVersion && laterVersion && !semver_default().eq(earlierVersion, laterVersion)) {
+        if (semver_default().lt(earlierVersion, laterVersion))
+            return { status: 'ahead' };
+        return {
+            status: 'behind',
+            ahead: (value) => {
+                const version = strictSemver(value.tag);
+                return version !== null && semver_default().gt(version, laterVersion);
+            },
+        };
+    }
+    return { status: earlier.tag === later.tag ? 'different-digest' : 'different', ahead: (value) => !sameValue(value, later) };
+}
+/**
+ * Whether computeSkew still reads the history past an entry with this value:
+ * only while the newest run it measures lasts (the earlier environment's
+ * current value, or values ahead of the later one). A reader walking the
+ * history newest first stops after the first entry this returns false for,
+ * so a checkout and the GitHub API read the same entries.
+ */
+function skewReadsPast(earlier, later) {
+    const { ahead } = relate(earlier, later);
+    return ahead ? (value) => value !== undefined && ahead(value) : (value) => sameValue(value, earlier);
+}
 /**
  * How `later` (say production) stands against `earlier` (staging), using the
  * earlier environment's overlay history, newest commit first. Versions behind
- * counts the distinct semver tags the earlier environment has carried above the
- * later one's, up to its current one; the days count from the oldest commit of
- * the latest unbroken run in which the earlier environment was ahead. No I/O.
+ * counts the distinct semver tags above the later one's, up to the current one,
+ * that the earlier environment carried in its latest unbroken run ahead of the
+ * later one; the days count from that run's oldest commit. No I/O.
  */
 function computeSkew(earlier, later, history, now, historyComplete = true) {
     const base = { earlier, later, historyComplete, earlierSince: sinceOf(history, (value) => sameValue(value, earlier)) };
-    if (sameValue(later, earlier))
-        return { ...base, status: 'same' };
-    const earlierVersion = strictSemver(earlier.tag);
-    const laterVersion = strictSemver(later.tag);
-    let status;
-    let ahead;
-    if (earlierVersion && laterVersion && !semver_default().eq(earlierVersion, laterVersion)) {
-        if (semver_default().lt(earlierVersion, laterVersion))
-            return { ...base, status: 'ahead' };
-        status = 'behind';
-        ahead = (value) => {
-            const version = strictSemver(value.tag);
-            return version !== null && semver_default().gt(version, laterVersion);
-        };
-    }
-    else {
-        status = earlier.tag === later.tag ? 'different-digest' : 'different';
-        ahead = (value) => !sameValue(value, later);
-    }
-    const behindSince = sinceOf(history, (value) => value !== undefined && ahead(value));
+    const { status, ahead } = relate(earlier, later);
+    if (!ahead)
+        return { ...base, status };
+    const run = takeWhile(history, (entry) => entry.value !== undefined && ahead(entry.value));
+    const behindSince = run.length > 0 ? new Date(run.at(-1).date).toISOString() : undefined;
     const daysBehind = behindSince === undefined ? undefined : Math.max(0, Math.floor((now - Date.parse(behindSince)) / DAY_MS));
     const skew = { ...base, status, behindSince, daysBehind };
     if (status !== 'behind')
         return skew;
-    return { ...skew, versionsBehind: countVersionsBetween(history, earlier, laterVersion, earlierVersion) };
+    return { ...skew, versionsBehind: countVersionsBetween(run, earlier, strictSemver(later.tag), strictSemver(earlier.tag)) };
 }
-/** Distinct semver versions v with later < v ≤ earlier among the history and the current value. */
-function countVersionsBetween(history, earlier, later, upTo) {
+function takeWhile(items, holds) {
+    const end = items.findIndex((item) => !holds(item));
+    return items.slice(0, end === -1 ? items.length : end);
+}
+/** Distinct semver versions v with later < v ≤ earlier among the run and the current value. */
+function countVersionsBetween(run, earlier, later, upTo) {
     const seen = new Set();
-    for (const value of [earlier, ...history.map((entry) => entry.value)]) {
+    for (const value of [earlier, ...run.map((entry) => entry.value)]) {
         const version = value ? strictSemver(value.tag) : null;
         if (version && semver_default().gt(version, later) && semver_default().lte(version, upTo))
             seen.add(version.version);
@@ -56541,13 +56516,8 @@ function countVersionsBetween(history, earlier, later, upTo) {
 }
 /** The date (ISO) of the oldest commit in the newest unbroken run of entries that pass `holds`. */
 function sinceOf(history, holds) {
-    let since;
-    for (const entry of history) {
-        if (!holds(entry.value))
-            break;
-        since = entry.date;
-    }
-    return since === undefined ? undefined : new Date(since).toISOString();
+    const run = takeWhile(history, (entry) => holds(entry.value));
+    return run.length > 0 ? new Date(run.at(-1).date).toISOString() : undefined;
 }
 /** One line for the report: `2 versions behind staging for 10d`. */
 function describeSkew(skew) {
@@ -56592,18 +56562,21 @@ async function collectDrift(settings, sources) {
     };
     const byName = new Map(settings.config.environments.map((env) => [env.name, env]));
     const environments = [];
+    let shallow = false;
     for (const env of settings.environments) {
         const limit = settings.maxSkew.get(env.name);
+        const branch = await sources.branchOf(env);
+        shallow ||= branch.shallow;
         const apps = [];
         for (const app of settings.apps) {
-            const lookup = findOverlays(settings, env, app);
+            const lookup = findOverlays(settings, branch.root, env, app);
             if ('missing' in lookup) {
                 apps.push({ app: app.name, findings: [{ kind: 'missing-overlay', message: lookup.missing }] });
                 continue;
             }
             const declared = await declaredFor(env, app, lookup);
             const findings = [];
-            const judged = await judgeController(settings, sources, env, app, declared, lookup.overlays.map((overlay) => overlay.path));
+            const judged = await judgeController(settings, sources, branch, env, app, declared, lookup.overlays.map((overlay) => overlay.path));
             findings.push(...judged.findings);
             const from = env.from ? byName.get(env.from) : undefined;
             const skew = from && declared ? await skewAgainst(from, env, app, declared, { settings, sources, declaredFor }) : undefined;
@@ -56614,24 +56587,25 @@ async function collectDrift(settings, sources) {
             }
             apps.push({ app: app.name, declared, controller: judged.view, skew, findings });
         }
-        environments.push({ name: env.name, from: env.from, maxSkew: limit ? describeMaxSkew(limit) : undefined, apps });
+        const head = branch === sources.main ? {} : { head: { branch: branch.head.branch, sha: branch.head.sha } };
+        environments.push({ name: env.name, from: env.from, maxSkew: limit ? describeMaxSkew(limit) : undefined, ...head, apps });
     }
     const items = environments.flatMap((env) => env.apps.flatMap((app) => app.findings.map((finding) => driftItem(env.name, app.app, finding))));
     const notes = [];
-    if (sources.shallow)
+    if (shallow)
         notes.push('The checkout is shallow: versions behind and since-when only see the fetched history. Check out with fetch-depth: 0.');
     return {
         generatedAt: new Date(sources.now).toISOString(),
-        head: { branch: sources.head.branch, sha: sources.head.sha },
+        head: { branch: sources.main.head.branch, sha: sources.main.head.sha },
         drifted: items.some((item) => item.drift),
         environments,
         items,
         notes,
     };
 }
-function findOverlays(settings, env, app) {
+function findOverlays(settings, root, env, app) {
     try {
-        const [own] = resolveEnvironmentOverlays(settings.root, { ...settings.config, apps: [app] }, env);
+        const [own] = resolveEnvironmentOverlays(root, { ...settings.config, apps: [app] }, env);
         return { overlays: own?.overlays ?? [] };
     }
     catch (error) {
@@ -56640,7 +56614,7 @@ function findOverlays(settings, env, app) {
         return { missing: `the overlay the promotion config names does not exist or has no kustomization (${error.message.replace(/^Environment '[^']+', app '[^']+': /, '')})` };
     }
 }
-async function judgeController(settings, sources, env, app, declared, paths) {
+async function judgeController(settings, sources, branch, env, app, declared, paths) {
     const target = configuredTarget(app, env, settings.flux);
     if (!target)
         return { findings: [] };
@@ -56652,8 +56626,8 @@ async function judgeController(settings, sources, env, app, declared, paths) {
     const revisions = read.argo ? argoRevisionsToCheck(read.argo) : fluxRevisionsToCheck(read.flux);
     const standings = new Map();
     for (const revision of revisions)
-        standings.set(revision, await sources.history.standing(revision, sources.head.sha, paths));
-    const context = { head: sources.head, now: sources.now, staleAfterMs: settings.staleAfterMs, declared, standings };
+        standings.set(revision, await branch.history.standing(revision, paths));
+    const context = { head: branch.head, now: sources.now, staleAfterMs: settings.staleAfterMs, declared, standings };
     const judged = read.argo ? judgeArgoDrift(read.argo, context) : judgeFluxDrift(read.flux, context);
     info(`${env.name} / ${app.name}: ${judged.view.object} ${judged.view.sync ?? ''} ${judged.view.health ?? ''}${judged.findings.map((f) => ` · ${f.kind}: ${f.message}`).join('')}`);
     return judged;
@@ -56671,19 +56645,248 @@ async function readTarget(target, sources) {
     return read.found ? { found: true, flux: read.object } : read;
 }
 async function skewAgainst(from, env, app, declared, context) {
-    const earlier = await context.declaredFor(from, app, findOverlays(context.settings, from, app));
+    const earlierBranch = await context.sources.branchOf(from);
+    const earlier = await context.declaredFor(from, app, findOverlays(context.settings, earlierBranch.root, from, app));
     if (!earlier?.version || !declared.version)
         return undefined;
-    const history = await context.sources.history.imageHistory(earlier.version.file, earlier.version.image);
-    const skew = computeSkew(earlier.version, declared.version, history, context.sources.now, !context.sources.shallow);
+    const history = await earlierBranch.history.imageHistory(earlier.version.file, earlier.version.image, skewReadsPast(earlier.version, declared.version));
+    const skew = computeSkew(earlier.version, declared.version, history, context.sources.now, !earlierBranch.shallow);
     const promotionPr = context.sources.promotionPr?.(from.name, env.name, app.name);
     return { from: from.name, ...skew, earlier: strip(earlier.version), later: strip(declared.version), ...(promotionPr ? { promotionPr } : {}) };
 }
 const strip = ({ tag, digest }) => ({ tag, digest });
 
+;// CONCATENATED MODULE: ./src/drift/git-config-history.ts
+
+
+/** A checkout's history, read with git. */
+class GitConfigHistory {
+    git;
+    head;
+    standings = new Map();
+    constructor(git, head) {
+        this.git = git;
+        this.head = head;
+    }
+    /** The checkout as the one branch drift-check reads; `branchName` names it in the report when set. */
+    static async open(git, branchName) {
+        if (!(await git.topLevel())) {
+            throw new src_errors/* UserError */.yo(`drift-check needs a git checkout of the config repo at '${git.directory}' (input path), with its history (actions/checkout with fetch-depth: 0), or an empty path to read it through the GitHub API.`);
+        }
+        const branch = branchName || (await git.currentBranch()) || 'HEAD';
+        const [sha, date] = (await git.run(['log', '-1', '--format=%H%x09%cI', 'HEAD'])).split('\t');
+        const shallow = (await git.tryRun(['rev-parse', '--is-shallow-repository'])) === 'true';
+        return { root: git.directory, head: { branch, sha, committedAt: Date.parse(date) }, shallow, history: new GitConfigHistory(git, sha) };
+    }
+    async imageHistory(file, image, readsPast) {
+        const log = await this.git.run(['log', `-n${HISTORY_LIMIT}`, '--format=%H%x09%cI', this.head, '--', file]);
+        const entries = [];
+        for (const line of log.split('\n').filter(Boolean)) {
+            const [sha, date] = line.split('\t');
+            const text = await this.git.tryRun(['show', `${sha}:${file}`]);
+            const value = text === undefined ? undefined : imageValueIn(text, file, image);
+            entries.push({ sha, date: Date.parse(date), value });
+            if (!readsPast(value))
+                break;
+        }
+        return entries;
+    }
+    async standing(revision, paths) {
+        if (revision === this.head)
+            return 'head';
+        const key = `${revision}\0${paths.join('\0')}`;
+        const known = this.standings.get(key);
+        if (known)
+            return known;
+        let standing = 'unknown';
+        const isAncestor = looksLikeCommit(revision) && (await this.git.exec(['merge-base', '--is-ancestor', revision, this.head])).exitCode === 0;
+        if (isAncestor) {
+            const changed = await this.git.run(['log', '-1', '--format=%H', `${revision}..${this.head}`, '--', ...paths]);
+            standing = changed ? 'behind' : 'unchanged';
+        }
+        this.standings.set(key, standing);
+        return standing;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/drift/github-config-history.ts
+
+
+/** GitHub's compare answer lists at most this many files; a longer change is checked path by path. */
+const COMPARE_FILE_LIMIT = 300;
+/**
+ * One branch's history read through the GitHub REST API, with no clone: the
+ * commits that touched a file (repos/list-commits with `path`), the file at
+ * each of them (repos/get-content), read newest first only as far as the skew
+ * needs, and a reported revision's standing from the compare API.
+ */
+class GitHubConfigHistory {
+    client;
+    owner;
+    repo;
+    head;
+    standings = new Map();
+    constructor(client, owner, repo, head) {
+        this.client = client;
+        this.owner = owner;
+        this.repo = repo;
+        this.head = head;
+    }
+    async imageHistory(file, image, readsPast) {
+        const entries = [];
+        const pages = this.client.paginate.iterator(this.client.rest.repos.listCommits, { owner: this.owner, repo: this.repo, sha: this.head, path: file, per_page: 100 });
+        for await (const { data: commits } of pages) {
+            for (const commit of commits) {
+                const text = await this.fileAt(commit.sha, file);
+                const value = text === undefined ? undefined : imageValueIn(text, file, image);
+                entries.push({ sha: commit.sha, date: Date.parse(commit.commit.committer?.date ?? commit.commit.author?.date ?? ''), value });
+                if (!readsPast(value) || entries.length >= HISTORY_LIMIT)
+                    return entries;
+            }
+        }
+        return entries;
+    }
+    standing(revision, paths) {
+        if (revision === this.head)
+            return Promise.resolve('head');
+        const key = `${revision}\0${paths.join('\0')}`;
+        if (!this.standings.has(key))
+            this.standings.set(key, this.readStanding(revision, paths));
+        return this.standings.get(key);
+    }
+    async readStanding(revision, paths) {
+        if (!looksLikeCommit(revision))
+            return 'unknown';
+        const comparison = await this.compare(revision, this.head);
+        if (!comparison || (comparison.status !== 'ahead' && comparison.status !== 'identical'))
+            return 'unknown'; // not an ancestor of the head
+        if (comparison.status === 'identical')
+            return 'unchanged';
+        if (comparison.files.length < COMPARE_FILE_LIMIT) {
+            return comparison.files.some((file) => isUnder(file, paths)) ? 'behind' : 'unchanged';
+        }
+        // The file list is cut: ask, per path, whether the newest commit touching it is already in `revision`.
+        for (const path of paths) {
+            const { data: [newest] } = await this.client.rest.repos.listCommits({ owner: this.owner, repo: this.repo, sha: this.head, path, per_page: 1 });
+            if (!newest)
+                continue;
+            const contained = await this.compare(newest.sha, revision);
+            if (contained?.status !== 'ahead' && contained?.status !== 'identical')
+                return 'behind';
+        }
+        return 'unchanged';
+    }
+    /** `head` against `base` ('ahead': base is an ancestor of head), with the changed files (old and new names); undefined when unrelated or unknown. */
+    async compare(base, head) {
+        try {
+            const { data } = await this.client.rest.repos.compareCommitsWithBasehead({ owner: this.owner, repo: this.repo, basehead: `${base}...${head}`, per_page: 1 });
+            const files = (data.files ?? []).flatMap((file) => [file.filename, ...(file.previous_filename ? [file.previous_filename] : [])]);
+            return { status: data.status, files };
+        }
+        catch (error) {
+            if (statusOf(error) === 404)
+                return undefined;
+            throw error;
+        }
+    }
+    /** A file's text at a commit, or undefined where the commit deleted it. */
+    async fileAt(commit, file) {
+        try {
+            const { data } = await this.client.rest.repos.getContent({ owner: this.owner, repo: this.repo, path: file, ref: commit });
+            // Files over 1 MB come without content (encoding "none"); no kustomization is that large.
+            if (Array.isArray(data) || data.type !== 'file' || !('content' in data) || data.encoding !== 'base64')
+                return undefined;
+            return Buffer.from(data.content, 'base64').toString('utf8');
+        }
+        catch (error) {
+            if (statusOf(error) === 404)
+                return undefined;
+            throw error;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/drift/config-branches.ts
+
+
+
+
+
+
+
+
+function openConfigBranches(location, connection) {
+    if (location.kind === 'checkout')
+        return openCheckout(location.path);
+    if (!connection)
+        throw new src_errors/* InputError */.dz('token', 'is needed to read the config repo through the GitHub API (path is empty).');
+    return openThroughApi(connection);
+}
+const requireConfig = (config) => {
+    if (!config)
+        throw new src_errors/* InputError */.dz('config', `drift-check needs the promotion config (${DEFAULT_CONFIG_FILE} at the config repo root, or the config input).`);
+    return config;
+};
+async function openCheckout(path) {
+    const config = requireConfig(loadPromotionConfig(path));
+    const main = await GitConfigHistory.open(new Git(path), config.branch);
+    const warned = new Set();
+    return {
+        config,
+        main,
+        branchOf: async (env) => {
+            // Every environment is read from this checkout; one that lives on another branch needs its own run.
+            if (env.branch && env.branch !== main.head.branch && !warned.has(env.name)) {
+                warned.add(env.name);
+                warning(`Environment '${env.name}' lives on branch '${env.branch}', but this checkout is '${main.head.branch}': its overlays and revisions are compared with '${main.head.branch}'. ` +
+                    `Check it in a run whose checkout is on '${env.branch}' (actions/checkout ref: ${env.branch}), or leave path empty to read every branch through the GitHub API.`);
+            }
+            return main;
+        },
+        dispose: async () => undefined,
+    };
+}
+async function openThroughApi(connection) {
+    const opened = await openConfigRepo({ kind: 'github-api' }, { branch: '', push: false, connection: () => connection });
+    const repo = opened.repo;
+    let config;
+    try {
+        config = requireConfig(opened.config);
+    }
+    catch (error) {
+        await repo.dispose();
+        throw error;
+    }
+    const branchAt = (branch, snapshot) => ({
+        root: snapshot.root,
+        // GitHub's branch answer always carries the committer date; a missing one reads as a fresh commit.
+        head: { branch, sha: snapshot.commit, committedAt: snapshot.committedAt ?? Date.now() },
+        shallow: false,
+        history: new GitHubConfigHistory(connection.client, connection.owner, connection.repo, snapshot.commit),
+    });
+    const main = branchAt(opened.branch, opened.snapshot);
+    const branches = new Map([[opened.branch, Promise.resolve(main)]]);
+    return {
+        config,
+        main,
+        branchOf: (env) => {
+            const branch = env.branch || opened.branch;
+            if (!branches.has(branch)) {
+                branches.set(branch, repo.open(branch).then((snapshot) => branchAt(branch, snapshot), (error) => {
+                    throw error instanceof src_errors/* UserError */.yo ? new src_errors/* UserError */.yo(`Environment '${env.name}' lives on branch '${branch}' (its branch in the promotion config): ${error.message}`) : error;
+                }));
+            }
+            return branches.get(branch);
+        },
+        dispose: () => repo.dispose(),
+    };
+}
+
 // EXTERNAL MODULE: ./src/cli/parse-cli-args.ts
 var parse_cli_args = __nccwpck_require__(35002);
 ;// CONCATENATED MODULE: ./src/drift/drift-inputs.ts
+
+
 
 
 
@@ -56695,7 +56898,7 @@ function readDriftInputs(env = process.env) {
     if (repository && !/^[^/\s]+\/[^/\s]+$/.test(repository))
         throw new src_errors/* InputError */.dz('repository', `'${repository}' is not owner/name.`);
     return {
-        path: wait.path,
+        location: readRepoLocation(env),
         environments: readList('environment'),
         apps: readList('apps'),
         issueLabel: readIssueLabel(env),
@@ -56704,7 +56907,7 @@ function readDriftInputs(env = process.env) {
         staleAfterMs: readDuration('stale-after', '10m'),
         argocd: wait.argocd,
         flux: wait.flux,
-        token: wait.token,
+        token: readToken(env),
         repository,
     };
 }
@@ -56825,7 +57028,8 @@ function environmentTable(env) {
         ];
     });
     const heading = `### ${env.name}${env.from ? ` (from ${env.from}${env.maxSkew ? `, max-skew ${env.maxSkew}` : ''})` : ''}`;
-    return `${heading}\n\n${table(['App', 'Declared', 'Controller object', 'Sync', 'Health', 'Revision', 'Skew', 'Findings'], rows)}`;
+    const branch = env.head ? `\n\nBranch \`${env.head.branch}\` at \`${shortSha(env.head.sha)}\`.` : '';
+    return `${heading}${branch}\n\n${table(['App', 'Declared', 'Controller object', 'Sync', 'Health', 'Revision', 'Skew', 'Findings'], rows)}`;
 }
 function headline(report) {
     const drift = report.items.filter((item) => item.drift).length;
@@ -56949,11 +57153,9 @@ async function applyTrackingIssue(target, plan, existing) {
 
 
 
-
-
 async function runDriftCheck() {
     const inputs = readDriftInputs();
-    const github = gitHubRepo(inputs);
+    const github = inputs.token && inputs.repository ? connectToGitHub('for drift-check') : undefined;
     const report = await checkDrift(inputs, github);
     setOutput('report', JSON.stringify(report));
     setOutput('drifted', String(report.drifted));
@@ -56977,20 +57179,22 @@ async function runDriftCheck() {
 }
 /** Reads git, the controllers and the open promotion PRs, and builds the report; writes nothing. */
 async function checkDrift(inputs, github) {
-    const config = loadPromotionConfig(inputs.path);
-    if (!config)
-        throw new src_errors/* InputError */.dz('config', `drift-check needs the promotion config (${DEFAULT_CONFIG_FILE} at the config repo root, or the config input).`);
-    const environments = selectEnvironments(config, inputs.environments);
-    const apps = selectApps(config, inputs.apps, inputs.path);
-    const maxSkew = maxSkewLimits(config, inputs.maxSkew);
-    const { history, head, shallow } = await ConfigHistory.open(new Git(inputs.path), config.branch);
-    // Every environment is read from this checkout; one that lives on another branch needs its own run.
-    for (const env of environments.filter((candidate) => candidate.branch && candidate.branch !== head.branch)) {
-        warning(`Environment '${env.name}' lives on branch '${env.branch}', but this checkout is '${head.branch}': its overlays and revisions are compared with '${head.branch}'. ` +
-            `Check it in a run whose checkout is on '${env.branch}' (actions/checkout ref: ${env.branch}, environment: ${env.name}).`);
+    const branches = await openConfigBranches(inputs.location, github);
+    const sources = { main: branches.main, branchOf: (env) => branches.branchOf(env), now: Date.now() };
+    try {
+        return await checkBranches(inputs, github, branches.config, sources);
     }
+    finally {
+        await sources.argocd?.logout();
+        await sources.flux?.close();
+        await branches.dispose();
+    }
+}
+async function checkBranches(inputs, github, config, sources) {
+    const environments = selectEnvironments(config, inputs.environments);
+    const apps = selectApps(config, inputs.apps, sources.main.root);
+    const maxSkew = maxSkewLimits(config, inputs.maxSkew);
     const targets = environments.flatMap((env) => apps.map((app) => configuredTarget(app, env, inputs.flux)));
-    const sources = { history, head, shallow, now: Date.now() };
     if (targets.some((target) => target?.controller === 'argocd')) {
         sources.argocd = connectArgoCd(inputs.argocd);
         await sources.argocd.login();
@@ -57007,13 +57211,8 @@ async function checkDrift(inputs, github) {
             return pull && { number: pull.number, url: pull.url };
         };
     }
-    try {
-        return await group(`Checking ${apps.length} app${apps.length === 1 ? '' : 's'} in ${environments.map((env) => env.name).join(', ')} against ${head.sha.slice(0, 7)}`, () => collectDrift({ root: inputs.path, config, environments, apps, staleAfterMs: inputs.staleAfterMs, maxSkew, flux: inputs.flux }, sources));
-    }
-    finally {
-        await sources.argocd?.logout();
-        await sources.flux?.close();
-    }
+    const head = sources.main.head;
+    return group(`Checking ${apps.length} app${apps.length === 1 ? '' : 's'} in ${environments.map((env) => env.name).join(', ')} against ${head.branch} at ${head.sha.slice(0, 7)}`, () => collectDrift({ config, environments, apps, staleAfterMs: inputs.staleAfterMs, maxSkew, flux: inputs.flux }, sources));
 }
 /** The chain's environments, or the subset the `environment` input names (in chain order). */
 function selectEnvironments(config, names) {
@@ -57049,18 +57248,12 @@ function maxSkewLimits(config, input) {
         limits.set(name, limit);
     return limits;
 }
-function gitHubRepo(inputs) {
-    if (!inputs.token || !inputs.repository)
-        return undefined;
-    const [owner, repo] = inputs.repository.split('/');
-    return { client: createGitHubClient({ token: inputs.token }), owner, repo };
-}
 function runUrl() {
     const { GITHUB_SERVER_URL: server = 'https://github.com', GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = process.env;
     return repository && runId ? `${server}/${repository}/actions/runs/${runId}` : undefined;
 }
 async function keepTrackingIssue(report, label, github) {
-    const target = { ...github, label };
+    const target = { client: github.client, owner: github.owner, repo: github.repo, label };
     try {
         const existing = await findTrackingIssue(target);
         const plan = planTrackingIssue(existing, report.items, issueBody(report, runUrl()), runUrl());
@@ -57316,7 +57509,7 @@ async function promote(inputs) {
             environmentBranch: (config) => (config ? resolvePromotionRoute(config, inputs.from, inputs.to).target.branch : undefined),
         });
         try {
-            const config = requireConfig(opened.config);
+            const config = run_promotion_requireConfig(opened.config);
             const route = resolvePromotionRoute(config, inputs.from, inputs.to);
             const landing = inputs.landing || route.target.landing;
             const work = { inputs, config, route, landing, repo: opened.repo, branch: opened.branch, connect };
@@ -57431,7 +57624,7 @@ function changedEdits(apps) {
 function promotedChanges(apps) {
     return apps.flatMap((app) => app.edits.flatMap((edit) => edit.changes.map((change) => ({ app: app.app, ...toOverlayChange(edit.overlay.path, edit.overlay.file, change) }))));
 }
-function requireConfig(config) {
+function run_promotion_requireConfig(config) {
     if (!config)
         throw new src_errors/* InputError */.dz('config', `promote needs the promotion config (${DEFAULT_CONFIG_FILE} at the config repo root, or the config input) to know the environments.`);
     return config;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { computeSkew, describeSkew, type HistoryEntry } from '../../src/drift/skew.js';
+import { computeSkew, describeSkew, skewReadsPast, type HistoryEntry } from '../../src/drift/skew.js';
 import { exceedsMaxSkew, parseMaxSkew, parseMaxSkewInput, type MaxSkew } from '../../src/drift/max-skew.js';
 import type { Skew } from '../../src/drift/drift-types.js';
 
@@ -24,6 +24,18 @@ describe('computeSkew', () => {
     ['an entry missing from an older commit ends the run', tag('1.4.0'), tag('1.3.0'), history(['1.4.0', 1], ['-', 3], ['1.5.0', 5]), { status: 'behind', versionsBehind: 1, daysBehind: 1 }],
   ])('%s', (_title, earlier, later, entries, expected) => {
     expect(computeSkew(earlier, later, entries, NOW)).toEqual(expect.objectContaining(expected));
+    // A reader that stops where skewReadsPast says so (the GitHub API walk) gets the same answer from fewer entries.
+    const readsPast = skewReadsPast(earlier, later);
+    const stop = entries.findIndex((entry) => !readsPast(entry.value));
+    const walked = stop === -1 ? entries : entries.slice(0, stop + 1);
+    expect(computeSkew(earlier, later, walked, NOW)).toEqual(computeSkew(earlier, later, entries, NOW));
+  });
+
+  test('the history walk stops at the first value that is not ahead of the later environment', () => {
+    const readsPast = skewReadsPast(tag('1.4.0'), tag('1.3.2'));
+    expect([tag('1.4.0'), tag('1.3.3'), tag('1.3.2'), tag('1.1.0'), undefined].map(readsPast)).toEqual([true, true, false, false, false]);
+    const same = skewReadsPast(tag('1.4.0'), tag('1.4.0'));
+    expect([tag('1.4.0'), tag('1.3.9')].map(same)).toEqual([true, false]);
   });
 
   test('since-when is the commit that introduced the earlier environment\'s current value', () => {

@@ -1,14 +1,12 @@
 import * as core from '@actions/core';
 import { InputError, UserError } from '../errors.js';
-import { loadPromotionConfig } from '../config/load-config.js';
-import { DEFAULT_CONFIG_FILE, findEnvironment, promotionChain, type AppConfig, type PromotionConfig } from '../config/promotion-config.js';
+import { findEnvironment, promotionChain, type AppConfig, type PromotionConfig } from '../config/promotion-config.js';
 import { resolveEnvironmentOverlays } from '../config/environment-overlays.js';
 import { connectArgoCd } from '../controllers/argocd/connect-argocd.js';
-import { createGitHubClient, type GitHubClient } from '../github/octokit-client.js';
-import { Git } from '../repo/git.js';
+import { connectToGitHub, type GitHubConnection } from '../github/github-connection.js';
 import { writeSummary } from '../report/job-summary.js';
 import { collectDrift, type DriftSources } from '../drift/collect-drift.js';
-import { ConfigHistory } from '../drift/config-history.js';
+import { openConfigBranches } from '../drift/config-branches.js';
 import { configuredTarget } from '../controllers/wait-targets.js';
 import { readDriftInputs, type DriftInputs } from '../drift/drift-inputs.js';
 import type { DriftReport } from '../drift/drift-types.js';
@@ -20,7 +18,7 @@ import { FluxClient } from '../controllers/flux/flux-client.js';
 
 export async function runDriftCheck(): Promise<void> {
   const inputs = readDriftInputs();
-  const github = gitHubRepo(inputs);
+  const github = inputs.token && inputs.repository ? connectToGitHub('for drift-check') : undefined;
   const report = await checkDrift(inputs, github);
   core.setOutput('report', JSON.stringify(report));
   core.setOutput('drifted', String(report.drifted));
@@ -41,30 +39,24 @@ export async function runDriftCheck(): Promise<void> {
   }
 }
 
-interface GitHubRepo {
-  client: GitHubClient;
-  owner: string;
-  repo: string;
+/** Reads git, the controllers and the open promotion PRs, and builds the report; writes nothing. */
+export async function checkDrift(inputs: DriftInputs, github: GitHubConnection | undefined): Promise<DriftReport> {
+  const branches = await openConfigBranches(inputs.location, github);
+  const sources: DriftSources = { main: branches.main, branchOf: (env) => branches.branchOf(env), now: Date.now() };
+  try {
+    return await checkBranches(inputs, github, branches.config, sources);
+  } finally {
+    await sources.argocd?.logout();
+    await (sources.flux as FluxClient | undefined)?.close();
+    await branches.dispose();
+  }
 }
 
-/** Reads git, the controllers and the open promotion PRs, and builds the report; writes nothing. */
-export async function checkDrift(inputs: DriftInputs, github: GitHubRepo | undefined): Promise<DriftReport> {
-  const config = loadPromotionConfig(inputs.path);
-  if (!config) throw new InputError('config', `drift-check needs the promotion config (${DEFAULT_CONFIG_FILE} at the config repo root, or the config input).`);
+async function checkBranches(inputs: DriftInputs, github: GitHubConnection | undefined, config: PromotionConfig, sources: DriftSources): Promise<DriftReport> {
   const environments = selectEnvironments(config, inputs.environments);
-  const apps = selectApps(config, inputs.apps, inputs.path);
+  const apps = selectApps(config, inputs.apps, sources.main.root);
   const maxSkew = maxSkewLimits(config, inputs.maxSkew);
-  const { history, head, shallow } = await ConfigHistory.open(new Git(inputs.path), config.branch);
-  // Every environment is read from this checkout; one that lives on another branch needs its own run.
-  for (const env of environments.filter((candidate) => candidate.branch && candidate.branch !== head.branch)) {
-    core.warning(
-      `Environment '${env.name}' lives on branch '${env.branch}', but this checkout is '${head.branch}': its overlays and revisions are compared with '${head.branch}'. ` +
-        `Check it in a run whose checkout is on '${env.branch}' (actions/checkout ref: ${env.branch}, environment: ${env.name}).`,
-    );
-  }
-
   const targets = environments.flatMap((env) => apps.map((app) => configuredTarget(app, env, inputs.flux)));
-  const sources: DriftSources = { history, head, shallow, now: Date.now() };
   if (targets.some((target) => target?.controller === 'argocd')) {
     sources.argocd = connectArgoCd(inputs.argocd);
     await sources.argocd.login();
@@ -81,14 +73,10 @@ export async function checkDrift(inputs: DriftInputs, github: GitHubRepo | undef
       return pull && { number: pull.number, url: pull.url };
     };
   }
-  try {
-    return await core.group(`Checking ${apps.length} app${apps.length === 1 ? '' : 's'} in ${environments.map((env) => env.name).join(', ')} against ${head.sha.slice(0, 7)}`, () =>
-      collectDrift({ root: inputs.path, config, environments, apps, staleAfterMs: inputs.staleAfterMs, maxSkew, flux: inputs.flux }, sources),
-    );
-  } finally {
-    await sources.argocd?.logout();
-    await (sources.flux as FluxClient | undefined)?.close();
-  }
+  const head = sources.main.head;
+  return core.group(`Checking ${apps.length} app${apps.length === 1 ? '' : 's'} in ${environments.map((env) => env.name).join(', ')} against ${head.branch} at ${head.sha.slice(0, 7)}`, () =>
+    collectDrift({ config, environments, apps, staleAfterMs: inputs.staleAfterMs, maxSkew, flux: inputs.flux }, sources),
+  );
 }
 
 /** The chain's environments, or the subset the `environment` input names (in chain order). */
@@ -124,19 +112,13 @@ function maxSkewLimits(config: PromotionConfig, input: string): Map<string, MaxS
   return limits;
 }
 
-function gitHubRepo(inputs: DriftInputs): GitHubRepo | undefined {
-  if (!inputs.token || !inputs.repository) return undefined;
-  const [owner, repo] = inputs.repository.split('/') as [string, string];
-  return { client: createGitHubClient({ token: inputs.token }), owner, repo };
-}
-
 function runUrl(): string | undefined {
   const { GITHUB_SERVER_URL: server = 'https://github.com', GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = process.env;
   return repository && runId ? `${server}/${repository}/actions/runs/${runId}` : undefined;
 }
 
-async function keepTrackingIssue(report: DriftReport, label: string, github: GitHubRepo): Promise<void> {
-  const target = { ...github, label };
+async function keepTrackingIssue(report: DriftReport, label: string, github: GitHubConnection): Promise<void> {
+  const target = { client: github.client, owner: github.owner, repo: github.repo, label };
   try {
     const existing = await findTrackingIssue(target);
     const plan = planTrackingIssue(existing, report.items, issueBody(report, runUrl()), runUrl());

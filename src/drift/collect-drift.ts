@@ -6,17 +6,16 @@ import type { ArgoCdClient } from '../controllers/argocd/argocd-client.js';
 import type { FluxClient } from '../controllers/flux/flux-client.js';
 import type { FluxInputs } from '../controllers/wait-inputs.js';
 import type { Overlay } from '../repo/overlay-paths.js';
-import type { ConfigHistory } from './config-history.js';
+import type { ConfigBranch } from './config-history.js';
 import { readArgoApplication, readFluxObject, type ControllerTarget } from './controller-state.js';
 import { configuredTarget } from '../controllers/wait-targets.js';
 import { readDeclaredImages } from './declared-images.js';
-import { driftItem, type AppReport, type BranchHead, type DeclaredImages, type DriftReport, type EnvironmentReport, type Finding, type Skew } from './drift-types.js';
+import { driftItem, type AppReport, type DeclaredImages, type DriftReport, type EnvironmentReport, type Finding, type Skew } from './drift-types.js';
 import { argoRevisionsToCheck, fluxRevisionsToCheck, judgeArgoDrift, judgeFluxDrift, type ControllerJudgement, type RevisionStanding } from './judge-drift.js';
 import { describeMaxSkew, exceedsMaxSkew, type MaxSkew } from './max-skew.js';
-import { computeSkew, describeSkew } from './skew.js';
+import { computeSkew, describeSkew, skewReadsPast } from './skew.js';
 
 export interface DriftSettings {
-  root: string;
   config: PromotionConfig;
   /** The environments to check, in chain order. */
   environments: Environment[];
@@ -27,9 +26,10 @@ export interface DriftSettings {
 }
 
 export interface DriftSources {
-  history: ConfigHistory;
-  head: BranchHead;
-  shallow: boolean;
+  /** The promotion config's branch (the report's head). */
+  main: ConfigBranch;
+  /** The branch an environment's overlays live on. */
+  branchOf: (env: Environment) => Promise<ConfigBranch>;
   now: number;
   argocd?: ArgoCdClient;
   flux?: FluxClient;
@@ -54,18 +54,21 @@ export async function collectDrift(settings: DriftSettings, sources: DriftSource
   const byName = new Map(settings.config.environments.map((env) => [env.name, env]));
 
   const environments: EnvironmentReport[] = [];
+  let shallow = false;
   for (const env of settings.environments) {
     const limit = settings.maxSkew.get(env.name);
+    const branch = await sources.branchOf(env);
+    shallow ||= branch.shallow;
     const apps: AppReport[] = [];
     for (const app of settings.apps) {
-      const lookup = findOverlays(settings, env, app);
+      const lookup = findOverlays(settings, branch.root, env, app);
       if ('missing' in lookup) {
         apps.push({ app: app.name, findings: [{ kind: 'missing-overlay', message: lookup.missing }] });
         continue;
       }
       const declared = await declaredFor(env, app, lookup);
       const findings: Finding[] = [];
-      const judged = await judgeController(settings, sources, env, app, declared, lookup.overlays.map((overlay) => overlay.path));
+      const judged = await judgeController(settings, sources, branch, env, app, declared, lookup.overlays.map((overlay) => overlay.path));
       findings.push(...judged.findings);
       const from = env.from ? byName.get(env.from) : undefined;
       const skew = from && declared ? await skewAgainst(from, env, app, declared, { settings, sources, declaredFor }) : undefined;
@@ -76,15 +79,16 @@ export async function collectDrift(settings: DriftSettings, sources: DriftSource
       }
       apps.push({ app: app.name, declared, controller: judged.view, skew, findings });
     }
-    environments.push({ name: env.name, from: env.from, maxSkew: limit ? describeMaxSkew(limit) : undefined, apps });
+    const head = branch === sources.main ? {} : { head: { branch: branch.head.branch, sha: branch.head.sha } };
+    environments.push({ name: env.name, from: env.from, maxSkew: limit ? describeMaxSkew(limit) : undefined, ...head, apps });
   }
 
   const items = environments.flatMap((env) => env.apps.flatMap((app) => app.findings.map((finding) => driftItem(env.name, app.app, finding))));
   const notes: string[] = [];
-  if (sources.shallow) notes.push('The checkout is shallow: versions behind and since-when only see the fetched history. Check out with fetch-depth: 0.');
+  if (shallow) notes.push('The checkout is shallow: versions behind and since-when only see the fetched history. Check out with fetch-depth: 0.');
   return {
     generatedAt: new Date(sources.now).toISOString(),
-    head: { branch: sources.head.branch, sha: sources.head.sha },
+    head: { branch: sources.main.head.branch, sha: sources.main.head.sha },
     drifted: items.some((item) => item.drift),
     environments,
     items,
@@ -92,9 +96,9 @@ export async function collectDrift(settings: DriftSettings, sources: DriftSource
   };
 }
 
-function findOverlays(settings: DriftSettings, env: Environment, app: AppConfig): OverlayLookup {
+function findOverlays(settings: DriftSettings, root: string, env: Environment, app: AppConfig): OverlayLookup {
   try {
-    const [own] = resolveEnvironmentOverlays(settings.root, { ...settings.config, apps: [app] }, env);
+    const [own] = resolveEnvironmentOverlays(root, { ...settings.config, apps: [app] }, env);
     return { overlays: own?.overlays ?? [] };
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
@@ -105,6 +109,7 @@ function findOverlays(settings: DriftSettings, env: Environment, app: AppConfig)
 async function judgeController(
   settings: DriftSettings,
   sources: DriftSources,
+  branch: ConfigBranch,
   env: Environment,
   app: AppConfig,
   declared: DeclaredImages | undefined,
@@ -119,8 +124,8 @@ async function judgeController(
   }
   const revisions = read.argo ? argoRevisionsToCheck(read.argo) : fluxRevisionsToCheck(read.flux!);
   const standings = new Map<string, RevisionStanding>();
-  for (const revision of revisions) standings.set(revision, await sources.history.standing(revision, sources.head.sha, paths));
-  const context = { head: sources.head, now: sources.now, staleAfterMs: settings.staleAfterMs, declared, standings };
+  for (const revision of revisions) standings.set(revision, await branch.history.standing(revision, paths));
+  const context = { head: branch.head, now: sources.now, staleAfterMs: settings.staleAfterMs, declared, standings };
   const judged = read.argo ? judgeArgoDrift(read.argo, context) : judgeFluxDrift(read.flux!, context);
   core.info(`${env.name} / ${app.name}: ${judged.view.object} ${judged.view.sync ?? ''} ${judged.view.health ?? ''}${judged.findings.map((f) => ` · ${f.kind}: ${f.message}`).join('')}`);
   return judged;
@@ -144,10 +149,11 @@ interface SkewContext {
 }
 
 async function skewAgainst(from: Environment, env: Environment, app: AppConfig, declared: DeclaredImages, context: SkewContext): Promise<Skew | undefined> {
-  const earlier = await context.declaredFor(from, app, findOverlays(context.settings, from, app));
+  const earlierBranch = await context.sources.branchOf(from);
+  const earlier = await context.declaredFor(from, app, findOverlays(context.settings, earlierBranch.root, from, app));
   if (!earlier?.version || !declared.version) return undefined;
-  const history = await context.sources.history.imageHistory(earlier.version.file, earlier.version.image);
-  const skew = computeSkew(earlier.version, declared.version, history, context.sources.now, !context.sources.shallow);
+  const history = await earlierBranch.history.imageHistory(earlier.version.file, earlier.version.image, skewReadsPast(earlier.version, declared.version));
+  const skew = computeSkew(earlier.version, declared.version, history, context.sources.now, !earlierBranch.shallow);
   const promotionPr = context.sources.promotionPr?.(from.name, env.name, app.name);
   return { from: from.name, ...skew, earlier: strip(earlier.version), later: strip(declared.version), ...(promotionPr ? { promotionPr } : {}) };
 }

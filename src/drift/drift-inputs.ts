@@ -2,12 +2,15 @@ import { InputError } from '../errors.js';
 import { readBoolean, readDuration, readList, readString } from '../inputs/read-inputs.js';
 import { inputVariableName } from '../cli/parse-cli-args.js';
 import { readWaitInputs, type ArgoInputs, type FluxInputs } from '../controllers/wait-inputs.js';
+import { readRepoLocation, type RepoLocation } from '../repo/open-config-repo.js';
+import { readToken } from '../github/github-connection.js';
 
 export const DEFAULT_ISSUE_LABEL = 'gitops-drift';
 
 /** Everything drift-check reads; the controller and GitHub inputs are the ones `wait` reads. */
 export interface DriftInputs {
-  path: string;
+  /** A checkout (path), or the repository through the GitHub API when path is empty. */
+  location: RepoLocation;
   environments: string[];
   apps: string[];
   /** The tracking issue's label; '' turns the tracking issue off. */
@@ -27,7 +30,7 @@ export function readDriftInputs(env: NodeJS.ProcessEnv = process.env): DriftInpu
   const repository = wait.repository || env.GITHUB_REPOSITORY || '';
   if (repository && !/^[^/\s]+\/[^/\s]+$/.test(repository)) throw new InputError('repository', `'${repository}' is not owner/name.`);
   return {
-    path: wait.path,
+    location: readRepoLocation(env),
     environments: readList('environment'),
     apps: readList('apps'),
     issueLabel: readIssueLabel(env),
@@ -36,7 +39,7 @@ export function readDriftInputs(env: NodeJS.ProcessEnv = process.env): DriftInpu
     staleAfterMs: readDuration('stale-after', '10m'),
     argocd: wait.argocd,
     flux: wait.flux,
-    token: wait.token,
+    token: readToken(env),
     repository,
   };
 }

@@ -107,6 +107,8 @@ export interface EnvironmentReport {
   name: string;
   from?: string;
   maxSkew?: string;
+  /** The branch head the environment was read from, where it is not the report's. */
+  head?: { branch: string; sha: string };
   apps: AppReport[];
 }
 

@@ -87,7 +87,8 @@ function environmentTable(env: EnvironmentReport): string {
     ];
   });
   const heading = `### ${env.name}${env.from ? ` (from ${env.from}${env.maxSkew ? `, max-skew ${env.maxSkew}` : ''})` : ''}`;
-  return `${heading}\n\n${table(['App', 'Declared', 'Controller object', 'Sync', 'Health', 'Revision', 'Skew', 'Findings'], rows)}`;
+  const branch = env.head ? `\n\nBranch \`${env.head.branch}\` at \`${shortSha(env.head.sha)}\`.` : '';
+  return `${heading}${branch}\n\n${table(['App', 'Declared', 'Controller object', 'Sync', 'Health', 'Revision', 'Skew', 'Findings'], rows)}`;
 }
 
 function headline(report: DriftReport): string {

@@ -15,12 +15,42 @@ const DAY_MS = 86_400_000;
 const sameValue = (a: ImageValue | undefined, b: ImageValue): boolean =>
   a !== undefined && (a.digest && b.digest ? a.digest === b.digest : a.tag === b.tag && a.digest === b.digest);
 
+/** Where `later` stands against `earlier`, and which values of the earlier environment are ahead of `later`. */
+function relate(earlier: ImageValue, later: ImageValue): { status: Skew['status']; ahead?: (value: ImageValue) => boolean } {
+  if (sameValue(later, earlier)) return { status: 'same' };
+  const earlierVersion = strictSemver(earlier.tag);
+  const laterVersion = strictSemver(later.tag);
+  if (earlierVersion && laterVersion && !semver.eq(earlierVersion, laterVersion)) {
+    if (semver.lt(earlierVersion, laterVersion)) return { status: 'ahead' };
+    return {
+      status: 'behind',
+      ahead: (value) => {
+        const version = strictSemver(value.tag);
+        return version !== null && semver.gt(version, laterVersion);
+      },
+    };
+  }
+  return { status: earlier.tag === later.tag ? 'different-digest' : 'different', ahead: (value) => !sameValue(value, later) };
+}
+
+/**
+ * Whether computeSkew still reads the history past an entry with this value:
+ * only while the newest run it measures lasts (the earlier environment's
+ * current value, or values ahead of the later one). A reader walking the
+ * history newest first stops after the first entry this returns false for,
+ * so a checkout and the GitHub API read the same entries.
+ */
+export function skewReadsPast(earlier: ImageValue, later: ImageValue): (value: ImageValue | undefined) => boolean {
+  const { ahead } = relate(earlier, later);
+  return ahead ? (value) => value !== undefined && ahead(value) : (value) => sameValue(value, earlier);
+}
+
 /**
  * How `later` (say production) stands against `earlier` (staging), using the
  * earlier environment's overlay history, newest commit first. Versions behind
- * counts the distinct semver tags the earlier environment has carried above the
- * later one's, up to its current one; the days count from the oldest commit of
- * the latest unbroken run in which the earlier environment was ahead. No I/O.
+ * counts the distinct semver tags above the later one's, up to the current one,
+ * that the earlier environment carried in its latest unbroken run ahead of the
+ * later one; the days count from that run's oldest commit. No I/O.
  */
 export function computeSkew(
   earlier: ImageValue,
@@ -30,35 +60,26 @@ export function computeSkew(
   historyComplete = true,
 ): Omit<Skew, 'from' | 'promotionPr'> {
   const base = { earlier, later, historyComplete, earlierSince: sinceOf(history, (value) => sameValue(value, earlier)) };
-  if (sameValue(later, earlier)) return { ...base, status: 'same' };
+  const { status, ahead } = relate(earlier, later);
+  if (!ahead) return { ...base, status };
 
-  const earlierVersion = strictSemver(earlier.tag);
-  const laterVersion = strictSemver(later.tag);
-  let status: Skew['status'];
-  let ahead: (value: ImageValue) => boolean;
-  if (earlierVersion && laterVersion && !semver.eq(earlierVersion, laterVersion)) {
-    if (semver.lt(earlierVersion, laterVersion)) return { ...base, status: 'ahead' };
-    status = 'behind';
-    ahead = (value) => {
-      const version = strictSemver(value.tag);
-      return version !== null && semver.gt(version, laterVersion);
-    };
-  } else {
-    status = earlier.tag === later.tag ? 'different-digest' : 'different';
-    ahead = (value) => !sameValue(value, later);
-  }
-
-  const behindSince = sinceOf(history, (value) => value !== undefined && ahead(value));
+  const run = takeWhile(history, (entry) => entry.value !== undefined && ahead(entry.value));
+  const behindSince = run.length > 0 ? new Date(run.at(-1)!.date).toISOString() : undefined;
   const daysBehind = behindSince === undefined ? undefined : Math.max(0, Math.floor((now - Date.parse(behindSince)) / DAY_MS));
   const skew = { ...base, status, behindSince, daysBehind };
   if (status !== 'behind') return skew;
-  return { ...skew, versionsBehind: countVersionsBetween(history, earlier, laterVersion!, earlierVersion!) };
+  return { ...skew, versionsBehind: countVersionsBetween(run, earlier, strictSemver(later.tag)!, strictSemver(earlier.tag)!) };
 }
 
-/** Distinct semver versions v with later < v ≤ earlier among the history and the current value. */
-function countVersionsBetween(history: readonly HistoryEntry[], earlier: ImageValue, later: semver.SemVer, upTo: semver.SemVer): number {
+function takeWhile<T>(items: readonly T[], holds: (item: T) => boolean): T[] {
+  const end = items.findIndex((item) => !holds(item));
+  return items.slice(0, end === -1 ? items.length : end);
+}
+
+/** Distinct semver versions v with later < v ≤ earlier among the run and the current value. */
+function countVersionsBetween(run: readonly HistoryEntry[], earlier: ImageValue, later: semver.SemVer, upTo: semver.SemVer): number {
   const seen = new Set<string>();
-  for (const value of [earlier, ...history.map((entry) => entry.value)]) {
+  for (const value of [earlier, ...run.map((entry) => entry.value)]) {
     const version = value ? strictSemver(value.tag) : null;
     if (version && semver.gt(version, later) && semver.lte(version, upTo)) seen.add(version.version);
   }
@@ -67,12 +88,8 @@ function countVersionsBetween(history: readonly HistoryEntry[], earlier: ImageVa
 
 /** The date (ISO) of the oldest commit in the newest unbroken run of entries that pass `holds`. */
 function sinceOf(history: readonly HistoryEntry[], holds: (value: ImageValue | undefined) => boolean): string | undefined {
-  let since: number | undefined;
-  for (const entry of history) {
-    if (!holds(entry.value)) break;
-    since = entry.date;
-  }
-  return since === undefined ? undefined : new Date(since).toISOString();
+  const run = takeWhile(history, (entry) => holds(entry.value));
+  return run.length > 0 ? new Date(run.at(-1)!.date).toISOString() : undefined;
 }
 
 /** One line for the report: `2 versions behind staging for 10d`. */

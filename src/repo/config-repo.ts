@@ -19,6 +19,8 @@ export interface Snapshot {
   root: string;
   /** The commit the directory shows. */
   commit: string;
+  /** Its committer date (ms), where the API told it for free. */
+  committedAt?: number;
 }
 
 /**

@@ -36,7 +36,7 @@ export class GitHubApiRepo implements ConfigRepo {
     const root = await mkdtemp(join(tmpdir(), 'gitops-promote-snapshot-'));
     this.folders.push(root);
     await this.extractTarball(head.commit, root);
-    return { root, commit: head.commit };
+    return { root, commit: head.commit, committedAt: head.committedAt };
   }
 
   reopen(branch: string): Promise<Snapshot> {
@@ -44,11 +44,12 @@ export class GitHubApiRepo implements ConfigRepo {
   }
 
   /** The commit and tree a branch points at, or undefined when it does not exist. */
-  async branchHead(branch: string): Promise<{ commit: string; tree: string } | undefined> {
+  async branchHead(branch: string): Promise<{ commit: string; tree: string; committedAt?: number } | undefined> {
     try {
       const { data } = await this.client.rest.repos.getBranch({ owner: this.owner, repo: this.name, branch });
       this.trees.set(data.commit.sha, data.commit.commit.tree.sha);
-      return { commit: data.commit.sha, tree: data.commit.commit.tree.sha };
+      const date = data.commit.commit.committer?.date;
+      return { commit: data.commit.sha, tree: data.commit.commit.tree.sha, ...(date ? { committedAt: Date.parse(date) } : {}) };
     } catch (error) {
       if (statusOf(error) === 404) {
         await this.requireRepository();

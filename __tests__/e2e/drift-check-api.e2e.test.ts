@@ -1,0 +1,130 @@
+import { afterEach, describe, expect, test } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startArgoCdSimulator, type ArgoAppScenario, type ArgoCdSimulator } from '../../test-infra/simulators/argocd/index.js';
+import { startGitHubSimulator, type GitHubSimulator } from '../../test-infra/simulators/github/index.js';
+import { collectRenderedImages } from '../../src/kustomize/render.js';
+import type { DriftReport } from '../../src/drift/drift-types.js';
+import { closeSimulatedWorld } from '../helpers/simulator-teardown.js';
+import { errorAnnotations, runAction, type ActionRun } from '../helpers/action-runner.js';
+import { createConfigRepo, git, type ConfigRepo } from '../helpers/git-fixtures.js';
+
+// drift-check with an empty path: the config repo, its history and each environment's branch read through the GitHub API.
+
+const DAY = 86_400_000;
+let repo: ConfigRepo | undefined;
+let argo: ArgoCdSimulator | undefined;
+let github: GitHubSimulator | undefined;
+
+afterEach(async () => {
+  await closeSimulatedWorld({ argo, github, repo });
+  argo = github = repo = undefined;
+});
+
+const overlayFile = (app: string, env: string): string => `apps/${app}/overlays/${env}/kustomization.yaml`;
+const rendered = (dir: string, app: string, env: string): string[] =>
+  collectRenderedImages(execFileSync('kubectl', ['kustomize', join(dir, 'apps', app, 'overlays', env)], { encoding: 'utf8' }));
+
+/** Commits an edit of one overlay in the work clone, dated `daysAgo`. */
+function commitOverlay(dir: string, app: string, env: string, tag: string, daysAgo: number): string {
+  const file = join(dir, overlayFile(app, env));
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/newTag: [^\n]+/, `newTag: ${tag}`));
+  const date = new Date(Date.now() - daysAgo * DAY).toISOString();
+  execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', 'commit', '-qam', `${app} ${env} ${tag}`], { cwd: dir, env: { ...process.env, GIT_COMMITTER_DATE: date, GIT_AUTHOR_DATE: date } });
+  return git(dir, 'rev-parse', 'HEAD');
+}
+
+/** Every app and environment known to Argo CD, settled at `revision` with what `dir` renders there, unless overridden. */
+async function startSimulators(dir: string, revision: string, overrides: Record<string, Partial<ArgoAppScenario>> = {}): Promise<void> {
+  const applications = ['web', 'api'].flatMap((app) =>
+    ['dev', 'staging', 'production'].map((env): ArgoAppScenario => ({
+      name: `${app}-${env}`,
+      path: `apps/${app}/overlays/${env}`,
+      initialRevision: revision,
+      images: rendered(dir, app, env),
+      autoSync: env !== 'production',
+      ...overrides[`${app}-${env}`],
+    })),
+  );
+  argo = await startArgoCdSimulator({ scenario: { applications }, manualSteps: true });
+  github = await startGitHubSimulator({ repos: [{ owner: 'acme', name: 'config', path: repo!.remote }] });
+}
+
+function drift(inputs: Record<string, string>): Promise<ActionRun> {
+  return runAction({
+    inputs: { command: 'drift-check', 'argocd-server': argo!.url, 'argocd-token': argo!.token, token: github!.token, repository: 'acme/config', issue: '', ...inputs },
+    env: { GITHUB_API_URL: github!.apiUrl, GITHUB_SERVER_URL: github!.serverUrl, GITHUB_RUN_ID: '7', GITHUB_REPOSITORY: 'acme/config' },
+  });
+}
+
+const reportOf = (run: ActionRun): DriftReport => JSON.parse(run.outputs.report ?? 'null') as DriftReport;
+const withoutTime = ({ generatedAt: _at, ...report }: DriftReport) => report;
+const app = (report: DriftReport, env: string, name: string) => report.environments.find((e) => e.name === env)!.apps.find((a) => a.app === name)!;
+
+describe('drift-check through the GitHub API (no checkout)', () => {
+  test('reports what a full checkout reports, reads only, and walks an overlay\'s history only as far as the skew needs', async () => {
+    repo = createConfigRepo();
+    const first = git(repo.work, 'rev-parse', 'HEAD');
+    commitOverlay(repo.work, 'web', 'staging', '1.3.2', 12);
+    const older = commitOverlay(repo.work, 'web', 'staging', '1.3.3', 10);
+    commitOverlay(repo.work, 'web', 'staging', '1.4.0', 9);
+    git(repo.work, 'push', '-q', 'origin', 'HEAD:main');
+    const head = git(repo.work, 'rev-parse', 'HEAD');
+    await startSimulators(repo.work, head, {
+      // Synced at the first commit: nothing since touched web's dev overlay, so that is no drift.
+      'web-dev': { initialRevision: first },
+      // Still at 1.3.3: the 1.4.0 commit (nine days old) was never applied.
+      'web-staging': { initialRevision: older, images: ['ghcr.io/acme/web:1.3.3'] },
+    });
+
+    const checkout = await drift({ path: repo.work });
+    github!.resetLog();
+    const api = await drift({ path: '' });
+    expect(errorAnnotations(api)).toEqual([]);
+    expect(api.exitCode).toBe(0);
+    expect(withoutTime(reportOf(api))).toEqual(withoutTime(reportOf(checkout)));
+
+    const report = reportOf(api);
+    expect(report.head).toEqual({ branch: 'main', sha: head });
+    expect(report.items.map((item) => `${item.kind}:${item.environment}:${item.app}`)).toEqual(['not-applied:staging:web']);
+    expect(app(report, 'production', 'web').skew).toEqual(expect.objectContaining({ status: 'behind', versionsBehind: 2, daysBehind: 10, historyComplete: true }));
+    expect(api.summary).toContain('Branch `main` at');
+
+    expect(github!.requests.filter((entry) => entry.write)).toEqual([]);
+    const reads = (operation: string, path = '') => github!.requests.filter((entry) => entry.operationId === operation && decodeURIComponent(entry.path).includes(path)).length;
+    expect(reads('repos/download-tarball-archive')).toBe(1);
+    // web staging: 1.4.0, 1.3.3, then 1.3.2 (production's) ends the run; the first commit is never fetched.
+    expect(reads('repos/get-content', overlayFile('web', 'staging'))).toBe(3);
+    expect(reads('repos/compare-commits-with-basehead')).toBe(2); // web-dev's and web-staging's older revisions
+    github!.assertContractClean();
+  });
+
+  test('an environment on its own branch is read from that branch; a branch that does not exist is one clear error', async () => {
+    repo = createConfigRepo();
+    const config = join(repo.work, 'gitops-promote.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('  - name: production\n', '  - name: production\n    branch: release\n'));
+    git(repo.work, 'commit', '-qam', 'production lives on release');
+    git(repo.work, 'push', '-q', 'origin', 'HEAD:main');
+    const main = git(repo.work, 'rev-parse', 'HEAD');
+    const release = commitOverlay(repo.work, 'web', 'production', '1.3.1', 1);
+    git(repo.work, 'push', '-q', 'origin', 'HEAD:refs/heads/release');
+    await startSimulators(repo.work, main, { 'web-production': { initialRevision: release }, 'api-production': { initialRevision: release } });
+
+    const run = await drift({ path: '' });
+    expect(errorAnnotations(run)).toEqual([]);
+    expect(run.stdout).not.toContain('lives on branch');
+    const report = reportOf(run);
+    expect(report.head).toEqual({ branch: 'main', sha: main });
+    expect(report.environments.find((env) => env.name === 'production')!.head).toEqual({ branch: 'release', sha: release });
+    expect(report.environments.find((env) => env.name === 'staging')!.head).toBeUndefined();
+    expect(app(report, 'production', 'web').declared!.version!.tag).toBe('1.3.1');
+    expect(report.items).toEqual([]);
+    expect(run.summary).toContain('Branch `release` at');
+
+    git(repo.remote, 'update-ref', '-d', 'refs/heads/release');
+    const missing = await drift({ path: '' });
+    expect(missing.exitCode).toBe(1);
+    expect(errorAnnotations(missing)).toEqual(["Environment 'production' lives on branch 'release' (its branch in the promotion config): Branch 'release' does not exist in acme/config."]);
+  });
+});

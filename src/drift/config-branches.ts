@@ -1,0 +1,99 @@
+import * as core from '@actions/core';
+import { InputError, UserError } from '../errors.js';
+import { loadPromotionConfig } from '../config/load-config.js';
+import { DEFAULT_CONFIG_FILE, type Environment, type PromotionConfig } from '../config/promotion-config.js';
+import type { GitHubConnection } from '../github/github-connection.js';
+import { GitHubApiRepo } from '../repo/github-api-repo.js';
+import { Git } from '../repo/git.js';
+import { openConfigRepo, type RepoLocation } from '../repo/open-config-repo.js';
+import type { ConfigBranch } from './config-history.js';
+import { GitConfigHistory } from './git-config-history.js';
+import { GitHubConfigHistory } from './github-config-history.js';
+
+/**
+ * The config repo as drift-check reads it: the branch the promotion config
+ * comes from, and the branch each environment lives on. A checkout is one
+ * branch for every environment; through the GitHub API each environment's
+ * own branch is fetched (once per branch).
+ */
+export interface ConfigBranches {
+  config: PromotionConfig;
+  /** The promotion config's branch: the report's head. */
+  main: ConfigBranch;
+  branchOf(env: Environment): Promise<ConfigBranch>;
+  dispose(): Promise<void>;
+}
+
+export function openConfigBranches(location: RepoLocation, connection: GitHubConnection | undefined): Promise<ConfigBranches> {
+  if (location.kind === 'checkout') return openCheckout(location.path);
+  if (!connection) throw new InputError('token', 'is needed to read the config repo through the GitHub API (path is empty).');
+  return openThroughApi(connection);
+}
+
+const requireConfig = (config: PromotionConfig | undefined): PromotionConfig => {
+  if (!config) throw new InputError('config', `drift-check needs the promotion config (${DEFAULT_CONFIG_FILE} at the config repo root, or the config input).`);
+  return config;
+};
+
+async function openCheckout(path: string): Promise<ConfigBranches> {
+  const config = requireConfig(loadPromotionConfig(path));
+  const main = await GitConfigHistory.open(new Git(path), config.branch);
+  const warned = new Set<string>();
+  return {
+    config,
+    main,
+    branchOf: async (env) => {
+      // Every environment is read from this checkout; one that lives on another branch needs its own run.
+      if (env.branch && env.branch !== main.head.branch && !warned.has(env.name)) {
+        warned.add(env.name);
+        core.warning(
+          `Environment '${env.name}' lives on branch '${env.branch}', but this checkout is '${main.head.branch}': its overlays and revisions are compared with '${main.head.branch}'. ` +
+            `Check it in a run whose checkout is on '${env.branch}' (actions/checkout ref: ${env.branch}), or leave path empty to read every branch through the GitHub API.`,
+        );
+      }
+      return main;
+    },
+    dispose: async () => undefined,
+  };
+}
+
+async function openThroughApi(connection: GitHubConnection): Promise<ConfigBranches> {
+  const opened = await openConfigRepo({ kind: 'github-api' }, { branch: '', push: false, connection: () => connection });
+  const repo = opened.repo as GitHubApiRepo;
+  let config: PromotionConfig;
+  try {
+    config = requireConfig(opened.config);
+  } catch (error) {
+    await repo.dispose();
+    throw error;
+  }
+  const branchAt = (branch: string, snapshot: { root: string; commit: string; committedAt?: number }): ConfigBranch => ({
+    root: snapshot.root,
+    // GitHub's branch answer always carries the committer date; a missing one reads as a fresh commit.
+    head: { branch, sha: snapshot.commit, committedAt: snapshot.committedAt ?? Date.now() },
+    shallow: false,
+    history: new GitHubConfigHistory(connection.client, connection.owner, connection.repo, snapshot.commit),
+  });
+  const main = branchAt(opened.branch, opened.snapshot);
+  const branches = new Map<string, Promise<ConfigBranch>>([[opened.branch, Promise.resolve(main)]]);
+  return {
+    config,
+    main,
+    branchOf: (env) => {
+      const branch = env.branch || opened.branch;
+      if (!branches.has(branch)) {
+        branches.set(
+          branch,
+          repo.open(branch).then(
+            (snapshot) => branchAt(branch, snapshot),
+            (error: unknown) => {
+              throw error instanceof UserError ? new UserError(`Environment '${env.name}' lives on branch '${branch}' (its branch in the promotion config): ${error.message}`) : error;
+            },
+          ),
+        );
+      }
+      return branches.get(branch)!;
+    },
+    dispose: () => repo.dispose(),
+  };
+}
