@@ -1,18 +1,16 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startArgoCdSimulator, type ArgoAppScenario, type ArgoCdSimulator } from '../../test-infra/simulators/argocd/index.js';
 import { startGitHubSimulator, type GitHubSimulator } from '../../test-infra/simulators/github/index.js';
-import { collectRenderedImages } from '../../src/kustomize/render.js';
 import type { DriftReport } from '../../src/drift/drift-types.js';
+import { appReport as app, commitOverlay, overlayFile, renderedImages as rendered, reportOf, setTag } from './drift-fixture.js';
 import { closeSimulatedWorld } from '../helpers/simulator-teardown.js';
 import { errorAnnotations, runAction, type ActionRun } from '../helpers/action-runner.js';
 import { createConfigRepo, git, type ConfigRepo } from '../helpers/git-fixtures.js';
 
 // drift-check with an empty path: the config repo, its history and each environment's branch read through the GitHub API.
 
-const DAY = 86_400_000;
 let repo: ConfigRepo | undefined;
 let argo: ArgoCdSimulator | undefined;
 let github: GitHubSimulator | undefined;
@@ -21,19 +19,6 @@ afterEach(async () => {
   await closeSimulatedWorld({ argo, github, repo });
   argo = github = repo = undefined;
 });
-
-const overlayFile = (app: string, env: string): string => `apps/${app}/overlays/${env}/kustomization.yaml`;
-const rendered = (dir: string, app: string, env: string): string[] =>
-  collectRenderedImages(execFileSync('kubectl', ['kustomize', join(dir, 'apps', app, 'overlays', env)], { encoding: 'utf8' }));
-
-/** Commits an edit of one overlay in the work clone, dated `daysAgo`. */
-function commitOverlay(dir: string, app: string, env: string, tag: string, daysAgo: number): string {
-  const file = join(dir, overlayFile(app, env));
-  writeFileSync(file, readFileSync(file, 'utf8').replace(/newTag: [^\n]+/, `newTag: ${tag}`));
-  const date = new Date(Date.now() - daysAgo * DAY).toISOString();
-  execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', 'commit', '-qam', `${app} ${env} ${tag}`], { cwd: dir, env: { ...process.env, GIT_COMMITTER_DATE: date, GIT_AUTHOR_DATE: date } });
-  return git(dir, 'rev-parse', 'HEAD');
-}
 
 /** Every app and environment known to Argo CD, settled at `revision` with what `dir` renders there, unless overridden. */
 async function startSimulators(dir: string, revision: string, overrides: Record<string, Partial<ArgoAppScenario>> = {}): Promise<void> {
@@ -58,17 +43,15 @@ function drift(inputs: Record<string, string>): Promise<ActionRun> {
   });
 }
 
-const reportOf = (run: ActionRun): DriftReport => JSON.parse(run.outputs.report ?? 'null') as DriftReport;
 const withoutTime = ({ generatedAt: _at, ...report }: DriftReport) => report;
-const app = (report: DriftReport, env: string, name: string) => report.environments.find((e) => e.name === env)!.apps.find((a) => a.app === name)!;
 
 describe('drift-check through the GitHub API (no checkout)', () => {
   test('reports what a full checkout reports, reads only, and walks an overlay\'s history only as far as the skew needs', async () => {
     repo = createConfigRepo();
     const first = git(repo.work, 'rev-parse', 'HEAD');
-    commitOverlay(repo.work, 'web', 'staging', '1.3.2', 12);
-    const older = commitOverlay(repo.work, 'web', 'staging', '1.3.3', 10);
-    commitOverlay(repo.work, 'web', 'staging', '1.4.0', 9);
+    commitOverlay(repo.work, 'web', 'staging', setTag('1.3.2'), 12);
+    const older = commitOverlay(repo.work, 'web', 'staging', setTag('1.3.3'), 10);
+    commitOverlay(repo.work, 'web', 'staging', setTag('1.4.0'), 9);
     git(repo.work, 'push', '-q', 'origin', 'HEAD:main');
     const head = git(repo.work, 'rev-parse', 'HEAD');
     await startSimulators(repo.work, head, {
@@ -107,7 +90,7 @@ describe('drift-check through the GitHub API (no checkout)', () => {
     git(repo.work, 'commit', '-qam', 'production lives on release');
     git(repo.work, 'push', '-q', 'origin', 'HEAD:main');
     const main = git(repo.work, 'rev-parse', 'HEAD');
-    const release = commitOverlay(repo.work, 'web', 'production', '1.3.1', 1);
+    const release = commitOverlay(repo.work, 'web', 'production', setTag('1.3.1'), 1);
     git(repo.work, 'push', '-q', 'origin', 'HEAD:refs/heads/release');
     await startSimulators(repo.work, main, { 'web-production': { initialRevision: release }, 'api-production': { initialRevision: release } });
 

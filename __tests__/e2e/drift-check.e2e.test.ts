@@ -1,19 +1,17 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startArgoCdSimulator, type ArgoAppScenario, type ArgoCdSimulator } from '../../test-infra/simulators/argocd/index.js';
 import { startGitHubSimulator, type GitHubSimulator } from '../../test-infra/simulators/github/index.js';
-import { collectRenderedImages } from '../../src/kustomize/render.js';
 import { createGitHubClient } from '../../src/github/octokit-client.js';
 import type { DriftReport } from '../../src/drift/drift-types.js';
+import { appReport as app, commitOverlay, DAY, renderedImages, reportOf, setTag } from './drift-fixture.js';
 import { closeSimulatedWorld } from '../helpers/simulator-teardown.js';
 import { errorAnnotations, runAction, type ActionRun } from '../helpers/action-runner.js';
 import { createConfigRepo, git, type ConfigRepo } from '../helpers/git-fixtures.js';
 
 const APPS = ['web', 'api'];
 const ENVS = ['dev', 'staging', 'production'];
-const DAY = 86_400_000;
 
 let repo: ConfigRepo | undefined;
 let argo: ArgoCdSimulator | undefined;
@@ -23,22 +21,6 @@ afterEach(async () => {
   await closeSimulatedWorld({ argo, github, repo });
   argo = github = repo = undefined;
 });
-
-/** What Argo CD would report for an app that runs its overlay: every rendered image. */
-function renderedImages(dir: string, app: string, env: string): string[] {
-  return collectRenderedImages(execFileSync('kubectl', ['kustomize', join(dir, 'apps', app, 'overlays', env)], { encoding: 'utf8' }));
-}
-
-/** Commits a change to an overlay in the work clone, dated `daysAgo` (the checkout is what drift-check reads). */
-function commitOverlay(dir: string, app: string, env: string, edit: (text: string) => string, daysAgo = 0, message = `${app} ${env}`): string {
-  const file = join(dir, 'apps', app, 'overlays', env, 'kustomization.yaml');
-  writeFileSync(file, edit(readFileSync(file, 'utf8')));
-  const date = new Date(Date.now() - daysAgo * DAY).toISOString();
-  execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', 'commit', '-qam', message], { cwd: dir, env: { ...process.env, GIT_COMMITTER_DATE: date, GIT_AUTHOR_DATE: date } });
-  return git(dir, 'rev-parse', 'HEAD');
-}
-
-const setTag = (tag: string) => (text: string): string => text.replace(/newTag: [^\n]+/, `newTag: ${tag}`);
 
 /** One Argo CD app per app and environment, settled at the checkout's head with its overlay's images (production syncs by hand). */
 function scenarioApps(dir: string, overrides: Record<string, Partial<ArgoAppScenario> | null> = {}): ArgoAppScenario[] {
@@ -64,9 +46,7 @@ function drift(inputs: Record<string, string> = {}): Promise<ActionRun> {
   });
 }
 
-const reportOf = (run: ActionRun): DriftReport => JSON.parse(run.outputs.report ?? 'null') as DriftReport;
 const kinds = (report: DriftReport): string[] => report.items.map((item) => `${item.kind}:${item.environment}:${item.app}`).sort();
-const app = (report: DriftReport, env: string, name: string) => report.environments.find((e) => e.name === env)!.apps.find((a) => a.app === name)!;
 const issueWrites = () => github!.requests.filter((entry) => entry.write && entry.operationId?.startsWith('issues/')).map((entry) => entry.operationId);
 
 describe('drift-check against the Argo CD and GitHub simulators', () => {
