@@ -41521,8 +41521,8 @@ var external_node_path_ = __nccwpck_require__(76760);
 var external_node_url_ = __nccwpck_require__(73136);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);
-// EXTERNAL MODULE: ./src/main.ts + 145 modules
-var main = __nccwpck_require__(77379);
+// EXTERNAL MODULE: ./src/main.ts + 147 modules
+var main = __nccwpck_require__(57610);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(83916);
 // EXTERNAL MODULE: ./src/cli/parse-cli-args.ts
@@ -41723,7 +41723,7 @@ function oneLineMessage(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77379);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(57610);
 /* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(34258);
 // Entry point of the bundle. GitHub runs `node dist/index.js` with no arguments;
 // `gitops-promote <command> --flag value …` (or `node dist/index.js <command> …`) is the CLI.
@@ -41741,7 +41741,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 77379:
+/***/ 57610:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -54935,6 +54935,37 @@ function relationOf(revision, knowledge) {
 }
 const shortSha = (revision) => (/^[0-9a-f]{40}$/.test(revision) ? revision.slice(0, 7) : revision);
 
+;// CONCATENATED MODULE: ./src/controllers/argocd/manifest-generate-paths.ts
+
+
+
+/**
+ * Argo CD's `manifest-generate-paths` annotation, read as Argo CD reads it:
+ * semicolon-separated paths, absolute ones from the repo root, relative ones
+ * from each source's `path`; a changed file counts when it is one of them,
+ * lies under one, or matches one as a glob (Go's filepath.Match: `*` stops at `/`).
+ */
+/** The repo-root paths (no leading slash) whose changes make Argo CD regenerate the app, or undefined without the annotation. */
+function manifestGeneratePaths(app) {
+    const value = app.metadata.annotations?.[MANIFEST_GENERATE_PATHS];
+    if (value === undefined || value === '')
+        return undefined;
+    const sources = app.spec?.sources ?? (app.spec?.source ? [app.spec.source] : []);
+    return value
+        .split(';')
+        .filter((item) => item !== '')
+        .flatMap((item) => (item.startsWith('/') ? [item.slice(1)] : sources.map((source) => external_node_path_.posix.normalize(external_node_path_.posix.join(source.path ?? '', item)))));
+}
+/** Whether any of `files` (repo-relative) falls under `paths` as Argo CD decides it. */
+function filesTouchPaths(paths, files) {
+    const rooted = paths.map((path) => external_node_path_.posix.normalize(`/${path}`));
+    const globs = rooted.map((path) => picomatch_default()(path, { dot: true, noglobstar: true, nobrace: true, noextglob: true }));
+    return files.some((file) => {
+        const absolute = external_node_path_.posix.normalize(`/${file}`);
+        return rooted.some((path, index) => absolute === path || absolute.startsWith(path === '/' ? '/' : `${path}/`) || globs[index](absolute));
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/controllers/argocd/judge-argo-application.ts
 
 
@@ -55000,17 +55031,32 @@ function judgeHealth(app, expectation, base, now) {
 /** The app is at an older commit: not there yet, unless manifest-generate-paths explains it. */
 function judgeNotYetThere(app, expectation, base, sync, relation, now) {
     const expected = shortSha(expectation.knowledge.expected);
-    const paths = app.metadata.annotations?.[MANIFEST_GENERATE_PATHS];
+    const at = base.revision.split(',').map(shortSha).join(', ');
+    const paths = manifestGeneratePaths(app);
     const settled = !app.operation && !['Running', 'Terminating'].includes(app.status?.operationState?.phase ?? '');
-    if (paths !== undefined && relation === 'older' && expectation.refreshed && sync === 'Synced' && settled) {
-        const note = `manifest-generate-paths (${paths}): the commits up to ${expected} did not touch this app's paths, so Argo CD still reports ${base.revision.split(',').map(shortSha).join(', ')}`;
+    if (paths && relation === 'older' && expectation.refreshed && sync === 'Synced' && settled) {
+        const revisions = base.revision.split(',').filter(Boolean);
+        const known = expectation.knowledge.changedFiles;
+        const lookupFiles = revisions.filter((revision) => !known?.has(revision));
+        if (lookupFiles.length > 0)
+            return { ...base, state: 'waiting', message: `checking which files changed since ${lookupFiles.map(shortSha).join(', ')}`, lookupFiles, revisionBehind: true };
+        const changed = revisions.map((revision) => known.get(revision));
+        const shown = paths.join(';');
+        if (changed.some((files) => files !== null && filesTouchPaths(paths, files))) {
+            // The commits did change the app: Argo CD has not generated it again yet.
+            return { ...base, state: 'waiting', message: `at ${at}, waiting for ${expected}: the commits since changed files under manifest-generate-paths (${shown})`, revisionBehind: true };
+        }
+        const checked = changed.every((files) => files !== null);
+        const note = checked
+            ? `manifest-generate-paths (${shown}): the commits up to ${expected} changed nothing under these paths, so Argo CD still reports ${at}`
+            : `manifest-generate-paths (${shown}): Argo CD still reports ${at} after a refresh; taken as the commits up to ${expected} not touching these paths (their files could not be listed)`;
         const judged = judgeHealth(app, expectation, base, now);
         return judged.state === 'done' ? { ...judged, note, message: `${judged.message}; ${note}` } : judged;
     }
     if (relation === 'unknown')
         return { ...base, state: 'waiting', message: `cannot tell yet whether ${base.revision} contains ${expected}`, revisionBehind: true };
     const needsSync = sync === 'OutOfSync' && !app.operation && !isAutoSync(app);
-    return { ...base, state: 'waiting', message: `at ${base.revision.split(',').map(shortSha).join(', ') || 'no revision'}, waiting for ${expected}`, needsSync, revisionBehind: true };
+    return { ...base, state: 'waiting', message: `at ${at || 'no revision'}, waiting for ${expected}`, needsSync, revisionBehind: true };
 }
 /** A chart version (Helm repository or OCI source) is not a commit of the config repo. */
 function isChartSource(source) {
@@ -55197,6 +55243,10 @@ class ArgoFollower {
             await this.options.ancestry.learn(judgement.lookup);
             judgement = this.judge(app);
         }
+        if (judgement.lookupFiles?.length) {
+            await this.options.ancestry.learnChangedFiles(judgement.lookupFiles);
+            judgement = this.judge(app);
+        }
         this.degradedSince = judgement.degraded ? (this.degradedSince ?? Date.now()) : undefined;
         this.last = judgement;
         this.options.report(judgement);
@@ -55275,7 +55325,27 @@ function isOlder(app, than) {
     return Number.isInteger(a) && Number.isInteger(b) && a < b;
 }
 
+;// CONCATENATED MODULE: ./src/github/compare-commits.ts
+
+/** GitHub's compare answer lists at most this many changed files; a longer change is cut. */
+const COMPARE_FILE_LIMIT = 300;
+/** repos/compare-commits-with-basehead (one page, the commits not needed); undefined for unknown or unrelated commits (404). */
+async function compareCommits(client, owner, repo, base, head) {
+    try {
+        const { data } = await client.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${base}...${head}`, per_page: 1 });
+        const listed = data.files ?? [];
+        const files = listed.flatMap((file) => [file.filename, ...(file.previous_filename ? [file.previous_filename] : [])]);
+        return { status: data.status, files, filesCut: listed.length >= COMPARE_FILE_LIMIT };
+    }
+    catch (error) {
+        if (statusOf(error) === 404)
+            return undefined;
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/controllers/revision-ancestry.ts
+
 
 /**
  * Learns how revisions a controller reports relate to the expected commit: a
@@ -55286,18 +55356,57 @@ class RevisionAncestry {
     expected;
     sources;
     relations = new Map();
+    changedFiles = new Map();
+    lookups = new Map();
     fetched = new Set();
     constructor(expected, sources) {
         this.expected = expected;
         this.sources = sources;
     }
-    async learn(revisions) {
-        for (const revision of revisions) {
-            if (revision === this.expected || this.relations.has(revision))
-                continue;
+    /** Learns how each revision relates to the expected commit. */
+    learn(revisions) {
+        return this.once('relation', revisions.filter((revision) => revision !== this.expected), async (revision) => {
             const relation = (await this.fromGit(revision)) ?? (await this.fromGitHub(revision)) ?? 'unknown';
             core_debug(`Revision ${revision} relative to ${this.expected}: ${relation}`);
             this.relations.set(revision, relation);
+        });
+    }
+    /** Learns which files changed from each older `revision` to the expected commit (old and new names of renames). */
+    learnChangedFiles(revisions) {
+        return this.once('files', revisions, async (revision) => {
+            const files = (await this.changedInGit(revision)) ?? (await this.changedOnGitHub(revision)) ?? null;
+            core_debug(`Files changed from ${revision} to ${this.expected}: ${files === null ? 'unknown' : files.length}`);
+            this.changedFiles.set(revision, files);
+        });
+    }
+    /** Runs `lookup` once per revision and kind: the stream, polls and refresh answers judge at once, and one request serves them all. */
+    async once(kind, revisions, lookup) {
+        for (const revision of revisions) {
+            const key = `${kind}:${revision}`;
+            if (!this.lookups.has(key))
+                this.lookups.set(key, lookup(revision));
+            await this.lookups.get(key);
+        }
+    }
+    async changedInGit(revision) {
+        const git = this.sources.git;
+        if (!git || !/^[0-9a-f]{40}$/.test(revision) || !(await this.hasCommits(git, revision)))
+            return undefined;
+        const diff = await git.exec(['diff', '--name-only', '--no-renames', revision, this.expected]);
+        return diff.exitCode === 0 ? diff.stdout.split('\n').filter(Boolean) : undefined;
+    }
+    async changedOnGitHub(revision) {
+        const github = this.sources.github;
+        if (!github)
+            return undefined;
+        try {
+            const comparison = await compareCommits(github.client, github.owner, github.repo, revision, this.expected);
+            // A cut file list cannot prove a path untouched.
+            return comparison && !comparison.filesCut ? comparison.files : undefined;
+        }
+        catch (error) {
+            core_debug(`compare ${revision}...${this.expected} on ${github.owner}/${github.repo} failed: ${error.message}`);
+            return undefined;
         }
     }
     async fromGit(revision) {
@@ -55328,14 +55437,9 @@ class RevisionAncestry {
         if (!github)
             return undefined;
         try {
-            const { data } = await github.client.rest.repos.compareCommitsWithBasehead({
-                owner: github.owner,
-                repo: github.repo,
-                basehead: `${this.expected}...${revision}`,
-                per_page: 1,
-            });
+            const comparison = await compareCommits(github.client, github.owner, github.repo, this.expected, revision);
             const byStatus = { ahead: 'newer', identical: 'same', behind: 'older', diverged: 'unrelated' };
-            return byStatus[data.status];
+            return comparison && byStatus[comparison.status];
         }
         catch (error) {
             core_debug(`compare ${this.expected}...${revision} on ${github.owner}/${github.repo} failed: ${error.message}`);
@@ -56712,8 +56816,7 @@ class GitConfigHistory {
 ;// CONCATENATED MODULE: ./src/drift/github-config-history.ts
 
 
-/** GitHub's compare answer lists at most this many files; a longer change is checked path by path. */
-const COMPARE_FILE_LIMIT = 300;
+
 /**
  * One branch's history read through the GitHub REST API, with no clone: the
  * commits that touched a file (repos/list-commits with `path`), the file at
@@ -56757,37 +56860,23 @@ class GitHubConfigHistory {
     async readStanding(revision, paths) {
         if (!looksLikeCommit(revision))
             return 'unknown';
-        const comparison = await this.compare(revision, this.head);
+        const comparison = await compareCommits(this.client, this.owner, this.repo, revision, this.head);
         if (!comparison || (comparison.status !== 'ahead' && comparison.status !== 'identical'))
             return 'unknown'; // not an ancestor of the head
         if (comparison.status === 'identical')
             return 'unchanged';
-        if (comparison.files.length < COMPARE_FILE_LIMIT) {
+        if (!comparison.filesCut)
             return comparison.files.some((file) => isUnder(file, paths)) ? 'behind' : 'unchanged';
-        }
         // The file list is cut: ask, per path, whether the newest commit touching it is already in `revision`.
         for (const path of paths) {
             const { data: [newest] } = await this.client.rest.repos.listCommits({ owner: this.owner, repo: this.repo, sha: this.head, path, per_page: 1 });
             if (!newest)
                 continue;
-            const contained = await this.compare(newest.sha, revision);
+            const contained = await compareCommits(this.client, this.owner, this.repo, newest.sha, revision);
             if (contained?.status !== 'ahead' && contained?.status !== 'identical')
                 return 'behind';
         }
         return 'unchanged';
-    }
-    /** `head` against `base` ('ahead': base is an ancestor of head), with the changed files (old and new names); undefined when unrelated or unknown. */
-    async compare(base, head) {
-        try {
-            const { data } = await this.client.rest.repos.compareCommitsWithBasehead({ owner: this.owner, repo: this.repo, basehead: `${base}...${head}`, per_page: 1 });
-            const files = (data.files ?? []).flatMap((file) => [file.filename, ...(file.previous_filename ? [file.previous_filename] : [])]);
-            return { status: data.status, files };
-        }
-        catch (error) {
-            if (statusOf(error) === 404)
-                return undefined;
-            throw error;
-        }
     }
     /** A file's text at a commit, or undefined where the commit deleted it. */
     async fileAt(commit, file) {

@@ -76,16 +76,34 @@ describe('wait: which commit counts', () => {
     expect(github.requests.some((request) => request.path.includes(`/compare/${initial}...`))).toBe(true);
   });
 
-  test('manifest-generate-paths: an app left at an older commit is recognised and the step says so', async () => {
-    const { repo: r, initial, next } = configRepoWithHistory();
-    const s = await startArgo({ name: 'docs', initialRevision: initial, manifestGeneratePaths: '.', commitsTouchPaths: false });
+  test('manifest-generate-paths: an app left at an older commit the later commits did not touch is done, and the step says so', async () => {
+    const { repo: r, initial, next } = configRepoWithHistory(); // next changes only README.md
+    const s = await startArgo({ name: 'docs', path: 'apps/web/overlays/dev', initialRevision: initial, manifestGeneratePaths: '.;../../base', commitsTouchPaths: false });
     s.setRevision('docs', next);
     const run = await runWait(s, { 'argocd-app': 'docs', revision: next, path: r.work });
     expect(errorAnnotations(run)).toEqual([]);
     expect(run.exitCode).toBe(0);
-    const note = `manifest-generate-paths (.): the commits up to ${next.slice(0, 7)} did not touch this app's paths, so Argo CD still reports ${initial.slice(0, 7)}`;
+    const note = `manifest-generate-paths (apps/web/overlays/dev;apps/web/base): the commits up to ${next.slice(0, 7)} changed nothing under these paths, so Argo CD still reports ${initial.slice(0, 7)}`;
     expect(appsOutput(run)[0]).toMatchObject({ state: 'done', revision: initial, note });
     expect(run.stdout).toContain(`::notice::docs: ${note}`);
+  });
+
+  test('manifest-generate-paths: when the later commits did change the app, an older revision is not taken for done (checked through the compare API)', async () => {
+    const { repo: r, initial } = configRepoWithHistory();
+    writeFileSync(join(r.work, 'apps', 'web', 'base', 'NOTES.md'), 'changed\n');
+    git(r.work, 'add', '-A');
+    git(r.work, 'commit', '--quiet', '-m', 'Touch the web base');
+    git(r.work, 'push', '--quiet', 'origin', 'main');
+    const touched = r.remoteHead();
+    github = await startGitHubSimulator({ repos: [{ owner: 'acme', name: 'config', path: r.remote }] });
+    // Argo CD lags: it still reports the old commit although the new one changed a path it watches.
+    const s = await startArgo({ name: 'web-dev', path: 'apps/web/overlays/dev', initialRevision: initial, manifestGeneratePaths: '.;/apps/web/base', commitsTouchPaths: false });
+    s.setRevision('web-dev', touched);
+    const empty = mkdtempSync(join(tmpdir(), 'gitops-promote-nocheckout-'));
+    const run = await runWait(s, { 'argocd-app': 'web-dev', revision: touched, path: empty, token: github.token, repository: 'acme/config', timeout: '4s' }, { GITHUB_API_URL: github.apiUrl });
+    expect(run.exitCode).toBe(1);
+    expect(errorAnnotations(run)[0]).toContain(`waiting for ${touched.slice(0, 7)}: the commits since changed files under manifest-generate-paths (apps/web/overlays/dev;apps/web/base)`);
+    expect(github.requests.filter((request) => request.path.endsWith(`/compare/${initial}...${touched}`))).toHaveLength(1);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { gitRevisions, judgeArgoApplication, type ArgoExpectation } from '../../src/controllers/argocd/judge-argo-application.js';
 import { parseArgoAppRef, type ArgoApplication } from '../../src/controllers/argocd/argocd-types.js';
+import { filesTouchPaths, manifestGeneratePaths } from '../../src/controllers/argocd/manifest-generate-paths.js';
 import type { RevisionRelation } from '../../src/controllers/wait-types.js';
 
 const NEW = 'a'.repeat(40);
@@ -97,18 +98,64 @@ describe('judgeArgoApplication', () => {
         a.metadata.annotations = { 'argocd.argoproj.io/manifest-generate-paths': '.' };
         extra(a);
       });
-    test('an app left at an older commit after a refresh is done, with a note', () => {
+    const knowing = (files: readonly string[] | null): Partial<ArgoExpectation> => ({ knowledge: { expected: NEW, relations, changedFiles: new Map([[OLD, files]]) } });
+
+    test('an app left at an older commit after a refresh first asks which files changed since', () => {
       const judged = judgeArgoApplication(annotated(), expectation(), NOW);
+      expect(judged).toMatchObject({ state: 'waiting', lookupFiles: [OLD], message: 'checking which files changed since bbbbbbb' });
+    });
+    test('done, with a note, when the commits since changed nothing under the paths', () => {
+      const judged = judgeArgoApplication(annotated(), expectation(knowing(['apps/api/dev/kustomization.yaml', 'README.md'])), NOW);
       expect(judged.state).toBe('done');
-      expect(judged.note).toMatch(/^manifest-generate-paths \(\.\): the commits up to aaaaaaa did not touch this app's paths, so Argo CD still reports bbbbbbb$/);
+      expect(judged.note).toBe("manifest-generate-paths (apps/web/dev): the commits up to aaaaaaa changed nothing under these paths, so Argo CD still reports bbbbbbb");
+    });
+    test('still waiting when they did change a file under the paths (Argo CD has not generated it again yet)', () => {
+      const judged = judgeArgoApplication(annotated(), expectation(knowing(['apps/web/dev/kustomization.yaml'])), NOW);
+      expect(judged).toMatchObject({ state: 'waiting', revisionBehind: true, message: 'at bbbbbbb, waiting for aaaaaaa: the commits since changed files under manifest-generate-paths (apps/web/dev)' });
+    });
+    test('files that could not be listed: Argo CD is believed, and the note says so', () => {
+      const judged = judgeArgoApplication(annotated(), expectation(knowing(null)), NOW);
+      expect(judged.state).toBe('done');
+      expect(judged.note).toMatch(/taken as the commits up to aaaaaaa not touching these paths \(their files could not be listed\)$/);
     });
     test.each<[string, ArgoApplication, Partial<ArgoExpectation>]>([
       ['before the refresh answered', annotated(), { refreshed: false }],
       ['while OutOfSync', annotated((a) => (a.status!.sync!.status = 'OutOfSync')), {}],
       ['while an operation runs', annotated((a) => (a.status!.operationState!.phase = 'Running')), {}],
     ])('not %s', (_title, application, extra) => {
-      expect(judgeArgoApplication(application, expectation(extra), NOW).state).toBe('waiting');
+      expect(judgeArgoApplication(application, expectation({ ...knowing([]), ...extra }), NOW).state).toBe('waiting');
     });
+  });
+});
+
+describe('manifest-generate-paths as Argo CD reads it', () => {
+  const withPaths = (value: string, sources: Array<{ path?: string }>): ArgoApplication => ({
+    metadata: { name: 'web', annotations: { 'argocd.argoproj.io/manifest-generate-paths': value } },
+    spec: sources.length === 1 ? { source: sources[0] } : { sources },
+  });
+  test.each<[string, Array<{ path?: string }>, string[]]>([
+    ['.', [{ path: 'apps/web/overlays/dev' }], ['apps/web/overlays/dev']],
+    ['.;../../base', [{ path: 'apps/web/overlays/dev' }], ['apps/web/overlays/dev', 'apps/web/base']],
+    ['/shared;;/apps/*/base', [{ path: 'apps/web' }], ['shared', 'apps/*/base']],
+    ['.', [{ path: 'apps/web' }, { path: 'values' }, {}], ['apps/web', 'values', '.']],
+  ])('%s with sources %j', (value, sources, paths) => {
+    expect(manifestGeneratePaths(withPaths(value, sources))).toEqual(paths);
+  });
+  test('no annotation, or an empty one: undefined (every commit regenerates)', () => {
+    expect(manifestGeneratePaths({ metadata: { name: 'web' } })).toBeUndefined();
+    expect(manifestGeneratePaths(withPaths('', [{ path: 'a' }]))).toBeUndefined();
+  });
+  test.each<[string[], string[], boolean]>([
+    [['apps/web/overlays/dev'], ['apps/web/overlays/dev/kustomization.yaml'], true],
+    [['apps/web/overlays/dev'], ['apps/web/overlays/dev'], true],
+    [['apps/web/overlays/dev'], ['apps/web/overlays/dev-2/kustomization.yaml', 'apps/web/overlays/staging/x.yaml'], false],
+    [['apps/*/base'], ['apps/api/base'], true],
+    [['apps/*/base'], ['apps/api/base/deployment.yaml'], false], // a glob matches whole paths, and * stops at /
+    [['shared/*.yaml'], ['shared/.hidden.yaml'], true],
+    [['.'], ['anything/at/all'], true],
+    [['apps/web'], [], false],
+  ])('paths %j, files %j → %s', (paths, files, touched) => {
+    expect(filesTouchPaths(paths, files)).toBe(touched);
   });
 });
 

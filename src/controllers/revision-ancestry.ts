@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import type { GitHubClient } from '../github/octokit-client.js';
 import type { Git } from '../repo/git.js';
+import { compareCommits } from '../github/compare-commits.js';
 import type { RevisionKnowledge, RevisionRelation } from './wait-types.js';
 
 export interface AncestrySources {
@@ -17,6 +18,8 @@ export interface AncestrySources {
  */
 export class RevisionAncestry implements RevisionKnowledge {
   readonly relations = new Map<string, RevisionRelation>();
+  readonly changedFiles = new Map<string, readonly string[] | null>();
+  private readonly lookups = new Map<string, Promise<void>>();
   private readonly fetched = new Set<string>();
 
   constructor(
@@ -24,12 +27,50 @@ export class RevisionAncestry implements RevisionKnowledge {
     private readonly sources: AncestrySources,
   ) {}
 
-  async learn(revisions: readonly string[]): Promise<void> {
-    for (const revision of revisions) {
-      if (revision === this.expected || this.relations.has(revision)) continue;
+  /** Learns how each revision relates to the expected commit. */
+  learn(revisions: readonly string[]): Promise<void> {
+    return this.once('relation', revisions.filter((revision) => revision !== this.expected), async (revision) => {
       const relation = (await this.fromGit(revision)) ?? (await this.fromGitHub(revision)) ?? 'unknown';
       core.debug(`Revision ${revision} relative to ${this.expected}: ${relation}`);
       this.relations.set(revision, relation);
+    });
+  }
+
+  /** Learns which files changed from each older `revision` to the expected commit (old and new names of renames). */
+  learnChangedFiles(revisions: readonly string[]): Promise<void> {
+    return this.once('files', revisions, async (revision) => {
+      const files = (await this.changedInGit(revision)) ?? (await this.changedOnGitHub(revision)) ?? null;
+      core.debug(`Files changed from ${revision} to ${this.expected}: ${files === null ? 'unknown' : files.length}`);
+      this.changedFiles.set(revision, files);
+    });
+  }
+
+  /** Runs `lookup` once per revision and kind: the stream, polls and refresh answers judge at once, and one request serves them all. */
+  private async once(kind: string, revisions: readonly string[], lookup: (revision: string) => Promise<void>): Promise<void> {
+    for (const revision of revisions) {
+      const key = `${kind}:${revision}`;
+      if (!this.lookups.has(key)) this.lookups.set(key, lookup(revision));
+      await this.lookups.get(key);
+    }
+  }
+
+  private async changedInGit(revision: string): Promise<string[] | undefined> {
+    const git = this.sources.git;
+    if (!git || !/^[0-9a-f]{40}$/.test(revision) || !(await this.hasCommits(git, revision))) return undefined;
+    const diff = await git.exec(['diff', '--name-only', '--no-renames', revision, this.expected]);
+    return diff.exitCode === 0 ? diff.stdout.split('\n').filter(Boolean) : undefined;
+  }
+
+  private async changedOnGitHub(revision: string): Promise<string[] | undefined> {
+    const github = this.sources.github;
+    if (!github) return undefined;
+    try {
+      const comparison = await compareCommits(github.client, github.owner, github.repo, revision, this.expected);
+      // A cut file list cannot prove a path untouched.
+      return comparison && !comparison.filesCut ? comparison.files : undefined;
+    } catch (error) {
+      core.debug(`compare ${revision}...${this.expected} on ${github.owner}/${github.repo} failed: ${(error as Error).message}`);
+      return undefined;
     }
   }
 
@@ -57,14 +98,9 @@ export class RevisionAncestry implements RevisionKnowledge {
     const github = this.sources.github;
     if (!github) return undefined;
     try {
-      const { data } = await github.client.rest.repos.compareCommitsWithBasehead({
-        owner: github.owner,
-        repo: github.repo,
-        basehead: `${this.expected}...${revision}`,
-        per_page: 1,
-      });
+      const comparison = await compareCommits(github.client, github.owner, github.repo, this.expected, revision);
       const byStatus: Record<string, RevisionRelation> = { ahead: 'newer', identical: 'same', behind: 'older', diverged: 'unrelated' };
-      return byStatus[data.status];
+      return comparison && byStatus[comparison.status];
     } catch (error) {
       core.debug(`compare ${this.expected}...${revision} on ${github.owner}/${github.repo} failed: ${(error as Error).message}`);
       return undefined;

@@ -25,6 +25,8 @@ export interface ObjectStatus {
 export interface RevisionKnowledge {
   expected: string;
   relations: ReadonlyMap<string, RevisionRelation>;
+  /** For an older revision: the files changed from it to the expected commit (null: could not tell). */
+  changedFiles?: ReadonlyMap<string, readonly string[] | null>;
 }
 
 /** A revision's relation to the expected one, or `undefined` when it must still be looked up. */

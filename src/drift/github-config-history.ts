@@ -1,12 +1,10 @@
+import { compareCommits } from '../github/compare-commits.js';
 import type { GitHubClient } from '../github/octokit-client.js';
 import { statusOf } from '../github/request-errors.js';
 import { HISTORY_LIMIT, imageValueIn, isUnder, looksLikeCommit, type ConfigHistory } from './config-history.js';
 import type { ImageValue } from './drift-types.js';
 import type { RevisionStanding } from './judge-drift.js';
 import type { HistoryEntry } from './skew.js';
-
-/** GitHub's compare answer lists at most this many files; a longer change is checked path by path. */
-const COMPARE_FILE_LIMIT = 300;
 
 /**
  * One branch's history read through the GitHub REST API, with no clone: the
@@ -47,32 +45,18 @@ export class GitHubConfigHistory implements ConfigHistory {
 
   private async readStanding(revision: string, paths: readonly string[]): Promise<RevisionStanding> {
     if (!looksLikeCommit(revision)) return 'unknown';
-    const comparison = await this.compare(revision, this.head);
+    const comparison = await compareCommits(this.client, this.owner, this.repo, revision, this.head);
     if (!comparison || (comparison.status !== 'ahead' && comparison.status !== 'identical')) return 'unknown'; // not an ancestor of the head
     if (comparison.status === 'identical') return 'unchanged';
-    if (comparison.files.length < COMPARE_FILE_LIMIT) {
-      return comparison.files.some((file) => isUnder(file, paths)) ? 'behind' : 'unchanged';
-    }
+    if (!comparison.filesCut) return comparison.files.some((file) => isUnder(file, paths)) ? 'behind' : 'unchanged';
     // The file list is cut: ask, per path, whether the newest commit touching it is already in `revision`.
     for (const path of paths) {
       const { data: [newest] } = await this.client.rest.repos.listCommits({ owner: this.owner, repo: this.repo, sha: this.head, path, per_page: 1 });
       if (!newest) continue;
-      const contained = await this.compare(newest.sha, revision);
+      const contained = await compareCommits(this.client, this.owner, this.repo, newest.sha, revision);
       if (contained?.status !== 'ahead' && contained?.status !== 'identical') return 'behind';
     }
     return 'unchanged';
-  }
-
-  /** `head` against `base` ('ahead': base is an ancestor of head), with the changed files (old and new names); undefined when unrelated or unknown. */
-  private async compare(base: string, head: string): Promise<{ status: string; files: string[] } | undefined> {
-    try {
-      const { data } = await this.client.rest.repos.compareCommitsWithBasehead({ owner: this.owner, repo: this.repo, basehead: `${base}...${head}`, per_page: 1 });
-      const files = (data.files ?? []).flatMap((file) => [file.filename, ...(file.previous_filename ? [file.previous_filename] : [])]);
-      return { status: data.status, files };
-    } catch (error) {
-      if (statusOf(error) === 404) return undefined;
-      throw error;
-    }
   }
 
   /** A file's text at a commit, or undefined where the commit deleted it. */

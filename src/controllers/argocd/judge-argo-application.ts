@@ -1,5 +1,6 @@
 import { relationOf, shortSha, type ObjectStatus, type RevisionKnowledge, type RevisionRelation } from '../wait-types.js';
-import { MANIFEST_GENERATE_PATHS, type ArgoApplication, type ArgoOperationState, type ArgoSource } from './argocd-types.js';
+import type { ArgoApplication, ArgoOperationState, ArgoSource } from './argocd-types.js';
+import { filesTouchPaths, manifestGeneratePaths } from './manifest-generate-paths.js';
 
 /** What the watcher knows beyond the object itself. */
 export interface ArgoExpectation {
@@ -15,6 +16,8 @@ export interface ArgoExpectation {
 export interface ArgoJudgement extends ObjectStatus {
   /** Revisions whose relation to the expected commit is not known yet: look them up, then judge again. */
   lookup: string[];
+  /** Older revisions whose changed files (up to the expected commit) are needed: look them up, then judge again. */
+  lookupFiles?: string[];
   /** Health is older than the last operation: ask for a refresh. */
   needsRefresh: boolean;
   /** OutOfSync with no operation and auto-sync off: only a sync request will move it. */
@@ -94,16 +97,30 @@ function judgeNotYetThere(
   now: number,
 ): ArgoJudgement {
   const expected = shortSha(expectation.knowledge.expected);
-  const paths = app.metadata.annotations?.[MANIFEST_GENERATE_PATHS];
+  const at = base.revision.split(',').map(shortSha).join(', ');
+  const paths = manifestGeneratePaths(app);
   const settled = !app.operation && !['Running', 'Terminating'].includes(app.status?.operationState?.phase ?? '');
-  if (paths !== undefined && relation === 'older' && expectation.refreshed && sync === 'Synced' && settled) {
-    const note = `manifest-generate-paths (${paths}): the commits up to ${expected} did not touch this app's paths, so Argo CD still reports ${base.revision.split(',').map(shortSha).join(', ')}`;
+  if (paths && relation === 'older' && expectation.refreshed && sync === 'Synced' && settled) {
+    const revisions = base.revision.split(',').filter(Boolean);
+    const known = expectation.knowledge.changedFiles;
+    const lookupFiles = revisions.filter((revision) => !known?.has(revision));
+    if (lookupFiles.length > 0) return { ...base, state: 'waiting', message: `checking which files changed since ${lookupFiles.map(shortSha).join(', ')}`, lookupFiles, revisionBehind: true };
+    const changed = revisions.map((revision) => known!.get(revision)!);
+    const shown = paths.join(';');
+    if (changed.some((files) => files !== null && filesTouchPaths(paths, files))) {
+      // The commits did change the app: Argo CD has not generated it again yet.
+      return { ...base, state: 'waiting', message: `at ${at}, waiting for ${expected}: the commits since changed files under manifest-generate-paths (${shown})`, revisionBehind: true };
+    }
+    const checked = changed.every((files) => files !== null);
+    const note = checked
+      ? `manifest-generate-paths (${shown}): the commits up to ${expected} changed nothing under these paths, so Argo CD still reports ${at}`
+      : `manifest-generate-paths (${shown}): Argo CD still reports ${at} after a refresh; taken as the commits up to ${expected} not touching these paths (their files could not be listed)`;
     const judged = judgeHealth(app, expectation, base, now);
     return judged.state === 'done' ? { ...judged, note, message: `${judged.message}; ${note}` } : judged;
   }
   if (relation === 'unknown') return { ...base, state: 'waiting', message: `cannot tell yet whether ${base.revision} contains ${expected}`, revisionBehind: true };
   const needsSync = sync === 'OutOfSync' && !app.operation && !isAutoSync(app);
-  return { ...base, state: 'waiting', message: `at ${base.revision.split(',').map(shortSha).join(', ') || 'no revision'}, waiting for ${expected}`, needsSync, revisionBehind: true };
+  return { ...base, state: 'waiting', message: `at ${at || 'no revision'}, waiting for ${expected}`, needsSync, revisionBehind: true };
 }
 
 /** A chart version (Helm repository or OCI source) is not a commit of the config repo. */

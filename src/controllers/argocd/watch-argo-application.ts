@@ -154,6 +154,10 @@ class ArgoFollower {
       await this.options.ancestry.learn(judgement.lookup);
       judgement = this.judge(app);
     }
+    if (judgement.lookupFiles?.length) {
+      await this.options.ancestry.learnChangedFiles(judgement.lookupFiles);
+      judgement = this.judge(app);
+    }
     this.degradedSince = judgement.degraded ? (this.degradedSince ?? Date.now()) : undefined;
     this.last = judgement;
     this.options.report(judgement);

@@ -1,0 +1,31 @@
+import { posix } from 'node:path';
+import picomatch from 'picomatch';
+import { MANIFEST_GENERATE_PATHS, type ArgoApplication } from './argocd-types.js';
+
+/**
+ * Argo CD's `manifest-generate-paths` annotation, read as Argo CD reads it:
+ * semicolon-separated paths, absolute ones from the repo root, relative ones
+ * from each source's `path`; a changed file counts when it is one of them,
+ * lies under one, or matches one as a glob (Go's filepath.Match: `*` stops at `/`).
+ */
+
+/** The repo-root paths (no leading slash) whose changes make Argo CD regenerate the app, or undefined without the annotation. */
+export function manifestGeneratePaths(app: ArgoApplication): string[] | undefined {
+  const value = app.metadata.annotations?.[MANIFEST_GENERATE_PATHS];
+  if (value === undefined || value === '') return undefined;
+  const sources = app.spec?.sources ?? (app.spec?.source ? [app.spec.source] : []);
+  return value
+    .split(';')
+    .filter((item) => item !== '')
+    .flatMap((item) => (item.startsWith('/') ? [item.slice(1)] : sources.map((source) => posix.normalize(posix.join(source.path ?? '', item)))));
+}
+
+/** Whether any of `files` (repo-relative) falls under `paths` as Argo CD decides it. */
+export function filesTouchPaths(paths: readonly string[], files: readonly string[]): boolean {
+  const rooted = paths.map((path) => posix.normalize(`/${path}`));
+  const globs = rooted.map((path) => picomatch(path, { dot: true, noglobstar: true, nobrace: true, noextglob: true }));
+  return files.some((file) => {
+    const absolute = posix.normalize(`/${file}`);
+    return rooted.some((path, index) => absolute === path || absolute.startsWith(path === '/' ? '/' : `${path}/`) || globs[index]!(absolute));
+  });
+}

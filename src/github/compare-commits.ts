@@ -1,0 +1,27 @@
+import type { GitHubClient } from './octokit-client.js';
+import { statusOf } from './request-errors.js';
+
+/** GitHub's compare answer lists at most this many changed files; a longer change is cut. */
+export const COMPARE_FILE_LIMIT = 300;
+
+export interface Comparison {
+  /** 'ahead': `base` is an ancestor of `head`; 'behind': the other way round; 'identical' or 'diverged'. */
+  status: string;
+  /** The files changed from the merge base to `head`, with the old name of each rename too. */
+  files: string[];
+  /** The file list reached GitHub's limit, so it may be cut. */
+  filesCut: boolean;
+}
+
+/** repos/compare-commits-with-basehead (one page, the commits not needed); undefined for unknown or unrelated commits (404). */
+export async function compareCommits(client: GitHubClient, owner: string, repo: string, base: string, head: string): Promise<Comparison | undefined> {
+  try {
+    const { data } = await client.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${base}...${head}`, per_page: 1 });
+    const listed = data.files ?? [];
+    const files = listed.flatMap((file) => [file.filename, ...(file.previous_filename ? [file.previous_filename] : [])]);
+    return { status: data.status, files, filesCut: listed.length >= COMPARE_FILE_LIMIT };
+  } catch (error) {
+    if (statusOf(error) === 404) return undefined;
+    throw error;
+  }
+}
