@@ -41521,8 +41521,8 @@ var external_node_path_ = __nccwpck_require__(76760);
 var external_node_url_ = __nccwpck_require__(73136);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);
-// EXTERNAL MODULE: ./src/main.ts + 147 modules
-var main = __nccwpck_require__(57610);
+// EXTERNAL MODULE: ./src/main.ts + 148 modules
+var main = __nccwpck_require__(86397);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(83916);
 // EXTERNAL MODULE: ./src/cli/parse-cli-args.ts
@@ -41723,7 +41723,7 @@ function oneLineMessage(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(57610);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(86397);
 /* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(34258);
 // Entry point of the bundle. GitHub runs `node dist/index.js` with no arguments;
 // `gitops-promote <command> --flag value …` (or `node dist/index.js <command> …`) is the CLI.
@@ -41741,7 +41741,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 57610:
+/***/ 86397:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -56226,6 +56226,30 @@ function oneLine(error) {
     return (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ');
 }
 
+;// CONCATENATED MODULE: ./src/github/refused-read.ts
+
+
+/**
+ * A read GitHub refused, as one line naming the input to fix: a wrong token
+ * (401), a repository the token cannot see (404), or missing permissions or
+ * an exhausted rate limit (403). Undefined for anything else.
+ */
+function explainRefusedRead(repository, error, permissions) {
+    // Only Octokit's errors: an Argo CD or Kubernetes answer can carry a status too.
+    if (!request_errors_isRequestError(error) || error.request === undefined)
+        return undefined;
+    const status = statusOf(error);
+    const detail = describeRequestError(error);
+    if (status === 401)
+        return new src_errors/* InputError */.dz('token', `GitHub refused it (401 ${detail}): it is wrong or expired.`);
+    if (status === 404) {
+        return new src_errors/* InputError */.dz('repository', `${repository} was not found with this token (404). A workflow's GITHUB_TOKEN reaches only its own repository; for another one use a GitHub App token or a fine-grained personal access token with access to it.`);
+    }
+    if (status === 403)
+        return new src_errors/* InputError */.dz('token', `GitHub refused a read of ${repository} (403 ${detail}); the token needs ${permissions}.`);
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/drift/controller-state.ts
 
 
@@ -57242,6 +57266,7 @@ async function applyTrackingIssue(target, plan, existing) {
 
 
 
+
 async function runDriftCheck() {
     const inputs = readDriftInputs();
     const github = inputs.token && inputs.repository ? connectToGitHub('for drift-check') : undefined;
@@ -57268,6 +57293,14 @@ async function runDriftCheck() {
 }
 /** Reads git, the controllers and the open promotion PRs, and builds the report; writes nothing. */
 async function checkDrift(inputs, github) {
+    try {
+        return await readAndCheck(inputs, github);
+    }
+    catch (error) {
+        throw (github && explainRefusedRead(github.repository, error, 'contents: read, pull-requests: read and issues: write')) || error;
+    }
+}
+async function readAndCheck(inputs, github) {
     const branches = await openConfigBranches(inputs.location, github);
     const sources = { main: branches.main, branchOf: (env) => branches.branchOf(env), now: Date.now() };
     try {

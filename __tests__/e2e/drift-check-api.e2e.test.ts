@@ -110,4 +110,16 @@ describe('drift-check through the GitHub API (no checkout)', () => {
     expect(missing.exitCode).toBe(1);
     expect(errorAnnotations(missing)).toEqual(["Environment 'production' lives on branch 'release' (its branch in the promotion config): Branch 'release' does not exist in acme/config."]);
   });
+
+  test.each([
+    ['a token GitHub refuses', { token: 'ghp_wrong000000000000000000000000000000000' }, "Input 'token': GitHub refused it (401 Bad credentials): it is wrong or expired."],
+    ['a repository the token cannot see', { repository: 'acme/elsewhere' }, /^Input 'repository': acme\/elsewhere was not found with this token \(404\)\. A workflow's GITHUB_TOKEN reaches only its own repository/],
+  ])('%s: one line naming the input, nothing written', async (_title, inputs, expected) => {
+    repo = createConfigRepo();
+    await startSimulators(repo.work, repo.remoteHead());
+    const run = await drift({ path: '', ...inputs });
+    expect(run.exitCode).toBe(1);
+    expect(errorAnnotations(run)).toEqual([expected instanceof RegExp ? expect.stringMatching(expected) : expected]);
+    expect(github!.requests.filter((entry) => entry.write)).toEqual([]);
+  });
 });

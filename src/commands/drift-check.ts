@@ -4,6 +4,7 @@ import { findEnvironment, promotionChain, type AppConfig, type PromotionConfig }
 import { resolveEnvironmentOverlays } from '../config/environment-overlays.js';
 import { connectArgoCd } from '../controllers/argocd/connect-argocd.js';
 import { connectToGitHub, type GitHubConnection } from '../github/github-connection.js';
+import { explainRefusedRead } from '../github/refused-read.js';
 import { writeSummary } from '../report/job-summary.js';
 import { collectDrift, type DriftSources } from '../drift/collect-drift.js';
 import { openConfigBranches } from '../drift/config-branches.js';
@@ -41,6 +42,14 @@ export async function runDriftCheck(): Promise<void> {
 
 /** Reads git, the controllers and the open promotion PRs, and builds the report; writes nothing. */
 export async function checkDrift(inputs: DriftInputs, github: GitHubConnection | undefined): Promise<DriftReport> {
+  try {
+    return await readAndCheck(inputs, github);
+  } catch (error) {
+    throw (github && explainRefusedRead(github.repository, error, 'contents: read, pull-requests: read and issues: write')) || error;
+  }
+}
+
+async function readAndCheck(inputs: DriftInputs, github: GitHubConnection | undefined): Promise<DriftReport> {
   const branches = await openConfigBranches(inputs.location, github);
   const sources: DriftSources = { main: branches.main, branchOf: (env) => branches.branchOf(env), now: Date.now() };
   try {
