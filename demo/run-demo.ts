@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { runAction, PROJECT_ROOT } from '../__tests__/helpers/action-runner.js';
 import { runWaitDemo } from './wait-demo.js';
 import { runPromoteDemo } from './promote-demo.js';
+import { runDriftDemo } from './drift-demo.js';
 
 const bold = (text: string) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text);
 const git = (cwd: string, ...args: string[]) =>
@@ -56,6 +57,9 @@ async function main(): Promise<void> {
 
     step('promote: carry dev\'s exact images to staging through a pull request (simulated GitHub)');
     await runPromoteDemo({ dir, remote });
+
+    step('drift-check: the scheduled drift report, read through the GitHub API (simulated) and Argo CD (simulated)');
+    await runDriftDemo({ dir, remote });
 
     step('Running set-image again changes nothing (idempotent)');
     const again = await runAction({ inputs: { command: 'set-image', path: work, overlays: 'apps/web/overlays/dev', images: 'web=*:1.5.0' } });
