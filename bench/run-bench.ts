@@ -6,12 +6,14 @@ import { runSetImageBench } from './set-image-bench.js';
 import { runValidateBench } from './validate-bench.js';
 import { runWaitBench } from './wait-bench.js';
 import { runPromoteBench } from './promote-bench.js';
+import { runDriftCheckBench } from './drift-check-bench.js';
 
 const parts: Record<string, () => Promise<void>> = {
   'set-image': () => runSetImageBench(Number(process.env.BENCH_OVERLAYS ?? 1000)),
   validate: runValidateBench,
   promote: runPromoteBench,
   wait: runWaitBench,
+  'drift-check': runDriftCheckBench,
 };
 
 const only = process.argv[2];
