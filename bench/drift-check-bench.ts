@@ -22,6 +22,7 @@ import type { DriftReport } from '../src/drift/drift-types.js';
 import { startArgoCdSimulator, type ArgoAppScenario, type ArgoCdSimulator } from '../test-infra/simulators/argocd/index.js';
 import type { RequestLogEntry } from '../test-infra/simulators/github/index.js';
 import { printTable } from './set-image-bench.js';
+import { runMeasuredProcess, type MeasuredProcess } from './measure-process.js';
 
 const SIZES = (process.env.BENCH_DRIFT_APPS ?? '10,30').split(',').map(Number);
 const ENVS = ['dev', 'staging', 'production'] as const;
@@ -229,21 +230,15 @@ async function argoApplications(world: World, apps: number): Promise<ArgoAppScen
   });
 }
 
-interface Measured {
-  ms: number;
-  peakRssMiB: number;
-  exitCode: number;
-  stdout: string;
-  stderr: string;
+interface Measured extends MeasuredProcess {
   outputs: Record<string, string>;
 }
 
 /**
  * Runs `node dist/index.js` as action-runner.ts does (INPUT_* variables, output
- * and summary files), sampling the action process's peak resident memory
- * (VmHWM) from /proc as set-image-bench.ts does.
+ * and summary files), measuring its wall time and peak memory.
  */
-function runMeasured(entry: string, inputs: Record<string, string>, extraEnv: NodeJS.ProcessEnv): Promise<Measured> {
+async function runMeasured(entry: string, inputs: Record<string, string>, extraEnv: NodeJS.ProcessEnv): Promise<Measured> {
   const scratch = mkdtempSync(join(tmpdir(), 'gitops-promote-run-'));
   const outputFile = join(scratch, 'output');
   const summaryFile = join(scratch, 'summary');
@@ -251,33 +246,12 @@ function runMeasured(entry: string, inputs: Record<string, string>, extraEnv: No
   writeFileSync(summaryFile, '');
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, RUNNER_TEMP: scratch, ...extraEnv };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(actionNode(), [entry], { cwd: scratch, env });
-    let peakKiB = 0;
-    let stdout = '';
-    let stderr = '';
-    const sample = () => {
-      try {
-        const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-        if (match) peakKiB = Math.max(peakKiB, Number(match[1]));
-      } catch {
-        // The process has exited.
-      }
-    };
-    const timer = setInterval(sample, 20);
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', () => sample());
-    child.on('close', (code) => {
-      const ms = performance.now() - started;
-      clearInterval(timer);
-      const outputs = readOutputFile(readFileSync(outputFile, 'utf8'));
-      rmSync(scratch, { recursive: true, force: true });
-      resolve({ ms, peakRssMiB: peakKiB / 1024, exitCode: code ?? 1, stdout, stderr, outputs });
-    });
-  });
+  try {
+    const run = await runMeasuredProcess(actionNode(), [entry], { cwd: scratch, env });
+    return { ...run, outputs: readOutputFile(readFileSync(outputFile, 'utf8')) };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 const OPERATIONS: Array<[label: string, operationId: string]> = [

@@ -3,11 +3,12 @@
  * set in all of them by one run of the built action (one commit), measured for
  * wall time and the action process's peak memory, with and without the render check.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ACTION_ENTRY, actionNode } from '../__tests__/helpers/action-runner.js';
+import { runMeasuredProcess, type MeasuredProcess } from './measure-process.js';
 
 const git = (cwd: string, ...args: string[]) =>
   execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.com', ...args], { cwd, encoding: 'utf8' });
@@ -29,36 +30,9 @@ export function generateConfigRepo(root: string, overlays: number): void {
   }
 }
 
-interface Measured {
-  ms: number;
-  peakRssMiB: number;
-  exitCode: number;
-  stdout: string;
-}
-
-/** Runs the action, sampling its peak resident memory (VmHWM) from /proc until it exits. */
-function measureAction(env: NodeJS.ProcessEnv): Promise<Measured> {
-  return new Promise((resolve) => {
-    const started = performance.now();
-    const child = spawn(actionNode(), [ACTION_ENTRY], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } });
-    let peakKiB = 0;
-    let stdout = '';
-    const sample = () => {
-      try {
-        const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-        if (match) peakKiB = Math.max(peakKiB, Number(match[1]));
-      } catch {
-        // The process has exited.
-      }
-    };
-    const timer = setInterval(sample, 20);
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.on('exit', () => sample());
-    child.on('close', (code) => {
-      clearInterval(timer);
-      resolve({ ms: performance.now() - started, peakRssMiB: peakKiB / 1024, exitCode: code ?? 1, stdout });
-    });
-  });
+/** Runs the action, measuring its wall time and peak memory. */
+function measureAction(env: NodeJS.ProcessEnv): Promise<MeasuredProcess> {
+  return runMeasuredProcess(actionNode(), [ACTION_ENTRY], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } });
 }
 
 export async function runSetImageBench(overlays = 1000): Promise<void> {
