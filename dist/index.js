@@ -51792,16 +51792,23 @@ async function openConfigRepo(location, options) {
     }
     const connection = (options.connection ?? (() => connectToGitHub('to work without a checkout (path is empty)')))();
     const repo = new GitHubApiRepo(connection.client, connection.owner, connection.repo);
-    let branch = options.branch || (await defaultBranch(connection));
-    let snapshot = await repo.open(branch);
-    let config = loadPromotionConfig(snapshot.root);
-    const wanted = configured(config) ?? (options.branch ? undefined : config?.branch);
-    if (wanted && wanted !== branch) {
-        branch = wanted;
-        snapshot = await repo.open(branch);
-        config = loadPromotionConfig(snapshot.root);
+    try {
+        let branch = options.branch || (await defaultBranch(connection));
+        let snapshot = await repo.open(branch);
+        let config = loadPromotionConfig(snapshot.root);
+        const wanted = configured(config) ?? (options.branch ? undefined : config?.branch);
+        if (wanted && wanted !== branch) {
+            branch = wanted;
+            snapshot = await repo.open(branch);
+            config = loadPromotionConfig(snapshot.root);
+        }
+        return { repo, snapshot, branch, config };
     }
-    return { repo, snapshot, branch, config };
+    catch (error) {
+        // Nobody else can remove the extracted tarballs of a repo that was never handed out.
+        await repo.dispose();
+        throw error;
+    }
 }
 async function defaultBranch(connection) {
     const { data } = await connection.client.rest.repos.get({ owner: connection.owner, repo: connection.repo });
@@ -54950,7 +54957,8 @@ function manifestGeneratePaths(app) {
     const value = app.metadata.annotations?.[MANIFEST_GENERATE_PATHS];
     if (value === undefined || value === '')
         return undefined;
-    const sources = app.spec?.sources ?? (app.spec?.source ? [app.spec.source] : []);
+    // As Argo CD's GetSources: `sources` when it has entries, else `source`.
+    const sources = app.spec?.sources?.length ? app.spec.sources : app.spec?.source ? [app.spec.source] : [];
     return value
         .split(';')
         .filter((item) => item !== '')
@@ -54958,12 +54966,21 @@ function manifestGeneratePaths(app) {
 }
 /** Whether any of `files` (repo-relative) falls under `paths` as Argo CD decides it. */
 function filesTouchPaths(paths, files) {
-    const rooted = paths.map((path) => external_node_path_.posix.normalize(`/${path}`));
-    const globs = rooted.map((path) => picomatch_default()(path, { dot: true, noglobstar: true, nobrace: true, noextglob: true }));
+    const rooted = paths.map(cleanRooted);
+    const globs = rooted.map((path) => picomatch_default()(goPattern(path), { dot: true, noglobstar: true, nobrace: true, noextglob: true, nonegate: true }));
     return files.some((file) => {
-        const absolute = external_node_path_.posix.normalize(`/${file}`);
+        const absolute = cleanRooted(file);
         return rooted.some((path, index) => absolute === path || absolute.startsWith(path === '/' ? '/' : `${path}/`) || globs[index](absolute));
     });
+}
+/** A path from the repo root with a leading slash and no trailing one, as Go's filepath.Clean leaves it. */
+function cleanRooted(path) {
+    const clean = external_node_path_.posix.normalize(`/${path}`);
+    return clean.length > 1 ? clean.replace(/\/+$/, '') : clean;
+}
+/** Go's filepath.Match knows only `*`, `?`, `[...]` and `\\`: picomatch's other special characters are literal there. */
+function goPattern(path) {
+    return path.replace(/[(){}|+@!]/g, '\\$&');
 }
 
 ;// CONCATENATED MODULE: ./src/controllers/argocd/judge-argo-application.ts
@@ -55035,7 +55052,8 @@ function judgeNotYetThere(app, expectation, base, sync, relation, now) {
     const paths = manifestGeneratePaths(app);
     const settled = !app.operation && !['Running', 'Terminating'].includes(app.status?.operationState?.phase ?? '');
     if (paths && relation === 'older' && expectation.refreshed && sync === 'Synced' && settled) {
-        const revisions = base.revision.split(',').filter(Boolean);
+        // Only the revisions short of the commit need their files; a newer one already carries it.
+        const revisions = base.revision.split(',').filter((revision) => relationOf(revision, expectation.knowledge) === 'older');
         const known = expectation.knowledge.changedFiles;
         const lookupFiles = revisions.filter((revision) => !known?.has(revision));
         if (lookupFiles.length > 0)
@@ -55046,10 +55064,10 @@ function judgeNotYetThere(app, expectation, base, sync, relation, now) {
             // The commits did change the app: Argo CD has not generated it again yet.
             return { ...base, state: 'waiting', message: `at ${at}, waiting for ${expected}: the commits since changed files under manifest-generate-paths (${shown})`, revisionBehind: true };
         }
-        const checked = changed.every((files) => files !== null);
+        const checked = revisions.length > 0 && changed.every((files) => files !== null);
         const note = checked
             ? `manifest-generate-paths (${shown}): the commits up to ${expected} changed nothing under these paths, so Argo CD still reports ${at}`
-            : `manifest-generate-paths (${shown}): Argo CD still reports ${at} after a refresh; taken as the commits up to ${expected} not touching these paths (their files could not be listed)`;
+            : `manifest-generate-paths (${shown}): Argo CD still reports ${at || 'no git revision'} after a refresh; taken as the commits up to ${expected} not touching these paths (their files could not be listed)`;
         const judged = judgeHealth(app, expectation, base, now);
         return judged.state === 'done' ? { ...judged, note, message: `${judged.message}; ${note}` } : judged;
     }
@@ -55247,6 +55265,9 @@ class ArgoFollower {
             await this.options.ancestry.learnChangedFiles(judgement.lookupFiles);
             judgement = this.judge(app);
         }
+        // A newer snapshot arrived during the lookups: its own judgement decides.
+        if (this.lastApp !== app)
+            return;
         this.degradedSince = judgement.degraded ? (this.degradedSince ?? Date.now()) : undefined;
         this.last = judgement;
         this.options.report(judgement);
@@ -55334,8 +55355,8 @@ async function compareCommits(client, owner, repo, base, head) {
     try {
         const { data } = await client.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${base}...${head}`, per_page: 1 });
         const listed = data.files ?? [];
-        const files = listed.flatMap((file) => [file.filename, ...(file.previous_filename ? [file.previous_filename] : [])]);
-        return { status: data.status, files, filesCut: listed.length >= COMPARE_FILE_LIMIT };
+        const renamedFrom = listed.flatMap((file) => (file.previous_filename ? [file.previous_filename] : []));
+        return { status: data.status, files: listed.map((file) => file.filename), renamedFrom, filesCut: listed.length >= COMPARE_FILE_LIMIT };
     }
     catch (error) {
         if (statusOf(error) === 404)
@@ -55345,6 +55366,7 @@ async function compareCommits(client, owner, repo, base, head) {
 }
 
 ;// CONCATENATED MODULE: ./src/controllers/revision-ancestry.ts
+
 
 
 /**
@@ -55371,7 +55393,7 @@ class RevisionAncestry {
             this.relations.set(revision, relation);
         });
     }
-    /** Learns which files changed from each older `revision` to the expected commit (old and new names of renames). */
+    /** Learns which files changed from each older `revision` to the expected commit (renames by their new name, as Argo CD lists them). */
     learnChangedFiles(revisions) {
         return this.once('files', revisions, async (revision) => {
             const files = (await this.changedInGit(revision)) ?? (await this.changedOnGitHub(revision)) ?? null;
@@ -55379,12 +55401,21 @@ class RevisionAncestry {
             this.changedFiles.set(revision, files);
         });
     }
-    /** Runs `lookup` once per revision and kind: the stream, polls and refresh answers judge at once, and one request serves them all. */
+    /**
+     * Runs `lookup` once per revision and kind: the stream, polls and refresh
+     * answers judge at once, and one request serves them all. A lookup that
+     * failed for a passing reason is forgotten, so the next judgement asks again.
+     */
     async once(kind, revisions, lookup) {
         for (const revision of revisions) {
             const key = `${kind}:${revision}`;
-            if (!this.lookups.has(key))
-                this.lookups.set(key, lookup(revision));
+            if (!this.lookups.has(key)) {
+                const pending = lookup(revision).catch((error) => {
+                    this.lookups.delete(key);
+                    core_debug(`Looking up ${kind} of ${revision} failed for now (${error.message}); asking again later`);
+                });
+                this.lookups.set(key, pending);
+            }
             await this.lookups.get(key);
         }
     }
@@ -55392,7 +55423,7 @@ class RevisionAncestry {
         const git = this.sources.git;
         if (!git || !/^[0-9a-f]{40}$/.test(revision) || !(await this.hasCommits(git, revision)))
             return undefined;
-        const diff = await git.exec(['diff', '--name-only', '--no-renames', revision, this.expected]);
+        const diff = await git.exec(['diff', '--name-only', '--find-renames', revision, this.expected]);
         return diff.exitCode === 0 ? diff.stdout.split('\n').filter(Boolean) : undefined;
     }
     async changedOnGitHub(revision) {
@@ -55405,6 +55436,8 @@ class RevisionAncestry {
             return comparison && !comparison.filesCut ? comparison.files : undefined;
         }
         catch (error) {
+            if (isPassing(error))
+                throw error;
             core_debug(`compare ${revision}...${this.expected} on ${github.owner}/${github.repo} failed: ${error.message}`);
             return undefined;
         }
@@ -55442,10 +55475,17 @@ class RevisionAncestry {
             return comparison && byStatus[comparison.status];
         }
         catch (error) {
+            if (isPassing(error))
+                throw error;
             core_debug(`compare ${this.expected}...${revision} on ${github.owner}/${github.repo} failed: ${error.message}`);
             return undefined;
         }
     }
+}
+/** A failure worth asking again about: a server error, no answer (Octokit reports it as 500) or a rate limit, after the Octokit plugins' own retries. */
+function isPassing(error) {
+    const status = statusOf(error);
+    return status !== undefined && (status >= 500 || status === 429);
 }
 
 ;// CONCATENATED MODULE: ./src/controllers/wait-inputs.ts
@@ -56230,9 +56270,10 @@ function oneLine(error) {
 
 
 /**
- * A read GitHub refused, as one line naming the input to fix: a wrong token
- * (401), a repository the token cannot see (404), or missing permissions or
- * an exhausted rate limit (403). Undefined for anything else.
+ * A failed GitHub read as one line: naming the input to fix for a wrong token
+ * (401), a repository the token cannot see (404) or missing permissions (403);
+ * saying so for an exhausted rate limit or a server error. Undefined for
+ * errors that are not GitHub's answers.
  */
 function explainRefusedRead(repository, error, permissions) {
     // Only Octokit's errors: an Argo CD or Kubernetes answer can carry a status too.
@@ -56245,9 +56286,12 @@ function explainRefusedRead(repository, error, permissions) {
     if (status === 404) {
         return new src_errors/* InputError */.dz('repository', `${repository} was not found with this token (404). A workflow's GITHUB_TOKEN reaches only its own repository; for another one use a GitHub App token or a fine-grained personal access token with access to it.`);
     }
+    if ((status === 403 || status === 429) && /rate limit/i.test(detail)) {
+        return new src_errors/* UserError */.yo(`GitHub's rate limit for this token is used up (${status} ${detail}); run again after it resets, or use a GitHub App token, whose limit is higher.`);
+    }
     if (status === 403)
         return new src_errors/* InputError */.dz('token', `GitHub refused a read of ${repository} (403 ${detail}); the token needs ${permissions}.`);
-    return undefined;
+    return new src_errors/* UserError */.yo(`Reading ${repository} through the GitHub API failed (${status} ${detail}).`);
 }
 
 ;// CONCATENATED MODULE: ./src/drift/controller-state.ts
@@ -56796,12 +56840,12 @@ class GitConfigHistory {
         this.git = git;
         this.head = head;
     }
-    /** The checkout as the one branch drift-check reads; `branchName` names it in the report when set. */
-    static async open(git, branchName) {
+    /** The checkout as the one branch drift-check reads, named by the branch checked out (`detachedName` when detached). */
+    static async open(git, detachedName) {
         if (!(await git.topLevel())) {
             throw new src_errors/* UserError */.yo(`drift-check needs a git checkout of the config repo at '${git.directory}' (input path), with its history (actions/checkout with fetch-depth: 0), or an empty path to read it through the GitHub API.`);
         }
-        const branch = branchName || (await git.currentBranch()) || 'HEAD';
+        const branch = (await git.currentBranch()) || detachedName || 'HEAD';
         const [sha, date] = (await git.run(['log', '-1', '--format=%H%x09%cI', 'HEAD'])).split('\t');
         const shallow = (await git.tryRun(['rev-parse', '--is-shallow-repository'])) === 'true';
         return { root: git.directory, head: { branch, sha, committedAt: Date.parse(date) }, shallow, history: new GitConfigHistory(git, sha) };
@@ -56829,7 +56873,8 @@ class GitConfigHistory {
         let standing = 'unknown';
         const isAncestor = looksLikeCommit(revision) && (await this.git.exec(['merge-base', '--is-ancestor', revision, this.head])).exitCode === 0;
         if (isAncestor) {
-            const changed = await this.git.run(['log', '-1', '--format=%H', `${revision}..${this.head}`, '--', ...paths]);
+            // The net change, as GitHub's compare API reports it: an edit reverted since does not count.
+            const changed = paths.length > 0 && (await this.git.exec(['diff', '--quiet', revision, this.head, '--', ...paths])).exitCode === 1;
             standing = changed ? 'behind' : 'unchanged';
         }
         this.standings.set(key, standing);
@@ -56887,10 +56932,11 @@ class GitHubConfigHistory {
         const comparison = await compareCommits(this.client, this.owner, this.repo, revision, this.head);
         if (!comparison || (comparison.status !== 'ahead' && comparison.status !== 'identical'))
             return 'unknown'; // not an ancestor of the head
-        if (comparison.status === 'identical')
+        if (comparison.status === 'identical' || paths.length === 0)
             return 'unchanged';
+        // A file moved out of an overlay changes it too: old names count.
         if (!comparison.filesCut)
-            return comparison.files.some((file) => isUnder(file, paths)) ? 'behind' : 'unchanged';
+            return [...comparison.files, ...comparison.renamedFrom].some((file) => isUnder(file, paths)) ? 'behind' : 'unchanged';
         // The file list is cut: ask, per path, whether the newest commit touching it is already in `revision`.
         for (const path of paths) {
             const { data: [newest] } = await this.client.rest.repos.listCommits({ owner: this.owner, repo: this.repo, sha: this.head, path, per_page: 1 });

@@ -51,12 +51,17 @@ describe('drift-check through the GitHub API (no checkout)', () => {
     const first = git(repo.work, 'rev-parse', 'HEAD');
     commitOverlay(repo.work, 'web', 'staging', setTag('1.3.2'), 12);
     const older = commitOverlay(repo.work, 'web', 'staging', setTag('1.3.3'), 10);
-    commitOverlay(repo.work, 'web', 'staging', setTag('1.4.0'), 9);
+    const beforeRevert = commitOverlay(repo.work, 'web', 'staging', setTag('1.4.0'), 9);
+    const apiDev = readFileSync(join(repo.work, overlayFile('api', 'dev')), 'utf8');
+    commitOverlay(repo.work, 'api', 'dev', setTag('9.9.9'), 8);
+    commitOverlay(repo.work, 'api', 'dev', () => apiDev, 7);
     git(repo.work, 'push', '-q', 'origin', 'HEAD:main');
     const head = git(repo.work, 'rev-parse', 'HEAD');
     await startSimulators(repo.work, head, {
       // Synced at the first commit: nothing since touched web's dev overlay, so that is no drift.
       'web-dev': { initialRevision: first },
+      // An edit of api's dev overlay was reverted since: the net change is none, in git and through the compare API alike.
+      'api-dev': { initialRevision: beforeRevert },
       // Still at 1.3.3: the 1.4.0 commit (nine days old) was never applied.
       'web-staging': { initialRevision: older, images: ['ghcr.io/acme/web:1.3.3'] },
     });
@@ -79,7 +84,7 @@ describe('drift-check through the GitHub API (no checkout)', () => {
     expect(reads('repos/download-tarball-archive')).toBe(1);
     // web staging: 1.4.0, 1.3.3, then 1.3.2 (production's) ends the run; the first commit is never fetched.
     expect(reads('repos/get-content', overlayFile('web', 'staging'))).toBe(3);
-    expect(reads('repos/compare-commits-with-basehead')).toBe(2); // web-dev's and web-staging's older revisions
+    expect(reads('repos/compare-commits-with-basehead')).toBe(3); // web-dev's, api-dev's and web-staging's older revisions
     github!.assertContractClean();
   });
 

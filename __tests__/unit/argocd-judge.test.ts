@@ -118,6 +118,21 @@ describe('judgeArgoApplication', () => {
       expect(judged.state).toBe('done');
       expect(judged.note).toMatch(/taken as the commits up to aaaaaaa not touching these paths \(their files could not be listed\)$/);
     });
+    test('a multi-source app asks only for its older revision; the newer one already carries the commit', () => {
+      const multi = annotated((a) => {
+        a.spec = { sources: [{ repoURL: 'https://github.com/acme/config', path: 'apps/web/dev' }, { repoURL: 'https://github.com/acme/values', path: 'web' }] };
+        a.status!.sync!.revisions = [OLD, NEWER];
+      });
+      expect(judgeArgoApplication(multi, expectation(), NOW)).toMatchObject({ state: 'waiting', lookupFiles: [OLD] });
+    });
+    test('no git revision at all: never claims the paths were checked', () => {
+      const chartOnly = annotated((a) => {
+        a.spec = { source: { repoURL: 'https://charts.acme.dev', chart: 'web', targetRevision: '1.0.0' } };
+        a.status!.sync!.revision = '1.0.0';
+      });
+      const judged = judgeArgoApplication(chartOnly, expectation(knowing([])), NOW);
+      expect(judged.note ?? '').not.toContain('changed nothing');
+    });
     test.each<[string, ArgoApplication, Partial<ArgoExpectation>]>([
       ['before the refresh answered', annotated(), { refreshed: false }],
       ['while OutOfSync', annotated((a) => (a.status!.sync!.status = 'OutOfSync')), {}],
@@ -141,6 +156,10 @@ describe('manifest-generate-paths as Argo CD reads it', () => {
   ])('%s with sources %j', (value, sources, paths) => {
     expect(manifestGeneratePaths(withPaths(value, sources))).toEqual(paths);
   });
+  test('an empty sources list falls back to source, as Argo CD does', () => {
+    const app: ArgoApplication = { metadata: { name: 'web', annotations: { 'argocd.argoproj.io/manifest-generate-paths': '.' } }, spec: { source: { path: 'apps/web' }, sources: [] } };
+    expect(manifestGeneratePaths(app)).toEqual(['apps/web']);
+  });
   test('no annotation, or an empty one: undefined (every commit regenerates)', () => {
     expect(manifestGeneratePaths({ metadata: { name: 'web' } })).toBeUndefined();
     expect(manifestGeneratePaths(withPaths('', [{ path: 'a' }]))).toBeUndefined();
@@ -154,6 +173,10 @@ describe('manifest-generate-paths as Argo CD reads it', () => {
     [['shared/*.yaml'], ['shared/.hidden.yaml'], true],
     [['.'], ['anything/at/all'], true],
     [['apps/web'], [], false],
+    [['apps/web/'], ['apps/web/kustomization.yaml'], true], // cleaned, as Go's filepath.Clean does
+    [['apps/(web|api)'], ['apps/web'], false], // only *, ? and [...] are special to Go's filepath.Match
+    [['apps/(web|api)'], ['apps/(web|api)/x.yaml'], true],
+    [['apps/[!w]eb'], ['apps/!eb'], true],
   ])('paths %j, files %j → %s', (paths, files, touched) => {
     expect(filesTouchPaths(paths, files)).toBe(touched);
   });

@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import type { GitHubClient } from '../github/octokit-client.js';
 import type { Git } from '../repo/git.js';
 import { compareCommits } from '../github/compare-commits.js';
+import { statusOf } from '../github/request-errors.js';
 import type { RevisionKnowledge, RevisionRelation } from './wait-types.js';
 
 export interface AncestrySources {
@@ -36,7 +37,7 @@ export class RevisionAncestry implements RevisionKnowledge {
     });
   }
 
-  /** Learns which files changed from each older `revision` to the expected commit (old and new names of renames). */
+  /** Learns which files changed from each older `revision` to the expected commit (renames by their new name, as Argo CD lists them). */
   learnChangedFiles(revisions: readonly string[]): Promise<void> {
     return this.once('files', revisions, async (revision) => {
       const files = (await this.changedInGit(revision)) ?? (await this.changedOnGitHub(revision)) ?? null;
@@ -45,11 +46,21 @@ export class RevisionAncestry implements RevisionKnowledge {
     });
   }
 
-  /** Runs `lookup` once per revision and kind: the stream, polls and refresh answers judge at once, and one request serves them all. */
+  /**
+   * Runs `lookup` once per revision and kind: the stream, polls and refresh
+   * answers judge at once, and one request serves them all. A lookup that
+   * failed for a passing reason is forgotten, so the next judgement asks again.
+   */
   private async once(kind: string, revisions: readonly string[], lookup: (revision: string) => Promise<void>): Promise<void> {
     for (const revision of revisions) {
       const key = `${kind}:${revision}`;
-      if (!this.lookups.has(key)) this.lookups.set(key, lookup(revision));
+      if (!this.lookups.has(key)) {
+        const pending = lookup(revision).catch((error: unknown) => {
+          this.lookups.delete(key);
+          core.debug(`Looking up ${kind} of ${revision} failed for now (${(error as Error).message}); asking again later`);
+        });
+        this.lookups.set(key, pending);
+      }
       await this.lookups.get(key);
     }
   }
@@ -57,7 +68,7 @@ export class RevisionAncestry implements RevisionKnowledge {
   private async changedInGit(revision: string): Promise<string[] | undefined> {
     const git = this.sources.git;
     if (!git || !/^[0-9a-f]{40}$/.test(revision) || !(await this.hasCommits(git, revision))) return undefined;
-    const diff = await git.exec(['diff', '--name-only', '--no-renames', revision, this.expected]);
+    const diff = await git.exec(['diff', '--name-only', '--find-renames', revision, this.expected]);
     return diff.exitCode === 0 ? diff.stdout.split('\n').filter(Boolean) : undefined;
   }
 
@@ -69,6 +80,7 @@ export class RevisionAncestry implements RevisionKnowledge {
       // A cut file list cannot prove a path untouched.
       return comparison && !comparison.filesCut ? comparison.files : undefined;
     } catch (error) {
+      if (isPassing(error)) throw error;
       core.debug(`compare ${revision}...${this.expected} on ${github.owner}/${github.repo} failed: ${(error as Error).message}`);
       return undefined;
     }
@@ -102,8 +114,15 @@ export class RevisionAncestry implements RevisionKnowledge {
       const byStatus: Record<string, RevisionRelation> = { ahead: 'newer', identical: 'same', behind: 'older', diverged: 'unrelated' };
       return comparison && byStatus[comparison.status];
     } catch (error) {
+      if (isPassing(error)) throw error;
       core.debug(`compare ${this.expected}...${revision} on ${github.owner}/${github.repo} failed: ${(error as Error).message}`);
       return undefined;
     }
   }
+}
+
+/** A failure worth asking again about: a server error, no answer (Octokit reports it as 500) or a rate limit, after the Octokit plugins' own retries. */
+function isPassing(error: unknown): boolean {
+  const status = statusOf(error);
+  return status !== undefined && (status >= 500 || status === 429);
 }

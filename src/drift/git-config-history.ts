@@ -14,12 +14,12 @@ export class GitConfigHistory implements ConfigHistory {
     private readonly head: string,
   ) {}
 
-  /** The checkout as the one branch drift-check reads; `branchName` names it in the report when set. */
-  static async open(git: Git, branchName?: string): Promise<ConfigBranch> {
+  /** The checkout as the one branch drift-check reads, named by the branch checked out (`detachedName` when detached). */
+  static async open(git: Git, detachedName?: string): Promise<ConfigBranch> {
     if (!(await git.topLevel())) {
       throw new UserError(`drift-check needs a git checkout of the config repo at '${git.directory}' (input path), with its history (actions/checkout with fetch-depth: 0), or an empty path to read it through the GitHub API.`);
     }
-    const branch = branchName || (await git.currentBranch()) || 'HEAD';
+    const branch = (await git.currentBranch()) || detachedName || 'HEAD';
     const [sha, date] = (await git.run(['log', '-1', '--format=%H%x09%cI', 'HEAD'])).split('\t') as [string, string];
     const shallow = (await git.tryRun(['rev-parse', '--is-shallow-repository'])) === 'true';
     return { root: git.directory, head: { branch, sha, committedAt: Date.parse(date) }, shallow, history: new GitConfigHistory(git, sha) };
@@ -46,7 +46,8 @@ export class GitConfigHistory implements ConfigHistory {
     let standing: RevisionStanding = 'unknown';
     const isAncestor = looksLikeCommit(revision) && (await this.git.exec(['merge-base', '--is-ancestor', revision, this.head])).exitCode === 0;
     if (isAncestor) {
-      const changed = await this.git.run(['log', '-1', '--format=%H', `${revision}..${this.head}`, '--', ...paths]);
+      // The net change, as GitHub's compare API reports it: an edit reverted since does not count.
+      const changed = paths.length > 0 && (await this.git.exec(['diff', '--quiet', revision, this.head, '--', ...paths])).exitCode === 1;
       standing = changed ? 'behind' : 'unchanged';
     }
     this.standings.set(key, standing);

@@ -47,8 +47,9 @@ export class GitHubConfigHistory implements ConfigHistory {
     if (!looksLikeCommit(revision)) return 'unknown';
     const comparison = await compareCommits(this.client, this.owner, this.repo, revision, this.head);
     if (!comparison || (comparison.status !== 'ahead' && comparison.status !== 'identical')) return 'unknown'; // not an ancestor of the head
-    if (comparison.status === 'identical') return 'unchanged';
-    if (!comparison.filesCut) return comparison.files.some((file) => isUnder(file, paths)) ? 'behind' : 'unchanged';
+    if (comparison.status === 'identical' || paths.length === 0) return 'unchanged';
+    // A file moved out of an overlay changes it too: old names count.
+    if (!comparison.filesCut) return [...comparison.files, ...comparison.renamedFrom].some((file) => isUnder(file, paths)) ? 'behind' : 'unchanged';
     // The file list is cut: ask, per path, whether the newest commit touching it is already in `revision`.
     for (const path of paths) {
       const { data: [newest] } = await this.client.rest.repos.listCommits({ owner: this.owner, repo: this.repo, sha: this.head, path, per_page: 1 });

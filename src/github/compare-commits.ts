@@ -7,8 +7,10 @@ export const COMPARE_FILE_LIMIT = 300;
 export interface Comparison {
   /** 'ahead': `base` is an ancestor of `head`; 'behind': the other way round; 'identical' or 'diverged'. */
   status: string;
-  /** The files changed from the merge base to `head`, with the old name of each rename too. */
+  /** The files changed from the merge base to `head` (a rename by its new name). */
   files: string[];
+  /** The old names of renamed files. */
+  renamedFrom: string[];
   /** The file list reached GitHub's limit, so it may be cut. */
   filesCut: boolean;
 }
@@ -18,8 +20,8 @@ export async function compareCommits(client: GitHubClient, owner: string, repo: 
   try {
     const { data } = await client.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${base}...${head}`, per_page: 1 });
     const listed = data.files ?? [];
-    const files = listed.flatMap((file) => [file.filename, ...(file.previous_filename ? [file.previous_filename] : [])]);
-    return { status: data.status, files, filesCut: listed.length >= COMPARE_FILE_LIMIT };
+    const renamedFrom = listed.flatMap((file) => (file.previous_filename ? [file.previous_filename] : []));
+    return { status: data.status, files: listed.map((file) => file.filename), renamedFrom, filesCut: listed.length >= COMPARE_FILE_LIMIT };
   } catch (error) {
     if (statusOf(error) === 404) return undefined;
     throw error;

@@ -2,9 +2,10 @@ import { InputError, UserError } from '../errors.js';
 import { describeRequestError, isRequestError, statusOf } from './request-errors.js';
 
 /**
- * A read GitHub refused, as one line naming the input to fix: a wrong token
- * (401), a repository the token cannot see (404), or missing permissions or
- * an exhausted rate limit (403). Undefined for anything else.
+ * A failed GitHub read as one line: naming the input to fix for a wrong token
+ * (401), a repository the token cannot see (404) or missing permissions (403);
+ * saying so for an exhausted rate limit or a server error. Undefined for
+ * errors that are not GitHub's answers.
  */
 export function explainRefusedRead(repository: string, error: unknown, permissions: string): UserError | undefined {
   // Only Octokit's errors: an Argo CD or Kubernetes answer can carry a status too.
@@ -18,6 +19,9 @@ export function explainRefusedRead(repository: string, error: unknown, permissio
       `${repository} was not found with this token (404). A workflow's GITHUB_TOKEN reaches only its own repository; for another one use a GitHub App token or a fine-grained personal access token with access to it.`,
     );
   }
+  if ((status === 403 || status === 429) && /rate limit/i.test(detail)) {
+    return new UserError(`GitHub's rate limit for this token is used up (${status} ${detail}); run again after it resets, or use a GitHub App token, whose limit is higher.`);
+  }
   if (status === 403) return new InputError('token', `GitHub refused a read of ${repository} (403 ${detail}); the token needs ${permissions}.`);
-  return undefined;
+  return new UserError(`Reading ${repository} through the GitHub API failed (${status} ${detail}).`);
 }

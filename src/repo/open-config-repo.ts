@@ -62,16 +62,22 @@ export async function openConfigRepo(
   }
   const connection = (options.connection ?? (() => connectToGitHub('to work without a checkout (path is empty)')))();
   const repo = new GitHubApiRepo(connection.client, connection.owner, connection.repo);
-  let branch = options.branch || (await defaultBranch(connection));
-  let snapshot = await repo.open(branch);
-  let config = loadPromotionConfig(snapshot.root);
-  const wanted = configured(config) ?? (options.branch ? undefined : config?.branch);
-  if (wanted && wanted !== branch) {
-    branch = wanted;
-    snapshot = await repo.open(branch);
-    config = loadPromotionConfig(snapshot.root);
+  try {
+    let branch = options.branch || (await defaultBranch(connection));
+    let snapshot = await repo.open(branch);
+    let config = loadPromotionConfig(snapshot.root);
+    const wanted = configured(config) ?? (options.branch ? undefined : config?.branch);
+    if (wanted && wanted !== branch) {
+      branch = wanted;
+      snapshot = await repo.open(branch);
+      config = loadPromotionConfig(snapshot.root);
+    }
+    return { repo, snapshot, branch, config };
+  } catch (error) {
+    // Nobody else can remove the extracted tarballs of a repo that was never handed out.
+    await repo.dispose();
+    throw error;
   }
-  return { repo, snapshot, branch, config };
 }
 
 async function defaultBranch(connection: GitHubConnection): Promise<string> {

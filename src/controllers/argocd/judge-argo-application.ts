@@ -101,7 +101,8 @@ function judgeNotYetThere(
   const paths = manifestGeneratePaths(app);
   const settled = !app.operation && !['Running', 'Terminating'].includes(app.status?.operationState?.phase ?? '');
   if (paths && relation === 'older' && expectation.refreshed && sync === 'Synced' && settled) {
-    const revisions = base.revision.split(',').filter(Boolean);
+    // Only the revisions short of the commit need their files; a newer one already carries it.
+    const revisions = base.revision.split(',').filter((revision) => relationOf(revision, expectation.knowledge) === 'older');
     const known = expectation.knowledge.changedFiles;
     const lookupFiles = revisions.filter((revision) => !known?.has(revision));
     if (lookupFiles.length > 0) return { ...base, state: 'waiting', message: `checking which files changed since ${lookupFiles.map(shortSha).join(', ')}`, lookupFiles, revisionBehind: true };
@@ -111,10 +112,10 @@ function judgeNotYetThere(
       // The commits did change the app: Argo CD has not generated it again yet.
       return { ...base, state: 'waiting', message: `at ${at}, waiting for ${expected}: the commits since changed files under manifest-generate-paths (${shown})`, revisionBehind: true };
     }
-    const checked = changed.every((files) => files !== null);
+    const checked = revisions.length > 0 && changed.every((files) => files !== null);
     const note = checked
       ? `manifest-generate-paths (${shown}): the commits up to ${expected} changed nothing under these paths, so Argo CD still reports ${at}`
-      : `manifest-generate-paths (${shown}): Argo CD still reports ${at} after a refresh; taken as the commits up to ${expected} not touching these paths (their files could not be listed)`;
+      : `manifest-generate-paths (${shown}): Argo CD still reports ${at || 'no git revision'} after a refresh; taken as the commits up to ${expected} not touching these paths (their files could not be listed)`;
     const judged = judgeHealth(app, expectation, base, now);
     return judged.state === 'done' ? { ...judged, note, message: `${judged.message}; ${note}` } : judged;
   }

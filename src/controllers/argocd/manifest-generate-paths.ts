@@ -13,7 +13,8 @@ import { MANIFEST_GENERATE_PATHS, type ArgoApplication } from './argocd-types.js
 export function manifestGeneratePaths(app: ArgoApplication): string[] | undefined {
   const value = app.metadata.annotations?.[MANIFEST_GENERATE_PATHS];
   if (value === undefined || value === '') return undefined;
-  const sources = app.spec?.sources ?? (app.spec?.source ? [app.spec.source] : []);
+  // As Argo CD's GetSources: `sources` when it has entries, else `source`.
+  const sources = app.spec?.sources?.length ? app.spec.sources : app.spec?.source ? [app.spec.source] : [];
   return value
     .split(';')
     .filter((item) => item !== '')
@@ -22,10 +23,21 @@ export function manifestGeneratePaths(app: ArgoApplication): string[] | undefine
 
 /** Whether any of `files` (repo-relative) falls under `paths` as Argo CD decides it. */
 export function filesTouchPaths(paths: readonly string[], files: readonly string[]): boolean {
-  const rooted = paths.map((path) => posix.normalize(`/${path}`));
-  const globs = rooted.map((path) => picomatch(path, { dot: true, noglobstar: true, nobrace: true, noextglob: true }));
+  const rooted = paths.map(cleanRooted);
+  const globs = rooted.map((path) => picomatch(goPattern(path), { dot: true, noglobstar: true, nobrace: true, noextglob: true, nonegate: true }));
   return files.some((file) => {
-    const absolute = posix.normalize(`/${file}`);
+    const absolute = cleanRooted(file);
     return rooted.some((path, index) => absolute === path || absolute.startsWith(path === '/' ? '/' : `${path}/`) || globs[index]!(absolute));
   });
+}
+
+/** A path from the repo root with a leading slash and no trailing one, as Go's filepath.Clean leaves it. */
+function cleanRooted(path: string): string {
+  const clean = posix.normalize(`/${path}`);
+  return clean.length > 1 ? clean.replace(/\/+$/, '') : clean;
+}
+
+/** Go's filepath.Match knows only `*`, `?`, `[...]` and `\\`: picomatch's other special characters are literal there. */
+function goPattern(path: string): string {
+  return path.replace(/[(){}|+@!]/g, '\\$&');
 }

@@ -158,6 +158,8 @@ class ArgoFollower {
       await this.options.ancestry.learnChangedFiles(judgement.lookupFiles);
       judgement = this.judge(app);
     }
+    // A newer snapshot arrived during the lookups: its own judgement decides.
+    if (this.lastApp !== app) return;
     this.degradedSince = judgement.degraded ? (this.degradedSince ?? Date.now()) : undefined;
     this.last = judgement;
     this.options.report(judgement);
