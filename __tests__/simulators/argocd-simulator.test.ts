@@ -71,21 +71,24 @@ async function readStream(sim: ArgoCdSimulator, query: string, stop: (msgs: Arra
   let buffer = ''
   let endedByServer = false
   const decoder = new TextDecoder()
+  // `stop` is asked after every frame: one chunk may carry several, and the frames after the stop are not read.
+  let stopped = false
   try {
     for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
       buffer += decoder.decode(chunk, { stream: true })
-      raw.push(buffer)
       const sep = sse ? '\n\n' : '\n'
       let idx: number
-      while ((idx = buffer.indexOf(sep)) >= 0) {
+      while (!stopped && (idx = buffer.indexOf(sep)) >= 0) {
         const frame = buffer.slice(0, idx)
         buffer = buffer.slice(idx + sep.length)
+        raw.push(frame + sep)
         const data = sse ? frame.split('\n').filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('') : frame
         if (data.trim()) messages.push(JSON.parse(data) as Record<string, any>)
+        stopped = stop(messages)
       }
-      if (stop(messages)) break
+      if (stopped) break
     }
-    endedByServer = !stop(messages)
+    endedByServer = !stopped
   } catch (err) {
     if (abort.signal.aborted) throw new Error(`stream timed out after ${messages.length} messages`)
     endedByServer = true // the connection broke

@@ -87,6 +87,7 @@ function watch(sim: KubernetesSimulator, path: string, query: Record<string, str
       resolve({ events, err, endedByServer })
     }
     new k8s.Watch(kc).watch(path, query, (type, object) => {
+      if (finished) return // events already in flight when `stop` said enough
       events.push({ type, object })
       if (stop(events)) finish(false, undefined)
     }, (err) => finish(true, err)).then((c) => { controller = c; if (finished) c.abort() }, reject)
