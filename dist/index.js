@@ -56974,12 +56974,28 @@ class GitHubConfigHistory {
 
 
 
-function openConfigBranches(location, connection) {
+async function openConfigBranches(location, connection) {
     if (location.kind === 'checkout')
         return openCheckout(location.path);
     if (!connection)
         throw new src_errors/* InputError */.dz('token', 'is needed to read the config repo through the GitHub API (path is empty).');
+    // A checkout of the config repo in the working folder (actions/checkout) is read as it is: no API requests for history.
+    const checkout = await checkoutOf(new Git(process.cwd()), connection.repository);
+    if (checkout) {
+        info(`Reading the checkout of ${connection.repository} in ${checkout} (path is empty and the working folder is one); set path to read another folder.`);
+        return openCheckout(checkout);
+    }
     return openThroughApi(connection);
+}
+/** The top folder of the checkout `git` runs in when its origin is `repository` (https or ssh URL), else undefined. */
+async function checkoutOf(git, repository) {
+    const top = await git.topLevel();
+    if (!top)
+        return undefined;
+    const origin = (await git.tryRun(['remote', 'get-url', 'origin'])) ?? '';
+    const path = origin.replace(/\.git$/, '').replace(/\/+$/, '').toLowerCase();
+    const wanted = repository.toLowerCase();
+    return path.endsWith(`/${wanted}`) || path.endsWith(`:${wanted}`) ? top : undefined;
 }
 const requireConfig = (config) => {
     if (!config)

@@ -127,4 +127,28 @@ describe('drift-check through the GitHub API (no checkout)', () => {
     expect(errorAnnotations(run)).toEqual([expected instanceof RegExp ? expect.stringMatching(expected) : expected]);
     expect(github!.requests.filter((entry) => entry.write)).toEqual([]);
   });
+
+  test('with path empty, a checkout of the config repo in the working folder is read locally; a checkout of another repo is not', async () => {
+    repo = createConfigRepo();
+    await startSimulators(repo.work, repo.remoteHead());
+    const run = (cwd: string) =>
+      runAction({
+        cwd,
+        inputs: { command: 'drift-check', path: '', 'argocd-server': argo!.url, 'argocd-token': argo!.token, token: github!.token, repository: 'acme/config', issue: '' },
+        env: { GITHUB_API_URL: github!.apiUrl, GITHUB_REPOSITORY: 'acme/config' },
+      });
+    const api = (operation: string) => github!.requests.filter((entry) => entry.operationId === operation).length;
+
+    git(repo.work, 'remote', 'set-url', 'origin', 'https://github.com/acme/config.git'); // as actions/checkout leaves it
+    const local = await run(join(repo.work, 'apps'));
+    expect(errorAnnotations(local)).toEqual([]);
+    expect(local.stdout).toContain(`Reading the checkout of acme/config in ${repo.work}`);
+    expect(api('repos/download-tarball-archive') + api('repos/list-commits')).toBe(0);
+
+    git(repo.work, 'remote', 'set-url', 'origin', 'git@github.com:acme/web.git');
+    const remote = await run(repo.work);
+    expect(errorAnnotations(remote)).toEqual([]);
+    expect(api('repos/download-tarball-archive')).toBe(1);
+    expect(withoutTime(reportOf(remote))).toEqual(withoutTime(reportOf(local)));
+  });
 });

@@ -24,10 +24,26 @@ export interface ConfigBranches {
   dispose(): Promise<void>;
 }
 
-export function openConfigBranches(location: RepoLocation, connection: GitHubConnection | undefined): Promise<ConfigBranches> {
+export async function openConfigBranches(location: RepoLocation, connection: GitHubConnection | undefined): Promise<ConfigBranches> {
   if (location.kind === 'checkout') return openCheckout(location.path);
   if (!connection) throw new InputError('token', 'is needed to read the config repo through the GitHub API (path is empty).');
+  // A checkout of the config repo in the working folder (actions/checkout) is read as it is: no API requests for history.
+  const checkout = await checkoutOf(new Git(process.cwd()), connection.repository);
+  if (checkout) {
+    core.info(`Reading the checkout of ${connection.repository} in ${checkout} (path is empty and the working folder is one); set path to read another folder.`);
+    return openCheckout(checkout);
+  }
   return openThroughApi(connection);
+}
+
+/** The top folder of the checkout `git` runs in when its origin is `repository` (https or ssh URL), else undefined. */
+async function checkoutOf(git: Git, repository: string): Promise<string | undefined> {
+  const top = await git.topLevel();
+  if (!top) return undefined;
+  const origin = (await git.tryRun(['remote', 'get-url', 'origin'])) ?? '';
+  const path = origin.replace(/\.git$/, '').replace(/\/+$/, '').toLowerCase();
+  const wanted = repository.toLowerCase();
+  return path.endsWith(`/${wanted}`) || path.endsWith(`:${wanted}`) ? top : undefined;
 }
 
 const requireConfig = (config: PromotionConfig | undefined): PromotionConfig => {
