@@ -112,7 +112,10 @@ suite('wait (Flux)', () => {
     s.injectFault({ kind: 'gone' });
     const run = await waitFor(s, ['web-dev']);
     expect(run.exitCode).toBe(0);
-    const watches = s.requests.filter((r) => r.path.endsWith('/kustomizations') && r.query.includes('watch=true'));
+    // A watch is logged when its connection closes: the one the step left open may be logged only after the process is gone.
+    const loggedWatches = () => s.requests.filter((r) => r.path.endsWith('/kustomizations') && r.query.includes('watch=true'));
+    for (const deadline = Date.now() + 5000; loggedWatches().length < 2 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 20));
+    const watches = loggedWatches();
     expect(watches.length).toBeGreaterThanOrEqual(2);
     expect(watches[0]!.query).toContain('resourceVersion=');
   });

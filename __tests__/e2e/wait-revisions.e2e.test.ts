@@ -100,7 +100,8 @@ describe('wait: which commit counts', () => {
     const s = await startArgo({ name: 'web-dev', path: 'apps/web/overlays/dev', initialRevision: initial, manifestGeneratePaths: '.;/apps/web/base', commitsTouchPaths: false });
     s.setRevision('web-dev', touched);
     const empty = mkdtempSync(join(tmpdir(), 'gitops-promote-nocheckout-'));
-    const run = await runWait(s, { 'argocd-app': 'web-dev', revision: touched, path: empty, token: github.token, repository: 'acme/config', timeout: '4s' }, { GITHUB_API_URL: github.apiUrl });
+    // The step can only time out here; the timeout must outlast both compare lookups, which did not fit in 4 s on a loaded machine.
+    const run = await runWait(s, { 'argocd-app': 'web-dev', revision: touched, path: empty, token: github.token, repository: 'acme/config', timeout: '10s' }, { GITHUB_API_URL: github.apiUrl });
     expect(run.exitCode).toBe(1);
     expect(errorAnnotations(run)[0]).toContain(`waiting for ${touched.slice(0, 7)}: the commits since changed files under manifest-generate-paths (apps/web/overlays/dev;apps/web/base)`);
     expect(github.requests.filter((request) => request.path.endsWith(`/compare/${initial}...${touched}`))).toHaveLength(1);

@@ -260,8 +260,12 @@ suite('Argo CD simulator: controller timelines', () => {
 
   test('degraded-then-healthy: a rollout passes through Degraded and ends Healthy', async () => {
     const sim = await start({ applications: [{ name: 'api', outcome: 'degraded-then-healthy', degradedSteps: 2 }] })
-    sim.setRevision('api', SHA_B)
-    const seen = await pollUntil(sim, 'api', healthyAt(SHA_B))
+    // Degraded lasts two steps: a poll on a loaded machine can miss it, the watch stream sees every state.
+    const { messages } = await readStream(sim, '?name=api', (m) => {
+      if (m.length === 1) sim.setRevision('api', SHA_B)
+      return healthyAt(SHA_B)(lastApp(m)!)
+    })
+    const seen = messages.map((m) => m.result.application as Application)
     const healths = seen.filter(isAt(SHA_B)).map((a) => a.status.health?.status)
     expect(healths).toContain('Degraded')
     expect(healths.lastIndexOf('Degraded')).toBeLessThan(healths.lastIndexOf('Healthy'))
@@ -298,10 +302,12 @@ suite('Argo CD simulator: controller timelines', () => {
   })
 
   test('manual sync: stays OutOfSync until POST sync; a second sync while running is refused with FailedPrecondition', async () => {
-    const sim = await start({ applications: [{ name: 'api', autoSync: false }] })
+    // Steps by hand: with a timer, a loaded machine could finish the operation between the two POSTs.
+    const sim = await start({ applications: [{ name: 'api', autoSync: false }] }, { manualSteps: true })
     sim.setRevision('api', SHA_B)
-    await pollUntil(sim, 'api', (a) => a.status.sync?.status === 'OutOfSync')
-    await new Promise((r) => setTimeout(r, 150))
+    sim.advance(1)
+    expect((await getApp(sim, 'api')).status.sync).toMatchObject({ status: 'OutOfSync', revision: SHA_B })
+    sim.advance(5)
     expect((await getApp(sim, 'api')).status.sync).toMatchObject({ status: 'OutOfSync', revision: SHA_B })
     const sync = await api(sim, '/api/v1/applications/api/sync', { method: 'POST', body: JSON.stringify({ name: 'api', prune: true }) })
     expect(sync.status).toBe(200)
@@ -310,7 +316,14 @@ suite('Argo CD simulator: controller timelines', () => {
     const again = await api(sim, '/api/v1/applications/api/sync', { method: 'POST', body: '{}' })
     expect(again.status).toBe(400)
     expect(await json(again)).toMatchObject({ code: 9, message: 'another operation is already in progress' })
-    const [final] = (await pollUntil(sim, 'api', healthyAt(SHA_B))).slice(-1)
+    sim.advance(1)
+    expect((await getApp(sim, 'api')).status.operationState?.phase).toBe('Running')
+    const whileRunning = await api(sim, '/api/v1/applications/api/sync', { method: 'POST', body: '{}' })
+    expect(whileRunning.status).toBe(400)
+    expect(await json(whileRunning)).toMatchObject({ code: 9, message: 'another operation is already in progress' })
+    sim.advance(10)
+    const final = await getApp(sim, 'api')
+    expect(healthyAt(SHA_B)(final)).toBe(true)
     expect(final.status.operationState?.operation.initiatedBy).toEqual({ username: 'admin' })
     expect(final.operation).toBeUndefined()
   })
@@ -347,8 +360,13 @@ suite('Argo CD simulator: controller timelines', () => {
 
   test('health reconciled after the operation: reconciledAt stays older than finishedAt while a stale Healthy is shown', async () => {
     const sim = await start({ applications: [{ name: 'api', healthLagSteps: 4 }] })
-    sim.setRevision('api', SHA_B)
-    const seen = await pollUntil(sim, 'api', (a) => healthyAt(SHA_B)(a) && Date.parse(a.status.reconciledAt!) >= Date.parse(a.status.operationState!.finishedAt!))
+    // Progressing lasts one step: a poll on a loaded machine can miss it, the watch stream sees every state.
+    const { messages } = await readStream(sim, '?name=api', (m) => {
+      if (m.length === 1) sim.setRevision('api', SHA_B)
+      const a = lastApp(m)!
+      return healthyAt(SHA_B)(a) && Date.parse(a.status.reconciledAt!) >= Date.parse(a.status.operationState!.finishedAt!)
+    })
+    const seen = messages.map((m) => m.result.application as Application)
     const stale = seen.find((a) => a.status.operationState?.phase === 'Succeeded' && isAt(SHA_B)(a) &&
       Date.parse(a.status.reconciledAt!) < Date.parse(a.status.operationState.finishedAt!))
     expect(stale).toBeDefined()
