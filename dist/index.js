@@ -55380,6 +55380,7 @@ class RevisionAncestry {
     relations = new Map();
     changedFiles = new Map();
     lookups = new Map();
+    comparisons = new Map();
     fetched = new Set();
     constructor(expected, sources) {
         this.expected = expected;
@@ -55427,20 +55428,9 @@ class RevisionAncestry {
         return diff.exitCode === 0 ? diff.stdout.split('\n').filter(Boolean) : undefined;
     }
     async changedOnGitHub(revision) {
-        const github = this.sources.github;
-        if (!github)
-            return undefined;
-        try {
-            const comparison = await compareCommits(github.client, github.owner, github.repo, revision, this.expected);
-            // A cut file list cannot prove a path untouched.
-            return comparison && !comparison.filesCut ? comparison.files : undefined;
-        }
-        catch (error) {
-            if (isPassing(error))
-                throw error;
-            core_debug(`compare ${revision}...${this.expected} on ${github.owner}/${github.repo} failed: ${error.message}`);
-            return undefined;
-        }
+        const comparison = await this.compareOnGitHub(revision);
+        // Only an ancestor's files lead to the expected commit; a cut file list cannot prove a path untouched.
+        return comparison && comparison.status === 'ahead' && !comparison.filesCut ? comparison.files : undefined;
     }
     async fromGit(revision) {
         const git = this.sources.git;
@@ -55466,20 +55456,32 @@ class RevisionAncestry {
         return present();
     }
     async fromGitHub(revision) {
+        const comparison = await this.compareOnGitHub(revision);
+        // `revision...expected`: 'ahead' means the expected commit is ahead, so the revision is older.
+        const byStatus = { ahead: 'older', identical: 'same', behind: 'newer', diverged: 'unrelated' };
+        return comparison && byStatus[comparison.status];
+    }
+    /**
+     * One compare request per revision (`revision...expected`) answers both its
+     * relation and, for an older one, the files changed since. A refusal reads as
+     * undefined; a passing failure is thrown and forgotten, to be asked again.
+     */
+    compareOnGitHub(revision) {
         const github = this.sources.github;
         if (!github)
-            return undefined;
-        try {
-            const comparison = await compareCommits(github.client, github.owner, github.repo, this.expected, revision);
-            const byStatus = { ahead: 'newer', identical: 'same', behind: 'older', diverged: 'unrelated' };
-            return comparison && byStatus[comparison.status];
+            return Promise.resolve(undefined);
+        if (!this.comparisons.has(revision)) {
+            const pending = compareCommits(github.client, github.owner, github.repo, revision, this.expected).catch((error) => {
+                if (isPassing(error)) {
+                    this.comparisons.delete(revision);
+                    throw error;
+                }
+                core_debug(`compare ${revision}...${this.expected} on ${github.owner}/${github.repo} failed: ${error.message}`);
+                return undefined;
+            });
+            this.comparisons.set(revision, pending);
         }
-        catch (error) {
-            if (isPassing(error))
-                throw error;
-            core_debug(`compare ${this.expected}...${revision} on ${github.owner}/${github.repo} failed: ${error.message}`);
-            return undefined;
-        }
+        return this.comparisons.get(revision);
     }
 }
 /** A failure worth asking again about: a server error, no answer (Octokit reports it as 500) or a rate limit, after the Octokit plugins' own retries. */

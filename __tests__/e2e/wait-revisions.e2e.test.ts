@@ -73,7 +73,7 @@ describe('wait: which commit counts', () => {
     const run = await runWait(s, { 'argocd-app': 'web-dev', revision: initial, path: empty, token: github.token, repository: 'acme/config' }, { GITHUB_API_URL: github.apiUrl });
     expect(errorAnnotations(run)).toEqual([]);
     expect(run.exitCode).toBe(0);
-    expect(github.requests.some((request) => request.path.includes(`/compare/${initial}...`))).toBe(true);
+    expect(github.requests.some((request) => request.path.endsWith(`/compare/${next}...${initial}`))).toBe(true);
   });
 
   test('manifest-generate-paths: an app left at an older commit the later commits did not touch is done, and the step says so', async () => {
@@ -104,7 +104,8 @@ describe('wait: which commit counts', () => {
     const run = await runWait(s, { 'argocd-app': 'web-dev', revision: touched, path: empty, token: github.token, repository: 'acme/config', timeout: '10s' }, { GITHUB_API_URL: github.apiUrl });
     expect(run.exitCode).toBe(1);
     expect(errorAnnotations(run)[0]).toContain(`waiting for ${touched.slice(0, 7)}: the commits since changed files under manifest-generate-paths (apps/web/overlays/dev;apps/web/base)`);
-    expect(github.requests.filter((request) => request.path.endsWith(`/compare/${initial}...${touched}`))).toHaveLength(1);
+    // One compare answers both whether the reported commit is older and which files changed since.
+    expect(github.requests.filter((request) => request.operationId === 'repos/compare-commits-with-basehead').map((request) => request.path)).toEqual([expect.stringMatching(new RegExp(`/compare/${initial}\\.\\.\\.${touched}$`))]);
   });
 });
 

@@ -23,12 +23,21 @@ function fakeGitHub(answers: Array<() => unknown>): { client: GitHubClient; call
 }
 
 describe('RevisionAncestry through the compare API', () => {
-  test('judgements asking at once share one request per revision', async () => {
-    const github = fakeGitHub([() => ({ status: 'behind', files: [] })]);
+  test('judgements asking at once share one request per revision; the relation and the changed files come from the same one', async () => {
+    const github = fakeGitHub([() => ({ status: 'ahead', files: [{ filename: 'apps/web/x.yaml' }] })]);
     const ancestry = new RevisionAncestry(EXPECTED, { github: { ...github, owner: 'acme', repo: 'config' } });
     await Promise.all([ancestry.learn([OLD]), ancestry.learn([OLD]), ancestry.learn([OLD])]);
+    await ancestry.learnChangedFiles([OLD]);
     expect(ancestry.relations.get(OLD)).toBe('older');
-    expect(github.calls).toEqual([`${EXPECTED}...${OLD}`]);
+    expect(ancestry.changedFiles.get(OLD)).toEqual(['apps/web/x.yaml']);
+    expect(github.calls).toEqual([`${OLD}...${EXPECTED}`]);
+  });
+
+  test('a revision newer than the expected commit', async () => {
+    const github = fakeGitHub([() => ({ status: 'behind', files: [] })]);
+    const ancestry = new RevisionAncestry(EXPECTED, { github: { ...github, owner: 'acme', repo: 'config' } });
+    await ancestry.learn([OLD]);
+    expect(ancestry.relations.get(OLD)).toBe('newer');
   });
 
   test('changed files: renames by their new name; a server error is asked again later, a refusal is not', async () => {

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import type { GitHubClient } from '../github/octokit-client.js';
 import type { Git } from '../repo/git.js';
-import { compareCommits } from '../github/compare-commits.js';
+import { compareCommits, type Comparison } from '../github/compare-commits.js';
 import { statusOf } from '../github/request-errors.js';
 import type { RevisionKnowledge, RevisionRelation } from './wait-types.js';
 
@@ -21,6 +21,7 @@ export class RevisionAncestry implements RevisionKnowledge {
   readonly relations = new Map<string, RevisionRelation>();
   readonly changedFiles = new Map<string, readonly string[] | null>();
   private readonly lookups = new Map<string, Promise<void>>();
+  private readonly comparisons = new Map<string, Promise<Comparison | undefined>>();
   private readonly fetched = new Set<string>();
 
   constructor(
@@ -73,17 +74,9 @@ export class RevisionAncestry implements RevisionKnowledge {
   }
 
   private async changedOnGitHub(revision: string): Promise<string[] | undefined> {
-    const github = this.sources.github;
-    if (!github) return undefined;
-    try {
-      const comparison = await compareCommits(github.client, github.owner, github.repo, revision, this.expected);
-      // A cut file list cannot prove a path untouched.
-      return comparison && !comparison.filesCut ? comparison.files : undefined;
-    } catch (error) {
-      if (isPassing(error)) throw error;
-      core.debug(`compare ${revision}...${this.expected} on ${github.owner}/${github.repo} failed: ${(error as Error).message}`);
-      return undefined;
-    }
+    const comparison = await this.compareOnGitHub(revision);
+    // Only an ancestor's files lead to the expected commit; a cut file list cannot prove a path untouched.
+    return comparison && comparison.status === 'ahead' && !comparison.filesCut ? comparison.files : undefined;
   }
 
   private async fromGit(revision: string): Promise<RevisionRelation | undefined> {
@@ -107,17 +100,32 @@ export class RevisionAncestry implements RevisionKnowledge {
   }
 
   private async fromGitHub(revision: string): Promise<RevisionRelation | undefined> {
+    const comparison = await this.compareOnGitHub(revision);
+    // `revision...expected`: 'ahead' means the expected commit is ahead, so the revision is older.
+    const byStatus: Record<string, RevisionRelation> = { ahead: 'older', identical: 'same', behind: 'newer', diverged: 'unrelated' };
+    return comparison && byStatus[comparison.status];
+  }
+
+  /**
+   * One compare request per revision (`revision...expected`) answers both its
+   * relation and, for an older one, the files changed since. A refusal reads as
+   * undefined; a passing failure is thrown and forgotten, to be asked again.
+   */
+  private compareOnGitHub(revision: string): Promise<Comparison | undefined> {
     const github = this.sources.github;
-    if (!github) return undefined;
-    try {
-      const comparison = await compareCommits(github.client, github.owner, github.repo, this.expected, revision);
-      const byStatus: Record<string, RevisionRelation> = { ahead: 'newer', identical: 'same', behind: 'older', diverged: 'unrelated' };
-      return comparison && byStatus[comparison.status];
-    } catch (error) {
-      if (isPassing(error)) throw error;
-      core.debug(`compare ${this.expected}...${revision} on ${github.owner}/${github.repo} failed: ${(error as Error).message}`);
-      return undefined;
+    if (!github) return Promise.resolve(undefined);
+    if (!this.comparisons.has(revision)) {
+      const pending = compareCommits(github.client, github.owner, github.repo, revision, this.expected).catch((error: unknown) => {
+        if (isPassing(error)) {
+          this.comparisons.delete(revision);
+          throw error;
+        }
+        core.debug(`compare ${revision}...${this.expected} on ${github.owner}/${github.repo} failed: ${(error as Error).message}`);
+        return undefined;
+      });
+      this.comparisons.set(revision, pending);
     }
+    return this.comparisons.get(revision)!;
   }
 }
 
