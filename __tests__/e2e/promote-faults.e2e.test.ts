@@ -1,14 +1,21 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { errorAnnotations } from '../helpers/action-runner.js';
-import { writeText } from '../helpers/git-fixtures.js';
 import { join } from 'node:path';
-import { git } from '../helpers/git-fixtures.js';
+import { git, writeText } from '../helpers/git-fixtures.js';
 import { branches, NAME, OWNER, startPromoteWorld, TOKEN, type PromoteWorld } from './promote-fixture.js';
 
 let world: PromoteWorld;
 afterEach(async () => {
   await world.close();
 });
+
+/** Writes one file of the config repo and pushes it to main as one commit. */
+function pushFile(promoteWorld: PromoteWorld, path: string, text: string, message: string): void {
+  const work = promoteWorld.repo.work;
+  writeText(join(work, path), text);
+  git(work, 'commit', '-qam', message);
+  git(work, 'push', '-q', 'origin', 'main');
+}
 
 const warnings = (stdout: string) => stdout.split('\n').filter((line) => line.startsWith('::warning')).map((line) => line.replace(/^::warning[^:]*::/, ''));
 
@@ -132,10 +139,7 @@ describe('promote: bad input is one clear line and writes nothing', () => {
 
   test('a config that does not parse', async () => {
     world = await startPromoteWorld();
-    const work = world.repo.work;
-    writeText(join(work, 'gitops-promote.yaml'), 'environments:\n  - name: dev\n    overlays: [\n');
-    git(work, 'commit', '-qam', 'break the config');
-    git(work, 'push', '-q', 'origin', 'main');
+    pushFile(world, 'gitops-promote.yaml', 'environments:\n  - name: dev\n    overlays: [\n', 'break the config');
     const run = await world.promote({ to: 'staging' });
     expect(run.exitCode).toBe(1);
     expect(errorAnnotations(run)[0]).toMatch(/^gitops-promote\.yaml is not valid YAML: /);
@@ -144,10 +148,7 @@ describe('promote: bad input is one clear line and writes nothing', () => {
 
   test('a source overlay with no images: to promote', async () => {
     world = await startPromoteWorld();
-    const work = world.repo.work;
-    writeText(join(work, 'apps/web/overlays/dev/kustomization.yaml'), 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ../../base\n');
-    git(work, 'commit', '-qam', 'no images in dev');
-    git(work, 'push', '-q', 'origin', 'main');
+    pushFile(world, 'apps/web/overlays/dev/kustomization.yaml', 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ../../base\n', 'no images in dev');
     const run = await world.promote({ to: 'staging', apps: 'web' });
     expect(run.exitCode).toBe(1);
     expect(errorAnnotations(run)).toEqual([
