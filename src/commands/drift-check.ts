@@ -65,7 +65,7 @@ async function checkBranches(inputs: DriftInputs, github: GitHubConnection | und
   const environments = selectEnvironments(config, inputs.environments);
   const apps = selectApps(config, inputs.apps, sources.main.root);
   const maxSkew = maxSkewLimits(config, inputs.maxSkew);
-  const targets = environments.flatMap((env) => apps.map((app) => configuredTarget(app, env, inputs.flux)));
+  const targets = environments.flatMap((env) => apps.map((app) => configuredTarget(app, env, inputs.controllerSettings)));
   if (targets.some((target) => target?.controller === 'argocd')) {
     sources.argocd = connectArgoCd(inputs.argocd);
     await sources.argocd.login();
@@ -84,7 +84,7 @@ async function checkBranches(inputs: DriftInputs, github: GitHubConnection | und
   }
   const head = sources.main.head;
   return core.group(`Checking ${apps.length} app${apps.length === 1 ? '' : 's'} in ${environments.map((env) => env.name).join(', ')} against ${head.branch} at ${head.sha.slice(0, 7)}`, () =>
-    collectDrift({ config, environments, apps, staleAfterMs: inputs.staleAfterMs, maxSkew, flux: inputs.flux }, sources),
+    collectDrift({ config, environments, apps, staleAfterMs: inputs.staleAfterMs, maxSkew, controllerSettings: inputs.controllerSettings }, sources),
   );
 }
 

@@ -2,7 +2,8 @@ import * as core from '@actions/core';
 import { InputError } from '../errors.js';
 import { readBoolean, readList, readString } from '../inputs/read-inputs.js';
 import { promote } from '../promote/run-promotion.js';
-import { readPullRequestOverrides } from '../promote/pull-request-inputs.js';
+import { readWorkflowSettings } from '../inputs/environment-settings.js';
+import { readSchemaSettings } from '../validate/validation-settings.js';
 import type { PromoteInputs, PromoteOutcome } from '../promote/promotion-types.js';
 import { readRepoLocation } from '../repo/open-config-repo.js';
 import { writeSummary } from '../report/job-summary.js';
@@ -28,9 +29,9 @@ export function readPromoteInputs(): PromoteInputs {
     apps: readList('apps'),
     sourceRepositories: parseSourceRepositories(readList('source-repository')),
     branch: readString('branch'),
-    ...readPullRequestOverrides(),
+    settings: readWorkflowSettings(),
     verifyRender: readBoolean('verify-render', true),
-    validate: readBoolean('validate', false),
+    validation: readBoolean('validate', false) ? readSchemaSettings() : undefined,
     dryRun: readBoolean('dry-run', false),
     author: {
       name: readString('author-name', 'github-actions[bot]'),

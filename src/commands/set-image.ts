@@ -18,7 +18,8 @@ import { LocalCheckout } from '../repo/local-checkout.js';
 import { openConfigRepo, readRepoLocation, type RepoLocation } from '../repo/open-config-repo.js';
 import { validateOverlays } from '../validate/validate-overlays.js';
 import { annotate, validationFailure, writeValidationSummary } from '../validate/validation-output.js';
-import { readValidationSettings, type ValidationSettings } from '../validate/validation-settings.js';
+import { readSchemaSettings, withPolicy, type SchemaSettings, type ValidationSettings } from '../validate/validation-settings.js';
+import { readWorkflowSettings, settingsFor, type WorkflowSettings } from '../inputs/environment-settings.js';
 import { landCommit } from '../repo/land-commit.js';
 import { commitContextFromEnv, DEFAULT_COMMIT_MESSAGE, renderCommitMessage } from '../report/commit-message.js';
 import { showDiffs } from '../report/text-diff.js';
@@ -26,7 +27,6 @@ import { connectToGitHub, type GitHubConnection } from '../github/github-connect
 import { statusOf } from '../github/request-errors.js';
 import { explainRefusedWrite } from '../github/setup-checks.js';
 import type { Verified } from '../promote/promotion-body.js';
-import { readPullRequestOverrides, type PullRequestOverrides } from '../promote/pull-request-inputs.js';
 import { closeSettledSetImagePullRequest, landSetImagePullRequest } from '../promote/set-image-pull-request.js';
 import { setImageOutputs, toOverlayChange, writeSetImageSummary, type OverlayChange, type SetImageOutcome } from '../report/set-image-report.js';
 
@@ -44,11 +44,11 @@ export interface SetImageInputs {
   allowDowngrade: boolean;
   allowTags: RegExp | undefined;
   verifyRender: boolean;
-  /** Validate the edited overlays before committing (the `validate` input). */
-  validate: boolean;
+  /** How to validate the edited overlays before committing; undefined when the `validate` input is false. */
+  validation: SchemaSettings | undefined;
   dryRun: boolean;
-  /** `landing` and the pull-request settings; empty ones take the environment's config. */
-  overrides: PullRequestOverrides;
+  /** `landing`, the pull-request settings and the image policy as the workflow set them; the rest comes from the environment's config. */
+  settings: WorkflowSettings;
 }
 
 export function readSetImageInputs(): SetImageInputs {
@@ -67,9 +67,9 @@ export function readSetImageInputs(): SetImageInputs {
     allowDowngrade: readBoolean('allow-downgrade', false),
     allowTags: readRegExp('allow-tags'),
     verifyRender: readBoolean('verify-render', true),
-    validate: readBoolean('validate', false),
+    validation: readBoolean('validate', false) ? readSchemaSettings() : undefined,
     dryRun: readBoolean('dry-run', false),
-    overrides: readPullRequestOverrides(),
+    settings: readWorkflowSettings(),
   };
 }
 
@@ -119,7 +119,8 @@ export async function setImage(inputs: SetImageInputs): Promise<SetImageOutcome>
 async function setImageIn(inputs: SetImageInputs, opened: Awaited<ReturnType<typeof openConfigRepo>>, connect: () => GitHubConnection): Promise<SetImageOutcome> {
   const { repo, snapshot, branch } = opened;
   const environment = inputs.environment ? requireEnvironment(opened.config, inputs.environment) : undefined;
-  const landing = inputs.overrides.landing || environment?.landing || 'commit';
+  const settings = settingsFor(inputs.settings, environment);
+  const { landing } = settings;
   if (landing === 'pull-request' && !environment) {
     throw new InputError('landing', 'set-image lands through a pull request only into an environment of the promotion config (its branch and PR are per environment); set the environment input.');
   }
@@ -133,7 +134,7 @@ async function setImageIn(inputs: SetImageInputs, opened: Awaited<ReturnType<typ
   const plan: SetImagePlan = {
     inputs,
     overlayPaths: overlays.map((overlay) => overlay.path),
-    validation: inputs.validate ? readValidationSettings(environment) : undefined,
+    validation: inputs.validation && withPolicy(inputs.validation, settings.policy),
   };
   if (!branch && inputs.push && !inputs.dryRun) {
     throw new InputError('branch', 'the checkout is on a detached HEAD; name the branch to push to.');
@@ -169,7 +170,7 @@ async function setImageIn(inputs: SetImageInputs, opened: Awaited<ReturnType<typ
       snapshot,
       base: branch,
       environment: environment!,
-      overrides: inputs.overrides,
+      pullRequest: settings.pullRequest,
       images: inputs.images,
       plan: (images) => planSetImage({ ...inputs, images }, overlays),
       check: (changed) => checkInPlace(plan, snapshot, changed),

@@ -9,7 +9,8 @@ import type { ValidationReport } from '../validate/findings.js';
 import { toJUnitXml } from '../validate/junit-report.js';
 import { withKubeconfigFile } from '../validate/kubeconfig-file.js';
 import { discoverOverlays, overlaysChangedSince } from '../validate/overlay-discovery.js';
-import { readValidationSettings, type ValidationSettings } from '../validate/validation-settings.js';
+import { readSchemaSettings, withPolicy, type ValidationSettings } from '../validate/validation-settings.js';
+import { readWorkflowSettings, settingsFor } from '../inputs/environment-settings.js';
 import { environmentFromInput } from '../config/load-config.js';
 import { resolveEnvironmentOverlays } from '../config/environment-overlays.js';
 import { validateOverlays, type ValidateOptions } from '../validate/validate-overlays.js';
@@ -45,7 +46,7 @@ export function readValidateInputs(): ValidateInputs {
     kubeconfig: readString('kubeconfig'),
     kubeContext: readString('kube-context'),
     junitFile: resolve(readString('junit-file', join(process.env.RUNNER_TEMP || tmpdir(), 'gitops-promote-validate.junit.xml'))),
-    ...readValidationSettings(fromConfig?.environment),
+    ...withPolicy(readSchemaSettings(), settingsFor(readWorkflowSettings(), fromConfig?.environment).policy),
   };
   if (inputs.serverDryRun && inputs.kubeconfig === '') throw new InputError('kubeconfig', 'is required when server-dry-run is true.');
   if (inputs.changedOnly && inputs.baseRef === '') throw new InputError('base-ref', 'is required when changed-only is true (outside a pull_request event).');

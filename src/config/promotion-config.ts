@@ -11,6 +11,21 @@ import { PROMOTION_CONFIG_SCHEMA } from './config-schema.js';
 
 export const DEFAULT_CONFIG_FILE = 'gitops-promote.yaml';
 
+/**
+ * What an environment is when neither the config nor an input says otherwise.
+ * The inputs that can override these have no default in action.yml, so these
+ * are the only defaults (src/inputs/environment-settings.ts applies them).
+ */
+export const ENVIRONMENT_DEFAULTS: Readonly<Pick<Environment, 'landing' | 'pullRequest' | 'protected' | 'requireDigest'>> = {
+  landing: 'commit',
+  pullRequest: { autoMerge: false, mergeMethod: 'squash', reviewers: [], teamReviewers: [], labels: [], assignees: [], draft: false, checklist: [] },
+  protected: false,
+  requireDigest: false,
+};
+
+/** The Flux object an app's controller entry names, when it names no kind or namespace. */
+export const FLUX_DEFAULTS = { kind: 'Kustomization', namespace: 'flux-system' } as const;
+
 export interface PullRequestSettings {
   autoMerge: boolean;
   mergeMethod: 'merge' | 'squash' | 'rebase';
@@ -131,25 +146,26 @@ function normalise(raw: RawConfig, file: string): PromotionConfig {
     if (names.has(env.name)) throw new UserError(`${file}: environment '${env.name}' is declared twice.`);
     names.add(env.name);
     const pr = env['pull-request'] ?? {};
+    const defaults = ENVIRONMENT_DEFAULTS.pullRequest;
     return {
       name: env.name,
       overlays: toList(env.overlays),
       from: env.from ?? raw.environments[index - 1]?.name,
       branch: env.branch,
-      landing: env.landing ?? 'commit',
+      landing: env.landing ?? ENVIRONMENT_DEFAULTS.landing,
       pullRequest: {
-        autoMerge: pr['auto-merge'] ?? false,
-        mergeMethod: pr['merge-method'] ?? 'squash',
+        autoMerge: pr['auto-merge'] ?? defaults.autoMerge,
+        mergeMethod: pr['merge-method'] ?? defaults.mergeMethod,
         reviewers: pr.reviewers ?? [],
         teamReviewers: pr['team-reviewers'] ?? [],
         labels: pr.labels ?? [],
         assignees: pr.assignees ?? [],
-        draft: pr.draft ?? false,
+        draft: pr.draft ?? defaults.draft,
         checklist: pr.checklist ?? [],
         titleTemplate: pr['title-template'],
       },
-      protected: env.protected ?? false,
-      requireDigest: env['require-digest'] ?? false,
+      protected: env.protected ?? ENVIRONMENT_DEFAULTS.protected,
+      requireDigest: env['require-digest'] ?? ENVIRONMENT_DEFAULTS.requireDigest,
       controller: env.controller,
       maxSkew: env['max-skew'],
     };

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
-import { InputError } from '../errors.js';
-import { readBoolean, readDuration, readList, readString } from '../inputs/read-inputs.js';
+import { readBoolean, readChoice, readDuration, readList, readString } from '../inputs/read-inputs.js';
+import { readWorkflowSettings, type WorkflowSettings } from '../inputs/environment-settings.js';
 
-export type ControllerName = 'argocd' | 'flux';
+export type { ControllerName } from '../inputs/environment-settings.js';
 
 export interface ArgoInputs {
   server: string;
@@ -20,15 +20,14 @@ export interface ArgoInputs {
 export interface FluxInputs {
   kubeconfig: string;
   context: string;
-  kind: 'Kustomization' | 'HelmRelease';
   names: string[];
-  namespace: string;
   reconcile: boolean;
 }
 
 /** Everything `wait` reads, in one typed object. */
 export interface WaitInputs {
-  controller?: ControllerName;
+  /** controller, flux-kind and flux-namespace as the workflow set them (the config's apps may set them too). */
+  settings: WorkflowSettings;
   revision: string;
   path: string;
   environment: string;
@@ -46,7 +45,7 @@ export interface WaitInputs {
 
 export function readWaitInputs(): WaitInputs {
   return {
-    controller: readChoice('controller', ['argocd', 'flux'] as const, undefined),
+    settings: readWorkflowSettings(),
     revision: readString('revision').trim(),
     path: resolve(readString('path', '.')),
     environment: readString('environment').trim(),
@@ -69,9 +68,7 @@ export function readWaitInputs(): WaitInputs {
     flux: {
       kubeconfig: readString('kubeconfig'),
       context: readString('kube-context').trim(),
-      kind: readChoice('flux-kind', ['Kustomization', 'HelmRelease'] as const, 'Kustomization'),
       names: readList('flux-name'),
-      namespace: readString('flux-namespace', 'flux-system').trim(),
       reconcile: readBoolean('flux-reconcile', false),
     },
     token: readString('token').trim(),
@@ -79,12 +76,4 @@ export function readWaitInputs(): WaitInputs {
     deployment: readBoolean('deployment', false),
     environmentUrl: readString('environment-url').trim(),
   };
-}
-
-function readChoice<T extends string, F extends T | undefined>(name: string, choices: readonly T[], fallback: F): T | F {
-  const value = readString(name).trim();
-  if (value === '') return fallback;
-  const match = choices.find((choice) => choice.toLowerCase() === value.toLowerCase());
-  if (!match) throw new InputError(name, `expected one of ${choices.join(', ')}, got '${value}'.`);
-  return match;
 }

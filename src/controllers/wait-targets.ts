@@ -2,7 +2,8 @@ import { InputError } from '../errors.js';
 import { DEFAULT_CONFIG_FILE, findEnvironment, type AppConfig, type Environment } from '../config/promotion-config.js';
 import { loadPromotionConfig } from '../config/load-config.js';
 import { parseArgoAppRef, argoAppLabel, type ArgoAppRef } from './argocd/argocd-types.js';
-import type { ControllerName, WaitInputs } from './wait-inputs.js';
+import type { WaitInputs } from './wait-inputs.js';
+import { controllerSettingsFor, type FluxKind, type WorkflowSettings } from '../inputs/environment-settings.js';
 
 export interface ArgoTarget {
   controller: 'argocd';
@@ -13,7 +14,7 @@ export interface ArgoTarget {
 export interface FluxTarget {
   controller: 'flux';
   label: string;
-  kind: 'Kustomization' | 'HelmRelease';
+  kind: FluxKind;
   name: string;
   namespace: string;
 }
@@ -36,8 +37,9 @@ export function resolveWaitTargets(inputs: WaitInputs): WaitTarget[] {
 }
 
 function targetsFromInputs(inputs: WaitInputs): WaitTarget[] {
-  const controller = inputs.controller ?? (inputs.argocd.apps.length > 0 ? 'argocd' : 'flux');
-  if (inputs.argocd.apps.length > 0 && inputs.flux.names.length > 0 && !inputs.controller) {
+  const { settings } = inputs;
+  const controller = settings.controller ?? (inputs.argocd.apps.length > 0 ? 'argocd' : 'flux');
+  if (inputs.argocd.apps.length > 0 && inputs.flux.names.length > 0 && !settings.controller) {
     throw new InputError('controller', 'both argocd-app and flux-name are given; say which controller to wait on.');
   }
   if (controller === 'argocd') {
@@ -45,7 +47,8 @@ function targetsFromInputs(inputs: WaitInputs): WaitTarget[] {
     return inputs.argocd.apps.map((text) => argoTarget(text));
   }
   if (inputs.flux.names.length === 0) throw new InputError('flux-name', 'is required with controller: flux (or give environment and apps from the promotion config).');
-  return inputs.flux.names.map((name) => fluxTarget(inputs.flux.kind, name, inputs.flux.namespace));
+  const { fluxKind, fluxNamespace } = controllerSettingsFor(settings, undefined);
+  return inputs.flux.names.map((name) => fluxTarget(fluxKind, name, fluxNamespace));
 }
 
 function targetsFromConfig(inputs: WaitInputs): WaitTarget[] {
@@ -60,7 +63,7 @@ function targetsFromConfig(inputs: WaitInputs): WaitTarget[] {
   return appNames.map((appName) => {
     const app = config.apps.find((candidate) => candidate.name === appName);
     if (!app) throw new InputError('apps', `unknown app '${appName}'; the promotion config declares ${config.apps.map((a) => a.name).join(', ') || 'none'}.`);
-    const target = configuredTarget(app, env, inputs.flux, inputs.controller);
+    const target = configuredTarget(app, env, inputs.settings);
     if (!target) throw new InputError('controller', `neither the input nor the promotion config says which controller runs app '${appName}' in '${env.name}'.`);
     return target;
   });
@@ -69,19 +72,14 @@ function targetsFromConfig(inputs: WaitInputs): WaitTarget[] {
 /**
  * The controller object that runs `app` in `env`, as the promotion config
  * names it; `<app>-<environment>` when it names none (the common convention).
- * Undefined when neither `controller` nor the config says which controller.
+ * Undefined when neither the `controller` input nor the config says which controller.
  */
-export function configuredTarget(
-  app: AppConfig,
-  env: Environment,
-  flux: { kind: FluxTarget['kind']; namespace: string },
-  controller?: ControllerName,
-): WaitTarget | undefined {
+export function configuredTarget(app: AppConfig, env: Environment, settings: WorkflowSettings): WaitTarget | undefined {
   const ref = app.environments[env.name] ?? {};
-  const chosen = controller ?? ref.controller ?? env.controller;
+  const { controller, fluxKind, fluxNamespace } = controllerSettingsFor(settings, env, ref);
   const defaultName = `${app.name}-${env.name}`;
-  if (chosen === 'argocd') return argoTarget(ref.argocdApp ?? defaultName);
-  if (chosen === 'flux') return fluxTarget(ref.fluxKind ?? flux.kind, ref.fluxName ?? defaultName, ref.fluxNamespace ?? flux.namespace);
+  if (controller === 'argocd') return argoTarget(ref.argocdApp ?? defaultName);
+  if (controller === 'flux') return fluxTarget(fluxKind, ref.fluxName ?? defaultName, fluxNamespace);
   return undefined;
 }
 

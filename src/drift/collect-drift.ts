@@ -4,7 +4,7 @@ import { resolveEnvironmentOverlays } from '../config/environment-overlays.js';
 import type { AppConfig, Environment, PromotionConfig } from '../config/promotion-config.js';
 import type { ArgoCdClient } from '../controllers/argocd/argocd-client.js';
 import type { FluxClient } from '../controllers/flux/flux-client.js';
-import type { FluxInputs } from '../controllers/wait-inputs.js';
+import type { WorkflowSettings } from '../inputs/environment-settings.js';
 import type { Overlay } from '../repo/overlay-paths.js';
 import type { ConfigBranch } from './config-history.js';
 import { readArgoApplication, readFluxObject, type ControllerTarget } from './controller-state.js';
@@ -22,7 +22,8 @@ export interface DriftSettings {
   apps: AppConfig[];
   staleAfterMs: number;
   maxSkew: ReadonlyMap<string, MaxSkew>;
-  flux: Pick<FluxInputs, 'kind' | 'namespace'>;
+  /** controller, flux-kind and flux-namespace as the workflow set them. */
+  controllerSettings: WorkflowSettings;
 }
 
 export interface DriftSources {
@@ -115,7 +116,7 @@ async function judgeController(
   declared: DeclaredImages | undefined,
   paths: string[],
 ): Promise<Partial<ControllerJudgement> & { findings: Finding[] }> {
-  const target = configuredTarget(app, env, settings.flux);
+  const target = configuredTarget(app, env, settings.controllerSettings);
   if (!target) return { findings: [] };
   const read = await readTarget(target, sources);
   if (!read.found) {

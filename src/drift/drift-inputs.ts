@@ -4,6 +4,7 @@ import { inputVariableName } from '../cli/parse-cli-args.js';
 import { readWaitInputs, type ArgoInputs, type FluxInputs } from '../controllers/wait-inputs.js';
 import { readRepoLocation, type RepoLocation } from '../repo/open-config-repo.js';
 import { readToken } from '../github/github-connection.js';
+import type { WorkflowSettings } from '../inputs/environment-settings.js';
 
 export const DEFAULT_ISSUE_LABEL = 'gitops-drift';
 
@@ -20,6 +21,8 @@ export interface DriftInputs {
   staleAfterMs: number;
   argocd: ArgoInputs;
   flux: FluxInputs;
+  /** controller, flux-kind and flux-namespace as the workflow set them. */
+  controllerSettings: WorkflowSettings;
   token: string;
   /** owner/name of the config repo on GitHub (default the workflow's repository). */
   repository: string;
@@ -39,6 +42,7 @@ export function readDriftInputs(env: NodeJS.ProcessEnv = process.env): DriftInpu
     staleAfterMs: readDuration('stale-after', '10m'),
     argocd: wait.argocd,
     flux: wait.flux,
+    controllerSettings: wait.settings,
     token: readToken(env),
     repository,
   };

@@ -28,9 +28,28 @@ export function readBoolean(name: string, fallback: boolean): boolean {
   throw new InputError(name, `expected true or false, got '${core.getInput(name)}'.`);
 }
 
+/** A boolean the workflow may leave unset (undefined), for settings the promotion config can also carry. */
+export function readOptionalBoolean(name: string): boolean | undefined {
+  return core.getInput(name) === '' ? undefined : readBoolean(name, false);
+}
+
 /** A list given one item per line, or comma-separated; blank items and # comments dropped. */
 export function readList(name: string): string[] {
   return splitList(core.getInput(name));
+}
+
+/** A list the workflow may leave unset (undefined); a set list is never empty. */
+export function readOptionalList(name: string): string[] | undefined {
+  return core.getInput(name).trim() === '' ? undefined : readList(name);
+}
+
+/** One of `choices`, matched without regard to case and returned as the choice is spelt; `fallback` when unset. */
+export function readChoice<T extends string, F extends T | undefined>(name: string, choices: readonly T[], fallback: F): T | F {
+  const value = core.getInput(name).trim();
+  if (value === '') return fallback;
+  const match = choices.find((choice) => choice.toLowerCase() === value.toLowerCase());
+  if (!match) throw new InputError(name, `expected one of ${choices.join(', ')}, got '${value}'.`);
+  return match;
 }
 
 export function splitList(text: string): string[] {

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import type { Environment } from '../config/promotion-config.js';
+import type { PullRequestSettings } from '../config/promotion-config.js';
 import type { GitHubConnection } from '../github/github-connection.js';
 import { enableAutoMerge } from '../github/auto-merge.js';
 import {
@@ -16,7 +16,6 @@ import { statusOf } from '../github/request-errors.js';
 import { gitBlobSha } from '../repo/blob-sha.js';
 import type { ChangedFile, ConfigRepo, Snapshot } from '../repo/config-repo.js';
 import type { Identity } from '../repo/git.js';
-import type { PullRequestOverrides } from './pull-request-inputs.js';
 
 /** What the promotion PR should say and who should see it. */
 export interface PromotionPullRequestPlan {
@@ -30,20 +29,6 @@ export interface PromotionPullRequestPlan {
   author: Identity;
 }
 
-/** Reviewers, labels and the rest: the inputs when given, else the target environment's config. */
-export function pullRequestSettings(inputs: PullRequestOverrides, target: Environment) {
-  const config = target.pullRequest;
-  return {
-    reviewers: inputs.reviewers ?? config.reviewers,
-    teamReviewers: inputs.teamReviewers ?? config.teamReviewers,
-    labels: inputs.labels ?? config.labels,
-    assignees: inputs.assignees ?? config.assignees,
-    draft: inputs.draft ?? config.draft,
-    autoMerge: inputs.autoMerge ?? config.autoMerge,
-    mergeMethod: inputs.mergeMethod ?? config.mergeMethod,
-  };
-}
-
 /**
  * The promotion branch is the base head plus one commit with the edit. It is
  * rewritten only when its content differs from the edit planned now, so a
@@ -55,7 +40,7 @@ export async function landPromotionPullRequest(
   github: GitHubConnection,
   snapshot: Snapshot,
   plan: PromotionPullRequestPlan,
-  settings: ReturnType<typeof pullRequestSettings>,
+  settings: PullRequestSettings,
   /** The open PR, when the caller has already looked it up. */
   known?: { existing: PullRequest | undefined },
 ): Promise<{ pull: PullRequest; created: boolean; commitSha: string; refusals: Refusal[] }> {

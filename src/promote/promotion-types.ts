@@ -3,10 +3,13 @@ import type { RepoLocation } from '../repo/open-config-repo.js';
 import type { OverlayChange } from '../report/set-image-report.js';
 import type { Refusal } from '../github/pull-requests.js';
 import type { RequestCount } from '../github/octokit-client.js';
-import type { PullRequestOverrides } from './pull-request-inputs.js';
+import type { WorkflowSettings } from '../inputs/environment-settings.js';
+import type { SchemaSettings } from '../validate/validation-settings.js';
 
-/** The inputs of `promote`; an unset list or flag (undefined) takes the target environment's config. */
-export interface PromoteInputs extends PullRequestOverrides {
+/** The inputs of `promote`. */
+export interface PromoteInputs {
+  /** `landing`, the pull-request settings and the image policy as the workflow set them; the rest comes from the target environment's config. */
+  settings: WorkflowSettings;
   location: RepoLocation;
   from: string;
   to: string;
@@ -15,7 +18,8 @@ export interface PromoteInputs extends PullRequestOverrides {
   sourceRepositories: Map<string, string>;
   branch: string;
   verifyRender: boolean;
-  validate: boolean;
+  /** How to validate the promoted overlays before anything is written; undefined when the `validate` input is false. */
+  validation: SchemaSettings | undefined;
   dryRun: boolean;
   author: Identity;
   commitMessage: string;

@@ -15,11 +15,12 @@ import { toOverlayChange } from '../report/set-image-report.js';
 import { showDiffs } from '../report/text-diff.js';
 import { validateOverlays } from '../validate/validate-overlays.js';
 import { annotate, validationFailure, writeValidationSummary } from '../validate/validation-output.js';
-import { readValidationSettings } from '../validate/validation-settings.js';
+import { withPolicy, type ValidationSettings } from '../validate/validation-settings.js';
+import { settingsFor, type EnvironmentSettings } from '../inputs/environment-settings.js';
 import { promotionBodyFor, promotionCommitMessage, type Verified } from './promotion-body.js';
 import { promotionBranchName, promotionMarker, promotionTitle, type PromotionKey } from './promotion-names.js';
 import type { AppPromotion } from './promotion-plan.js';
-import { closeEmptyPromotion, landPromotionPullRequest, pullRequestSettings } from './promotion-pull-request.js';
+import { closeEmptyPromotion, landPromotionPullRequest } from './promotion-pull-request.js';
 import { planPromotion } from './plan-promotion.js';
 import { resolvePromotionRoute, type PromotionRoute } from './promotion-route.js';
 import type { PromoteInputs, PromoteOutcome, PromotedChange } from './promotion-types.js';
@@ -39,8 +40,9 @@ export async function promote(inputs: PromoteInputs): Promise<PromoteOutcome> {
     try {
       const config = requireConfig(opened.config);
       const route = resolvePromotionRoute(config, inputs.from, inputs.to);
-      const landing = inputs.landing || route.target.landing;
-      const work = { inputs, config, route, landing, repo: opened.repo, branch: opened.branch, connect };
+      const settings = settingsFor(inputs.settings, route.target);
+      const validation = inputs.validation && withPolicy(inputs.validation, settings.policy);
+      const work: PromotionWork = { inputs, config, route, settings, validation, repo: opened.repo, branch: opened.branch, connect };
       const outcome = await promoteIn(work, opened.snapshot);
       return { ...outcome, requests: github?.counter };
     } finally {
@@ -56,14 +58,18 @@ interface PromotionWork {
   inputs: PromoteInputs;
   config: PromotionConfig;
   route: PromotionRoute;
-  landing: 'commit' | 'pull-request';
+  /** The target environment's settings, with the workflow's inputs applied. */
+  settings: EnvironmentSettings;
+  /** Validation of the promoted overlays, with the target's policy; undefined when not asked for. */
+  validation: ValidationSettings | undefined;
   repo: ConfigRepo;
   branch: string;
   connect: () => GitHubConnection;
 }
 
 async function promoteIn(work: PromotionWork, snapshot: Snapshot): Promise<PromoteOutcome> {
-  const { inputs, route, landing } = work;
+  const { inputs, route } = work;
+  const { landing } = work.settings;
   const apps = await plan(work, snapshot);
   const changes = promotedChanges(apps);
   const key: PromotionKey = { from: route.source.name, to: route.target.name, apps: inputs.apps };
@@ -101,7 +107,6 @@ async function promoteIn(work: PromotionWork, snapshot: Snapshot): Promise<Promo
   const github = work.connect();
   const diff = await renderedDiff(edits);
   const verified = await checkEdits(work, snapshot, edits);
-  const settings = pullRequestSettings(inputs, route.target);
   const title = promotionTitle(route.target.pullRequest.titleTemplate, { from: key.from, to: key.to, apps: apps.filter((app) => app.edits.some((edit) => edit.changes.length > 0)).map((app) => app.app), images: [...new Set(changes.map((change) => change.new))] });
   const landed = await landPromotionPullRequest(work.repo, github, snapshot, {
     branch: promotionBranchName(key),
@@ -112,7 +117,7 @@ async function promoteIn(work: PromotionWork, snapshot: Snapshot): Promise<Promo
     files: edits.map((edit) => ({ path: edit.overlay.file, content: edit.text })),
     message: commitMessage(work, key, changes, title),
     author: inputs.author,
-  }, settings);
+  }, work.settings.pullRequest);
   for (const refusal of landed.refusals) {
     core.warning(`The pull request was made, but GitHub refused ${refusal.what}: ${refusal.why}. To fix: ${refusal.fix}.`);
   }
@@ -135,8 +140,8 @@ async function checkEdits(work: PromotionWork, snapshot: Snapshot, edits: readon
       await verifyRenderedImages(edits);
       verified.render = true;
     }
-    if (work.inputs.validate) {
-      const settings = readValidationSettings(work.route.target);
+    const settings = work.validation;
+    if (settings) {
       const report = await core.group('Validating the promoted overlays', () =>
         validateOverlays(edits.map((edit) => edit.overlay), { ...settings, repoRoot: snapshot.root, policyFor: () => settings.policy }),
       );

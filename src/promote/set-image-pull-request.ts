@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { createHash } from 'node:crypto';
-import type { Environment } from '../config/promotion-config.js';
+import type { Environment, PullRequestSettings } from '../config/promotion-config.js';
 import type { GitHubConnection } from '../github/github-connection.js';
 import { findOpenPullRequest, type Refusal } from '../github/pull-requests.js';
 import { parseImageArguments, type ImageArgument } from '../kustomize/image-argument.js';
@@ -13,8 +13,7 @@ import { toOverlayChange, type OverlayChange } from '../report/set-image-report.
 import { buildSetImageBody, carriedArguments } from '../report/set-image-pull-request-body.js';
 import { checklist, type Verified } from './promotion-body.js';
 import { MAX_BRANCH_LENGTH, refPart } from './promotion-names.js';
-import { closeEmptyPromotion, landPromotionPullRequest, pullRequestSettings } from './promotion-pull-request.js';
-import type { PullRequestOverrides } from './pull-request-inputs.js';
+import { closeEmptyPromotion, landPromotionPullRequest } from './promotion-pull-request.js';
 
 /**
  * set-image into an environment that lands through pull requests: one stable
@@ -43,7 +42,8 @@ export interface SetImagePullRequestWork {
   /** The branch the PR merges into. */
   base: string;
   environment: Environment;
-  overrides: PullRequestOverrides;
+  /** The environment's pull-request settings, with the workflow's inputs applied. */
+  pullRequest: PullRequestSettings;
   /** This run's arguments. */
   images: ImageArgument[];
   /** The edits of the overlays for these arguments, on the snapshot. */
@@ -80,13 +80,12 @@ export async function landSetImagePullRequest(work: SetImagePullRequestWork): Pr
     runUrl: commitContextFromEnv().runUrl,
     checklist: checklist(environment, verified),
   });
-  const settings = pullRequestSettings(work.overrides, environment);
   const landed = await landPromotionPullRequest(
     work.repo,
     github,
     work.snapshot,
     { branch, base: work.base, marker, title, body, files: edits.map((edit) => ({ path: edit.overlay.file, content: edit.text })), message: work.message(changes), author: work.author },
-    settings,
+    work.pullRequest,
     { existing },
   );
   for (const refusal of landed.refusals) core.warning(`The pull request was made, but GitHub refused ${refusal.what}: ${refusal.why}. To fix: ${refusal.fix}.`);
