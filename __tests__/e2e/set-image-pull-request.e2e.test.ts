@@ -138,4 +138,16 @@ describe('set-image into an environment that lands through pull requests, end to
     expect(world.repo.remoteFile(WEB_STAGING)).toContain('newTag: 1.4.0');
     expect(run.summary).toContain('<code>release</code>');
   });
+
+  test('through a pull request, a full image name that would downgrade production is refused before any write', async () => {
+    world.sim.resetLog();
+    // production's entry web renames into ghcr.io/acme/web at 1.3.2; the argument would add an entry overriding it.
+    const run = await world.run('set-image', { environment: 'production', images: 'ghcr.io/acme/web:1.0.0' });
+    expect(run.exitCode).toBe(1);
+    expect(errorAnnotations(run)).toEqual([
+      expect.stringMatching(/^Input 'images': 'ghcr\.io\/acme\/web:1\.0\.0' would downgrade ghcr\.io\/acme\/web in apps\/web\/overlays\/production from 1\.3\.2 to 1\.0\.0: entry 'web' renames/),
+    ]);
+    expect(world.writes()).toEqual([]);
+    expect(remoteFile(world.repo, 'gitops-promote/set-image/production', WEB_PRODUCTION)).not.toContain('1.0.0');
+  });
 });

@@ -200,3 +200,99 @@ describe('set-image render check', () => {
     expect(run.stdout).toMatch(/::warning::Render check skipped for apps\/web\/overlays\/dev: it did not render before the edit either/);
   });
 });
+
+/**
+ * The dev overlay's entry `web` renames the base's `web` into ghcr.io/acme/web:1.4.1. kustomize
+ * applies entries in order, each to the images as the earlier ones left them, so an argument named
+ * ghcr.io/acme/web adds a second entry after `web` that overrides it.
+ */
+describe('set-image given the full image name, which an entry renames into', () => {
+  const warnings = (run: ActionRun): string[] => run.stdout.split('\n').filter((line) => line.startsWith('::warning'));
+
+  /** Commits and pushes a new text of the dev overlay (as an earlier run or a person did). */
+  function pushDevOverlay(text: string): void {
+    writeText(join(repo.work, WEB_DEV), text);
+    git(repo.work, 'commit', '--quiet', '-am', 'Edit the dev overlay');
+    git(repo.work, 'push', '--quiet', 'origin', 'main');
+  }
+
+  test('a downgrade of what renders is refused in one line naming the entry it would override, and nothing is written', async () => {
+    const before = readText(join(repo.work, WEB_DEV));
+    const run = await setImage({ overlays: 'apps/web/overlays/dev', images: 'ghcr.io/acme/web:1.0.0' });
+    expect(run.exitCode).toBe(1);
+    expect(errorAnnotations(run)).toEqual([
+      "Input 'images': 'ghcr.io/acme/web:1.0.0' would downgrade ghcr.io/acme/web in apps/web/overlays/dev from 1.4.1 to 1.0.0: " +
+        "entry 'web' renames web into ghcr.io/acme/web with tag 1.4.1, and the argument adds an entry 'ghcr.io/acme/web' after it that overrides it. " +
+        "To set the image through 'web', write 'web=*:1.0.0'; set allow-downgrade: true to allow the downgrade.",
+    ]);
+    expect(readText(join(repo.work, WEB_DEV))).toBe(before);
+    expect(git(repo.work, 'status', '--porcelain')).toBe('');
+    expect(repo.commitCount()).toBe(1);
+  });
+
+  test('an upgrade lands as kustomize edits it (a second entry, which renders the new version), with a warning naming the argument meant', async () => {
+    const run = await setImage({ overlays: 'apps/web/overlays/dev', images: 'ghcr.io/acme/web:1.5.0' });
+    expect(run.exitCode).toBe(0);
+    expect(warnings(run)).toEqual([
+      "::warning::'ghcr.io/acme/web:1.5.0' is named after ghcr.io/acme/web, which entry 'web' renames web into in apps/web/overlays/dev, " +
+        "so it adds a second entry, 'ghcr.io/acme/web', after 'web' (as kustomize edit set image does): it overrides 'web', " +
+        "and a later 'web=…' changes nothing there. You probably meant 'web=*:1.5.0'.",
+    ]);
+    expect(repo.remoteFile(WEB_DEV)).toContain('    newTag: 1.4.1\n  - name: ghcr.io/acme/web\n    newTag: 1.5.0\n');
+    expect(repo.commitCount()).toBe(2);
+  });
+
+  test('an argument that changes nothing in the render is refused, naming the entry that already sets it', async () => {
+    const run = await setImage({ overlays: 'apps/web/overlays/dev', images: 'ghcr.io/acme/web:1.4.1' });
+    expect(run.exitCode).toBe(1);
+    expect(errorAnnotations(run)).toEqual([
+      "Input 'images': 'ghcr.io/acme/web:1.4.1' changes nothing that apps/web/overlays/dev renders (it runs ghcr.io/acme/web:1.4.1): " +
+        "entry 'web' renames web into ghcr.io/acme/web and sets it already; the argument would only add an entry 'ghcr.io/acme/web' that overrides 'web'. " +
+        "Write 'web=*:1.4.1' instead.",
+    ]);
+    expect(repo.commitCount()).toBe(1);
+  });
+
+  test('allow-downgrade: true lets the downgrade through, still with the warning', async () => {
+    const run = await setImage({ overlays: 'apps/web/overlays/dev', images: 'ghcr.io/acme/web:1.0.0', 'allow-downgrade': 'true' });
+    expect(run.exitCode).toBe(0);
+    expect(warnings(run)).toEqual([expect.stringContaining("You probably meant 'web=*:1.0.0'.")]);
+    expect(repo.remoteFile(WEB_DEV)).toContain('  - name: ghcr.io/acme/web\n    newTag: 1.0.0\n');
+    expect(repo.commitCount()).toBe(2);
+  });
+
+  test('the render guard refuses a downgrade the file alone cannot show (the renaming entry sets no tag; the base does)', async () => {
+    pushDevOverlay(readText(join(repo.work, WEB_DEV)).replace('    newTag: 1.4.1\n', ''));
+    const deployment = join(repo.work, 'apps/web/base/deployment.yaml');
+    writeText(deployment, readText(deployment).replace('image: web:latest', 'image: web:1.4.1'));
+    git(repo.work, 'commit', '--quiet', '-am', 'Pin the base');
+    git(repo.work, 'push', '--quiet', 'origin', 'main');
+
+    const refused = await setImage({ overlays: 'apps/web/overlays/dev', images: 'ghcr.io/acme/web:1.0.0' });
+    expect(refused.exitCode).toBe(1);
+    expect(errorAnnotations(refused)).toEqual([
+      "Input 'images': apps/web/overlays/dev would run ghcr.io/acme/web:1.0.0 where ghcr.io/acme/web:1.4.1 runs now (Deployment/web-dev/web): a semver downgrade. " +
+        "'ghcr.io/acme/web:1.0.0' adds an entry 'ghcr.io/acme/web' after entry 'web', which renames web into ghcr.io/acme/web, and the new entry wins; " +
+        "to set the image through 'web', write 'web=*:1.0.0'. Set allow-downgrade: true to allow it.",
+    ]);
+    expect(git(repo.work, 'status', '--porcelain')).toBe('');
+    expect(repo.commitCount()).toBe(3);
+
+    const allowed = await setImage({ overlays: 'apps/web/overlays/dev', images: 'ghcr.io/acme/web:1.0.0', 'allow-downgrade': 'true' });
+    expect(allowed.exitCode).toBe(0);
+    expect(repo.commitCount()).toBe(4);
+  });
+
+  test('"matched nothing" names the entry an earlier full-name run added, which overrides the one the argument sets', async () => {
+    pushDevOverlay(readText(join(repo.work, WEB_DEV)).replace('    newTag: 1.4.1\n', '    newTag: 1.4.1\n  - name: ghcr.io/acme/web\n    newTag: 1.0.0\n'));
+    const run = await setImage({ overlays: 'apps/web/overlays/dev', images: 'web=ghcr.io/acme/web:1.5.0' });
+    expect(run.exitCode).toBe(1);
+    expect(errorAnnotations(run)).toEqual([
+      "apps/web/overlays/dev: after setting 'web=ghcr.io/acme/web:1.5.0', no rendered image is ghcr.io/acme/web:1.5.0. " +
+        "Entry 'ghcr.io/acme/web', later in images:, matches what 'web' renders and sets it to ghcr.io/acme/web:1.0.0, so it wins " +
+        "(an earlier set-image given the full image name adds such an entry). Remove that entry, or set the image through it with 'ghcr.io/acme/web=*:1.5.0'. " +
+        'The overlay renders: ghcr.io/acme/web:1.0.0.',
+    ]);
+    expect(repo.commitCount()).toBe(2);
+  });
+});

@@ -5,8 +5,9 @@ import { KEEP, parseImageArguments, type ImageArgument } from '../kustomize/imag
 import { planEdits, planFileEdit, type FileEdit } from '../kustomize/plan-edits.js';
 import type { ImageEntryChange } from '../kustomize/set-image-edit.js';
 import { verifyRenderedImages } from '../kustomize/verify-render.js';
+import { renamedIntoWarnings } from '../kustomize/renamed-into.js';
 import { keepOnlyUsedNewEntries } from '../kustomize/unused-entries.js';
-import { isDowngrade } from '../policy/tag-policy.js';
+import { describeEntryDowngrade, entryDowngrade } from '../policy/image-downgrades.js';
 import { readBoolean, readList, readRegExp, readString } from '../inputs/read-inputs.js';
 import type { Identity } from '../repo/git.js';
 import { resolveOverlays, type Overlay } from '../repo/overlay-paths.js';
@@ -142,6 +143,7 @@ async function setImageIn(inputs: SetImageInputs, opened: Awaited<ReturnType<typ
 
   const edits = await planSetImage(inputs, overlays);
   refuseDowngrades(edits, inputs.allowDowngrade);
+  for (const warning of renamedIntoWarnings(edits)) core.warning(warning);
   warnAboutDroppedValues(edits);
   const changes = overlayChanges(edits);
   const outcome: SetImageOutcome = { changes, commitSha: '', branch, pushed: false, dryRun: inputs.dryRun, superseded: [] };
@@ -210,7 +212,7 @@ async function applyEdits(plan: SetImagePlan, snapshot: Snapshot, firstPlan: Fil
   const superseded: OverlayChange[] = [];
   if (!firstPlan && !inputs.allowDowngrade) {
     edits = edits.map((edit) => {
-      const lower = edit.changes.filter((change) => change.before && isDowngrade(change.before.newTag, change.after.newTag));
+      const lower = edit.changes.filter((change) => entryDowngrade(change, edit.entries));
       if (lower.length === 0) return edit;
       superseded.push(...lower.map((change) => toOverlayChange(edit.overlay.path, edit.overlay.file, change)));
       const skip = new Set(lower.map((change) => change.name));
@@ -220,7 +222,7 @@ async function applyEdits(plan: SetImagePlan, snapshot: Snapshot, firstPlan: Fil
   const changed = edits.filter((edit) => edit.changes.length > 0);
   await Promise.all(changed.map((edit) => writeFile(edit.overlay.absoluteFile, edit.text)));
   try {
-    if (inputs.verifyRender) await verifyRenderedImages(changed);
+    if (inputs.verifyRender) await verifyRenderedImages(changed, { allowDowngrade: inputs.allowDowngrade });
     if (plan.validation) await validateBeforeCommit(snapshot.root, changed, plan.validation);
   } catch (error) {
     await Promise.all(changed.map((edit) => writeFile(edit.overlay.absoluteFile, edit.original)));
@@ -237,7 +239,7 @@ async function applyEdits(plan: SetImagePlan, snapshot: Snapshot, firstPlan: Fil
 async function checkInPlace(plan: SetImagePlan, snapshot: Snapshot, edits: FileEdit[]): Promise<Verified> {
   await Promise.all(edits.map((edit) => writeFile(edit.overlay.absoluteFile, edit.text)));
   try {
-    if (plan.inputs.verifyRender) await verifyRenderedImages(edits);
+    if (plan.inputs.verifyRender) await verifyRenderedImages(edits, { allowDowngrade: plan.inputs.allowDowngrade });
     if (plan.validation) await validateBeforeCommit(snapshot.root, edits, plan.validation);
   } finally {
     await Promise.all(edits.map((edit) => writeFile(edit.overlay.absoluteFile, edit.original)));
@@ -284,12 +286,8 @@ function refuseDowngrades(edits: readonly FileEdit[], allowDowngrade: boolean): 
   if (allowDowngrade) return;
   for (const edit of edits) {
     for (const change of edit.changes) {
-      if (change.before && isDowngrade(change.before.newTag, change.after.newTag)) {
-        throw new InputError(
-          'images',
-          `'${change.argument}' would downgrade ${change.name} in ${edit.overlay.path} from ${change.before.newTag} to ${change.after.newTag}; set allow-downgrade: true to allow it.`,
-        );
-      }
+      const downgrade = entryDowngrade(change, edit.entries);
+      if (downgrade) throw new InputError('images', describeEntryDowngrade(change, downgrade, edit.overlay.path));
     }
   }
 }

@@ -33,6 +33,15 @@ export async function renderOverlay(renderer: Renderer, directory: string, extra
   return { ok: false, error };
 }
 
+/** One image field of a rendered resource and the reference it holds. */
+export interface RenderedImageSite {
+  /** The resource, as `Kind/name` or `Kind/namespace/name`. */
+  resource: string;
+  /** Where in the resource, such as `spec.template.spec.containers[0].image`. */
+  field: string;
+  reference: string;
+}
+
 /**
  * Every image reference in rendered manifests: each string under an `image`
  * key (containers, init and ephemeral containers, and the custom fields a
@@ -40,22 +49,42 @@ export async function renderOverlay(renderer: Renderer, directory: string, extra
  * a CRD's `spec.image`), and image volumes' `image.reference`.
  */
 export function collectRenderedImages(yaml: string): string[] {
-  const found = new Set<string>();
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      node.forEach(visit);
-    } else if (isRecord(node)) {
-      for (const [key, value] of Object.entries(node)) {
-        if (key === 'image' && typeof value === 'string') found.add(value);
-        else if (key === 'image' && isRecord(value) && typeof value.reference === 'string') found.add(value.reference);
-        else visit(value);
-      }
-    }
-  };
+  return [...new Set(collectImageSites(yaml).map((site) => site.reference))].sort();
+}
+
+/**
+ * The same references, each with where it sits, so that a render before an
+ * edit and one after it can be compared field by field (an image edit moves
+ * no resource and no container).
+ */
+export function collectImageSites(yaml: string): RenderedImageSite[] {
+  const sites: RenderedImageSite[] = [];
   for (const document of parseAllDocuments(yaml)) {
-    if ('contents' in document) visit(document.toJS());
+    if (!('contents' in document)) continue;
+    const root: unknown = document.toJS();
+    const resource = resourceName(root);
+    const visit = (node: unknown, field: string): void => {
+      if (Array.isArray(node)) {
+        node.forEach((item, index) => visit(item, `${field}[${index}]`));
+      } else if (isRecord(node)) {
+        for (const [key, value] of Object.entries(node)) {
+          const path = field ? `${field}.${key}` : key;
+          if (key === 'image' && typeof value === 'string') sites.push({ resource, field: path, reference: value });
+          else if (key === 'image' && isRecord(value) && typeof value.reference === 'string') sites.push({ resource, field: `${path}.reference`, reference: value.reference });
+          else visit(value, path);
+        }
+      }
+    };
+    visit(root, '');
   }
-  return [...found].sort();
+  return sites;
+}
+
+function resourceName(root: unknown): string {
+  if (!isRecord(root)) return '';
+  const metadata = isRecord(root.metadata) ? root.metadata : {};
+  const parts = [root.kind, metadata.namespace, metadata.name].filter((part): part is string => typeof part === 'string' && part !== '');
+  return parts.join('/');
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

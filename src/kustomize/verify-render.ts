@@ -1,19 +1,43 @@
 import * as core from '@actions/core';
 import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { UserError } from '../errors.js';
+import { InputError, UserError } from '../errors.js';
+import { describeRenderedDowngrades, renderedDowngrades } from '../policy/image-downgrades.js';
 import { mapWithLimit } from '../process/run-process.js';
+import { splitImageReference } from './image-reference.js';
+import { parseKustomization } from './kustomization-document.js';
 import type { FileEdit } from './plan-edits.js';
-import { collectRenderedImages, findRenderer, renderOverlay, type Renderer } from './render.js';
+import { describeOverridingEntry, describeRenamedIntoNoOp, findOverridingEntry, findRenamedInto, refusedWhenNoOp } from './renamed-into.js';
+import { compareRenders } from './render-comparison.js';
+import { collectImageSites, findRenderer, renderOverlay, type Renderer, type RenderResult } from './render.js';
 import { describeExpected, expectedImageOf, rendersExpectedImage, suggestArgument } from './render-check.js';
+import type { ImageEntryChange } from './set-image-edit.js';
+
+/**
+ * set-image's guard on the render: the overlay's render before the edit and
+ * after it are compared, and a semver downgrade of what runs, or an argument
+ * named after the image another entry renames into that changes nothing, is
+ * refused. promote leaves it off: it copies what the source runs.
+ */
+export interface RenderGuard {
+  allowDowngrade: boolean;
+}
+
+interface OverlayVerdict {
+  /** The edit does not render what it sets (or does not render at all). */
+  failure?: string;
+  /** The render is fine, but the guard refuses what it shows. */
+  refusal?: string;
+}
 
 /**
  * Renders each edited overlay (the edit already written to disk) and fails
  * when a new reference shows up nowhere: kustomize matches image names
  * exactly, so a name that matches nothing would deploy nothing, silently.
  * Overlays that did not render before the edit either are skipped with a warning.
+ * With a guard, each overlay's render before the edit is compared with the one after.
  */
-export async function verifyRenderedImages(edits: readonly FileEdit[]): Promise<void> {
+export async function verifyRenderedImages(edits: readonly FileEdit[], guard?: RenderGuard): Promise<void> {
   const changed = edits.filter((edit) => edit.changes.length > 0);
   if (changed.length === 0) return;
   const renderer = await findRenderer();
@@ -21,50 +45,77 @@ export async function verifyRenderedImages(edits: readonly FileEdit[]): Promise<
     core.warning('Render check skipped: neither kustomize nor kubectl is on PATH. Install one, or set verify-render: false.');
     return;
   }
-  const problems = await mapWithLimit(changed, availableParallelism(), (edit) => checkOverlay(renderer, edit));
-  const failures = problems.filter((problem): problem is string => problem !== undefined);
+  const verdicts = await mapWithLimit(changed, availableParallelism(), (edit) => checkOverlay(renderer, edit, guard));
+  const failures = verdicts.flatMap((verdict) => (verdict.failure ? [verdict.failure] : []));
   if (failures.length > 0) throw new UserError(failures.join(' '));
+  const refusals = verdicts.flatMap((verdict) => (verdict.refusal ? [verdict.refusal] : []));
+  if (refusals.length > 0) throw new InputError('images', refusals.join(' '));
 }
 
-async function checkOverlay(renderer: Renderer, edit: FileEdit): Promise<string | undefined> {
+async function checkOverlay(renderer: Renderer, edit: FileEdit, guard: RenderGuard | undefined): Promise<OverlayVerdict> {
   const { overlay } = edit;
   if (edit.isComponent) {
     core.warning(`Render check skipped for ${overlay.path}: it is a kustomize Component, which takes effect only where a Kustomization lists it under components:.`);
-    return undefined;
+    return {};
   }
   const after = await renderOverlay(renderer, overlay.absolutePath);
-  if (!after.ok) {
-    const before = await renderWithText(renderer, edit, edit.original);
-    if (!before.ok) {
-      core.warning(`Render check skipped for ${overlay.path}: it did not render before the edit either (${firstLine(before.error)}).`);
-      return undefined;
-    }
-    return `${overlay.file}: the edited kustomization no longer renders: ${firstLine(after.error)}`;
-  }
-  const rendered = collectRenderedImages(after.yaml);
-  const missing = edit.changes.filter((change) => !rendersExpectedImage(rendered, expectedImageOf(change)));
-  if (missing.length === 0) return undefined;
+  // The render before the edit: only to explain a failure, or for the guard to compare with.
+  let before: RenderResult | undefined;
+  const renderBefore = async (): Promise<RenderResult> => (before ??= await renderWithText(renderer, edit, edit.original));
+  const skipped = (result: RenderResult & { ok: false }): OverlayVerdict => {
+    core.warning(`Render check skipped for ${overlay.path}: it did not render before the edit either (${firstLine(result.error)}).`);
+    return {};
+  };
 
-  const before = await renderWithText(renderer, edit, edit.original);
-  if (!before.ok) {
-    core.warning(`Render check skipped for ${overlay.path}: it did not render before the edit either (${firstLine(before.error)}).`);
-    return undefined;
+  if (!after.ok) {
+    const earlier = await renderBefore();
+    if (!earlier.ok) return skipped(earlier);
+    return { failure: `${overlay.file}: the edited kustomization no longer renders: ${firstLine(after.error)}` };
   }
-  return missing
-    .map((change) => {
-      const hint = suggestArgument(change.name, change.argument, edit.entries);
-      return (
-        `${overlay.path}: after setting '${change.argument}', no rendered image is ${describeExpected(expectedImageOf(change))}; ` +
-        `kustomize matches image names exactly (no registry added), so '${change.name}' matched nothing. ` +
-        `The overlay renders: ${rendered.length > 0 ? rendered.join(', ') : 'no images'}.` +
-        (hint ? ` Did you mean '${hint}'?` : '')
-      );
-    })
-    .join(' ');
+  const afterSites = collectImageSites(after.yaml);
+  const rendered = [...new Set(afterSites.map((site) => site.reference))].sort();
+  const missing = edit.changes.filter((change) => !rendersExpectedImage(rendered, expectedImageOf(change)));
+  if (missing.length > 0) {
+    const earlier = await renderBefore();
+    if (!earlier.ok) return skipped(earlier);
+    return { failure: missing.map((change) => describeMissing(edit, change, rendered)).join(' ') };
+  }
+  if (!guard) return {};
+
+  const earlier = await renderBefore();
+  if (!earlier.ok) {
+    core.info(`The downgrade check on the render is skipped for ${overlay.path}: it did not render before the edit (${firstLine(earlier.error)}).`);
+    return {};
+  }
+  const moves = compareRenders(collectImageSites(earlier.yaml), afterSites);
+  const renamedInto = findRenamedInto(edit.changes, edit.entries);
+  const refusals: string[] = [];
+  const downgrades = guard.allowDowngrade ? [] : renderedDowngrades(moves);
+  if (downgrades.length > 0) refusals.push(describeRenderedDowngrades(overlay.path, downgrades, renamedInto));
+  for (const found of renamedInto.filter(refusedWhenNoOp)) {
+    const name = expectedImageOf(found.change).name;
+    const named = (reference: string): boolean => splitImageReference(reference).name === name;
+    if (moves.some((move) => named(move.from) || named(move.to))) continue;
+    refusals.push(describeRenamedIntoNoOp(found, overlay.path, rendered.filter(named)));
+  }
+  return refusals.length > 0 ? { refusal: refusals.join(' ') } : {};
+}
+
+function describeMissing(edit: FileEdit, change: ImageEntryChange, rendered: readonly string[]): string {
+  const { overlay } = edit;
+  const renders = `The overlay renders: ${rendered.length > 0 ? rendered.join(', ') : 'no images'}.`;
+  const expected = `${overlay.path}: after setting '${change.argument}', no rendered image is ${describeExpected(expectedImageOf(change))}`;
+  const overriding = findOverridingEntry(change, parseKustomization(edit.text, overlay.file).entries);
+  if (overriding) return `${expected}. ${describeOverridingEntry(change, overriding)} ${renders}`;
+  const hint = suggestArgument(change.name, change.argument, edit.entries);
+  return (
+    `${expected}; kustomize matches image names exactly (no registry added), so '${change.name}' matched nothing. ${renders}` +
+    (hint ? ` Did you mean '${hint}'?` : '')
+  );
 }
 
 /** Renders the overlay with `text` as its kustomization, then puts the edited text back. */
-async function renderWithText(renderer: Renderer, edit: FileEdit, text: string) {
+async function renderWithText(renderer: Renderer, edit: FileEdit, text: string): Promise<RenderResult> {
   await writeFile(edit.overlay.absoluteFile, text);
   try {
     return await renderOverlay(renderer, edit.overlay.absolutePath);

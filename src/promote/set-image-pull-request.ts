@@ -5,7 +5,7 @@ import type { GitHubConnection } from '../github/github-connection.js';
 import { findOpenPullRequest, type Refusal } from '../github/pull-requests.js';
 import { parseImageArguments, type ImageArgument } from '../kustomize/image-argument.js';
 import type { FileEdit } from '../kustomize/plan-edits.js';
-import { isDowngrade } from '../policy/tag-policy.js';
+import { entryDowngrade } from '../policy/image-downgrades.js';
 import type { ConfigRepo, Snapshot } from '../repo/config-repo.js';
 import type { Identity } from '../repo/git.js';
 import { commitContextFromEnv } from '../report/commit-message.js';
@@ -109,7 +109,7 @@ export async function closeSettledSetImagePullRequest(
   if (!existing) return undefined;
   const carried = parseCarried(existing.body);
   const stillNeeded = carried.length > 0 && (await plan(carried)).some((edit) =>
-    edit.changes.some((change) => !(change.before && isDowngrade(change.before.newTag, change.after.newTag))),
+    edit.changes.some((change) => !entryDowngrade(change, edit.entries)),
   );
   if (stillNeeded) return undefined;
   const reason = `Every image this pull request sets is already in ${environment}'s overlays (or a higher version is), so nothing is left to merge.`;
@@ -126,7 +126,7 @@ async function stillWanted(work: SetImagePullRequestWork, body: string | undefin
   const carried = parseCarried(body).filter((image) => !names.has(image.name));
   if (carried.length === 0) return [];
   const lower = new Set(
-    (await work.plan(carried)).flatMap((edit) => edit.changes.filter((change) => change.before && isDowngrade(change.before.newTag, change.after.newTag)).map((change) => change.name)),
+    (await work.plan(carried)).flatMap((edit) => edit.changes.filter((change) => entryDowngrade(change, edit.entries)).map((change) => change.name)),
   );
   for (const name of lower) core.info(`The base already runs a higher version of ${name} than the open pull request set; dropping it from the PR.`);
   return carried.filter((image) => !lower.has(image.name));
