@@ -1,8 +1,8 @@
-import * as core from '@actions/core';
 import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { UserError } from '../errors.js';
 import { mapWithLimit } from '../process/run-process.js';
+import { warningOnce } from '../report/log-once.js';
 import type { FileEdit } from './plan-edits.js';
 import { collectRenderedImages, findRenderer, renderOverlay, type Renderer } from './render.js';
 import { describeExpected, expectedImageOf, rendersExpectedImage, suggestArgument } from './render-check.js';
@@ -11,14 +11,15 @@ import { describeExpected, expectedImageOf, rendersExpectedImage, suggestArgumen
  * Renders each edited overlay (the edit already written to disk) and fails
  * when a new reference shows up nowhere: kustomize matches image names
  * exactly, so a name that matches nothing would deploy nothing, silently.
- * Overlays that did not render before the edit either are skipped with a warning.
+ * Overlays that did not render before the edit either are skipped with a warning
+ * (said once per run: a run may check the same overlay twice).
  */
 export async function verifyRenderedImages(edits: readonly FileEdit[]): Promise<void> {
   const changed = edits.filter((edit) => edit.changes.length > 0);
   if (changed.length === 0) return;
   const renderer = await findRenderer();
   if (!renderer) {
-    core.warning('Render check skipped: neither kustomize nor kubectl is on PATH. Install one, or set verify-render: false.');
+    warningOnce('Render check skipped: neither kustomize nor kubectl is on PATH. Install one, or set verify-render: false.');
     return;
   }
   const problems = await mapWithLimit(changed, availableParallelism(), (edit) => checkOverlay(renderer, edit));
@@ -29,14 +30,14 @@ export async function verifyRenderedImages(edits: readonly FileEdit[]): Promise<
 async function checkOverlay(renderer: Renderer, edit: FileEdit): Promise<string | undefined> {
   const { overlay } = edit;
   if (edit.isComponent) {
-    core.warning(`Render check skipped for ${overlay.path}: it is a kustomize Component, which takes effect only where a Kustomization lists it under components:.`);
+    warningOnce(`Render check skipped for ${overlay.path}: it is a kustomize Component, which takes effect only where a Kustomization lists it under components:.`);
     return undefined;
   }
   const after = await renderOverlay(renderer, overlay.absolutePath);
   if (!after.ok) {
     const before = await renderWithText(renderer, edit, edit.original);
     if (!before.ok) {
-      core.warning(`Render check skipped for ${overlay.path}: it did not render before the edit either (${firstLine(before.error)}).`);
+      warningOnce(`Render check skipped for ${overlay.path}: it did not render before the edit either (${firstLine(before.error)}).`);
       return undefined;
     }
     return `${overlay.file}: the edited kustomization no longer renders: ${firstLine(after.error)}`;
@@ -47,7 +48,7 @@ async function checkOverlay(renderer: Renderer, edit: FileEdit): Promise<string 
 
   const before = await renderWithText(renderer, edit, edit.original);
   if (!before.ok) {
-    core.warning(`Render check skipped for ${overlay.path}: it did not render before the edit either (${firstLine(before.error)}).`);
+    warningOnce(`Render check skipped for ${overlay.path}: it did not render before the edit either (${firstLine(before.error)}).`);
     return undefined;
   }
   return missing
