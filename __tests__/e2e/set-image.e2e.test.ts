@@ -131,6 +131,19 @@ describe('set-image, end to end through dist/index.js', () => {
     expect(repo.remoteFile('apps/api/overlays/dev/kustomization.yaml')).toContain('newTag: "2.9.0"');
   });
 
+  test('planned again on a moved head, each overlay says once which image it does not render', async () => {
+    const other = repo.clone();
+    expect((await setImage({ overlays: 'apps/api/overlays/staging', images: 'ghcr.io/acme/api=*:2.9.0' }, other)).exitCode).toBe(0);
+
+    const run = await setImage({ environment: 'dev', images: 'web=*:1.4.2\nghcr.io/acme/api:2.9.0' });
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain('re-applying the edit on the new head (attempt 2)');
+    expect(run.stdout.split('\n').filter((line) => line.includes('renders no image named')).sort()).toEqual([
+      'apps/api/overlays/dev renders no image named web; not adding an entry for it there.',
+      'apps/web/overlays/dev renders no image named ghcr.io/acme/api; not adding an entry for it there.',
+    ]);
+  });
+
   test('the CLI takes the same inputs as flags and prints the outputs', async () => {
     const run = await runAction({
       inputs: {},
@@ -138,8 +151,8 @@ describe('set-image, end to end through dist/index.js', () => {
       args: ['set-image', '--path', repo.work, '--overlays', 'apps/web/overlays/staging', '--images', 'web=*:1.4.1'],
     });
     expect(run.exitCode).toBe(0);
-    expect(run.stdout).toContain('changed=true');
-    expect(run.stdout).toMatch(/commit-sha=[0-9a-f]{40}/);
+    expect(run.stdout).toContain('changed: true');
+    expect(run.stdout).toMatch(/commit-sha: [0-9a-f]{40}/);
     expect(repo.remoteFile('apps/web/overlays/staging/kustomization.yaml')).toContain('newTag: 1.4.1');
   });
 });

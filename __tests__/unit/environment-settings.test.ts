@@ -2,8 +2,8 @@ import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { parsePromotionConfig, findEnvironment, ENVIRONMENT_DEFAULTS } from '../../src/config/promotion-config.js';
-import { CONFIG_SETTABLE_INPUTS, controllerSettingsFor, settingsFor, type WorkflowSettings } from '../../src/inputs/environment-settings.js';
+import { parsePromotionConfig, findEnvironment, ENVIRONMENT_DEFAULTS, type ControllerRef, type Environment } from '../../src/config/promotion-config.js';
+import { CONFIG_SETTABLE_INPUTS, controllerSettingsFor, type ControllerSettings, settingsFor, type WorkflowSettings } from '../../src/inputs/environment-settings.js';
 import { PROJECT_ROOT } from '../helpers/action-runner.js';
 
 const actionInputs = (parse(readFileSync(join(PROJECT_ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: unknown }> }).inputs;
@@ -62,12 +62,19 @@ describe('settingsFor: the workflow > the promotion config > the built-in defaul
     expect(settingsFor({}, undefined).pullRequest).toEqual(ENVIRONMENT_DEFAULTS.pullRequest);
   });
 
-  test.each<[string, WorkflowSettings, typeof production | undefined, typeof web, ReturnType<typeof controllerSettingsFor>]>([
-    ['the app entry of the config', {}, production, web, { controller: 'flux', fluxKind: 'HelmRelease', fluxNamespace: 'web' }],
-    ['the environment, then the built-in defaults', {}, dev, undefined, { controller: 'argocd', fluxKind: 'Kustomization', fluxNamespace: 'flux-system' }],
-    ['inputs the workflow set win', { controller: 'argocd', fluxKind: 'Kustomization', fluxNamespace: 'apps' }, production, web, { controller: 'argocd', fluxKind: 'Kustomization', fluxNamespace: 'apps' }],
-    ['no config at all', {}, undefined, undefined, { controller: undefined, fluxKind: 'Kustomization', fluxNamespace: 'flux-system' }],
-  ])('controllerSettingsFor: %s', (_name, set, environment, ref, expected) => {
+  const cases: Array<{ name: string; set: WorkflowSettings; environment?: Environment; ref?: ControllerRef; expected: ControllerSettings }> = [
+    { name: 'the app entry of the config', set: {}, environment: production, ref: web, expected: { controller: 'flux', fluxKind: 'HelmRelease', fluxNamespace: 'web' } },
+    { name: 'the environment, then the built-in defaults', set: {}, environment: dev, expected: { controller: 'argocd', fluxKind: 'Kustomization', fluxNamespace: 'flux-system' } },
+    {
+      name: 'inputs the workflow set win',
+      set: { controller: 'argocd', fluxKind: 'Kustomization', fluxNamespace: 'apps' },
+      environment: production,
+      ref: web,
+      expected: { controller: 'argocd', fluxKind: 'Kustomization', fluxNamespace: 'apps' },
+    },
+    { name: 'no config at all', set: {}, expected: { controller: undefined, fluxKind: 'Kustomization', fluxNamespace: 'flux-system' } },
+  ];
+  test.each(cases)('controllerSettingsFor: $name', ({ set, environment, ref, expected }) => {
     expect(controllerSettingsFor(set, environment, ref)).toEqual(expected);
   });
 });

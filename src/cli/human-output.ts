@@ -1,7 +1,8 @@
 /**
  * @actions/core speaks to the runner in workflow commands (`::error file=a,line=3::…`).
  * On a terminal those become plain lines: `error: a:3: …`, groups become headings,
- * masks and debug lines (unless RUNNER_DEBUG=1) disappear.
+ * and what only the runner acts on (masks, exported variables, the end of a
+ * group, debug lines unless RUNNER_DEBUG=1) disappears.
  */
 export function toHumanLine(line: string, debug = false): string | undefined {
   const command = /^::([a-z-]+)( [^:]*)?::(.*)$/.exec(line);
@@ -29,7 +30,12 @@ export function toHumanLine(line: string, debug = false): string | undefined {
     case 'endgroup':
     case 'add-mask':
     case 'set-output':
+    case 'set-env':
+    case 'add-path':
     case 'save-state':
+    case 'echo':
+    case 'add-matcher':
+    case 'remove-matcher':
       return undefined;
     default:
       return line;
@@ -40,18 +46,58 @@ function decode(text: string): string {
   return text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
 }
 
-/** Routes everything the action writes to stdout through `toHumanLine`. */
-export function installHumanOutput(stream: NodeJS.WriteStream = process.stdout, debug = process.env.RUNNER_DEBUG === '1'): void {
-  const write = stream.write.bind(stream) as (chunk: string) => boolean;
-  let pending = '';
-  stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-    pending += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-    const lines = pending.split('\n');
-    pending = lines.pop() ?? '';
-    const out = lines.map((line) => toHumanLine(line, debug)).filter((line): line is string => line !== undefined);
-    const callback = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined;
-    if (out.length > 0) return write(`${out.join('\n')}\n`), callback?.(), true;
-    callback?.();
-    return true;
-  }) as typeof stream.write;
+/** Cuts a stream of chunks into whole lines; the last, unfinished line waits for the next chunk or `flush`. */
+export class LineSplitter {
+  private pending = '';
+
+  push(chunk: string): string[] {
+    const lines = (this.pending + chunk).split('\n');
+    this.pending = lines.pop() ?? '';
+    return lines;
+  }
+
+  flush(): string[] {
+    const rest = this.pending;
+    this.pending = '';
+    return rest === '' ? [] : [rest];
+  }
+}
+
+/** The outputs whose value is JSON (action.yml says so of each); a terminal gets their size, `--json` their value. */
+export const JSON_OUTPUTS: ReadonlySet<string> = new Set(['images', 'report', 'apps', 'problems']);
+
+/**
+ * The outputs as a person reads them: `name: value`, in the order the command
+ * set them; empty ones left out; a JSON value described, not dumped.
+ */
+export function outputLines(outputs: Readonly<Record<string, string>>): string[] {
+  const lines = Object.entries(outputs)
+    .filter(([, value]) => value !== '')
+    .map(([name, value]) => `  ${name}: ${JSON_OUTPUTS.has(name) ? describeJson(value) : value.replace(/\n/g, `\n    `)}`);
+  return lines.length > 0 ? ['Outputs:', ...lines] : [];
+}
+
+function describeJson(value: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return value;
+  }
+  if (Array.isArray(parsed)) return parsed.length === 0 ? 'none' : `${parsed.length} ${parsed.length === 1 ? 'entry' : 'entries'} (--json prints them)`;
+  return 'a JSON object (--json prints it)';
+}
+
+/** `--json`: every output by name; a JSON-valued one as its value, the rest as the strings a workflow gets. */
+export function outputsAsJson(outputs: Readonly<Record<string, string>>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(outputs).map(([name, value]) => {
+      if (!JSON_OUTPUTS.has(name) || value === '') return [name, value];
+      try {
+        return [name, JSON.parse(value) as unknown];
+      } catch {
+        return [name, value];
+      }
+    }),
+  );
 }

@@ -4,6 +4,8 @@ export interface CliRequest {
   /** Input name → value, as the action would receive them. */
   inputs: Record<string, string>;
   help: boolean;
+  /** `--json`: the outputs as one JSON object on stdout, the log on stderr. */
+  json: boolean;
 }
 
 /**
@@ -14,10 +16,15 @@ export interface CliRequest {
 export function parseCliArgs(argv: readonly string[], knownInputs: ReadonlySet<string>): CliRequest {
   const inputs: Record<string, string> = {};
   let help = false;
+  let json = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--help' || arg === '-h') {
       help = true;
+      continue;
+    }
+    if (arg === '--json') {
+      json = true;
       continue;
     }
     if (!arg.startsWith('--')) {
@@ -39,7 +46,7 @@ export function parseCliArgs(argv: readonly string[], knownInputs: ReadonlySet<s
     }
     inputs[flag] = inputs[flag] === undefined ? value : `${inputs[flag]}\n${value}`;
   }
-  return { inputs, help };
+  return { inputs, help, json };
 }
 
 function splitFlag(text: string): [string, string | undefined] {

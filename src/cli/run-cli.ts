@@ -1,18 +1,16 @@
-import { readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { COMMANDS, run } from '../main.js';
+import { run } from '../main.js';
 import { oneLineMessage } from '../errors.js';
-import { inputVariableName, parseCliArgs } from './parse-cli-args.js';
+import { CliConsole } from './cli-console.js';
+import { COMMAND_INPUTS } from './command-inputs.js';
+import { commandHelp, commandListHelp, type ActionInput } from './help-text.js';
+import { outputLines, outputsAsJson } from './human-output.js';
+import { inputVariableName, parseCliArgs, type CliRequest } from './parse-cli-args.js';
 import { readOutputFile } from './output-file.js';
-import { installHumanOutput } from './human-output.js';
-
-interface ActionInput {
-  description?: string;
-  default?: string;
-}
 
 /** action.yml sits one folder above dist/index.js, in a checkout and in the npm package alike. */
 function loadActionInputs(): Record<string, ActionInput> {
@@ -22,49 +20,93 @@ function loadActionInputs(): Record<string, ActionInput> {
   return (parse(text) as { inputs: Record<string, ActionInput> }).inputs;
 }
 
-function usage(inputs: Record<string, ActionInput>): string {
-  const lines = ['Usage: gitops-promote <command> [--input value]...', '', `Commands: ${Object.keys(COMMANDS).join(', ')}`, '', 'Flags (the action inputs):'];
-  for (const [name, input] of Object.entries(inputs)) {
-    if (name === 'command') continue;
-    const fallback = input.default && !input.default.includes('${{') ? ` (default: ${input.default})` : '';
-    lines.push(`  --${name}${fallback}`, `      ${(input.description ?? '').trim().replace(/\s+/g, ' ')}`);
-  }
-  return lines.join('\n');
-}
-
+/**
+ * `gitops-promote <command> --flag value …`: the action's inputs from flags, the
+ * same `run()`, and the outputs printed. Outside GitHub Actions (a terminal, a
+ * script) the log is written for a person and the outputs are named lines;
+ * inside Actions the workflow commands stay as the runner reads them.
+ */
 export async function runCli(argv: string[]): Promise<void> {
   const actionInputs = loadActionInputs();
-  let request;
+  const human = process.env.GITHUB_ACTIONS !== 'true';
+  let request: CliRequest;
   try {
     request = parseCliArgs(argv, new Set(Object.keys(actionInputs)));
   } catch (error) {
-    process.stderr.write(`Error: ${oneLineMessage(error)}\n`);
+    new CliConsole({ human, logToStderr: true, debug: false }).problem(`Error: ${oneLineMessage(error)}`);
     process.exitCode = 1;
     return;
   }
-  if (request.help || request.inputs.command === undefined) {
-    process.stdout.write(`${usage(actionInputs)}\n`);
-    if (!request.help) process.exitCode = 1;
+  const cli = new CliConsole({ human, logToStderr: request.json, debug: process.env.RUNNER_DEBUG === '1' });
+  const command = request.inputs.command;
+  if (request.help || command === undefined) {
+    showHelp(cli, request, actionInputs);
     return;
   }
-  // Defaults from action.yml apply only where GitHub would apply them: the CLI has no ${{ }} context.
+
+  // Every input gets a value, as GitHub passes every action.yml default; the CLI has no ${{ }} context.
   for (const [name, input] of Object.entries(actionInputs)) {
     const value = request.inputs[name] ?? (input.default?.includes('${{') ? '' : input.default) ?? '';
     process.env[inputVariableName(name)] = value;
   }
-
   const scratch = mkdtempSync(join(tmpdir(), 'gitops-promote-cli-'));
-  const ownOutput = process.env.GITHUB_OUTPUT ? undefined : join(scratch, 'output');
-  if (ownOutput) writeFileSync((process.env.GITHUB_OUTPUT = ownOutput), '');
-  if (!process.env.GITHUB_STEP_SUMMARY) writeFileSync((process.env.GITHUB_STEP_SUMMARY = join(scratch, 'summary')), '');
-  installHumanOutput();
   try {
+    const outputs = outputFile(scratch);
+    if (!process.env.GITHUB_STEP_SUMMARY) writeFileSync((process.env.GITHUB_STEP_SUMMARY = join(scratch, 'summary')), '');
+    // Without a GITHUB_ENV file, core.exportVariable prints ::set-env, which means nothing outside a runner.
+    if (!process.env.GITHUB_ENV && human) writeFileSync((process.env.GITHUB_ENV = join(scratch, 'env')), '');
+    cli.captureLog();
     await run();
-    if (ownOutput) {
-      const outputs = readOutputFile(readFileSync(ownOutput, 'utf8'));
-      for (const [name, value] of Object.entries(outputs)) process.stdout.write(`${name}=${value}\n`);
-    }
+    cli.flush();
+    showOutputs(cli, request, outputs.read(), { human, callerFile: outputs.callerFile });
   } finally {
     rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+function showHelp(cli: CliConsole, request: CliRequest, actionInputs: Record<string, ActionInput>): void {
+  const command = request.inputs.command;
+  if (command === undefined) {
+    // Asked for, the list is the answer (stdout); as the reply to a missing command it is an error (stderr).
+    if (request.help) cli.result(commandListHelp(COMMAND_INPUTS));
+    else {
+      cli.problem(commandListHelp(COMMAND_INPUTS));
+      process.exitCode = 1;
+    }
+    return;
+  }
+  const inputs = COMMAND_INPUTS[command];
+  if (!inputs) {
+    cli.problem(`Error: unknown command '${command}'; expected one of ${Object.keys(COMMAND_INPUTS).join(', ')}.`);
+    process.exitCode = 1;
+    return;
+  }
+  cli.result(commandHelp(command, inputs, actionInputs));
+}
+
+/**
+ * The outputs go to a file of the CLI's own, so that they can be printed; when
+ * the caller named a GITHUB_OUTPUT file, the outputs are still written to it,
+ * and this run's part of it is what is printed.
+ */
+function outputFile(scratch: string): { callerFile: boolean; read: () => Record<string, string> } {
+  const caller = process.env.GITHUB_OUTPUT;
+  if (caller) {
+    const start = statSync(caller, { throwIfNoEntry: false })?.size ?? 0;
+    return { callerFile: true, read: () => readOutputFile(readFileSync(caller).subarray(start).toString('utf8')) };
+  }
+  const own = join(scratch, 'output');
+  writeFileSync((process.env.GITHUB_OUTPUT = own), '');
+  return { callerFile: false, read: () => readOutputFile(readFileSync(own, 'utf8')) };
+}
+
+function showOutputs(cli: CliConsole, request: CliRequest, outputs: Record<string, string>, where: { human: boolean; callerFile: boolean }): void {
+  if (request.json) cli.result(JSON.stringify(outputsAsJson(outputs), null, 2));
+  else if (where.human) {
+    const lines = outputLines(outputs);
+    if (lines.length > 0) cli.result(['', ...lines].join('\n'));
+  } else if (!where.callerFile && Object.keys(outputs).length > 0) {
+    // Inside Actions with no GITHUB_OUTPUT file: name=value lines, as before.
+    cli.result(Object.entries(outputs).map(([name, value]) => `${name}=${value}`).join('\n'));
   }
 }

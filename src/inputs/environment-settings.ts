@@ -102,8 +102,14 @@ export function settingsFor(set: WorkflowSettings, environment: Environment | un
   };
 }
 
+export interface ControllerSettings {
+  controller: ControllerName | undefined;
+  fluxKind: FluxKind;
+  fluxNamespace: string;
+}
+
 /** Which controller runs an app in an environment, and the Flux object's kind and namespace, by the same rule. */
-export function controllerSettingsFor(set: WorkflowSettings, environment: Environment | undefined, ref: ControllerRef = {}) {
+export function controllerSettingsFor(set: WorkflowSettings, environment: Environment | undefined, ref: ControllerRef = {}): ControllerSettings {
   return {
     controller: set.controller ?? ref.controller ?? environment?.controller,
     fluxKind: set.fluxKind ?? ref.fluxKind ?? FLUX_DEFAULTS.kind,

@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { availableParallelism } from 'node:os';
 import { UserError } from '../errors.js';
 import { mapWithLimit } from '../process/run-process.js';
+import { isFirstMention } from '../report/log-once.js';
 import type { ImageArgument } from './image-argument.js';
 import { isImageMatched } from './image-reference.js';
 import { planFileEdit, type FileEdit } from './plan-edits.js';
@@ -34,7 +35,9 @@ export async function keepOnlyUsedNewEntries(edits: readonly FileEdit[], args: r
     const unused = new Set(added.filter((change) => !images.some((image) => isImageMatched(image, change.name))).map((change) => change.name));
     for (const change of added) if (!unused.has(change.name)) used.add(change.name);
     if (unused.size === 0) return edit;
-    if (edits.length > 1) core.info(`${edit.overlay.path} renders no image named ${[...unused].join(', ')}; not adding an entry for it there.`);
+    // Planned again on a moved head or with a pull request's arguments: each overlay and image is told once.
+    const untold = edits.length > 1 ? [...unused].filter((name) => isFirstMention(`unused entry ${edit.overlay.path} ${name}`)) : [];
+    if (untold.length > 0) core.info(`${edit.overlay.path} renders no image named ${untold.join(', ')}; not adding an entry for it there.`);
     return planFileEdit(edit.overlay, edit.original, args.filter((argument) => !unused.has(argument.name)));
   });
 

@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { InputError, UserError } from '../errors.js';
 import { describeRenderedDowngrades, renderedDowngrades } from '../policy/image-downgrades.js';
 import { mapWithLimit } from '../process/run-process.js';
+import { warningOnce } from '../report/log-once.js';
 import { splitImageReference } from './image-reference.js';
 import { parseKustomization } from './kustomization-document.js';
 import type { FileEdit } from './plan-edits.js';
@@ -42,7 +43,7 @@ export async function verifyRenderedImages(edits: readonly FileEdit[], guard?: R
   if (changed.length === 0) return;
   const renderer = await findRenderer();
   if (!renderer) {
-    core.warning('Render check skipped: neither kustomize nor kubectl is on PATH. Install one, or set verify-render: false.');
+    warningOnce('Render check skipped: neither kustomize nor kubectl is on PATH. Install one, or set verify-render: false.');
     return;
   }
   const verdicts = await mapWithLimit(changed, availableParallelism(), (edit) => checkOverlay(renderer, edit, guard));
@@ -55,7 +56,7 @@ export async function verifyRenderedImages(edits: readonly FileEdit[], guard?: R
 async function checkOverlay(renderer: Renderer, edit: FileEdit, guard: RenderGuard | undefined): Promise<OverlayVerdict> {
   const { overlay } = edit;
   if (edit.isComponent) {
-    core.warning(`Render check skipped for ${overlay.path}: it is a kustomize Component, which takes effect only where a Kustomization lists it under components:.`);
+    warningOnce(`Render check skipped for ${overlay.path}: it is a kustomize Component, which takes effect only where a Kustomization lists it under components:.`);
     return {};
   }
   const after = await renderOverlay(renderer, overlay.absolutePath);
@@ -63,7 +64,7 @@ async function checkOverlay(renderer: Renderer, edit: FileEdit, guard: RenderGua
   let before: RenderResult | undefined;
   const renderBefore = async (): Promise<RenderResult> => (before ??= await renderWithText(renderer, edit, edit.original));
   const skipped = (result: RenderResult & { ok: false }): OverlayVerdict => {
-    core.warning(`Render check skipped for ${overlay.path}: it did not render before the edit either (${firstLine(result.error)}).`);
+    warningOnce(`Render check skipped for ${overlay.path}: it did not render before the edit either (${firstLine(result.error)}).`);
     return {};
   };
 

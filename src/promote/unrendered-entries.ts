@@ -4,6 +4,7 @@ import { isImageMatched } from '../kustomize/image-reference.js';
 import { planFileEdit, type FileEdit } from '../kustomize/plan-edits.js';
 import { collectRenderedImages, findRenderer, renderOverlay } from '../kustomize/render.js';
 import { mapWithLimit } from '../process/run-process.js';
+import { isFirstMention } from '../report/log-once.js';
 import type { AppPromotion } from './promotion-plan.js';
 
 /**
@@ -25,7 +26,9 @@ export async function dropUnrenderedNewEntries(apps: readonly AppPromotion[]): P
         const images = collectRenderedImages(render.yaml);
         const unused = new Set(added.filter((change) => !images.some((image) => isImageMatched(image, change.name))).map((change) => change.name));
         if (unused.size === 0) return edit;
-        core.notice(`${edit.overlay.path} renders no image named ${[...unused].join(', ')}; it stays in the source environment and is not promoted there.`);
+        // Planned again on a moved head: each overlay and image is told once.
+        const untold = [...unused].filter((name) => isFirstMention(`unrendered entry ${edit.overlay.path} ${name}`));
+        if (untold.length > 0) core.notice(`${edit.overlay.path} renders no image named ${untold.join(', ')}; it stays in the source environment and is not promoted there.`);
         skipped.push(...[...unused].map((name) => unrenderedReason(name, edit.overlay.path)));
         return planFileEdit(edit.overlay, edit.original, app.images.filter((argument) => !unused.has(argument.name)));
       });

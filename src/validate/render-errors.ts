@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { LineCounter, parseAllDocuments } from 'yaml';
 import { kustomizationFileIn } from './kustomization-references.js';
 import type { SourceLocation } from './source-lines.js';
@@ -43,4 +43,48 @@ function firstYamlErrorLine(file: string): number | undefined {
 function kustomizeLine(message: string): number | undefined {
   const match = /yaml: line (\d+)/.exec(message);
   return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * kustomize's render error as a person reads it: without kubectl's log
+ * prefix, with paths relative to the config repo (kustomize prints the
+ * absolute paths of the checkout or a temporary clone), and without the
+ * second attempt kustomize reports for every resource entry. For an entry it
+ * first tries a file, then a folder, and wraps both failures as
+ * `accumulation err='<as a file>': <as a folder>`: when the folder attempt
+ * recursed into a kustomization, its error is the real one; when there was no
+ * folder ("must build at directory: …"), the file attempt's is.
+ */
+export function describeRenderError(error: string, repoRoots: readonly string[]): string {
+  let text = unwrapKubectlLog(error.trim()).replace(/^Error: /, '');
+  for (const root of [...new Set(repoRoots.map((root) => root.replace(/\/+$/, '')))].sort((a, b) => b.length - a.length)) {
+    if (!isAbsolute(root) || root === '/') continue;
+    text = text.split(`${root}/`).join('').replace(new RegExp(`${escapeRegExp(root)}(?=['"\\s:]|$)`, 'g'), '.');
+  }
+  text = text
+    .replace(/evalsymlink failure on '([^']+)' : lstat \1: no such file or directory/g, '$1 does not exist')
+    .replace(/evalsymlink failure on '([^']+)' : lstat \1: /g, '$1: ');
+  for (;;) {
+    const attempt = /accumulation err='(.*?)': (must build at directory: |recursed accumulation of path )/.exec(text);
+    if (!attempt) break;
+    const [whole, asFile, folderAttempt] = attempt;
+    text = folderAttempt!.startsWith('must build')
+      ? text.slice(0, attempt.index) + asFile! // The innermost error: nothing but the folder attempt follows.
+      : text.slice(0, attempt.index) + text.slice(attempt.index + whole.length - folderAttempt!.length);
+  }
+  return text
+    .replace(/recursed accumulation of path '([^']+)': /g, 'in $1: ')
+    .replace(/accumulating resources: (?=accumulating resources from |in )/g, '')
+    .trim();
+}
+
+/** kubectl (klog) prints `E1202 17:01:38.331376 18968 run.go:72] "command failed" err="…"`. */
+function unwrapKubectlLog(text: string): string {
+  const line = text.replace(/^E\d{4} [\d:.]+\s+\d+ \S+\] /, '');
+  const quoted = /^"command failed" err="(.*)"$/s.exec(line);
+  return quoted ? quoted[1]!.replace(/\\(["\\])/g, '$1') : line;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

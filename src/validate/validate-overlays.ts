@@ -9,7 +9,7 @@ import { addFinding, describeResource, emptyOverlayReport, type Finding, type Ov
 import { clearKustomizationCache } from './kustomization-references.js';
 import { parseKubernetesVersion, removedIn, type KubernetesVersion } from './kubernetes-versions.js';
 import { checkImages, findDuplicates, type EnvironmentPolicy } from './policy-checks.js';
-import { locateRenderError } from './render-errors.js';
+import { describeRenderError, locateRenderError } from './render-errors.js';
 import { renderWithOrigins } from './render-with-origins.js';
 import { parseRenderedResources, type RenderedResource } from './rendered-resources.js';
 import { SchemaCatalog } from './schema-catalog.js';
@@ -68,7 +68,7 @@ export async function validateOverlays(overlays: readonly Overlay[], given: Vali
     report.renderMs = Date.now() - started;
     if (!traced.result.ok) {
       const at = locateRenderError(overlay.absolutePath, traced.result.error);
-      addFinding(report, { severity: 'error', rule: /already registered id/.test(traced.result.error) ? 'duplicate-resource' : 'render', message: `kustomize could not render ${overlay.path}: ${traced.result.error}`, ...place(options.repoRoot, at) });
+      addFinding(report, { severity: 'error', rule: /already registered id/.test(traced.result.error) ? 'duplicate-resource' : 'render', message: `kustomize could not render ${overlay.path}: ${describeRenderError(traced.result.error, [options.repoRoot, given.repoRoot])}`, ...place(options.repoRoot, at) });
       return report;
     }
     const validated = Date.now();

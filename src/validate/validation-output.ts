@@ -2,11 +2,13 @@ import * as core from '@actions/core';
 import { UserError } from '../errors.js';
 import { relative, sep } from 'node:path';
 import { writeSummary } from '../report/job-summary.js';
-import type { Finding, ValidationReport } from './findings.js';
+import { errorOnce, noticeOnce, warningOnce } from '../report/log-once.js';
+import type { ValidationReport } from './findings.js';
+import { validationSummaryMarkdown } from './validation-summary.js';
 
 /**
  * Shows a validation report the ways GitHub reads one: an annotation per
- * finding on its file and line, a table per overlay in the job summary, and
+ * finding on its file and line, the job summary (validation-summary.ts), and
  * the `valid` and `report` outputs.
  */
 
@@ -36,52 +38,17 @@ export function annotate(report: ValidationReport, repoRoot: string, workspace =
       const file = finding.file && inWorkspace && !finding.file.startsWith('/') ? (prefix ? `${prefix}/${finding.file}` : finding.file) : finding.file;
       const properties: core.AnnotationProperties = { title: `validate ${overlay.overlay}: ${finding.rule}`, file, startLine: finding.line };
       const message = finding.resource ? `${finding.resource}: ${finding.message}` : finding.message;
-      if (finding.severity === 'error') core.error(message, properties);
-      else if (finding.severity === 'warning') core.warning(message, properties);
-      else core.notice(message, properties);
+      // A command may validate the same overlay twice in a run (set-image before GitHub is reached, then with a pull request's arguments).
+      if (finding.severity === 'error') errorOnce(message, properties);
+      else if (finding.severity === 'warning') warningOnce(message, properties);
+      else noticeOnce(message, properties);
     }
   }
 }
 
 export async function writeValidationSummary(report: ValidationReport): Promise<void> {
-  const summary = core.summary.addHeading(`gitops-promote validate: ${report.valid ? 'valid' : 'invalid'}`, 2);
-  summary.addRaw(
-    `Kubernetes ${report.kubernetesVersion} schemas${report.serverDryRun ? ', and a server dry-run' : ''}; ${report.overlays.length} overlay${report.overlays.length === 1 ? '' : 's'}.`,
-    true,
-  );
-  for (const overlay of report.overlays) {
-    const findings = [...overlay.errors, ...overlay.warnings, ...overlay.notices];
-    const status = overlay.errors.length > 0 ? '❌' : overlay.warnings.length > 0 ? '⚠️' : '✅';
-    summary.addHeading(`${status} ${overlay.overlay}`, 3);
-    summary.addRaw(
-      `${overlay.resources} resources, ${overlay.errors.length} errors, ${overlay.warnings.length} warnings; rendered in ${overlay.renderMs} ms, validated in ${overlay.validateMs} ms.`,
-      true,
-    );
-    if (findings.length === 0) continue;
-    summary.addTable([
-      [
-        { data: 'Severity', header: true },
-        { data: 'Check', header: true },
-        { data: 'Resource', header: true },
-        { data: 'Where', header: true },
-        { data: 'Finding', header: true },
-      ],
-      ...findings.map((finding) => [finding.severity, finding.rule, code(finding.resource ?? ''), code(location(finding)), escapeCell(finding.message)]),
-    ]);
-  }
+  core.summary.addRaw(validationSummaryMarkdown(report));
   await writeSummary();
-}
-
-function location(finding: Finding): string {
-  return finding.file ? `${finding.file}${finding.line ? `:${finding.line}` : ''}` : '';
-}
-
-function code(text: string): string {
-  return text ? `<code>${escapeCell(text)}</code>` : '';
-}
-
-function escapeCell(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '&#124;');
 }
 
 /** The one-line error for an invalid report (undefined when valid): what a command throws after showing the findings. */
