@@ -30,7 +30,7 @@ export async function runValidateBench(): Promise<void> {
     await mapWithLimit(overlays, limit, (overlay) => renderOverlay(renderer, overlay.absolutePath));
     const aloneMs = performance.now() - aloneStarted;
 
-    const schemaDirectory = existsSync(join(process.cwd(), 'dist', 'schemas', 'catalog.json')) ? join(process.cwd(), 'dist', 'schemas') : buildCatalog();
+    const schemaDirectory = existsSync(join(process.cwd(), 'dist', 'schemas', 'catalog.json')) ? join(process.cwd(), 'dist', 'schemas') : await buildCatalog();
     const rssBefore = process.memoryUsage().rss;
     let peakRss = rssBefore;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
@@ -69,9 +69,9 @@ export async function runValidateBench(): Promise<void> {
   }
 }
 
-function buildCatalog(): string {
+async function buildCatalog(): Promise<string> {
   const directory = mkdtempSync(join(tmpdir(), 'validate-bench-schemas-'));
-  writeSchemaCatalog(directory);
+  await writeSchemaCatalog(directory);
   return directory;
 }
 

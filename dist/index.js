@@ -41462,10 +41462,15 @@ module.exports = {
 function parseCliArgs(argv, knownInputs) {
     const inputs = {};
     let help = false;
+    let json = false;
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         if (arg === '--help' || arg === '-h') {
             help = true;
+            continue;
+        }
+        if (arg === '--json') {
+            json = true;
             continue;
         }
         if (!arg.startsWith('--')) {
@@ -41488,7 +41493,7 @@ function parseCliArgs(argv, knownInputs) {
         }
         inputs[flag] = inputs[flag] === undefined ? value : `${inputs[flag]}\n${value}`;
     }
-    return { inputs, help };
+    return { inputs, help, json };
 }
 function splitFlag(text) {
     const eq = text.indexOf('=');
@@ -41502,7 +41507,7 @@ function inputVariableName(input) {
 
 /***/ }),
 
-/***/ 34258:
+/***/ 86356:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41521,10 +41526,378 @@ var external_node_path_ = __nccwpck_require__(76760);
 var external_node_url_ = __nccwpck_require__(73136);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);
-// EXTERNAL MODULE: ./src/main.ts + 148 modules
-var main = __nccwpck_require__(88086);
+// EXTERNAL MODULE: ./src/main.ts + 154 modules
+var main = __nccwpck_require__(88918);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(83916);
+;// CONCATENATED MODULE: ./src/cli/human-output.ts
+/**
+ * @actions/core speaks to the runner in workflow commands (`::error file=a,line=3::…`).
+ * On a terminal those become plain lines: `error: a:3: …`, groups become headings,
+ * and what only the runner acts on (masks, exported variables, the end of a
+ * group, debug lines unless RUNNER_DEBUG=1) disappears.
+ */
+function toHumanLine(line, debug = false) {
+    const command = /^::([a-z-]+)( [^:]*)?::(.*)$/.exec(line);
+    if (!command)
+        return line;
+    const [, name, rawProperties, rawMessage] = command;
+    const message = decode(rawMessage);
+    const properties = Object.fromEntries((rawProperties ?? '')
+        .trim()
+        .split(',')
+        .filter((part) => part.includes('='))
+        .map((part) => [part.slice(0, part.indexOf('=')), decode(part.slice(part.indexOf('=') + 1))]));
+    switch (name) {
+        case 'error':
+        case 'warning':
+        case 'notice': {
+            const where = properties.file ? `${properties.file}${properties.line ? `:${properties.line}` : ''}: ` : '';
+            return `${name}: ${where}${message}`;
+        }
+        case 'group':
+            return `▸ ${message}`;
+        case 'debug':
+            return debug ? `debug: ${message}` : undefined;
+        case 'endgroup':
+        case 'add-mask':
+        case 'set-output':
+        case 'set-env':
+        case 'add-path':
+        case 'save-state':
+        case 'echo':
+        case 'add-matcher':
+        case 'remove-matcher':
+            return undefined;
+        default:
+            return line;
+    }
+}
+function decode(text) {
+    return text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+}
+/** Cuts a stream of chunks into whole lines; the last, unfinished line waits for the next chunk or `flush`. */
+class LineSplitter {
+    pending = '';
+    push(chunk) {
+        const lines = (this.pending + chunk).split('\n');
+        this.pending = lines.pop() ?? '';
+        return lines;
+    }
+    flush() {
+        const rest = this.pending;
+        this.pending = '';
+        return rest === '' ? [] : [rest];
+    }
+}
+/** The outputs whose value is JSON (action.yml says so of each); a terminal gets their size, `--json` their value. */
+const JSON_OUTPUTS = new Set(['images', 'report', 'apps', 'problems']);
+/**
+ * The outputs as a person reads them: `name: value`, in the order the command
+ * set them; empty ones left out; a JSON value described, not dumped.
+ */
+function outputLines(outputs) {
+    const lines = Object.entries(outputs)
+        .filter(([, value]) => value !== '')
+        .map(([name, value]) => `  ${name}: ${JSON_OUTPUTS.has(name) ? describeJson(value) : value.replace(/\n/g, `\n    `)}`);
+    return lines.length > 0 ? ['Outputs:', ...lines] : [];
+}
+function describeJson(value) {
+    let parsed;
+    try {
+        parsed = JSON.parse(value);
+    }
+    catch {
+        return value;
+    }
+    if (Array.isArray(parsed))
+        return parsed.length === 0 ? 'none' : `${parsed.length} ${parsed.length === 1 ? 'entry' : 'entries'} (--json prints them)`;
+    return 'a JSON object (--json prints it)';
+}
+/** `--json`: every output by name; a JSON-valued one as its value, the rest as the strings a workflow gets. */
+function outputsAsJson(outputs) {
+    return Object.fromEntries(Object.entries(outputs).map(([name, value]) => {
+        if (!JSON_OUTPUTS.has(name) || value === '')
+            return [name, value];
+        try {
+            return [name, JSON.parse(value)];
+        }
+        catch {
+            return [name, value];
+        }
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/cli/cli-console.ts
+
+/**
+ * Where the CLI's text goes. @actions/core writes the log to process.stdout;
+ * that write is taken over here, line by line, and the outputs are written
+ * apart from the log. A reader that goes away (`… | head -1`) closes the pipe:
+ * from then on the text for it is dropped without a word, and the run goes on
+ * to its end and exit code, because stopping a set-image or promote between
+ * its push and its pull request would leave the work half done for the sake
+ * of text nobody reads.
+ */
+class CliConsole {
+    mode;
+    splitter = new LineSplitter();
+    stdout;
+    stderr;
+    constructor(mode) {
+        this.mode = mode;
+        this.stdout = guardedWriter(process.stdout);
+        this.stderr = guardedWriter(process.stderr);
+    }
+    /** Routes everything written to process.stdout from now on through the log. */
+    captureLog() {
+        process.stdout.write = ((chunk, ...rest) => {
+            this.log(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+            rest.find((arg) => typeof arg === 'function')?.();
+            return true;
+        });
+    }
+    /** The text the action would have written to stdout. */
+    log(chunk) {
+        this.writeLines(this.splitter.push(chunk));
+    }
+    /** Writes a log line left unfinished. */
+    flush() {
+        this.writeLines(this.splitter.flush());
+    }
+    /** The run's result (its outputs): always stdout. */
+    result(text) {
+        this.stdout(text.endsWith('\n') ? text : `${text}\n`);
+    }
+    /** The CLI's own messages (a bad flag, a help request for an unknown command): stderr. */
+    problem(text) {
+        this.stderr(text.endsWith('\n') ? text : `${text}\n`);
+    }
+    writeLines(lines) {
+        const shown = this.mode.human ? lines.map((line) => toHumanLine(line, this.mode.debug)).filter((line) => line !== undefined) : lines;
+        if (shown.length > 0)
+            (this.mode.logToStderr ? this.stderr : this.stdout)(`${shown.join('\n')}\n`);
+    }
+}
+/**
+ * The stream's own write, silent once its reader has gone: Node reports a
+ * closed pipe as an EPIPE 'error' event, which unhandled ends the process with
+ * a stack trace. Any other stream error is still thrown.
+ */
+function guardedWriter(stream) {
+    const write = stream.write.bind(stream);
+    let closed = false;
+    stream.on('error', (error) => {
+        if (closed || error.code === 'EPIPE') {
+            closed = true;
+            return;
+        }
+        throw error;
+    });
+    return (text) => {
+        if (!closed && !stream.destroyed)
+            write(text);
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/command-inputs.ts
+/**
+ * Which action inputs each command reads, in groups a reader can scan, for
+ * `gitops-promote <command> --help`. Read off each command's input readers
+ * (src/commands/*, the readers in src/inputs, src/controllers/wait-inputs.ts,
+ * src/drift/drift-inputs.ts, src/validate/validation-settings.ts,
+ * src/promote/pull-request-inputs.ts, src/github/github-connection.ts,
+ * src/repo/open-config-repo.ts, src/config/load-config.ts). A unit test holds
+ * it to action.yml: every input is some command's, and every name here is an input.
+ */
+const VALIDATION = ['kubernetes-version', 'strict', 'ignore-missing-schemas', 'kustomize-args', 'schema-locations', 'protected', 'require-digest'];
+const PULL_REQUEST = ['landing', 'reviewers', 'team-reviewers', 'labels', 'assignees', 'draft', 'auto-merge', 'merge-method'];
+const COMMIT = ['commit-message', 'author-name', 'author-email'];
+const ARGO_CONNECTION = ['argocd-server', 'argocd-token', 'argocd-username', 'argocd-password', 'argocd-ca', 'argocd-insecure'];
+const COMMAND_INPUTS = {
+    'set-image': {
+        summary: 'Set images in overlays (as kustomize edit set image does), check the render, and land the change as a commit or a pull request.',
+        groups: [
+            { title: 'What to set', inputs: ['images', 'overlays', 'environment'] },
+            { title: 'Where the config repo is', inputs: ['path', 'repository', 'branch', 'config'] },
+            { title: 'Checks', inputs: ['allow-downgrade', 'allow-tags', 'verify-render', 'validate'] },
+            { title: 'The commit', inputs: [...COMMIT, 'push', 'dry-run'] },
+            { title: 'Landing by pull request', inputs: PULL_REQUEST },
+            { title: 'Validation (with validate: true)', inputs: VALIDATION },
+            { title: 'GitHub', inputs: ['token'] },
+        ],
+    },
+    promote: {
+        summary: "Open or update the promotion pull request that carries one environment's images into the next.",
+        groups: [
+            { title: 'What to promote', inputs: ['from', 'to', 'apps', 'source-repository'] },
+            { title: 'Where the config repo is', inputs: ['path', 'repository', 'branch', 'config'] },
+            { title: 'Checks', inputs: ['verify-render', 'validate'] },
+            { title: 'The commit', inputs: [...COMMIT, 'dry-run'] },
+            { title: 'Landing', inputs: PULL_REQUEST },
+            { title: 'Validation (with validate: true)', inputs: VALIDATION },
+            { title: 'GitHub', inputs: ['token'] },
+        ],
+    },
+    validate: {
+        summary: 'Render overlays with kustomize and check every resource against Kubernetes schemas and the image policy.',
+        groups: [
+            { title: 'What to validate', inputs: ['path', 'overlays', 'environment', 'config', 'changed-only', 'base-ref'] },
+            { title: 'Validation', inputs: VALIDATION },
+            { title: 'Server dry-run', inputs: ['server-dry-run', 'kubeconfig', 'kube-context'] },
+            { title: 'Report', inputs: ['junit-file'] },
+        ],
+    },
+    wait: {
+        summary: 'Block until Argo CD or Flux runs the config-repo commit and the apps are healthy.',
+        groups: [
+            { title: 'What to wait for', inputs: ['revision', 'environment', 'apps', 'controller', 'path', 'config'] },
+            { title: 'How long', inputs: ['timeout', 'fail-fast', 'degraded-grace'] },
+            { title: 'Controller: Argo CD', inputs: [...ARGO_CONNECTION, 'argocd-app', 'argocd-refresh', 'argocd-sync', 'argocd-watch'] },
+            { title: 'Controller: Flux', inputs: ['kubeconfig', 'kube-context', 'flux-kind', 'flux-name', 'flux-namespace', 'flux-reconcile'] },
+            { title: 'GitHub', inputs: ['repository', 'token', 'deployment', 'environment-url'] },
+        ],
+    },
+    'drift-check': {
+        summary: 'Report environments whose cluster differs from git, and version skew between environments, in one tracking issue.',
+        groups: [
+            { title: 'What to check', inputs: ['environment', 'apps', 'max-skew', 'stale-after'] },
+            { title: 'Where the config repo is', inputs: ['path', 'repository', 'config'] },
+            { title: 'Report', inputs: ['issue', 'fail-on-drift'] },
+            { title: 'Controller: Argo CD', inputs: ARGO_CONNECTION },
+            { title: 'Controller: Flux', inputs: ['kubeconfig', 'kube-context', 'flux-kind', 'flux-namespace'] },
+            { title: 'GitHub', inputs: ['token'] },
+        ],
+    },
+    'check-setup': {
+        summary: 'Check what the token may do on the config repo, and what the promotion config needs of it.',
+        groups: [
+            { title: 'The config repo on GitHub', inputs: ['repository', 'config'] },
+            { title: 'GitHub', inputs: ['token'] },
+        ],
+    },
+};
+/** What the CLI falls back to where action.yml's default is a `${{ }}` expression the CLI cannot evaluate. */
+const CLI_FALLBACKS = {
+    token: '$GITHUB_TOKEN, else $GH_TOKEN',
+    repository: '$GITHUB_REPOSITORY',
+};
+
+;// CONCATENATED MODULE: ./src/cli/help-text.ts
+
+const WIDTH = 100;
+/** `gitops-promote --help`: the commands, one line each, and how to ask for one command's inputs. */
+function commandListHelp(commands) {
+    const width = Math.max(...Object.keys(commands).map((name) => name.length));
+    return [
+        'Usage: gitops-promote <command> [--input value]... [--json]',
+        '',
+        'Commands:',
+        ...Object.entries(commands).map(([name, command]) => hanging(`  ${name.padEnd(width)}  `, command.summary)),
+        '',
+        ...FLAGS_NOTE,
+        '',
+        'Run gitops-promote <command> --help for the inputs of one command.',
+    ].join('\n');
+}
+const FLAGS_NOTE = [
+    'Every input of the action is the flag of the same name: a repeated flag adds a line, and a flag',
+    'with no value is true. The flags of the CLI itself:',
+    '  --json  print the outputs as one JSON object on stdout (the log goes to stderr)',
+    '  --help  this text; after a command, that command\'s inputs',
+];
+/** `gitops-promote <command> --help`: that command's inputs, grouped, each with one line and its default. */
+function commandHelp(name, command, actionInputs) {
+    const width = Math.max(...command.groups.flatMap((group) => group.inputs.map((input) => input.length + 2)));
+    const lines = [hanging('', `gitops-promote ${name}: ${command.summary}`), '', `Usage: gitops-promote ${name} [--input value]... [--json]`];
+    for (const group of command.groups) {
+        lines.push('', `${group.title}:`);
+        for (const input of group.inputs) {
+            const declared = actionInputs[input];
+            const fallback = defaultOf(input, declared);
+            const text = oneLineDescription(declared?.description ?? '', name) + (fallback ? ` Default: ${fallback}.` : '');
+            lines.push(hanging(`  ${`--${input}`.padEnd(width)}  `, text));
+        }
+    }
+    lines.push('', ...FLAGS_NOTE);
+    return lines.join('\n');
+}
+/** action.yml's default, or what the CLI falls back to where that is a `${{ }}` expression or empty. */
+function defaultOf(input, declared) {
+    return declared?.default && !declared.default.includes('${{') ? declared.default : CLI_FALLBACKS[input];
+}
+/**
+ * The sentence of an action.yml description that concerns `command`: the
+ * first sentence, without a leading "validate: " or "promote, set-image
+ * (pull-request landing): " that names the commands it is for; where the
+ * description gives each command its own clause ("wait: …; promote: …"),
+ * the clause of this command.
+ */
+function oneLineDescription(description, command) {
+    const sentences = splitTopLevel(description.trim().replace(/\s+/g, ' '), '. ').map((sentence) => sentence.replace(/\.$/, ''));
+    for (const sentence of sentences) {
+        const clauses = splitTopLevel(sentence, '; ');
+        const scoped = clauses.map((clause) => scopeOf(clause));
+        if (scoped.every((clause) => clause.commands === undefined))
+            return capitalise(`${sentence}.`);
+        const own = scoped.find((clause) => clause.commands?.includes(command));
+        if (own)
+            return capitalise(`${own.text}.`);
+    }
+    // No clause names this command (the description lags behind the code): its first clause, unscoped.
+    return sentences[0] ? capitalise(`${scopeOf(sentences[0]).text}.`) : '';
+}
+const COMMAND_LIST = /^((?:[a-z][a-z-]*(?: \([^)]*\))?)(?:(?:, and |, | and )[a-z][a-z-]*(?: \([^)]*\))?)*): (.*)$/;
+function scopeOf(clause) {
+    const match = COMMAND_LIST.exec(clause);
+    if (!match)
+        return { text: clause };
+    const commands = match[1].replace(/\([^)]*\)/g, '').split(/,? and |, /).map((word) => word.trim());
+    return { commands, text: match[2] };
+}
+/** Splits at `separator` outside parentheses and backticks; a sentence keeps its full stop. */
+function splitTopLevel(text, separator) {
+    const parts = [];
+    let depth = 0;
+    let quoted = false;
+    let start = 0;
+    for (let i = 0; i < text.length; i++) {
+        const char = text[i];
+        if (char === '`')
+            quoted = !quoted;
+        else if (!quoted && char === '(')
+            depth++;
+        else if (!quoted && char === ')')
+            depth = Math.max(0, depth - 1);
+        else if (depth === 0 && !quoted && text.startsWith(separator, i)) {
+            parts.push(text.slice(start, separator === '. ' ? i + 1 : i));
+            start = i + separator.length;
+        }
+    }
+    parts.push(text.slice(start));
+    return parts.map((part) => part.trim()).filter((part) => part !== '');
+}
+function capitalise(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+/** `prefix` then `text` wrapped to the help width, continuation lines under the text. */
+function hanging(prefix, text) {
+    const indent = ' '.repeat(prefix.length);
+    const lines = [];
+    let line = '';
+    for (const word of text.split(' ')) {
+        if (line && prefix.length + line.length + 1 + word.length > WIDTH) {
+            lines.push(line);
+            line = word;
+        }
+        else {
+            line = line ? `${line} ${word}` : word;
+        }
+    }
+    lines.push(line);
+    return lines.map((text, index) => `${index === 0 ? prefix : indent}${text}`).join('\n').trimEnd();
+}
+
 // EXTERNAL MODULE: ./src/cli/parse-cli-args.ts
 var parse_cli_args = __nccwpck_require__(35002);
 ;// CONCATENATED MODULE: ./src/cli/output-file.ts
@@ -41553,64 +41926,10 @@ function readOutputFile(text) {
     return outputs;
 }
 
-;// CONCATENATED MODULE: ./src/cli/human-output.ts
-/**
- * @actions/core speaks to the runner in workflow commands (`::error file=a,line=3::…`).
- * On a terminal those become plain lines: `error: a:3: …`, groups become headings,
- * masks and debug lines (unless RUNNER_DEBUG=1) disappear.
- */
-function toHumanLine(line, debug = false) {
-    const command = /^::([a-z-]+)( [^:]*)?::(.*)$/.exec(line);
-    if (!command)
-        return line;
-    const [, name, rawProperties, rawMessage] = command;
-    const message = decode(rawMessage);
-    const properties = Object.fromEntries((rawProperties ?? '')
-        .trim()
-        .split(',')
-        .filter((part) => part.includes('='))
-        .map((part) => [part.slice(0, part.indexOf('=')), decode(part.slice(part.indexOf('=') + 1))]));
-    switch (name) {
-        case 'error':
-        case 'warning':
-        case 'notice': {
-            const where = properties.file ? `${properties.file}${properties.line ? `:${properties.line}` : ''}: ` : '';
-            return `${name}: ${where}${message}`;
-        }
-        case 'group':
-            return `▸ ${message}`;
-        case 'debug':
-            return debug ? `debug: ${message}` : undefined;
-        case 'endgroup':
-        case 'add-mask':
-        case 'set-output':
-        case 'save-state':
-            return undefined;
-        default:
-            return line;
-    }
-}
-function decode(text) {
-    return text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
-}
-/** Routes everything the action writes to stdout through `toHumanLine`. */
-function installHumanOutput(stream = process.stdout, debug = process.env.RUNNER_DEBUG === '1') {
-    const write = stream.write.bind(stream);
-    let pending = '';
-    stream.write = ((chunk, ...rest) => {
-        pending += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-        const lines = pending.split('\n');
-        pending = lines.pop() ?? '';
-        const out = lines.map((line) => toHumanLine(line, debug)).filter((line) => line !== undefined);
-        const callback = rest.find((arg) => typeof arg === 'function');
-        if (out.length > 0)
-            return write(`${out.join('\n')}\n`), callback?.(), true;
-        callback?.();
-        return true;
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/cli/run-cli.ts
+
+
+
 
 
 
@@ -41628,55 +41947,98 @@ function loadActionInputs() {
     const text = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)((0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)), '..', metadata), 'utf8');
     return (0,dist/* parse */.qg)(text).inputs;
 }
-function usage(inputs) {
-    const lines = ['Usage: gitops-promote <command> [--input value]...', '', `Commands: ${Object.keys(main/* COMMANDS */.L).join(', ')}`, '', 'Flags (the action inputs):'];
-    for (const [name, input] of Object.entries(inputs)) {
-        if (name === 'command')
-            continue;
-        const fallback = input.default && !input.default.includes('${{') ? ` (default: ${input.default})` : '';
-        lines.push(`  --${name}${fallback}`, `      ${(input.description ?? '').trim().replace(/\s+/g, ' ')}`);
-    }
-    return lines.join('\n');
-}
+/**
+ * `gitops-promote <command> --flag value …`: the action's inputs from flags, the
+ * same `run()`, and the outputs printed. Outside GitHub Actions (a terminal, a
+ * script) the log is written for a person and the outputs are named lines;
+ * inside Actions the workflow commands stay as the runner reads them.
+ */
 async function runCli(argv) {
     const actionInputs = loadActionInputs();
+    const human = process.env.GITHUB_ACTIONS !== 'true';
     let request;
     try {
         request = (0,parse_cli_args/* parseCliArgs */.h)(argv, new Set(Object.keys(actionInputs)));
     }
     catch (error) {
-        process.stderr.write(`Error: ${(0,errors/* oneLineMessage */.Wg)(error)}\n`);
+        new CliConsole({ human, logToStderr: true, debug: false }).problem(`Error: ${(0,errors/* oneLineMessage */.Wg)(error)}`);
         process.exitCode = 1;
         return;
     }
-    if (request.help || request.inputs.command === undefined) {
-        process.stdout.write(`${usage(actionInputs)}\n`);
-        if (!request.help)
-            process.exitCode = 1;
+    const cli = new CliConsole({ human, logToStderr: request.json, debug: process.env.RUNNER_DEBUG === '1' });
+    const command = request.inputs.command;
+    if (request.help || command === undefined) {
+        showHelp(cli, request, actionInputs);
         return;
     }
-    // Defaults from action.yml apply only where GitHub would apply them: the CLI has no ${{ }} context.
+    // Every input gets a value, as GitHub passes every action.yml default; the CLI has no ${{ }} context.
     for (const [name, input] of Object.entries(actionInputs)) {
         const value = request.inputs[name] ?? (input.default?.includes('${{') ? '' : input.default) ?? '';
         process.env[(0,parse_cli_args/* inputVariableName */.G)(name)] = value;
     }
     const scratch = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'gitops-promote-cli-'));
-    const ownOutput = process.env.GITHUB_OUTPUT ? undefined : (0,external_node_path_.join)(scratch, 'output');
-    if (ownOutput)
-        (0,external_node_fs_.writeFileSync)((process.env.GITHUB_OUTPUT = ownOutput), '');
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        (0,external_node_fs_.writeFileSync)((process.env.GITHUB_STEP_SUMMARY = (0,external_node_path_.join)(scratch, 'summary')), '');
-    installHumanOutput();
     try {
+        const outputs = outputFile(scratch);
+        if (!process.env.GITHUB_STEP_SUMMARY)
+            (0,external_node_fs_.writeFileSync)((process.env.GITHUB_STEP_SUMMARY = (0,external_node_path_.join)(scratch, 'summary')), '');
+        // Without a GITHUB_ENV file, core.exportVariable prints ::set-env, which means nothing outside a runner.
+        if (!process.env.GITHUB_ENV && human)
+            (0,external_node_fs_.writeFileSync)((process.env.GITHUB_ENV = (0,external_node_path_.join)(scratch, 'env')), '');
+        cli.captureLog();
         await (0,main/* run */.e)();
-        if (ownOutput) {
-            const outputs = readOutputFile((0,external_node_fs_.readFileSync)(ownOutput, 'utf8'));
-            for (const [name, value] of Object.entries(outputs))
-                process.stdout.write(`${name}=${value}\n`);
-        }
+        cli.flush();
+        showOutputs(cli, request, outputs.read(), { human, callerFile: outputs.callerFile });
     }
     finally {
         (0,external_node_fs_.rmSync)(scratch, { recursive: true, force: true });
+    }
+}
+function showHelp(cli, request, actionInputs) {
+    const command = request.inputs.command;
+    if (command === undefined) {
+        // Asked for, the list is the answer (stdout); as the reply to a missing command it is an error (stderr).
+        if (request.help)
+            cli.result(commandListHelp(COMMAND_INPUTS));
+        else {
+            cli.problem(commandListHelp(COMMAND_INPUTS));
+            process.exitCode = 1;
+        }
+        return;
+    }
+    const inputs = COMMAND_INPUTS[command];
+    if (!inputs) {
+        cli.problem(`Error: unknown command '${command}'; expected one of ${Object.keys(COMMAND_INPUTS).join(', ')}.`);
+        process.exitCode = 1;
+        return;
+    }
+    cli.result(commandHelp(command, inputs, actionInputs));
+}
+/**
+ * The outputs go to a file of the CLI's own, so that they can be printed; when
+ * the caller named a GITHUB_OUTPUT file, the outputs are still written to it,
+ * and this run's part of it is what is printed.
+ */
+function outputFile(scratch) {
+    const caller = process.env.GITHUB_OUTPUT;
+    if (caller) {
+        const start = (0,external_node_fs_.statSync)(caller, { throwIfNoEntry: false })?.size ?? 0;
+        return { callerFile: true, read: () => readOutputFile((0,external_node_fs_.readFileSync)(caller).subarray(start).toString('utf8')) };
+    }
+    const own = (0,external_node_path_.join)(scratch, 'output');
+    (0,external_node_fs_.writeFileSync)((process.env.GITHUB_OUTPUT = own), '');
+    return { callerFile: false, read: () => readOutputFile((0,external_node_fs_.readFileSync)(own, 'utf8')) };
+}
+function showOutputs(cli, request, outputs, where) {
+    if (request.json)
+        cli.result(JSON.stringify(outputsAsJson(outputs), null, 2));
+    else if (where.human) {
+        const lines = outputLines(outputs);
+        if (lines.length > 0)
+            cli.result(['', ...lines].join('\n'));
+    }
+    else if (!where.callerFile && Object.keys(outputs).length > 0) {
+        // Inside Actions with no GITHUB_OUTPUT file: name=value lines, as before.
+        cli.result(Object.entries(outputs).map(([name, value]) => `${name}=${value}`).join('\n'));
     }
 }
 
@@ -41723,8 +42085,8 @@ function oneLineMessage(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(88086);
-/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(34258);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(88918);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(86356);
 // Entry point of the bundle. GitHub runs `node dist/index.js` with no arguments;
 // `gitops-promote <command> --flag value …` (or `node dist/index.js <command> …`) is the CLI.
 
@@ -41741,15 +42103,16 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 88086:
+/***/ 88918:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  L: () => (/* binding */ COMMANDS),
   e: () => (/* binding */ run)
 });
+
+// UNUSED EXPORTS: COMMANDS
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);
@@ -44593,7 +44956,7 @@ function error(message, properties = {}) {
  * @param message warning issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function warning(message, properties = {}) {
+function core_warning(message, properties = {}) {
     command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -45410,6 +45773,200 @@ function planFileEdit(overlay, original, args) {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(48161);
+;// CONCATENATED MODULE: ./src/kustomize/renamed-into.ts
+
+
+/** The changes of one file whose name another entry of it (`entries`, in file order) renames into. */
+function findRenamedInto(changes, entries) {
+    const found = [];
+    for (const change of changes) {
+        const renamerIndex = entries.findIndex((entry) => entry.newName === change.name && entry.name !== change.name);
+        if (renamerIndex < 0)
+            continue;
+        const renamer = entries[renamerIndex];
+        const ownIndex = entries.findIndex((entry) => entry.name === change.name);
+        const kind = change.before === null ? 'adds-after' : ownIndex > renamerIndex ? 'edits-overriding' : 'edits-unreached';
+        found.push({ change, kind, renamer, meant: meantArgument(change, renamer, kind) });
+    }
+    return found;
+}
+/**
+ * The argument for the renaming entry that renders what the change meant. An
+ * added entry leaves the fields it does not set as the renaming entry made
+ * them, so those become `*`; a new tag alone still drops the digest, and a new
+ * digest alone the tag, in the render and in the argument alike.
+ */
+function meantArgument(change, renamer, kind) {
+    const { newName, newTag, digest } = change.after;
+    const keepRest = kind === 'adds-after' && !newTag && !digest;
+    const tag = newTag || (keepRest && renamer.newTag ? KEEP : '');
+    const pin = digest || (keepRest && renamer.digest ? KEEP : '');
+    return `${renamer.name}=${formatImageReference({ name: newName || KEEP, tag, digest: pin })}`;
+}
+/** The one-line warning for a change that goes around the entry that renames into its name. */
+function describeRenamedInto(found, where) {
+    const { change, renamer, meant } = found;
+    const renamerClause = `entry '${renamer.name}' (which renames ${renamer.name} into ${change.name})`;
+    switch (found.kind) {
+        case 'adds-after':
+            return (`'${change.argument}' is named after ${change.name}, which entry '${renamer.name}' renames ${renamer.name} into in ${where}, so it adds a second entry, '${change.name}', after '${renamer.name}' ` +
+                `(as kustomize edit set image does): it overrides '${renamer.name}', and a later '${renamer.name}=…' changes nothing there. ` +
+                `You probably meant '${meant}'.`);
+        case 'edits-overriding':
+            return (`'${change.argument}' sets entry '${change.name}' in ${where}, which comes after ${renamerClause} and overrides it, ` +
+                `so what '${renamer.name}' sets there has no effect; remove one of the two entries so that one entry sets this image.`);
+        case 'edits-unreached':
+            return (`'${change.argument}' sets entry '${change.name}' in ${where}, which comes before ${renamerClause}: when it applies the image is still named ` +
+                `${renamer.name}, so it changes nothing. You probably meant '${meant}'.`);
+    }
+}
+/**
+ * Whether the render check refuses the change when it moves nothing in the
+ * render: it goes around the renaming entry (an entry set by an earlier run
+ * that already overrides it is the one that works, and is left alone).
+ */
+function refusedWhenNoOp(found) {
+    return found.kind !== 'edits-overriding';
+}
+/** Why an argument that changes nothing in the render is refused (the render check found it). */
+function describeRenamedIntoNoOp(found, where, renders) {
+    const { change, renamer, meant } = found;
+    const effect = found.kind === 'edits-unreached'
+        ? `it sets entry '${change.name}', which applies before entry '${renamer.name}' renames ${renamer.name} into ${change.name}`
+        : `entry '${renamer.name}' renames ${renamer.name} into ${change.name} and sets it already; the argument would only add an entry '${change.name}' that overrides '${renamer.name}'`;
+    const running = renders.length > 0 ? ` (it runs ${renders.join(', ')})` : '';
+    return `'${change.argument}' changes nothing that ${where} renders${running}: ${effect}. Write '${meant}' instead.`;
+}
+/**
+ * For an edited entry whose reference does not render: the first later entry
+ * of the edited file that matches the image the edit produces and changes it
+ * again (an entry an earlier run added under the full image name, say), so it
+ * wins. `entries` are the edited file's, in order.
+ */
+function findOverridingEntry(change, entries) {
+    const own = entries.findLastIndex((entry) => entry.name === change.name);
+    if (own < 0)
+        return undefined;
+    const produced = formatImageReference({ name: change.after.newName || change.name, tag: change.after.newTag, digest: change.after.digest });
+    for (const entry of entries.slice(own + 1)) {
+        if (!isImageMatched(produced, entry.name))
+            continue;
+        const renders = applyImageOverride(produced, entry);
+        if (renders !== produced)
+            return { entry, renders };
+    }
+    return undefined;
+}
+/** The sentence the "matched nothing" error gives when a later entry overrides the edited one. */
+function describeOverridingEntry(change, overriding) {
+    const { entry, renders } = overriding;
+    const { newTag, digest } = change.after;
+    const through = newTag || digest ? `, or set the image through it with '${entry.name}=${formatImageReference({ name: KEEP, tag: newTag, digest })}'` : '';
+    return (`Entry '${entry.name}', later in images:, matches what '${change.name}' renders and sets it to ${renders}, so it wins ` +
+        `(an earlier set-image given the full image name adds such an entry). Remove that entry${through}.`);
+}
+/**
+ * One warning per argument and kind across the overlays it goes around a
+ * renaming entry in (each edit's changes against its file's entries as they were).
+ */
+function renamedIntoWarnings(edits) {
+    const groups = new Map();
+    for (const edit of edits) {
+        for (const found of findRenamedInto(edit.changes, edit.entries)) {
+            const key = [found.kind, found.change.argument, found.renamer.name, found.meant].join('\u0000');
+            const group = groups.get(key) ?? { found, overlays: [] };
+            group.overlays.push(edit.overlay.path);
+            groups.set(key, group);
+        }
+    }
+    return [...groups.values()].map(({ found, overlays }) => describeRenamedInto(found, overlays.join(', ')));
+}
+
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __nccwpck_require__(62088);
+var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
+;// CONCATENATED MODULE: ./src/policy/tag-policy.ts
+
+/**
+ * A tag as a strict semantic version (a leading `v` allowed), or null. Never
+ * coerced: `1.4` or a numeric short SHA such as `1234567` is not a version.
+ */
+function strictSemver(tag) {
+    const bare = tag.replace(/^v(?=\d)/, '');
+    return semver_default().valid(bare) ? new (semver_default()).SemVer(bare) : null;
+}
+/**
+ * Whether moving from `oldTag` to `newTag` goes down in semver order. Only when
+ * both are strict semver; pre-releases compare as semver does
+ * (`1.0.0-rc10` is below `1.0.0-rc9`, since `rc10` and `rc9` compare as text).
+ */
+function isDowngrade(oldTag, newTag) {
+    const before = strictSemver(oldTag);
+    const after = strictSemver(newTag);
+    return before !== null && after !== null && semver_default().lt(after, before);
+}
+
+;// CONCATENATED MODULE: ./src/policy/image-downgrades.ts
+
+
+
+/**
+ * Whether a change lowers a semver tag, judged on the file: against the
+ * entry's own old tag, or, for an entry added after one that renames into its
+ * name (`ghcr.io/acme/web:1.0.0` where `web` becomes `ghcr.io/acme/web:1.4.1`),
+ * against that entry's tag, which the new one overrides.
+ */
+function entryDowngrade(change, entries) {
+    if (change.before) {
+        return isDowngrade(change.before.newTag, change.after.newTag) ? { from: change.before.newTag, to: change.after.newTag } : undefined;
+    }
+    const over = findRenamedInto([change], entries).find((found) => found.kind === 'adds-after');
+    if (over && isDowngrade(over.renamer.newTag, change.after.newTag))
+        return { from: over.renamer.newTag, to: change.after.newTag, over };
+    return undefined;
+}
+function describeEntryDowngrade(change, downgrade, where) {
+    const { from, to, over } = downgrade;
+    if (!over)
+        return `'${change.argument}' would downgrade ${change.name} in ${where} from ${from} to ${to}; set allow-downgrade: true to allow it.`;
+    const renamer = over.renamer.name;
+    return (`'${change.argument}' would downgrade ${change.name} in ${where} from ${from} to ${to}: entry '${renamer}' renames ${renamer} into ${change.name} ` +
+        `with tag ${from}, and the argument adds an entry '${change.name}' after it that overrides it. ` +
+        `To set the image through '${renamer}', write '${over.meant}'; set allow-downgrade: true to allow the downgrade.`);
+}
+/** The moves in a render that keep the repository and lower a semver tag. */
+function renderedDowngrades(moves) {
+    return moves.filter((move) => {
+        const from = splitImageReference(move.from);
+        const to = splitImageReference(move.to);
+        return from.name === to.name && isDowngrade(from.tag, to.tag);
+    });
+}
+/**
+ * One sentence per downgraded reference, naming the overlay, the image and the
+ * resources it runs in; where an argument added an entry that overrides a
+ * renaming one, the sentence names that entry and the argument meant.
+ */
+function describeRenderedDowngrades(where, downgrades, renamedInto) {
+    const byMove = new Map();
+    for (const move of downgrades) {
+        const key = `${move.from} ${move.to}`;
+        byMove.set(key, [...(byMove.get(key) ?? []), move]);
+    }
+    return [...byMove.values()]
+        .map((moves) => {
+        const { from, to } = moves[0];
+        const resources = [...new Set(moves.map((move) => move.resource))].join(', ');
+        const name = splitImageReference(to).name;
+        const over = renamedInto.find((found) => found.kind === 'adds-after' && found.change.name === name);
+        const cause = over
+            ? ` '${over.change.argument}' adds an entry '${name}' after entry '${over.renamer.name}', which renames ${over.renamer.name} into ${name}, and the new entry wins; to set the image through '${over.renamer.name}', write '${over.meant}'.`
+            : '';
+        return `${where} would run ${to} where ${from} runs now (${resources}): a semver downgrade.${cause} Set allow-downgrade: true to allow it.`;
+    })
+        .join(' ');
+}
+
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(31421);
 ;// CONCATENATED MODULE: ./src/process/run-process.ts
@@ -45459,6 +46016,60 @@ async function mapWithLimit(items, limit, work) {
     return results;
 }
 
+;// CONCATENATED MODULE: ./src/report/log-once.ts
+
+/**
+ * A run plans the same edit more than once: again on a moved branch head, and
+ * for the arguments an open pull request carries; and it checks the same
+ * overlays before and after GitHub is reached. Each plan and check sees the same
+ * facts, and says each once: a notice or warning here is printed the first
+ * time in a run (one process) and dropped when it comes again word for word.
+ */
+const said = new Set();
+/** True the first time `key` is asked about in this run. */
+function isFirstMention(key) {
+    if (said.has(key))
+        return false;
+    said.add(key);
+    return true;
+}
+function errorOnce(message, properties = {}) {
+    if (isFirstMention(`error\n${message}\n${JSON.stringify(properties)}`))
+        error(message, properties);
+}
+function infoOnce(message) {
+    if (isFirstMention(`info\n${message}`))
+        core.info(message);
+}
+function noticeOnce(message, properties = {}) {
+    if (isFirstMention(`notice\n${message}\n${JSON.stringify(properties)}`))
+        notice(message, properties);
+}
+function warningOnce(message, properties = {}) {
+    if (isFirstMention(`warning\n${message}\n${JSON.stringify(properties)}`))
+        core_warning(message, properties);
+}
+
+;// CONCATENATED MODULE: ./src/kustomize/render-comparison.ts
+/**
+ * The image fields whose reference differs between a render before an edit
+ * and one after it, paired by resource and field: an `images:` edit moves no
+ * resource and no container, it only rewrites references in place.
+ */
+function compareRenders(before, after) {
+    const earlier = new Map(before.map((site) => [siteKey(site), site.reference]));
+    const moves = [];
+    for (const site of after) {
+        const from = earlier.get(siteKey(site));
+        if (from !== undefined && from !== site.reference)
+            moves.push({ resource: site.resource, field: site.field, from, to: site.reference });
+    }
+    return moves;
+}
+function siteKey(site) {
+    return `${site.resource}\u0000${site.field}`;
+}
+
 ;// CONCATENATED MODULE: ./src/kustomize/render.ts
 
 
@@ -45488,27 +46099,46 @@ async function renderOverlay(renderer, directory, extraArgs = []) {
  * a CRD's `spec.image`), and image volumes' `image.reference`.
  */
 function collectRenderedImages(yaml) {
-    const found = new Set();
-    const visit = (node) => {
-        if (Array.isArray(node)) {
-            node.forEach(visit);
-        }
-        else if (isRecord(node)) {
-            for (const [key, value] of Object.entries(node)) {
-                if (key === 'image' && typeof value === 'string')
-                    found.add(value);
-                else if (key === 'image' && isRecord(value) && typeof value.reference === 'string')
-                    found.add(value.reference);
-                else
-                    visit(value);
-            }
-        }
-    };
+    return [...new Set(collectImageSites(yaml).map((site) => site.reference))].sort();
+}
+/**
+ * The same references, each with where it sits, so that a render before an
+ * edit and one after it can be compared field by field (an image edit moves
+ * no resource and no container).
+ */
+function collectImageSites(yaml) {
+    const sites = [];
     for (const document of (0,dist/* parseAllDocuments */.hR)(yaml)) {
-        if ('contents' in document)
-            visit(document.toJS());
+        if (!('contents' in document))
+            continue;
+        const root = document.toJS();
+        const resource = resourceName(root);
+        const visit = (node, field) => {
+            if (Array.isArray(node)) {
+                node.forEach((item, index) => visit(item, `${field}[${index}]`));
+            }
+            else if (isRecord(node)) {
+                for (const [key, value] of Object.entries(node)) {
+                    const path = field ? `${field}.${key}` : key;
+                    if (key === 'image' && typeof value === 'string')
+                        sites.push({ resource, field: path, reference: value });
+                    else if (key === 'image' && isRecord(value) && typeof value.reference === 'string')
+                        sites.push({ resource, field: `${path}.reference`, reference: value.reference });
+                    else
+                        visit(value, path);
+                }
+            }
+        };
+        visit(root, '');
     }
-    return [...found].sort();
+    return sites;
+}
+function resourceName(root) {
+    if (!isRecord(root))
+        return '';
+    const metadata = isRecord(root.metadata) ? root.metadata : {};
+    const parts = [root.kind, metadata.namespace, metadata.name].filter((part) => typeof part === 'string' && part !== '');
+    return parts.join('/');
 }
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -45559,59 +46189,97 @@ function suggestArgument(name, source, entries) {
 
 
 
+
+
+
+
+
+
 /**
  * Renders each edited overlay (the edit already written to disk) and fails
  * when a new reference shows up nowhere: kustomize matches image names
  * exactly, so a name that matches nothing would deploy nothing, silently.
  * Overlays that did not render before the edit either are skipped with a warning.
+ * With a guard, each overlay's render before the edit is compared with the one after.
  */
-async function verifyRenderedImages(edits) {
+async function verifyRenderedImages(edits, guard) {
     const changed = edits.filter((edit) => edit.changes.length > 0);
     if (changed.length === 0)
         return;
     const renderer = await findRenderer();
     if (!renderer) {
-        warning('Render check skipped: neither kustomize nor kubectl is on PATH. Install one, or set verify-render: false.');
+        warningOnce('Render check skipped: neither kustomize nor kubectl is on PATH. Install one, or set verify-render: false.');
         return;
     }
-    const problems = await mapWithLimit(changed, (0,external_node_os_.availableParallelism)(), (edit) => checkOverlay(renderer, edit));
-    const failures = problems.filter((problem) => problem !== undefined);
+    const verdicts = await mapWithLimit(changed, (0,external_node_os_.availableParallelism)(), (edit) => checkOverlay(renderer, edit, guard));
+    const failures = verdicts.flatMap((verdict) => (verdict.failure ? [verdict.failure] : []));
     if (failures.length > 0)
         throw new src_errors/* UserError */.yo(failures.join(' '));
+    const refusals = verdicts.flatMap((verdict) => (verdict.refusal ? [verdict.refusal] : []));
+    if (refusals.length > 0)
+        throw new src_errors/* InputError */.dz('images', refusals.join(' '));
 }
-async function checkOverlay(renderer, edit) {
+async function checkOverlay(renderer, edit, guard) {
     const { overlay } = edit;
     if (edit.isComponent) {
-        warning(`Render check skipped for ${overlay.path}: it is a kustomize Component, which takes effect only where a Kustomization lists it under components:.`);
-        return undefined;
+        warningOnce(`Render check skipped for ${overlay.path}: it is a kustomize Component, which takes effect only where a Kustomization lists it under components:.`);
+        return {};
     }
     const after = await renderOverlay(renderer, overlay.absolutePath);
+    // The render before the edit: only to explain a failure, or for the guard to compare with.
+    let before;
+    const renderBefore = async () => (before ??= await renderWithText(renderer, edit, edit.original));
+    const skipped = (result) => {
+        warningOnce(`Render check skipped for ${overlay.path}: it did not render before the edit either (${firstLine(result.error)}).`);
+        return {};
+    };
     if (!after.ok) {
-        const before = await renderWithText(renderer, edit, edit.original);
-        if (!before.ok) {
-            warning(`Render check skipped for ${overlay.path}: it did not render before the edit either (${firstLine(before.error)}).`);
-            return undefined;
-        }
-        return `${overlay.file}: the edited kustomization no longer renders: ${firstLine(after.error)}`;
+        const earlier = await renderBefore();
+        if (!earlier.ok)
+            return skipped(earlier);
+        return { failure: `${overlay.file}: the edited kustomization no longer renders: ${firstLine(after.error)}` };
     }
-    const rendered = collectRenderedImages(after.yaml);
+    const afterSites = collectImageSites(after.yaml);
+    const rendered = [...new Set(afterSites.map((site) => site.reference))].sort();
     const missing = edit.changes.filter((change) => !rendersExpectedImage(rendered, expectedImageOf(change)));
-    if (missing.length === 0)
-        return undefined;
-    const before = await renderWithText(renderer, edit, edit.original);
-    if (!before.ok) {
-        warning(`Render check skipped for ${overlay.path}: it did not render before the edit either (${firstLine(before.error)}).`);
-        return undefined;
+    if (missing.length > 0) {
+        const earlier = await renderBefore();
+        if (!earlier.ok)
+            return skipped(earlier);
+        return { failure: missing.map((change) => describeMissing(edit, change, rendered)).join(' ') };
     }
-    return missing
-        .map((change) => {
-        const hint = suggestArgument(change.name, change.argument, edit.entries);
-        return (`${overlay.path}: after setting '${change.argument}', no rendered image is ${describeExpected(expectedImageOf(change))}; ` +
-            `kustomize matches image names exactly (no registry added), so '${change.name}' matched nothing. ` +
-            `The overlay renders: ${rendered.length > 0 ? rendered.join(', ') : 'no images'}.` +
-            (hint ? ` Did you mean '${hint}'?` : ''));
-    })
-        .join(' ');
+    if (!guard)
+        return {};
+    const earlier = await renderBefore();
+    if (!earlier.ok) {
+        info(`The downgrade check on the render is skipped for ${overlay.path}: it did not render before the edit (${firstLine(earlier.error)}).`);
+        return {};
+    }
+    const moves = compareRenders(collectImageSites(earlier.yaml), afterSites);
+    const renamedInto = findRenamedInto(edit.changes, edit.entries);
+    const refusals = [];
+    const downgrades = guard.allowDowngrade ? [] : renderedDowngrades(moves);
+    if (downgrades.length > 0)
+        refusals.push(describeRenderedDowngrades(overlay.path, downgrades, renamedInto));
+    for (const found of renamedInto.filter(refusedWhenNoOp)) {
+        const name = expectedImageOf(found.change).name;
+        const named = (reference) => splitImageReference(reference).name === name;
+        if (moves.some((move) => named(move.from) || named(move.to)))
+            continue;
+        refusals.push(describeRenamedIntoNoOp(found, overlay.path, rendered.filter(named)));
+    }
+    return refusals.length > 0 ? { refusal: refusals.join(' ') } : {};
+}
+function describeMissing(edit, change, rendered) {
+    const { overlay } = edit;
+    const renders = `The overlay renders: ${rendered.length > 0 ? rendered.join(', ') : 'no images'}.`;
+    const expected = `${overlay.path}: after setting '${change.argument}', no rendered image is ${describeExpected(expectedImageOf(change))}`;
+    const overriding = findOverridingEntry(change, parseKustomization(edit.text, overlay.file).entries);
+    if (overriding)
+        return `${expected}. ${describeOverridingEntry(change, overriding)} ${renders}`;
+    const hint = suggestArgument(change.name, change.argument, edit.entries);
+    return (`${expected}; kustomize matches image names exactly (no registry added), so '${change.name}' matched nothing. ${renders}` +
+        (hint ? ` Did you mean '${hint}'?` : ''));
 }
 /** Renders the overlay with `text` as its kustomization, then puts the edited text back. */
 async function renderWithText(renderer, edit, text) {
@@ -45628,6 +46296,7 @@ function firstLine(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/kustomize/unused-entries.ts
+
 
 
 
@@ -45668,8 +46337,10 @@ async function keepOnlyUsedNewEntries(edits, args) {
                 used.add(change.name);
         if (unused.size === 0)
             return edit;
-        if (edits.length > 1)
-            info(`${edit.overlay.path} renders no image named ${[...unused].join(', ')}; not adding an entry for it there.`);
+        // Planned again on a moved head or with a pull request's arguments: each overlay and image is told once.
+        const untold = edits.length > 1 ? [...unused].filter((name) => isFirstMention(`unused entry ${edit.overlay.path} ${name}`)) : [];
+        if (untold.length > 0)
+            info(`${edit.overlay.path} renders no image named ${untold.join(', ')}; not adding an entry for it there.`);
         return planFileEdit(edit.overlay, edit.original, args.filter((argument) => !unused.has(argument.name)));
     });
     const nowhere = args.filter((argument) => !used.has(argument.name));
@@ -45688,30 +46359,6 @@ function describeUnmatched(args, edits, renders) {
             `Rendered images: ${rendered.length > 0 ? rendered.join(', ') : 'none'}.${hint}`);
     })
         .join(' ');
-}
-
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __nccwpck_require__(62088);
-var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
-;// CONCATENATED MODULE: ./src/policy/tag-policy.ts
-
-/**
- * A tag as a strict semantic version (a leading `v` allowed), or null. Never
- * coerced: `1.4` or a numeric short SHA such as `1234567` is not a version.
- */
-function strictSemver(tag) {
-    const bare = tag.replace(/^v(?=\d)/, '');
-    return semver_default().valid(bare) ? new (semver_default()).SemVer(bare) : null;
-}
-/**
- * Whether moving from `oldTag` to `newTag` goes down in semver order. Only when
- * both are strict semver; pre-releases compare as semver does
- * (`1.0.0-rc10` is below `1.0.0-rc9`, since `rc10` and `rc9` compare as text).
- */
-function isDowngrade(oldTag, newTag) {
-    const before = strictSemver(oldTag);
-    const after = strictSemver(newTag);
-    return before !== null && after !== null && semver_default().lt(after, before);
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -51526,11 +52173,11 @@ function createGitHubClient(options) {
         log: { debug: () => undefined, info: () => undefined, warn: (message) => core_debug(message), error: (message) => core_debug(message) },
         throttle: {
             onRateLimit: (retryAfter, request, _octokit, retryCount) => {
-                warning(`GitHub rate limit reached for ${request.method} ${request.url}; retrying in ${retryAfter}s.`);
+                core_warning(`GitHub rate limit reached for ${request.method} ${request.url}; retrying in ${retryAfter}s.`);
                 return retryCount < retries;
             },
             onSecondaryRateLimit: (retryAfter, request, _octokit, retryCount) => {
-                warning(`GitHub secondary rate limit for ${request.method} ${request.url}; retrying in ${retryAfter}s.`);
+                core_warning(`GitHub secondary rate limit for ${request.method} ${request.url}; retrying in ${retryAfter}s.`);
                 return retryCount < retries;
             },
         },
@@ -52164,6 +52811,49 @@ function firstYamlErrorLine(file) {
 function kustomizeLine(message) {
     const match = /yaml: line (\d+)/.exec(message);
     return match ? Number(match[1]) : undefined;
+}
+/**
+ * kustomize's render error as a person reads it: without kubectl's log
+ * prefix, with paths relative to the config repo (kustomize prints the
+ * absolute paths of the checkout or a temporary clone), and without the
+ * second attempt kustomize reports for every resource entry. For an entry it
+ * first tries a file, then a folder, and wraps both failures as
+ * `accumulation err='<as a file>': <as a folder>`: when the folder attempt
+ * recursed into a kustomization, its error is the real one; when there was no
+ * folder ("must build at directory: …"), the file attempt's is.
+ */
+function describeRenderError(error, repoRoots) {
+    let text = unwrapKubectlLog(error.trim()).replace(/^Error: /, '');
+    for (const root of [...new Set(repoRoots.map((root) => root.replace(/\/+$/, '')))].sort((a, b) => b.length - a.length)) {
+        if (!(0,external_node_path_.isAbsolute)(root) || root === '/')
+            continue;
+        text = text.split(`${root}/`).join('').replace(new RegExp(`${escapeRegExp(root)}(?=['"\\s:]|$)`, 'g'), '.');
+    }
+    text = text
+        .replace(/evalsymlink failure on '([^']+)' : lstat \1: no such file or directory/g, '$1 does not exist')
+        .replace(/evalsymlink failure on '([^']+)' : lstat \1: /g, '$1: ');
+    for (;;) {
+        const attempt = /accumulation err='(.*?)': (must build at directory: |recursed accumulation of path )/.exec(text);
+        if (!attempt)
+            break;
+        const [whole, asFile, folderAttempt] = attempt;
+        text = folderAttempt.startsWith('must build')
+            ? text.slice(0, attempt.index) + asFile // The innermost error: nothing but the folder attempt follows.
+            : text.slice(0, attempt.index) + text.slice(attempt.index + whole.length - folderAttempt.length);
+    }
+    return text
+        .replace(/recursed accumulation of path '([^']+)': /g, 'in $1: ')
+        .replace(/accumulating resources: (?=accumulating resources from |in )/g, '')
+        .trim();
+}
+/** kubectl (klog) prints `E1202 17:01:38.331376 18968 run.go:72] "command failed" err="…"`. */
+function unwrapKubectlLog(text) {
+    const line = text.replace(/^E\d{4} [\d:.]+\s+\d+ \S+\] /, '');
+    const quoted = /^"command failed" err="(.*)"$/s.exec(line);
+    return quoted ? quoted[1].replace(/\\(["\\])/g, '$1') : line;
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 ;// CONCATENATED MODULE: ./src/validate/render-with-origins.ts
@@ -52880,7 +53570,7 @@ async function validateOverlays(overlays, given) {
         report.renderMs = Date.now() - started;
         if (!traced.result.ok) {
             const at = locateRenderError(overlay.absolutePath, traced.result.error);
-            addFinding(report, { severity: 'error', rule: /already registered id/.test(traced.result.error) ? 'duplicate-resource' : 'render', message: `kustomize could not render ${overlay.path}: ${traced.result.error}`, ...place(options.repoRoot, at) });
+            addFinding(report, { severity: 'error', rule: /already registered id/.test(traced.result.error) ? 'duplicate-resource' : 'render', message: `kustomize could not render ${overlay.path}: ${describeRenderError(traced.result.error, [options.repoRoot, given.repoRoot])}`, ...place(options.repoRoot, at) });
             return report;
         }
         const validated = Date.now();
@@ -52988,8 +53678,121 @@ async function writeSummary() {
         await summary_summary.write();
     }
     catch (error) {
-        warning(`Could not write the job summary: ${error.message}`);
+        core_warning(`Could not write the job summary: ${error.message}`);
     }
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown-table.ts
+/**
+ * Markdown tables for job summaries: every row has the header's number of
+ * cells, and long text is broken into lines. GitHub lays a summary table out
+ * at its content's width (`width: max-content`), so a long kustomize error in
+ * one cell would make the whole table scroll sideways; explicit line breaks
+ * are what keeps it readable. No I/O.
+ */
+/** A table; each row must have as many cells as the header. */
+function markdownTable(header, rows) {
+    for (const row of rows) {
+        if (row.length !== header.length)
+            throw new Error(`a table row has ${row.length} cells where the header has ${header.length}`);
+    }
+    return [header, header.map(() => '---'), ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');
+}
+/** Text for a cell: escaped, its own line breaks kept, and lines longer than `width` wrapped. */
+function textCell(text, width = 80) {
+    return text
+        .split(/\r?\n/)
+        .flatMap((line) => wrapLine(line, width))
+        .map(escapeCell)
+        .join('<br>');
+}
+/** `<code>` text for a cell (paths, resource names), or '' for none. */
+function codeCell(text) {
+    return text ? `<code>${escapeCell(text)}</code>` : '';
+}
+function escapeCell(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '&#124;');
+}
+/**
+ * Breaks a line at spaces so each piece fits in `width` where it can; a word
+ * longer than the width (a path) is broken after a slash.
+ */
+function wrapLine(line, width) {
+    const lines = [];
+    let current = '';
+    for (const word of line.split(' ')) {
+        if (word.length > width) {
+            // Its pieces fill lines of their own: joined with a space they would no longer be one path.
+            const pieces = splitAfterSlashes(word, width);
+            if (current !== '')
+                lines.push(current);
+            lines.push(...pieces.slice(0, -1));
+            current = pieces.at(-1);
+        }
+        else if (current !== '' && current.length + 1 + word.length > width) {
+            lines.push(current);
+            current = word;
+        }
+        else {
+            current = current === '' ? word : `${current} ${word}`;
+        }
+    }
+    lines.push(current);
+    return lines;
+}
+function splitAfterSlashes(word, width) {
+    const pieces = [];
+    let current = '';
+    for (const part of word.split(/(?<=\/)/)) {
+        if (current !== '' && current.length + part.length > width) {
+            pieces.push(current);
+            current = part;
+        }
+        else {
+            current += part;
+        }
+    }
+    pieces.push(current);
+    return pieces;
+}
+
+;// CONCATENATED MODULE: ./src/validate/validation-summary.ts
+
+/**
+ * The job summary of a validation report, as Markdown: a headline, then per
+ * overlay its status, counts and times, and a table of its findings. A
+ * function of the report alone (no I/O), so the commands that validate write
+ * the same summary and tests can read it.
+ */
+function validationSummaryMarkdown(report) {
+    const overlays = report.overlays.length;
+    const sections = [
+        `## gitops-promote validate: ${report.valid ? 'valid' : 'invalid'}`,
+        `Kubernetes ${report.kubernetesVersion} schemas${report.serverDryRun ? ', and a server dry-run' : ''}; ${count(overlays, 'overlay')}.`,
+        ...report.overlays.flatMap(overlaySection),
+    ];
+    return `${sections.join('\n\n')}\n`;
+}
+function overlaySection(overlay) {
+    const findings = [...overlay.errors, ...overlay.warnings, ...overlay.notices];
+    const status = overlay.errors.length > 0 ? '❌' : overlay.warnings.length > 0 ? '⚠️' : '✅';
+    const counts = `${count(overlay.resources, 'resource')}, ${count(overlay.errors.length, 'error')}, ${count(overlay.warnings.length, 'warning')}` +
+        `; rendered in ${overlay.renderMs} ms, validated in ${overlay.validateMs} ms` +
+        (overlay.serverDryRunMs !== undefined ? `, server dry-run in ${overlay.serverDryRunMs} ms` : '') +
+        '.';
+    const section = [`### ${status} ${overlay.overlay}`, counts];
+    if (findings.length > 0)
+        section.push(markdownTable(['Severity', 'Check', 'Resource', 'Where', 'Finding'], findings.map(findingRow)));
+    return section;
+}
+function findingRow(finding) {
+    return [finding.severity, finding.rule, codeCell(finding.resource ?? ''), codeCell(validation_summary_location(finding)), textCell(finding.message)];
+}
+function validation_summary_location(finding) {
+    return finding.file ? `${finding.file}${finding.line ? `:${finding.line}` : ''}` : '';
+}
+function count(n, noun) {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 ;// CONCATENATED MODULE: ./src/validate/validation-output.ts
@@ -52997,9 +53800,11 @@ async function writeSummary() {
 
 
 
+
+
 /**
  * Shows a validation report the ways GitHub reads one: an annotation per
- * finding on its file and line, a table per overlay in the job summary, and
+ * finding on its file and line, the job summary (validation-summary.ts), and
  * the `valid` and `report` outputs.
  */
 /** The report output: per overlay, resources, errors, warnings and time. */
@@ -53025,46 +53830,19 @@ function annotate(report, repoRoot, workspace = process.env.GITHUB_WORKSPACE) {
             const file = finding.file && inWorkspace && !finding.file.startsWith('/') ? (prefix ? `${prefix}/${finding.file}` : finding.file) : finding.file;
             const properties = { title: `validate ${overlay.overlay}: ${finding.rule}`, file, startLine: finding.line };
             const message = finding.resource ? `${finding.resource}: ${finding.message}` : finding.message;
+            // A command may validate the same overlay twice in a run (set-image before GitHub is reached, then with a pull request's arguments).
             if (finding.severity === 'error')
-                error(message, properties);
+                errorOnce(message, properties);
             else if (finding.severity === 'warning')
-                warning(message, properties);
+                warningOnce(message, properties);
             else
-                notice(message, properties);
+                noticeOnce(message, properties);
         }
     }
 }
 async function writeValidationSummary(report) {
-    const summary = summary_summary.addHeading(`gitops-promote validate: ${report.valid ? 'valid' : 'invalid'}`, 2);
-    summary.addRaw(`Kubernetes ${report.kubernetesVersion} schemas${report.serverDryRun ? ', and a server dry-run' : ''}; ${report.overlays.length} overlay${report.overlays.length === 1 ? '' : 's'}.`, true);
-    for (const overlay of report.overlays) {
-        const findings = [...overlay.errors, ...overlay.warnings, ...overlay.notices];
-        const status = overlay.errors.length > 0 ? '❌' : overlay.warnings.length > 0 ? '⚠️' : '✅';
-        summary.addHeading(`${status} ${overlay.overlay}`, 3);
-        summary.addRaw(`${overlay.resources} resources, ${overlay.errors.length} errors, ${overlay.warnings.length} warnings; rendered in ${overlay.renderMs} ms, validated in ${overlay.validateMs} ms.`, true);
-        if (findings.length === 0)
-            continue;
-        summary.addTable([
-            [
-                { data: 'Severity', header: true },
-                { data: 'Check', header: true },
-                { data: 'Resource', header: true },
-                { data: 'Where', header: true },
-                { data: 'Finding', header: true },
-            ],
-            ...findings.map((finding) => [finding.severity, finding.rule, code(finding.resource ?? ''), code(validation_output_location(finding)), escapeCell(finding.message)]),
-        ]);
-    }
+    summary_summary.addRaw(validationSummaryMarkdown(report));
     await writeSummary();
-}
-function validation_output_location(finding) {
-    return finding.file ? `${finding.file}${finding.line ? `:${finding.line}` : ''}` : '';
-}
-function code(text) {
-    return text ? `<code>${escapeCell(text)}</code>` : '';
-}
-function escapeCell(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '&#124;');
 }
 /** The one-line error for an invalid report (undefined when valid): what a command throws after showing the findings. */
 function validationFailure(report) {
@@ -53091,7 +53869,7 @@ function readSchemaSettings() {
 /** The settings for one environment, whose policy comes from settingsFor (input > promotion config > default). */
 function withPolicy(schema, policy) {
     if (policy.requireDigest && !policy.protected) {
-        warning('require-digest applies to protected environments only; set protected: true for it to take effect.');
+        core_warning('require-digest applies to protected environments only; set protected: true for it to take effect.');
     }
     return { ...schema, policy };
 }
@@ -53713,7 +54491,7 @@ function setImageOutputs(outcome) {
     setOutput('images', JSON.stringify(outcome.changes.map(({ overlay, file, image, old, new: next }) => ({ overlay, file, image, old, new: next }))));
 }
 /** Inline code for the summary; HTML, because GitHub does not render markdown inside the table's HTML. */
-function set_image_report_code(text) {
+function code(text) {
     const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     return text ? `<code>${escaped}</code>` : '<em>(new entry)</em>';
 }
@@ -53729,20 +54507,20 @@ async function writeSetImageSummary(outcome) {
                 { data: 'Image', header: true },
                 { data: 'Old → new', header: true },
             ],
-            ...outcome.changes.map((change) => [set_image_report_code(change.overlay), set_image_report_code(change.image), `${set_image_report_code(change.old)} → ${set_image_report_code(change.new)}`]),
+            ...outcome.changes.map((change) => [code(change.overlay), code(change.image), `${code(change.old)} → ${code(change.new)}`]),
         ]);
         if (outcome.dryRun)
             summary.addRaw('Dry run: nothing was written.', true);
         else if (outcome.pullRequest) {
             const { number, url, created } = outcome.pullRequest;
-            summary.addRaw(`Pull request <a href="${url}">#${number}</a> ${created ? 'opened' : 'updated'} (commit ${set_image_report_code(outcome.commitSha)}), into ${set_image_report_code(outcome.branch)}.`, true);
+            summary.addRaw(`Pull request <a href="${url}">#${number}</a> ${created ? 'opened' : 'updated'} (commit ${code(outcome.commitSha)}), into ${code(outcome.branch)}.`, true);
         }
         else if (outcome.commitSha) {
-            summary.addRaw(`Commit ${set_image_report_code(outcome.commitSha)} on ${set_image_report_code(outcome.branch)}${outcome.pushed ? ', pushed.' : ', not pushed (push: false).'}`, true);
+            summary.addRaw(`Commit ${code(outcome.commitSha)} on ${code(outcome.branch)}${outcome.pushed ? ', pushed.' : ', not pushed (push: false).'}`, true);
         }
     }
     if (outcome.superseded.length > 0) {
-        summary.addRaw(`Skipped, a concurrent run had already set a higher version: ${outcome.superseded.map((change) => `${set_image_report_code(change.overlay)} ${set_image_report_code(change.image)}`).join(', ')}.`, true);
+        summary.addRaw(`Skipped, a concurrent run had already set a higher version: ${outcome.superseded.map((change) => `${code(change.overlay)} ${code(change.image)}`).join(', ')}.`, true);
     }
     if (outcome.closed)
         summary.addRaw(`Closed pull request #${outcome.closed}: everything it set is already in the environment.`, true);
@@ -54056,7 +54834,7 @@ async function landSetImagePullRequest(work) {
     });
     const landed = await landPromotionPullRequest(work.repo, github, work.snapshot, { branch, base: work.base, marker, title, body, files: edits.map((edit) => ({ path: edit.overlay.file, content: edit.text })), message: work.message(changes), author: work.author }, work.pullRequest, { existing });
     for (const refusal of landed.refusals)
-        warning(`The pull request was made, but GitHub refused ${refusal.what}: ${refusal.why}. To fix: ${refusal.fix}.`);
+        core_warning(`The pull request was made, but GitHub refused ${refusal.what}: ${refusal.why}. To fix: ${refusal.fix}.`);
     return { changes, commitSha: landed.commitSha, pullRequest: { number: landed.pull.number, url: landed.pull.url, created: landed.created }, refusals: landed.refusals };
 }
 /**
@@ -54072,7 +54850,7 @@ async function closeSettledSetImagePullRequest(github, environment, plan) {
     if (!existing)
         return undefined;
     const carried = parseCarried(existing.body);
-    const stillNeeded = carried.length > 0 && (await plan(carried)).some((edit) => edit.changes.some((change) => !(change.before && isDowngrade(change.before.newTag, change.after.newTag))));
+    const stillNeeded = carried.length > 0 && (await plan(carried)).some((edit) => edit.changes.some((change) => !entryDowngrade(change, edit.entries)));
     if (stillNeeded)
         return undefined;
     const reason = `Every image this pull request sets is already in ${environment}'s overlays (or a higher version is), so nothing is left to merge.`;
@@ -54088,7 +54866,7 @@ async function stillWanted(work, body) {
     const carried = parseCarried(body).filter((image) => !names.has(image.name));
     if (carried.length === 0)
         return [];
-    const lower = new Set((await work.plan(carried)).flatMap((edit) => edit.changes.filter((change) => change.before && isDowngrade(change.before.newTag, change.after.newTag)).map((change) => change.name)));
+    const lower = new Set((await work.plan(carried)).flatMap((edit) => edit.changes.filter((change) => entryDowngrade(change, edit.entries)).map((change) => change.name)));
     for (const name of lower)
         info(`The base already runs a higher version of ${name} than the open pull request set; dropping it from the PR.`);
     return carried.filter((image) => !lower.has(image.name));
@@ -54098,7 +54876,7 @@ function parseCarried(body) {
         return parseImageArguments(carriedArguments(body));
     }
     catch {
-        warning('The open set-image pull request carries arguments this version cannot read; only this run’s images are kept.');
+        core_warning('The open set-image pull request carries arguments this version cannot read; only this run’s images are kept.');
         return [];
     }
 }
@@ -54110,6 +54888,7 @@ function setImageTitle(environment, changes) {
 }
 
 ;// CONCATENATED MODULE: ./src/commands/set-image.ts
+
 
 
 
@@ -54219,6 +54998,8 @@ async function setImageIn(inputs, opened, connect) {
     }
     const edits = await planSetImage(inputs, overlays);
     refuseDowngrades(edits, inputs.allowDowngrade);
+    for (const warning of renamedIntoWarnings(edits))
+        core_warning(warning);
     warnAboutDroppedValues(edits);
     const changes = overlayChanges(edits);
     const outcome = { changes, commitSha: '', branch, pushed: false, dryRun: inputs.dryRun, superseded: [] };
@@ -54284,7 +55065,7 @@ async function applyEdits(plan, snapshot, firstPlan) {
     const superseded = [];
     if (!firstPlan && !inputs.allowDowngrade) {
         edits = edits.map((edit) => {
-            const lower = edit.changes.filter((change) => change.before && isDowngrade(change.before.newTag, change.after.newTag));
+            const lower = edit.changes.filter((change) => entryDowngrade(change, edit.entries));
             if (lower.length === 0)
                 return edit;
             superseded.push(...lower.map((change) => toOverlayChange(edit.overlay.path, edit.overlay.file, change)));
@@ -54296,7 +55077,7 @@ async function applyEdits(plan, snapshot, firstPlan) {
     await Promise.all(changed.map((edit) => (0,promises_.writeFile)(edit.overlay.absoluteFile, edit.text)));
     try {
         if (inputs.verifyRender)
-            await verifyRenderedImages(changed);
+            await verifyRenderedImages(changed, { allowDowngrade: inputs.allowDowngrade });
         if (plan.validation)
             await validateBeforeCommit(snapshot.root, changed, plan.validation);
     }
@@ -54315,7 +55096,7 @@ async function checkInPlace(plan, snapshot, edits) {
     await Promise.all(edits.map((edit) => (0,promises_.writeFile)(edit.overlay.absoluteFile, edit.text)));
     try {
         if (plan.inputs.verifyRender)
-            await verifyRenderedImages(edits);
+            await verifyRenderedImages(edits, { allowDowngrade: plan.inputs.allowDowngrade });
         if (plan.validation)
             await validateBeforeCommit(snapshot.root, edits, plan.validation);
     }
@@ -54356,9 +55137,9 @@ function refuseDowngrades(edits, allowDowngrade) {
         return;
     for (const edit of edits) {
         for (const change of edit.changes) {
-            if (change.before && isDowngrade(change.before.newTag, change.after.newTag)) {
-                throw new src_errors/* InputError */.dz('images', `'${change.argument}' would downgrade ${change.name} in ${edit.overlay.path} from ${change.before.newTag} to ${change.after.newTag}; set allow-downgrade: true to allow it.`);
-            }
+            const downgrade = entryDowngrade(change, edit.entries);
+            if (downgrade)
+                throw new src_errors/* InputError */.dz('images', describeEntryDowngrade(change, downgrade, edit.overlay.path));
         }
     }
 }
@@ -54369,7 +55150,7 @@ function warnAboutDroppedValues(edits) {
                 continue;
             const keep = keepForm(change);
             const lost = change.dropped.map((field) => `${field} '${change.before[field]}'`).join(' and ');
-            warning(`'${change.argument}' removes ${lost} from image ${change.name} in ${edit.overlay.file}, as kustomize edit set image does. To keep it, write '${keep}'.`);
+            core_warning(`'${change.argument}' removes ${lost} from image ${change.name} in ${edit.overlay.file}, as kustomize edit set image does. To keep it, write '${keep}'.`);
         }
     }
 }
@@ -56320,7 +57101,7 @@ async function startDeployment(inputs, expected) {
     await deployment.setStatus('in_progress', `waiting for ${shortSha(expected)}`, links);
     return {
         url: `${server}/${owner}/${repo}/deployments/${encodeURIComponent(inputs.environment)}`,
-        finish: (state, description) => deployment.setStatus(state, description, links).catch((error) => warning(`Could not update the GitHub deployment: ${oneLine(error)}`)),
+        finish: (state, description) => deployment.setStatus(state, description, links).catch((error) => core_warning(`Could not update the GitHub deployment: ${oneLine(error)}`)),
     };
 }
 function oneLine(error) {
@@ -57074,7 +57855,7 @@ async function openCheckout(path) {
             // Every environment is read from this checkout; one that lives on another branch needs its own run.
             if (env.branch && env.branch !== main.head.branch && !warned.has(env.name)) {
                 warned.add(env.name);
-                warning(`Environment '${env.name}' lives on branch '${env.branch}', but this checkout is '${main.head.branch}': its overlays and revisions are compared with '${main.head.branch}'. ` +
+                core_warning(`Environment '${env.name}' lives on branch '${env.branch}', but this checkout is '${main.head.branch}': its overlays and revisions are compared with '${main.head.branch}'. ` +
                     `Check it in a run whose checkout is on '${env.branch}' (actions/checkout ref: ${env.branch}), or leave path empty to read every branch through the GitHub API.`);
             }
             return main;
@@ -57400,9 +58181,9 @@ async function runDriftCheck() {
     summary_summary.addRaw(summaryMarkdown(report), true);
     await writeSummary();
     for (const item of report.items.filter((candidate) => candidate.drift))
-        warning(`${item.environment} / ${item.app}: ${item.kind}: ${item.message}`);
+        core_warning(`${item.environment} / ${item.app}: ${item.kind}: ${item.message}`);
     for (const note of report.notes)
-        warning(note);
+        core_warning(note);
     if (inputs.issueLabel && github) {
         await group(`Tracking issue (label ${inputs.issueLabel})`, () => keepTrackingIssue(report, inputs.issueLabel, github));
     }
@@ -57519,6 +58300,7 @@ async function keepTrackingIssue(report, label, github) {
 
 
 
+
 /**
  * An image the target does not list is added only where the target's render
  * uses it; otherwise it stays behind with a notice (a dev-only sidecar stays
@@ -57541,7 +58323,10 @@ async function dropUnrenderedNewEntries(apps) {
             const unused = new Set(added.filter((change) => !images.some((image) => isImageMatched(image, change.name))).map((change) => change.name));
             if (unused.size === 0)
                 return edit;
-            notice(`${edit.overlay.path} renders no image named ${[...unused].join(', ')}; it stays in the source environment and is not promoted there.`);
+            // Planned again on a moved head: each overlay and image is told once.
+            const untold = [...unused].filter((name) => isFirstMention(`unrendered entry ${edit.overlay.path} ${name}`));
+            if (untold.length > 0)
+                notice(`${edit.overlay.path} renders no image named ${untold.join(', ')}; it stays in the source environment and is not promoted there.`);
             skipped.push(...[...unused].map((name) => unrenderedReason(name, edit.overlay.path)));
             return planFileEdit(edit.overlay, edit.original, app.images.filter((argument) => !unused.has(argument.name)));
         });
@@ -57825,7 +58610,7 @@ async function promoteIn(work, snapshot) {
         author: inputs.author,
     }, work.settings.pullRequest);
     for (const refusal of landed.refusals) {
-        warning(`The pull request was made, but GitHub refused ${refusal.what}: ${refusal.why}. To fix: ${refusal.fix}.`);
+        core_warning(`The pull request was made, but GitHub refused ${refusal.what}: ${refusal.why}. To fix: ${refusal.fix}.`);
     }
     return { ...outcome, commitSha: landed.commitSha, pullRequest: { number: landed.pull.number, url: landed.pull.url, created: landed.created }, refusals: landed.refusals };
 }
@@ -57982,7 +58767,7 @@ async function runCheckSetup() {
         if (finding.level === 'error')
             error(finding.message);
         else if (finding.level === 'warning')
-            warning(finding.message);
+            core_warning(finding.message);
         else
             info(`✓ ${finding.message}`);
     }

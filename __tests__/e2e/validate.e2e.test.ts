@@ -1,6 +1,7 @@
 import { EXAMPLE_CONFIG_REPO } from '../helpers/git-fixtures.js';
 import { beforeAll, describe, expect, test } from '@jest/globals';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { annotations, copyFixtureRepo, edit, requireBuiltBundle, runAction } from '../fixtures/validate/run-action.js';
 
 /**
@@ -108,7 +109,16 @@ const cases: BrokenCase[] = [
     rule: 'schema',
     file: 'apps/web/overlays/production/replicas.yaml',
     line: 6,
-    message: /spec\.replicas: expected number, got string/,
+    message: /spec\.replicas: expected integer, got string/,
+  },
+  {
+    name: 'a fractional replica count (Kubernetes types it int32)',
+    overlays: 'apps/web/overlays/production',
+    break: (repo) => edit(repo, 'apps/web/overlays/production/replicas.yaml', (text) => text.replace('replicas: 3', 'replicas: 2.5')),
+    rule: 'schema',
+    file: 'apps/web/overlays/production/replicas.yaml',
+    line: 6,
+    message: /spec\.replicas: expected integer, got number/,
   },
   {
     name: 'a missing required field',
@@ -199,6 +209,50 @@ describe('validate over broken variants', () => {
       expect(run.summary).toContain(`❌ ${broken.overlays}`);
       expect(readFileSync(run.outputs.junit!, 'utf8')).toContain(`type="${broken.rule}"`);
       expect(run.stdout).toMatch(/::error::\d+ validation errors? in /);
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('validate with schema-locations', () => {
+  /** platform/argocd plus a custom resource whose size must be an integer, and the schema that says so. */
+  const withWidget = (repo: string, size: string): void => {
+    edit(repo, 'platform/argocd/kustomization.yaml', (text) => `${text}  - widget.yaml\n`);
+    edit(repo, 'platform/argocd/widget.yaml', () => `apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n  namespace: argocd\nspec:\n  size: ${size}\n`);
+    const schema = { type: 'object', properties: { spec: { type: 'object', required: ['size'], properties: { size: { type: 'integer' } } } } };
+    mkdirSync(join(repo, 'schemas'));
+    edit(repo, 'schemas/kustomization.yaml', () => 'resources: []\n');
+    edit(repo, 'schemas/widget_v1.json', () => JSON.stringify(schema));
+  };
+
+  test.each([
+    { size: '3', status: 0, errors: [] },
+    { size: '2.5', status: 1, errors: [{ rule: 'schema', file: 'platform/argocd/widget.yaml', line: 7, message: 'spec.size: expected integer, got number' }] },
+  ])('a plain JSON Schema file in a schema folder checks its kind: size $size', async ({ size, status, errors }) => {
+    const repo = copyFixtureRepo();
+    try {
+      withWidget(repo, size);
+      const run = await runAction({ path: repo, overlays: 'platform/argocd', 'schema-locations': join(repo, 'schemas') });
+      const report = JSON.parse(run.outputs.report!) as Array<{ errors: Array<{ rule: string; file: string; line: number; message: string }>; warnings: unknown[] }>;
+      expect(report[0]!.errors.map(({ rule, file, line, message }) => ({ rule, file, line, message }))).toEqual(errors);
+      expect(run.status).toBe(status);
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
+  });
+
+  test('a template with an unknown variable is refused in one line naming the input, before any work', async () => {
+    const repo = copyFixtureRepo();
+    try {
+      withWidget(repo, '3');
+      const run = await runAction({ path: repo, overlays: 'platform/argocd', 'schema-locations': `${join(repo, 'schemas')}\nfoo {{ .Foo }}` });
+      expect(run.status).toBe(1);
+      expect(run.stdout.split('\n').filter((line) => line.startsWith('::error'))).toEqual([
+        "::error::Input 'schema-locations': 'foo {{ .Foo }}' uses the unknown template variable .Foo; the variables are .NormalizedKubernetesVersion, .StrictSuffix, .ResourceKind, .ResourceAPIVersion, .Group, .KindSuffix, as in kubeconform.",
+      ]);
+      expect(run.outputs.report).toBeUndefined();
+      expect(run.stderr).not.toMatch(/\n\s+at /);
     } finally {
       rmSync(repo, { recursive: true, force: true });
     }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeSchemaCatalog } from '../../scripts/build-schemas.js';
@@ -7,20 +7,25 @@ import { crdSchemas } from '../../src/validate/crd-schemas.js';
 import { removedIn, parseKubernetesVersion } from '../../src/validate/kubernetes-versions.js';
 import { SchemaCatalog } from '../../src/validate/schema-catalog.js';
 import { checkAgainstSchema, fieldPath } from '../../src/validate/schema-validation.js';
-import { expandTemplate } from '../../src/validate/user-schemas.js';
 
 /** The catalog the build ships (dist/schemas), or one built here when dist/ has none. */
 let schemaDirectory: string;
-beforeAll(() => {
+beforeAll(async () => {
   const built = join(process.cwd(), 'dist', 'schemas');
   if (existsSync(join(built, 'catalog.json'))) schemaDirectory = built;
   else {
     schemaDirectory = mkdtempSync(join(tmpdir(), 'schemas-'));
-    writeSchemaCatalog(schemaDirectory);
+    await writeSchemaCatalog(schemaDirectory);
   }
 }, 120_000);
 
-const load = (strict: boolean, schemaLocations: string[] = []) => SchemaCatalog.load({ strict, schemaDirectory, schemaLocations, kubernetesVersion: '1.34' });
+const loaded = new Map<boolean, SchemaCatalog>();
+/** The catalog, loaded once per strictness when no schema-locations are given (ajv compiles each kind once per load). */
+const load = (strict: boolean, schemaLocations: string[] = []): SchemaCatalog => {
+  if (schemaLocations.length > 0) return SchemaCatalog.load({ strict, schemaDirectory, schemaLocations, kubernetesVersion: '1.34' });
+  if (!loaded.has(strict)) loaded.set(strict, SchemaCatalog.load({ strict, schemaDirectory, schemaLocations, kubernetesVersion: '1.34' }));
+  return loaded.get(strict)!;
+};
 
 const deployment = (spec: Record<string, unknown>) => ({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', creationTimestamp: null }, spec });
 const template = { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx:1' }] } };
@@ -39,7 +44,7 @@ describe('the shipped schema catalog', () => {
 
   test.each([
     { name: 'valid', spec: { replicas: 2, selector, template }, strict: true, messages: [] },
-    { name: 'wrong type', spec: { replicas: '2', selector, template }, strict: true, messages: ['spec.replicas: expected number, got string'] },
+    { name: 'wrong type', spec: { replicas: '2', selector, template }, strict: true, messages: ['spec.replicas: expected integer, got string'] },
     { name: 'missing required', spec: { template }, strict: true, messages: ['missing required field "spec.selector"'] },
     { name: 'unknown field, strict', spec: { replica: 2, selector, template }, strict: true, messages: ['unknown field "spec.replica"'] },
     { name: 'unknown field, not strict', spec: { replica: 2, selector, template }, strict: false, messages: [] },
@@ -53,6 +58,64 @@ describe('the shipped schema catalog', () => {
     const catalog = load(true);
     expect(catalog.validatorFor('apps/v2', 'Deployment')).toBeUndefined();
     expect(catalog.apiVersionsOf('Deployment')).toContain('apps/v1');
+  });
+});
+
+/** Each leaf schema of the shipped catalog with its place, to find how a field is typed. */
+function catalogLeaves(value: unknown, at: string, found: Array<{ at: string; schema: Record<string, unknown> }>): void {
+  if (typeof value !== 'object' || value === null) return;
+  if (Array.isArray(value)) return value.forEach((item, index) => catalogLeaves(item, `${at}[${index}]`, found));
+  found.push({ at, schema: value as Record<string, unknown> });
+  for (const [key, child] of Object.entries(value)) if (key !== 'enum') catalogLeaves(child, `${at}.${key}`, found);
+}
+
+describe("the shipped catalog keeps what Kubernetes' OpenAPI says", () => {
+  const container = (fields: Record<string, unknown>) => ({ name: 'web', image: 'nginx:1', ...fields });
+  const withContainer = (fields: Record<string, unknown>) => deployment({ selector, template: { ...template, spec: { containers: [container(fields)] } } });
+  const service = (spec: Record<string, unknown>, metadata: Record<string, unknown> = {}) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', ...metadata }, spec });
+  const customResourceDefinition = (size: Record<string, unknown>) => ({
+    apiVersion: 'apiextensions.k8s.io/v1',
+    kind: 'CustomResourceDefinition',
+    metadata: { name: 'widgets.example.com' },
+    spec: { group: 'example.com', scope: 'Namespaced', names: { kind: 'Widget', plural: 'widgets' }, versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', properties: { size } } } }] },
+  });
+  const containerField = 'spec.template.spec.containers[0]';
+
+  test.each([
+    { probe: 'integer: replicas 2.5 is refused, saying integer', object: deployment({ replicas: 2.5, selector, template }), messages: ['spec.replicas: expected integer, got number'] },
+    { probe: 'integer: replicas 3', object: deployment({ replicas: 3, selector, template }), messages: [] },
+    { probe: 'integer: containerPort 8080.5', object: withContainer({ ports: [{ containerPort: 8080.5 }] }), messages: [`${containerField}.ports[0].containerPort: expected integer, got number`] },
+    { probe: 'integer, not int-or-string: containerPort "http"', object: withContainer({ ports: [{ containerPort: 'http' }] }), messages: [`${containerField}.ports[0].containerPort: expected integer, got string`] },
+    { probe: 'number: a CRD schema\'s maximum takes 2.5', object: customResourceDefinition({ type: 'number', minimum: 0.5, maximum: 2.5 }), messages: [] },
+    { probe: 'number: a string is still refused', object: customResourceDefinition({ type: 'number', maximum: '2.5' }), messages: ['spec.versions[0].schema.openAPIV3Schema.properties.size.maximum: expected number, got string'] },
+    { probe: 'int-or-string: targetPort "http"', object: service({ ports: [{ port: 80, targetPort: 'http' }] }), messages: [] },
+    { probe: 'int-or-string: targetPort 8080', object: service({ ports: [{ port: 80, targetPort: 8080 }] }), messages: [] },
+    { probe: 'int-or-string: targetPort 80.5', object: service({ ports: [{ port: 80, targetPort: 80.5 }] }), messages: ['spec.ports[0].targetPort: expected integer or string, got number'] },
+    { probe: 'int-or-string: maxSurge "25%" and maxUnavailable 1', object: deployment({ selector, template, strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: 1 } } }), messages: [] },
+    { probe: 'quantities: "500m", 1, "1Gi", 0.5', object: withContainer({ resources: { limits: { cpu: '500m', memory: '1Gi' }, requests: { cpu: 1, memory: 0.5 } } }), messages: [] },
+    { probe: 'quantities: "1Gb" is not one', object: withContainer({ resources: { limits: { memory: '1Gb' } } }), messages: [`${containerField}.resources.limits.memory: "1Gb" is not a quantity (such as 500m, 1Gi or 2)`] },
+    { probe: 'quantities: a boolean is not one', object: withContainer({ resources: { requests: { cpu: true } } }), messages: [`${containerField}.resources.requests.cpu: expected number or string, got boolean`] },
+    { probe: 'enum: imagePullPolicy "Sometimes"', object: withContainer({ imagePullPolicy: 'Sometimes' }), messages: [`${containerField}.imagePullPolicy: "Sometimes" is not one of "Never", "Always", "IfNotPresent"`] },
+    { probe: 'enum: Service type "Internal"', object: service({ type: 'Internal', ports: [{ port: 80 }] }), messages: ['spec.type: "Internal" is not one of "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"'] },
+    { probe: 'required: a port without its port', object: service({ ports: [{ targetPort: 8080 }] }), messages: ['missing required field "spec.ports[0].port"'] },
+    { probe: 'closed object, strict: an unknown field of a port', object: service({ ports: [{ port: 80, targetPortt: 8080 }] }), messages: ['unknown field "spec.ports[0].targetPortt"'] },
+    { probe: 'closed object, strict: an unknown field of metadata', object: service({ ports: [{ port: 80 }] }, { labelz: { app: 'web' } }), messages: ['unknown field "metadata.labelz"'] },
+    { probe: 'closed object, not strict: an unknown field passes', object: service({ ports: [{ port: 80, targetPortt: 8080 }] }), strict: false, messages: [] },
+    { probe: 'map: labels and annotations take any key', object: service({ ports: [{ port: 80 }] }, { labels: { 'app.kubernetes.io/name': 'web', anything: 'x' }, annotations: { 'example.com/note': 'y' } }), messages: [] },
+    { probe: 'map: a label value is a string', object: service({ ports: [{ port: 80 }] }, { labels: { replicas: 3 } }), messages: ['metadata.labels.replicas: expected string, got integer'] },
+    { probe: 'map: ConfigMap data takes any key', object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { 'LOG_LEVEL': 'info', 'app.properties': 'a=b' } }, messages: [] },
+  ])('$probe', ({ object, strict, messages }) => {
+    const validate = load(strict ?? true).validatorFor(String(object.apiVersion), String(object.kind))!;
+    expect(checkAgainstSchema(validate, object as Record<string, unknown>).map((issue) => issue.message)).toEqual(messages);
+  });
+
+  test('no field is typed number but those Kubernetes declares number (a CRD schema\'s bounds)', () => {
+    const catalog = JSON.parse(readFileSync(join(schemaDirectory, 'catalog.json'), 'utf8')) as { definitions: Record<string, unknown> };
+    const found: Array<{ at: string; schema: Record<string, unknown> }> = [];
+    for (const [key, definition] of Object.entries(catalog.definitions)) catalogLeaves(definition, key, found);
+    const numbers = found.filter(({ schema }) => schema.type === 'number' || (Array.isArray(schema.type) && schema.type.includes('number') && !schema.pattern));
+    expect([...new Set(numbers.map(({ at }) => at.replace(/^.*\.(I\w+)\.properties\./, '$1.')))].sort()).toEqual(['IJSONSchemaProps.maximum', 'IJSONSchemaProps.minimum', 'IJSONSchemaProps.multipleOf']);
+    expect(found.filter(({ schema }) => schema.type === 'integer').length).toBeGreaterThan(500);
   });
 });
 
@@ -91,11 +154,21 @@ describe('custom resource schemas', () => {
     expect(checkAgainstSchema(gadget, { apiVersion: 'example.com/v1', kind: 'Gadget' }).map((issue) => issue.message)).toEqual(['missing required field "spec"']);
   });
 
-  test.each([
-    ['{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json', 'example.com/v1', 'Widget', 'example.com/widget_v1.json'],
-    ['{{ .NormalizedKubernetesVersion }}{{.StrictSuffix}}/{{.ResourceKind}}{{.KindSuffix}}.json', 'apps/v1', 'Deployment', 'v1.34.0-strict/deployment-apps-v1.json'],
-  ])('expandTemplate(%s, %s %s) = %s', (template, apiVersion, kind, expected) => {
-    expect(expandTemplate(template, apiVersion, kind, true, '1.34')).toBe(expected);
+  test('from schema-locations: one folder holding CRDs and plain JSON Schemas, each checking its kind', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'schemas-'));
+    mkdirSync(join(folder, 'crds'));
+    writeFileSync(join(folder, 'crds', 'widget.yaml'), JSON.stringify(crd));
+    writeFileSync(join(folder, 'kustomization.yaml'), 'resources:\n  - crds/widget.yaml\n');
+    const sizeSchema = { type: 'object', properties: { spec: { type: 'object', required: ['size'], properties: { size: { type: 'integer' } } } } };
+    writeFileSync(join(folder, 'gadget_v1.json'), JSON.stringify(sizeSchema));
+    writeFileSync(join(folder, 'gizmo.json'), JSON.stringify({ ...sizeSchema, 'x-kubernetes-group-version-kind': [{ group: 'example.com', kind: 'Gizmo', version: 'v1beta1' }] }));
+    const catalog = load(true, [folder]);
+    const messages = (apiVersion: string, kind: string, spec: Record<string, unknown>) =>
+      checkAgainstSchema(catalog.validatorFor(apiVersion, kind)!, { apiVersion, kind, metadata: { name: 'x' }, spec }).map((issue) => issue.message);
+    expect(messages('example.com/v1', 'Widget', { size: 'big' })).toEqual(['spec.size: expected integer, got string']);
+    expect(messages('example.com/v1', 'Gadget', {})).toEqual(['missing required field "spec.size"']);
+    expect(messages('example.com/v1beta1', 'Gizmo', { size: 2.5 })).toEqual(['spec.size: expected integer, got number']);
+    expect(catalog.validatorFor('example.com/v1', 'Gizmo')).toBeUndefined();
   });
 });
 

@@ -63,8 +63,10 @@ export class SchemaCatalog {
    */
   validatorFor(apiVersion: string, kind: string, bundle?: KindSchemas): ValidateFunction | undefined {
     const key = `${apiVersion}/${kind}`;
-    const own = bundle?.get(key) ?? this.userSchemas.schemaFor(apiVersion, kind);
-    if (own) return this.compileUserSchema(own);
+    const inBundle = bundle?.get(key);
+    if (inBundle) return this.compileUserSchema(inBundle, `The CustomResourceDefinition of ${apiVersion} ${kind} in the overlay`);
+    const located = this.userSchemas.schemaFor(apiVersion, kind);
+    if (located) return this.compileUserSchema(located.schema, `The schema of ${apiVersion} ${kind} from ${located.origin}`);
     const definition = this.kinds.get(key);
     if (!definition) return undefined;
     let validate = this.compiled.get(definition);
@@ -85,13 +87,15 @@ export class SchemaCatalog {
     return crdSchemas(objects, this.strict);
   }
 
-  private compileUserSchema(schema: object): ValidateFunction {
+  private compileUserSchema(schema: object, what: string): ValidateFunction {
     let validate = this.compiledUserSchemas.get(schema);
     if (!validate) {
       try {
-        validate = this.ajv.compile(schema);
+        // ajv knows one JSON Schema draft; a schema file's `$schema` (kubeval's files name draft-04) need not stop it.
+        const { $schema: _draft, ...withoutDraft } = schema as Record<string, unknown>;
+        validate = this.ajv.compile(withoutDraft);
       } catch (error) {
-        throw new UserError(`A custom resource schema does not compile: ${(error as Error).message}`);
+        throw new UserError(`${what} does not compile: ${(error as Error).message}`);
       }
       this.compiledUserSchemas.set(schema, validate);
     }

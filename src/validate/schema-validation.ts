@@ -1,4 +1,5 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import { QUANTITY_PATTERN } from './kubernetes-quantity.js';
 
 /**
  * One resource against one compiled schema, with ajv's errors turned into
@@ -41,6 +42,14 @@ function describeError(error: ErrorObject): SchemaIssue {
       return {
         pointer: at,
         message: `${fieldPath(at)}: ${JSON.stringify(error.data)} is not one of ${(params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(', ')}`,
+      };
+    case 'pattern':
+      return {
+        pointer: at,
+        message:
+          params.pattern === QUANTITY_PATTERN
+            ? `${fieldPath(at)}: ${JSON.stringify(error.data)} is not a quantity (such as 500m, 1Gi or 2)`
+            : `${fieldPath(at)}: ${JSON.stringify(error.data)} does not match ${String(params.pattern)}`,
       };
     default:
       return { pointer: at, message: `${fieldPath(at) || '(the object)'}: ${error.message ?? error.keyword}` };

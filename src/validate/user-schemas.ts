@@ -1,86 +1,80 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
-import { crdSchemas, type KindSchemas } from './crd-schemas.js';
+import { SchemaFiles, type LocatedSchema } from './schema-files.js';
+import {
+  expandSchemaLocationTemplate,
+  isSchemaLocationTemplate,
+  parseSchemaLocationTemplate,
+  type SchemaLocationTemplate,
+} from './schema-location-template.js';
 
 /**
  * The user's own schemas from `schema-locations`, local paths only (no network
- * in CI): a folder or file of CustomResourceDefinitions (YAML or JSON), or a
- * kubeconform-style path template such as
+ * in CI): files or folders of CustomResourceDefinitions and JSON Schemas
+ * (schema-files.ts), or kubeconform-style path templates such as
  * `schemas/{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json`.
- * Relative paths are taken from the working directory, as kubeconform does.
+ * Locations are asked in the order given and the first that has a kind's
+ * schema wins, as in kubeconform. Relative paths are taken from the working
+ * directory, as kubeconform does.
  */
 export class UserSchemaLocations {
-  private readonly fromCrds: KindSchemas = new Map();
-  private readonly templates: string[] = [];
-  private readonly templateCache = new Map<string, object | undefined>();
+  private readonly sources: Array<SchemaFiles | TemplateLocation> = [];
+  private readonly found = new Map<string, LocatedSchema | undefined>();
 
-  constructor(
-    locations: readonly string[],
-    private readonly strict: boolean,
-    private readonly kubernetesVersion: string,
-  ) {
+  constructor(locations: readonly string[], strict: boolean, kubernetesVersion: string) {
     for (const location of locations) {
-      if (location.includes('{{')) {
-        this.templates.push(location);
+      if (isSchemaLocationTemplate(location)) {
+        this.sources.push(new TemplateLocation(parseSchemaLocationTemplate(location), strict, kubernetesVersion));
         continue;
       }
       const path = resolve(location);
       if (!existsSync(path)) throw new InputError('schema-locations', `'${location}' does not exist.`);
-      for (const [key, schema] of crdSchemas(readCrdFiles(path), strict)) this.fromCrds.set(key, schema);
+      this.sources.push(new SchemaFiles(location, path, strict));
     }
   }
 
-  schemaFor(apiVersion: string, kind: string): object | undefined {
-    const fromCrd = this.fromCrds.get(`${apiVersion}/${kind}`);
-    if (fromCrd || this.templates.length === 0) return fromCrd;
+  schemaFor(apiVersion: string, kind: string): LocatedSchema | undefined {
     const key = `${apiVersion}/${kind}`;
-    if (!this.templateCache.has(key)) this.templateCache.set(key, this.fromTemplates(apiVersion, kind));
-    return this.templateCache.get(key);
+    if (!this.found.has(key)) {
+      let schema: LocatedSchema | undefined;
+      for (const source of this.sources) if ((schema = source.schemaFor(apiVersion, kind))) break;
+      this.found.set(key, schema);
+    }
+    return this.found.get(key);
   }
+}
 
-  private fromTemplates(apiVersion: string, kind: string): object | undefined {
-    for (const template of this.templates) {
-      const file = resolve(expandTemplate(template, apiVersion, kind, this.strict, this.kubernetesVersion));
-      if (!existsSync(file)) continue;
+/** Throws the InputError of the first malformed template among `locations`: to refuse bad input before any work. */
+export function checkSchemaLocations(locations: readonly string[]): void {
+  for (const location of locations) if (isSchemaLocationTemplate(location)) parseSchemaLocationTemplate(location);
+}
+
+/** A kubeconform-style template: the file it names for a kind, when that file exists, is that kind's JSON Schema. */
+class TemplateLocation {
+  private readonly files = new Map<string, object>();
+
+  constructor(
+    private readonly template: SchemaLocationTemplate,
+    private readonly strict: boolean,
+    private readonly kubernetesVersion: string,
+  ) {}
+
+  schemaFor(apiVersion: string, kind: string): LocatedSchema | undefined {
+    const file = resolve(expandSchemaLocationTemplate(this.template, { apiVersion, kind, strict: this.strict, kubernetesVersion: this.kubernetesVersion }));
+    if (!this.files.has(file)) {
+      if (!existsSync(file)) return undefined;
       try {
-        return JSON.parse(readFileSync(file, 'utf8')) as object;
+        this.files.set(file, JSON.parse(readFileSync(file, 'utf8')) as object);
       } catch (error) {
         throw new InputError('schema-locations', `${file} is not valid JSON (${(error as Error).message}).`);
       }
     }
-    return undefined;
+    return { schema: this.files.get(file)!, origin: file };
   }
 }
 
-/** kubeconform's template variables. */
+/** kubeconform's expansion of `template` for one resource (throws the InputError of a malformed template). */
 export function expandTemplate(template: string, apiVersion: string, kind: string, strict: boolean, kubernetesVersion: string): string {
-  const [group, version] = apiVersion.includes('/') ? apiVersion.split('/', 2) : ['', apiVersion];
-  const values: Record<string, string> = {
-    Group: group!,
-    ResourceKind: kind.toLowerCase(),
-    ResourceAPIVersion: version!,
-    KindSuffix: group ? `-${group.split('.')[0]}-${version}` : `-${version}`,
-    StrictSuffix: strict ? '-strict' : '',
-    NormalizedKubernetesVersion: `v${kubernetesVersion}.0`,
-  };
-  return template.replace(/\{\{\s*\.(\w+)\s*\}\}/g, (whole, name: string) => values[name] ?? whole);
-}
-
-function readCrdFiles(path: string): Record<string, unknown>[] {
-  if (statSync(path).isDirectory()) {
-    return readdirSync(path)
-      .sort()
-      .flatMap((name) => (['.yaml', '.yml', '.json'].includes(extname(name)) || statSync(join(path, name)).isDirectory() ? readCrdFiles(join(path, name)) : []));
-  }
-  const objects: Record<string, unknown>[] = [];
-  for (const document of parseAllDocuments(readFileSync(path, 'utf8'))) {
-    if (!('contents' in document) || document.errors.length > 0) {
-      throw new InputError('schema-locations', `${path} is not valid YAML or JSON.`);
-    }
-    const value = document.toJS() as unknown;
-    if (value && typeof value === 'object' && !Array.isArray(value)) objects.push(value as Record<string, unknown>);
-  }
-  return objects;
+  return expandSchemaLocationTemplate(parseSchemaLocationTemplate(template), { apiVersion, kind, strict, kubernetesVersion });
 }

@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { readBoolean, readList, readString } from '../inputs/read-inputs.js';
 import { DEFAULT_KUBERNETES_VERSION, parseKubernetesVersion } from './kubernetes-versions.js';
 import type { EnvironmentPolicy } from './policy-checks.js';
+import { checkSchemaLocations } from './user-schemas.js';
 
 /** How to validate, read from the inputs that `validate` and the writing commands share. */
 export interface SchemaSettings {
@@ -18,12 +19,14 @@ export interface ValidationSettings extends SchemaSettings {
 }
 
 export function readSchemaSettings(): SchemaSettings {
+  const schemaLocations = readList('schema-locations');
+  checkSchemaLocations(schemaLocations);
   return {
     kubernetesVersion: parseKubernetesVersion(readString('kubernetes-version', DEFAULT_KUBERNETES_VERSION)).text,
     strict: readBoolean('strict', true),
     ignoreMissingSchemas: readBoolean('ignore-missing-schemas', false),
     kustomizeArgs: readString('kustomize-args').split(/\s+/).filter((arg) => arg !== ''),
-    schemaLocations: readList('schema-locations'),
+    schemaLocations,
   };
 }
 
