@@ -41526,8 +41526,8 @@ var external_node_path_ = __nccwpck_require__(76760);
 var external_node_url_ = __nccwpck_require__(73136);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);
-// EXTERNAL MODULE: ./src/main.ts + 154 modules
-var main = __nccwpck_require__(88918);
+// EXTERNAL MODULE: ./src/main.ts + 157 modules
+var main = __nccwpck_require__(2423);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(83916);
 ;// CONCATENATED MODULE: ./src/cli/human-output.ts
@@ -42085,7 +42085,7 @@ function oneLineMessage(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(88918);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2423);
 /* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(86356);
 // Entry point of the bundle. GitHub runs `node dist/index.js` with no arguments;
 // `gitops-promote <command> --flag value …` (or `node dist/index.js <command> …`) is the CLI.
@@ -42103,7 +42103,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 88918:
+/***/ 2423:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52993,6 +52993,192 @@ function convert(node, strict) {
     return result;
 }
 
+;// CONCATENATED MODULE: ./src/validate/schema-files.ts
+
+
+
+
+
+const schema_files_VERSION = 'v\\d+(?:(?:alpha|beta)\\d+)?';
+const KIND_UNDERSCORE_VERSION = new RegExp(`^([a-z0-9]+)_(${schema_files_VERSION})$`);
+const KIND_VERSION = new RegExp(`^([a-z0-9]+)-(${schema_files_VERSION})$`);
+const KIND_GROUP_VERSION = new RegExp(`^([a-z0-9]+)-([a-z0-9][a-z0-9.-]*)-(${schema_files_VERSION})$`);
+const API_GROUP = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+$/;
+const SCHEMA_FILE_EXTENSIONS = ['.json', '.yaml', '.yml'];
+/** `relativePath`: the file's path inside the folder given (its parent there may be the group), or its bare name. */
+function schemaFileName(relativePath) {
+    const name = (0,external_node_path_.basename)(relativePath, (0,external_node_path_.extname)(relativePath)).toLowerCase();
+    const parent = (0,external_node_path_.basename)((0,external_node_path_.dirname)(relativePath));
+    let match = KIND_UNDERSCORE_VERSION.exec(name);
+    if (match)
+        return { kind: match[1], version: match[2], group: API_GROUP.test(parent) ? { exact: parent } : 'any' };
+    match = KIND_VERSION.exec(name);
+    if (match)
+        return { kind: match[1], version: match[2], group: 'core' };
+    match = KIND_GROUP_VERSION.exec(name);
+    if (match)
+        return { kind: match[1], version: match[3], group: match[2].includes('.') ? { exact: match[2] } : { firstLabel: match[2] } };
+    return undefined;
+}
+function fileNameMatches(name, apiVersion, kind) {
+    const [group, version] = apiVersion.includes('/') ? apiVersion.split('/', 2) : ['', apiVersion];
+    if (name.kind !== kind.toLowerCase() || name.version !== version)
+        return false;
+    if (name.group === 'any')
+        return true;
+    if (name.group === 'core')
+        return group === '';
+    return 'exact' in name.group ? group === name.group.exact : group !== '' && group.split('.')[0] === name.group.firstLabel;
+}
+/**
+ * The JSON Schema of a resource: an object schema, not a Kubernetes object
+ * (which has apiVersion and kind) nor another data file. kubernetes-json-schema's
+ * `_definitions.json` and `all.json` (a `oneOf` of every kind) are not one.
+ */
+function isResourceSchema(document) {
+    if (typeof document.apiVersion === 'string' && typeof document.kind === 'string')
+        return false;
+    if ('x-kubernetes-group-version-kind' in document || document.type === 'object')
+        return true;
+    return typeof document.properties === 'object' && document.properties !== null && !Array.isArray(document.properties);
+}
+/** `apiVersion/kind` keys from `x-kubernetes-group-version-kind` (one object or a list; the core group is ""). */
+function groupVersionKinds(document) {
+    const declared = document['x-kubernetes-group-version-kind'];
+    const entries = (Array.isArray(declared) ? declared : declared ? [declared] : []);
+    return entries
+        .filter((entry) => typeof entry?.kind === 'string' && typeof entry.version === 'string')
+        .map((entry) => `${entry.group ? `${String(entry.group)}/` : ''}${String(entry.version)}/${String(entry.kind)}`);
+}
+class SchemaFiles {
+    byKey = new Map();
+    byFileName = [];
+    /** `location` as given (for messages), `path` resolved. */
+    constructor(location, path, strict) {
+        const folder = (0,external_node_fs_.statSync)(path).isDirectory();
+        for (const file of folder ? filesIn(path) : [path]) {
+            const origin = folder ? (0,external_node_path_.join)(location, (0,external_node_path_.relative)(path, file)) : location;
+            this.addFile(file, origin, folder ? (0,external_node_path_.relative)(path, file) : (0,external_node_path_.basename)(file), strict);
+        }
+        if (this.byKey.size === 0 && this.byFileName.length === 0) {
+            throw new src_errors/* InputError */.dz('schema-locations', `'${location}' holds no CustomResourceDefinition and no JSON Schema${folder ? ' (in its .yaml, .yml or .json files)' : ''}.`);
+        }
+    }
+    schemaFor(apiVersion, kind) {
+        return this.byKey.get(`${apiVersion}/${kind}`) ?? this.byFileName.find((entry) => fileNameMatches(entry.name, apiVersion, kind));
+    }
+    addFile(file, origin, nameInFolder, strict) {
+        const documents = readDocuments(file, origin);
+        for (const [key, schema] of crdSchemas(documents, strict))
+            this.byKey.set(key, { schema, origin });
+        const schemas = documents.filter((document) => !isCustomResourceDefinition(document) && isResourceSchema(document));
+        for (const schema of schemas) {
+            const keys = groupVersionKinds(schema);
+            for (const key of keys)
+                this.byKey.set(key, { schema, origin });
+            if (keys.length > 0)
+                continue;
+            const name = schemas.length === 1 ? schemaFileName(nameInFolder) : undefined;
+            if (!name) {
+                throw new src_errors/* InputError */.dz('schema-locations', `${origin} is a JSON Schema, but of which kind cannot be told: give it an x-kubernetes-group-version-kind, or name the file <kind>_<version>.json or <kind>-<group>-<version>.json.`);
+            }
+            this.byFileName.push({ name, schema, origin });
+        }
+    }
+}
+function filesIn(folder) {
+    return (0,external_node_fs_.readdirSync)(folder)
+        .sort()
+        .flatMap((name) => {
+        const full = (0,external_node_path_.join)(folder, name);
+        if ((0,external_node_fs_.statSync)(full).isDirectory())
+            return filesIn(full);
+        return SCHEMA_FILE_EXTENSIONS.includes((0,external_node_path_.extname)(name).toLowerCase()) ? [full] : [];
+    });
+}
+function readDocuments(file, origin) {
+    const documents = [];
+    for (const document of (0,dist/* parseAllDocuments */.hR)((0,external_node_fs_.readFileSync)(file, 'utf8'))) {
+        if (!('contents' in document) || document.errors.length > 0) {
+            throw new src_errors/* InputError */.dz('schema-locations', `${origin} is not valid YAML or JSON.`);
+        }
+        const value = document.toJS();
+        if (value && typeof value === 'object' && !Array.isArray(value))
+            documents.push(value);
+    }
+    return documents;
+}
+
+;// CONCATENATED MODULE: ./src/validate/schema-location-template.ts
+
+/**
+ * A kubeconform-style `schema-locations` template such as
+ * `schemas/{{ .Group }}/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json`.
+ * kubeconform fills these with Go's text/template and refuses, at start, a
+ * template that names a field it does not have; so does this parser, so a
+ * misspelt variable cannot make every lookup miss in silence. Only what
+ * kubeconform's locations use is supported: `{{ .Variable }}` with or without
+ * spaces, and Go's `{{-`/`-}}` trim markers.
+ */
+/** kubeconform's template variables (pkg/registry/registry.go, schemaPath). */
+const TEMPLATE_VARIABLES = ['NormalizedKubernetesVersion', 'StrictSuffix', 'ResourceKind', 'ResourceAPIVersion', 'Group', 'KindSuffix'];
+function isSchemaLocationTemplate(location) {
+    return location.includes('{{');
+}
+const ACTION = /\{\{(-\s)?\s*(.*?)\s*(\s-)?\}\}/gs;
+const VARIABLE_LIST = TEMPLATE_VARIABLES.map((name) => `.${name}`).join(', ');
+function schema_location_template_parseSchemaLocationTemplate(text) {
+    const parts = [];
+    let last = 0;
+    let trimNext = false;
+    for (const match of text.matchAll(ACTION)) {
+        const [action, trimBefore, body, trimAfter] = match;
+        parts.push(trimText(text.slice(last, match.index), trimNext, trimBefore !== undefined));
+        parts.push({ variable: variableOf(text, action, body) });
+        last = match.index + action.length;
+        trimNext = trimAfter !== undefined;
+    }
+    const rest = trimText(text.slice(last), trimNext, false);
+    if (rest.includes('{{'))
+        throw new src_errors/* InputError */.dz('schema-locations', `'${text}' has a '{{' with no closing '}}'.`);
+    parts.push(rest);
+    return { text, parts: parts.filter((part) => part !== '') };
+}
+/** Go's trim markers: `{{- ` drops the white space before the action, ` -}}` the white space after it. */
+function trimText(literal, trimStart, trimEnd) {
+    const start = trimStart ? literal.trimStart() : literal;
+    return trimEnd ? start.trimEnd() : start;
+}
+function variableOf(text, action, body) {
+    const name = /^\.(\w+)$/.exec(body)?.[1];
+    const known = TEMPLATE_VARIABLES.find((variable) => variable === name);
+    if (known)
+        return known;
+    const sameLetters = name && TEMPLATE_VARIABLES.find((variable) => variable.toLowerCase() === name.toLowerCase());
+    const hint = sameLetters ? ` (did you mean .${sameLetters}?)` : '';
+    const what = name ? `the unknown template variable .${name}${hint}` : `'${action}', which is not a template variable`;
+    throw new src_errors/* InputError */.dz('schema-locations', `'${text}' uses ${what}; the variables are ${VARIABLE_LIST}, as in kubeconform.`);
+}
+function schema_location_template_expandSchemaLocationTemplate(template, resource) {
+    const values = templateValues(resource);
+    return template.parts.map((part) => (typeof part === 'string' ? part : values[part.variable])).join('');
+}
+/** kubeconform's values for one resource, computed as its schemaPath does. */
+function templateValues({ apiVersion, kind, strict, kubernetesVersion }) {
+    const groupParts = apiVersion.split('/');
+    const version = groupParts[groupParts.length - 1];
+    const kindSuffix = `-${groupParts[0].split('.')[0].toLowerCase()}${groupParts.length > 1 ? `-${version.toLowerCase()}` : ''}`;
+    return {
+        NormalizedKubernetesVersion: `v${kubernetesVersion}.0`,
+        StrictSuffix: strict ? '-strict' : '',
+        ResourceKind: kind.toLowerCase(),
+        ResourceAPIVersion: version,
+        // As kubeconform: the part before the slash, which for a core kind (`v1`) is the version itself.
+        Group: groupParts[0],
+        KindSuffix: kindSuffix,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/validate/user-schemas.ts
 
 
@@ -53001,85 +53187,75 @@ function convert(node, strict) {
 
 /**
  * The user's own schemas from `schema-locations`, local paths only (no network
- * in CI): a folder or file of CustomResourceDefinitions (YAML or JSON), or a
- * kubeconform-style path template such as
+ * in CI): files or folders of CustomResourceDefinitions and JSON Schemas
+ * (schema-files.ts), or kubeconform-style path templates such as
  * `schemas/{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json`.
- * Relative paths are taken from the working directory, as kubeconform does.
+ * Locations are asked in the order given and the first that has a kind's
+ * schema wins, as in kubeconform. Relative paths are taken from the working
+ * directory, as kubeconform does.
  */
 class UserSchemaLocations {
-    strict;
-    kubernetesVersion;
-    fromCrds = new Map();
-    templates = [];
-    templateCache = new Map();
+    sources = [];
+    found = new Map();
     constructor(locations, strict, kubernetesVersion) {
-        this.strict = strict;
-        this.kubernetesVersion = kubernetesVersion;
         for (const location of locations) {
-            if (location.includes('{{')) {
-                this.templates.push(location);
+            if (isSchemaLocationTemplate(location)) {
+                this.sources.push(new TemplateLocation(schema_location_template_parseSchemaLocationTemplate(location), strict, kubernetesVersion));
                 continue;
             }
             const path = (0,external_node_path_.resolve)(location);
             if (!(0,external_node_fs_.existsSync)(path))
                 throw new src_errors/* InputError */.dz('schema-locations', `'${location}' does not exist.`);
-            for (const [key, schema] of crdSchemas(readCrdFiles(path), strict))
-                this.fromCrds.set(key, schema);
+            this.sources.push(new SchemaFiles(location, path, strict));
         }
     }
     schemaFor(apiVersion, kind) {
-        const fromCrd = this.fromCrds.get(`${apiVersion}/${kind}`);
-        if (fromCrd || this.templates.length === 0)
-            return fromCrd;
         const key = `${apiVersion}/${kind}`;
-        if (!this.templateCache.has(key))
-            this.templateCache.set(key, this.fromTemplates(apiVersion, kind));
-        return this.templateCache.get(key);
+        if (!this.found.has(key)) {
+            let schema;
+            for (const source of this.sources)
+                if ((schema = source.schemaFor(apiVersion, kind)))
+                    break;
+            this.found.set(key, schema);
+        }
+        return this.found.get(key);
     }
-    fromTemplates(apiVersion, kind) {
-        for (const template of this.templates) {
-            const file = (0,external_node_path_.resolve)(expandTemplate(template, apiVersion, kind, this.strict, this.kubernetesVersion));
+}
+/** Throws the InputError of the first malformed template among `locations`: to refuse bad input before any work. */
+function checkSchemaLocations(locations) {
+    for (const location of locations)
+        if (isSchemaLocationTemplate(location))
+            schema_location_template_parseSchemaLocationTemplate(location);
+}
+/** A kubeconform-style template: the file it names for a kind, when that file exists, is that kind's JSON Schema. */
+class TemplateLocation {
+    template;
+    strict;
+    kubernetesVersion;
+    files = new Map();
+    constructor(template, strict, kubernetesVersion) {
+        this.template = template;
+        this.strict = strict;
+        this.kubernetesVersion = kubernetesVersion;
+    }
+    schemaFor(apiVersion, kind) {
+        const file = (0,external_node_path_.resolve)(schema_location_template_expandSchemaLocationTemplate(this.template, { apiVersion, kind, strict: this.strict, kubernetesVersion: this.kubernetesVersion }));
+        if (!this.files.has(file)) {
             if (!(0,external_node_fs_.existsSync)(file))
-                continue;
+                return undefined;
             try {
-                return JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+                this.files.set(file, JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8')));
             }
             catch (error) {
                 throw new src_errors/* InputError */.dz('schema-locations', `${file} is not valid JSON (${error.message}).`);
             }
         }
-        return undefined;
+        return { schema: this.files.get(file), origin: file };
     }
 }
-/** kubeconform's template variables. */
+/** kubeconform's expansion of `template` for one resource (throws the InputError of a malformed template). */
 function expandTemplate(template, apiVersion, kind, strict, kubernetesVersion) {
-    const [group, version] = apiVersion.includes('/') ? apiVersion.split('/', 2) : ['', apiVersion];
-    const values = {
-        Group: group,
-        ResourceKind: kind.toLowerCase(),
-        ResourceAPIVersion: version,
-        KindSuffix: group ? `-${group.split('.')[0]}-${version}` : `-${version}`,
-        StrictSuffix: strict ? '-strict' : '',
-        NormalizedKubernetesVersion: `v${kubernetesVersion}.0`,
-    };
-    return template.replace(/\{\{\s*\.(\w+)\s*\}\}/g, (whole, name) => values[name] ?? whole);
-}
-function readCrdFiles(path) {
-    if ((0,external_node_fs_.statSync)(path).isDirectory()) {
-        return (0,external_node_fs_.readdirSync)(path)
-            .sort()
-            .flatMap((name) => (['.yaml', '.yml', '.json'].includes((0,external_node_path_.extname)(name)) || (0,external_node_fs_.statSync)((0,external_node_path_.join)(path, name)).isDirectory() ? readCrdFiles((0,external_node_path_.join)(path, name)) : []));
-    }
-    const objects = [];
-    for (const document of (0,dist/* parseAllDocuments */.hR)((0,external_node_fs_.readFileSync)(path, 'utf8'))) {
-        if (!('contents' in document) || document.errors.length > 0) {
-            throw new src_errors/* InputError */.dz('schema-locations', `${path} is not valid YAML or JSON.`);
-        }
-        const value = document.toJS();
-        if (value && typeof value === 'object' && !Array.isArray(value))
-            objects.push(value);
-    }
-    return objects;
+    return expandSchemaLocationTemplate(parseSchemaLocationTemplate(template), { apiVersion, kind, strict, kubernetesVersion });
 }
 
 ;// CONCATENATED MODULE: ./src/validate/schema-catalog.ts
@@ -53119,9 +53295,12 @@ class SchemaCatalog {
      */
     validatorFor(apiVersion, kind, bundle) {
         const key = `${apiVersion}/${kind}`;
-        const own = bundle?.get(key) ?? this.userSchemas.schemaFor(apiVersion, kind);
-        if (own)
-            return this.compileUserSchema(own);
+        const inBundle = bundle?.get(key);
+        if (inBundle)
+            return this.compileUserSchema(inBundle, `The CustomResourceDefinition of ${apiVersion} ${kind} in the overlay`);
+        const located = this.userSchemas.schemaFor(apiVersion, kind);
+        if (located)
+            return this.compileUserSchema(located.schema, `The schema of ${apiVersion} ${kind} from ${located.origin}`);
         const definition = this.kinds.get(key);
         if (!definition)
             return undefined;
@@ -53140,14 +53319,16 @@ class SchemaCatalog {
     bundleSchemas(objects) {
         return crdSchemas(objects, this.strict);
     }
-    compileUserSchema(schema) {
+    compileUserSchema(schema, what) {
         let validate = this.compiledUserSchemas.get(schema);
         if (!validate) {
             try {
-                validate = this.ajv.compile(schema);
+                // ajv knows one JSON Schema draft; a schema file's `$schema` (kubeval's files name draft-04) need not stop it.
+                const { $schema: _draft, ...withoutDraft } = schema;
+                validate = this.ajv.compile(withoutDraft);
             }
             catch (error) {
-                throw new src_errors/* UserError */.yo(`A custom resource schema does not compile: ${error.message}`);
+                throw new src_errors/* UserError */.yo(`${what} does not compile: ${error.message}`);
             }
             this.compiledUserSchemas.set(schema, validate);
         }
@@ -53181,7 +53362,19 @@ function relaxed(value) {
     return result;
 }
 
+;// CONCATENATED MODULE: ./src/validate/kubernetes-quantity.ts
+/**
+ * The text form of a Kubernetes resource.Quantity ("500m", "1Gi", "2", "1e3"),
+ * from the grammar in k8s.io/apimachinery/pkg/api/resource/quantity.go: a
+ * signed decimal number, then a binary-SI suffix, a decimal-SI suffix or an
+ * integer exponent. The API server also takes a quantity as a JSON number.
+ * The shipped catalog puts it on every quantity field as a `pattern`, and the
+ * schema check recognises it to say "not a quantity" rather than print it.
+ */
+const QUANTITY_PATTERN = '^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([KMGTPE]i|[numkMGTPE]|[eE][+-]?[0-9]+)?$';
+
 ;// CONCATENATED MODULE: ./src/validate/schema-validation.ts
+
 function checkAgainstSchema(validate, object) {
     // The API server decodes `field: null` as an unset field; so does this check.
     if (validate(withoutNulls(object)))
@@ -53212,6 +53405,13 @@ function describeError(error) {
             return {
                 pointer: at,
                 message: `${fieldPath(at)}: ${JSON.stringify(error.data)} is not one of ${params.allowedValues.map((value) => JSON.stringify(value)).join(', ')}`,
+            };
+        case 'pattern':
+            return {
+                pointer: at,
+                message: params.pattern === QUANTITY_PATTERN
+                    ? `${fieldPath(at)}: ${JSON.stringify(error.data)} is not a quantity (such as 500m, 1Gi or 2)`
+                    : `${fieldPath(at)}: ${JSON.stringify(error.data)} does not match ${String(params.pattern)}`,
             };
         default:
             return { pointer: at, message: `${fieldPath(at) || '(the object)'}: ${error.message ?? error.keyword}` };
@@ -53857,13 +54057,16 @@ function validationFailure(report) {
 
 
 
+
 function readSchemaSettings() {
+    const schemaLocations = readList('schema-locations');
+    checkSchemaLocations(schemaLocations);
     return {
         kubernetesVersion: parseKubernetesVersion(readString('kubernetes-version', DEFAULT_KUBERNETES_VERSION)).text,
         strict: readBoolean('strict', true),
         ignoreMissingSchemas: readBoolean('ignore-missing-schemas', false),
         kustomizeArgs: readString('kustomize-args').split(/\s+/).filter((arg) => arg !== ''),
-        schemaLocations: readList('schema-locations'),
+        schemaLocations,
     };
 }
 /** The settings for one environment, whose policy comes from settingsFor (input > promotion config > default). */

@@ -66,7 +66,7 @@ describe('drift-check against the Argo CD and GitHub simulators', () => {
       skew: expect.objectContaining({ from: 'staging', status: 'behind', versionsBehind: 1, daysBehind: 0 }),
     }));
     expect(run.summary).toContain('```mermaid\nflowchart LR');
-    expect(run.summary).toContain('env_staging["<b>staging</b><br/>web 1.4.0<br/>api 2.7.1"]');
+    expect(run.summary).toContain('env_staging["<b>staging</b><br/>web 1.4.0@sha256:6073581938d2…<br/>api 2.7.1@sha256:afc5a741c09f…"]');
     expect(run.summary).toContain('env_staging -->|"web: 1 behind, api: 1 behind"| env_production');
     expect(run.summary.match(/^### /gm)).toHaveLength(3);
     expect(run.summary).toContain('✅ **No drift**');
@@ -216,7 +216,7 @@ describe('drift-check against the Argo CD and GitHub simulators', () => {
     expect(await issues()).toHaveLength(1);
     [issue] = await issues();
     expect(issue!.body).toContain('"images-differ:dev:web","unknown-app:production:api"');
-    expect(await comments(issue!.number)).toEqual([expect.stringMatching(/^The drift changed \(\[run\]\(.*\/acme\/config\/actions\/runs\/7\)\):\n- 🆕 images-differ:dev:web: declared but not running: ghcr.io\/acme\/web:1.4.1; running but not declared: ghcr.io\/acme\/web:0.9.0$/)]);
+    expect(await comments(issue!.number)).toEqual([expect.stringMatching(/^The drift changed \(\[run\]\(.*\/acme\/config\/actions\/runs\/7\)\):\n- 🆕 images-differ:dev:web: declared but not running: ghcr.io\/acme\/web:1.4.1@sha256:290248c21e28079d3d92527671c0cfe0e587e3eced34120de52ed5bc123ba7ae; running but not declared: ghcr.io\/acme\/web:0.9.0$/)]);
     expect(issueWrites()).toEqual(['issues/update', 'issues/create-comment']);
 
     // 3. The same drift again: updated in place, no new comment.

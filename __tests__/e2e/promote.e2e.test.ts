@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { errorAnnotations } from '../helpers/action-runner.js';
+import { EXAMPLE_DIGESTS, exampleReference } from '../helpers/git-fixtures.js';
 import { branches, NAME, OWNER, remoteFile, startPromoteWorld, type PromoteWorld } from './promote-fixture.js';
 
 const WEB_STAGING = 'apps/web/overlays/staging/kustomization.yaml';
@@ -27,9 +28,9 @@ describe('promote through the GitHub API, end to end through dist/index.js', () 
     expect(run.outputs['pull-request-number']).toBe('1');
     expect(run.outputs['pull-request-url']).toBe(`${world.sim.serverUrl}/${OWNER}/${NAME}/pull/1`);
     expect(JSON.parse(run.outputs.images!).map((change: { image: string; old: string; new: string }) => `${change.image} ${change.old} -> ${change.new}`)).toEqual([
-      'web ghcr.io/acme/web:1.4.0 -> ghcr.io/acme/web:1.4.1',
-      'ghcr.io/acme/api ghcr.io/acme/api:2.7.1 -> ghcr.io/acme/api:2.8.0',
-      'ghcr.io/acme/api-migrations ghcr.io/acme/api-migrations:2.7.1 -> ghcr.io/acme/api-migrations:2.8.0',
+      `web ${exampleReference('web:1.4.0')} -> ${exampleReference('web:1.4.1')}`,
+      `ghcr.io/acme/api ${exampleReference('api:2.7.1')} -> ${exampleReference('api:2.8.0')}`,
+      `ghcr.io/acme/api-migrations ${exampleReference('api-migrations:2.7.1')} -> ${exampleReference('api-migrations:2.8.0')}`,
     ]);
 
     expect(branches(world.repo)).toEqual(['main', 'promote/dev-to-staging']);
@@ -46,14 +47,14 @@ describe('promote through the GitHub API, end to end through dist/index.js', () 
     expect(run.stdout.split('\n').filter((line) => line.startsWith('::warning'))).toEqual([]);
     expect(pr.auto_merge?.merge_method).toBe('squash');
     expect(pr.body).toContain('<!-- gitops-promote:promotion from=dev to=staging apps=* -->');
-    expect(pr.body).toContain('| `apps/web/overlays/staging` | `web` | `ghcr.io/acme/web:1.4.0` | `ghcr.io/acme/web:1.4.1` |');
+    expect(pr.body).toContain(`| \`apps/web/overlays/staging\` | \`web\` | \`${exampleReference('web:1.4.0')}\` | \`${exampleReference('web:1.4.1')}\` |`);
     expect(pr.body).toContain(`${world.sim.serverUrl}/acme/web/compare/1.4.0...1.4.1`);
     expect(pr.body).toContain('- [ ] Smoke tests pass in dev');
     expect(pr.body).toContain('- [x] Every promoted image renders in the target overlays');
     expect(pr.body).toContain('- [ ] The staging overlays validate');
-    expect(pr.body).toContain('`web` back to `ghcr.io/acme/web:1.4.0`');
+    expect(pr.body).toContain(`\`web\` back to \`${exampleReference('web:1.4.0')}\``);
     expect(pr.body).toContain('<details><summary>Rendered diff');
-    expect(pr.body).toMatch(/-\s+- image: ghcr\.io\/acme\/web:1\.4\.0\n\+\s+- image: ghcr\.io\/acme\/web:1\.4\.1/);
+    expect(pr.body).toMatch(/-\s+- image: ghcr\.io\/acme\/web:1\.4\.0@sha256:6073581938d2[0-9a-f]+\n\+\s+- image: ghcr\.io\/acme\/web:1\.4\.1@sha256:290248c21e28[0-9a-f]+/);
     expect(pr.body).toContain(`/actions/runs/42`);
 
     world.sim.resetLog();
@@ -79,11 +80,10 @@ describe('promote through the GitHub API, end to end through dist/index.js', () 
     expect(pr.labels.map((label) => label.name).sort()).toEqual(['production', 'promotion']);
     expect(pr.auto_merge).toBeNull();
     expect(pr.body).toContain('- [ ] Release notes are published');
-    // Staging has no digest, so the promoted production entry carries none either; the comment stays.
+    // Production receives staging's exact entry, digest and all (the digest production requires travels from dev); the comment stays.
     const production = remoteFile(world.repo, 'promote/staging-to-production', WEB_PRODUCTION);
     expect(production).toContain('  # Keep the tag for humans; the digest is what the cluster pulls.\n');
-    expect(production).toContain('    newTag: 1.4.1');
-    expect(production).not.toContain('digest:');
+    expect(production).toContain(`    newTag: 1.4.1\n    digest: ${EXAMPLE_DIGESTS['web:1.4.1']}\n`);
 
     world.sim.resetLog();
     const nothing = await world.promote({ to: 'staging' });
@@ -97,7 +97,7 @@ describe('promote through the GitHub API, end to end through dist/index.js', () 
   test('a PR that has become empty is closed with a comment saying why, and its branch removed', async () => {
     expect((await world.promote({ to: 'staging', apps: 'web' })).exitCode).toBe(0);
     // Someone sets staging to dev's version directly, so the PR has nothing left to do.
-    const set = await world.run('set-image', { overlays: 'apps/web/overlays/staging', images: 'web=ghcr.io/acme/web:1.4.1' });
+    const set = await world.run('set-image', { overlays: 'apps/web/overlays/staging', images: `web=${exampleReference('web:1.4.1')}` });
     expect(set.exitCode).toBe(0);
     const run = await world.promote({ to: 'staging', apps: 'web' });
     expect(run.exitCode).toBe(0);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { errorAnnotations } from '../helpers/action-runner.js';
+import { exampleReference } from '../helpers/git-fixtures.js';
 import { startPromoteWorld, type PromoteWorld } from './promote-fixture.js';
 
 const WEB_DEV = 'apps/web/overlays/dev/kustomization.yaml';
@@ -33,7 +34,7 @@ describe('set-image without path: the GitHub API, no clone', () => {
   });
 
   test('nothing to change: reads only', async () => {
-    const run = await world.run('set-image', { overlays: 'apps/web/overlays/dev', images: 'web=ghcr.io/acme/web:1.4.1' });
+    const run = await world.run('set-image', { overlays: 'apps/web/overlays/dev', images: `web=${exampleReference('web:1.4.1')}` });
     expect(run.exitCode).toBe(0);
     expect(run.outputs.changed).toBe('false');
     expect(world.writes()).toEqual([]);

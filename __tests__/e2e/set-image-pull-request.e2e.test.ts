@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { errorAnnotations } from '../helpers/action-runner.js';
-import { git } from '../helpers/git-fixtures.js';
+import { git, exampleReference } from '../helpers/git-fixtures.js';
 import { gitAsync } from '../../test-infra/simulators/github/fixtures.js';
 import { branches, NAME, OWNER, remoteFile, startPromoteWorld, TOKEN, type PromoteWorld } from './promote-fixture.js';
 
@@ -46,7 +46,7 @@ describe('set-image into an environment that lands through pull requests, end to
     expect(pr.title).toBe('Set ghcr.io/acme/web:1.4.2 in staging');
     expect(pr.labels.map((label) => label.name).sort()).toEqual(['promotion', 'staging']);
     expect(pr.auto_merge?.merge_method).toBe('squash');
-    expect(pr.body).toContain('| `apps/web/overlays/staging` | `web` | `ghcr.io/acme/web:1.4.0` | `ghcr.io/acme/web:1.4.2` |');
+    expect(pr.body).toContain(`| \`apps/web/overlays/staging\` | \`web\` | \`${exampleReference('web:1.4.0')}\` | \`ghcr.io/acme/web:1.4.2\` |`);
     expect(pr.body).toContain('<!-- gitops-promote:set-image environment=staging -->');
   });
 

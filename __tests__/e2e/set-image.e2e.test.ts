@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { join } from 'node:path';
 import { errorAnnotations, runAction, type ActionRun } from '../helpers/action-runner.js';
-import { createConfigRepo, git, readText, writeText, type ConfigRepo } from '../helpers/git-fixtures.js';
+import { createConfigRepo, EXAMPLE_DIGESTS, exampleReference, git, readText, writeText, type ConfigRepo } from '../helpers/git-fixtures.js';
 
 const DIGEST = `sha256:${'ab'.repeat(32)}`;
 const WEB_DEV = 'apps/web/overlays/dev/kustomization.yaml';
@@ -26,21 +26,24 @@ function changedLines(before: string, after: string): [string[], string[]] {
 describe('set-image, end to end through dist/index.js', () => {
   test('sets a tag, changes only that line, commits and pushes, and reports it', async () => {
     const before = repo.remoteFile(WEB_DEV);
-    const run = await setImage({ overlays: 'apps/web/overlays/dev', images: 'web=*:1.4.2' });
+    const run = await setImage({ overlays: 'apps/web/overlays/dev', images: `web=*:1.4.2@${DIGEST}` });
 
     expect(run.exitCode).toBe(0);
     expect(run.outputs.changed).toBe('true');
     expect(run.outputs['commit-sha']).toBe(repo.remoteHead());
     expect(JSON.parse(run.outputs.images!)).toEqual([
-      { overlay: 'apps/web/overlays/dev', file: WEB_DEV, image: 'web', old: 'ghcr.io/acme/web:1.4.1', new: 'ghcr.io/acme/web:1.4.2' },
+      { overlay: 'apps/web/overlays/dev', file: WEB_DEV, image: 'web', old: exampleReference('web:1.4.1'), new: `ghcr.io/acme/web:1.4.2@${DIGEST}` },
     ]);
-    expect(changedLines(before, repo.remoteFile(WEB_DEV))).toEqual([['    newTag: 1.4.1'], ['    newTag: 1.4.2']]);
+    expect(changedLines(before, repo.remoteFile(WEB_DEV))).toEqual([
+      ['    newTag: 1.4.1', `    digest: ${EXAMPLE_DIGESTS['web:1.4.1']}`],
+      ['    newTag: 1.4.2', `    digest: ${DIGEST}`],
+    ]);
     expect(repo.commitCount()).toBe(2);
     expect(git(repo.remote, 'log', '-1', '--format=%an <%ae>%n%s', 'main')).toBe(
-      'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>\nSet web=ghcr.io/acme/web:1.4.2 in apps/web/overlays/dev',
+      `github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>\nSet web=ghcr.io/acme/web:1.4.2@${DIGEST} in apps/web/overlays/dev`,
     );
     expect(run.summary).toContain('apps/web/overlays/dev');
-    expect(run.summary).toContain('<code>ghcr.io/acme/web:1.4.1</code> → <code>ghcr.io/acme/web:1.4.2</code>');
+    expect(run.summary).toContain(`<code>${exampleReference('web:1.4.1')}</code> → <code>ghcr.io/acme/web:1.4.2@${DIGEST}</code>`);
     expect(run.summary).toContain(run.outputs['commit-sha']);
   });
 
@@ -61,7 +64,7 @@ describe('set-image, end to end through dist/index.js', () => {
   });
 
   test('setting what is already there changes nothing and makes no commit', async () => {
-    const run = await setImage({ overlays: 'apps/web/overlays/dev', images: 'web=ghcr.io/acme/web:1.4.1' });
+    const run = await setImage({ overlays: 'apps/web/overlays/dev', images: `web=${exampleReference('web:1.4.1')}` });
     expect(run.exitCode).toBe(0);
     expect(run.outputs.changed).toBe('false');
     expect(run.outputs['commit-sha']).toBe('');
@@ -83,8 +86,8 @@ describe('set-image, end to end through dist/index.js', () => {
     const run = await setImage({ overlays: 'apps/web/overlays/dev', images: 'web:1.4.2', 'verify-render': 'false' });
     expect(run.exitCode).toBe(0);
     const warning = run.stdout.split('\n').find((line) => line.startsWith('::warning'));
-    expect(warning).toContain("removes newName 'ghcr.io/acme/web'");
-    expect(warning).toContain("'web=*:1.4.2'");
+    expect(warning).toContain(`removes newName 'ghcr.io/acme/web' and digest '${EXAMPLE_DIGESTS['web:1.4.1']}'`);
+    expect(warning).toContain("'web=*:1.4.2@*'");
   });
 
   test('refuses a semver downgrade unless allow-downgrade is true', async () => {
@@ -199,7 +202,7 @@ describe('set-image render check', () => {
     expect(run.exitCode).toBe(1);
     const [error] = errorAnnotations(run);
     expect(error).toContain("'acme/web=ghcr.io/acme/web:2.0.0' matches no image in apps/web/overlays/dev: kustomize matches image names exactly");
-    expect(error).toContain('Rendered images: ghcr.io/acme/web:1.4.1.');
+    expect(error).toContain(`Rendered images: ${exampleReference('web:1.4.1')}.`);
     expect(readText(join(repo.work, WEB_DEV))).toBe(before);
     expect(git(repo.work, 'status', '--porcelain')).toBe('');
     expect(repo.commitCount()).toBe(1);
@@ -229,6 +232,10 @@ describe('set-image given the full image name, which an entry renames into', () 
     git(repo.work, 'push', '--quiet', 'origin', 'main');
   }
 
+  // These cases are about tags: the example's dev digest is taken out, so what renders is name:tag alone
+  // (with a digest there, an entry that sets only a tag also drops the digest, which changes the render).
+  beforeEach(() => pushDevOverlay(readText(join(repo.work, WEB_DEV)).replace(/\n\s+digest: sha256:[0-9a-f]+/, '')));
+
   test('a downgrade of what renders is refused in one line naming the entry it would override, and nothing is written', async () => {
     const before = readText(join(repo.work, WEB_DEV));
     const run = await setImage({ overlays: 'apps/web/overlays/dev', images: 'ghcr.io/acme/web:1.0.0' });
@@ -240,7 +247,7 @@ describe('set-image given the full image name, which an entry renames into', () 
     ]);
     expect(readText(join(repo.work, WEB_DEV))).toBe(before);
     expect(git(repo.work, 'status', '--porcelain')).toBe('');
-    expect(repo.commitCount()).toBe(1);
+    expect(repo.commitCount()).toBe(2);
   });
 
   test('an upgrade lands as kustomize edits it (a second entry, which renders the new version), with a warning naming the argument meant', async () => {
@@ -252,7 +259,7 @@ describe('set-image given the full image name, which an entry renames into', () 
         "and a later 'web=…' changes nothing there. You probably meant 'web=*:1.5.0'.",
     ]);
     expect(repo.remoteFile(WEB_DEV)).toContain('    newTag: 1.4.1\n  - name: ghcr.io/acme/web\n    newTag: 1.5.0\n');
-    expect(repo.commitCount()).toBe(2);
+    expect(repo.commitCount()).toBe(3);
   });
 
   test('an argument that changes nothing in the render is refused, naming the entry that already sets it', async () => {
@@ -263,7 +270,7 @@ describe('set-image given the full image name, which an entry renames into', () 
         "entry 'web' renames web into ghcr.io/acme/web and sets it already; the argument would only add an entry 'ghcr.io/acme/web' that overrides 'web'. " +
         "Write 'web=*:1.4.1' instead.",
     ]);
-    expect(repo.commitCount()).toBe(1);
+    expect(repo.commitCount()).toBe(2);
   });
 
   test('allow-downgrade: true lets the downgrade through, still with the warning', async () => {
@@ -271,7 +278,7 @@ describe('set-image given the full image name, which an entry renames into', () 
     expect(run.exitCode).toBe(0);
     expect(warnings(run)).toEqual([expect.stringContaining("You probably meant 'web=*:1.0.0'.")]);
     expect(repo.remoteFile(WEB_DEV)).toContain('  - name: ghcr.io/acme/web\n    newTag: 1.0.0\n');
-    expect(repo.commitCount()).toBe(2);
+    expect(repo.commitCount()).toBe(3);
   });
 
   test('the render guard refuses a downgrade the file alone cannot show (the renaming entry sets no tag; the base does)', async () => {
@@ -289,11 +296,11 @@ describe('set-image given the full image name, which an entry renames into', () 
         "to set the image through 'web', write 'web=*:1.0.0'. Set allow-downgrade: true to allow it.",
     ]);
     expect(git(repo.work, 'status', '--porcelain')).toBe('');
-    expect(repo.commitCount()).toBe(3);
+    expect(repo.commitCount()).toBe(4);
 
     const allowed = await setImage({ overlays: 'apps/web/overlays/dev', images: 'ghcr.io/acme/web:1.0.0', 'allow-downgrade': 'true' });
     expect(allowed.exitCode).toBe(0);
-    expect(repo.commitCount()).toBe(4);
+    expect(repo.commitCount()).toBe(5);
   });
 
   test('"matched nothing" names the entry an earlier full-name run added, which overrides the one the argument sets', async () => {
@@ -306,6 +313,6 @@ describe('set-image given the full image name, which an entry renames into', () 
         "(an earlier set-image given the full image name adds such an entry). Remove that entry, or set the image through it with 'ghcr.io/acme/web=*:1.5.0'. " +
         'The overlay renders: ghcr.io/acme/web:1.0.0.',
     ]);
-    expect(repo.commitCount()).toBe(2);
+    expect(repo.commitCount()).toBe(3);
   });
 });

@@ -65,3 +65,19 @@ export function readText(path: string): string {
 export function writeText(path: string, text: string): void {
   writeFileSync(path, text);
 }
+
+/** The digests examples/config-repo pins (sha256 of the reference's text, so they look real and stay stable). */
+export const EXAMPLE_DIGESTS = {
+  'web:1.4.1': 'sha256:290248c21e28079d3d92527671c0cfe0e587e3eced34120de52ed5bc123ba7ae',
+  'web:1.4.0': 'sha256:6073581938d2c34cae31f7e79ea190a4b424c17c7e62cd60245a46ceccb3799a',
+  'web:1.3.2': 'sha256:5b0bcabd1ed22e9fb1310cf6c2dec7cdef19f0ad69efa1f392e94a4333501270',
+  'api:2.8.0': 'sha256:c740e03cbb8f4fc08e9be09f72e2f5214081668abb748b8c134cacb66e8a9ac3',
+  'api-migrations:2.8.0': 'sha256:4707a85282fa7aa33b7f96d005e443b626230662091e304703d92c4afa54b1ba',
+  'api:2.7.1': 'sha256:afc5a741c09f26fcdeb85521f458db38d0861d2b375880c7e21dc76a873adb21',
+  'api-migrations:2.7.1': 'sha256:7c5b9bb52968a56fb57768962685a1db30083ae364df491b5b63b1f5c8f8c245',
+} as const;
+
+/** `ghcr.io/acme/<image>:<tag>@<digest>` as the example pins it. */
+export function exampleReference(imageAndTag: keyof typeof EXAMPLE_DIGESTS): string {
+  return `ghcr.io/acme/${imageAndTag}@${EXAMPLE_DIGESTS[imageAndTag]}`;
+}
