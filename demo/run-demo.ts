@@ -3,6 +3,7 @@
  * examples/config-repo on a local bare remote, exactly as GitHub would run the
  * action (node dist/index.js with INPUT_* variables).
  */
+import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,9 @@ function step(title: string): void {
   process.stdout.write(`\n${bold(`== ${title}`)}\n`);
 }
 
+/** What docker/build-push-action would report as the pushed image's digest. */
+const NEW_DIGEST = `sha256:${createHash('sha256').update('ghcr.io/acme/web:1.5.0').digest('hex')}`;
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'gitops-promote-demo-'));
   try {
@@ -36,9 +40,11 @@ async function main(): Promise<void> {
     git(dir, 'clone', '--quiet', remote, work);
     process.stdout.write(git(work, 'log', '--oneline'));
 
-    step('set-image: the app repo built ghcr.io/acme/web:1.5.0; put it in dev');
+    // The build's digest travels with the tag: production requires it, and promote carries entries exactly.
+    const built = `web=*:1.5.0@${NEW_DIGEST}`;
+    step('set-image: the app repo built ghcr.io/acme/web:1.5.0 (and pushed it with its digest); put it in dev');
     const run = await runAction({
-      inputs: { command: 'set-image', path: work, overlays: 'apps/web/overlays/dev', images: 'web=*:1.5.0' },
+      inputs: { command: 'set-image', path: work, overlays: 'apps/web/overlays/dev', images: built },
       env: { GITHUB_REPOSITORY: 'acme/web', GITHUB_SHA: 'e83c5163316f89bfbde7d9ab23ca2e25604af290', GITHUB_ACTOR: 'octocat', GITHUB_RUN_ID: '42', GITHUB_SERVER_URL: 'https://github.com' },
     });
     process.stdout.write(run.stdout);
@@ -62,7 +68,7 @@ async function main(): Promise<void> {
     await runDriftDemo({ dir, remote });
 
     step('Running set-image again changes nothing (idempotent)');
-    const again = await runAction({ inputs: { command: 'set-image', path: work, overlays: 'apps/web/overlays/dev', images: 'web=*:1.5.0' } });
+    const again = await runAction({ inputs: { command: 'set-image', path: work, overlays: 'apps/web/overlays/dev', images: built } });
     process.stdout.write(`changed=${again.outputs.changed}, commits on main: ${git(remote, 'rev-list', '--count', 'main').trim()}\n`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
