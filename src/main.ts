@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { InputError, UserError, oneLineMessage } from './errors.js';
+import { InputError, ReportedFailure, UserError, oneLineMessage } from './errors.js';
 import { readRequired } from './inputs/read-inputs.js';
 import { runSetImage } from './commands/set-image.js';
 import { runValidate } from './commands/validate.js';
@@ -30,6 +30,11 @@ export async function run(): Promise<void> {
     }
     await runner();
   } catch (error) {
+    if (error instanceof ReportedFailure) {
+      core.info(oneLineMessage(error));
+      process.exitCode = 1;
+      return;
+    }
     if (!(error instanceof UserError) && error instanceof Error && error.stack) core.debug(error.stack);
     core.setFailed(oneLineMessage(error));
   }

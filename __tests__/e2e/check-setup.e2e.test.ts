@@ -14,8 +14,29 @@ describe('check-setup, end to end', () => {
     world = await startPromoteWorld();
     const run = await world.run('check-setup', {});
     expect(run.exitCode).toBe(0);
-    expect(run.stdout).toContain('✓ The token can push to acme/config and open promotion pull requests.');
+    // What was checked and found fine is said, not only what is wrong.
+    expect(run.stdout.split('\n').filter((line) => line.startsWith('✓'))).toEqual([
+      '✓ The token can read acme/config.',
+      '✓ The token can push to acme/config.',
+      '✓ The token is not a GITHUB_TOKEN, so the pull requests it opens start workflows (required checks run).',
+      '✓ Auto-merge is allowed in acme/config.',
+      '✓ The token can see team platform, to request its review.',
+    ]);
+    expect(run.stdout).toContain('Read the promotion config gitops-promote.yaml (3 environments).');
+    expect(run.outputs.problems).toBe('[]');
+    expect(run.summary).toContain('✅ Everything checked is in order for acme/config.');
+    expect(run.summary).toContain('| ✅ | The token can push to acme/config. |');
     expect(world.writes()).toEqual([]);
+  });
+
+  test.each([
+    ['a path outside the repo', '../../etc/passwd', "Input 'config': '../../etc/passwd' must be a path inside the config repo."],
+    ['a file that does not exist', 'nonexistent.yaml', "Input 'config': 'nonexistent.yaml' does not exist in acme/config."],
+  ])('config naming %s is refused in one line, as promote and drift-check refuse it', async (_name, config, message) => {
+    world = await startPromoteWorld();
+    const run = await world.run('check-setup', { config });
+    expect(run.exitCode).toBe(1);
+    expect(errorAnnotations(run)).toEqual([message]);
   });
 
   test('auto-merge not allowed and a team the token cannot see: warnings that say how to fix them', async () => {
@@ -32,7 +53,11 @@ describe('check-setup, end to end', () => {
     world = await startPromoteWorld({ tokens: [{ token: TOKEN, login: 'github-actions[bot]', permission: 'write', actionsRepository: 'acme/app', canReadOrgTeams: false }] });
     const run = await world.run('check-setup', {});
     expect(run.exitCode).toBe(1);
-    expect(errorAnnotations(run).at(-1)).toMatch(/^check-setup found 1 problem: The token cannot see acme\/config\. A workflow's GITHUB_TOKEN reaches only its own repository \(acme\/app\)/);
+    // One problem, one error line.
+    expect(errorAnnotations(run)).toEqual([expect.stringMatching(/^The token cannot see acme\/config\. A workflow's GITHUB_TOKEN reaches only its own repository \(acme\/app\)/)]);
+    expect(JSON.parse(run.outputs.problems!)).toEqual([{ level: 'error', message: expect.stringContaining('The token cannot see acme/config.') }]);
+    expect(run.stdout).toContain('check-setup found 1 problem that stops the writing commands (above).');
+    expect(run.summary).toContain('❌');
   });
 
   test("the config repo's own GITHUB_TOKEN: PRs start no workflows (warning)", async () => {

@@ -165,11 +165,11 @@ describe('drift-check against the Argo CD and GitHub simulators', () => {
       expect(Date.parse(skew.earlierSince!)).toBeLessThan(Date.now() - 8.9 * DAY);
       expect(skew.promotionPr).toBeUndefined();
       expect(reportOf(within).items).toEqual([]);
-      expect(within.summary).toContain('2 versions behind staging for 10d');
+      expect(within.summary).toContain('2 versions behind staging for 10 days');
 
       const beyond = await drift({ 'max-skew': 'production=1' });
       expect(reportOf(beyond).items).toEqual([
-        expect.objectContaining({ kind: 'skew', environment: 'production', app: 'web', message: '2 versions behind staging for 10d: more than 1 version behind (max-skew 1 version); no promotion PR is open' }),
+        expect.objectContaining({ kind: 'skew', environment: 'production', app: 'web', message: '2 versions behind staging for 10 days: more than 1 version behind (max-skew 1 version); no promotion PR is open' }),
       ]);
     });
 

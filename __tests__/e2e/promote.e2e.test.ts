@@ -61,6 +61,9 @@ describe('promote through the GitHub API, end to end through dist/index.js', () 
     const again = await world.promote({ to: 'staging', 'source-repository': 'acme/web' }, { GITHUB_RUN_ID: '43' });
     expect(again.exitCode).toBe(0);
     expect(again.outputs['pull-request-number']).toBe('1');
+    // The PR already carries the promotion: this run moved nothing.
+    expect(again.outputs.changed).toBe('false');
+    expect(again.summary).toContain('already carries this promotion');
     expect(world.writes()).toEqual([]);
     expect(world.sim.requests.length).toBeLessThanOrEqual(7);
   });
@@ -92,6 +95,15 @@ describe('promote through the GitHub API, end to end through dist/index.js', () 
     expect(nothing.outputs['pull-request-number']).toBe('');
     expect(world.writes()).toEqual(['DELETE git/delete-ref']); // the merged PR's branch
     expect(branches(world.repo)).toEqual(['main', 'promote/staging-to-production']);
+  });
+
+  test('a dry run says what would move, changed=true, and writes nothing', async () => {
+    const run = await world.promote({ to: 'staging', 'dry-run': 'true' });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.changed).toBe('true');
+    expect(run.outputs['pull-request-number']).toBe('');
+    expect(JSON.parse(run.outputs.images!)).toHaveLength(3);
+    expect(world.writes()).toEqual([]);
   });
 
   test('a PR that has become empty is closed with a comment saying why, and its branch removed', async () => {

@@ -63,6 +63,26 @@ describe('set-image refuses bad input with one line, exit code 1, and nothing wr
     expect(errorAnnotations(run)[0]).toContain('is not inside a git repository');
   });
 
+  test.each([
+    ['set-image', { overlays: '.', images: 'web:2' }],
+    ['promote', { to: 'staging' }],
+    ['validate', {}],
+    ['wait', { 'argocd-app': 'web-dev', 'argocd-server': 'https://argocd.example.com' }],
+    ['drift-check', {}],
+  ])('%s: a path that does not exist is named, not a bare spawn ENOENT', async (command, inputs) => {
+    const run = await runAction({ inputs: { command, path: join(outside, 'nonexistent'), ...inputs } });
+    expect(run.exitCode).toBe(1);
+    expect(errorAnnotations(run)).toEqual([`Input 'path': '${join(outside, 'nonexistent')}' does not exist.`]);
+  });
+
+  test.each(['set-image', 'promote'])('%s with path empty, outside a checkout and with no repository, names repository', async (command) => {
+    const run = await runAction({ inputs: { command, path: '', to: 'staging', images: 'web:2' }, cwd: outside });
+    expect(run.exitCode).toBe(1);
+    expect(errorAnnotations(run)).toEqual([
+      "Input 'repository': is needed: path is empty and the working folder is not a git checkout; name the config repo as owner/name (with token) to work through the GitHub API, or set path to a checkout of it.",
+    ]);
+  });
+
   test('an unknown command', async () => {
     const run = await runAction({ inputs: { command: 'deploy' } });
     expect(run.exitCode).toBe(1);

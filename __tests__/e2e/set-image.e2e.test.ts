@@ -107,7 +107,8 @@ describe('set-image, end to end through dist/index.js', () => {
     const before = readText(join(repo.work, WEB_DEV));
     const run = await setImage({ overlays: 'apps/web/overlays/dev', images: 'web=*:1.4.2', 'dry-run': 'true' });
     expect(run.exitCode).toBe(0);
-    expect(run.outputs.changed).toBe('false');
+    // changed means the same in a dry run: the image would move.
+    expect(run.outputs.changed).toBe('true');
     expect(JSON.parse(run.outputs.images!)).toHaveLength(1);
     expect(run.stdout).toContain('-    newTag: 1.4.1');
     expect(run.stdout).toContain('+    newTag: 1.4.2');

@@ -45,9 +45,9 @@ describe('computeSkew', () => {
   });
 
   test.each<[Pick<Skew, 'status' | 'versionsBehind' | 'daysBehind'>, string]>([
-    [{ status: 'behind', versionsBehind: 2, daysBehind: 10 }, '2 versions behind staging for 10d'],
+    [{ status: 'behind', versionsBehind: 2, daysBehind: 10 }, '2 versions behind staging for 10 days'],
     [{ status: 'behind', versionsBehind: 1 }, '1 version behind staging'],
-    [{ status: 'different-digest', daysBehind: 0 }, 'same tag as staging, different digest for 0d'],
+    [{ status: 'different-digest', daysBehind: 0 }, 'same tag as staging, different digest for less than a day'],
     [{ status: 'same' }, 'same as staging'],
   ])('describeSkew(%j)', (skew, text) => {
     expect(describeSkew({ from: 'staging', earlier: tag('1'), later: tag('1'), historyComplete: true, ...skew })).toBe(text);

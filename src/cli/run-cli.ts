@@ -33,7 +33,7 @@ export async function runCli(argv: string[]): Promise<void> {
   try {
     request = parseCliArgs(argv, new Set(Object.keys(actionInputs)));
   } catch (error) {
-    new CliConsole({ human, logToStderr: true, debug: false }).problem(`Error: ${oneLineMessage(error)}`);
+    new CliConsole({ human, logToStderr: true, debug: false }).problem(`error: ${oneLineMessage(error)}`);
     process.exitCode = 1;
     return;
   }
@@ -77,7 +77,7 @@ function showHelp(cli: CliConsole, request: CliRequest, actionInputs: Record<str
   }
   const inputs = COMMAND_INPUTS[command];
   if (!inputs) {
-    cli.problem(`Error: unknown command '${command}'; expected one of ${Object.keys(COMMAND_INPUTS).join(', ')}.`);
+    cli.problem(`error: unknown command '${command}'; expected one of ${Object.keys(COMMAND_INPUTS).join(', ')}.`);
     process.exitCode = 1;
     return;
   }

@@ -16,6 +16,7 @@ import { findPromotionPr, listPromotionPrs } from '../drift/promotion-prs.js';
 import { issueBody, summaryMarkdown } from '../drift/report-markdown.js';
 import { applyTrackingIssue, findTrackingIssue, planTrackingIssue } from '../drift/tracking-issue.js';
 import { FluxClient } from '../controllers/flux/flux-client.js';
+import { countOf } from '../report/wording.js';
 
 export async function runDriftCheck(): Promise<void> {
   const inputs = readDriftInputs();
@@ -34,7 +35,7 @@ export async function runDriftCheck(): Promise<void> {
     core.notice('drift-check: no token or repository, so the tracking issue is not kept (set token, or issue: "" to turn it off).');
   }
   const drift = report.items.filter((item) => item.drift);
-  core.info(report.drifted ? `Drift: ${drift.length} item${drift.length === 1 ? '' : 's'}.` : 'No drift: every environment runs what git says.');
+  core.info(report.drifted ? `Drift: ${countOf(drift.length, 'item')}.` : 'No drift: every environment runs what git says.');
   if (report.drifted && inputs.failOnDrift) {
     throw new UserError(`Drift found (${drift.length}): ${drift.map((item) => `${item.environment}/${item.app} ${item.kind}`).join(', ')}.`);
   }
@@ -83,7 +84,7 @@ async function checkBranches(inputs: DriftInputs, github: GitHubConnection | und
     };
   }
   const head = sources.main.head;
-  return core.group(`Checking ${apps.length} app${apps.length === 1 ? '' : 's'} in ${environments.map((env) => env.name).join(', ')} against ${head.branch} at ${head.sha.slice(0, 7)}`, () =>
+  return core.group(`Checking ${countOf(apps.length, 'app')} in ${environments.map((env) => env.name).join(', ')} against ${head.branch} at ${head.sha.slice(0, 7)}`, () =>
     collectDrift({ config, environments, apps, staleAfterMs: inputs.staleAfterMs, maxSkew, controllerSettings: inputs.controllerSettings }, sources),
   );
 }

@@ -7,6 +7,8 @@ import { readSchemaSettings } from '../validate/validation-settings.js';
 import type { PromoteInputs, PromoteOutcome } from '../promote/promotion-types.js';
 import { readRepoLocation } from '../repo/open-config-repo.js';
 import { writeSummary } from '../report/job-summary.js';
+import { changedBy } from '../report/set-image-report.js';
+import { describeRefusal } from '../github/pull-requests.js';
 
 /** `acme/web` for every app, or `web=acme/web` lines per app. */
 export function parseSourceRepositories(items: readonly string[]): Map<string, string> {
@@ -48,7 +50,7 @@ export async function runPromote(): Promise<void> {
 }
 
 export function setPromoteOutputs(outcome: PromoteOutcome): void {
-  core.setOutput('changed', String(outcome.changes.length > 0 && !outcome.dryRun));
+  core.setOutput('changed', String(changedBy(outcome)));
   core.setOutput('commit-sha', outcome.commitSha);
   core.setOutput('pull-request-number', outcome.pullRequest ? String(outcome.pullRequest.number) : '');
   core.setOutput('pull-request-url', outcome.pullRequest?.url ?? '');
@@ -68,10 +70,10 @@ async function writePromoteSummary(outcome: PromoteOutcome): Promise<void> {
       [{ data: 'Overlay', header: true }, { data: 'Image', header: true }, { data: 'Now → promoted', header: true }],
       ...outcome.changes.map((change) => [code(change.overlay), code(change.image), `${code(change.old)} → ${code(change.new)}`]),
     ]);
-    if (outcome.pullRequest) summary.addRaw(`Pull request <a href="${outcome.pullRequest.url}">#${outcome.pullRequest.number}</a> ${outcome.pullRequest.created ? 'opened' : 'updated'}.`, true);
+    if (outcome.pullRequest) summary.addRaw(`Pull request <a href="${outcome.pullRequest.url}">#${outcome.pullRequest.number}</a> ${outcome.pullRequest.created ? 'opened' : outcome.pullRequest.moved ? 'updated' : 'already carries this promotion'}.`, true);
     else if (outcome.commitSha) summary.addRaw(`Commit ${code(outcome.commitSha)}.`, true);
   }
-  for (const refusal of outcome.refusals) summary.addRaw(`⚠️ GitHub refused ${refusal.what}: ${refusal.why}. To fix: ${refusal.fix}.`, true);
+  for (const refusal of outcome.refusals) summary.addRaw(`⚠️ ${describeRefusal(refusal)}`, true);
   if (outcome.requests) summary.addRaw(`GitHub API requests: ${outcome.requests.reads} reads, ${outcome.requests.writes} writes.`, true);
   await writeSummary();
 }

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
-import { readBoolean, readList, readString } from '../inputs/read-inputs.js';
+import { readBoolean, readFolder, readList, readString } from '../inputs/read-inputs.js';
 import { resolveOverlays, type Overlay } from '../repo/overlay-paths.js';
 import type { ValidationReport } from '../validate/findings.js';
 import { toJUnitXml } from '../validate/junit-report.js';
@@ -15,6 +15,7 @@ import { environmentFromInput } from '../config/load-config.js';
 import { resolveEnvironmentOverlays } from '../config/environment-overlays.js';
 import { validateOverlays, type ValidateOptions } from '../validate/validate-overlays.js';
 import { annotate, reportJson, validationFailure, writeValidationSummary } from '../validate/validation-output.js';
+import { countOf } from '../report/wording.js';
 
 export interface ValidateInputs extends ValidationSettings {
   path: string;
@@ -30,7 +31,7 @@ export interface ValidateInputs extends ValidationSettings {
 }
 
 export function readValidateInputs(): ValidateInputs {
-  const path = resolve(readString('path', '.'));
+  const path = readFolder('path', '.');
   const fromConfig = environmentFromInput(path);
   const overlays = readList('overlays');
   const inputs: ValidateInputs = {
@@ -84,7 +85,7 @@ export async function validate(inputs: ValidateInputs): Promise<ValidationReport
     schemaLocations: inputs.schemaLocations,
     policyFor: () => inputs.policy,
   };
-  return core.group(`Validating ${overlays.length} overlay${overlays.length === 1 ? '' : 's'}`, () =>
+  return core.group(`Validating ${countOf(overlays.length, 'overlay')}`, () =>
     inputs.serverDryRun
       ? withKubeconfigFile(inputs.kubeconfig, (file) => validateOverlays(overlays, { ...options, serverDryRun: { kubeconfigFile: file, context: inputs.kubeContext || undefined } }))
       : validateOverlays(overlays, options),

@@ -14,6 +14,7 @@ import { resolveExpectedRevision } from '../controllers/wait-revision.js';
 import { resolveWaitTargets, type WaitTarget } from '../controllers/wait-targets.js';
 import { shortSha, type ObjectStatus } from '../controllers/wait-types.js';
 import { openFluxWaiter } from '../controllers/flux/watch-flux-object.js';
+import { countOf } from '../report/wording.js';
 
 export async function runWait(): Promise<void> {
   await waitForDeployment(readWaitInputs());
@@ -41,7 +42,7 @@ export async function waitForDeployment(inputs: WaitInputs): Promise<WaitOutcome
   const signal = AbortSignal.any([deadline, stopAll.signal]);
   let objects: ObjectOutcome[];
   try {
-    objects = await core.group(`Waiting for ${targets.length} object${targets.length === 1 ? '' : 's'} (timeout ${Math.round(inputs.timeoutMs / 1000)} s)`, () =>
+    objects = await core.group(`Waiting for ${countOf(targets.length, 'object')} (timeout ${Math.round(inputs.timeoutMs / 1000)} s)`, () =>
       Promise.all(
         targets.map(async (target) => {
           const log = new StateLog(target, started);
@@ -70,7 +71,7 @@ export async function waitForDeployment(inputs: WaitInputs): Promise<WaitOutcome
   await deployment?.finish(failure ? 'failure' : 'success', failure ?? `${shortSha(revision.sha)} is running and healthy`);
   if (failure) throw new UserError(failure);
   for (const object of objects) if (object.status.note) core.notice(`${object.target.label}: ${object.status.note}`);
-  core.info(`All ${objects.length} object${objects.length === 1 ? '' : 's'} run ${shortSha(revision.sha)} and are healthy.`);
+  core.info(objects.length === 1 ? `${objects[0]!.target.label} runs ${shortSha(revision.sha)} and is healthy.` : `All ${objects.length} objects run ${shortSha(revision.sha)} and are healthy.`);
   return outcome;
 }
 

@@ -9,17 +9,23 @@ import { DEFAULT_CONFIG_FILE, findEnvironment, parsePromotionConfig, type Enviro
  * gitops-promote.yaml at the repo root when present. Without it, inputs alone work.
  */
 export function loadPromotionConfig(root: string): PromotionConfig | undefined {
-  const named = readString('config');
-  const file = named || DEFAULT_CONFIG_FILE;
-  if (file.split(/[\\/]/).includes('..') || file.startsWith('/')) {
-    throw new InputError('config', `'${file}' must be a path inside the config repo.`);
-  }
+  const { file, named } = readConfigFile();
   const absolute = join(root, file);
   if (!existsSync(absolute)) {
     if (named) throw new InputError('config', `'${file}' does not exist in the config repo.`);
     return undefined;
   }
   return parsePromotionConfig(readFileSync(absolute, 'utf8'), file);
+}
+
+/** The promotion config's path in the config repo (the `config` input, else the default), and whether an input named it. */
+export function readConfigFile(): { file: string; named: boolean } {
+  const named = readString('config').trim();
+  const file = named || DEFAULT_CONFIG_FILE;
+  if (file.split(/[\\/]/).includes('..') || file.startsWith('/')) {
+    throw new InputError('config', `'${file}' must be a path inside the config repo.`);
+  }
+  return { file, named: named !== '' };
 }
 
 /** The environment an `environment` input names, from the config (which must then exist). */

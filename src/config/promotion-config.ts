@@ -1,6 +1,6 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import { parse } from 'yaml';
-import { UserError } from '../errors.js';
+import { UserError, yamlErrorText } from '../errors.js';
 import { PROMOTION_CONFIG_SCHEMA } from './config-schema.js';
 
 /**
@@ -107,7 +107,7 @@ export function parsePromotionConfig(text: string, file = DEFAULT_CONFIG_FILE): 
   try {
     raw = parse(text, { prettyErrors: true });
   } catch (error) {
-    throw new UserError(`${file} is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+    throw new UserError(`${file} is not valid YAML: ${yamlErrorText(error)}.`);
   }
   validator ??= new Ajv({ allErrors: true, strict: false }).compile(PROMOTION_CONFIG_SCHEMA);
   if (!validator(raw)) throw new UserError(`${file}: ${describeSchemaError(validator.errors ?? [], raw)}`);

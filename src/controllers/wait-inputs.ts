@@ -1,5 +1,4 @@
-import { resolve } from 'node:path';
-import { readBoolean, readChoice, readDuration, readList, readString } from '../inputs/read-inputs.js';
+import { readBoolean, readFolder, readChoice, readDuration, readList, readString } from '../inputs/read-inputs.js';
 import { readWorkflowSettings, type WorkflowSettings } from '../inputs/environment-settings.js';
 
 export type { ControllerName } from '../inputs/environment-settings.js';
@@ -47,7 +46,7 @@ export function readWaitInputs(): WaitInputs {
   return {
     settings: readWorkflowSettings(),
     revision: readString('revision').trim(),
-    path: resolve(readString('path', '.')),
+    path: readFolder('path', '.'),
     environment: readString('environment').trim(),
     apps: readList('apps'),
     timeoutMs: readDuration('timeout', '10m'),

@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js';
 import { splitList } from '../inputs/read-inputs.js';
+import { countOf } from '../report/wording.js';
 
 /** How far an environment may lag behind the one before it. */
 export interface MaxSkew {
@@ -17,7 +18,7 @@ export function parseMaxSkew(value: number | string): MaxSkew | undefined {
 }
 
 export const describeMaxSkew = (limit: MaxSkew): string =>
-  [limit.versions !== undefined ? `${limit.versions} version${limit.versions === 1 ? '' : 's'}` : '', limit.days !== undefined ? `${limit.days}d` : '']
+  [limit.versions !== undefined ? countOf(limit.versions, 'version') : '', limit.days !== undefined ? `${limit.days}d` : '']
     .filter(Boolean)
     .join(' or ');
 

@@ -1,6 +1,7 @@
 import { shortSha } from '../controllers/wait-types.js';
 import { formatImageValue, type AppReport, type DriftItem, type DriftReport, type EnvironmentReport } from './drift-types.js';
 import { describeSkew } from './skew.js';
+import { countOf } from '../report/wording.js';
 
 /**
  * The drift report as Markdown: a Mermaid diagram of the promotion chain, a
@@ -94,7 +95,7 @@ function environmentTable(env: EnvironmentReport): string {
 function headline(report: DriftReport): string {
   const drift = report.items.filter((item) => item.drift).length;
   const pending = report.items.filter((item) => !item.drift).length;
-  const state = drift ? `❌ **Drift: ${drift} item${drift === 1 ? '' : 's'}**` : '✅ **No drift**';
+  const state = drift ? `❌ **Drift: ${countOf(drift, 'item')}**` : '✅ **No drift**';
   const extra = pending ? `, ${pending} pending` : '';
   return `${state}${extra}. Branch \`${report.head.branch}\` at \`${shortSha(report.head.sha)}\`, checked ${report.generatedAt}.`;
 }

@@ -1,6 +1,7 @@
 import semver from 'semver';
 import { strictSemver } from '../policy/tag-policy.js';
 import type { ImageValue, Skew } from './drift-types.js';
+import { countOf, daysText } from '../report/wording.js';
 
 /** The value an environment's overlay held after one commit (undefined: the entry or file was absent). */
 export interface HistoryEntry {
@@ -92,16 +93,16 @@ function sinceOf(history: readonly HistoryEntry[], holds: (value: ImageValue | u
   return run.length > 0 ? new Date(run.at(-1)!.date).toISOString() : undefined;
 }
 
-/** One line for the report: `2 versions behind staging for 10d`. */
+/** One line for the report: `2 versions behind staging for 10 days`. */
 export function describeSkew(skew: Skew): string {
-  const days = skew.daysBehind === undefined ? '' : ` for ${skew.daysBehind}d`;
+  const days = skew.daysBehind === undefined ? '' : ` for ${daysText(skew.daysBehind)}`;
   switch (skew.status) {
     case 'same':
       return `same as ${skew.from}`;
     case 'ahead':
       return `ahead of ${skew.from}`;
     case 'behind':
-      return `${skew.versionsBehind} version${skew.versionsBehind === 1 ? '' : 's'} behind ${skew.from}${days}`;
+      return `${countOf(skew.versionsBehind ?? 0, 'version')} behind ${skew.from}${days}`;
     case 'different-digest':
       return `same tag as ${skew.from}, different digest${days}`;
     case 'different':

@@ -4,6 +4,7 @@ import { UserError } from '../errors.js';
 import type { GitHubConnection } from './github-connection.js';
 import { describeRequestError, statusOf } from './request-errors.js';
 import { sameBody } from '../report/pull-request-body.js';
+import { sentence } from '../report/wording.js';
 
 /**
  * Every pull request operation of the action: find a run's PR by its branch
@@ -46,6 +47,11 @@ export interface Refusal {
   what: string;
   why: string;
   fix: string;
+}
+
+/** `GitHub refused labels x: why. To fix: how.`, each part ending once whatever GitHub's text ends with. */
+export function describeRefusal(refusal: Refusal): string {
+  return `GitHub refused ${refusal.what}: ${sentence(refusal.why)} To fix: ${sentence(refusal.fix)}`;
 }
 
 type RawPull = {

@@ -74,7 +74,11 @@ async function statusOfCall(call: () => Promise<unknown>): Promise<number> {
 
 const APP_TOKEN_FIX = 'use a GitHub App installation token (actions/create-github-app-token) or a fine-grained personal access token with Contents: write and Pull requests: write on it';
 
-/** The findings, in the order a reader should fix them. */
+/**
+ * One finding per check, in the order a reader should fix them: what is wrong
+ * (error, warning) and what was checked and found fine (ok), so a green run
+ * says what it vouches for.
+ */
 export function judgeSetup(facts: SetupFacts, needs: SetupNeeds): SetupFinding[] {
   const { repository } = facts;
   const crossRepo = needs.workflowRepository !== '' && needs.workflowRepository.toLowerCase() !== repository.toLowerCase();
@@ -83,7 +87,7 @@ export function judgeSetup(facts: SetupFacts, needs: SetupNeeds): SetupFinding[]
     const why = crossRepo ? ` A workflow's GITHUB_TOKEN reaches only its own repository (${needs.workflowRepository}), never another one;` : '';
     return [{ level: 'error', message: `The token cannot see ${repository}.${why} ${APP_TOKEN_FIX}.`.replace(/\s+/g, ' ') }];
   }
-  const findings: SetupFinding[] = [];
+  const findings: SetupFinding[] = [{ level: 'ok', message: `The token can read ${repository}.` }];
   if (!facts.canPush) {
     findings.push({
       level: 'error',
@@ -91,29 +95,48 @@ export function judgeSetup(facts: SetupFacts, needs: SetupNeeds): SetupFinding[]
         ? `The token cannot push to ${repository}: a workflow's GITHUB_TOKEN can write only to its own repository (${needs.workflowRepository}); ${APP_TOKEN_FIX}.`
         : `The token can read ${repository} but not push to it; give it Contents: write (and Pull requests: write), or ${APP_TOKEN_FIX}.`,
     });
+  } else {
+    findings.push({ level: 'ok', message: `The token can push to ${repository}.` });
   }
-  if (needs.pullRequests && facts.installationToken && !crossRepo) {
+  if (needs.pullRequests) findings.push(...judgePullRequests(facts, crossRepo));
+  if (needs.autoMerge) {
+    findings.push(
+      facts.autoMergeAllowed
+        ? { level: 'ok', message: `Auto-merge is allowed in ${repository}.` }
+        : { level: 'warning', message: `Auto-merge is not allowed in ${repository}; switch on Settings → General → Pull Requests → Allow auto-merge, or set auto-merge: false. Promotion PRs will wait for a manual merge.` },
+    );
+  }
+  for (const team of needs.teamReviewers) {
+    findings.push(
+      facts.invisibleTeams.includes(team)
+        ? {
+            level: 'warning',
+            message: `The token cannot see team ${team}: the team must exist and have access to ${repository}, and the token must read the organisation's teams (GitHub App with Members: read; a GITHUB_TOKEN cannot). Other reviewers are still requested.`,
+          }
+        : { level: 'ok', message: `The token can see team ${team}, to request its review.` },
+    );
+  }
+  return findings;
+}
+
+function judgePullRequests(facts: SetupFacts, crossRepo: boolean): SetupFinding[] {
+  const findings: SetupFinding[] = [];
+  if (facts.installationToken && !crossRepo) {
     findings.push({
       level: 'warning',
       message: `If this is the workflow's GITHUB_TOKEN: pull requests it opens start no workflows, so required checks never run and the PR cannot merge; ${APP_TOKEN_FIX}.`,
     });
+  } else if (!facts.installationToken) {
+    findings.push({ level: 'ok', message: 'The token is not a GITHUB_TOKEN, so the pull requests it opens start workflows (required checks run).' });
   }
-  if (needs.pullRequests && facts.actionsCanCreatePullRequests === false && facts.installationToken) {
+  if (facts.actionsCanCreatePullRequests === false && facts.installationToken) {
     findings.push({
       level: 'error',
-      message: `"Allow GitHub Actions to create and approve pull requests" is off for ${repository}, so a GITHUB_TOKEN cannot open the promotion PR; switch it on (Settings → Actions → General → Workflow permissions), or use a GitHub App token.`,
+      message: `"Allow GitHub Actions to create and approve pull requests" is off for ${facts.repository}, so a GITHUB_TOKEN cannot open the promotion PR; switch it on (Settings → Actions → General → Workflow permissions), or use a GitHub App token.`,
     });
+  } else if (facts.actionsCanCreatePullRequests === true) {
+    findings.push({ level: 'ok', message: `GitHub Actions may create pull requests in ${facts.repository}.` });
   }
-  if (needs.autoMerge && !facts.autoMergeAllowed) {
-    findings.push({ level: 'warning', message: `Auto-merge is not allowed in ${repository}; switch on Settings → General → Pull Requests → Allow auto-merge, or set auto-merge: false. Promotion PRs will wait for a manual merge.` });
-  }
-  for (const team of facts.invisibleTeams) {
-    findings.push({
-      level: 'warning',
-      message: `The token cannot see team ${team}: the team must exist and have access to ${repository}, and the token must read the organisation's teams (GitHub App with Members: read; a GITHUB_TOKEN cannot). Other reviewers are still requested.`,
-    });
-  }
-  if (findings.length === 0) findings.push({ level: 'ok', message: `The token can push to ${repository}${needs.pullRequests ? ' and open promotion pull requests' : ''}.` });
   return findings;
 }
 

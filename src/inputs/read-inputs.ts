@@ -1,4 +1,6 @@
 import * as core from '@actions/core';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
 
 /**
@@ -9,6 +11,25 @@ import { InputError } from '../errors.js';
 export function readString(name: string, fallback = ''): string {
   const value = core.getInput(name);
   return value === '' ? fallback : value;
+}
+
+/**
+ * A folder on this machine, resolved against the working folder; '' when the
+ * input is empty and there is no fallback. A missing folder is named here,
+ * before git or kustomize would fail on it with a bare ENOENT.
+ */
+export function readFolder(name: string, fallback = ''): string {
+  const given = core.getInput(name) || fallback;
+  if (given === '') return '';
+  const folder = resolve(given);
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(folder).isDirectory();
+  } catch {
+    throw new InputError(name, `'${given}' does not exist.`);
+  }
+  if (!isFolder) throw new InputError(name, `'${given}' is a file; give the folder of the config repo's checkout.`);
+  return folder;
 }
 
 export function readRequired(name: string): string {

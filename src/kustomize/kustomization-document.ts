@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import { UserError, oneLineMessage } from '../errors.js';
+import { UserError, yamlErrorText } from '../errors.js';
 
 /**
  * Reading a kustomization file: its `images:` list, located in the source text
@@ -63,7 +63,7 @@ export function findFieldPair(entry: YAMLMap, field: ImageField | 'name'): Pair 
 export function parseKustomization(source: string, file: string): KustomizationDocument {
   const document = parseDocument(source, { keepSourceTokens: true, prettyErrors: true });
   if (document.errors.length > 0) {
-    throw new UserError(`${file} is not valid YAML: ${oneLineMessage(document.errors[0])}`);
+    throw new UserError(`${file} is not valid YAML: ${yamlErrorText(document.errors[0])}.`);
   }
   const contents = document.contents;
   if (contents !== null && !isMap(contents) && !(isScalar(contents) && contents.value === null)) {

@@ -43,11 +43,12 @@ export async function landPromotionPullRequest(
   settings: PullRequestSettings,
   /** The open PR, when the caller has already looked it up. */
   known?: { existing: PullRequest | undefined },
-): Promise<{ pull: PullRequest; created: boolean; commitSha: string; refusals: Refusal[] }> {
+): Promise<{ pull: PullRequest; created: boolean; moved: boolean; commitSha: string; refusals: Refusal[] }> {
   const existing = known ? known.existing : await findOpenPullRequest(github, plan.branch, plan.marker);
   const branch = await branchChanges(github, snapshot.commit, plan.branch);
   let commitSha = branch.head;
-  if (!branch.exists || !sameFiles(branch.files, plan.files)) {
+  const rewrite = !branch.exists || !sameFiles(branch.files, plan.files);
+  if (rewrite) {
     const landed = await repo.commit({ snapshot, files: plan.files, message: plan.message, author: plan.author, target: { branch: plan.branch, mode: 'force', exists: branch.exists, lease: leaseOf(branch) } });
     if (landed.outcome !== 'landed') throw new Error(`Could not point ${plan.branch} at the promotion commit.`);
     commitSha = landed.sha;
@@ -66,7 +67,8 @@ export async function landPromotionPullRequest(
     ...(await requestReviewers(github, pull, settings.reviewers, settings.teamReviewers)),
     ...(settings.autoMerge ? await enableAutoMerge(github, pull, settings.mergeMethod) : []),
   ];
-  return { pull, created, commitSha, refusals };
+  // The images move when the branch does, or when a PR now proposes a branch that had none.
+  return { pull, created, moved: rewrite || created, commitSha, refusals };
 }
 
 /** Nothing to promote: an open promotion PR has become empty, so it is closed with a comment, and its branch goes. */

@@ -35,7 +35,8 @@ export interface PromoteOutcome {
   landing: 'commit' | 'pull-request';
   changes: PromotedChange[];
   commitSha: string;
-  pullRequest?: { number: number; url: string; created: boolean };
+  /** `moved`: this run opened the PR or moved its branch (not only its title or body). */
+  pullRequest?: { number: number; url: string; created: boolean; moved: boolean };
   /** A PR closed because nothing was left to promote. */
   closed?: number;
   refusals: Refusal[];

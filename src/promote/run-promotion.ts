@@ -25,6 +25,7 @@ import { planPromotion } from './plan-promotion.js';
 import { resolvePromotionRoute, type PromotionRoute } from './promotion-route.js';
 import type { PromoteInputs, PromoteOutcome, PromotedChange } from './promotion-types.js';
 import { renderedDiff } from './rendered-diff.js';
+import { describeRefusal } from '../github/pull-requests.js';
 
 /** promote, from inputs to a promotion PR (or a commit); writes nothing when a check fails. */
 export async function promote(inputs: PromoteInputs): Promise<PromoteOutcome> {
@@ -119,9 +120,9 @@ async function promoteIn(work: PromotionWork, snapshot: Snapshot): Promise<Promo
     author: inputs.author,
   }, work.settings.pullRequest);
   for (const refusal of landed.refusals) {
-    core.warning(`The pull request was made, but GitHub refused ${refusal.what}: ${refusal.why}. To fix: ${refusal.fix}.`);
+    core.warning(`The pull request was made, but ${describeRefusal(refusal)}`);
   }
-  return { ...outcome, commitSha: landed.commitSha, pullRequest: { number: landed.pull.number, url: landed.pull.url, created: landed.created }, refusals: landed.refusals };
+  return { ...outcome, commitSha: landed.commitSha, pullRequest: { number: landed.pull.number, url: landed.pull.url, created: landed.created, moved: landed.moved }, refusals: landed.refusals };
 }
 
 function plan(work: PromotionWork, snapshot: Snapshot): Promise<AppPromotion[]> {

@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { createHash } from 'node:crypto';
 import type { Environment, PullRequestSettings } from '../config/promotion-config.js';
 import type { GitHubConnection } from '../github/github-connection.js';
-import { findOpenPullRequest, type Refusal } from '../github/pull-requests.js';
+import { describeRefusal, findOpenPullRequest, type Refusal } from '../github/pull-requests.js';
 import { parseImageArguments, type ImageArgument } from '../kustomize/image-argument.js';
 import type { FileEdit } from '../kustomize/plan-edits.js';
 import { entryDowngrade } from '../policy/image-downgrades.js';
@@ -57,7 +57,7 @@ export interface SetImagePullRequestWork {
 export interface SetImagePullRequestOutcome {
   changes: OverlayChange[];
   commitSha: string;
-  pullRequest: { number: number; url: string; created: boolean };
+  pullRequest: { number: number; url: string; created: boolean; moved: boolean };
   refusals: Refusal[];
 }
 
@@ -88,8 +88,8 @@ export async function landSetImagePullRequest(work: SetImagePullRequestWork): Pr
     work.pullRequest,
     { existing },
   );
-  for (const refusal of landed.refusals) core.warning(`The pull request was made, but GitHub refused ${refusal.what}: ${refusal.why}. To fix: ${refusal.fix}.`);
-  return { changes, commitSha: landed.commitSha, pullRequest: { number: landed.pull.number, url: landed.pull.url, created: landed.created }, refusals: landed.refusals };
+  for (const refusal of landed.refusals) core.warning(`The pull request was made, but ${describeRefusal(refusal)}`);
+  return { changes, commitSha: landed.commitSha, pullRequest: { number: landed.pull.number, url: landed.pull.url, created: landed.created, moved: landed.moved }, refusals: landed.refusals };
 }
 
 /**
@@ -133,8 +133,11 @@ async function stillWanted(work: SetImagePullRequestWork, body: string | undefin
 }
 
 function parseCarried(body: string | undefined): ImageArgument[] {
+  const carried = carriedArguments(body);
+  // No open pull request, or one that carries nothing: nothing to read, nothing to warn about.
+  if (carried.length === 0) return [];
   try {
-    return parseImageArguments(carriedArguments(body));
+    return parseImageArguments(carried);
   } catch {
     core.warning('The open set-image pull request carries arguments this version cannot read; only this run’s images are kept.');
     return [];

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
-import { readString } from '../inputs/read-inputs.js';
-import { connectToGitHub, readRepository, type GitHubConnection } from '../github/github-connection.js';
+import { readFolder } from '../inputs/read-inputs.js';
+import { connectToGitHub, readRepository, readToken, type GitHubConnection } from '../github/github-connection.js';
 import { loadPromotionConfig } from '../config/load-config.js';
 import type { PromotionConfig } from '../config/promotion-config.js';
 import type { ConfigRepo, Snapshot } from './config-repo.js';
@@ -13,13 +13,21 @@ import { LocalCheckout } from './local-checkout.js';
  * the `repository` on GitHub reached through the API with no clone. The CLI
  * outside Actions, with neither, works on the current folder.
  */
-export type RepoLocation = { kind: 'checkout'; path: string } | { kind: 'github-api' };
+export type RepoLocation =
+  | {
+      kind: 'checkout';
+      path: string;
+      /** Set when path was empty and the working folder stands in: the input that would have named the repo instead. */
+      missing?: 'repository' | 'token';
+    }
+  | { kind: 'github-api' };
 
 export function readRepoLocation(env: NodeJS.ProcessEnv = process.env): RepoLocation {
-  const path = readString('path');
-  if (path !== '') return { kind: 'checkout', path: resolve(path) };
-  if (readRepository(env) !== '' && (readString('token') !== '' || env.GITHUB_TOKEN || env.GH_TOKEN)) return { kind: 'github-api' };
-  return { kind: 'checkout', path: resolve('.') };
+  const path = readFolder('path');
+  if (path !== '') return { kind: 'checkout', path };
+  const repository = readRepository(env);
+  if (repository !== '' && readToken(env) !== '') return { kind: 'github-api' };
+  return { kind: 'checkout', path: resolve('.'), missing: repository === '' ? 'repository' : 'token' };
 }
 
 export interface OpenedRepo {
@@ -49,6 +57,12 @@ export async function openConfigRepo(
   if (location.kind === 'checkout') {
     const repo = new LocalCheckout(location.path, readRepository(), { push: options.push });
     if (!(await repo.git.topLevel())) {
+      if (location.missing === 'repository') {
+        throw new InputError('repository', 'is needed: path is empty and the working folder is not a git checkout; name the config repo as owner/name (with token) to work through the GitHub API, or set path to a checkout of it.');
+      }
+      if (location.missing === 'token') {
+        throw new InputError('token', 'is needed: path is empty and the working folder is not a git checkout, so the config repo is reached through the GitHub API; pass a token (or set path to a checkout).');
+      }
       throw new InputError('path', `'${location.path}' is not inside a git repository; check out the config repo first (actions/checkout), or leave path empty to work through the GitHub API.`);
     }
     const current = await repo.git.currentBranch();

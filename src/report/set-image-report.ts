@@ -3,6 +3,7 @@ import { writeSummary } from './job-summary.js';
 import { formatImageReference } from '../kustomize/image-reference.js';
 import type { ImageEntryChange } from '../kustomize/set-image-edit.js';
 import type { ImageFieldValues } from '../kustomize/kustomization-document.js';
+import { describeRefusal } from '../github/pull-requests.js';
 
 /** One row of the `images` output and of the job summary. */
 export interface OverlayChange {
@@ -41,15 +42,27 @@ export interface SetImageOutcome {
   /** Changes skipped because a concurrent run had already landed a higher version. */
   superseded: OverlayChange[];
   /** The environment's set-image pull request, when it lands through one. */
-  pullRequest?: { number: number; url: string; created: boolean };
+  pullRequest?: { number: number; url: string; created: boolean; moved: boolean };
   /** The environment's set-image pull request closed because it had nothing left to merge. */
   closed?: number;
   /** Parts of the pull request GitHub refused (labels, reviewers, auto-merge), with the fix. */
   refusals?: Array<{ what: string; why: string; fix: string }>;
 }
 
+/**
+ * The `changed` output, one definition for every writing command: true when
+ * this run moves an image (a commit, or a pull request opened or its branch
+ * moved); in a dry run, when it would. A re-run that finds its commit or its
+ * pull request already in place changes nothing.
+ */
+export function changedBy(outcome: { dryRun: boolean; changes: readonly unknown[]; commitSha: string; pullRequest?: { moved: boolean } }): boolean {
+  if (outcome.dryRun) return outcome.changes.length > 0;
+  if (outcome.pullRequest) return outcome.pullRequest.moved;
+  return outcome.commitSha !== '';
+}
+
 export function setImageOutputs(outcome: SetImageOutcome): void {
-  core.setOutput('changed', String(outcome.changes.length > 0 && !outcome.dryRun));
+  core.setOutput('changed', String(changedBy(outcome)));
   core.setOutput('commit-sha', outcome.commitSha);
   core.setOutput('pull-request-number', outcome.pullRequest ? String(outcome.pullRequest.number) : '');
   core.setOutput('pull-request-url', outcome.pullRequest?.url ?? '');
@@ -81,7 +94,7 @@ export async function writeSetImageSummary(outcome: SetImageOutcome): Promise<vo
     if (outcome.dryRun) summary.addRaw('Dry run: nothing was written.', true);
     else if (outcome.pullRequest) {
       const { number, url, created } = outcome.pullRequest;
-      summary.addRaw(`Pull request <a href="${url}">#${number}</a> ${created ? 'opened' : 'updated'} (commit ${code(outcome.commitSha)}), into ${code(outcome.branch)}.`, true);
+      summary.addRaw(`Pull request <a href="${url}">#${number}</a> ${created ? 'opened' : outcome.pullRequest.moved ? 'updated' : 'already carries these images'} (commit ${code(outcome.commitSha)}), into ${code(outcome.branch)}.`, true);
     } else if (outcome.commitSha) {
       summary.addRaw(`Commit ${code(outcome.commitSha)} on ${code(outcome.branch)}${outcome.pushed ? ', pushed.' : ', not pushed (push: false).'}`, true);
     }
@@ -93,6 +106,6 @@ export async function writeSetImageSummary(outcome: SetImageOutcome): Promise<vo
     );
   }
   if (outcome.closed) summary.addRaw(`Closed pull request #${outcome.closed}: everything it set is already in the environment.`, true);
-  for (const refusal of outcome.refusals ?? []) summary.addRaw(`⚠️ GitHub refused ${refusal.what}: ${refusal.why}. To fix: ${refusal.fix}.`, true);
+  for (const refusal of outcome.refusals ?? []) summary.addRaw(`⚠️ ${describeRefusal(refusal)}`, true);
   await writeSummary();
 }

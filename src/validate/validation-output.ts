@@ -5,6 +5,7 @@ import { writeSummary } from '../report/job-summary.js';
 import { errorOnce, noticeOnce, warningOnce } from '../report/log-once.js';
 import type { ValidationReport } from './findings.js';
 import { validationSummaryMarkdown } from './validation-summary.js';
+import { countOf } from '../report/wording.js';
 
 /**
  * Shows a validation report the ways GitHub reads one: an annotation per
@@ -57,6 +58,6 @@ export function validationFailure(report: ValidationReport): UserError | undefin
   const failed = report.overlays.filter((overlay) => overlay.errors.length > 0);
   const errors = failed.reduce((sum, overlay) => sum + overlay.errors.length, 0);
   return new UserError(
-    `${errors} validation error${errors === 1 ? '' : 's'} in ${failed.map((overlay) => overlay.overlay).join(', ')}; see the annotations and the job summary.`,
+    `${countOf(errors, 'validation error')} in ${failed.map((overlay) => overlay.overlay).join(', ')}; see the annotations and the job summary.`,
   );
 }

@@ -1,5 +1,6 @@
 import { codeCell, markdownTable, textCell } from '../report/markdown-table.js';
 import type { Finding, OverlayReport, ValidationReport } from './findings.js';
+import { countOf as count } from '../report/wording.js';
 
 /**
  * The job summary of a validation report, as Markdown: a headline, then per
@@ -38,6 +39,3 @@ function location(finding: Finding): string {
   return finding.file ? `${finding.file}${finding.line ? `:${finding.line}` : ''}` : '';
 }
 
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
