@@ -15,7 +15,7 @@ function context(standings: Record<string, RevisionStanding> = { [HEAD]: 'head',
   return { head: { branch: 'main', sha: HEAD, committedAt: NOW - headAgeMinutes * 60_000 }, now: NOW, staleAfterMs: 10 * 60_000, declared, standings: new Map(Object.entries(standings)) };
 }
 
-type AppChanges = { sync?: string; health?: string; healthMessage?: string; revision?: string; synced?: string; phase?: string; reconciledMinutesAgo?: number; autoSync?: boolean; images?: string[]; operation?: boolean; conditions?: Array<{ type: string; message: string }>; history?: string[] };
+type AppChanges = { sync?: string; health?: string; healthMessage?: string; revision?: string; synced?: string; phase?: string; reconciledMinutesAgo?: number; autoSync?: boolean; images?: string[]; operation?: boolean; conditions?: Array<{ type: string; message: string }>; history?: readonly string[] };
 
 function argoApp(changes: AppChanges = {}): ArgoApplication {
   const revision = changes.revision ?? HEAD;
