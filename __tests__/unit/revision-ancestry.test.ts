@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { RevisionAncestry } from '../../src/controllers/revision-ancestry.js';
+import { checkingMessage } from '../../src/controllers/wait-types.js';
 import type { GitHubClient } from '../../src/github/octokit-client.js';
 import { explainRefusedRead } from '../../src/github/refused-read.js';
 
@@ -108,5 +109,16 @@ describe('explainRefusedRead', () => {
 
   test('an error that is not a GitHub answer (an Argo CD one carries a status too) is left alone', () => {
     expect(explainRefusedRead('acme/config', Object.assign(new Error('HTTP 401'), { status: 401 }), 'contents: read')).toBeUndefined();
+  });
+});
+
+describe('checkingMessage', () => {
+  const knowledge = (failures: Record<string, string>) => ({ expected: EXPECTED, relations: new Map(), lookupFailures: new Map(Object.entries(failures)) });
+  test.each<[string, string[], Record<string, string>, string]>([
+    ['nothing failed yet', [OLD], {}, 'checking whether bbbbbbb contains aaaaaaa'],
+    ['the last try failed: said, and that it is asked again', [OLD], { [OLD]: 'GitHub answered 502 comparing bbbbbbb...aaaaaaa in acme/config (Bad Gateway)' }, 'checking whether bbbbbbb contains aaaaaaa; the last try failed: GitHub answered 502 comparing bbbbbbb...aaaaaaa in acme/config (Bad Gateway); asking again'],
+    ['a failure of another revision is not this one\'s', [OLD], { ['c'.repeat(40)]: 'GitHub answered 503' }, 'checking whether bbbbbbb contains aaaaaaa'],
+  ])('%s', (_title, revisions, failures, expected) => {
+    expect(checkingMessage('checking whether bbbbbbb contains aaaaaaa', revisions, knowledge(failures))).toBe(expected);
   });
 });
