@@ -65,4 +65,32 @@ suite('drift-check against the Kubernetes simulator (Flux)', () => {
     expect(kube.requests.filter((request) => request.method !== 'GET')).toEqual([]);
     expect(run.stdout).toContain('::add-mask::');
   });
+
+  test('a plain-http server (as kubectl proxy serves) is read as kubectl reads it', async () => {
+    repo = fluxConfigRepo();
+    const head = git(repo.work, 'rev-parse', 'HEAD');
+    kube = await startKubernetesSimulator({
+      manualSteps: true,
+      tls: false,
+      scenario: {
+        objects: [
+          { kind: 'GitRepository', name: 'config', url: 'https://github.com/acme/config', branch: 'main', revision: head },
+          { kind: 'Kustomization', name: 'web-staging', sourceRef: { kind: 'GitRepository', name: 'config' }, path: './apps/web/overlays/staging' },
+          { kind: 'Kustomization', name: 'api-staging', sourceRef: { kind: 'GitRepository', name: 'config' }, path: './apps/api/overlays/staging' },
+        ],
+      },
+    });
+    const kubeconfig = kube.kubeconfig({ insecure: false });
+    expect(kubeconfig).toMatch(/server: http:\/\/127\.0\.0\.1:\d+/);
+    expect(kubeconfig).not.toContain('insecure-skip-tls-verify');
+    const run = await runAction({ inputs: { command: 'drift-check', path: repo.work, environment: 'staging', kubeconfig, issue: '' } });
+    expect(errorAnnotations(run)).toEqual([]);
+    const report = JSON.parse(run.outputs.report!) as DriftReport;
+    expect(report.items).toEqual([]);
+    expect(report.environments[0]!.apps.map((app) => [app.app, app.controller?.found, app.controller?.revision])).toEqual([
+      ['web', true, head],
+      ['api', true, head],
+    ]);
+    expect(run.outputs.drifted).toBe('false');
+  });
 });

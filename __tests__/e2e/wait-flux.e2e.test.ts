@@ -20,8 +20,8 @@ afterEach(async () => {
 const source: FluxObjectScenario = { kind: 'GitRepository', name: 'config', url: 'https://github.com/acme/config', branch: 'main', revision: START };
 const kustomization = (extra: Partial<FluxObjectScenario> = {}): FluxObjectScenario => ({ kind: 'Kustomization', name: 'web-dev', sourceRef: { kind: 'GitRepository', name: 'config' }, path: './apps/web/dev', wait: true, ...extra });
 
-async function start(objects: FluxObjectScenario[], extra: Partial<KubeScenario> = {}, stepMs = 20): Promise<KubernetesSimulator> {
-  sim = await startKubernetesSimulator({ scenario: { objects: [source, ...objects], ...extra }, stepMs });
+async function start(objects: FluxObjectScenario[], extra: Partial<KubeScenario> = {}, stepMs = 20, tls = true): Promise<KubernetesSimulator> {
+  sim = await startKubernetesSimulator({ scenario: { objects: [source, ...objects], ...extra }, stepMs, tls });
   return sim;
 }
 
@@ -73,6 +73,26 @@ suite('wait (Flux)', () => {
     const patches = s.requests.filter((r) => r.method === 'PATCH').map((r) => r.path);
     expect(patches).toEqual([expect.stringContaining('/gitrepositories/lazy-config'), expect.stringContaining('/kustomizations/web-dev')]);
     expect(s.getObject('Kustomization', 'web-dev')!.metadata.annotations?.['reconcile.fluxcd.io/requestedAt']).toBeDefined();
+  });
+
+  test('a plain-http server (as kubectl proxy serves) is accepted as kubectl accepts it', async () => {
+    const s = await start([kustomization()], {}, 20, false);
+    const kubeconfig = s.kubeconfig({ insecure: false });
+    expect(kubeconfig).toMatch(/server: http:\/\/127\.0\.0\.1:\d+/);
+    expect(kubeconfig).not.toContain('insecure-skip-tls-verify');
+    const run = await waitFor(s, ['web-dev'], { kubeconfig });
+    expect(errorAnnotations(run)).toEqual([]);
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs['synced-revision']).toBe(SHA);
+  });
+
+  test('an https server still has its certificate verified: without the CA it is a TLS error naming kubeconfig', async () => {
+    const s = await start([kustomization()]);
+    const kubeconfig = s.kubeconfig().replace(/^ *certificate-authority-data: .*\n/m, '');
+    expect(kubeconfig).not.toContain('certificate-authority');
+    const run = await waitFor(s, ['web-dev'], { kubeconfig }, false);
+    expect(run.exitCode).toBe(1);
+    expect(errorAnnotations(run)).toEqual([expect.stringMatching(/^Input 'kubeconfig': TLS error talking to https:\/\/127\.0\.0\.1:\d+: fetch failed: self-signed certificate in certificate chain$/)]);
   });
 
   test('several objects at once', async () => {

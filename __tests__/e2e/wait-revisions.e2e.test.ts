@@ -76,6 +76,64 @@ describe('wait: which commit counts', () => {
     expect(github.requests.some((request) => request.path.endsWith(`/compare/${next}...${initial}`))).toBe(true);
   });
 
+  describe('the compare API when it cannot answer', () => {
+    /** An app repo on GitHub (the workflow's repository) that holds none of the config repo's commits. */
+    function appRepo(dir: string): string {
+      const remote = join(dir, 'web-app.git');
+      git(dir, 'init', '--quiet', '--bare', remote);
+      const work = join(dir, 'web-app');
+      git(dir, 'init', '--quiet', '-b', 'main', work);
+      writeFileSync(join(work, 'Dockerfile'), 'FROM scratch\n');
+      git(work, 'add', '-A');
+      git(work, 'commit', '--quiet', '-m', 'The app');
+      git(work, 'push', '--quiet', remote, 'main');
+      return remote;
+    }
+
+    async function waitWithoutCheckout(inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) {
+      const { repo: r, initial, next } = configRepoWithHistory();
+      github = await startGitHubSimulator({ repos: [{ owner: 'acme', name: 'config', path: r.remote }, { owner: 'acme', name: 'web-app', path: appRepo(r.dir) }] });
+      const s = await startArgo({ name: 'web-dev', initialRevision: initial });
+      // The config repo moved on: the app runs a later commit, whose relation to ours must be looked up.
+      s.setRevision('web-dev', next);
+      const empty = mkdtempSync(join(tmpdir(), 'gitops-promote-nocheckout-'));
+      const run = await runWait(s, { 'argocd-app': 'web-dev', revision: initial, path: empty, token: github.token, timeout: '60s', ...inputs }, { GITHUB_API_URL: github.apiUrl, ...env });
+      return { run, where: `comparing ${next.slice(0, 7)}...${initial.slice(0, 7)}` };
+    }
+
+    test('run from the app repo without repository, the lookup asks the app repo, which lacks the commits: the step ends at once, naming the repository, the status and what to set', async () => {
+      const { run, where } = await waitWithoutCheckout({}, { GITHUB_REPOSITORY: 'acme/web-app' });
+      expect(run.exitCode).toBe(1);
+      expect(errorAnnotations(run)).toEqual([
+        `Input 'repository': GitHub answered 404 Not Found ${where} in acme/web-app: the commits are not in that repository, or the token may not read it. Set repository to the config repo (owner/name) and token to a token that may read it.`,
+      ]);
+      expect(run.stdout).not.toContain('cannot tell yet');
+    });
+
+    test('a token GitHub refuses (401) ends the wait at once, naming token', async () => {
+      const { run, where } = await waitWithoutCheckout({ repository: 'acme/config', token: 'not-a-token' });
+      expect(run.exitCode).toBe(1);
+      expect(errorAnnotations(run)).toEqual([
+        `Input 'token': GitHub answered 401 ${where} in acme/config (Bad credentials): set token to a token that may read acme/config (contents: read), and repository to the config repo if it is not.`,
+      ]);
+    });
+
+    test('a server error is asked again, and meanwhile the progress line says what failed', async () => {
+      const { repo: r, initial, next } = configRepoWithHistory();
+      github = await startGitHubSimulator({ repos: [{ owner: 'acme', name: 'config', path: r.remote }] });
+      // One more 502 than Octokit's own retries: the first lookup fails, the next one answers.
+      github.injectFault({ kind: 'server-error', operationId: 'repos/compare-commits-with-basehead', status: 502, count: 4 });
+      const s = await startArgo({ name: 'web-dev', initialRevision: initial });
+      s.setRevision('web-dev', next);
+      const empty = mkdtempSync(join(tmpdir(), 'gitops-promote-nocheckout-'));
+      const run = await runWait(s, { 'argocd-app': 'web-dev', revision: initial, path: empty, token: github.token, repository: 'acme/config', timeout: '60s' }, { GITHUB_API_URL: github.apiUrl });
+      expect(errorAnnotations(run)).toEqual([]);
+      expect(run.exitCode).toBe(0);
+      expect(run.stdout).toMatch(new RegExp(`checking whether ${next.slice(0, 7)} contains ${initial.slice(0, 7)}; the last try failed: GitHub answered 502 comparing ${next.slice(0, 7)}\\.\\.\\.${initial.slice(0, 7)} in acme/config \\(.+\\); asking again`));
+      expect(run.outputs['synced-revision']).toBe(next);
+    });
+  });
+
   test('manifest-generate-paths: an app left at an older commit the later commits did not touch is done, and the step says so', async () => {
     const { repo: r, initial, next } = configRepoWithHistory(); // next changes only README.md
     const s = await startArgo({ name: 'docs', path: 'apps/web/overlays/dev', initialRevision: initial, manifestGeneratePaths: '.;../../base', commitsTouchPaths: false });

@@ -387,6 +387,21 @@ suite('Argo CD simulator: controller timelines', () => {
     expect(Number(hard.metadata.resourceVersion)).toBeGreaterThan(Number(refreshed.metadata.resourceVersion))
   })
 
+  test('autoSyncDelaySteps: OutOfSync at the new commit with no operation until auto-sync starts one', async () => {
+    const sim = await start({ applications: [{ name: 'api', autoSyncDelaySteps: 2 }] }, { manualSteps: true })
+    sim.setRevision('api', SHA_B)
+    sim.advance(2)
+    const waiting = sim.getApplication('api')!
+    expect(waiting.status.sync).toMatchObject({ status: 'OutOfSync', revision: SHA_B })
+    expect(waiting.operation).toBeUndefined()
+    expect(waiting.status.operationState?.phase).toBe('Succeeded')
+    sim.advance(1)
+    expect(sim.getApplication('api')!.operation).toMatchObject({ sync: { revision: SHA_B }, initiatedBy: { automated: true } })
+    sim.advance(10)
+    expect(healthyAt(SHA_B)(sim.getApplication('api')!)).toBe(true)
+    expect(sim.contractViolations).toEqual([])
+  })
+
   test('manual steps: nothing moves until advance()', async () => {
     const sim = await start({ applications: [{ name: 'api' }] }, { manualSteps: true })
     sim.setRevision('api', SHA_B)

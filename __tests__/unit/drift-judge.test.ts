@@ -15,7 +15,7 @@ function context(standings: Record<string, RevisionStanding> = { [HEAD]: 'head',
   return { head: { branch: 'main', sha: HEAD, committedAt: NOW - headAgeMinutes * 60_000 }, now: NOW, staleAfterMs: 10 * 60_000, declared, standings: new Map(Object.entries(standings)) };
 }
 
-type AppChanges = { sync?: string; health?: string; healthMessage?: string; revision?: string; synced?: string; phase?: string; reconciledMinutesAgo?: number; autoSync?: boolean; images?: string[]; operation?: boolean; conditions?: Array<{ type: string; message: string }> };
+type AppChanges = { sync?: string; health?: string; healthMessage?: string; revision?: string; synced?: string; phase?: string; reconciledMinutesAgo?: number; autoSync?: boolean; images?: string[]; operation?: boolean; conditions?: Array<{ type: string; message: string }>; history?: readonly string[] };
 
 function argoApp(changes: AppChanges = {}): ArgoApplication {
   const revision = changes.revision ?? HEAD;
@@ -29,6 +29,7 @@ function argoApp(changes: AppChanges = {}): ArgoApplication {
       reconciledAt: minutesAgo(changes.reconciledMinutesAgo ?? 1),
       ...(changes.conditions ? { conditions: changes.conditions } : {}),
       summary: { images: changes.images ?? IMAGES },
+      ...(changes.history ? { history: changes.history.map((revision, id) => ({ id, revision })) } : {}),
     } as ArgoApplication['status'],
     ...(changes.operation ? { operation: { sync: { revision: HEAD } } } : {}),
   };
@@ -118,5 +119,63 @@ describe('judgeFluxDrift', () => {
   ])('%s', (_title, changes, expected) => {
     const { findings } = judgeFluxDrift(fluxObject(changes), context({ [HEAD]: 'head', [OLD]: 'behind', ['d'.repeat(40)]: 'unchanged' }));
     expect(findings.map((finding) => [finding.kind, finding.message])).toEqual(expected.map(([kind, message]) => [kind, expect.stringMatching(message)]));
+  });
+});
+
+describe('a head younger than stale-after explains what a controller shows before it applied the head, and nothing else', () => {
+  const YOUNG = 2;
+  const OLD_HEAD = 60;
+  const standings = { [HEAD]: 'head', [OLD]: 'behind', ['d'.repeat(40)]: 'unchanged' } as const;
+  const argo = (changes: AppChanges, headAge: number) => judgeArgoDrift(argoApp(changes), context(standings, headAge)).findings;
+  const flux = (changes: FluxChanges, headAge: number) => judgeFluxDrift(fluxObject(changes), context(standings, headAge)).findings;
+  const notSynced = { sync: 'OutOfSync', synced: OLD } as const;
+  const failedAtHead = { ...notSynced, phase: 'Failed', synced: HEAD, history: [OLD] } as const;
+  const dependencyWait = { ready: 'False', reason: 'DependencyNotReady', message: "dependency 'flux-system/infra' is not ready", applied: OLD } as const;
+
+  test.each<[string, (headAge: number) => ReturnType<typeof argo>, Array<[string, RegExp]>, Array<[string, RegExp]>]>([
+    // Argo CD
+    ['Argo CD out-of-sync: compared the head, auto-sync has not started yet', (age) => argo(notSynced, age),
+      [['pending', /^OutOfSync at aaaaaaa, and aaaaaaa is 2m old: auto-sync has not started a sync yet$/]], [['out-of-sync', /^sync status OutOfSync at aaaaaaa$/]]],
+    ['Argo CD out-of-sync: an older commit failed to sync, the head not tried yet', (age) => argo({ ...notSynced, phase: 'Failed', history: [OLD] }, age),
+      [['pending', /auto-sync has not started/]], [['out-of-sync', /OutOfSync at aaaaaaa/]]],
+    ['Argo CD out-of-sync at what it last synced (a change in the cluster)', (age) => argo({ sync: 'OutOfSync' }, age),
+      [['out-of-sync', /OutOfSync at aaaaaaa/]], [['out-of-sync', /OutOfSync at aaaaaaa/]]],
+    ['Argo CD out-of-sync: the sync of the head failed', (age) => argo(failedAtHead, age),
+      [['out-of-sync', /OutOfSync at aaaaaaa/]], [['out-of-sync', /OutOfSync at aaaaaaa/]]],
+    ['Argo CD out-of-sync: a SyncError condition', (age) => argo({ ...notSynced, conditions: [{ type: 'SyncError', message: 'Failed last sync attempt' }] }, age),
+      [['out-of-sync', /SyncError: Failed last sync attempt/]], [['out-of-sync', /SyncError/]]],
+    ['Argo CD out-of-sync: the head does not render (sync Unknown, ComparisonError)', (age) => argo({ sync: 'Unknown', synced: OLD, conditions: [{ type: 'ComparisonError', message: 'kustomize build failed' }] }, age),
+      [['out-of-sync', /sync status Unknown at aaaaaaa \(ComparisonError/]], [['out-of-sync', /ComparisonError/]]],
+    ['Argo CD not-applied: still compares an older commit', (age) => argo({ revision: OLD }, age),
+      [['pending', /not looked at yet/]], [['not-applied', /changed the app since/]]],
+    ['Argo CD degraded (Missing): what the unsynced head adds does not exist yet', (age) => argo({ ...notSynced, health: 'Missing' }, age),
+      [['pending', /auto-sync has not started/], ['pending', /^health Missing: aaaaaaa \(2m old\) is not synced yet$/]], [['out-of-sync', /OutOfSync/], ['degraded', /health Missing/]]],
+    ['Argo CD degraded (Missing) at what it last synced', (age) => argo({ health: 'Missing' }, age),
+      [['degraded', /health Missing/]], [['degraded', /health Missing/]]],
+    ['Argo CD degraded: the running version fails, whatever the head', (age) => argo({ ...notSynced, health: 'Degraded' }, age),
+      [['pending', /auto-sync has not started/], ['degraded', /health Degraded/]], [['out-of-sync', /OutOfSync/], ['degraded', /health Degraded/]]],
+    ['Argo CD images-differ: Synced at the head but other images run', (age) => argo({ images: ['x:1'] }, age),
+      [['images-differ', /x:1/]], [['images-differ', /x:1/]]],
+    ['Argo CD stale: the controller stopped reconciling', (age) => argo({ reconciledMinutesAgo: 30 }, age),
+      [['stale', /last reconciled 30m ago/]], [['stale', /last reconciled 30m ago/]]],
+    // Flux
+    ['Flux not-applied: applied an older commit behind a change', (age) => flux({ applied: OLD }, age),
+      [['pending', /not looked at yet/]], [['not-applied', /changed the app since/]]],
+    ['Flux not-applied: the head failed to build', (age) => flux({ ready: 'False', reason: 'BuildFailed', message: 'kustomize build failed', attempted: HEAD, applied: OLD }, age),
+      [['not-applied', /failed to apply \(BuildFailed/]], [['not-applied', /failed to apply \(BuildFailed/]]],
+    ['Flux waits for a dependency that applies the head', (age) => flux(dependencyWait, age),
+      [['pending', /^waits for a dependency \(DependencyNotReady: dependency 'flux-system\/infra' is not ready\), and aaaaaaa is 2m old$/]], [['degraded', /Ready=False \(DependencyNotReady/]]],
+    ['Flux waits for a dependency after it applied the head', (age) => flux({ ...dependencyWait, applied: HEAD }, age),
+      [['degraded', /DependencyNotReady/]], [['degraded', /DependencyNotReady/]]],
+    ['Flux degraded: health checks fail', (age) => flux({ ready: 'False', reason: 'HealthCheckFailed', message: 'timeout', applied: OLD }, age),
+      [['degraded', /HealthCheckFailed/]], [['degraded', /HealthCheckFailed/]]],
+    ['Flux degraded: Stalled', (age) => flux({ stalled: true, ready: 'False', reason: 'InvalidCELExpression', applied: OLD }, age),
+      [['degraded', /Stalled/]], [['degraded', /Stalled/]]],
+    ['Flux out-of-sync: suspended', (age) => flux({ suspend: true, applied: OLD }, age),
+      [['out-of-sync', /suspended/]], [['out-of-sync', /suspended/]]],
+  ])('%s', (_title, judge, young, old) => {
+    const shape = (findings: ReturnType<typeof argo>) => findings.map((finding) => [finding.kind, finding.message]);
+    const expected = (rows: Array<[string, RegExp]>) => rows.map(([kind, message]) => [kind, expect.stringMatching(message)]);
+    expect({ young: shape(judge(YOUNG)), old: shape(judge(OLD_HEAD)) }).toEqual({ young: expected(young), old: expected(old) });
   });
 });

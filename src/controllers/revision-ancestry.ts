@@ -1,9 +1,10 @@
 import * as core from '@actions/core';
+import { InputError, UserError } from '../errors.js';
 import type { GitHubClient } from '../github/octokit-client.js';
 import type { Git } from '../repo/git.js';
 import { compareCommits, type Comparison } from '../github/compare-commits.js';
-import { statusOf } from '../github/request-errors.js';
-import type { RevisionKnowledge, RevisionRelation } from './wait-types.js';
+import { describeRequestError, statusOf } from '../github/request-errors.js';
+import { shortSha, type RevisionKnowledge, type RevisionRelation } from './wait-types.js';
 
 export interface AncestrySources {
   /** A checkout of the config repo (`path`), asked first: no request, no rate limit. */
@@ -20,6 +21,8 @@ export interface AncestrySources {
 export class RevisionAncestry implements RevisionKnowledge {
   readonly relations = new Map<string, RevisionRelation>();
   readonly changedFiles = new Map<string, readonly string[] | null>();
+  /** Why the last lookup of a revision failed for now (a GitHub 5xx, say), for the progress line. */
+  readonly lookupFailures = new Map<string, string>();
   private readonly lookups = new Map<string, Promise<void>>();
   private readonly comparisons = new Map<string, Promise<Comparison | undefined>>();
   private readonly fetched = new Set<string>();
@@ -56,10 +59,16 @@ export class RevisionAncestry implements RevisionKnowledge {
     for (const revision of revisions) {
       const key = `${kind}:${revision}`;
       if (!this.lookups.has(key)) {
-        const pending = lookup(revision).catch((error: unknown) => {
-          this.lookups.delete(key);
-          core.debug(`Looking up ${kind} of ${revision} failed for now (${(error as Error).message}); asking again later`);
-        });
+        const pending = lookup(revision).then(
+          () => void this.lookupFailures.delete(revision),
+          (error: unknown) => {
+            this.lookups.delete(key);
+            // A refusal (wrong repository, a token that may not read it) does not pass: the wait ends with it.
+            if (error instanceof UserError) throw error;
+            this.lookupFailures.set(revision, (error as Error).message);
+            core.debug(`Looking up ${kind} of ${revision} failed for now (${(error as Error).message}); asking again later`);
+          },
+        );
         this.lookups.set(key, pending);
       }
       await this.lookups.get(key);
@@ -108,29 +117,44 @@ export class RevisionAncestry implements RevisionKnowledge {
 
   /**
    * One compare request per revision (`revision...expected`) answers both its
-   * relation and, for an older one, the files changed since. A refusal reads as
-   * undefined; a passing failure is thrown and forgotten, to be asked again.
+   * relation and, for an older one, the files changed since. A commit the
+   * repository does not have (404) or a refused token (401, 403) ends the wait
+   * with what to set; a passing failure is thrown and forgotten, to be asked
+   * again; anything else reads as undefined.
    */
   private compareOnGitHub(revision: string): Promise<Comparison | undefined> {
     const github = this.sources.github;
     if (!github) return Promise.resolve(undefined);
     if (!this.comparisons.has(revision)) {
-      const pending = compareCommits(github.client, github.owner, github.repo, revision, this.expected).catch((error: unknown) => {
-        if (isPassing(error)) {
-          this.comparisons.delete(revision);
-          throw error;
-        }
-        core.debug(`compare ${revision}...${this.expected} on ${github.owner}/${github.repo} failed: ${(error as Error).message}`);
-        return undefined;
-      });
+      const where = `comparing ${shortSha(revision)}...${shortSha(this.expected)} in ${github.owner}/${github.repo}`;
+      const pending = compareCommits(github.client, github.owner, github.repo, revision, this.expected).then(
+        (comparison) => {
+          if (comparison || !COMMIT.test(revision)) return comparison;
+          throw new InputError('repository', `GitHub answered 404 Not Found ${where}: the commits are not in that repository, or the token may not read it. Set repository to the config repo (owner/name) and token to a token that may read it.`);
+        },
+        (error: unknown) => {
+          if (isPassing(error)) {
+            this.comparisons.delete(revision);
+            throw new Error(`GitHub answered ${statusOf(error)} ${where} (${describeRequestError(error)})`);
+          }
+          const status = statusOf(error);
+          if (status === 401 || status === 403) {
+            throw new InputError('token', `GitHub answered ${status} ${where} (${describeRequestError(error)}): set token to a token that may read ${github.owner}/${github.repo} (contents: read), and repository to the config repo if it is not.`);
+          }
+          core.debug(`${where} failed: ${(error as Error).message}`);
+          return undefined;
+        },
+      );
       this.comparisons.set(revision, pending);
     }
     return this.comparisons.get(revision)!;
   }
 }
 
+const COMMIT = /^[0-9a-f]{40}$/;
+
 /** A failure worth asking again about: a server error, no answer (Octokit reports it as 500) or a rate limit, after the Octokit plugins' own retries. */
 function isPassing(error: unknown): boolean {
   const status = statusOf(error);
-  return status !== undefined && (status >= 500 || status === 429);
+  return status !== undefined && (status >= 500 || status === 429 || (status === 403 && /rate limit/i.test(describeRequestError(error))));
 }

@@ -27,6 +27,14 @@ export interface RevisionKnowledge {
   relations: ReadonlyMap<string, RevisionRelation>;
   /** For an older revision: the files changed from it to the expected commit (null: could not tell). */
   changedFiles?: ReadonlyMap<string, readonly string[] | null>;
+  /** Why the last lookup of a revision failed for now (it is asked again), for the progress line. */
+  lookupFailures?: ReadonlyMap<string, string>;
+}
+
+/** `checking …`, with why the last try failed when it did: the progress line must not wait silently. */
+export function checkingMessage(what: string, revisions: readonly string[], knowledge: RevisionKnowledge): string {
+  const failures = [...new Set(revisions.map((revision) => knowledge.lookupFailures?.get(revision)).filter((failure): failure is string => Boolean(failure)))];
+  return failures.length > 0 ? `${what}; the last try failed: ${failures.join('; ')}; asking again` : what;
 }
 
 /** A revision's relation to the expected one, or `undefined` when it must still be looked up. */

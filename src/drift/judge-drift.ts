@@ -69,7 +69,11 @@ export function judgeArgoDrift(app: ArgoApplication, context: DriftContext): Con
     findings.push(judgeOutOfSync(app, view, context));
   }
 
-  if (view.health === 'Degraded' || view.health === 'Missing') {
+  const awaitsSync = youngHeadAwaitsSync(app, view, context);
+  if (view.health === 'Missing' && awaitsSync) {
+    // What the head adds cannot exist before it is synced.
+    findings.push({ kind: 'pending', message: `health Missing: ${shortSha(context.head.sha)} (${formatAge(headAge(context))} old) is not synced yet` });
+  } else if (view.health === 'Degraded' || view.health === 'Missing') {
     const message = status.health?.message ? `: ${status.health.message}` : '';
     findings.push({ kind: 'degraded', message: `health ${view.health}${message}` });
   } else if (view.health === 'Progressing' && findings.length === 0) {
@@ -90,15 +94,39 @@ function judgeOutOfSync(app: ArgoApplication, view: ControllerView, context: Dri
   if (!view.autoSync && view.sync === 'OutOfSync' && (syncedStanding === 'behind' || syncedStanding === 'unknown')) {
     return { kind: 'pending', message: `manual sync: ${shortSha(context.head.sha)} waits to be synced (last synced ${shortSha(synced!)})` };
   }
-  const condition = app.status?.conditions?.find((candidate) => BLOCKING_CONDITIONS.includes(candidate.type));
+  if (view.autoSync && youngHeadAwaitsSync(app, view, context)) {
+    return { kind: 'pending', message: `OutOfSync at ${shortSha(view.revision!)}, and ${shortSha(context.head.sha)} is ${formatAge(headAge(context))} old: auto-sync has not started a sync yet` };
+  }
+  const condition = blockingCondition(app);
   const why = condition ? ` (${condition.type}: ${condition.message ?? 'no message'})` : '';
   return { kind: 'out-of-sync', message: `sync status ${view.sync} at ${shortSha(view.revision ?? 'no revision')}${why}` };
 }
 
+const blockingCondition = (app: ArgoApplication) => app.status?.conditions?.find((candidate) => BLOCKING_CONDITIONS.includes(candidate.type));
+
+/**
+ * What Argo CD shows between a merge and the sync of it, which the head's age
+ * explains: OutOfSync at the compared commit, a later commit than the last
+ * synced one changed the app, no sync of it failed, and the head is younger
+ * than stale-after. A failed sync, a comparison error or an OutOfSync at what
+ * was last synced (a change in the cluster) are not explained by a young head.
+ */
+function youngHeadAwaitsSync(app: ArgoApplication, view: ControllerView, context: DriftContext): boolean {
+  if (view.sync !== 'OutOfSync' || !view.revision || headAge(context) > context.staleAfterMs || blockingCondition(app)) return false;
+  const synced = lastSyncedRevision(app);
+  const syncedStanding = synced ? context.standings.get(synced) : undefined;
+  if (syncedStanding !== 'behind' && syncedStanding !== 'unknown') return false;
+  const operation = app.status?.operationState;
+  const attempted = operation?.syncResult?.revision || operation?.operation?.sync?.revision;
+  return !(operation && (operation.phase === 'Failed' || operation.phase === 'Error') && attempted === view.revision);
+}
+
+const headAge = (context: DriftContext): number => context.now - context.head.committedAt;
+
 /** A controller that reports an older commit than one that changed the app: pending while the head is young, else not applied. */
 function notYetAtHead(revision: string | undefined, context: DriftContext, field: string): Finding {
   const at = revision ? `reports ${shortSha(revision)} (${field})` : `reports no revision (${field})`;
-  const age = context.now - context.head.committedAt;
+  const age = headAge(context);
   if (age <= context.staleAfterMs) {
     return { kind: 'pending', message: `${at}; ${shortSha(context.head.sha)} is ${formatAge(age)} old and not looked at yet` };
   }
@@ -136,7 +164,9 @@ export function fluxRevisionsToCheck(object: FluxObject): string[] {
  * Judges a Flux Kustomization or HelmRelease against git: suspended is out of
  * sync, Stalled or Ready=False is degraded (or not applied when a newer
  * revision failed to apply), reconciling is pending, and an applied revision
- * behind a commit that changed the app is not applied. Flux reports no images. No I/O.
+ * behind a commit that changed the app is not applied. While the head is
+ * younger than stale-after, an applied revision behind it and a wait for a
+ * dependency are pending. Flux reports no images. No I/O.
  */
 export function judgeFluxDrift(object: FluxObject, context: DriftContext): ControllerJudgement {
   const conditions = object.status?.conditions ?? [];
@@ -156,6 +186,10 @@ export function judgeFluxDrift(object: FluxObject, context: DriftContext): Contr
   const why = (condition: { reason?: string; message?: string }): string => `${condition.reason ?? 'no reason'}: ${condition.message ?? 'no message'}`;
   if (object.spec?.suspend) return { view, findings: [{ kind: 'out-of-sync', message: 'suspended (spec.suspend: true): Flux applies nothing' }] };
   if (stalled) return { view, findings: [{ kind: 'degraded', message: `Stalled (${why(stalled)})` }] };
+  if (ready?.status === 'False' && ready.reason === 'DependencyNotReady' && applied !== context.head.sha && headAge(context) <= context.staleAfterMs) {
+    // Every dependant waits while its dependencies apply a new revision: right after a merge that is expected.
+    return { view, findings: [{ kind: 'pending', message: `waits for a dependency (${why(ready)}), and ${shortSha(context.head.sha)} is ${formatAge(headAge(context))} old` }] };
+  }
   if (ready?.status === 'False') {
     const attempted = object.status?.lastAttemptedRevision;
     const newerFailed = !isHelm && attempted !== undefined && attempted !== object.status?.lastAppliedRevision && FLUX_FAILURE_WHILE_APPLYING.has(ready.reason ?? '');

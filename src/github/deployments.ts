@@ -1,4 +1,8 @@
 import type { GitHubClient } from './octokit-client.js';
+import { shortenAtWord } from '../text/shorten-at-word.js';
+
+// GitHub refuses a deployment (status) description longer than this.
+const DESCRIPTION_LIMIT = 140;
 
 export type DeploymentState = 'in_progress' | 'success' | 'failure' | 'error';
 
@@ -35,7 +39,7 @@ export class GitHubDeployment {
       repo: target.repo,
       ref: target.ref,
       environment: target.environment,
-      description: target.description.slice(0, 140),
+      description: shortenAtWord(target.description, DESCRIPTION_LIMIT),
       auto_merge: false,
       required_contexts: [],
       production_environment: /^prod/i.test(target.environment),
@@ -50,7 +54,7 @@ export class GitHubDeployment {
       repo: this.target.repo,
       deployment_id: this.id,
       state,
-      description: description.slice(0, 140),
+      description: shortenAtWord(description, DESCRIPTION_LIMIT),
       environment: this.target.environment,
       ...(links.environmentUrl ? { environment_url: links.environmentUrl } : {}),
       ...(links.logUrl ? { log_url: links.logUrl } : {}),

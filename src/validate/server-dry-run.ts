@@ -1,6 +1,7 @@
 import { runProcess } from '../process/run-process.js';
 import { describeResource, type Finding } from './findings.js';
 import type { RenderedResource } from './rendered-resources.js';
+import { shortenAtWord } from '../text/shorten-at-word.js';
 
 /**
  * `kubectl apply --dry-run=server` of a rendered overlay, with the API
@@ -129,5 +130,5 @@ function stripPrefix(message: string): string {
 }
 
 function firstSentence(text: string): string {
-  return text.length > 300 ? `${text.slice(0, 297)}...` : text;
+  return shortenAtWord(text, 300);
 }

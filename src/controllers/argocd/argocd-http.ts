@@ -1,5 +1,6 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { shortenAtWord } from '../../text/shorten-at-word.js';
 
 /** How to reach the Argo CD API server. */
 export interface ArgoConnection {
@@ -87,7 +88,7 @@ export async function argoJson<T>(connection: ArgoConnection, options: ArgoReque
   try {
     return JSON.parse(text) as T;
   } catch {
-    throw new ArgoHttpError(response.statusCode ?? 0, `not JSON (${text.slice(0, 60).replace(/\s+/g, ' ')}…)`);
+    throw new ArgoHttpError(response.statusCode ?? 0, `not JSON (${shortenAtWord(text, 60)})`);
   }
 }
 
@@ -103,6 +104,6 @@ function errorMessage(text: string): string {
     const body = JSON.parse(text) as { message?: unknown; error?: unknown };
     return String(body.message ?? body.error ?? '');
   } catch {
-    return /<html/i.test(text) ? 'an HTML page (a proxy or the web UI answered, not the API)' : text.slice(0, 120).trim();
+    return /<html/i.test(text) ? 'an HTML page (a proxy or the web UI answered, not the API)' : shortenAtWord(text, 120);
   }
 }

@@ -1,4 +1,4 @@
-import { relationOf, shortSha, type ObjectStatus, type RevisionKnowledge, type RevisionRelation } from '../wait-types.js';
+import { checkingMessage, relationOf, shortSha, type ObjectStatus, type RevisionKnowledge, type RevisionRelation } from '../wait-types.js';
 import type { ArgoApplication, ArgoOperationState, ArgoSource } from './argocd-types.js';
 import { filesTouchPaths, manifestGeneratePaths } from './manifest-generate-paths.js';
 
@@ -54,7 +54,7 @@ export function judgeArgoApplication(app: ArgoApplication, expectation: ArgoExpe
   }
 
   const lookup = revisions.filter((revision) => relationOf(revision, expectation.knowledge) === undefined);
-  if (lookup.length > 0) return waiting(`checking whether ${lookup.map(shortSha).join(', ')} contains ${shortSha(expectation.knowledge.expected)}`, { lookup });
+  if (lookup.length > 0) return waiting(checkingMessage(`checking whether ${lookup.map(shortSha).join(', ')} contains ${shortSha(expectation.knowledge.expected)}`, lookup, expectation.knowledge), { lookup });
   const relation = revisions.length === 0 ? 'older' : revisionsRelation(revisions, expectation.knowledge);
 
   if (relation === 'unrelated') {
@@ -105,7 +105,7 @@ function judgeNotYetThere(
     const revisions = base.revision.split(',').filter((revision) => relationOf(revision, expectation.knowledge) === 'older');
     const known = expectation.knowledge.changedFiles;
     const lookupFiles = revisions.filter((revision) => !known?.has(revision));
-    if (lookupFiles.length > 0) return { ...base, state: 'waiting', message: `checking which files changed since ${lookupFiles.map(shortSha).join(', ')}`, lookupFiles, revisionBehind: true };
+    if (lookupFiles.length > 0) return { ...base, state: 'waiting', message: checkingMessage(`checking which files changed since ${lookupFiles.map(shortSha).join(', ')}`, lookupFiles, expectation.knowledge), lookupFiles, revisionBehind: true };
     const changed = revisions.map((revision) => known!.get(revision)!);
     const shown = paths.join(';');
     if (changed.some((files) => files !== null && filesTouchPaths(paths, files))) {

@@ -7,6 +7,7 @@ import { InputError } from '../../errors.js';
 import { maskKubeconfig } from '../../validate/kubeconfig-file.js';
 import type { FluxInputs } from '../wait-inputs.js';
 import { FLUX_RESOURCES, type FluxKind, type FluxObject } from './flux-types.js';
+import { shortenAtWord } from '../../text/shorten-at-word.js';
 
 /** A failure worth retrying within the deadline: 5xx, 429, a reset or refused connection. */
 export class FluxTransientError extends Error {}
@@ -68,6 +69,7 @@ export class FluxClient {
       await cleanup();
       throw new InputError('kubeconfig', 'no cluster to talk to: pass kubeconfig (a secret) or set KUBECONFIG on the runner.');
     }
+    allowPlainHttpServers(config);
     return new FluxClient(lib, config, config.makeApiClient(lib.CustomObjectsApi), cleanup);
   }
 
@@ -115,7 +117,7 @@ export class FluxClient {
     const status = (error as { code?: unknown }).code;
     const label = `${ref.kind} ${ref.namespace}/${ref.name}`;
     if (typeof status !== 'number') {
-      const message = (error as Error).message ?? String(error);
+      const message = withCauses(error);
       if (/certificate|self[- ]signed|CERT_|TLS|SSL/i.test(message)) return new InputError('kubeconfig', `TLS error talking to ${this.server}: ${message.split('\n')[0]}`);
       core.debug(`${label}: ${message}`);
       return new FluxTransientError(`no answer from ${this.server} (${message.split('\n')[0]})`);
@@ -132,11 +134,36 @@ export class FluxClient {
   }
 }
 
+/**
+ * kubectl talks plain HTTP to an `http://` server (as `kubectl proxy` serves); client-node refuses one
+ * unless the cluster has skipTLSVerify, which means nothing without TLS. So it is set on those clusters
+ * only: an `https://` server keeps its certificate verification.
+ */
+export function allowPlainHttpServers(config: Pick<k8s.KubeConfig, 'clusters' | 'contexts' | 'users' | 'getCurrentContext' | 'loadFromOptions'>): void {
+  if (!config.clusters.some(isPlainHttp)) return;
+  const clusters = config.clusters.map((cluster) => (isPlainHttp(cluster) ? { ...cluster, skipTLSVerify: true } : cluster));
+  config.loadFromOptions({ clusters, contexts: config.contexts, users: config.users, currentContext: config.getCurrentContext() });
+}
+
+// The scheme test client-node itself makes before it refuses.
+const isPlainHttp = (cluster: k8s.Cluster): boolean => cluster.server.startsWith('http:');
+
+/** fetch says only "fetch failed"; why (a refused connection, an untrusted certificate) is in its causes. */
+export function withCauses(error: unknown): string {
+  const parts: string[] = [];
+  for (let current: unknown = error; current !== undefined && current !== null && parts.length < 4; current = (current as { cause?: unknown }).cause) {
+    const message = current instanceof Error ? current.message : String(current);
+    if (message && !parts.includes(message)) parts.push(message);
+    if (!(current instanceof Error)) break;
+  }
+  return parts.join(': ') || String(error);
+}
+
 function statusMessage(body: unknown): string {
   try {
     const parsed = typeof body === 'string' ? (JSON.parse(body) as { message?: string }) : (body as { message?: string } | undefined);
     return parsed?.message ?? '';
   } catch {
-    return String(body).slice(0, 120);
+    return shortenAtWord(String(body), 120);
   }
 }

@@ -1,4 +1,4 @@
-import { relationOf, shortSha, type ObjectStatus, type RevisionKnowledge, type RevisionRelation } from '../wait-types.js';
+import { checkingMessage, relationOf, shortSha, type ObjectStatus, type RevisionKnowledge, type RevisionRelation } from '../wait-types.js';
 import { commitOfRevision, type FluxCondition, type FluxObject } from './flux-types.js';
 
 export interface FluxExpectation {
@@ -39,7 +39,7 @@ export function judgeFluxObject(object: FluxObject, expectation: FluxExpectation
   const failed = (message: string): FluxJudgement => ({ ...base, state: 'failed', message });
 
   const lookup = [applied, attempted].filter((sha): sha is string => sha !== undefined && relationOf(sha, expectation.knowledge) === undefined);
-  if (lookup.length > 0) return { ...waiting(`checking whether ${lookup.map(shortSha).join(', ')} contains ${shortSha(expectation.knowledge.expected)}`), lookup: [...new Set(lookup)] };
+  if (lookup.length > 0) return { ...waiting(checkingMessage(`checking whether ${lookup.map(shortSha).join(', ')} contains ${shortSha(expectation.knowledge.expected)}`, lookup, expectation.knowledge)), lookup: [...new Set(lookup)] };
 
   const stalled = condition(conditions, 'Stalled');
   if (stalled?.status === 'True') return failed(`Stalled${stalled.reason ? ` (${stalled.reason})` : ''}: ${stalled.message ?? 'no message'}`);

@@ -157,13 +157,23 @@ export class ArgoController {
       // Auto-sync does not retry a revision whose automated sync already failed (controller/appcontroller.go autoSync).
       startAutoSync = rt.scenario.autoSync !== false && !app.operation && lastOp?.phase !== 'Running' && !lastOpFailedHere
     })
-    if (startAutoSync) {
-      const wanted = rt.scenario.helmChart ? { revisions: [rt.head, rt.chartVersion ?? ''] } : { revision: rt.head }
-      this.store.update(ns, name, (app) => {
-        app.operation = { sync: { ...wanted, prune: true }, initiatedBy: { automated: true }, retry: { limit: 5 } }
-      })
-      this.clock.after(1, timelineKey(ns, name), () => this.startOperation(ns, name))
-    }
+    if (!startAutoSync) return
+    const delay = rt.scenario.autoSyncDelaySteps ?? 0
+    if (delay > 0) this.clock.after(delay, timelineKey(ns, name), () => this.autoSync(ns, name))
+    else this.autoSync(ns, name)
+  }
+
+  /** Auto-sync puts an automated operation for the head on the app, unless one was requested meanwhile. */
+  private autoSync(ns: string, name: string): void {
+    const rt = this.runtime(ns, name)
+    const wanted = rt.scenario.helmChart ? { revisions: [rt.head, rt.chartVersion ?? ''] } : { revision: rt.head }
+    let started = false
+    this.store.update(ns, name, (app) => {
+      if (app.operation || app.status.operationState?.phase === 'Running' || app.status.sync?.status !== 'OutOfSync') return
+      app.operation = { sync: { ...wanted, prune: true }, initiatedBy: { automated: true }, retry: { limit: 5 } }
+      started = true
+    })
+    if (started) this.clock.after(1, timelineKey(ns, name), () => this.startOperation(ns, name))
   }
 
   private startOperation(ns: string, name: string): void {

@@ -43,6 +43,12 @@ export interface ArgoAppScenario {
   message?: string
   /** Auto-sync policy (default true). With false the app stays OutOfSync until a sync request. */
   autoSync?: boolean
+  /**
+   * Steps between the reconcile that finds a new commit OutOfSync and auto-sync putting an operation
+   * on the app (default 0: the same step). Meanwhile the app is OutOfSync with no operation, as while
+   * a sync window denies syncs or the controller's queues are busy.
+   */
+  autoSyncDelaySteps?: number
   /** Whether the controller notices new commits by itself (default true). False: only refresh requests make it look. */
   selfRefresh?: boolean
   /** Annotation `argocd.argoproj.io/manifest-generate-paths`; with `commitsTouchPaths: false` new commits leave the app at its old revision. */
