@@ -24,7 +24,7 @@ if (!older) console.warn('Skipping "an older Node": no Node.js older than 24 on 
 
 (older ? describe : describe.skip)('an older Node', () => {
   const { path: node, version } = older ?? { path: '', version: '' };
-  const refusal = `Error: gitops-promote needs Node.js 24 or later (the runtime the action runs on); this is Node.js ${version}.\n`;
+  const refusal = `error: gitops-promote needs Node.js 24 or later (the runtime the action runs on); this is Node.js ${version}.\n`;
 
   test.each([
     ['the CLI (bin/gitops-promote.js)', [join(PROJECT_ROOT, 'bin', 'gitops-promote.js'), 'wait', '--controller', 'flux', '--kubeconfig', '/nonexistent'], {}],

@@ -15,5 +15,5 @@ export function isSupportedNode(version: string): boolean {
 
 /** The one line printed when the running Node is too old. */
 export function unsupportedNodeMessage(version: string): string {
-  return `Error: gitops-promote needs Node.js ${LOWEST_MAJOR} or later (the runtime the action runs on); this is Node.js ${version}.`;
+  return `error: gitops-promote needs Node.js ${LOWEST_MAJOR} or later (the runtime the action runs on); this is Node.js ${version}.`;
 }
