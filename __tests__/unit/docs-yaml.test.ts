@@ -125,7 +125,7 @@ describe('every step that uses the action names a command and inputs that comman
     expect(new Set(steps.map((step) => step.with.command))).toEqual(new Set(COMMANDS));
   });
 
-  test.each(steps.map((step) => [`${step.where} (${String(step.with.command)})`, step]))('%s', (_name, step) => {
+  test.each(steps.map((step): [string, ActionStep] => [`${step.where} (${String(step.with.command)})`, step]))('%s', (_name, step) => {
     expect(stepProblems(step)).toEqual([]);
   });
 
