@@ -43,7 +43,7 @@ Point the action at it:
   export GITHUB_GRAPHQL_URL=${sim.graphqlUrl}
   export GITHUB_SERVER_URL=${sim.serverUrl}
   export GITHUB_REPOSITORY=${values.owner}/${values.name}
-  export INPUT_TOKEN=${sim.token}
+  export GITHUB_TOKEN=${sim.token}   # the CLI's token when --token is not given
   git clone ${sim.cloneUrl(values.owner, values.name)}
 
 Control:
