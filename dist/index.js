@@ -41765,6 +41765,7 @@ const COMMAND_INPUTS = {
             { title: 'Where the config repo is', inputs: ['path', 'repository', 'config'] },
             { title: 'Report', inputs: ['issue', 'fail-on-drift'] },
             { title: 'Controller: Argo CD', inputs: ARGO_CONNECTION },
+            { title: 'Controller', inputs: ['controller'] },
             { title: 'Controller: Flux', inputs: ['kubeconfig', 'kube-context', 'flux-kind', 'flux-namespace'] },
             { title: 'GitHub', inputs: ['token'] },
         ],
