@@ -41445,69 +41445,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 35002:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ inputVariableName),
-/* harmony export */   h: () => (/* binding */ parseCliArgs)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
-
-/**
- * Turns `set-image --path . --images a=b:1 --images c:2 --dry-run` into action inputs.
- * Each flag is the action input of the same name; a repeated flag builds a
- * newline-separated list; a flag with no value is `true`.
- */
-function parseCliArgs(argv, knownInputs) {
-    const inputs = {};
-    let help = false;
-    let json = false;
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i];
-        if (arg === '--help' || arg === '-h') {
-            help = true;
-            continue;
-        }
-        if (arg === '--json') {
-            json = true;
-            continue;
-        }
-        if (!arg.startsWith('--')) {
-            if (inputs.command !== undefined) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('command', `unexpected argument '${arg}'; flags are written --name value.`);
-            }
-            inputs.command = arg;
-            continue;
-        }
-        const [flag, inlineValue] = splitFlag(arg.slice(2));
-        if (!knownInputs.has(flag)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`unknown flag --${flag}; run with --help to list the flags.`);
-        }
-        let value = inlineValue;
-        if (value === undefined) {
-            const next = argv[i + 1];
-            value = next === undefined || next.startsWith('--') ? 'true' : next;
-            if (value !== 'true' || next === 'true')
-                i++;
-        }
-        inputs[flag] = inputs[flag] === undefined ? value : `${inputs[flag]}\n${value}`;
-    }
-    return { inputs, help, json };
-}
-function splitFlag(text) {
-    const eq = text.indexOf('=');
-    return eq < 0 ? [text, undefined] : [text.slice(0, eq), text.slice(eq + 1)];
-}
-/** The environment variable GitHub uses for an input (hyphens stay). */
-function inputVariableName(input) {
-    return `INPUT_${input.replace(/ /g, '_').toUpperCase()}`;
-}
-
-
-/***/ }),
-
-/***/ 86356:
+/***/ 41710:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41526,8 +41464,8 @@ var external_node_path_ = __nccwpck_require__(76760);
 var external_node_url_ = __nccwpck_require__(73136);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);
-// EXTERNAL MODULE: ./src/main.ts + 160 modules
-var main = __nccwpck_require__(56607);
+// EXTERNAL MODULE: ./src/main.ts + 177 modules
+var main = __nccwpck_require__(11207);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(83916);
 ;// CONCATENATED MODULE: ./src/cli/human-output.ts
@@ -41899,8 +41837,58 @@ function hanging(prefix, text) {
     return lines.map((text, index) => `${index === 0 ? prefix : indent}${text}`).join('\n').trimEnd();
 }
 
-// EXTERNAL MODULE: ./src/cli/parse-cli-args.ts
-var parse_cli_args = __nccwpck_require__(35002);
+;// CONCATENATED MODULE: ./src/cli/parse-cli-args.ts
+
+/**
+ * Turns `set-image --path . --images a=b:1 --images c:2 --dry-run` into action inputs.
+ * Each flag is the action input of the same name; a repeated flag builds a
+ * newline-separated list; a flag with no value is `true`.
+ */
+function parseCliArgs(argv, knownInputs) {
+    const inputs = {};
+    let help = false;
+    let json = false;
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        if (arg === '--help' || arg === '-h') {
+            help = true;
+            continue;
+        }
+        if (arg === '--json') {
+            json = true;
+            continue;
+        }
+        if (!arg.startsWith('--')) {
+            if (inputs.command !== undefined) {
+                throw new errors/* InputError */.dz('command', `unexpected argument '${arg}'; flags are written --name value.`);
+            }
+            inputs.command = arg;
+            continue;
+        }
+        const [flag, inlineValue] = splitFlag(arg.slice(2));
+        if (!knownInputs.has(flag)) {
+            throw new errors/* UserError */.yo(`unknown flag --${flag}; run with --help to list the flags.`);
+        }
+        let value = inlineValue;
+        if (value === undefined) {
+            const next = argv[i + 1];
+            value = next === undefined || next.startsWith('--') ? 'true' : next;
+            if (value !== 'true' || next === 'true')
+                i++;
+        }
+        inputs[flag] = inputs[flag] === undefined ? value : `${inputs[flag]}\n${value}`;
+    }
+    return { inputs, help, json };
+}
+function splitFlag(text) {
+    const eq = text.indexOf('=');
+    return eq < 0 ? [text, undefined] : [text.slice(0, eq), text.slice(eq + 1)];
+}
+/** The environment variable GitHub uses for an input (hyphens stay). */
+function inputVariableName(input) {
+    return `INPUT_${input.replace(/ /g, '_').toUpperCase()}`;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/output-file.ts
 /**
  * Reads the file GitHub's runner reads after a step: `name=value` lines and
@@ -41959,7 +41947,7 @@ async function runCli(argv) {
     const human = process.env.GITHUB_ACTIONS !== 'true';
     let request;
     try {
-        request = (0,parse_cli_args/* parseCliArgs */.h)(argv, new Set(Object.keys(actionInputs)));
+        request = parseCliArgs(argv, new Set(Object.keys(actionInputs)));
     }
     catch (error) {
         new CliConsole({ human, logToStderr: true, debug: false }).problem(`error: ${(0,errors/* oneLineMessage */.Wg)(error)}`);
@@ -41975,7 +41963,7 @@ async function runCli(argv) {
     // Every input gets a value, as GitHub passes every action.yml default; the CLI has no ${{ }} context.
     for (const [name, input] of Object.entries(actionInputs)) {
         const value = request.inputs[name] ?? (input.default?.includes('${{') ? '' : input.default) ?? '';
-        process.env[(0,parse_cli_args/* inputVariableName */.G)(name)] = value;
+        process.env[inputVariableName(name)] = value;
     }
     const scratch = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'gitops-promote-cli-'));
     try {
@@ -42108,8 +42096,8 @@ function yamlErrorText(error) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _runtime_refuse_unsupported_node_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51510);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(56607);
-/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(86356);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(11207);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(41710);
 // Entry point of the bundle. GitHub runs `node dist/index.js` with no arguments;
 // `gitops-promote <command> --flag value …` (or `node dist/index.js <command> …`) is the CLI.
 // First: refuse an unsupported Node before any other module is evaluated.
@@ -42128,7 +42116,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 56607:
+/***/ 11207:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43535,7 +43523,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary_summary = _summary;
+const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -45203,1768 +45191,86 @@ function parseDuration(text) {
     return parts.reduce((total, [, amount, unit]) => total + Number(amount) * UNIT_MS[unit], 0);
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
-;// CONCATENATED MODULE: ./src/kustomize/image-reference.ts
-/**
- * Container image references as kustomize v5 reads them. These mirror
- * kustomize's `image.Split` and `image.IsImageMatched`, because the action must
- * predict exactly what `kustomize build` will render.
- */
-/**
- * Splits `[host[:port]/]path[:tag][@digest]` into its parts. A colon before the
- * first slash belongs to the registry host (`localhost:5000/web`).
- */
-function splitImageReference(reference) {
-    const slash = reference.indexOf('/');
-    const offset = slash > 0 ? slash : 0;
-    const searched = reference.slice(offset);
-    const at = searched.indexOf('@');
-    const colon = searched.indexOf(':');
-    if (colon < 0 && at < 0)
-        return { name: reference, tag: '', digest: '' };
-    if (at >= 0 && (at < colon || colon < 0)) {
-        return { name: reference.slice(0, offset + at), tag: '', digest: reference.slice(offset + at + 1) };
-    }
-    if (at >= 0) {
-        return {
-            name: reference.slice(0, offset + colon),
-            tag: reference.slice(offset + colon + 1, offset + at),
-            digest: reference.slice(offset + at + 1),
-        };
-    }
-    return { name: reference.slice(0, offset + colon), tag: reference.slice(offset + colon + 1), digest: '' };
-}
-function formatImageReference({ name, tag, digest }) {
-    return `${name}${tag ? `:${tag}` : ''}${digest ? `@${digest}` : ''}`;
-}
-const matcherCache = new Map();
-/**
- * Whether an `images:` entry named `entryName` applies to `reference`. kustomize
- * compiles the name as a regular expression (so `.` matches any character) and
- * matches it against the whole repository part: no registry normalisation, so
- * `nginx` does not match `docker.io/library/nginx`. kustomize 5.5 only accepts
- * sha256 digests here. A name that is not a valid expression matches nothing.
- */
-function isImageMatched(reference, entryName) {
-    let matcher = matcherCache.get(entryName);
-    if (matcher === undefined) {
-        try {
-            // Not wrapped in a group: kustomize concatenates the name as is, so an
-            // alternation in it (`a|b`) binds to the anchors exactly as it does there.
-            matcher = new RegExp(`^${entryName}(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$`);
-        }
-        catch {
-            matcher = null;
-        }
-        matcherCache.set(entryName, matcher);
-    }
-    return matcher !== null && matcher.test(reference);
-}
-/**
- * What kustomize renders for `reference` after one entry: a new tag drops the
- * old digest and a new digest drops the old tag, unless both are given; a tag
- * suffix applies only when the entry sets neither.
- */
-function applyImageOverride(reference, override) {
-    if (!isImageMatched(reference, override.name))
-        return reference;
-    const current = splitImageReference(reference);
-    const name = override.newName || current.name;
-    let { tag, digest } = current;
-    if (override.newTag && override.digest) {
-        tag = override.newTag;
-        digest = override.digest;
-    }
-    else if (override.newTag) {
-        tag = override.newTag;
-        digest = '';
-    }
-    else if (override.digest) {
-        tag = '';
-        digest = override.digest;
-    }
-    else if (override.tagSuffix) {
-        // kustomize's imagetag updater (HEAD); 5.5 appends the suffix twice.
-        tag += override.tagSuffix;
-        digest = '';
-    }
-    return formatImageReference({ name, tag, digest });
-}
-
-;// CONCATENATED MODULE: ./src/kustomize/image-argument.ts
-
-
-/** `*` in a position of an argument keeps the entry's current value there. */
-const KEEP = '*';
-// OCI distribution grammar: a host (with optional port) and lower-case path components.
-const HOST = String.raw `(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:]+\])(?::[0-9]+)?`;
-const PATH_COMPONENT = String.raw `[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*`;
-const REPOSITORY = new RegExp(String.raw `^(?:${HOST}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
-const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const DIGEST = /^(sha256:[a-f0-9]{64}|sha384:[a-f0-9]{96}|sha512:[a-f0-9]{128})$/;
-// An entry's `name` is matched by kustomize, not pulled: any reference-like text without blanks.
-const ENTRY_NAME = /^[^\s=@]+$/;
-function parseImageArgument(text, input = 'images') {
-    const source = text.trim();
-    const fail = (problem) => {
-        throw new src_errors/* InputError */.dz(input, `'${source}' ${problem}`);
-    };
-    const eq = source.indexOf('=');
-    // kustomize would write an entry with an empty name, which matches nothing.
-    if (eq === 0)
-        fail('has no image name before "=".');
-    const key = eq < 0 ? '' : source.slice(0, eq);
-    const value = eq < 0 ? source : source.slice(eq + 1);
-    const parts = splitImageReference(value);
-    if (eq < 0 && parts.name === source) {
-        fail('sets nothing: write name=newName:tag, name:tag, name@sha256:… or name=newName.');
-    }
-    const name = key === '' ? parts.name : key;
-    if (!ENTRY_NAME.test(name) || name === KEEP)
-        fail(`has an invalid image name '${name}'.`);
-    const newName = key === '' ? '' : parts.name;
-    if (key !== '' && newName === '')
-        fail('has nothing after "=": give the new image name, tag or digest.');
-    if (newName !== '' && newName !== KEEP && !REPOSITORY.test(newName)) {
-        fail(`has an invalid new image name '${newName}' (lower-case repository path, optional registry host).`);
-    }
-    if (parts.tag !== '' && parts.tag !== KEEP && !TAG.test(parts.tag)) {
-        fail(`has an invalid tag '${parts.tag}' (letters, digits, '_', '.', '-'; at most 128 characters).`);
-    }
-    if (value.includes(':') && parts.tag === '' && parts.digest === '' && !REPOSITORY.test(value)) {
-        fail('has an empty tag after ":".');
-    }
-    if (parts.digest !== '' && parts.digest !== KEEP && !DIGEST.test(parts.digest)) {
-        fail(`has an invalid digest '${parts.digest}' (expected sha256: and 64 lower-case hex digits).`);
-    }
-    return { source, name, newName, newTag: parts.tag, digest: parts.digest };
-}
-/** Parses every argument; a later argument for the same name replaces an earlier one, as in kustomize. */
-function parseImageArguments(texts, input = 'images') {
-    if (texts.length === 0)
-        throw new src_errors/* InputError */.dz(input, 'no image given; give at least one, such as web=ghcr.io/acme/web:1.4.2.');
-    const byName = new Map();
-    for (const text of texts) {
-        const argument = parseImageArgument(text, input);
-        byName.delete(argument.name);
-        byName.set(argument.name, argument);
-    }
-    return [...byName.values()];
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(38815);
-;// CONCATENATED MODULE: ./src/kustomize/kustomization-document.ts
-
-
-/**
- * Reading a kustomization file: its `images:` list, located in the source text
- * so that edits can touch exactly the characters they change.
- */
-const IMAGE_FIELDS = ['newName', 'newTag', 'digest'];
-// kustomize decodes fields case-insensitively (`Digest:` works); Flux's image
-// automation writes the digest as `newDigest`, which we treat as the digest field.
-const FIELD_KEYS = {
-    name: 'name',
-    newname: 'newName',
-    newtag: 'newTag',
-    digest: 'digest',
-    newdigest: 'digest',
-};
-function fieldOfKey(key) {
-    return typeof key === 'string' ? FIELD_KEYS[key.toLowerCase()] : undefined;
-}
-/** The text a scalar stood for in the file (so `1.10` stays `1.10`, not the number 1.1). */
-function scalarText(node) {
-    if (!(0,dist/* isScalar */.jn)(node) || node.value === null || node.value === undefined)
-        return '';
-    if (typeof node.value === 'string')
-        return node.value;
-    return typeof node.source === 'string' && node.source !== '' ? node.source : String(node.value);
-}
-function pairKey(pair) {
-    return (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : '';
-}
-function findFieldPair(entry, field) {
-    return entry.items.find((pair) => fieldOfKey(pairKey(pair)) === field);
-}
-function parseKustomization(source, file) {
-    const document = (0,dist/* parseDocument */.Tp)(source, { keepSourceTokens: true, prettyErrors: true });
-    if (document.errors.length > 0) {
-        throw new src_errors/* UserError */.yo(`${file} is not valid YAML: ${(0,src_errors/* yamlErrorText */.jw)(document.errors[0])}.`);
-    }
-    const contents = document.contents;
-    if (contents !== null && !(0,dist/* isMap */.jh)(contents) && !((0,dist/* isScalar */.jn)(contents) && contents.value === null)) {
-        throw new src_errors/* UserError */.yo(`${file} is not a kustomization: its top level is not a mapping.`);
-    }
-    const root = (0,dist/* isMap */.jh)(contents) ? contents : null;
-    const imagesPair = root ? findImagesPair(root) : null;
-    const value = imagesPair?.value ?? null;
-    if (value !== null && !(0,dist/* isSeq */.oP)(value) && !((0,dist/* isScalar */.jn)(value) && value.value === null)) {
-        throw new src_errors/* UserError */.yo(`${file}: 'images' must be a list of entries, found ${describeNode(value)}.`);
-    }
-    const images = (0,dist/* isSeq */.oP)(value) ? value : null;
-    const entries = images ? images.items.map((item, index) => readEntry(item, index, file)) : [];
-    return { source, file, document, root, imagesPair: imagesPair, images, entries };
-}
-function findImagesPair(root) {
-    const pairs = root.items.filter((pair) => pairKey(pair).toLowerCase() === 'images');
-    return pairs.at(-1) ?? null;
-}
-function readEntry(item, index, file) {
-    if (!(0,dist/* isMap */.jh)(item))
-        throw new src_errors/* UserError */.yo(`${file}: images[${index}] must be a mapping with a 'name'.`);
-    const node = item;
-    const entry = { name: '', newName: '', newTag: '', digest: '', node };
-    for (const pair of node.items) {
-        const field = fieldOfKey(pairKey(pair));
-        if (field === undefined)
-            continue;
-        if (pair.value !== null && !(0,dist/* isScalar */.jn)(pair.value)) {
-            throw new src_errors/* UserError */.yo(`${file}: images[${index}].${pairKey(pair)} must be a string, found ${describeNode(pair.value)}.`);
-        }
-        entry[field] = scalarText(pair.value);
-    }
-    if (entry.name === '')
-        throw new src_errors/* UserError */.yo(`${file}: images[${index}] has no 'name'.`);
-    return entry;
-}
-function describeNode(node) {
-    if ((0,dist/* isMap */.jh)(node))
-        return 'a mapping';
-    if ((0,dist/* isSeq */.oP)(node))
-        return 'a list';
-    if ((0,dist/* isScalar */.jn)(node))
-        return `'${String(node.value)}'`;
-    return 'something else';
-}
-
-;// CONCATENATED MODULE: ./src/kustomize/yaml-text.ts
-
-/**
- * Applies non-overlapping splices (in any order) to `source`. Insertions at the
- * same offset land in the order they were given, so callers can emit new keys
- * in the order the file should read.
- */
-function applySplices(source, splices) {
-    const sorted = splices
-        .map((splice, index) => ({ splice, index }))
-        .sort((a, b) => b.splice.start - a.splice.start || b.splice.end - a.splice.end || b.index - a.index)
-        .map(({ splice }) => splice);
-    let result = source;
-    let limit = Number.POSITIVE_INFINITY;
-    for (const splice of sorted) {
-        if (splice.end > limit)
-            throw new Error('internal error: overlapping YAML edits');
-        result = result.slice(0, splice.start) + splice.text + result.slice(splice.end);
-        limit = splice.start;
-    }
-    return result;
-}
-function detectLineEnding(source) {
-    return /\r\n/.test(source) ? '\r\n' : '\n';
-}
-function lineStartOf(source, offset) {
-    return source.lastIndexOf('\n', offset - 1) + 1;
-}
-/** The offset just past the newline that ends the line holding `offset` (or the end of the text). */
-function lineEndAfter(source, offset) {
-    const newline = source.indexOf('\n', offset);
-    return newline < 0 ? source.length : newline + 1;
-}
-/** `end` moved back over the line break a block scalar's range includes. */
-function trimLineBreak(source, end) {
-    let at = end;
-    while (at > 0 && (source[at - 1] === '\n' || source[at - 1] === '\r'))
-        at -= 1;
-    return at;
-}
-function columnOf(source, offset) {
-    return offset - lineStartOf(source, offset);
-}
-/** Whether only blanks (or a `- ` sequence indicator) stand before `offset` on its line. */
-function startsItsLine(source, offset) {
-    return /^[ \t]*(- +)*$/.test(source.slice(lineStartOf(source, offset), offset));
-}
-function readsAsSameString(text) {
-    for (const schema of ['core', 'yaml-1.1']) {
-        try {
-            if ((0,dist/* parse */.qg)(text, { schema }) !== text)
-                return false;
-        }
-        catch {
-            return false;
-        }
-    }
-    return true;
-}
-/**
- * Whether `value` may stand unquoted. Besides anything YAML 1.1 or 1.2 would read
- * as another type (`1234`, `1.10`, `3.2e2`, `yes`, `null`), hex-looking values
- * that start with a digit (short git SHAs such as `0e12ab4`) are quoted too:
- * one more digit turns them into floats for some parsers.
- */
-function canBePlain(value) {
-    if (value === '' || /^[0-9][0-9a-fA-F]*$/.test(value))
-        return false;
-    if (/^[\s\-?:,[\]{}#&*!|>'"%@`]/.test(value) || /\s$|:\s|\s#|[\n\r\t]/.test(value)) {
-        return /^-[^\s]/.test(value) && readsAsSameString(value);
-    }
-    return readsAsSameString(value);
-}
-/** Writes a string scalar in the style it had, quoting where a plain one would change meaning. */
-function formatScalar(value, style) {
-    if (style === 'QUOTE_SINGLE')
-        return `'${value.replace(/'/g, "''")}'`;
-    if (style === 'PLAIN' && canBePlain(value))
-        return value;
-    return JSON.stringify(value);
-}
-
-;// CONCATENATED MODULE: ./src/kustomize/set-image-edit.ts
-
-
-
-
-/**
- * `kustomize edit set image` on a file's text: each argument replaces newName,
- * newTag and digest of the entries with its name (`*` keeps a value; a value
- * the argument leaves out is removed), or adds an entry. Comments, order,
- * quoting, indentation and line endings of everything else stay as they were.
- */
-function setImagesInKustomization(source, args, file) {
-    const doc = parseKustomization(source, file);
-    const eol = detectLineEnding(source);
-    const splices = [];
-    const changes = [];
-    const added = [];
-    for (const argument of args) {
-        const matches = doc.entries.filter((entry) => entry.name === argument.name);
-        if (matches.length === 0) {
-            const after = resolveValues(argument, null);
-            if (IMAGE_FIELDS.every((field) => after[field] === ''))
-                continue;
-            added.push({ name: argument.name, values: after });
-            changes.push({ name: argument.name, argument: argument.source, before: null, after, dropped: [] });
-            continue;
-        }
-        for (const entry of matches) {
-            const after = resolveValues(argument, entry);
-            if (IMAGE_FIELDS.every((field) => after[field] === entry[field]))
-                continue;
-            splices.push(...editEntry(doc, entry, after, eol));
-            const dropped = IMAGE_FIELDS.filter((field) => entry[field] !== '' && after[field] === '');
-            changes.push({ name: argument.name, argument: argument.source, before: pickValues(entry), after, dropped });
-        }
-    }
-    // New entries in name order, as kustomize writes them (byte order, like Go's string comparison).
-    added.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    if (added.length > 0)
-        splices.push(...addEntries(doc, added, eol));
-    return { text: splices.length > 0 ? keepFinalNewline(source, applySplices(source, splices), eol) : source, changes };
-}
-/** A file without a final line break keeps it that way, even when its last line was removed. */
-function keepFinalNewline(source, text, eol) {
-    if (source === '' || source.endsWith('\n') || !text.endsWith('\n'))
-        return text;
-    return text.slice(0, text.endsWith(eol) ? -eol.length : -1);
-}
-function pickValues(values) {
-    return { newName: values.newName, newTag: values.newTag, digest: values.digest };
-}
-function resolveValues(argument, entry) {
-    const resolve = (field) => (argument[field] === KEEP ? (entry?.[field] ?? '') : argument[field]);
-    return { newName: resolve('newName'), newTag: resolve('newTag'), digest: resolve('digest') };
-}
-// --- key order ---------------------------------------------------------------
-const ALPHABETICAL = ['digest', 'name', 'newName', 'newTag'];
-const NAME_FIRST = ['name', 'newName', 'newTag', 'digest'];
-/** kustomize writes keys alphabetically; a file whose entries start with `name` keeps `name` first. */
-function fieldOrderOf(doc) {
-    const firstKeys = doc.entries.map((entry) => fieldOfKey(pairKey(entry.node.items[0])));
-    return firstKeys.length > 0 && firstKeys.every((key) => key === 'name') ? NAME_FIRST : ALPHABETICAL;
-}
-// --- editing an existing entry -----------------------------------------------
-function editEntry(doc, entry, after, eol) {
-    if (entry.node.flow)
-        return [rewriteFlowEntry(doc, entry, after)];
-    const { source } = doc;
-    const splices = [];
-    const order = fieldOrderOf(doc);
-    const pairs = entry.node.items;
-    const keyColumn = columnOf(source, keyStart(pairs[0]));
-    for (const field of IMAGE_FIELDS) {
-        if (after[field] === entry[field])
-            continue;
-        const pair = findFieldPair(entry.node, field);
-        if (pair && after[field] !== '') {
-            splices.push(replaceValue(source, pair, after[field]));
-        }
-        else if (pair) {
-            splices.push(removePair(source, pairs, pair));
-        }
-        else {
-            const line = `${field}: ${formatScalar(after[field], 'PLAIN')}`;
-            splices.push(insertPair(source, entry.node, field, line, order, keyColumn, after, eol));
-        }
-    }
-    return splices;
-}
-function keyStart(pair) {
-    return pair.key.range[0];
-}
-/** Where a pair's text ends, not counting the line break a block scalar's range takes in. */
-function valueEnd(source, pair) {
-    const value = pair.value;
-    return trimLineBreak(source, value?.range ? value.range[1] : pair.key.range[1]);
-}
-function replaceValue(source, pair, value) {
-    const node = pair.value;
-    if ((0,dist/* isScalar */.jn)(node) && node.range && node.range[1] > node.range[0]) {
-        const style = (['QUOTE_DOUBLE', 'QUOTE_SINGLE'].includes(node.type ?? '') ? node.type : 'PLAIN');
-        // A block scalar (`|`) spans lines; it becomes a one-line scalar, and the line break stays.
-        return { start: node.range[0], end: trimLineBreak(source, node.range[1]), text: formatScalar(value, style) };
-    }
-    // `newTag:` with no value: write the value after the colon.
-    const colon = source.indexOf(':', pair.key.range[1]);
-    return { start: colon + 1, end: colon + 1, text: ` ${formatScalar(value, 'PLAIN')}` };
-}
-function removePair(source, pairs, pair) {
-    const index = pairs.indexOf(pair);
-    const next = pairs[index + 1];
-    if (index === 0 && next) {
-        // The first key shares its line with `- `: pull the next key up onto that line.
-        return { start: keyStart(pair), end: keyStart(next), text: '' };
-    }
-    return { start: lineStartOf(source, keyStart(pair)), end: lineEndAfter(source, valueEnd(source, pair)), text: '' };
-}
-function insertPair(source, entry, field, line, order, keyColumn, after, eol) {
-    const pairs = entry.items;
-    const rank = order.indexOf(field);
-    // Anchor on the last pair that stays and comes before the new key in the file's order.
-    const staying = pairs.filter((pair) => {
-        const key = fieldOfKey(pairKey(pair));
-        return key === 'name' || key === undefined || after[key] !== '';
-    });
-    const anchor = [...staying].reverse().find((pair) => {
-        const key = fieldOfKey(pairKey(pair));
-        return key !== undefined && order.indexOf(key) < rank;
-    });
-    if (anchor) {
-        const at = lineEndAfter(source, valueEnd(source, anchor));
-        const lead = at === source.length && !source.endsWith('\n') ? eol : '';
-        return { start: at, end: at, text: `${lead}${' '.repeat(keyColumn)}${line}${lead ? '' : eol}` };
-    }
-    // The new key sorts first: it takes the `- ` line and the old first key moves down.
-    const first = keyStart(pairs[0]);
-    return { start: first, end: first, text: `${line}${eol}${' '.repeat(keyColumn)}` };
-}
-function rewriteFlowEntry(doc, entry, after) {
-    const { source } = doc;
-    const order = fieldOrderOf(doc);
-    const parts = [];
-    for (const pair of entry.node.items) {
-        const field = fieldOfKey(pairKey(pair));
-        const text = source.slice(keyStart(pair), valueEnd(source, pair));
-        if (field === undefined || field === 'name' || after[field] === entry[field]) {
-            parts.push({ field, text });
-        }
-        else if (after[field] !== '') {
-            const value = replaceValue(source, pair, after[field]);
-            parts.push({ field, text: source.slice(keyStart(pair), value.start) + value.text });
-        }
-    }
-    for (const field of IMAGE_FIELDS) {
-        if (after[field] === '' || findFieldPair(entry.node, field))
-            continue;
-        const rank = order.indexOf(field);
-        const before = parts.findLastIndex((part) => part.field !== undefined && order.indexOf(part.field) < rank);
-        parts.splice(before + 1, 0, { field, text: `${field}: ${formatScalar(after[field], 'PLAIN')}` });
-    }
-    const range = entry.node.range;
-    const padded = source[range[0] + 1] === ' ';
-    const inner = parts.map((part) => part.text).join(', ');
-    return { start: range[0], end: range[1], text: padded ? `{ ${inner} }` : `{${inner}}` };
-}
-// --- adding entries ------------------------------------------------------------
-function entryLines(name, values, order) {
-    const all = { name, ...values };
-    return order.filter((field) => all[field] !== '').map((field) => `${field}: ${formatScalar(all[field], 'PLAIN')}`);
-}
-function addEntries(doc, added, eol) {
-    const { source } = doc;
-    const order = fieldOrderOf(doc);
-    const images = doc.images;
-    const flowEntries = added.map(({ name, values }) => `{${entryLines(name, values, order).join(', ')}}`);
-    if (images && images.flow) {
-        const last = images.items.at(-1);
-        // After the last entry, not before `]`: a multi-line list may end with a comma.
-        if (last?.range)
-            return [{ start: last.range[1], end: last.range[1], text: `, ${flowEntries.join(', ')}` }];
-        const close = source.lastIndexOf(']', images.range[1]);
-        return [{ start: close, end: close, text: flowEntries.join(', ') }];
-    }
-    if (!doc.imagesPair && doc.root?.flow) {
-        // A flow mapping at the top (`{resources: [...]}`): the new field goes inside its braces.
-        const last = doc.root.items.at(-1);
-        const at = last ? valueEnd(source, last) : source.lastIndexOf('}', doc.root.range[1]);
-        return [{ start: at, end: at, text: `${last ? ', ' : ''}images: [${flowEntries.join(', ')}]` }];
-    }
-    const splices = [];
-    let dashColumn;
-    let keyColumn;
-    let at;
-    let header = '';
-    if (images && images.items.length > 0) {
-        const firstKey = keyStart(images.items[0].items[0]);
-        dashColumn = columnOf(source, source.lastIndexOf('-', firstKey));
-        keyColumn = columnOf(source, firstKey);
-        const lastEntry = images.items.at(-1);
-        at = lineEndAfter(source, valueEnd(source, lastEntry.items.at(-1)));
-    }
-    else {
-        const base = doc.imagesPair ? columnOf(source, keyStart(doc.imagesPair)) : 0;
-        dashColumn = base + sequenceIndent(doc);
-        keyColumn = dashColumn + 2;
-        if (doc.imagesPair) {
-            // `images:` with nothing after it (or an empty value): the list goes on the next lines.
-            const keyEnd = doc.imagesPair.key.range[1];
-            at = lineEndAfter(source, keyEnd);
-            const nullValue = doc.imagesPair.value;
-            if (nullValue?.range && nullValue.range[1] > nullValue.range[0]) {
-                // `images: ~` or `images: null` would read as a broken mapping with a list after it: drop the null.
-                const colon = source.indexOf(':', keyEnd);
-                splices.push({ start: colon + 1, end: nullValue.range[1], text: '' });
-            }
-        }
-        else {
-            header = `images:${eol}`;
-            const last = doc.root?.items.at(-1);
-            at = last ? lineEndAfter(source, valueEnd(source, last)) : source.length;
-        }
-    }
-    const linesOf = (entries) => entries.flatMap(({ name, values }) => entryLines(name, values, order).map((line, index) => index === 0 ? `${' '.repeat(dashColumn)}-${' '.repeat(keyColumn - dashColumn - 1)}${line}` : `${' '.repeat(keyColumn)}${line}`));
-    const { before, last } = sortedInsertionPoints(doc, added);
-    for (const [position, entries] of before)
-        splices.push({ start: position, end: position, text: linesOf(entries).join(eol) + eol });
-    if (last.length === 0)
-        return splices;
-    const atEndWithoutNewline = at === source.length && source.length > 0 && !source.endsWith('\n');
-    const body = header + linesOf(last).join(eol);
-    splices.push(atEndWithoutNewline ? { start: at, end: at, text: eol + body } : { start: at, end: at, text: body + eol });
-    return splices;
-}
-/**
- * kustomize's editor keeps `images:` sorted by name. In a block list that is
- * sorted already, each new entry goes where kustomize would put it (above the
- * own-line comments of the entry it precedes); in any other list, at the end.
- * An entry that an existing entry renames into (`newName` equal to its name)
- * stays after it whatever the order: entries apply one after another.
- */
-function sortedInsertionPoints(doc, added) {
-    const names = doc.entries.map((entry) => entry.name);
-    const before = new Map();
-    const sorted = names.length > 0 && names.every((name, index) => index === 0 || names[index - 1] <= name);
-    if (!sorted || !doc.images || doc.images.flow)
-        return { before, last: added };
-    const last = [];
-    for (const entry of added) {
-        const next = names.findIndex((name) => name > entry.name);
-        const renamedInto = doc.entries.some((existing) => existing.newName === entry.name);
-        if (next < 0 || renamedInto) {
-            last.push(entry);
-            continue;
-        }
-        const position = entryBlockStart(doc.source, doc.images.items[next]);
-        before.set(position, [...(before.get(position) ?? []), entry]);
-    }
-    return { before, last };
-}
-/** Where an entry's lines begin: its `- ` line, or the own-line comments right above it. */
-function entryBlockStart(source, entry) {
-    let start = lineStartOf(source, source.lastIndexOf('-', keyStart(entry.items[0])));
-    while (start > 0) {
-        const previous = lineStartOf(source, start - 1);
-        if (!/^[ \t]*#/.test(source.slice(previous, start)))
-            break;
-        start = previous;
-    }
-    return start;
-}
-/** How far the file indents block lists under their key (0 in kustomize's own output). */
-function sequenceIndent(doc) {
-    const { source } = doc;
-    for (const pair of (doc.root?.items ?? [])) {
-        const value = pair.value;
-        if (!value?.items || value.flow || value.items.length === 0 || !value.range)
-            continue;
-        const dash = source.lastIndexOf('-', value.items[0].range?.[0] ?? value.range[0]);
-        return Math.max(0, columnOf(source, dash) - columnOf(source, keyStart(pair)));
-    }
-    return 0;
-}
-
-;// CONCATENATED MODULE: ./src/kustomize/plan-edits.ts
-
-
-
-/** Reads each overlay's kustomization and computes the edit, writing nothing. */
-async function planEdits(overlays, args) {
-    return Promise.all(overlays.map(async (overlay) => {
-        const original = await (0,promises_.readFile)(overlay.absoluteFile, 'utf8');
-        return planFileEdit(overlay, original, args);
-    }));
-}
-function planFileEdit(overlay, original, args) {
-    const parsed = parseKustomization(original, overlay.file);
-    const { text, changes } = setImagesInKustomization(original, args, overlay.file);
-    const kind = parsed.root?.get('kind');
-    return { overlay, original, text, changes, entries: parsed.entries, isComponent: kind === 'Component' };
-}
-
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(48161);
-;// CONCATENATED MODULE: ./src/kustomize/renamed-into.ts
+;// CONCATENATED MODULE: ./src/inputs/run-context.ts
 
-
-/** The changes of one file whose name another entry of it (`entries`, in file order) renames into. */
-function findRenamedInto(changes, entries) {
-    const found = [];
-    for (const change of changes) {
-        const renamerIndex = entries.findIndex((entry) => entry.newName === change.name && entry.name !== change.name);
-        if (renamerIndex < 0)
-            continue;
-        const renamer = entries[renamerIndex];
-        const ownIndex = entries.findIndex((entry) => entry.name === change.name);
-        const kind = change.before === null ? 'adds-after' : ownIndex > renamerIndex ? 'edits-overriding' : 'edits-unreached';
-        found.push({ change, kind, renamer, meant: meantArgument(change, renamer, kind) });
-    }
-    return found;
-}
-/**
- * The argument for the renaming entry that renders what the change meant. An
- * added entry leaves the fields it does not set as the renaming entry made
- * them, so those become `*`; a new tag alone still drops the digest, and a new
- * digest alone the tag, in the render and in the argument alike.
- */
-function meantArgument(change, renamer, kind) {
-    const { newName, newTag, digest } = change.after;
-    const keepRest = kind === 'adds-after' && !newTag && !digest;
-    const tag = newTag || (keepRest && renamer.newTag ? KEEP : '');
-    const pin = digest || (keepRest && renamer.digest ? KEEP : '');
-    return `${renamer.name}=${formatImageReference({ name: newName || KEEP, tag, digest: pin })}`;
-}
-/** The one-line warning for a change that goes around the entry that renames into its name. */
-function describeRenamedInto(found, where) {
-    const { change, renamer, meant } = found;
-    const renamerClause = `entry '${renamer.name}' (which renames ${renamer.name} into ${change.name})`;
-    switch (found.kind) {
-        case 'adds-after':
-            return (`'${change.argument}' is named after ${change.name}, which entry '${renamer.name}' renames ${renamer.name} into in ${where}, so it adds a second entry, '${change.name}', after '${renamer.name}' ` +
-                `(as kustomize edit set image does): it overrides '${renamer.name}', and a later '${renamer.name}=…' changes nothing there. ` +
-                `You probably meant '${meant}'.`);
-        case 'edits-overriding':
-            return (`'${change.argument}' sets entry '${change.name}' in ${where}, which comes after ${renamerClause} and overrides it, ` +
-                `so what '${renamer.name}' sets there has no effect; remove one of the two entries so that one entry sets this image.`);
-        case 'edits-unreached':
-            return (`'${change.argument}' sets entry '${change.name}' in ${where}, which comes before ${renamerClause}: when it applies the image is still named ` +
-                `${renamer.name}, so it changes nothing. You probably meant '${meant}'.`);
-    }
-}
-/**
- * Whether the render check refuses the change when it moves nothing in the
- * render: it goes around the renaming entry (an entry set by an earlier run
- * that already overrides it is the one that works, and is left alone).
- */
-function refusedWhenNoOp(found) {
-    return found.kind !== 'edits-overriding';
-}
-/** Why an argument that changes nothing in the render is refused (the render check found it). */
-function describeRenamedIntoNoOp(found, where, renders) {
-    const { change, renamer, meant } = found;
-    const effect = found.kind === 'edits-unreached'
-        ? `it sets entry '${change.name}', which applies before entry '${renamer.name}' renames ${renamer.name} into ${change.name}`
-        : `entry '${renamer.name}' renames ${renamer.name} into ${change.name} and sets it already; the argument would only add an entry '${change.name}' that overrides '${renamer.name}'`;
-    const running = renders.length > 0 ? ` (it runs ${renders.join(', ')})` : '';
-    return `'${change.argument}' changes nothing that ${where} renders${running}: ${effect}. Write '${meant}' instead.`;
-}
-/**
- * For an edited entry whose reference does not render: the first later entry
- * of the edited file that matches the image the edit produces and changes it
- * again (an entry an earlier run added under the full image name, say), so it
- * wins. `entries` are the edited file's, in order.
- */
-function findOverridingEntry(change, entries) {
-    const own = entries.findLastIndex((entry) => entry.name === change.name);
-    if (own < 0)
-        return undefined;
-    const produced = formatImageReference({ name: change.after.newName || change.name, tag: change.after.newTag, digest: change.after.digest });
-    for (const entry of entries.slice(own + 1)) {
-        if (!isImageMatched(produced, entry.name))
-            continue;
-        const renders = applyImageOverride(produced, entry);
-        if (renders !== produced)
-            return { entry, renders };
-    }
-    return undefined;
-}
-/** The sentence the "matched nothing" error gives when a later entry overrides the edited one. */
-function describeOverridingEntry(change, overriding) {
-    const { entry, renders } = overriding;
-    const { newTag, digest } = change.after;
-    const through = newTag || digest ? `, or set the image through it with '${entry.name}=${formatImageReference({ name: KEEP, tag: newTag, digest })}'` : '';
-    return (`Entry '${entry.name}', later in images:, matches what '${change.name}' renders and sets it to ${renders}, so it wins ` +
-        `(an earlier set-image given the full image name adds such an entry). Remove that entry${through}.`);
-}
-/**
- * One warning per argument and kind across the overlays it goes around a
- * renaming entry in (each edit's changes against its file's entries as they were).
- */
-function renamedIntoWarnings(edits) {
-    const groups = new Map();
-    for (const edit of edits) {
-        for (const found of findRenamedInto(edit.changes, edit.entries)) {
-            const key = [found.kind, found.change.argument, found.renamer.name, found.meant].join('\u0000');
-            const group = groups.get(key) ?? { found, overlays: [] };
-            group.overlays.push(edit.overlay.path);
-            groups.set(key, group);
-        }
-    }
-    return [...groups.values()].map(({ found, overlays }) => describeRenamedInto(found, overlays.join(', ')));
-}
-
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __nccwpck_require__(62088);
-var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
-;// CONCATENATED MODULE: ./src/policy/tag-policy.ts
-
-/**
- * A tag as a strict semantic version (a leading `v` allowed), or null. Never
- * coerced: `1.4` or a numeric short SHA such as `1234567` is not a version.
- */
-function strictSemver(tag) {
-    const bare = tag.replace(/^v(?=\d)/, '');
-    return semver_default().valid(bare) ? new (semver_default()).SemVer(bare) : null;
-}
-/**
- * Whether moving from `oldTag` to `newTag` goes down in semver order. Only when
- * both are strict semver; pre-releases compare as semver does
- * (`1.0.0-rc10` is below `1.0.0-rc9`, since `rc10` and `rc9` compare as text).
- */
-function isDowngrade(oldTag, newTag) {
-    const before = strictSemver(oldTag);
-    const after = strictSemver(newTag);
-    return before !== null && after !== null && semver_default().lt(after, before);
-}
-
-;// CONCATENATED MODULE: ./src/policy/image-downgrades.ts
-
-
-
-/**
- * Whether a change lowers a semver tag, judged on the file: against the
- * entry's own old tag, or, for an entry added after one that renames into its
- * name (`ghcr.io/acme/web:1.0.0` where `web` becomes `ghcr.io/acme/web:1.4.1`),
- * against that entry's tag, which the new one overrides.
- */
-function entryDowngrade(change, entries) {
-    if (change.before) {
-        return isDowngrade(change.before.newTag, change.after.newTag) ? { from: change.before.newTag, to: change.after.newTag } : undefined;
-    }
-    const over = findRenamedInto([change], entries).find((found) => found.kind === 'adds-after');
-    if (over && isDowngrade(over.renamer.newTag, change.after.newTag))
-        return { from: over.renamer.newTag, to: change.after.newTag, over };
-    return undefined;
-}
-function describeEntryDowngrade(change, downgrade, where) {
-    const { from, to, over } = downgrade;
-    if (!over)
-        return `'${change.argument}' would downgrade ${change.name} in ${where} from ${from} to ${to}; set allow-downgrade: true to allow it.`;
-    const renamer = over.renamer.name;
-    return (`'${change.argument}' would downgrade ${change.name} in ${where} from ${from} to ${to}: entry '${renamer}' renames ${renamer} into ${change.name} ` +
-        `with tag ${from}, and the argument adds an entry '${change.name}' after it that overrides it. ` +
-        `To set the image through '${renamer}', write '${over.meant}'; set allow-downgrade: true to allow the downgrade.`);
-}
-/** The moves in a render that keep the repository and lower a semver tag. */
-function renderedDowngrades(moves) {
-    return moves.filter((move) => {
-        const from = splitImageReference(move.from);
-        const to = splitImageReference(move.to);
-        return from.name === to.name && isDowngrade(from.tag, to.tag);
-    });
-}
-/**
- * One sentence per downgraded reference, naming the overlay, the image and the
- * resources it runs in; where an argument added an entry that overrides a
- * renaming one, the sentence names that entry and the argument meant.
- */
-function describeRenderedDowngrades(where, downgrades, renamedInto) {
-    const byMove = new Map();
-    for (const move of downgrades) {
-        const key = `${move.from} ${move.to}`;
-        byMove.set(key, [...(byMove.get(key) ?? []), move]);
-    }
-    return [...byMove.values()]
-        .map((moves) => {
-        const { from, to } = moves[0];
-        const resources = [...new Set(moves.map((move) => move.resource))].join(', ');
-        const name = splitImageReference(to).name;
-        const over = renamedInto.find((found) => found.kind === 'adds-after' && found.change.name === name);
-        const cause = over
-            ? ` '${over.change.argument}' adds an entry '${name}' after entry '${over.renamer.name}', which renames ${over.renamer.name} into ${name}, and the new entry wins; to set the image through '${over.renamer.name}', write '${over.meant}'.`
-            : '';
-        return `${where} would run ${to} where ${from} runs now (${resources}): a semver downgrade.${cause} Set allow-downgrade: true to allow it.`;
-    })
-        .join(' ');
-}
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(31421);
-;// CONCATENATED MODULE: ./src/process/run-process.ts
-
-/** Runs a program without a shell and collects its output; never throws for a non-zero exit. */
-function runProcess(command, args, options = {}) {
-    return new Promise((resolve, reject) => {
-        const stdin = options.input === undefined ? 'ignore' : 'pipe';
-        const child = (0,external_node_child_process_.spawn)(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: [stdin, 'pipe', 'pipe'] });
-        const stdout = [];
-        const stderr = [];
-        child.stdout.on('data', (chunk) => stdout.push(chunk));
-        child.stderr.on('data', (chunk) => stderr.push(chunk));
-        child.on('error', reject);
-        child.on('close', (code, signal) => resolve({
-            exitCode: code ?? (signal ? 128 : 1),
-            stdout: Buffer.concat(stdout).toString('utf8'),
-            stderr: Buffer.concat(stderr).toString('utf8'),
-        }));
-        if (child.stdin) {
-            // A program may exit without reading its input; that is its answer, not our error.
-            child.stdin.on('error', () => undefined);
-            child.stdin.end(options.input);
-        }
-    });
-}
-/** Whether a program can be started (found on PATH). */
-async function canRun(command, args) {
-    try {
-        return (await runProcess(command, args)).exitCode === 0;
-    }
-    catch {
-        return false;
-    }
-}
-/** Runs `work` over `items` with at most `limit` at once, keeping the order of results. */
-async function mapWithLimit(items, limit, work) {
-    const results = new Array(items.length);
-    let next = 0;
-    const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await work(items[index], index);
-        }
-    });
-    await Promise.all(workers);
-    return results;
-}
-
-;// CONCATENATED MODULE: ./src/report/log-once.ts
-
-/**
- * A run plans the same edit more than once: again on a moved branch head, and
- * for the arguments an open pull request carries; and it checks the same
- * overlays before and after GitHub is reached. Each plan and check sees the same
- * facts, and says each once: a notice or warning here is printed the first
- * time in a run (one process) and dropped when it comes again word for word.
- */
-const said = new Set();
-/** True the first time `key` is asked about in this run. */
-function isFirstMention(key) {
-    if (said.has(key))
-        return false;
-    said.add(key);
-    return true;
-}
-function errorOnce(message, properties = {}) {
-    if (isFirstMention(`error\n${message}\n${JSON.stringify(properties)}`))
-        error(message, properties);
-}
-function infoOnce(message) {
-    if (isFirstMention(`info\n${message}`))
-        core.info(message);
-}
-function noticeOnce(message, properties = {}) {
-    if (isFirstMention(`notice\n${message}\n${JSON.stringify(properties)}`))
-        notice(message, properties);
-}
-function warningOnce(message, properties = {}) {
-    if (isFirstMention(`warning\n${message}\n${JSON.stringify(properties)}`))
-        core_warning(message, properties);
-}
-
-;// CONCATENATED MODULE: ./src/kustomize/render-comparison.ts
-/**
- * The image fields whose reference differs between a render before an edit
- * and one after it, paired by resource and field: an `images:` edit moves no
- * resource and no container, it only rewrites references in place.
- */
-function compareRenders(before, after) {
-    const earlier = new Map(before.map((site) => [siteKey(site), site.reference]));
-    const moves = [];
-    for (const site of after) {
-        const from = earlier.get(siteKey(site));
-        if (from !== undefined && from !== site.reference)
-            moves.push({ resource: site.resource, field: site.field, from, to: site.reference });
-    }
-    return moves;
-}
-function siteKey(site) {
-    return `${site.resource}\u0000${site.field}`;
-}
-
-;// CONCATENATED MODULE: ./src/kustomize/render.ts
-
-
-let cachedRenderer;
-function findRenderer() {
-    cachedRenderer ??= (async () => {
-        if (await canRun('kustomize', ['version']))
-            return { command: ['kustomize', 'build'], describe: 'kustomize build' };
-        if (await canRun('kubectl', ['version', '--client']))
-            return { command: ['kubectl', 'kustomize'], describe: 'kubectl kustomize' };
-        return null;
-    })();
-    return cachedRenderer;
-}
-async function renderOverlay(renderer, directory, extraArgs = []) {
-    const [program, ...args] = renderer.command;
-    const result = await runProcess(program, [...args, ...extraArgs, directory]);
-    if (result.exitCode === 0)
-        return { ok: true, yaml: result.stdout };
-    const error = result.stderr.replace(/^E\d{4} [\d:.]+\s+\d+ \S+\] /gm, '').trim() || `exit code ${result.exitCode}`;
-    return { ok: false, error };
-}
-/**
- * Every image reference in rendered manifests: each string under an `image`
- * key (containers, init and ephemeral containers, and the custom fields a
- * kustomization's `configurations:` can point the image transformer at, such as
- * a CRD's `spec.image`), and image volumes' `image.reference`.
- */
-function collectRenderedImages(yaml) {
-    return [...new Set(collectImageSites(yaml).map((site) => site.reference))].sort();
-}
-/**
- * The same references, each with where it sits, so that a render before an
- * edit and one after it can be compared field by field (an image edit moves
- * no resource and no container).
- */
-function collectImageSites(yaml) {
-    const sites = [];
-    for (const document of (0,dist/* parseAllDocuments */.hR)(yaml)) {
-        if (!('contents' in document))
-            continue;
-        const root = document.toJS();
-        const resource = resourceName(root);
-        const visit = (node, field) => {
-            if (Array.isArray(node)) {
-                node.forEach((item, index) => visit(item, `${field}[${index}]`));
-            }
-            else if (isRecord(node)) {
-                for (const [key, value] of Object.entries(node)) {
-                    const path = field ? `${field}.${key}` : key;
-                    if (key === 'image' && typeof value === 'string')
-                        sites.push({ resource, field: path, reference: value });
-                    else if (key === 'image' && isRecord(value) && typeof value.reference === 'string')
-                        sites.push({ resource, field: `${path}.reference`, reference: value.reference });
-                    else
-                        visit(value, path);
-                }
-            }
-        };
-        visit(root, '');
-    }
-    return sites;
-}
-function resourceName(root) {
-    if (!isRecord(root))
-        return '';
-    const metadata = isRecord(root.metadata) ? root.metadata : {};
-    const parts = [root.kind, metadata.namespace, metadata.name].filter((part) => typeof part === 'string' && part !== '');
-    return parts.join('/');
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-;// CONCATENATED MODULE: ./src/kustomize/render-check.ts
-
-function expectedImageOf(change) {
-    return { name: change.after.newName || change.name, tag: change.after.newTag, digest: change.after.digest };
-}
-function describeExpected(expected) {
-    return formatImageReference(expected);
-}
-/**
- * Whether some rendered reference carries the expected name, tag and digest.
- * A tag may carry a suffix (kustomize's `tagSuffix`); an unset tag or digest is
- * not checked, since the entry leaves the resource's own value in place.
- */
-function rendersExpectedImage(rendered, expected) {
-    return rendered.some((reference) => {
-        const actual = splitImageReference(reference);
-        if (actual.name !== expected.name)
-            return false;
-        if (expected.tag && !(actual.tag === expected.tag || actual.tag.startsWith(expected.tag)))
-            return false;
-        if (expected.digest && actual.digest !== expected.digest)
-            return false;
-        return true;
-    });
-}
-/**
- * For an argument whose name matched nothing: an entry whose newName is that
- * name was probably meant (`web=ghcr.io/acme/web:1.5` rather than `ghcr.io/acme/web=…`).
- */
-function suggestArgument(name, source, entries) {
-    const owner = entries.find((entry) => entry.newName === name && entry.name !== name);
-    if (!owner)
-        return undefined;
-    const value = source.includes('=') ? source.slice(source.indexOf('=') + 1) : source;
-    return `${owner.name}=${value}`;
-}
-
-;// CONCATENATED MODULE: ./src/kustomize/verify-render.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * Renders each edited overlay (the edit already written to disk) and fails
- * when a new reference shows up nowhere: kustomize matches image names
- * exactly, so a name that matches nothing would deploy nothing, silently.
- * Overlays that did not render before the edit either are skipped with a warning.
- * With a guard, each overlay's render before the edit is compared with the one after.
- */
-async function verifyRenderedImages(edits, guard) {
-    const changed = edits.filter((edit) => edit.changes.length > 0);
-    if (changed.length === 0)
-        return;
-    const renderer = await findRenderer();
-    if (!renderer) {
-        warningOnce('Render check skipped: neither kustomize nor kubectl is on PATH. Install one, or set verify-render: false.');
-        return;
-    }
-    const verdicts = await mapWithLimit(changed, (0,external_node_os_.availableParallelism)(), (edit) => checkOverlay(renderer, edit, guard));
-    const failures = verdicts.flatMap((verdict) => (verdict.failure ? [verdict.failure] : []));
-    if (failures.length > 0)
-        throw new src_errors/* UserError */.yo(failures.join(' '));
-    const refusals = verdicts.flatMap((verdict) => (verdict.refusal ? [verdict.refusal] : []));
-    if (refusals.length > 0)
-        throw new src_errors/* InputError */.dz('images', refusals.join(' '));
-}
-async function checkOverlay(renderer, edit, guard) {
-    const { overlay } = edit;
-    if (edit.isComponent) {
-        warningOnce(`Render check skipped for ${overlay.path}: it is a kustomize Component, which takes effect only where a Kustomization lists it under components:.`);
-        return {};
-    }
-    const after = await renderOverlay(renderer, overlay.absolutePath);
-    // The render before the edit: only to explain a failure, or for the guard to compare with.
-    let before;
-    const renderBefore = async () => (before ??= await renderWithText(renderer, edit, edit.original));
-    const skipped = (result) => {
-        warningOnce(`Render check skipped for ${overlay.path}: it did not render before the edit either (${firstLine(result.error)}).`);
-        return {};
+/** The variable set-image and promote export with the commit they pushed, for a later `wait`. */
+const COMMIT_SHA_VARIABLE = 'GITOPS_PROMOTE_COMMIT_SHA';
+function runContext(env = process.env) {
+    const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+    const apiUrl = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+    const workflowRepository = env.GITHUB_REPOSITORY ?? '';
+    const runId = env.GITHUB_RUN_ID ?? '';
+    return {
+        workflowRepository,
+        sha: env.GITHUB_SHA ?? '',
+        actor: env.GITHUB_ACTOR ?? '',
+        serverUrl,
+        apiUrl,
+        graphqlUrl: env.GITHUB_GRAPHQL_URL || (apiUrl.endsWith('/api/v3') ? `${apiUrl.slice(0, -'/v3'.length)}/graphql` : `${apiUrl}/graphql`),
+        runUrl: workflowRepository && runId ? `${serverUrl}/${workflowRepository}/actions/runs/${runId}` : '',
+        baseRef: env.GITHUB_BASE_REF ?? '',
+        workspace: env.GITHUB_WORKSPACE || undefined,
+        tempDir: env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(),
+        exportedCommit: (env[COMMIT_SHA_VARIABLE] ?? '').trim().toLowerCase(),
+        environmentToken: (env.GITHUB_TOKEN || env.GH_TOKEN || '').trim(),
     };
-    if (!after.ok) {
-        const earlier = await renderBefore();
-        if (!earlier.ok)
-            return skipped(earlier);
-        return { failure: `${overlay.file}: the edited kustomization no longer renders: ${firstLine(after.error)}` };
-    }
-    const afterSites = collectImageSites(after.yaml);
-    const rendered = [...new Set(afterSites.map((site) => site.reference))].sort();
-    const missing = edit.changes.filter((change) => !rendersExpectedImage(rendered, expectedImageOf(change)));
-    if (missing.length > 0) {
-        const earlier = await renderBefore();
-        if (!earlier.ok)
-            return skipped(earlier);
-        return { failure: missing.map((change) => describeMissing(edit, change, rendered)).join(' ') };
-    }
-    if (!guard)
-        return {};
-    const earlier = await renderBefore();
-    if (!earlier.ok) {
-        info(`The downgrade check on the render is skipped for ${overlay.path}: it did not render before the edit (${firstLine(earlier.error)}).`);
-        return {};
-    }
-    const moves = compareRenders(collectImageSites(earlier.yaml), afterSites);
-    const renamedInto = findRenamedInto(edit.changes, edit.entries);
-    const refusals = [];
-    const downgrades = guard.allowDowngrade ? [] : renderedDowngrades(moves);
-    if (downgrades.length > 0)
-        refusals.push(describeRenderedDowngrades(overlay.path, downgrades, renamedInto));
-    for (const found of renamedInto.filter(refusedWhenNoOp)) {
-        const name = expectedImageOf(found.change).name;
-        const named = (reference) => splitImageReference(reference).name === name;
-        if (moves.some((move) => named(move.from) || named(move.to)))
-            continue;
-        refusals.push(describeRenamedIntoNoOp(found, overlay.path, rendered.filter(named)));
-    }
-    return refusals.length > 0 ? { refusal: refusals.join(' ') } : {};
-}
-function describeMissing(edit, change, rendered) {
-    const { overlay } = edit;
-    const renders = `The overlay renders: ${rendered.length > 0 ? rendered.join(', ') : 'no images'}.`;
-    const expected = `${overlay.path}: after setting '${change.argument}', no rendered image is ${describeExpected(expectedImageOf(change))}`;
-    const overriding = findOverridingEntry(change, parseKustomization(edit.text, overlay.file).entries);
-    if (overriding)
-        return `${expected}. ${describeOverridingEntry(change, overriding)} ${renders}`;
-    const hint = suggestArgument(change.name, change.argument, edit.entries);
-    return (`${expected}; kustomize matches image names exactly (no registry added), so '${change.name}' matched nothing. ${renders}` +
-        (hint ? ` Did you mean '${hint}'?` : ''));
-}
-/** Renders the overlay with `text` as its kustomization, then puts the edited text back. */
-async function renderWithText(renderer, edit, text) {
-    await (0,promises_.writeFile)(edit.overlay.absoluteFile, text);
-    try {
-        return await renderOverlay(renderer, edit.overlay.absolutePath);
-    }
-    finally {
-        await (0,promises_.writeFile)(edit.overlay.absoluteFile, edit.text);
-    }
-}
-function firstLine(text) {
-    return text.split('\n').find((line) => line.trim() !== '')?.trim() ?? text;
 }
 
-;// CONCATENATED MODULE: ./src/kustomize/unused-entries.ts
+;// CONCATENATED MODULE: ./src/inputs/mask-secret.ts
 
-
-
-
-
-
-
-
-
-/**
- * A new `images:` entry only matters where the overlay renders an image of
- * that name. When one run sets several images across several overlays (all
- * dev overlays, say), each overlay gets only the entries it uses; an argument
- * that no overlay uses is an error, since it would deploy nothing.
- *
- * Entries apply one after another, so an appended entry sees the images as the
- * earlier entries left them: matching against the current render is exact.
- */
-async function keepOnlyUsedNewEntries(edits, args) {
-    const renderer = await findRenderer();
-    if (!renderer)
-        return [...edits];
-    const used = new Set();
-    const rendersByOverlay = new Map();
-    const pruned = await mapWithLimit(edits, (0,external_node_os_.availableParallelism)(), async (edit) => {
-        for (const entry of edit.entries)
-            used.add(entry.name);
-        const added = edit.changes.filter((change) => change.before === null);
-        if (added.length === 0 || edit.isComponent)
-            return edit;
-        const render = await renderOverlay(renderer, edit.overlay.absolutePath);
-        if (!render.ok)
-            return edit; // Cannot tell; keep kustomize's behaviour and let the render check warn.
-        const images = collectRenderedImages(render.yaml);
-        rendersByOverlay.set(edit.overlay.path, images);
-        const unused = new Set(added.filter((change) => !images.some((image) => isImageMatched(image, change.name))).map((change) => change.name));
-        for (const change of added)
-            if (!unused.has(change.name))
-                used.add(change.name);
-        if (unused.size === 0)
-            return edit;
-        // Planned again on a moved head or with a pull request's arguments: each overlay and image is told once.
-        const untold = edits.length > 1 ? [...unused].filter((name) => isFirstMention(`unused entry ${edit.overlay.path} ${name}`)) : [];
-        if (untold.length > 0)
-            info(`${edit.overlay.path} renders no image named ${untold.join(', ')}; not adding an entry for it there.`);
-        return planFileEdit(edit.overlay, edit.original, args.filter((argument) => !unused.has(argument.name)));
-    });
-    const nowhere = args.filter((argument) => !used.has(argument.name));
-    if (nowhere.length > 0)
-        throw new src_errors/* UserError */.yo(describeUnmatched(nowhere, pruned, rendersByOverlay));
-    return pruned;
-}
-function describeUnmatched(args, edits, renders) {
-    const rendered = [...new Set([...renders.values()].flat())].sort();
-    const where = edits.length === 1 ? edits[0].overlay.path : `any of ${edits.length} overlays`;
-    return args
-        .map((argument) => {
-        const suggestion = suggestArgument(argument.name, argument.source, edits.flatMap((edit) => edit.entries));
-        const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
-        return (`'${argument.source}' matches no image in ${where}: kustomize matches image names exactly (no registry added), so '${argument.name}' would change nothing. ` +
-            `Rendered images: ${rendered.length > 0 ? rendered.join(', ') : 'none'}.${hint}`);
-    })
-        .join(' ');
+const masked = new Set();
+/** Tells the runner to hide a secret in every log line; once per value, however many modules receive it. */
+function maskSecret(value) {
+    if (value === '' || masked.has(value))
+        return;
+    masked.add(value);
+    core_setSecret(value);
 }
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(14006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-;// CONCATENATED MODULE: ./src/repo/overlay-paths.ts
+;// CONCATENATED MODULE: ./src/inputs/github-inputs.ts
 
 
 
-
-/** kustomize's own list, in its order of preference. */
-const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
-const SKIPPED_FOLDERS = new Set(['.git', 'node_modules']);
-/**
- * Turns the overlay patterns of an input into kustomization folders inside
- * `root`, refusing any path that could leave the repo (absolute, `..`, or a
- * symlink that points outside).
- */
-function resolveOverlays(root, patterns, input = 'overlays') {
-    if (patterns.length === 0)
-        throw new src_errors/* InputError */.dz(input, 'no overlay folder given; name at least one, such as apps/web/overlays/dev.');
-    const realRoot = (0,external_node_fs_.realpathSync)(root);
-    const found = new Map();
-    for (const raw of patterns) {
-        const pattern = raw.replace(/\\/g, '/').replace(/^\.\/+/, '').replace(/\/+$/, '') || '.';
-        if ((0,external_node_path_.isAbsolute)(pattern) || /^[a-zA-Z]:/.test(pattern))
-            throw new src_errors/* InputError */.dz(input, `'${raw}' is absolute; give a path relative to the config repo.`);
-        if (pattern.split('/').includes('..'))
-            throw new src_errors/* InputError */.dz(input, `'${raw}' leaves the config repo ('..' is not allowed).`);
-        const folders = picomatch_default().scan(pattern).isGlob ? matchFolders(realRoot, pattern) : [pattern];
-        if (folders.length === 0)
-            throw new src_errors/* InputError */.dz(input, `'${raw}' matches no folder with a kustomization file.`);
-        for (const folder of folders) {
-            const overlay = describeOverlay(realRoot, folder, raw, input);
-            found.set(overlay.path, overlay);
-        }
-    }
-    return [...found.values()];
+/** The `repository` and `token` inputs, with the run's fallbacks; the token is masked at once. */
+function readGitHubTarget(context) {
+    const repository = readString('repository', context.workflowRepository).trim();
+    if (repository !== '')
+        parseOwnerName('repository', repository);
+    const token = readString('token', context.environmentToken).trim();
+    if (token !== '')
+        maskSecret(token);
+    return { repository, token };
 }
-function matchFolders(root, pattern) {
-    const isMatch = picomatch_default()(pattern, { dot: false });
-    const matches = [];
-    const walk = (relativeDir) => {
-        const absolute = relativeDir === '.' ? root : (0,external_node_path_.join)(root, relativeDir);
-        let names;
+const OWNER_NAME = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/;
+/** `owner/name` as GitHub spells repositories, or a one-line error naming the input. */
+function parseOwnerName(input, value) {
+    const match = OWNER_NAME.exec(value.trim());
+    if (!match)
+        throw new src_errors/* InputError */.dz(input, `'${value}' is not a repository as owner/name.`);
+    return { owner: match[1], repo: match[2] };
+}
+/** The identity GitHub Actions' own commits carry: verified on github.com when an App token makes them through the API. */
+const ACTIONS_BOT = { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' };
+/** The author of the commits the action makes (author-name, author-email). */
+function readCommitIdentity() {
+    return { name: readString('author-name', ACTIONS_BOT.name).trim(), email: readString('author-email', ACTIONS_BOT.email).trim() };
+}
+/** `source-repository`: `acme/web` for every app, or `web=acme/web` lines per app ('*' stands for every app). */
+function parseSourceRepositories(items) {
+    const map = new Map();
+    for (const item of items) {
+        const [app, repository] = item.includes('=') ? item.split('=', 2) : ['*', item];
         try {
-            names = (0,external_node_fs_.readdirSync)(absolute);
+            parseOwnerName('source-repository', repository);
         }
         catch {
-            return;
+            throw new src_errors/* InputError */.dz('source-repository', `'${item}' is not owner/name (or app=owner/name).`);
         }
-        if (relativeDir !== '.' && isMatch(relativeDir) && KUSTOMIZATION_FILE_NAMES.some((name) => names.includes(name))) {
-            matches.push(relativeDir);
-        }
-        for (const name of names.sort()) {
-            if (SKIPPED_FOLDERS.has(name))
-                continue;
-            const child = relativeDir === '.' ? name : `${relativeDir}/${name}`;
-            if ((0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, child)).isDirectory())
-                walk(child);
-        }
-    };
-    walk('.');
-    return matches;
-}
-function insideRoot(root, target) {
-    return target === root || target.startsWith(root + external_node_path_.sep);
-}
-function describeOverlay(root, folder, raw, input) {
-    const absolute = (0,external_node_path_.join)(root, folder);
-    if (!(0,external_node_fs_.existsSync)(absolute))
-        throw new src_errors/* InputError */.dz(input, `'${raw}' does not exist in the config repo.`);
-    const real = (0,external_node_fs_.realpathSync)(absolute);
-    if (!insideRoot(root, real))
-        throw new src_errors/* InputError */.dz(input, `'${raw}' is a symlink that leaves the config repo.`);
-    if (!(0,external_node_fs_.statSync)(real).isDirectory())
-        throw new src_errors/* InputError */.dz(input, `'${raw}' is not a folder.`);
-    const present = KUSTOMIZATION_FILE_NAMES.filter((name) => (0,external_node_fs_.readdirSync)(real).includes(name));
-    if (present.length === 0) {
-        throw new src_errors/* InputError */.dz(input, `'${raw}' has no kustomization file (${KUSTOMIZATION_FILE_NAMES.join(', ')}).`);
+        map.set(app.trim(), repository.trim());
     }
-    if (present.length > 1) {
-        throw new src_errors/* UserError */.yo(`${folder} has both ${present.join(' and ')}; kustomize refuses a folder with more than one kustomization file.`);
-    }
-    const fileName = present[0];
-    const absoluteFile = (0,external_node_path_.join)(absolute, fileName);
-    if (!insideRoot(root, (0,external_node_fs_.realpathSync)(absoluteFile))) {
-        throw new src_errors/* InputError */.dz(input, `'${folder}/${fileName}' is a symlink that leaves the config repo.`);
-    }
-    const path = (0,external_node_path_.relative)(root, absolute).split(external_node_path_.sep).join('/') || '.';
-    return { path, file: path === '.' ? fileName : `${path}/${fileName}`, absolutePath: absolute, absoluteFile };
-}
-
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __nccwpck_require__(42463);
-;// CONCATENATED MODULE: ./src/config/config-schema.ts
-/**
- * The JSON Schema of `gitops-promote.yaml`. Unknown keys are errors: a typo
- * (`reviewer:` for `reviewers:`) must not silently drop a safeguard.
- */
-const stringList = { type: 'array', items: { type: 'string', minLength: 1 } };
-const stringOrList = { anyOf: [{ type: 'string', minLength: 1 }, stringList] };
-const config_schema_name = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$' };
-const pullRequest = {
-    type: 'object',
-    additionalProperties: false,
-    properties: {
-        'auto-merge': { type: 'boolean' },
-        'merge-method': { enum: ['merge', 'squash', 'rebase'] },
-        reviewers: stringList,
-        'team-reviewers': stringList,
-        labels: stringList,
-        assignees: stringList,
-        draft: { type: 'boolean' },
-        checklist: stringList,
-        'title-template': { type: 'string', minLength: 1 },
-    },
-};
-const controllerRef = {
-    type: 'object',
-    additionalProperties: false,
-    properties: {
-        controller: { enum: ['argocd', 'flux'] },
-        'argocd-app': { type: 'string', minLength: 1 },
-        'flux-kind': { enum: ['Kustomization', 'HelmRelease'] },
-        'flux-name': { type: 'string', minLength: 1 },
-        'flux-namespace': { type: 'string', minLength: 1 },
-        overlays: stringOrList,
-    },
-};
-const PROMOTION_CONFIG_SCHEMA = {
-    type: 'object',
-    additionalProperties: false,
-    required: ['environments'],
-    properties: {
-        version: { const: 1 },
-        branch: { type: 'string', minLength: 1 },
-        environments: {
-            type: 'array',
-            minItems: 1,
-            items: {
-                type: 'object',
-                additionalProperties: false,
-                required: ['name', 'overlays'],
-                properties: {
-                    name: config_schema_name,
-                    overlays: stringOrList,
-                    from: config_schema_name,
-                    branch: { type: 'string', minLength: 1 },
-                    landing: { enum: ['commit', 'pull-request'] },
-                    'pull-request': pullRequest,
-                    protected: { type: 'boolean' },
-                    'require-digest': { type: 'boolean' },
-                    controller: { enum: ['argocd', 'flux'] },
-                    'max-skew': { anyOf: [{ type: 'integer', minimum: 0 }, { type: 'string', pattern: '^\\d+(d|versions?)$' }] },
-                },
-            },
-        },
-        apps: {
-            type: 'object',
-            propertyNames: config_schema_name,
-            additionalProperties: {
-                type: 'object',
-                additionalProperties: false,
-                properties: {
-                    images: stringList,
-                    environments: { type: 'object', propertyNames: config_schema_name, additionalProperties: controllerRef },
-                },
-            },
-        },
-    },
-};
-
-;// CONCATENATED MODULE: ./src/config/promotion-config.ts
-
-
-
-
-/**
- * The promotion config (`gitops-promote.yaml` at the config repo's root): the
- * ordered environments, how changes land in each, and optionally each app's
- * images and controller objects. Inputs override it; without it, inputs alone work.
- */
-const DEFAULT_CONFIG_FILE = 'gitops-promote.yaml';
-/**
- * What an environment is when neither the config nor an input says otherwise.
- * The inputs that can override these have no default in action.yml, so these
- * are the only defaults (src/inputs/environment-settings.ts applies them).
- */
-const ENVIRONMENT_DEFAULTS = {
-    landing: 'commit',
-    pullRequest: { autoMerge: false, mergeMethod: 'squash', reviewers: [], teamReviewers: [], labels: [], assignees: [], draft: false, checklist: [] },
-    protected: false,
-    requireDigest: false,
-};
-/** The Flux object an app's controller entry names, when it names no kind or namespace. */
-const FLUX_DEFAULTS = { kind: 'Kustomization', namespace: 'flux-system' };
-let validator;
-function parsePromotionConfig(text, file = DEFAULT_CONFIG_FILE) {
-    let raw;
-    try {
-        raw = (0,dist/* parse */.qg)(text, { prettyErrors: true });
-    }
-    catch (error) {
-        throw new src_errors/* UserError */.yo(`${file} is not valid YAML: ${(0,src_errors/* yamlErrorText */.jw)(error)}.`);
-    }
-    validator ??= new ajv.Ajv({ allErrors: true, strict: false }).compile(PROMOTION_CONFIG_SCHEMA);
-    if (!validator(raw))
-        throw new src_errors/* UserError */.yo(`${file}: ${describeSchemaError(validator.errors ?? [], raw)}`);
-    return normalise(raw, file);
-}
-function describeSchemaError(errors, raw) {
-    // The most specific error is the most useful one: prefer unknown keys, then the deepest path.
-    const sorted = [...errors].sort((a, b) => Number(b.keyword === 'additionalProperties') - Number(a.keyword === 'additionalProperties') || b.instancePath.length - a.instancePath.length);
-    const error = sorted[0];
-    const where = error.instancePath ? readablePath(error.instancePath, raw) : 'the top level';
-    if (error.keyword === 'additionalProperties') {
-        return `unknown key '${error.params.additionalProperty}' in ${where}.`;
-    }
-    if (error.keyword === 'enum')
-        return `${where} must be one of ${error.params.allowedValues.join(', ')}.`;
-    return `${where} ${error.message ?? 'is invalid'}.`;
-}
-/** `/environments/1/pull-request` → `environment 'staging' > pull-request`, which a reader can find. */
-function readablePath(pointer, raw) {
-    const parts = pointer.slice(1).split('/');
-    if (parts[0] === 'environments' && parts[1] !== undefined) {
-        const env = raw.environments?.[Number(parts[1])];
-        const label = typeof env?.name === 'string' ? `environment '${env.name}'` : `environments[${parts[1]}]`;
-        return [label, ...parts.slice(2)].join(' > ');
-    }
-    if (parts[0] === 'apps' && parts[1] !== undefined)
-        return [`app '${parts[1]}'`, ...parts.slice(2)].join(' > ');
-    return parts.join(' > ');
-}
-function normalise(raw, file) {
-    const names = new Set();
-    const environments = raw.environments.map((env, index) => {
-        if (names.has(env.name))
-            throw new src_errors/* UserError */.yo(`${file}: environment '${env.name}' is declared twice.`);
-        names.add(env.name);
-        const pr = env['pull-request'] ?? {};
-        const defaults = ENVIRONMENT_DEFAULTS.pullRequest;
-        return {
-            name: env.name,
-            overlays: toList(env.overlays),
-            from: env.from ?? raw.environments[index - 1]?.name,
-            branch: env.branch,
-            landing: env.landing ?? ENVIRONMENT_DEFAULTS.landing,
-            pullRequest: {
-                autoMerge: pr['auto-merge'] ?? defaults.autoMerge,
-                mergeMethod: pr['merge-method'] ?? defaults.mergeMethod,
-                reviewers: pr.reviewers ?? [],
-                teamReviewers: pr['team-reviewers'] ?? [],
-                labels: pr.labels ?? [],
-                assignees: pr.assignees ?? [],
-                draft: pr.draft ?? defaults.draft,
-                checklist: pr.checklist ?? [],
-                titleTemplate: pr['title-template'],
-            },
-            protected: env.protected ?? ENVIRONMENT_DEFAULTS.protected,
-            requireDigest: env['require-digest'] ?? ENVIRONMENT_DEFAULTS.requireDigest,
-            controller: env.controller,
-            maxSkew: env['max-skew'],
-        };
-    });
-    for (const env of environments) {
-        if (env.from !== undefined && !names.has(env.from)) {
-            throw new src_errors/* UserError */.yo(`${file}: environment '${env.name}' promotes from '${env.from}', which is not declared.`);
-        }
-    }
-    refuseCycles(environments, file);
-    const apps = Object.entries(raw.apps ?? {}).map(([name, app]) => {
-        const refs = {};
-        for (const [envName, ref] of Object.entries(app.environments ?? {})) {
-            if (!names.has(envName))
-                throw new src_errors/* UserError */.yo(`${file}: app '${name}' names environment '${envName}', which is not declared.`);
-            refs[envName] = {
-                controller: ref.controller,
-                argocdApp: ref['argocd-app'],
-                fluxKind: ref['flux-kind'],
-                fluxName: ref['flux-name'],
-                fluxNamespace: ref['flux-namespace'],
-                overlays: ref.overlays === undefined ? undefined : toList(ref.overlays),
-            };
-        }
-        return { name, images: app.images ?? [], environments: refs };
-    });
-    return { branch: raw.branch, environments, apps };
-}
-function toList(value) {
-    return Array.isArray(value) ? value : [value];
-}
-function refuseCycles(environments, file) {
-    const byName = new Map(environments.map((env) => [env.name, env]));
-    for (const start of environments) {
-        const seen = [start.name];
-        for (let env = start; env.from !== undefined;) {
-            env = byName.get(env.from);
-            if (seen.includes(env.name)) {
-                throw new src_errors/* UserError */.yo(`${file}: environments promote in a cycle: ${[...seen.slice(seen.indexOf(env.name)), env.name].join(' → ')}.`);
-            }
-            seen.push(env.name);
-        }
-    }
-}
-function findEnvironment(config, name, input) {
-    const env = config.environments.find((candidate) => candidate.name === name);
-    if (!env) {
-        throw new src_errors/* UserError */.yo(`Input '${input}': unknown environment '${name}'; the promotion config declares ${config.environments.map((e) => e.name).join(', ')}.`);
-    }
-    return env;
-}
-/** The environments from the first to the last, following `from` links (dev, staging, production). */
-function promotionChain(config) {
-    const roots = config.environments.filter((env) => env.from === undefined);
-    const chain = [];
-    const visit = (env) => {
-        chain.push(env);
-        for (const next of config.environments.filter((candidate) => candidate.from === env.name))
-            visit(next);
-    };
-    roots.forEach(visit);
-    return chain;
-}
-
-;// CONCATENATED MODULE: ./src/config/environment-overlays.ts
-
-
-const APP_PLACEHOLDER = '{app}';
-/**
- * The overlays of an environment, per app. `{app}` in a pattern is filled from
- * the config's apps, or, when it lists none, discovered from the folders that
- * match with `{app}` read as `*`. An app's own `overlays` for the environment win.
- */
-function resolveEnvironmentOverlays(root, config, env, input = 'environment') {
-    const templated = env.overlays.some((pattern) => pattern.includes(APP_PLACEHOLDER));
-    if (!templated) {
-        const own = config.apps.filter((app) => app.environments[env.name]?.overlays);
-        if (own.length === 0)
-            return [{ app: '', overlays: resolveOverlays(root, env.overlays, input) }];
-    }
-    const appNames = config.apps.length > 0 ? config.apps.map((app) => app.name) : discoverApps(root, env.overlays, input);
-    return appNames.map((app) => {
-        const patterns = config.apps.find((candidate) => candidate.name === app)?.environments[env.name]?.overlays ?? env.overlays;
-        try {
-            return { app, overlays: resolveOverlays(root, patterns.map((pattern) => pattern.replaceAll(APP_PLACEHOLDER, app)), input) };
-        }
-        catch (error) {
-            throw new src_errors/* UserError */.yo(`Environment '${env.name}', app '${app}': ${error.message}`);
-        }
-    });
-}
-function discoverApps(root, patterns, input) {
-    const apps = new Set();
-    for (const pattern of patterns.filter((candidate) => candidate.includes(APP_PLACEHOLDER))) {
-        const capture = templateMatcher(pattern);
-        for (const overlay of resolveOverlays(root, [pattern.replaceAll(APP_PLACEHOLDER, '*')], input)) {
-            const app = capture.exec(overlay.path)?.[1];
-            if (app)
-                apps.add(app);
-        }
-    }
-    return [...apps].sort();
-}
-/** A regular expression that matches a template's paths and captures the `{app}` part. */
-function templateMatcher(pattern) {
-    const source = pattern
-        .replace(/^\.\//, '')
-        .split(APP_PLACEHOLDER)
-        .map((part) => part
-        .replace(/[.+^$()|[\]\\]/g, '\\$&')
-        .replace(/\*\*/g, '\u0000')
-        .replace(/\*/g, '[^/]*')
-        .replace(/\?/g, '[^/]')
-        .replace(/\u0000/g, '.*'))
-        .join('([^/]+)');
-    return new RegExp(`^${source}$`);
-}
-
-;// CONCATENATED MODULE: ./src/repo/git.ts
-
-
-class GitError extends Error {
-    args;
-    result;
-    constructor(args, result) {
-        super(`git ${args[0]} failed: ${(result.stderr || result.stdout).trim()}`);
-        this.args = args;
-        this.result = result;
-        this.name = 'GitError';
-    }
-}
-/** Every git call of the action goes through this one class. */
-class Git {
-    directory;
-    env;
-    constructor(directory, env = process.env) {
-        this.directory = directory;
-        this.env = env;
-    }
-    /** Runs git and returns its trimmed stdout; throws GitError on a non-zero exit. */
-    async run(args, env = {}, input) {
-        const result = await this.exec(args, env, input);
-        if (result.exitCode !== 0)
-            throw new GitError(args, result);
-        return result.stdout.replace(/\n$/, '');
-    }
-    exec(args, env = {}, input) {
-        return runProcess('git', ['-c', 'core.quotepath=off', ...args], {
-            cwd: this.directory,
-            input,
-            env: { ...this.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...env },
-        });
-    }
-    async tryRun(args) {
-        const result = await this.exec(args);
-        return result.exitCode === 0 ? result.stdout.replace(/\n$/, '') : undefined;
-    }
-    topLevel() {
-        return this.tryRun(['rev-parse', '--show-toplevel']);
-    }
-    head() {
-        return this.run(['rev-parse', 'HEAD']);
-    }
-    currentBranch() {
-        return this.tryRun(['symbolic-ref', '--quiet', '--short', 'HEAD']);
-    }
-    /** Paths (relative to the top level) with staged or unstaged changes among `paths`. */
-    async changedPaths(paths) {
-        if (paths.length === 0)
-            return [];
-        const out = await this.run(['status', '--porcelain=v1', '-z', '--untracked-files=no', '--', ...paths]);
-        return out.split('\0').filter(Boolean).map((line) => line.slice(3));
-    }
-    async commit(paths, message, author) {
-        await this.run(['add', '--', ...paths]);
-        const identity = {
-            GIT_AUTHOR_NAME: author.name,
-            GIT_AUTHOR_EMAIL: author.email,
-            GIT_COMMITTER_NAME: author.name,
-            GIT_COMMITTER_EMAIL: author.email,
-        };
-        await this.run(['commit', '--quiet', '--no-verify', '--file=-', '--', ...paths], identity, message);
-        return this.head();
-    }
-    /** Pushes HEAD to the branch; 'moved' when the remote branch has commits we lack. */
-    async push(remote, branch) {
-        const result = await this.exec(['push', '--porcelain', remote, `HEAD:refs/heads/${branch}`]);
-        if (result.exitCode === 0)
-            return 'pushed';
-        const text = `${result.stdout}\n${result.stderr}`;
-        if (/\[rejected\].*\((fetch first|non-fast-forward)\)|\bnon-fast-forward\b|failed to update ref|cannot lock ref|incorrect old value/i.test(text)) {
-            return 'moved';
-        }
-        const hookLines = result.stderr
-            .split('\n')
-            .filter((line) => line.startsWith('remote: '))
-            .map((line) => line.slice('remote: '.length).trim())
-            .filter(Boolean);
-        const status = /\[(?:remote )?rejected\]\s*\(([^)]+)\)/.exec(text)?.[1];
-        const fallback = text.split('\n').find((line) => /^(error|fatal): /.test(line))?.replace(/^(error|fatal): /, '');
-        const reason = [hookLines.join(' '), status ? `(${status})` : ''].filter(Boolean).join(' ') || fallback || 'no reason given';
-        throw new src_errors/* UserError */.yo(`Push to ${remote}/${branch} was rejected by the remote: ${reason}.`);
-    }
-    /**
-     * Points a branch the action owns at HEAD. With a lease (the head it was
-     * seen at, '' for "must not exist") git refuses to overwrite a commit
-     * another run pushed in between (--force-with-lease); without one it forces.
-     */
-    async forcePush(remote, branch, lease) {
-        const ref = `refs/heads/${branch}`;
-        const force = lease === undefined ? '--force' : `--force-with-lease=${ref}:${lease}`;
-        const result = await this.exec(['push', '--porcelain', force, remote, `HEAD:${ref}`]);
-        if (result.exitCode === 0)
-            return;
-        if (/stale info|\(fetch first\)|already exists/i.test(`${result.stdout}\n${result.stderr}`)) {
-            throw new src_errors/* UserError */.yo(`${branch} changed on ${remote} while this run worked on it (another run?); run again to update it.`);
-        }
-        throw new GitError(['push', force, remote, `HEAD:${ref}`], result);
-    }
-    async fetchBranch(remote, branch) {
-        await this.run(['fetch', '--quiet', '--no-tags', remote, `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`]);
-        return this.run(['rev-parse', `refs/remotes/${remote}/${branch}`]);
-    }
-    /** Moves HEAD (and the files that differ) to `commit`, keeping unrelated local changes. */
-    async resetKeep(commit) {
-        await this.run(['reset', '--quiet', '--keep', commit]);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/repo/local-checkout.ts
-
-
-
-/**
- * The config repo as a local git checkout (actions/checkout): the work tree is
- * the snapshot, commits are made with git and pushed to `origin`.
- */
-class LocalCheckout {
-    path;
-    repository;
-    options;
-    kind = 'checkout';
-    git;
-    constructor(path, repository = '', options = { push: true }) {
-        this.path = path;
-        this.repository = repository;
-        this.options = options;
-        this.git = new Git(path);
-    }
-    get remote() {
-        return this.options.remote ?? 'origin';
-    }
-    /** The work tree is the snapshot; a commit is pushed to the branch the caller names. */
-    async open(_branch) {
-        return { root: this.path, commit: await this.git.head() };
-    }
-    /** Moves the work tree to the new head of `branch` after a refused push. */
-    async reopen(branch) {
-        await this.git.resetKeep(await this.git.fetchBranch(this.remote, branch));
-        return { root: this.path, commit: await this.git.head() };
-    }
-    async commit(request) {
-        const { snapshot, target } = request;
-        await Promise.all(request.files.map((file) => (0,promises_.writeFile)((0,external_node_path_.join)(this.path, file.path), file.content)));
-        const sha = await this.git.commit(request.files.map((file) => file.path), request.message, request.author);
-        if (!this.options.push)
-            return { outcome: 'landed', sha, pushed: false };
-        if (target.mode === 'force') {
-            // A branch this action owns: pushed, then the checkout goes back to the commit it was on.
-            try {
-                await this.git.forcePush(this.remote, target.branch, target.lease);
-            }
-            finally {
-                await this.git.resetKeep(snapshot.commit);
-            }
-            return { outcome: 'landed', sha, pushed: true };
-        }
-        let pushed;
-        try {
-            pushed = await this.git.push(this.remote, target.branch);
-        }
-        catch (error) {
-            await this.git.resetKeep(snapshot.commit);
-            throw error;
-        }
-        if (pushed === 'moved') {
-            await this.git.resetKeep(snapshot.commit);
-            return { outcome: 'moved' };
-        }
-        return { outcome: 'landed', sha, pushed: true };
-    }
-    async dispose() { }
+    return map;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
@@ -52176,17 +50482,6 @@ throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
 throttling.triggersNotification = triggersNotification;
 
 
-;// CONCATENATED MODULE: ./src/inputs/mask-secret.ts
-
-const masked = new Set();
-/** Tells the runner to hide a secret in every log line; once per value, however many modules receive it. */
-function maskSecret(value) {
-    if (value === '' || masked.has(value))
-        return;
-    masked.add(value);
-    core_setSecret(value);
-}
-
 ;// CONCATENATED MODULE: ./src/github/octokit-client.ts
 
 
@@ -52199,20 +50494,12 @@ function maskSecret(value) {
  * The one GitHub client of the project: REST methods, pagination, retries of
  * 5xx answers, and GitHub's recommended throttling for primary and secondary
  * rate limits (which honours `Retry-After`). GitHub Enterprise Server works
- * through GITHUB_API_URL / GITHUB_GRAPHQL_URL.
+ * through GITHUB_API_URL / GITHUB_GRAPHQL_URL (RunContext).
  */
 const GitOpsOctokit = Octokit.plugin(restEndpointMethods, paginateRest, retry, throttling);
-function defaultApiUrl(env = process.env) {
-    return (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
-}
-function defaultGraphqlUrl(apiUrl, env = process.env) {
-    if (env.GITHUB_GRAPHQL_URL)
-        return env.GITHUB_GRAPHQL_URL;
-    return apiUrl.endsWith('/api/v3') ? `${apiUrl.slice(0, -'/v3'.length)}/graphql` : `${apiUrl}/graphql`;
-}
 function createGitHubClient(options) {
     maskSecret(options.token);
-    const baseUrl = (options.apiUrl ?? defaultApiUrl()).replace(/\/+$/, '');
+    const baseUrl = options.apiUrl.replace(/\/+$/, '');
     const retries = options.rateLimitRetries ?? 3;
     const client = new GitOpsOctokit({
         auth: options.token,
@@ -52230,8 +50517,7 @@ function createGitHubClient(options) {
             },
         },
     });
-    const graphqlUrl = options.graphqlUrl ?? defaultGraphqlUrl(baseUrl);
-    client.graphql = client.graphql.defaults({ url: graphqlUrl });
+    client.graphql = client.graphql.defaults({ url: options.graphqlUrl });
     if (options.counter) {
         const counter = options.counter;
         client.hook.before('request', (request) => {
@@ -52248,55 +50534,287 @@ function createGitHubClient(options) {
 
 
 
-
-/** The `repository` input, else the workflow's repository; '' when neither is there (the CLI outside Actions). */
-function readRepository(env = process.env) {
-    const repository = readString('repository', env.GITHUB_REPOSITORY ?? '').trim();
-    if (repository !== '' && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
-        throw new src_errors/* InputError */.dz('repository', `invalid repository '${repository}'; expected owner/name.`);
-    }
-    return repository;
-}
-/** The `token` input, else GITHUB_TOKEN / GH_TOKEN from the environment (the CLI). Masked at once. */
-function readToken(env = process.env) {
-    const token = readString('token', env.GITHUB_TOKEN ?? env.GH_TOKEN ?? '').trim();
-    if (token !== '')
-        maskSecret(token);
-    return token;
-}
-function connectToGitHub(why) {
-    const repository = readRepository();
-    if (repository === '')
+/** A client for the config repo; `why` finishes the sentence of the error when an input is missing. */
+function connectToGitHub(target, context, why) {
+    if (target.repository === '')
         throw new src_errors/* InputError */.dz('repository', `is needed ${why}; name the config repo as owner/name.`);
-    const token = readToken();
-    if (token === '')
+    if (target.token === '') {
         throw new src_errors/* InputError */.dz('token', `is needed ${why}; pass a GitHub App token or a fine-grained personal access token (see the README's section on tokens).`);
+    }
+    const { owner, repo } = parseOwnerName('repository', target.repository);
     const counter = { reads: 0, writes: 0 };
-    const [owner, repo] = repository.split('/');
-    return { client: createGitHubClient({ token, counter }), owner, repo, repository, counter };
+    const client = createGitHubClient({ token: target.token, apiUrl: context.apiUrl, graphqlUrl: context.graphqlUrl, counter });
+    return { client, owner, repo, repository: target.repository, workflowRepository: context.workflowRepository, counter };
+}
+/**
+ * GitHub as a command reaches it: connected on first use, at most once, so a
+ * run that never needs GitHub (a checkout, commit landing) asks nothing of
+ * its token.
+ */
+class GitHubAccess {
+    target;
+    context;
+    why;
+    connection;
+    constructor(target, context, why) {
+        this.target = target;
+        this.context = context;
+        this.why = why;
+    }
+    /** The connection, opened now if it was not. */
+    connect() {
+        return (this.connection ??= connectToGitHub(this.target, this.context, this.why));
+    }
+    /** The connection if one was opened, for explaining an error. */
+    get opened() {
+        return this.connection;
+    }
+    /** Whether the repository and a token are given, so that connecting can work. */
+    get available() {
+        return this.target.repository !== '' && this.target.token !== '';
+    }
 }
 
-;// CONCATENATED MODULE: ./src/config/load-config.ts
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __nccwpck_require__(42463);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(38815);
+;// CONCATENATED MODULE: ./src/config/config-schema.ts
+/**
+ * The JSON Schema of `gitops-promote.yaml`. Unknown keys are errors: a typo
+ * (`reviewer:` for `reviewers:`) must not silently drop a safeguard.
+ */
+const stringList = { type: 'array', items: { type: 'string', minLength: 1 } };
+const stringOrList = { anyOf: [{ type: 'string', minLength: 1 }, stringList] };
+const config_schema_name = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$' };
+const pullRequest = {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+        'auto-merge': { type: 'boolean' },
+        'merge-method': { enum: ['merge', 'squash', 'rebase'] },
+        reviewers: stringList,
+        'team-reviewers': stringList,
+        labels: stringList,
+        assignees: stringList,
+        draft: { type: 'boolean' },
+        checklist: stringList,
+        'title-template': { type: 'string', minLength: 1 },
+    },
+};
+const controllerRef = {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+        controller: { enum: ['argocd', 'flux'] },
+        'argocd-app': { type: 'string', minLength: 1 },
+        'flux-kind': { enum: ['Kustomization', 'HelmRelease'] },
+        'flux-name': { type: 'string', minLength: 1 },
+        'flux-namespace': { type: 'string', minLength: 1 },
+        overlays: stringOrList,
+    },
+};
+const PROMOTION_CONFIG_SCHEMA = {
+    type: 'object',
+    additionalProperties: false,
+    required: ['environments'],
+    properties: {
+        version: { const: 1 },
+        branch: { type: 'string', minLength: 1 },
+        environments: {
+            type: 'array',
+            minItems: 1,
+            items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['name', 'overlays'],
+                properties: {
+                    name: config_schema_name,
+                    overlays: stringOrList,
+                    from: config_schema_name,
+                    branch: { type: 'string', minLength: 1 },
+                    landing: { enum: ['commit', 'pull-request'] },
+                    'pull-request': pullRequest,
+                    protected: { type: 'boolean' },
+                    'require-digest': { type: 'boolean' },
+                    controller: { enum: ['argocd', 'flux'] },
+                    'max-skew': { anyOf: [{ type: 'integer', minimum: 0 }, { type: 'string', pattern: '^\\d+(d|versions?)$' }] },
+                },
+            },
+        },
+        apps: {
+            type: 'object',
+            propertyNames: config_schema_name,
+            additionalProperties: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                    images: stringList,
+                    environments: { type: 'object', propertyNames: config_schema_name, additionalProperties: controllerRef },
+                },
+            },
+        },
+    },
+};
 
+;// CONCATENATED MODULE: ./src/config/promotion-config.ts
 
 
 
 
 /**
- * The promotion config of a checkout: the file the `config` input names, or
- * gitops-promote.yaml at the repo root when present. Without it, inputs alone work.
+ * The promotion config (`gitops-promote.yaml` at the config repo's root): the
+ * ordered environments, how changes land in each, and optionally each app's
+ * images and controller objects. Inputs override it; without it, inputs alone work.
  */
-function loadPromotionConfig(root) {
-    const { file, named } = readConfigFile();
-    const absolute = (0,external_node_path_.join)(root, file);
-    if (!(0,external_node_fs_.existsSync)(absolute)) {
-        if (named)
-            throw new src_errors/* InputError */.dz('config', `'${file}' does not exist in the config repo.`);
-        return undefined;
+const DEFAULT_CONFIG_FILE = 'gitops-promote.yaml';
+/**
+ * What an environment is when neither the config nor an input says otherwise.
+ * The inputs that can override these have no default in action.yml, so these
+ * are the only defaults (src/inputs/environment-settings.ts applies them).
+ */
+const ENVIRONMENT_DEFAULTS = {
+    landing: 'commit',
+    pullRequest: { autoMerge: false, mergeMethod: 'squash', reviewers: [], teamReviewers: [], labels: [], assignees: [], draft: false, checklist: [] },
+    protected: false,
+    requireDigest: false,
+};
+/** The Flux object an app's controller entry names, when it names no kind or namespace. */
+const FLUX_DEFAULTS = { kind: 'Kustomization', namespace: 'flux-system' };
+let validator;
+function parsePromotionConfig(text, file = DEFAULT_CONFIG_FILE) {
+    let raw;
+    try {
+        raw = (0,dist/* parse */.qg)(text, { prettyErrors: true });
     }
-    return parsePromotionConfig((0,external_node_fs_.readFileSync)(absolute, 'utf8'), file);
+    catch (error) {
+        throw new src_errors/* UserError */.yo(`${file} is not valid YAML: ${(0,src_errors/* yamlErrorText */.jw)(error)}.`);
+    }
+    validator ??= new ajv.Ajv({ allErrors: true, strict: false }).compile(PROMOTION_CONFIG_SCHEMA);
+    if (!validator(raw))
+        throw new src_errors/* UserError */.yo(`${file}: ${describeSchemaError(validator.errors ?? [], raw)}`);
+    return normalise(raw, file);
 }
-/** The promotion config's path in the config repo (the `config` input, else the default), and whether an input named it. */
+function describeSchemaError(errors, raw) {
+    // The most specific error is the most useful one: prefer unknown keys, then the deepest path.
+    const sorted = [...errors].sort((a, b) => Number(b.keyword === 'additionalProperties') - Number(a.keyword === 'additionalProperties') || b.instancePath.length - a.instancePath.length);
+    const error = sorted[0];
+    const where = error.instancePath ? readablePath(error.instancePath, raw) : 'the top level';
+    if (error.keyword === 'additionalProperties') {
+        return `unknown key '${error.params.additionalProperty}' in ${where}.`;
+    }
+    if (error.keyword === 'enum')
+        return `${where} must be one of ${error.params.allowedValues.join(', ')}.`;
+    return `${where} ${error.message ?? 'is invalid'}.`;
+}
+/** `/environments/1/pull-request` → `environment 'staging' > pull-request`, which a reader can find. */
+function readablePath(pointer, raw) {
+    const parts = pointer.slice(1).split('/');
+    if (parts[0] === 'environments' && parts[1] !== undefined) {
+        const env = raw.environments?.[Number(parts[1])];
+        const label = typeof env?.name === 'string' ? `environment '${env.name}'` : `environments[${parts[1]}]`;
+        return [label, ...parts.slice(2)].join(' > ');
+    }
+    if (parts[0] === 'apps' && parts[1] !== undefined)
+        return [`app '${parts[1]}'`, ...parts.slice(2)].join(' > ');
+    return parts.join(' > ');
+}
+function normalise(raw, file) {
+    const names = new Set();
+    const environments = raw.environments.map((env, index) => {
+        if (names.has(env.name))
+            throw new src_errors/* UserError */.yo(`${file}: environment '${env.name}' is declared twice.`);
+        names.add(env.name);
+        const pr = env['pull-request'] ?? {};
+        const defaults = ENVIRONMENT_DEFAULTS.pullRequest;
+        return {
+            name: env.name,
+            overlays: toList(env.overlays),
+            from: env.from ?? raw.environments[index - 1]?.name,
+            branch: env.branch,
+            landing: env.landing ?? ENVIRONMENT_DEFAULTS.landing,
+            pullRequest: {
+                autoMerge: pr['auto-merge'] ?? defaults.autoMerge,
+                mergeMethod: pr['merge-method'] ?? defaults.mergeMethod,
+                reviewers: pr.reviewers ?? [],
+                teamReviewers: pr['team-reviewers'] ?? [],
+                labels: pr.labels ?? [],
+                assignees: pr.assignees ?? [],
+                draft: pr.draft ?? defaults.draft,
+                checklist: pr.checklist ?? [],
+                titleTemplate: pr['title-template'],
+            },
+            protected: env.protected ?? ENVIRONMENT_DEFAULTS.protected,
+            requireDigest: env['require-digest'] ?? ENVIRONMENT_DEFAULTS.requireDigest,
+            controller: env.controller,
+            maxSkew: env['max-skew'],
+        };
+    });
+    for (const env of environments) {
+        if (env.from !== undefined && !names.has(env.from)) {
+            throw new src_errors/* UserError */.yo(`${file}: environment '${env.name}' promotes from '${env.from}', which is not declared.`);
+        }
+    }
+    refuseCycles(environments, file);
+    const apps = Object.entries(raw.apps ?? {}).map(([name, app]) => {
+        const refs = {};
+        for (const [envName, ref] of Object.entries(app.environments ?? {})) {
+            if (!names.has(envName))
+                throw new src_errors/* UserError */.yo(`${file}: app '${name}' names environment '${envName}', which is not declared.`);
+            refs[envName] = {
+                controller: ref.controller,
+                argocdApp: ref['argocd-app'],
+                fluxKind: ref['flux-kind'],
+                fluxName: ref['flux-name'],
+                fluxNamespace: ref['flux-namespace'],
+                overlays: ref.overlays === undefined ? undefined : toList(ref.overlays),
+            };
+        }
+        return { name, images: app.images ?? [], environments: refs };
+    });
+    return { branch: raw.branch, environments, apps };
+}
+function toList(value) {
+    return Array.isArray(value) ? value : [value];
+}
+function refuseCycles(environments, file) {
+    const byName = new Map(environments.map((env) => [env.name, env]));
+    for (const start of environments) {
+        const seen = [start.name];
+        for (let env = start; env.from !== undefined;) {
+            env = byName.get(env.from);
+            if (seen.includes(env.name)) {
+                throw new src_errors/* UserError */.yo(`${file}: environments promote in a cycle: ${[...seen.slice(seen.indexOf(env.name)), env.name].join(' → ')}.`);
+            }
+            seen.push(env.name);
+        }
+    }
+}
+function findEnvironment(config, name, input) {
+    const env = config.environments.find((candidate) => candidate.name === name);
+    if (!env) {
+        throw new src_errors/* UserError */.yo(`Input '${input}': unknown environment '${name}'; the promotion config declares ${config.environments.map((e) => e.name).join(', ')}.`);
+    }
+    return env;
+}
+/** The environments from the first to the last, following `from` links (dev, staging, production). */
+function promotionChain(config) {
+    const roots = config.environments.filter((env) => env.from === undefined);
+    const chain = [];
+    const visit = (env) => {
+        chain.push(env);
+        for (const next of config.environments.filter((candidate) => candidate.from === env.name))
+            visit(next);
+    };
+    roots.forEach(visit);
+    return chain;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/config-inputs.ts
+
+
+
+/** The `config` input: the promotion config's path inside the config repo, else the default file. */
 function readConfigFile() {
     const named = readString('config').trim();
     const file = named || DEFAULT_CONFIG_FILE;
@@ -52305,383 +50823,98 @@ function readConfigFile() {
     }
     return { file, named: named !== '' };
 }
-/** The environment an `environment` input names, from the config (which must then exist). */
-function environmentFromInput(root, input = 'environment') {
-    const name = readString(input);
-    if (name === '')
-        return undefined;
-    const config = loadPromotionConfig(root);
-    if (!config) {
-        throw new src_errors/* InputError */.dz(input, `'${name}' needs the promotion config (${DEFAULT_CONFIG_FILE} at the config repo root, or the config input).`);
-    }
-    return { config, environment: findEnvironment(config, name, input) };
-}
 
-;// CONCATENATED MODULE: ./src/github/request-errors.ts
-/** Reading Octokit's RequestError without depending on its class (bundles may hold two copies). */
-function request_errors_isRequestError(error) {
-    return typeof error === 'object' && error !== null && typeof error.status === 'number';
-}
-function statusOf(error) {
-    return request_errors_isRequestError(error) ? error.status : undefined;
-}
-/** GitHub's message plus the `errors` details of a 422, on one line. */
-function describeRequestError(error) {
-    if (!request_errors_isRequestError(error))
-        return error instanceof Error ? error.message : String(error);
-    const data = error.response?.data;
-    const details = (data?.errors ?? [])
-        .map((item) => (typeof item === 'string' ? item : item.message ?? [item.field, item.code].filter(Boolean).join(' ')))
-        .filter(Boolean);
-    const message = data?.message ?? error.message;
-    return [message, ...details].join(': ').replace(/\s*\n\s*/g, ' ');
-}
-
-;// CONCATENATED MODULE: ./src/repo/github-api-repo.ts
-
-
-
-
+;// CONCATENATED MODULE: ./src/inputs/environment-settings.ts
 
 
 /**
- * The config repo reached only through the GitHub API, with no clone: a branch
- * head is the repo's tarball extracted to a temporary folder, and a commit is
- * one tree (with `base_tree` and the files inline), one commit and one ref
- * update through the Git Data API. Commits made so with a GitHub App token are
- * signed by GitHub, so they show as verified.
+ * The settings an input and the promotion config can both carry, and the one
+ * rule between them: an input the workflow set wins, else the config, else
+ * the built-in default (ENVIRONMENT_DEFAULTS, beside the config's own).
+ *
+ * GitHub passes every input of action.yml with its default, so an input that
+ * had a default could never fall back to the config: these inputs have none,
+ * and an empty one is one the workflow did not set. A unit test holds
+ * action.yml to that.
  */
-class GitHubApiRepo {
-    client;
-    owner;
-    name;
-    kind = 'github-api';
-    folders = [];
-    /** Tree of each commit we have seen, so a commit needs no extra read. */
-    trees = new Map();
-    constructor(client, owner, name) {
-        this.client = client;
-        this.owner = owner;
-        this.name = name;
-    }
-    get repository() {
-        return `${this.owner}/${this.name}`;
-    }
-    async open(branch) {
-        const head = await this.branchHead(branch);
-        if (!head)
-            throw new src_errors/* UserError */.yo(`Branch '${branch}' does not exist in ${this.repository}.`);
-        const root = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'gitops-promote-snapshot-'));
-        this.folders.push(root);
-        await this.extractTarball(head.commit, root);
-        return { root, commit: head.commit, committedAt: head.committedAt };
-    }
-    reopen(branch) {
-        return this.open(branch);
-    }
-    /** The commit and tree a branch points at, or undefined when it does not exist. */
-    async branchHead(branch) {
-        try {
-            const { data } = await this.client.rest.repos.getBranch({ owner: this.owner, repo: this.name, branch });
-            this.trees.set(data.commit.sha, data.commit.commit.tree.sha);
-            const date = data.commit.commit.committer?.date;
-            return { commit: data.commit.sha, tree: data.commit.commit.tree.sha, ...(date ? { committedAt: Date.parse(date) } : {}) };
-        }
-        catch (error) {
-            if (statusOf(error) === 404) {
-                await this.requireRepository();
-                return undefined;
-            }
-            throw error;
-        }
-    }
-    async commit(request) {
-        const { owner, name: repo } = this;
-        const parent = request.snapshot.commit;
-        const baseTree = this.trees.get(parent) ?? (await this.client.rest.git.getCommit({ owner, repo, commit_sha: parent })).data.tree.sha;
-        const tree = await this.client.rest.git.createTree({
-            owner,
-            repo,
-            base_tree: baseTree,
-            tree: request.files.map((file) => ({ path: file.path, mode: '100644', type: 'blob', content: file.content })),
-        });
-        // No committer: GitHub then commits as the token's identity and signs the commit.
-        const commit = await this.client.rest.git.createCommit({
-            owner,
-            repo,
-            message: request.message,
-            tree: tree.data.sha,
-            parents: [parent],
-            author: { name: request.author.name, email: request.author.email },
-        });
-        const sha = commit.data.sha;
-        this.trees.set(sha, tree.data.sha);
-        const { target } = request;
-        if (target.mode === 'fast-forward') {
-            try {
-                await this.client.rest.git.updateRef({ owner, repo, ref: `heads/${target.branch}`, sha, force: false });
-            }
-            catch (error) {
-                if (statusOf(error) === 422 && /fast.forward/i.test(messageOf(error)))
-                    return { outcome: 'moved' };
-                throw error;
-            }
-            return { outcome: 'landed', sha, pushed: true };
-        }
-        await this.pointBranch(target.branch, sha, target.exists);
-        return { outcome: 'landed', sha, pushed: true };
-    }
-    /** Force-moves a branch this action owns, creating it when missing (and coping with a racing run). */
-    async pointBranch(branch, sha, exists) {
-        const { owner, name: repo } = this;
-        const update = () => this.client.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha, force: true });
-        const create = () => this.client.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha });
-        try {
-            await (exists ? update() : create());
-        }
-        catch (error) {
-            if (statusOf(error) !== 422)
-                throw error;
-            // Another run created (or deleted) the branch between our read and this write.
-            await (exists ? create() : update());
-        }
-    }
-    async deleteBranch(branch) {
-        try {
-            await this.client.rest.git.deleteRef({ owner: this.owner, repo: this.name, ref: `heads/${branch}` });
-        }
-        catch (error) {
-            if (statusOf(error) !== 422 && statusOf(error) !== 404)
-                throw error;
-        }
-    }
-    async extractTarball(commit, root) {
-        const { data } = await this.client.rest.repos.downloadTarballArchive({ owner: this.owner, repo: this.name, ref: commit });
-        const archive = `${root}.tar.gz`;
-        this.folders.push(archive);
-        await (0,promises_.writeFile)(archive, Buffer.from(data));
-        const result = await runProcess('tar', ['-xzf', archive, '-C', root, '--strip-components=1']);
-        if (result.exitCode !== 0)
-            throw new Error(`Could not extract the tarball of ${this.repository}@${commit}: ${result.stderr.trim()}`);
-    }
-    /** A 404 on a branch is either a missing branch or an invisible repo; tell which. */
-    async requireRepository() {
-        try {
-            await this.client.rest.repos.get({ owner: this.owner, repo: this.name });
-        }
-        catch (error) {
-            if (statusOf(error) === 404) {
-                throw new src_errors/* UserError */.yo(`Repository ${this.repository} was not found with this token. A workflow's GITHUB_TOKEN reaches only its own repository; for another repository use a GitHub App token or a fine-grained personal access token with access to it (run the check-setup command for details).`);
-            }
-            throw error;
-        }
-    }
-    async dispose() {
-        await Promise.all(this.folders.map((folder) => (0,promises_.rm)(folder, { recursive: true, force: true })));
-    }
+const CONFIG_SETTABLE_INPUTS = (/* unused pure expression or super */ null && ([
+    'branch',
+    'landing',
+    'reviewers',
+    'team-reviewers',
+    'labels',
+    'assignees',
+    'draft',
+    'auto-merge',
+    'merge-method',
+    'protected',
+    'require-digest',
+    'controller',
+    'max-skew',
+    'flux-kind',
+    'flux-namespace',
+    'overlays',
+    'from',
+]));
+function readWorkflowSettings() {
+    return {
+        landing: readChoice('landing', ['commit', 'pull-request'], undefined),
+        reviewers: readOptionalList('reviewers'),
+        teamReviewers: readOptionalList('team-reviewers'),
+        labels: readOptionalList('labels'),
+        assignees: readOptionalList('assignees'),
+        draft: readOptionalBoolean('draft'),
+        autoMerge: readOptionalBoolean('auto-merge'),
+        mergeMethod: readChoice('merge-method', ['merge', 'squash', 'rebase'], undefined),
+        protected: readOptionalBoolean('protected'),
+        requireDigest: readOptionalBoolean('require-digest'),
+        controller: readChoice('controller', ['argocd', 'flux'], undefined),
+        fluxKind: readChoice('flux-kind', ['Kustomization', 'HelmRelease'], undefined),
+        fluxNamespace: readString('flux-namespace').trim() || undefined,
+    };
 }
-function messageOf(error) {
-    return request_errors_isRequestError(error) ? `${error.message} ${JSON.stringify(error.response?.data ?? {})}` : String(error);
+/** `environment` is undefined when no environment of the config applies (overlays named by input): inputs, then the built-in defaults. */
+function settingsFor(set, environment) {
+    const configured = environment ?? ENVIRONMENT_DEFAULTS;
+    const pr = configured.pullRequest;
+    return {
+        landing: set.landing ?? configured.landing,
+        pullRequest: {
+            ...pr,
+            reviewers: set.reviewers ?? pr.reviewers,
+            teamReviewers: set.teamReviewers ?? pr.teamReviewers,
+            labels: set.labels ?? pr.labels,
+            assignees: set.assignees ?? pr.assignees,
+            draft: set.draft ?? pr.draft,
+            autoMerge: set.autoMerge ?? pr.autoMerge,
+            mergeMethod: set.mergeMethod ?? pr.mergeMethod,
+        },
+        policy: {
+            protected: set.protected ?? configured.protected,
+            requireDigest: set.requireDigest ?? configured.requireDigest,
+        },
+    };
+}
+/** Which controller runs an app in an environment, and the Flux object's kind and namespace, by the same rule. */
+function controllerSettingsFor(set, environment, ref = {}) {
+    return {
+        controller: set.controller ?? ref.controller ?? environment?.controller,
+        fluxKind: set.fluxKind ?? ref.fluxKind ?? FLUX_DEFAULTS.kind,
+        fluxNamespace: set.fluxNamespace ?? ref.fluxNamespace ?? FLUX_DEFAULTS.namespace,
+    };
 }
 
-;// CONCATENATED MODULE: ./src/repo/open-config-repo.ts
+;// CONCATENATED MODULE: ./src/inputs/repo-location.ts
 
 
-
-
-
-
-
-function readRepoLocation(env = process.env) {
+/** A checkout when `path` is set; else GitHub's API when the repository and a token are known; else the working folder. */
+function readRepoLocation(github) {
     const path = readFolder('path');
     if (path !== '')
         return { kind: 'checkout', path };
-    const repository = readRepository(env);
-    if (repository !== '' && readToken(env) !== '')
+    if (github.repository !== '' && github.token !== '')
         return { kind: 'github-api' };
-    return { kind: 'checkout', path: (0,external_node_path_.resolve)('.'), missing: repository === '' ? 'repository' : 'token' };
-}
-/**
- * Opens the branch to work on: the `branch` input, else the environment's
- * `branch` in the promotion config, else (through the API) the config's
- * top-level `branch`, else the repo's default branch. A checkout stays on its
- * own branch, and must be on the environment's branch when the config sets one.
- */
-async function openConfigRepo(location, options) {
-    const configured = (config) => (options.branch ? undefined : options.environmentBranch?.(config));
-    if (location.kind === 'checkout') {
-        const repo = new LocalCheckout(location.path, readRepository(), { push: options.push });
-        if (!(await repo.git.topLevel())) {
-            if (location.missing === 'repository') {
-                throw new src_errors/* InputError */.dz('repository', 'is needed: path is empty and the working folder is not a git checkout; name the config repo as owner/name (with token) to work through the GitHub API, or set path to a checkout of it.');
-            }
-            if (location.missing === 'token') {
-                throw new src_errors/* InputError */.dz('token', 'is needed: path is empty and the working folder is not a git checkout, so the config repo is reached through the GitHub API; pass a token (or set path to a checkout).');
-            }
-            throw new src_errors/* InputError */.dz('path', `'${location.path}' is not inside a git repository; check out the config repo first (actions/checkout), or leave path empty to work through the GitHub API.`);
-        }
-        const current = await repo.git.currentBranch();
-        const snapshot = await repo.open(options.branch || current || '');
-        const config = loadPromotionConfig(snapshot.root);
-        const wanted = configured(config);
-        if (wanted && current && current !== wanted) {
-            throw new src_errors/* InputError */.dz('path', `the environment lands on branch '${wanted}' (its branch in the promotion config), but the checkout is on '${current}'; check out '${wanted}' (actions/checkout with ref: ${wanted}), or name the branch input.`);
-        }
-        return { repo, snapshot, branch: options.branch || current || wanted || '', config };
-    }
-    const connection = (options.connection ?? (() => connectToGitHub('to work without a checkout (path is empty)')))();
-    const repo = new GitHubApiRepo(connection.client, connection.owner, connection.repo);
-    try {
-        let branch = options.branch || (await defaultBranch(connection));
-        let snapshot = await repo.open(branch);
-        let config = loadPromotionConfig(snapshot.root);
-        const wanted = configured(config) ?? (options.branch ? undefined : config?.branch);
-        if (wanted && wanted !== branch) {
-            branch = wanted;
-            snapshot = await repo.open(branch);
-            config = loadPromotionConfig(snapshot.root);
-        }
-        return { repo, snapshot, branch, config };
-    }
-    catch (error) {
-        // Nobody else can remove the extracted tarballs of a repo that was never handed out.
-        await repo.dispose();
-        throw error;
-    }
-}
-async function defaultBranch(connection) {
-    const { data } = await connection.client.rest.repos.get({ owner: connection.owner, repo: connection.repo });
-    return data.default_branch;
-}
-
-;// CONCATENATED MODULE: ./src/validate/findings.ts
-/**
- * What validation produces: findings per overlay, gathered into one report.
- * Every other validate module either makes findings or presents them.
- */
-function addFinding(report, finding) {
-    if (finding.severity === 'error')
-        report.errors.push(finding);
-    else if (finding.severity === 'warning')
-        report.warnings.push(finding);
-    else
-        report.notices.push(finding);
-}
-function emptyOverlayReport(overlay, file) {
-    return { overlay, file, resources: 0, errors: [], warnings: [], notices: [], renderMs: 0, validateMs: 0 };
-}
-/** `Kind/namespace/name`, the way kubectl names an object in its messages. */
-function describeResource(object) {
-    const kind = typeof object.kind === 'string' ? object.kind : '(no kind)';
-    const name = typeof object.metadata?.name === 'string' ? object.metadata.name : '(no name)';
-    const namespace = typeof object.metadata?.namespace === 'string' ? object.metadata.namespace : '';
-    return namespace ? `${kind}/${namespace}/${name}` : `${kind}/${name}`;
-}
-
-;// CONCATENATED MODULE: ./src/validate/kustomization-references.ts
-
-
-
-
-function kustomizationFileIn(directory) {
-    return KUSTOMIZATION_FILE_NAMES.map((name) => (0,external_node_path_.join)(directory, name)).find((file) => (0,external_node_fs_.existsSync)(file));
-}
-const cache = new Map();
-/** The references of the kustomization in `directory`; undefined when there is none or it is not valid YAML. */
-function readKustomizationReferences(directory, useCache = true) {
-    const absolute = (0,external_node_path_.resolve)(directory);
-    if (useCache && cache.has(absolute))
-        return cache.get(absolute);
-    const result = readFresh(absolute);
-    cache.set(absolute, result);
-    return result;
-}
-function clearKustomizationCache() {
-    cache.clear();
-}
-function readFresh(directory) {
-    const file = kustomizationFileIn(directory);
-    if (!file)
-        return undefined;
-    let content;
-    try {
-        const parsed = (0,dist/* parse */.qg)((0,external_node_fs_.readFileSync)(file, 'utf8'));
-        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-            return undefined;
-        content = parsed;
-    }
-    catch {
-        return undefined;
-    }
-    const references = {
-        directory,
-        file,
-        kind: typeof content.kind === 'string' ? content.kind : 'Kustomization',
-        folders: [],
-        files: [],
-        patches: [],
-    };
-    const local = (entry) => typeof entry === 'string' && !/^[a-z]+:\/\//i.test(entry) && !entry.includes('?ref=') && !entry.startsWith('git@') ? (0,external_node_path_.join)(directory, entry) : undefined;
-    for (const entry of [...list(content.resources), ...list(content.bases), ...list(content.components)]) {
-        const target = local(entry);
-        if (!target || !(0,external_node_fs_.existsSync)(target))
-            continue;
-        if ((0,external_node_fs_.statSync)(target).isDirectory())
-            references.folders.push(target);
-        else
-            references.files.push(target);
-    }
-    for (const entry of list(content.patches))
-        addPatch(references, local, entry);
-    for (const entry of list(content.patchesStrategicMerge))
-        addPatch(references, local, typeof entry === 'string' ? { path: entry } : entry);
-    for (const entry of list(content.patchesJson6902))
-        addPatch(references, local, entry);
-    for (const generator of [...list(content.configMapGenerator), ...list(content.secretGenerator)]) {
-        const { files, envs, env } = generator;
-        for (const source of [...list(files), ...list(envs), env]) {
-            const path = typeof source === 'string' ? local(source.includes('=') ? source.slice(source.indexOf('=') + 1) : source) : undefined;
-            if (path && (0,external_node_fs_.existsSync)(path))
-                references.files.push(path);
-        }
-    }
-    for (const entry of [...list(content.configurations), ...list(content.crds), ...list(content.replacements)]) {
-        const path = local(typeof entry === 'string' ? entry : entry?.path);
-        if (path && (0,external_node_fs_.existsSync)(path) && (0,external_node_fs_.statSync)(path).isFile())
-            references.files.push(path);
-    }
-    return references;
-}
-function addPatch(references, local, entry) {
-    if (!entry || typeof entry !== 'object')
-        return;
-    const { path, target } = entry;
-    const file = local(path);
-    if (!file || !(0,external_node_fs_.existsSync)(file))
-        return;
-    references.files.push(file);
-    references.patches.push({ file, target: target && typeof target === 'object' ? { kind: target.kind, name: target.name } : undefined });
-}
-function list(value) {
-    return Array.isArray(value) ? value : [];
-}
-/** Every kustomization folder reachable from `directory` (itself first), each once. */
-function kustomizationClosure(directory) {
-    const seen = new Set();
-    const result = [];
-    const visit = (folder) => {
-        const absolute = (0,external_node_path_.resolve)(folder);
-        if (seen.has(absolute))
-            return;
-        seen.add(absolute);
-        const references = readKustomizationReferences(absolute);
-        if (!references)
-            return;
-        result.push(references);
-        references.folders.forEach(visit);
-    };
-    visit(directory);
-    return result;
+    return { kind: 'checkout', path: (0,external_node_path_.resolve)('.'), missing: github.repository === '' ? 'repository' : 'token' };
 }
 
 ;// CONCATENATED MODULE: ./src/validate/kubernetes-versions.ts
@@ -52747,244 +50980,6 @@ function removedIn(apiVersion, kind, version) {
     return minor !== undefined && version.minor >= minor ? minor : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/validate/policy-checks.ts
-
-const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralContainers']);
-const policy_checks_DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-fA-F0-9]{32,}$/;
-/** Every container image of a resource with the JSON pointer of its `image` field, wherever the pod template sits. */
-function findImages(object) {
-    const found = [];
-    const visit = (node, pointer, key) => {
-        if (Array.isArray(node)) {
-            node.forEach((item, index) => {
-                const at = `${pointer}/${index}`;
-                if (CONTAINER_LISTS.has(key) && item && typeof item === 'object' && 'image' in item) {
-                    found.push({ pointer: `${at}/image`, image: String(item.image ?? '') });
-                }
-                visit(item, at, '');
-            });
-        }
-        else if (node && typeof node === 'object') {
-            for (const [childKey, child] of Object.entries(node))
-                visit(child, `${pointer}/${childKey.replace(/~/g, '~0').replace(/\//g, '~1')}`, childKey);
-        }
-    };
-    visit(object, '', '');
-    return found;
-}
-function checkImages(object, policy) {
-    const issues = [];
-    for (const { pointer, image } of findImages(object)) {
-        const { name, tag, digest } = splitImageReference(image.trim());
-        if (image.trim() === '') {
-            issues.push({ rule: 'image-reference', pointer, message: 'a container has an empty image' });
-            continue;
-        }
-        if (digest && !policy_checks_DIGEST.test(digest)) {
-            issues.push({ rule: 'image-reference', pointer, message: `image '${image}' has a malformed digest '${digest}' (expected algorithm:hex, such as sha256:…)` });
-        }
-        if (!tag && !digest) {
-            issues.push({ rule: 'image-reference', pointer, message: `image '${image}' has neither a tag nor a digest, so it means whatever 'latest' is when pulled; pin a tag or a digest` });
-            continue;
-        }
-        if (policy.protected && tag === 'latest') {
-            issues.push({ rule: 'latest-tag', image: name, pointer, message: `image '${image}' uses the 'latest' tag, which a protected environment does not allow; pin a version or a digest` });
-        }
-        if (policy.protected && policy.requireDigest && !digest) {
-            issues.push({ rule: 'digest-required', image: name, pointer, message: `image '${image}' has no digest, which this protected environment requires (require-digest); set one with name@sha256:…` });
-        }
-    }
-    return issues;
-}
-/**
- * The identity the API server keys an object by. kustomize already refuses two
- * resources with the same group, kind, namespace and name, but it tells apart
- * what the cluster does not: `extensions` and `apps` name the same Deployment,
- * and a resource with no namespace lands in `default`, beside one that says so.
- * (A cluster-scoped kind never carries a namespace, so it keys by name.)
- */
-function resourceIdentity(object) {
-    const apiVersion = String(object.apiVersion ?? '');
-    const group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
-    const builtIn = !group.includes('.') || group.endsWith('.k8s.io');
-    const metadata = (object.metadata ?? {});
-    const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'default';
-    return `${builtIn ? '' : group}|${String(object.kind ?? '')}|${namespace}|${String(metadata.name ?? '')}`;
-}
-/** Indices of resources that repeat an earlier one's identity, with the index of that first one. */
-function findDuplicates(objects) {
-    const first = new Map();
-    const duplicates = [];
-    objects.forEach((object, index) => {
-        const identity = resourceIdentity(object);
-        const seen = first.get(identity);
-        if (seen === undefined)
-            first.set(identity, index);
-        else
-            duplicates.push({ index, firstIndex: seen });
-    });
-    return duplicates;
-}
-
-;// CONCATENATED MODULE: ./src/validate/render-errors.ts
-
-
-
-
-/**
- * Where a kustomize render error comes from. kustomize names the chain of
- * folders it recursed into and the entry it was reading; the error is put on
- * that entry's line in the innermost kustomization, or, for a file that is not
- * valid YAML, on the broken line of that file.
- */
-function locateRenderError(overlayDir, message) {
-    let directory = overlayDir;
-    for (const match of message.matchAll(/recursed accumulation of path '([^']+)'/g))
-        directory = (0,external_node_path_.resolve)(directory, match[1]);
-    const tail = message.slice(message.lastIndexOf('recursed accumulation of path') + 1);
-    const malformed = /in File: ([^\s"']+)/.exec(tail) ?? /MalformedYAMLError[^']*'([^']+)'/.exec(tail);
-    const entries = [...tail.matchAll(/(?:accumulating resources from|resource|path|file) '([^']+)'/g)].map((match) => match[1]);
-    const brokenFile = malformed ? (0,external_node_path_.resolve)(directory, malformed[1]) : undefined;
-    if (brokenFile && (0,external_node_fs_.existsSync)(brokenFile) && (0,external_node_fs_.statSync)(brokenFile).isFile()) {
-        return { file: brokenFile, line: firstYamlErrorLine(brokenFile) ?? kustomizeLine(message) ?? 1 };
-    }
-    const kustomization = kustomizationFileIn(directory);
-    if (!kustomization)
-        return undefined;
-    const text = (0,external_node_fs_.readFileSync)(kustomization, 'utf8').split('\n');
-    for (const entry of entries.reverse()) {
-        const index = text.findIndex((line) => line.includes(entry));
-        if (index >= 0)
-            return { file: kustomization, line: index + 1 };
-    }
-    return { file: kustomization, line: 1 };
-}
-function firstYamlErrorLine(file) {
-    const lines = new dist/* LineCounter */.HN();
-    for (const document of (0,dist/* parseAllDocuments */.hR)((0,external_node_fs_.readFileSync)(file, 'utf8'), { lineCounter: lines })) {
-        const error = 'errors' in document ? document.errors[0] : undefined;
-        if (error)
-            return lines.linePos(error.pos[0]).line;
-    }
-    return undefined;
-}
-function kustomizeLine(message) {
-    const match = /yaml: line (\d+)/.exec(message);
-    return match ? Number(match[1]) : undefined;
-}
-/**
- * kustomize's render error as a person reads it: without kubectl's log
- * prefix, with paths relative to the config repo (kustomize prints the
- * absolute paths of the checkout or a temporary clone), and without the
- * second attempt kustomize reports for every resource entry. For an entry it
- * first tries a file, then a folder, and wraps both failures as
- * `accumulation err='<as a file>': <as a folder>`: when the folder attempt
- * recursed into a kustomization, its error is the real one; when there was no
- * folder ("must build at directory: …"), the file attempt's is.
- */
-function describeRenderError(error, repoRoots) {
-    let text = unwrapKubectlLog(error.trim()).replace(/^Error: /, '');
-    for (const root of [...new Set(repoRoots.map((root) => root.replace(/\/+$/, '')))].sort((a, b) => b.length - a.length)) {
-        if (!(0,external_node_path_.isAbsolute)(root) || root === '/')
-            continue;
-        text = text.split(`${root}/`).join('').replace(new RegExp(`${escapeRegExp(root)}(?=['"\\s:]|$)`, 'g'), '.');
-    }
-    text = text
-        .replace(/evalsymlink failure on '([^']+)' : lstat \1: no such file or directory/g, '$1 does not exist')
-        .replace(/evalsymlink failure on '([^']+)' : lstat \1: /g, '$1: ');
-    for (;;) {
-        const attempt = /accumulation err='(.*?)': (must build at directory: |recursed accumulation of path )/.exec(text);
-        if (!attempt)
-            break;
-        const [whole, asFile, folderAttempt] = attempt;
-        text = folderAttempt.startsWith('must build')
-            ? text.slice(0, attempt.index) + asFile // The innermost error: nothing but the folder attempt follows.
-            : text.slice(0, attempt.index) + text.slice(attempt.index + whole.length - folderAttempt.length);
-    }
-    return text
-        .replace(/recursed accumulation of path '([^']+)': /g, 'in $1: ')
-        .replace(/accumulating resources: (?=accumulating resources from |in )/g, '')
-        .trim();
-}
-/** kubectl (klog) prints `E1202 17:01:38.331376 18968 run.go:72] "command failed" err="…"`. */
-function unwrapKubectlLog(text) {
-    const line = text.replace(/^E\d{4} [\d:.]+\s+\d+ \S+\] /, '');
-    const quoted = /^"command failed" err="(.*)"$/s.exec(line);
-    return quoted ? quoted[1].replace(/\\(["\\])/g, '$1') : line;
-}
-function escapeRegExp(text) {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-;// CONCATENATED MODULE: ./src/validate/render-with-origins.ts
-
-
-
-
-async function renderWithOrigins(renderer, overlayDir, extraArgs) {
-    const wrapper = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'gitops-promote-render-'));
-    try {
-        // kustomize refuses an absolute path as a resource; a relative one may climb out of the wrapper.
-        const target = (0,external_node_path_.relative)(wrapper, overlayDir).split(external_node_path_.sep).join('/');
-        await (0,promises_.writeFile)((0,external_node_path_.join)(wrapper, 'kustomization.yaml'), `resources:\n- ${JSON.stringify(target)}\nbuildMetadata: [originAnnotations]\n`);
-        const traced = await renderOverlay(renderer, wrapper, extraArgs);
-        if (traced.ok)
-            return { result: traced, originBase: wrapper };
-    }
-    finally {
-        await (0,promises_.rm)(wrapper, { recursive: true, force: true });
-    }
-    return { result: await renderOverlay(renderer, overlayDir, extraArgs), originBase: undefined };
-}
-
-;// CONCATENATED MODULE: ./src/validate/rendered-resources.ts
-
-
-/** The annotation kustomize's `originAnnotations` adds; removed before anything validates the object. */
-const ORIGIN_ANNOTATION = 'config.kubernetes.io/origin';
-/** Splits kustomize's output into objects and reads back (and removes) each one's origin annotation. */
-function parseRenderedResources(yaml, originBase) {
-    const resources = [];
-    const problems = [];
-    for (const document of (0,dist/* parseAllDocuments */.hR)(yaml)) {
-        if (!('contents' in document))
-            continue;
-        if (document.errors.length > 0) {
-            problems.push(document.errors[0].message);
-            continue;
-        }
-        const object = document.toJS();
-        if (object === null || object === undefined)
-            continue;
-        if (typeof object !== 'object' || Array.isArray(object)) {
-            problems.push('a rendered document is not a mapping');
-            continue;
-        }
-        resources.push(takeOrigin(object, originBase));
-    }
-    return { resources, problems };
-}
-function takeOrigin(object, originBase) {
-    const metadata = object.metadata;
-    const annotations = metadata?.annotations;
-    const text = annotations?.[ORIGIN_ANNOTATION];
-    if (!metadata || !annotations || typeof text !== 'string')
-        return { object, generated: false };
-    delete annotations[ORIGIN_ANNOTATION];
-    if (Object.keys(annotations).length === 0)
-        delete metadata.annotations;
-    const origin = (0,dist/* parse */.qg)(text);
-    if (!originBase || !origin || origin.repo)
-        return { object, generated: false };
-    if (origin.path)
-        return { object, originFile: (0,external_node_path_.resolve)(originBase, origin.path), generated: false };
-    if (origin.configuredIn)
-        return { object, originFile: (0,external_node_path_.resolve)(originBase, origin.configuredIn), generated: true };
-    return { object, generated: false };
-}
-
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(73136);
 ;// CONCATENATED MODULE: ./src/validate/crd-schemas.ts
 /**
  * JSON Schemas from CustomResourceDefinitions: each served version's
@@ -53318,6 +51313,1300 @@ function expandTemplate(template, apiVersion, kind, strict, kubernetesVersion) {
     return expandSchemaLocationTemplate(parseSchemaLocationTemplate(template), { apiVersion, kind, strict, kubernetesVersion });
 }
 
+;// CONCATENATED MODULE: ./src/inputs/validation-inputs.ts
+
+
+
+/** The inputs that say how to validate, shared by validate and the writing commands (validate: true). */
+function readSchemaSettings() {
+    const schemaLocations = readList('schema-locations');
+    checkSchemaLocations(schemaLocations);
+    return {
+        kubernetesVersion: parseKubernetesVersion(readString('kubernetes-version', DEFAULT_KUBERNETES_VERSION)).text,
+        strict: readBoolean('strict', true),
+        ignoreMissingSchemas: readBoolean('ignore-missing-schemas', false),
+        kustomizeArgs: readString('kustomize-args').split(/\s+/).filter((arg) => arg !== ''),
+        schemaLocations,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/kustomize/image-reference.ts
+/**
+ * Container image references as kustomize v5 reads them. These mirror
+ * kustomize's `image.Split` and `image.IsImageMatched`, because the action must
+ * predict exactly what `kustomize build` will render.
+ */
+/**
+ * Splits `[host[:port]/]path[:tag][@digest]` into its parts. A colon before the
+ * first slash belongs to the registry host (`localhost:5000/web`).
+ */
+function splitImageReference(reference) {
+    const slash = reference.indexOf('/');
+    const offset = slash > 0 ? slash : 0;
+    const searched = reference.slice(offset);
+    const at = searched.indexOf('@');
+    const colon = searched.indexOf(':');
+    if (colon < 0 && at < 0)
+        return { name: reference, tag: '', digest: '' };
+    if (at >= 0 && (at < colon || colon < 0)) {
+        return { name: reference.slice(0, offset + at), tag: '', digest: reference.slice(offset + at + 1) };
+    }
+    if (at >= 0) {
+        return {
+            name: reference.slice(0, offset + colon),
+            tag: reference.slice(offset + colon + 1, offset + at),
+            digest: reference.slice(offset + at + 1),
+        };
+    }
+    return { name: reference.slice(0, offset + colon), tag: reference.slice(offset + colon + 1), digest: '' };
+}
+function formatImageReference({ name, tag, digest }) {
+    return `${name}${tag ? `:${tag}` : ''}${digest ? `@${digest}` : ''}`;
+}
+const matcherCache = new Map();
+/**
+ * Whether an `images:` entry named `entryName` applies to `reference`. kustomize
+ * compiles the name as a regular expression (so `.` matches any character) and
+ * matches it against the whole repository part: no registry normalisation, so
+ * `nginx` does not match `docker.io/library/nginx`. kustomize 5.5 only accepts
+ * sha256 digests here. A name that is not a valid expression matches nothing.
+ */
+function isImageMatched(reference, entryName) {
+    let matcher = matcherCache.get(entryName);
+    if (matcher === undefined) {
+        try {
+            // Not wrapped in a group: kustomize concatenates the name as is, so an
+            // alternation in it (`a|b`) binds to the anchors exactly as it does there.
+            matcher = new RegExp(`^${entryName}(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$`);
+        }
+        catch {
+            matcher = null;
+        }
+        matcherCache.set(entryName, matcher);
+    }
+    return matcher !== null && matcher.test(reference);
+}
+/**
+ * What kustomize renders for `reference` after one entry: a new tag drops the
+ * old digest and a new digest drops the old tag, unless both are given; a tag
+ * suffix applies only when the entry sets neither.
+ */
+function applyImageOverride(reference, override) {
+    if (!isImageMatched(reference, override.name))
+        return reference;
+    const current = splitImageReference(reference);
+    const name = override.newName || current.name;
+    let { tag, digest } = current;
+    if (override.newTag && override.digest) {
+        tag = override.newTag;
+        digest = override.digest;
+    }
+    else if (override.newTag) {
+        tag = override.newTag;
+        digest = '';
+    }
+    else if (override.digest) {
+        tag = '';
+        digest = override.digest;
+    }
+    else if (override.tagSuffix) {
+        // kustomize's imagetag updater (HEAD); 5.5 appends the suffix twice.
+        tag += override.tagSuffix;
+        digest = '';
+    }
+    return formatImageReference({ name, tag, digest });
+}
+
+;// CONCATENATED MODULE: ./src/kustomize/image-argument.ts
+
+
+/** `*` in a position of an argument keeps the entry's current value there. */
+const KEEP = '*';
+// OCI distribution grammar: a host (with optional port) and lower-case path components.
+const HOST = String.raw `(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:]+\])(?::[0-9]+)?`;
+const PATH_COMPONENT = String.raw `[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*`;
+const REPOSITORY = new RegExp(String.raw `^(?:${HOST}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const DIGEST = /^(sha256:[a-f0-9]{64}|sha384:[a-f0-9]{96}|sha512:[a-f0-9]{128})$/;
+// An entry's `name` is matched by kustomize, not pulled: any reference-like text without blanks.
+const ENTRY_NAME = /^[^\s=@]+$/;
+function parseImageArgument(text, input = 'images') {
+    const source = text.trim();
+    const fail = (problem) => {
+        throw new src_errors/* InputError */.dz(input, `'${source}' ${problem}`);
+    };
+    const eq = source.indexOf('=');
+    // kustomize would write an entry with an empty name, which matches nothing.
+    if (eq === 0)
+        fail('has no image name before "=".');
+    const key = eq < 0 ? '' : source.slice(0, eq);
+    const value = eq < 0 ? source : source.slice(eq + 1);
+    const parts = splitImageReference(value);
+    if (eq < 0 && parts.name === source) {
+        fail('sets nothing: write name=newName:tag, name:tag, name@sha256:… or name=newName.');
+    }
+    const name = key === '' ? parts.name : key;
+    if (!ENTRY_NAME.test(name) || name === KEEP)
+        fail(`has an invalid image name '${name}'.`);
+    const newName = key === '' ? '' : parts.name;
+    if (key !== '' && newName === '')
+        fail('has nothing after "=": give the new image name, tag or digest.');
+    if (newName !== '' && newName !== KEEP && !REPOSITORY.test(newName)) {
+        fail(`has an invalid new image name '${newName}' (lower-case repository path, optional registry host).`);
+    }
+    if (parts.tag !== '' && parts.tag !== KEEP && !TAG.test(parts.tag)) {
+        fail(`has an invalid tag '${parts.tag}' (letters, digits, '_', '.', '-'; at most 128 characters).`);
+    }
+    if (value.includes(':') && parts.tag === '' && parts.digest === '' && !REPOSITORY.test(value)) {
+        fail('has an empty tag after ":".');
+    }
+    if (parts.digest !== '' && parts.digest !== KEEP && !DIGEST.test(parts.digest)) {
+        fail(`has an invalid digest '${parts.digest}' (expected sha256: and 64 lower-case hex digits).`);
+    }
+    return { source, name, newName, newTag: parts.tag, digest: parts.digest };
+}
+/** Parses every argument; a later argument for the same name replaces an earlier one, as in kustomize. */
+function parseImageArguments(texts, input = 'images') {
+    if (texts.length === 0)
+        throw new src_errors/* InputError */.dz(input, 'no image given; give at least one, such as web=ghcr.io/acme/web:1.4.2.');
+    const byName = new Map();
+    for (const text of texts) {
+        const argument = parseImageArgument(text, input);
+        byName.delete(argument.name);
+        byName.set(argument.name, argument);
+    }
+    return [...byName.values()];
+}
+
+;// CONCATENATED MODULE: ./src/report/commit-message.ts
+const DEFAULT_COMMIT_MESSAGE = [
+    'Set {images} in {overlays}',
+    '',
+    '{changes}',
+    '',
+    'App commit: {repository}@{sha}',
+    'Run: {run-url}',
+    'Triggered by: {actor}',
+].join('\n');
+/**
+ * Fills the template. A line whose placeholders are all empty (no run URL
+ * outside Actions, say) is dropped rather than left dangling.
+ */
+function renderCommitMessage(template, changes, context) {
+    const images = [...new Set(changes.map((change) => `${change.image}=${change.new}`))];
+    const overlays = [...new Set(changes.map((change) => change.overlay))];
+    const values = {
+        images: images.length <= 3 ? images.join(', ') : `${images.length} images`,
+        overlays: overlays.length <= 3 ? overlays.join(', ') : `${overlays.length} overlays`,
+        changes: changes.map((change) => `- ${change.overlay}: ${change.image} ${change.old || '(new entry)'} -> ${change.new}`).join('\n'),
+        sha: context.sha,
+        actor: context.actor,
+        repository: context.workflowRepository,
+        'run-url': context.runUrl,
+    };
+    const lines = template.split('\n').flatMap((line) => {
+        const names = [...line.matchAll(/\{([a-z-]+)\}/g)].map((match) => match[1]).filter((name) => name in values);
+        if (names.length > 0 && names.every((name) => values[name] === ''))
+            return [];
+        return [line.replace(/\{([a-z-]+)\}/g, (whole, name) => values[name] ?? whole)];
+    });
+    return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/report/job-summary.ts
+
+/** Sets a command's outputs, all in one place. */
+function setOutputs(outputs) {
+    for (const [name, value] of Object.entries(outputs))
+        setOutput(name, value);
+}
+/**
+ * Appends `markdown` (when given) to the job summary and writes it. The
+ * summary is a report, not the work: a run with no summary file (the CLI
+ * given none) or a full disk must not fail a step whose commit landed.
+ */
+async function writeSummary(markdown) {
+    if (markdown !== undefined)
+        summary.addRaw(markdown, true);
+    try {
+        await summary.write();
+    }
+    catch (error) {
+        summary.emptyBuffer();
+        // @actions/core names the variable when the runner gave no summary file: nothing to write to, nothing to say.
+        if (!/GITHUB_STEP_SUMMARY/.test(error.message))
+            core_warning(`Could not write the job summary: ${error.message}`);
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+;// CONCATENATED MODULE: ./src/kustomize/renamed-into.ts
+
+
+/** The changes of one file whose name another entry of it (`entries`, in file order) renames into. */
+function findRenamedInto(changes, entries) {
+    const found = [];
+    for (const change of changes) {
+        const renamerIndex = entries.findIndex((entry) => entry.newName === change.name && entry.name !== change.name);
+        if (renamerIndex < 0)
+            continue;
+        const renamer = entries[renamerIndex];
+        const ownIndex = entries.findIndex((entry) => entry.name === change.name);
+        const kind = change.before === null ? 'adds-after' : ownIndex > renamerIndex ? 'edits-overriding' : 'edits-unreached';
+        found.push({ change, kind, renamer, meant: meantArgument(change, renamer, kind) });
+    }
+    return found;
+}
+/**
+ * The argument for the renaming entry that renders what the change meant. An
+ * added entry leaves the fields it does not set as the renaming entry made
+ * them, so those become `*`; a new tag alone still drops the digest, and a new
+ * digest alone the tag, in the render and in the argument alike.
+ */
+function meantArgument(change, renamer, kind) {
+    const { newName, newTag, digest } = change.after;
+    const keepRest = kind === 'adds-after' && !newTag && !digest;
+    const tag = newTag || (keepRest && renamer.newTag ? KEEP : '');
+    const pin = digest || (keepRest && renamer.digest ? KEEP : '');
+    return `${renamer.name}=${formatImageReference({ name: newName || KEEP, tag, digest: pin })}`;
+}
+/** The one-line warning for a change that goes around the entry that renames into its name. */
+function describeRenamedInto(found, where) {
+    const { change, renamer, meant } = found;
+    const renamerClause = `entry '${renamer.name}' (which renames ${renamer.name} into ${change.name})`;
+    switch (found.kind) {
+        case 'adds-after':
+            return (`'${change.argument}' is named after ${change.name}, which entry '${renamer.name}' renames ${renamer.name} into in ${where}, so it adds a second entry, '${change.name}', after '${renamer.name}' ` +
+                `(as kustomize edit set image does): it overrides '${renamer.name}', and a later '${renamer.name}=…' changes nothing there. ` +
+                `You probably meant '${meant}'.`);
+        case 'edits-overriding':
+            return (`'${change.argument}' sets entry '${change.name}' in ${where}, which comes after ${renamerClause} and overrides it, ` +
+                `so what '${renamer.name}' sets there has no effect; remove one of the two entries so that one entry sets this image.`);
+        case 'edits-unreached':
+            return (`'${change.argument}' sets entry '${change.name}' in ${where}, which comes before ${renamerClause}: when it applies the image is still named ` +
+                `${renamer.name}, so it changes nothing. You probably meant '${meant}'.`);
+    }
+}
+/**
+ * Whether the render check refuses the change when it moves nothing in the
+ * render: it goes around the renaming entry (an entry set by an earlier run
+ * that already overrides it is the one that works, and is left alone).
+ */
+function refusedWhenNoOp(found) {
+    return found.kind !== 'edits-overriding';
+}
+/** Why an argument that changes nothing in the render is refused (the render check found it). */
+function describeRenamedIntoNoOp(found, where, renders) {
+    const { change, renamer, meant } = found;
+    const effect = found.kind === 'edits-unreached'
+        ? `it sets entry '${change.name}', which applies before entry '${renamer.name}' renames ${renamer.name} into ${change.name}`
+        : `entry '${renamer.name}' renames ${renamer.name} into ${change.name} and sets it already; the argument would only add an entry '${change.name}' that overrides '${renamer.name}'`;
+    const running = renders.length > 0 ? ` (it runs ${renders.join(', ')})` : '';
+    return `'${change.argument}' changes nothing that ${where} renders${running}: ${effect}. Write '${meant}' instead.`;
+}
+/**
+ * For an edited entry whose reference does not render: the first later entry
+ * of the edited file that matches the image the edit produces and changes it
+ * again (an entry an earlier run added under the full image name, say), so it
+ * wins. `entries` are the edited file's, in order.
+ */
+function findOverridingEntry(change, entries) {
+    const own = entries.findLastIndex((entry) => entry.name === change.name);
+    if (own < 0)
+        return undefined;
+    const produced = formatImageReference({ name: change.after.newName || change.name, tag: change.after.newTag, digest: change.after.digest });
+    for (const entry of entries.slice(own + 1)) {
+        if (!isImageMatched(produced, entry.name))
+            continue;
+        const renders = applyImageOverride(produced, entry);
+        if (renders !== produced)
+            return { entry, renders };
+    }
+    return undefined;
+}
+/** The sentence the "matched nothing" error gives when a later entry overrides the edited one. */
+function describeOverridingEntry(change, overriding) {
+    const { entry, renders } = overriding;
+    const { newTag, digest } = change.after;
+    const through = newTag || digest ? `, or set the image through it with '${entry.name}=${formatImageReference({ name: KEEP, tag: newTag, digest })}'` : '';
+    return (`Entry '${entry.name}', later in images:, matches what '${change.name}' renders and sets it to ${renders}, so it wins ` +
+        `(an earlier set-image given the full image name adds such an entry). Remove that entry${through}.`);
+}
+/**
+ * One warning per argument and kind across the overlays it goes around a
+ * renaming entry in (each edit's changes against its file's entries as they were).
+ */
+function renamedIntoWarnings(edits) {
+    const groups = new Map();
+    for (const edit of edits) {
+        for (const found of findRenamedInto(edit.changes, edit.entries)) {
+            const key = [found.kind, found.change.argument, found.renamer.name, found.meant].join('\u0000');
+            const group = groups.get(key) ?? { found, overlays: [] };
+            group.overlays.push(edit.overlay.path);
+            groups.set(key, group);
+        }
+    }
+    return [...groups.values()].map(({ found, overlays }) => describeRenamedInto(found, overlays.join(', ')));
+}
+
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __nccwpck_require__(62088);
+var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
+;// CONCATENATED MODULE: ./src/policy/tag-policy.ts
+
+/**
+ * A tag as a strict semantic version (a leading `v` allowed), or null. Never
+ * coerced: `1.4` or a numeric short SHA such as `1234567` is not a version.
+ */
+function strictSemver(tag) {
+    const bare = tag.replace(/^v(?=\d)/, '');
+    return semver_default().valid(bare) ? new (semver_default()).SemVer(bare) : null;
+}
+/**
+ * Whether moving from `oldTag` to `newTag` goes down in semver order. Only when
+ * both are strict semver; pre-releases compare as semver does
+ * (`1.0.0-rc10` is below `1.0.0-rc9`, since `rc10` and `rc9` compare as text).
+ */
+function isDowngrade(oldTag, newTag) {
+    const before = strictSemver(oldTag);
+    const after = strictSemver(newTag);
+    return before !== null && after !== null && semver_default().lt(after, before);
+}
+
+;// CONCATENATED MODULE: ./src/policy/image-downgrades.ts
+
+
+
+/**
+ * Whether a change lowers a semver tag, judged on the file: against the
+ * entry's own old tag, or, for an entry added after one that renames into its
+ * name (`ghcr.io/acme/web:1.0.0` where `web` becomes `ghcr.io/acme/web:1.4.1`),
+ * against that entry's tag, which the new one overrides.
+ */
+function entryDowngrade(change, entries) {
+    if (change.before) {
+        return isDowngrade(change.before.newTag, change.after.newTag) ? { from: change.before.newTag, to: change.after.newTag } : undefined;
+    }
+    const over = findRenamedInto([change], entries).find((found) => found.kind === 'adds-after');
+    if (over && isDowngrade(over.renamer.newTag, change.after.newTag))
+        return { from: over.renamer.newTag, to: change.after.newTag, over };
+    return undefined;
+}
+function describeEntryDowngrade(change, downgrade, where) {
+    const { from, to, over } = downgrade;
+    if (!over)
+        return `'${change.argument}' would downgrade ${change.name} in ${where} from ${from} to ${to}; set allow-downgrade: true to allow it.`;
+    const renamer = over.renamer.name;
+    return (`'${change.argument}' would downgrade ${change.name} in ${where} from ${from} to ${to}: entry '${renamer}' renames ${renamer} into ${change.name} ` +
+        `with tag ${from}, and the argument adds an entry '${change.name}' after it that overrides it. ` +
+        `To set the image through '${renamer}', write '${over.meant}'; set allow-downgrade: true to allow the downgrade.`);
+}
+/** The moves in a render that keep the repository and lower a semver tag. */
+function renderedDowngrades(moves) {
+    return moves.filter((move) => {
+        const from = splitImageReference(move.from);
+        const to = splitImageReference(move.to);
+        return from.name === to.name && isDowngrade(from.tag, to.tag);
+    });
+}
+/**
+ * One sentence per downgraded reference, naming the overlay, the image and the
+ * resources it runs in; where an argument added an entry that overrides a
+ * renaming one, the sentence names that entry and the argument meant.
+ */
+function describeRenderedDowngrades(where, downgrades, renamedInto) {
+    const byMove = new Map();
+    for (const move of downgrades) {
+        const key = `${move.from} ${move.to}`;
+        byMove.set(key, [...(byMove.get(key) ?? []), move]);
+    }
+    return [...byMove.values()]
+        .map((moves) => {
+        const { from, to } = moves[0];
+        const resources = [...new Set(moves.map((move) => move.resource))].join(', ');
+        const name = splitImageReference(to).name;
+        const over = renamedInto.find((found) => found.kind === 'adds-after' && found.change.name === name);
+        const cause = over
+            ? ` '${over.change.argument}' adds an entry '${name}' after entry '${over.renamer.name}', which renames ${over.renamer.name} into ${name}, and the new entry wins; to set the image through '${over.renamer.name}', write '${over.meant}'.`
+            : '';
+        return `${where} would run ${to} where ${from} runs now (${resources}): a semver downgrade.${cause} Set allow-downgrade: true to allow it.`;
+    })
+        .join(' ');
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(31421);
+;// CONCATENATED MODULE: ./src/process/run-process.ts
+
+/** Runs a program without a shell and collects its output; never throws for a non-zero exit. */
+function runProcess(command, args, options = {}) {
+    return new Promise((resolve, reject) => {
+        const stdin = options.input === undefined ? 'ignore' : 'pipe';
+        const child = (0,external_node_child_process_.spawn)(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: [stdin, 'pipe', 'pipe'] });
+        const stdout = [];
+        const stderr = [];
+        child.stdout.on('data', (chunk) => stdout.push(chunk));
+        child.stderr.on('data', (chunk) => stderr.push(chunk));
+        child.on('error', reject);
+        child.on('close', (code, signal) => resolve({
+            exitCode: code ?? (signal ? 128 : 1),
+            stdout: Buffer.concat(stdout).toString('utf8'),
+            stderr: Buffer.concat(stderr).toString('utf8'),
+        }));
+        if (child.stdin) {
+            // A program may exit without reading its input; that is its answer, not our error.
+            child.stdin.on('error', () => undefined);
+            child.stdin.end(options.input);
+        }
+    });
+}
+/** Whether a program can be started (found on PATH). */
+async function canRun(command, args) {
+    try {
+        return (await runProcess(command, args)).exitCode === 0;
+    }
+    catch {
+        return false;
+    }
+}
+/** Runs `work` over `items` with at most `limit` at once, keeping the order of results. */
+async function mapWithLimit(items, limit, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await work(items[index], index);
+        }
+    });
+    await Promise.all(workers);
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/report/log-once.ts
+
+/**
+ * A run plans the same edit more than once: again on a moved branch head, and
+ * for the arguments an open pull request carries; and it checks the same
+ * overlays before and after GitHub is reached. Each plan and check sees the same
+ * facts, and says each once: a notice or warning here is printed the first
+ * time in a run (one process) and dropped when it comes again word for word.
+ */
+const said = new Set();
+/** True the first time `key` is asked about in this run. */
+function isFirstMention(key) {
+    if (said.has(key))
+        return false;
+    said.add(key);
+    return true;
+}
+function errorOnce(message, properties = {}) {
+    if (isFirstMention(`error\n${message}\n${JSON.stringify(properties)}`))
+        error(message, properties);
+}
+function infoOnce(message) {
+    if (isFirstMention(`info\n${message}`))
+        core.info(message);
+}
+function noticeOnce(message, properties = {}) {
+    if (isFirstMention(`notice\n${message}\n${JSON.stringify(properties)}`))
+        notice(message, properties);
+}
+function warningOnce(message, properties = {}) {
+    if (isFirstMention(`warning\n${message}\n${JSON.stringify(properties)}`))
+        core_warning(message, properties);
+}
+
+;// CONCATENATED MODULE: ./src/kustomize/kustomization-document.ts
+
+
+/**
+ * Reading a kustomization file: its `images:` list, located in the source text
+ * so that edits can touch exactly the characters they change.
+ */
+const IMAGE_FIELDS = ['newName', 'newTag', 'digest'];
+// kustomize decodes fields case-insensitively (`Digest:` works); Flux's image
+// automation writes the digest as `newDigest`, which we treat as the digest field.
+const FIELD_KEYS = {
+    name: 'name',
+    newname: 'newName',
+    newtag: 'newTag',
+    digest: 'digest',
+    newdigest: 'digest',
+};
+function fieldOfKey(key) {
+    return typeof key === 'string' ? FIELD_KEYS[key.toLowerCase()] : undefined;
+}
+/** The text a scalar stood for in the file (so `1.10` stays `1.10`, not the number 1.1). */
+function scalarText(node) {
+    if (!(0,dist/* isScalar */.jn)(node) || node.value === null || node.value === undefined)
+        return '';
+    if (typeof node.value === 'string')
+        return node.value;
+    return typeof node.source === 'string' && node.source !== '' ? node.source : String(node.value);
+}
+function pairKey(pair) {
+    return (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : '';
+}
+function findFieldPair(entry, field) {
+    return entry.items.find((pair) => fieldOfKey(pairKey(pair)) === field);
+}
+function parseKustomization(source, file) {
+    const document = (0,dist/* parseDocument */.Tp)(source, { keepSourceTokens: true, prettyErrors: true });
+    if (document.errors.length > 0) {
+        throw new src_errors/* UserError */.yo(`${file} is not valid YAML: ${(0,src_errors/* yamlErrorText */.jw)(document.errors[0])}.`);
+    }
+    const contents = document.contents;
+    if (contents !== null && !(0,dist/* isMap */.jh)(contents) && !((0,dist/* isScalar */.jn)(contents) && contents.value === null)) {
+        throw new src_errors/* UserError */.yo(`${file} is not a kustomization: its top level is not a mapping.`);
+    }
+    const root = (0,dist/* isMap */.jh)(contents) ? contents : null;
+    const imagesPair = root ? findImagesPair(root) : null;
+    const value = imagesPair?.value ?? null;
+    if (value !== null && !(0,dist/* isSeq */.oP)(value) && !((0,dist/* isScalar */.jn)(value) && value.value === null)) {
+        throw new src_errors/* UserError */.yo(`${file}: 'images' must be a list of entries, found ${describeNode(value)}.`);
+    }
+    const images = (0,dist/* isSeq */.oP)(value) ? value : null;
+    const entries = images ? images.items.map((item, index) => readEntry(item, index, file)) : [];
+    return { source, file, document, root, imagesPair: imagesPair, images, entries };
+}
+function findImagesPair(root) {
+    const pairs = root.items.filter((pair) => pairKey(pair).toLowerCase() === 'images');
+    return pairs.at(-1) ?? null;
+}
+function readEntry(item, index, file) {
+    if (!(0,dist/* isMap */.jh)(item))
+        throw new src_errors/* UserError */.yo(`${file}: images[${index}] must be a mapping with a 'name'.`);
+    const node = item;
+    const entry = { name: '', newName: '', newTag: '', digest: '', node };
+    for (const pair of node.items) {
+        const field = fieldOfKey(pairKey(pair));
+        if (field === undefined)
+            continue;
+        if (pair.value !== null && !(0,dist/* isScalar */.jn)(pair.value)) {
+            throw new src_errors/* UserError */.yo(`${file}: images[${index}].${pairKey(pair)} must be a string, found ${describeNode(pair.value)}.`);
+        }
+        entry[field] = scalarText(pair.value);
+    }
+    if (entry.name === '')
+        throw new src_errors/* UserError */.yo(`${file}: images[${index}] has no 'name'.`);
+    return entry;
+}
+function describeNode(node) {
+    if ((0,dist/* isMap */.jh)(node))
+        return 'a mapping';
+    if ((0,dist/* isSeq */.oP)(node))
+        return 'a list';
+    if ((0,dist/* isScalar */.jn)(node))
+        return `'${String(node.value)}'`;
+    return 'something else';
+}
+
+;// CONCATENATED MODULE: ./src/kustomize/render-comparison.ts
+/**
+ * The image fields whose reference differs between a render before an edit
+ * and one after it, paired by resource and field: an `images:` edit moves no
+ * resource and no container, it only rewrites references in place.
+ */
+function compareRenders(before, after) {
+    const earlier = new Map(before.map((site) => [siteKey(site), site.reference]));
+    const moves = [];
+    for (const site of after) {
+        const from = earlier.get(siteKey(site));
+        if (from !== undefined && from !== site.reference)
+            moves.push({ resource: site.resource, field: site.field, from, to: site.reference });
+    }
+    return moves;
+}
+function siteKey(site) {
+    return `${site.resource}\u0000${site.field}`;
+}
+
+;// CONCATENATED MODULE: ./src/kustomize/render.ts
+
+
+let cachedRenderer;
+function findRenderer() {
+    cachedRenderer ??= (async () => {
+        if (await canRun('kustomize', ['version']))
+            return { command: ['kustomize', 'build'], describe: 'kustomize build' };
+        if (await canRun('kubectl', ['version', '--client']))
+            return { command: ['kubectl', 'kustomize'], describe: 'kubectl kustomize' };
+        return null;
+    })();
+    return cachedRenderer;
+}
+async function renderOverlay(renderer, directory, extraArgs = []) {
+    const [program, ...args] = renderer.command;
+    const result = await runProcess(program, [...args, ...extraArgs, directory]);
+    if (result.exitCode === 0)
+        return { ok: true, yaml: result.stdout };
+    const error = result.stderr.replace(/^E\d{4} [\d:.]+\s+\d+ \S+\] /gm, '').trim() || `exit code ${result.exitCode}`;
+    return { ok: false, error };
+}
+/**
+ * Every image reference in rendered manifests: each string under an `image`
+ * key (containers, init and ephemeral containers, and the custom fields a
+ * kustomization's `configurations:` can point the image transformer at, such as
+ * a CRD's `spec.image`), and image volumes' `image.reference`.
+ */
+function collectRenderedImages(yaml) {
+    return [...new Set(collectImageSites(yaml).map((site) => site.reference))].sort();
+}
+/**
+ * The same references, each with where it sits, so that a render before an
+ * edit and one after it can be compared field by field (an image edit moves
+ * no resource and no container).
+ */
+function collectImageSites(yaml) {
+    const sites = [];
+    for (const document of (0,dist/* parseAllDocuments */.hR)(yaml)) {
+        if (!('contents' in document))
+            continue;
+        const root = document.toJS();
+        const resource = resourceName(root);
+        const visit = (node, field) => {
+            if (Array.isArray(node)) {
+                node.forEach((item, index) => visit(item, `${field}[${index}]`));
+            }
+            else if (isRecord(node)) {
+                for (const [key, value] of Object.entries(node)) {
+                    const path = field ? `${field}.${key}` : key;
+                    if (key === 'image' && typeof value === 'string')
+                        sites.push({ resource, field: path, reference: value });
+                    else if (key === 'image' && isRecord(value) && typeof value.reference === 'string')
+                        sites.push({ resource, field: `${path}.reference`, reference: value.reference });
+                    else
+                        visit(value, path);
+                }
+            }
+        };
+        visit(root, '');
+    }
+    return sites;
+}
+function resourceName(root) {
+    if (!isRecord(root))
+        return '';
+    const metadata = isRecord(root.metadata) ? root.metadata : {};
+    const parts = [root.kind, metadata.namespace, metadata.name].filter((part) => typeof part === 'string' && part !== '');
+    return parts.join('/');
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/kustomize/render-check.ts
+
+function expectedImageOf(change) {
+    return { name: change.after.newName || change.name, tag: change.after.newTag, digest: change.after.digest };
+}
+function describeExpected(expected) {
+    return formatImageReference(expected);
+}
+/**
+ * Whether some rendered reference carries the expected name, tag and digest.
+ * A tag may carry a suffix (kustomize's `tagSuffix`); an unset tag or digest is
+ * not checked, since the entry leaves the resource's own value in place.
+ */
+function rendersExpectedImage(rendered, expected) {
+    return rendered.some((reference) => {
+        const actual = splitImageReference(reference);
+        if (actual.name !== expected.name)
+            return false;
+        if (expected.tag && !(actual.tag === expected.tag || actual.tag.startsWith(expected.tag)))
+            return false;
+        if (expected.digest && actual.digest !== expected.digest)
+            return false;
+        return true;
+    });
+}
+/**
+ * For an argument whose name matched nothing: an entry whose newName is that
+ * name was probably meant (`web=ghcr.io/acme/web:1.5` rather than `ghcr.io/acme/web=…`).
+ */
+function suggestArgument(name, source, entries) {
+    const owner = entries.find((entry) => entry.newName === name && entry.name !== name);
+    if (!owner)
+        return undefined;
+    const value = source.includes('=') ? source.slice(source.indexOf('=') + 1) : source;
+    return `${owner.name}=${value}`;
+}
+
+;// CONCATENATED MODULE: ./src/kustomize/verify-render.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Renders each edited overlay (the edit already written to disk) and fails
+ * when a new reference shows up nowhere: kustomize matches image names
+ * exactly, so a name that matches nothing would deploy nothing, silently.
+ * Overlays that did not render before the edit either are skipped with a warning.
+ * With a guard, each overlay's render before the edit is compared with the one after.
+ */
+async function verifyRenderedImages(edits, guard) {
+    const changed = edits.filter((edit) => edit.changes.length > 0);
+    if (changed.length === 0)
+        return;
+    const renderer = await findRenderer();
+    if (!renderer) {
+        warningOnce('Render check skipped: neither kustomize nor kubectl is on PATH. Install one, or set verify-render: false.');
+        return;
+    }
+    const verdicts = await mapWithLimit(changed, (0,external_node_os_.availableParallelism)(), (edit) => checkOverlay(renderer, edit, guard));
+    const failures = verdicts.flatMap((verdict) => (verdict.failure ? [verdict.failure] : []));
+    if (failures.length > 0)
+        throw new src_errors/* UserError */.yo(failures.join(' '));
+    const refusals = verdicts.flatMap((verdict) => (verdict.refusal ? [verdict.refusal] : []));
+    if (refusals.length > 0)
+        throw new src_errors/* InputError */.dz('images', refusals.join(' '));
+}
+async function checkOverlay(renderer, edit, guard) {
+    const { overlay } = edit;
+    if (edit.isComponent) {
+        warningOnce(`Render check skipped for ${overlay.path}: it is a kustomize Component, which takes effect only where a Kustomization lists it under components:.`);
+        return {};
+    }
+    const after = await renderOverlay(renderer, overlay.absolutePath);
+    // The render before the edit: only to explain a failure, or for the guard to compare with.
+    let before;
+    const renderBefore = async () => (before ??= await renderWithText(renderer, edit, edit.original));
+    const skipped = (result) => {
+        warningOnce(`Render check skipped for ${overlay.path}: it did not render before the edit either (${firstLine(result.error)}).`);
+        return {};
+    };
+    if (!after.ok) {
+        const earlier = await renderBefore();
+        if (!earlier.ok)
+            return skipped(earlier);
+        return { failure: `${overlay.file}: the edited kustomization no longer renders: ${firstLine(after.error)}` };
+    }
+    const afterSites = collectImageSites(after.yaml);
+    const rendered = [...new Set(afterSites.map((site) => site.reference))].sort();
+    const missing = edit.changes.filter((change) => !rendersExpectedImage(rendered, expectedImageOf(change)));
+    if (missing.length > 0) {
+        const earlier = await renderBefore();
+        if (!earlier.ok)
+            return skipped(earlier);
+        return { failure: missing.map((change) => describeMissing(edit, change, rendered)).join(' ') };
+    }
+    if (!guard)
+        return {};
+    const earlier = await renderBefore();
+    if (!earlier.ok) {
+        info(`The downgrade check on the render is skipped for ${overlay.path}: it did not render before the edit (${firstLine(earlier.error)}).`);
+        return {};
+    }
+    const moves = compareRenders(collectImageSites(earlier.yaml), afterSites);
+    const renamedInto = findRenamedInto(edit.changes, edit.entries);
+    const refusals = [];
+    const downgrades = guard.allowDowngrade ? [] : renderedDowngrades(moves);
+    if (downgrades.length > 0)
+        refusals.push(describeRenderedDowngrades(overlay.path, downgrades, renamedInto));
+    for (const found of renamedInto.filter(refusedWhenNoOp)) {
+        const name = expectedImageOf(found.change).name;
+        const named = (reference) => splitImageReference(reference).name === name;
+        if (moves.some((move) => named(move.from) || named(move.to)))
+            continue;
+        refusals.push(describeRenamedIntoNoOp(found, overlay.path, rendered.filter(named)));
+    }
+    return refusals.length > 0 ? { refusal: refusals.join(' ') } : {};
+}
+function describeMissing(edit, change, rendered) {
+    const { overlay } = edit;
+    const renders = `The overlay renders: ${rendered.length > 0 ? rendered.join(', ') : 'no images'}.`;
+    const expected = `${overlay.path}: after setting '${change.argument}', no rendered image is ${describeExpected(expectedImageOf(change))}`;
+    const overriding = findOverridingEntry(change, parseKustomization(edit.text, overlay.file).entries);
+    if (overriding)
+        return `${expected}. ${describeOverridingEntry(change, overriding)} ${renders}`;
+    const hint = suggestArgument(change.name, change.argument, edit.entries);
+    return (`${expected}; kustomize matches image names exactly (no registry added), so '${change.name}' matched nothing. ${renders}` +
+        (hint ? ` Did you mean '${hint}'?` : ''));
+}
+/** Renders the overlay with `text` as its kustomization, then puts the edited text back. */
+async function renderWithText(renderer, edit, text) {
+    await (0,promises_.writeFile)(edit.overlay.absoluteFile, text);
+    try {
+        return await renderOverlay(renderer, edit.overlay.absolutePath);
+    }
+    finally {
+        await (0,promises_.writeFile)(edit.overlay.absoluteFile, edit.text);
+    }
+}
+function firstLine(text) {
+    return text.split('\n').find((line) => line.trim() !== '')?.trim() ?? text;
+}
+
+;// CONCATENATED MODULE: ./src/validate/findings.ts
+/**
+ * What validation produces: findings per overlay, gathered into one report.
+ * Every other validate module either makes findings or presents them.
+ */
+function addFinding(report, finding) {
+    if (finding.severity === 'error')
+        report.errors.push(finding);
+    else if (finding.severity === 'warning')
+        report.warnings.push(finding);
+    else
+        report.notices.push(finding);
+}
+function emptyOverlayReport(overlay, file) {
+    return { overlay, file, resources: 0, errors: [], warnings: [], notices: [], renderMs: 0, validateMs: 0 };
+}
+/** `Kind/namespace/name`, the way kubectl names an object in its messages. */
+function describeResource(object) {
+    const kind = typeof object.kind === 'string' ? object.kind : '(no kind)';
+    const name = typeof object.metadata?.name === 'string' ? object.metadata.name : '(no name)';
+    const namespace = typeof object.metadata?.namespace === 'string' ? object.metadata.namespace : '';
+    return namespace ? `${kind}/${namespace}/${name}` : `${kind}/${name}`;
+}
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(14006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/repo/overlay-paths.ts
+
+
+
+
+/** kustomize's own list, in its order of preference. */
+const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+const SKIPPED_FOLDERS = new Set(['.git', 'node_modules']);
+/**
+ * Turns the overlay patterns of an input into kustomization folders inside
+ * `root`, refusing any path that could leave the repo (absolute, `..`, or a
+ * symlink that points outside).
+ */
+function resolveOverlays(root, patterns, input = 'overlays') {
+    if (patterns.length === 0)
+        throw new src_errors/* InputError */.dz(input, 'no overlay folder given; name at least one, such as apps/web/overlays/dev.');
+    const realRoot = (0,external_node_fs_.realpathSync)(root);
+    const found = new Map();
+    for (const raw of patterns) {
+        const pattern = raw.replace(/\\/g, '/').replace(/^\.\/+/, '').replace(/\/+$/, '') || '.';
+        if ((0,external_node_path_.isAbsolute)(pattern) || /^[a-zA-Z]:/.test(pattern))
+            throw new src_errors/* InputError */.dz(input, `'${raw}' is absolute; give a path relative to the config repo.`);
+        if (pattern.split('/').includes('..'))
+            throw new src_errors/* InputError */.dz(input, `'${raw}' leaves the config repo ('..' is not allowed).`);
+        const folders = picomatch_default().scan(pattern).isGlob ? matchFolders(realRoot, pattern) : [pattern];
+        if (folders.length === 0)
+            throw new src_errors/* InputError */.dz(input, `'${raw}' matches no folder with a kustomization file.`);
+        for (const folder of folders) {
+            const overlay = describeOverlay(realRoot, folder, raw, input);
+            found.set(overlay.path, overlay);
+        }
+    }
+    return [...found.values()];
+}
+function matchFolders(root, pattern) {
+    const isMatch = picomatch_default()(pattern, { dot: false });
+    const matches = [];
+    const walk = (relativeDir) => {
+        const absolute = relativeDir === '.' ? root : (0,external_node_path_.join)(root, relativeDir);
+        let names;
+        try {
+            names = (0,external_node_fs_.readdirSync)(absolute);
+        }
+        catch {
+            return;
+        }
+        if (relativeDir !== '.' && isMatch(relativeDir) && KUSTOMIZATION_FILE_NAMES.some((name) => names.includes(name))) {
+            matches.push(relativeDir);
+        }
+        for (const name of names.sort()) {
+            if (SKIPPED_FOLDERS.has(name))
+                continue;
+            const child = relativeDir === '.' ? name : `${relativeDir}/${name}`;
+            if ((0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, child)).isDirectory())
+                walk(child);
+        }
+    };
+    walk('.');
+    return matches;
+}
+function insideRoot(root, target) {
+    return target === root || target.startsWith(root + external_node_path_.sep);
+}
+function describeOverlay(root, folder, raw, input) {
+    const absolute = (0,external_node_path_.join)(root, folder);
+    if (!(0,external_node_fs_.existsSync)(absolute))
+        throw new src_errors/* InputError */.dz(input, `'${raw}' does not exist in the config repo.`);
+    const real = (0,external_node_fs_.realpathSync)(absolute);
+    if (!insideRoot(root, real))
+        throw new src_errors/* InputError */.dz(input, `'${raw}' is a symlink that leaves the config repo.`);
+    if (!(0,external_node_fs_.statSync)(real).isDirectory())
+        throw new src_errors/* InputError */.dz(input, `'${raw}' is not a folder.`);
+    const present = KUSTOMIZATION_FILE_NAMES.filter((name) => (0,external_node_fs_.readdirSync)(real).includes(name));
+    if (present.length === 0) {
+        throw new src_errors/* InputError */.dz(input, `'${raw}' has no kustomization file (${KUSTOMIZATION_FILE_NAMES.join(', ')}).`);
+    }
+    if (present.length > 1) {
+        throw new src_errors/* UserError */.yo(`${folder} has both ${present.join(' and ')}; kustomize refuses a folder with more than one kustomization file.`);
+    }
+    const fileName = present[0];
+    const absoluteFile = (0,external_node_path_.join)(absolute, fileName);
+    if (!insideRoot(root, (0,external_node_fs_.realpathSync)(absoluteFile))) {
+        throw new src_errors/* InputError */.dz(input, `'${folder}/${fileName}' is a symlink that leaves the config repo.`);
+    }
+    const path = (0,external_node_path_.relative)(root, absolute).split(external_node_path_.sep).join('/') || '.';
+    return { path, file: path === '.' ? fileName : `${path}/${fileName}`, absolutePath: absolute, absoluteFile };
+}
+
+;// CONCATENATED MODULE: ./src/validate/kustomization-references.ts
+
+
+
+
+function kustomizationFileIn(directory) {
+    return KUSTOMIZATION_FILE_NAMES.map((name) => (0,external_node_path_.join)(directory, name)).find((file) => (0,external_node_fs_.existsSync)(file));
+}
+const cache = new Map();
+/** The references of the kustomization in `directory`; undefined when there is none or it is not valid YAML. */
+function readKustomizationReferences(directory, useCache = true) {
+    const absolute = (0,external_node_path_.resolve)(directory);
+    if (useCache && cache.has(absolute))
+        return cache.get(absolute);
+    const result = readFresh(absolute);
+    cache.set(absolute, result);
+    return result;
+}
+function clearKustomizationCache() {
+    cache.clear();
+}
+function readFresh(directory) {
+    const file = kustomizationFileIn(directory);
+    if (!file)
+        return undefined;
+    let content;
+    try {
+        const parsed = (0,dist/* parse */.qg)((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+            return undefined;
+        content = parsed;
+    }
+    catch {
+        return undefined;
+    }
+    const references = {
+        directory,
+        file,
+        kind: typeof content.kind === 'string' ? content.kind : 'Kustomization',
+        folders: [],
+        files: [],
+        patches: [],
+    };
+    const local = (entry) => typeof entry === 'string' && !/^[a-z]+:\/\//i.test(entry) && !entry.includes('?ref=') && !entry.startsWith('git@') ? (0,external_node_path_.join)(directory, entry) : undefined;
+    for (const entry of [...list(content.resources), ...list(content.bases), ...list(content.components)]) {
+        const target = local(entry);
+        if (!target || !(0,external_node_fs_.existsSync)(target))
+            continue;
+        if ((0,external_node_fs_.statSync)(target).isDirectory())
+            references.folders.push(target);
+        else
+            references.files.push(target);
+    }
+    for (const entry of list(content.patches))
+        addPatch(references, local, entry);
+    for (const entry of list(content.patchesStrategicMerge))
+        addPatch(references, local, typeof entry === 'string' ? { path: entry } : entry);
+    for (const entry of list(content.patchesJson6902))
+        addPatch(references, local, entry);
+    for (const generator of [...list(content.configMapGenerator), ...list(content.secretGenerator)]) {
+        const { files, envs, env } = generator;
+        for (const source of [...list(files), ...list(envs), env]) {
+            const path = typeof source === 'string' ? local(source.includes('=') ? source.slice(source.indexOf('=') + 1) : source) : undefined;
+            if (path && (0,external_node_fs_.existsSync)(path))
+                references.files.push(path);
+        }
+    }
+    for (const entry of [...list(content.configurations), ...list(content.crds), ...list(content.replacements)]) {
+        const path = local(typeof entry === 'string' ? entry : entry?.path);
+        if (path && (0,external_node_fs_.existsSync)(path) && (0,external_node_fs_.statSync)(path).isFile())
+            references.files.push(path);
+    }
+    return references;
+}
+function addPatch(references, local, entry) {
+    if (!entry || typeof entry !== 'object')
+        return;
+    const { path, target } = entry;
+    const file = local(path);
+    if (!file || !(0,external_node_fs_.existsSync)(file))
+        return;
+    references.files.push(file);
+    references.patches.push({ file, target: target && typeof target === 'object' ? { kind: target.kind, name: target.name } : undefined });
+}
+function list(value) {
+    return Array.isArray(value) ? value : [];
+}
+/** Every kustomization folder reachable from `directory` (itself first), each once. */
+function kustomizationClosure(directory) {
+    const seen = new Set();
+    const result = [];
+    const visit = (folder) => {
+        const absolute = (0,external_node_path_.resolve)(folder);
+        if (seen.has(absolute))
+            return;
+        seen.add(absolute);
+        const references = readKustomizationReferences(absolute);
+        if (!references)
+            return;
+        result.push(references);
+        references.folders.forEach(visit);
+    };
+    visit(directory);
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/validate/policy-checks.ts
+
+const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralContainers']);
+const policy_checks_DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-fA-F0-9]{32,}$/;
+/** Every container image of a resource with the JSON pointer of its `image` field, wherever the pod template sits. */
+function findImages(object) {
+    const found = [];
+    const visit = (node, pointer, key) => {
+        if (Array.isArray(node)) {
+            node.forEach((item, index) => {
+                const at = `${pointer}/${index}`;
+                if (CONTAINER_LISTS.has(key) && item && typeof item === 'object' && 'image' in item) {
+                    found.push({ pointer: `${at}/image`, image: String(item.image ?? '') });
+                }
+                visit(item, at, '');
+            });
+        }
+        else if (node && typeof node === 'object') {
+            for (const [childKey, child] of Object.entries(node))
+                visit(child, `${pointer}/${childKey.replace(/~/g, '~0').replace(/\//g, '~1')}`, childKey);
+        }
+    };
+    visit(object, '', '');
+    return found;
+}
+function checkImages(object, policy) {
+    const issues = [];
+    for (const { pointer, image } of findImages(object)) {
+        const { name, tag, digest } = splitImageReference(image.trim());
+        if (image.trim() === '') {
+            issues.push({ rule: 'image-reference', pointer, message: 'a container has an empty image' });
+            continue;
+        }
+        if (digest && !policy_checks_DIGEST.test(digest)) {
+            issues.push({ rule: 'image-reference', pointer, message: `image '${image}' has a malformed digest '${digest}' (expected algorithm:hex, such as sha256:…)` });
+        }
+        if (!tag && !digest) {
+            issues.push({ rule: 'image-reference', pointer, message: `image '${image}' has neither a tag nor a digest, so it means whatever 'latest' is when pulled; pin a tag or a digest` });
+            continue;
+        }
+        if (policy.protected && tag === 'latest') {
+            issues.push({ rule: 'latest-tag', image: name, pointer, message: `image '${image}' uses the 'latest' tag, which a protected environment does not allow; pin a version or a digest` });
+        }
+        if (policy.protected && policy.requireDigest && !digest) {
+            issues.push({ rule: 'digest-required', image: name, pointer, message: `image '${image}' has no digest, which this protected environment requires (require-digest); set one with name@sha256:…` });
+        }
+    }
+    return issues;
+}
+/**
+ * The identity the API server keys an object by. kustomize already refuses two
+ * resources with the same group, kind, namespace and name, but it tells apart
+ * what the cluster does not: `extensions` and `apps` name the same Deployment,
+ * and a resource with no namespace lands in `default`, beside one that says so.
+ * (A cluster-scoped kind never carries a namespace, so it keys by name.)
+ */
+function resourceIdentity(object) {
+    const apiVersion = String(object.apiVersion ?? '');
+    const group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
+    const builtIn = !group.includes('.') || group.endsWith('.k8s.io');
+    const metadata = (object.metadata ?? {});
+    const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'default';
+    return `${builtIn ? '' : group}|${String(object.kind ?? '')}|${namespace}|${String(metadata.name ?? '')}`;
+}
+/** Indices of resources that repeat an earlier one's identity, with the index of that first one. */
+function findDuplicates(objects) {
+    const first = new Map();
+    const duplicates = [];
+    objects.forEach((object, index) => {
+        const identity = resourceIdentity(object);
+        const seen = first.get(identity);
+        if (seen === undefined)
+            first.set(identity, index);
+        else
+            duplicates.push({ index, firstIndex: seen });
+    });
+    return duplicates;
+}
+
+;// CONCATENATED MODULE: ./src/validate/render-errors.ts
+
+
+
+
+/**
+ * Where a kustomize render error comes from. kustomize names the chain of
+ * folders it recursed into and the entry it was reading; the error is put on
+ * that entry's line in the innermost kustomization, or, for a file that is not
+ * valid YAML, on the broken line of that file.
+ */
+function locateRenderError(overlayDir, message) {
+    let directory = overlayDir;
+    for (const match of message.matchAll(/recursed accumulation of path '([^']+)'/g))
+        directory = (0,external_node_path_.resolve)(directory, match[1]);
+    const tail = message.slice(message.lastIndexOf('recursed accumulation of path') + 1);
+    const malformed = /in File: ([^\s"']+)/.exec(tail) ?? /MalformedYAMLError[^']*'([^']+)'/.exec(tail);
+    const entries = [...tail.matchAll(/(?:accumulating resources from|resource|path|file) '([^']+)'/g)].map((match) => match[1]);
+    const brokenFile = malformed ? (0,external_node_path_.resolve)(directory, malformed[1]) : undefined;
+    if (brokenFile && (0,external_node_fs_.existsSync)(brokenFile) && (0,external_node_fs_.statSync)(brokenFile).isFile()) {
+        return { file: brokenFile, line: firstYamlErrorLine(brokenFile) ?? kustomizeLine(message) ?? 1 };
+    }
+    const kustomization = kustomizationFileIn(directory);
+    if (!kustomization)
+        return undefined;
+    const text = (0,external_node_fs_.readFileSync)(kustomization, 'utf8').split('\n');
+    for (const entry of entries.reverse()) {
+        const index = text.findIndex((line) => line.includes(entry));
+        if (index >= 0)
+            return { file: kustomization, line: index + 1 };
+    }
+    return { file: kustomization, line: 1 };
+}
+function firstYamlErrorLine(file) {
+    const lines = new dist/* LineCounter */.HN();
+    for (const document of (0,dist/* parseAllDocuments */.hR)((0,external_node_fs_.readFileSync)(file, 'utf8'), { lineCounter: lines })) {
+        const error = 'errors' in document ? document.errors[0] : undefined;
+        if (error)
+            return lines.linePos(error.pos[0]).line;
+    }
+    return undefined;
+}
+function kustomizeLine(message) {
+    const match = /yaml: line (\d+)/.exec(message);
+    return match ? Number(match[1]) : undefined;
+}
+/**
+ * kustomize's render error as a person reads it: without kubectl's log
+ * prefix, with paths relative to the config repo (kustomize prints the
+ * absolute paths of the checkout or a temporary clone), and without the
+ * second attempt kustomize reports for every resource entry. For an entry it
+ * first tries a file, then a folder, and wraps both failures as
+ * `accumulation err='<as a file>': <as a folder>`: when the folder attempt
+ * recursed into a kustomization, its error is the real one; when there was no
+ * folder ("must build at directory: …"), the file attempt's is.
+ */
+function describeRenderError(error, repoRoots) {
+    let text = unwrapKubectlLog(error.trim()).replace(/^Error: /, '');
+    for (const root of [...new Set(repoRoots.map((root) => root.replace(/\/+$/, '')))].sort((a, b) => b.length - a.length)) {
+        if (!(0,external_node_path_.isAbsolute)(root) || root === '/')
+            continue;
+        text = text.split(`${root}/`).join('').replace(new RegExp(`${escapeRegExp(root)}(?=['"\\s:]|$)`, 'g'), '.');
+    }
+    text = text
+        .replace(/evalsymlink failure on '([^']+)' : lstat \1: no such file or directory/g, '$1 does not exist')
+        .replace(/evalsymlink failure on '([^']+)' : lstat \1: /g, '$1: ');
+    for (;;) {
+        const attempt = /accumulation err='(.*?)': (must build at directory: |recursed accumulation of path )/.exec(text);
+        if (!attempt)
+            break;
+        const [whole, asFile, folderAttempt] = attempt;
+        text = folderAttempt.startsWith('must build')
+            ? text.slice(0, attempt.index) + asFile // The innermost error: nothing but the folder attempt follows.
+            : text.slice(0, attempt.index) + text.slice(attempt.index + whole.length - folderAttempt.length);
+    }
+    return text
+        .replace(/recursed accumulation of path '([^']+)': /g, 'in $1: ')
+        .replace(/accumulating resources: (?=accumulating resources from |in )/g, '')
+        .trim();
+}
+/** kubectl (klog) prints `E1202 17:01:38.331376 18968 run.go:72] "command failed" err="…"`. */
+function unwrapKubectlLog(text) {
+    const line = text.replace(/^E\d{4} [\d:.]+\s+\d+ \S+\] /, '');
+    const quoted = /^"command failed" err="(.*)"$/s.exec(line);
+    return quoted ? quoted[1].replace(/\\(["\\])/g, '$1') : line;
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+;// CONCATENATED MODULE: ./src/validate/render-with-origins.ts
+
+
+
+
+async function renderWithOrigins(renderer, overlayDir, extraArgs) {
+    const wrapper = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'gitops-promote-render-'));
+    try {
+        // kustomize refuses an absolute path as a resource; a relative one may climb out of the wrapper.
+        const target = (0,external_node_path_.relative)(wrapper, overlayDir).split(external_node_path_.sep).join('/');
+        await (0,promises_.writeFile)((0,external_node_path_.join)(wrapper, 'kustomization.yaml'), `resources:\n- ${JSON.stringify(target)}\nbuildMetadata: [originAnnotations]\n`);
+        const traced = await renderOverlay(renderer, wrapper, extraArgs);
+        if (traced.ok)
+            return { result: traced, originBase: wrapper };
+    }
+    finally {
+        await (0,promises_.rm)(wrapper, { recursive: true, force: true });
+    }
+    return { result: await renderOverlay(renderer, overlayDir, extraArgs), originBase: undefined };
+}
+
+;// CONCATENATED MODULE: ./src/validate/rendered-resources.ts
+
+
+/** The annotation kustomize's `originAnnotations` adds; removed before anything validates the object. */
+const ORIGIN_ANNOTATION = 'config.kubernetes.io/origin';
+/** Splits kustomize's output into objects and reads back (and removes) each one's origin annotation. */
+function parseRenderedResources(yaml, originBase) {
+    const resources = [];
+    const problems = [];
+    for (const document of (0,dist/* parseAllDocuments */.hR)(yaml)) {
+        if (!('contents' in document))
+            continue;
+        if (document.errors.length > 0) {
+            problems.push(document.errors[0].message);
+            continue;
+        }
+        const object = document.toJS();
+        if (object === null || object === undefined)
+            continue;
+        if (typeof object !== 'object' || Array.isArray(object)) {
+            problems.push('a rendered document is not a mapping');
+            continue;
+        }
+        resources.push(takeOrigin(object, originBase));
+    }
+    return { resources, problems };
+}
+function takeOrigin(object, originBase) {
+    const metadata = object.metadata;
+    const annotations = metadata?.annotations;
+    const text = annotations?.[ORIGIN_ANNOTATION];
+    if (!metadata || !annotations || typeof text !== 'string')
+        return { object, generated: false };
+    delete annotations[ORIGIN_ANNOTATION];
+    if (Object.keys(annotations).length === 0)
+        delete metadata.annotations;
+    const origin = (0,dist/* parse */.qg)(text);
+    if (!originBase || !origin || origin.repo)
+        return { object, generated: false };
+    if (origin.path)
+        return { object, originFile: (0,external_node_path_.resolve)(originBase, origin.path), generated: false };
+    if (origin.configuredIn)
+        return { object, originFile: (0,external_node_path_.resolve)(originBase, origin.configuredIn), generated: true };
+    return { object, generated: false };
+}
+
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(73136);
 ;// CONCATENATED MODULE: ./src/validate/schema-catalog.ts
 
 
@@ -53943,25 +53232,6 @@ function place(repoRoot, at) {
     return { file: file.startsWith('..') ? at.file : file, line: at.line };
 }
 
-;// CONCATENATED MODULE: ./src/report/job-summary.ts
-
-/**
- * Writes the buffered job summary. The summary is a report, not the work: a
- * runner without one (or a full disk) must not fail a step whose commit landed.
- */
-async function writeSummary() {
-    if (!process.env.GITHUB_STEP_SUMMARY) {
-        summary_summary.emptyBuffer();
-        return;
-    }
-    try {
-        await summary_summary.write();
-    }
-    catch (error) {
-        core_warning(`Could not write the job summary: ${error.message}`);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/report/markdown-table.ts
 /**
  * Markdown tables for job summaries: every row has the header's number of
@@ -54119,7 +53389,7 @@ function reportJson(report) {
  * Annotation paths are relative to the workspace (the repository GitHub
  * checked out), which is not the config repo when `path` is a sub-folder.
  */
-function annotate(report, repoRoot, workspace = process.env.GITHUB_WORKSPACE) {
+function annotate(report, repoRoot, workspace) {
     const prefix = workspace ? (0,external_node_path_.relative)(workspace, repoRoot).split(external_node_path_.sep).join('/') : '';
     const inWorkspace = prefix === '' || !prefix.startsWith('..');
     for (const overlay of report.overlays) {
@@ -54138,7 +53408,7 @@ function annotate(report, repoRoot, workspace = process.env.GITHUB_WORKSPACE) {
     }
 }
 async function writeValidationSummary(report) {
-    summary_summary.addRaw(validationSummaryMarkdown(report));
+    summary.addRaw(validationSummaryMarkdown(report));
     await writeSummary();
 }
 /** The one-line error for an invalid report (undefined when valid): what a command throws after showing the findings. */
@@ -54150,223 +53420,188 @@ function validationFailure(report) {
     return new src_errors/* UserError */.yo(`${countOf(errors, 'validation error')} in ${failed.map((overlay) => overlay.overlay).join(', ')}; see the annotations and the job summary.`);
 }
 
-;// CONCATENATED MODULE: ./src/validate/validation-settings.ts
+;// CONCATENATED MODULE: ./src/checks/check-edits.ts
 
 
 
-
-function readSchemaSettings() {
-    const schemaLocations = readList('schema-locations');
-    checkSchemaLocations(schemaLocations);
-    return {
-        kubernetesVersion: parseKubernetesVersion(readString('kubernetes-version', DEFAULT_KUBERNETES_VERSION)).text,
-        strict: readBoolean('strict', true),
-        ignoreMissingSchemas: readBoolean('ignore-missing-schemas', false),
-        kustomizeArgs: readString('kustomize-args').split(/\s+/).filter((arg) => arg !== ''),
-        schemaLocations,
-    };
-}
-/** The settings for one environment, whose policy comes from settingsFor (input > promotion config > default). */
-function withPolicy(schema, policy) {
-    if (policy.requireDigest && !policy.protected) {
-        core_warning('require-digest applies to protected environments only; set protected: true for it to take effect.');
-    }
-    return { ...schema, policy };
-}
-
-;// CONCATENATED MODULE: ./src/inputs/environment-settings.ts
 
 
 /**
- * The settings an input and the promotion config can both carry, and the one
- * rule between them: an input the workflow set wins, else the config, else
- * the built-in default (ENVIRONMENT_DEFAULTS, beside the config's own).
- *
- * GitHub passes every input of action.yml with its default, so an input that
- * had a default could never fall back to the config: these inputs have none,
- * and an empty one is one the workflow did not set. A unit test holds
- * action.yml to that.
+ * Edit, check, put back: writes the edits into the snapshot, runs the render
+ * check and validation on them, and restores the original files whatever
+ * happens. Landing then writes the files itself (a commit, or the GitHub API),
+ * so a failed check never leaves a half-edited tree.
  */
-const CONFIG_SETTABLE_INPUTS = (/* unused pure expression or super */ null && ([
-    'branch',
-    'landing',
-    'reviewers',
-    'team-reviewers',
-    'labels',
-    'assignees',
-    'draft',
-    'auto-merge',
-    'merge-method',
-    'protected',
-    'require-digest',
-    'controller',
-    'max-skew',
-    'flux-kind',
-    'flux-namespace',
-    'overlays',
-    'from',
-]));
-function readWorkflowSettings() {
-    return {
-        landing: readChoice('landing', ['commit', 'pull-request'], undefined),
-        reviewers: readOptionalList('reviewers'),
-        teamReviewers: readOptionalList('team-reviewers'),
-        labels: readOptionalList('labels'),
-        assignees: readOptionalList('assignees'),
-        draft: readOptionalBoolean('draft'),
-        autoMerge: readOptionalBoolean('auto-merge'),
-        mergeMethod: readChoice('merge-method', ['merge', 'squash', 'rebase'], undefined),
-        protected: readOptionalBoolean('protected'),
-        requireDigest: readOptionalBoolean('require-digest'),
-        controller: readChoice('controller', ['argocd', 'flux'], undefined),
-        fluxKind: readChoice('flux-kind', ['Kustomization', 'HelmRelease'], undefined),
-        fluxNamespace: readString('flux-namespace').trim() || undefined,
-    };
+async function checkEdits(root, edits, checks, title = 'Validating the edited overlays') {
+    const verified = { render: false, validation: false };
+    if (edits.length === 0)
+        return verified;
+    await Promise.all(edits.map((edit) => (0,promises_.writeFile)(edit.overlay.absoluteFile, edit.text)));
+    try {
+        if (checks.verifyRender) {
+            await verifyRenderedImages(edits, checks.renderGuard);
+            verified.render = true;
+        }
+        if (checks.validation) {
+            await validateOrFail(root, edits.map((edit) => edit.overlay), checks.validation, title, checks.workspace);
+            verified.validation = true;
+        }
+    }
+    finally {
+        await Promise.all(edits.map((edit) => (0,promises_.writeFile)(edit.overlay.absoluteFile, edit.original)));
+    }
+    return verified;
 }
-/** `environment` is undefined when no environment of the config applies (overlays named by input): inputs, then the built-in defaults. */
-function settingsFor(set, environment) {
-    const configured = environment ?? ENVIRONMENT_DEFAULTS;
-    const pr = configured.pullRequest;
-    return {
-        landing: set.landing ?? configured.landing,
-        pullRequest: {
-            ...pr,
-            reviewers: set.reviewers ?? pr.reviewers,
-            teamReviewers: set.teamReviewers ?? pr.teamReviewers,
-            labels: set.labels ?? pr.labels,
-            assignees: set.assignees ?? pr.assignees,
-            draft: set.draft ?? pr.draft,
-            autoMerge: set.autoMerge ?? pr.autoMerge,
-            mergeMethod: set.mergeMethod ?? pr.mergeMethod,
-        },
-        policy: {
-            protected: set.protected ?? configured.protected,
-            requireDigest: set.requireDigest ?? configured.requireDigest,
-        },
-    };
+/** Validate or fail: validates the overlays, annotates the findings, and on an error writes the summary and throws its one line. */
+async function validateOrFail(root, overlays, settings, title, workspace) {
+    const report = await group(title, () => validateOverlays(overlays, { ...settings, repoRoot: root, policyFor: () => settings.policy }));
+    annotate(report, root, workspace);
+    const failure = validationFailure(report);
+    if (failure) {
+        await writeValidationSummary(report);
+        throw failure;
+    }
 }
-/** Which controller runs an app in an environment, and the Flux object's kind and namespace, by the same rule. */
-function controllerSettingsFor(set, environment, ref = {}) {
-    return {
-        controller: set.controller ?? ref.controller ?? environment?.controller,
-        fluxKind: set.fluxKind ?? ref.fluxKind ?? FLUX_DEFAULTS.kind,
-        fluxNamespace: set.fluxNamespace ?? ref.fluxNamespace ?? FLUX_DEFAULTS.namespace,
-    };
+
+;// CONCATENATED MODULE: ./src/config/environment-overlays.ts
+
+
+const APP_PLACEHOLDER = '{app}';
+/**
+ * The overlays of an environment, per app. `{app}` in a pattern is filled from
+ * the config's apps, or, when it lists none, discovered from the folders that
+ * match with `{app}` read as `*`. An app's own `overlays` for the environment win.
+ */
+function resolveEnvironmentOverlays(root, config, env, input = 'environment') {
+    const templated = env.overlays.some((pattern) => pattern.includes(APP_PLACEHOLDER));
+    if (!templated) {
+        const own = config.apps.filter((app) => app.environments[env.name]?.overlays);
+        if (own.length === 0)
+            return [{ app: '', overlays: resolveOverlays(root, env.overlays, input) }];
+    }
+    const appNames = config.apps.length > 0 ? config.apps.map((app) => app.name) : discoverApps(root, env.overlays, input);
+    return appNames.map((app) => {
+        const patterns = config.apps.find((candidate) => candidate.name === app)?.environments[env.name]?.overlays ?? env.overlays;
+        try {
+            return { app, overlays: resolveOverlays(root, patterns.map((pattern) => pattern.replaceAll(APP_PLACEHOLDER, app)), input) };
+        }
+        catch (error) {
+            throw new src_errors/* UserError */.yo(`Environment '${env.name}', app '${app}': ${error.message}`);
+        }
+    });
+}
+function discoverApps(root, patterns, input) {
+    const apps = new Set();
+    for (const pattern of patterns.filter((candidate) => candidate.includes(APP_PLACEHOLDER))) {
+        const capture = templateMatcher(pattern);
+        for (const overlay of resolveOverlays(root, [pattern.replaceAll(APP_PLACEHOLDER, '*')], input)) {
+            const app = capture.exec(overlay.path)?.[1];
+            if (app)
+                apps.add(app);
+        }
+    }
+    return [...apps].sort();
+}
+/** A regular expression that matches a template's paths and captures the `{app}` part. */
+function templateMatcher(pattern) {
+    const source = pattern
+        .replace(/^\.\//, '')
+        .split(APP_PLACEHOLDER)
+        .map((part) => part
+        .replace(/[.+^$()|[\]\\]/g, '\\$&')
+        .replace(/\*\*/g, '\u0000')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\?/g, '[^/]')
+        .replace(/\u0000/g, '.*'))
+        .join('([^/]+)');
+    return new RegExp(`^${source}$`);
+}
+
+;// CONCATENATED MODULE: ./src/config/load-config.ts
+
+
+
+
+const DEFAULT_CONFIG = { file: DEFAULT_CONFIG_FILE, named: false };
+/**
+ * The promotion config in a folder holding the config repo (a checkout or a
+ * branch's files). Without it, inputs alone work, unless the input named it.
+ */
+function loadPromotionConfig(root, configFile) {
+    const absolute = (0,external_node_path_.join)(root, configFile.file);
+    if (!(0,external_node_fs_.existsSync)(absolute)) {
+        if (configFile.named)
+            throw new src_errors/* InputError */.dz('config', `'${configFile.file}' does not exist in the config repo.`);
+        return undefined;
+    }
+    return parsePromotionConfig((0,external_node_fs_.readFileSync)(absolute, 'utf8'), configFile.file);
+}
+/**
+ * The config, where something needs it: `input` is the input that asked for
+ * it (environment, say), `what` finishes "… needs the promotion config".
+ */
+function requirePromotionConfig(config, input, what) {
+    if (!config)
+        throw new src_errors/* InputError */.dz(input, `${what} needs the promotion config (${DEFAULT_CONFIG_FILE} at the config repo root, or the config input).`);
+    return config;
+}
+/** The environment an `environment` input names, from the config (which must then exist); undefined for ''. */
+function environmentNamed(config, name, input = 'environment') {
+    if (name === '')
+        return undefined;
+    return findEnvironment(requirePromotionConfig(config, input, `'${name}'`), name, input);
+}
+
+;// CONCATENATED MODULE: ./src/github/request-errors.ts
+/** Reading Octokit's RequestError without depending on its class (bundles may hold two copies). */
+function request_errors_isRequestError(error) {
+    return typeof error === 'object' && error !== null && typeof error.status === 'number';
+}
+function statusOf(error) {
+    return request_errors_isRequestError(error) ? error.status : undefined;
+}
+/** GitHub's message plus the `errors` details of a 422, on one line. */
+function describeRequestError(error) {
+    if (!request_errors_isRequestError(error))
+        return error instanceof Error ? error.message : String(error);
+    const data = error.response?.data;
+    const details = (data?.errors ?? [])
+        .map((item) => (typeof item === 'string' ? item : item.message ?? [item.field, item.code].filter(Boolean).join(' ')))
+        .filter(Boolean);
+    const message = data?.message ?? error.message;
+    return [message, ...details].join(': ').replace(/\s*\n\s*/g, ' ');
+}
+
+;// CONCATENATED MODULE: ./src/github/refused-read.ts
+
+
+/**
+ * A failed GitHub read as one line: naming the input to fix for a wrong token
+ * (401), a repository the token cannot see (404) or missing permissions (403);
+ * saying so for an exhausted rate limit or a server error. Undefined for
+ * errors that are not GitHub's answers.
+ */
+function explainRefusedRead(repository, error, permissions) {
+    // Only Octokit's errors: an Argo CD or Kubernetes answer can carry a status too.
+    if (!request_errors_isRequestError(error) || error.request === undefined)
+        return undefined;
+    const status = statusOf(error);
+    const detail = describeRequestError(error);
+    if (status === 401)
+        return new src_errors/* InputError */.dz('token', `GitHub refused it (401 ${detail}): it is wrong or expired.`);
+    if (status === 404) {
+        return new src_errors/* InputError */.dz('repository', `${repository} was not found with this token (404). A workflow's GITHUB_TOKEN reaches only its own repository; for another one use a GitHub App token or a fine-grained personal access token with access to it.`);
+    }
+    if ((status === 403 || status === 429) && /rate limit/i.test(detail)) {
+        return new src_errors/* UserError */.yo(`GitHub's rate limit for this token is used up (${status} ${detail}); run again after it resets, or use a GitHub App token, whose limit is higher.`);
+    }
+    if (status === 403)
+        return new src_errors/* InputError */.dz('token', `GitHub refused a read of ${repository} (403 ${detail}); the token needs ${permissions}.`);
+    return new src_errors/* UserError */.yo(`Reading ${repository} through the GitHub API failed (${status} ${detail}).`);
 }
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var external_node_timers_promises_ = __nccwpck_require__(58500);
-;// CONCATENATED MODULE: ./src/repo/land-commit.ts
-
-
-/**
- * Commits the edit and moves the branch to it, through a checkout or the API.
- * When the branch moved under us, the edit is made again on the new head (not
- * rebased: the file may have changed in ways a text rebase would get wrong)
- * and landed again, with jittered backoff so that many runs racing on one repo
- * all land.
- */
-async function landCommit(request) {
-    const { repo, target } = request;
-    const maxAttempts = request.maxAttempts ?? 15;
-    let snapshot = request.snapshot;
-    for (let attempt = 1;; attempt++) {
-        const applied = await request.apply(snapshot, attempt);
-        if (applied.changes.length === 0) {
-            info('A concurrent run already landed these images (or higher versions); nothing left to commit.');
-            return { changes: [], superseded: applied.superseded, commitSha: '', pushed: false, snapshot };
-        }
-        const landed = await repo.commit({ snapshot, files: applied.files, message: request.message(applied.changes), author: request.author, target });
-        if (landed.outcome === 'landed') {
-            if (landed.pushed)
-                info(`Landed ${landed.sha} on ${target.branch}${attempt > 1 ? ` (attempt ${attempt})` : ''}.`);
-            return { changes: applied.changes, superseded: applied.superseded, commitSha: landed.sha, pushed: landed.pushed, snapshot };
-        }
-        if (attempt >= maxAttempts) {
-            throw new Error(`${target.branch} kept moving: the update was refused ${attempt} times as not a fast-forward. Try again later.`);
-        }
-        info(`${target.branch} moved since it was read; re-applying the edit on the new head (attempt ${attempt + 1}).`);
-        await (0,external_node_timers_promises_.setTimeout)(backoffMs(attempt));
-        snapshot = await repo.reopen(target.branch);
-    }
-}
-/** Exponential backoff with full jitter, capped. */
-function backoffMs(attempt, baseMs = 200, capMs = 3000) {
-    return Math.round(Math.random() * Math.min(capMs, baseMs * 2 ** (attempt - 1)));
-}
-
-;// CONCATENATED MODULE: ./src/report/commit-message.ts
-const DEFAULT_COMMIT_MESSAGE = [
-    'Set {images} in {overlays}',
-    '',
-    '{changes}',
-    '',
-    'App commit: {repository}@{sha}',
-    'Run: {run-url}',
-    'Triggered by: {actor}',
-].join('\n');
-/** The context GitHub gives a workflow step (empty strings outside Actions). */
-function commitContextFromEnv(env = process.env) {
-    const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
-    const runUrl = env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : '';
-    return { sha: env.GITHUB_SHA ?? '', actor: env.GITHUB_ACTOR ?? '', repository: env.GITHUB_REPOSITORY ?? '', runUrl };
-}
-/**
- * Fills the template. A line whose placeholders are all empty (no run URL
- * outside Actions, say) is dropped rather than left dangling.
- */
-function renderCommitMessage(template, changes, context) {
-    const images = [...new Set(changes.map((change) => `${change.image}=${change.new}`))];
-    const overlays = [...new Set(changes.map((change) => change.overlay))];
-    const values = {
-        images: images.length <= 3 ? images.join(', ') : `${images.length} images`,
-        overlays: overlays.length <= 3 ? overlays.join(', ') : `${overlays.length} overlays`,
-        changes: changes.map((change) => `- ${change.overlay}: ${change.image} ${change.old || '(new entry)'} -> ${change.new}`).join('\n'),
-        sha: context.sha,
-        actor: context.actor,
-        repository: context.repository,
-        'run-url': context.runUrl,
-    };
-    const lines = template.split('\n').flatMap((line) => {
-        const names = [...line.matchAll(/\{([a-z-]+)\}/g)].map((match) => match[1]).filter((name) => name in values);
-        if (names.length > 0 && names.every((name) => values[name] === ''))
-            return [];
-        return [line.replace(/\{([a-z-]+)\}/g, (whole, name) => values[name] ?? whole)];
-    });
-    return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n';
-}
-
-;// CONCATENATED MODULE: ./src/report/text-diff.ts
-
-
-
-
-
-/** A unified diff of two texts, made by `git diff --no-index` (git is always there). */
-async function unifiedDiff(changes) {
-    const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'gitops-promote-diff-'));
-    try {
-        for (const change of changes) {
-            for (const [side, text] of [['a', change.before], ['b', change.after]]) {
-                const target = (0,external_node_path_.join)(scratch, side, change.file);
-                await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
-                await (0,promises_.writeFile)(target, text);
-            }
-        }
-        const result = await runProcess('git', ['diff', '--no-index', '--no-color', '--no-prefix', 'a', 'b'], { cwd: scratch });
-        return result.stdout.replace(/^(---|\+\+\+) [ab]\//gm, '$1 ');
-    }
-    finally {
-        await (0,promises_.rm)(scratch, { recursive: true, force: true });
-    }
-}
-async function showDiffs(edits) {
-    const diff = await unifiedDiff(edits.map((edit) => ({ file: edit.overlay.file, before: edit.original, after: edit.text })));
-    startGroup('Changes (dry run, nothing written)');
-    info(diff);
-    endGroup();
-}
-
 ;// CONCATENATED MODULE: ./src/report/pull-request-body.ts
 
 
@@ -54777,7 +54012,7 @@ function judgePullRequests(facts, crossRepo) {
 async function explainRefusedWrite(github, error) {
     const refused = `GitHub refused a request to ${github.repository} (${statusOf(error)} ${describeRequestError(error)})`;
     try {
-        const needs = { pullRequests: true, autoMerge: false, teamReviewers: [], workflowRepository: process.env.GITHUB_REPOSITORY ?? '' };
+        const needs = { pullRequests: true, autoMerge: false, teamReviewers: [], workflowRepository: github.workflowRepository };
         const problems = judgeSetup(await gatherSetupFacts(github, needs), needs).filter((finding) => finding.level !== 'ok');
         if (/not permitted to create or approve pull requests/i.test(describeRequestError(error))) {
             return new src_errors/* UserError */.yo(`${refused}. "Allow GitHub Actions to create and approve pull requests" is off for ${github.repository}: switch it on (Settings → Actions → General), or use a GitHub App token. The branch was pushed; the next run opens its PR.`);
@@ -54789,13 +54024,941 @@ async function explainRefusedWrite(github, error) {
     }
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
-;// CONCATENATED MODULE: ./src/report/set-image-report.ts
+;// CONCATENATED MODULE: ./src/github/github-diagnosis.ts
+
+
+
+/** Runs `work`; a refusal GitHub answered on the way becomes one line that says what to fix. */
+async function withGitHubDiagnosis(github, use, work) {
+    try {
+        return await work();
+    }
+    catch (error) {
+        throw (await diagnose(github, use, error)) ?? error;
+    }
+}
+async function diagnose(github, use, error) {
+    const connection = github.opened;
+    if (!connection)
+        return undefined;
+    if (use.mode === 'read')
+        return explainRefusedRead(connection.repository, error, use.permissions);
+    return [401, 403, 404].includes(statusOf(error) ?? 0) ? explainRefusedWrite(connection, error) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/kustomize/yaml-text.ts
+
+/**
+ * Applies non-overlapping splices (in any order) to `source`. Insertions at the
+ * same offset land in the order they were given, so callers can emit new keys
+ * in the order the file should read.
+ */
+function applySplices(source, splices) {
+    const sorted = splices
+        .map((splice, index) => ({ splice, index }))
+        .sort((a, b) => b.splice.start - a.splice.start || b.splice.end - a.splice.end || b.index - a.index)
+        .map(({ splice }) => splice);
+    let result = source;
+    let limit = Number.POSITIVE_INFINITY;
+    for (const splice of sorted) {
+        if (splice.end > limit)
+            throw new Error('internal error: overlapping YAML edits');
+        result = result.slice(0, splice.start) + splice.text + result.slice(splice.end);
+        limit = splice.start;
+    }
+    return result;
+}
+function detectLineEnding(source) {
+    return /\r\n/.test(source) ? '\r\n' : '\n';
+}
+function lineStartOf(source, offset) {
+    return source.lastIndexOf('\n', offset - 1) + 1;
+}
+/** The offset just past the newline that ends the line holding `offset` (or the end of the text). */
+function lineEndAfter(source, offset) {
+    const newline = source.indexOf('\n', offset);
+    return newline < 0 ? source.length : newline + 1;
+}
+/** `end` moved back over the line break a block scalar's range includes. */
+function trimLineBreak(source, end) {
+    let at = end;
+    while (at > 0 && (source[at - 1] === '\n' || source[at - 1] === '\r'))
+        at -= 1;
+    return at;
+}
+function columnOf(source, offset) {
+    return offset - lineStartOf(source, offset);
+}
+/** Whether only blanks (or a `- ` sequence indicator) stand before `offset` on its line. */
+function startsItsLine(source, offset) {
+    return /^[ \t]*(- +)*$/.test(source.slice(lineStartOf(source, offset), offset));
+}
+function readsAsSameString(text) {
+    for (const schema of ['core', 'yaml-1.1']) {
+        try {
+            if ((0,dist/* parse */.qg)(text, { schema }) !== text)
+                return false;
+        }
+        catch {
+            return false;
+        }
+    }
+    return true;
+}
+/**
+ * Whether `value` may stand unquoted. Besides anything YAML 1.1 or 1.2 would read
+ * as another type (`1234`, `1.10`, `3.2e2`, `yes`, `null`), hex-looking values
+ * that start with a digit (short git SHAs such as `0e12ab4`) are quoted too:
+ * one more digit turns them into floats for some parsers.
+ */
+function canBePlain(value) {
+    if (value === '' || /^[0-9][0-9a-fA-F]*$/.test(value))
+        return false;
+    if (/^[\s\-?:,[\]{}#&*!|>'"%@`]/.test(value) || /\s$|:\s|\s#|[\n\r\t]/.test(value)) {
+        return /^-[^\s]/.test(value) && readsAsSameString(value);
+    }
+    return readsAsSameString(value);
+}
+/** Writes a string scalar in the style it had, quoting where a plain one would change meaning. */
+function formatScalar(value, style) {
+    if (style === 'QUOTE_SINGLE')
+        return `'${value.replace(/'/g, "''")}'`;
+    if (style === 'PLAIN' && canBePlain(value))
+        return value;
+    return JSON.stringify(value);
+}
+
+;// CONCATENATED MODULE: ./src/kustomize/set-image-edit.ts
 
 
 
 
+/**
+ * `kustomize edit set image` on a file's text: each argument replaces newName,
+ * newTag and digest of the entries with its name (`*` keeps a value; a value
+ * the argument leaves out is removed), or adds an entry. Comments, order,
+ * quoting, indentation and line endings of everything else stay as they were.
+ */
+function setImagesInKustomization(source, args, file) {
+    const doc = parseKustomization(source, file);
+    const eol = detectLineEnding(source);
+    const splices = [];
+    const changes = [];
+    const added = [];
+    for (const argument of args) {
+        const matches = doc.entries.filter((entry) => entry.name === argument.name);
+        if (matches.length === 0) {
+            const after = resolveValues(argument, null);
+            if (IMAGE_FIELDS.every((field) => after[field] === ''))
+                continue;
+            added.push({ name: argument.name, values: after });
+            changes.push({ name: argument.name, argument: argument.source, before: null, after, dropped: [] });
+            continue;
+        }
+        for (const entry of matches) {
+            const after = resolveValues(argument, entry);
+            if (IMAGE_FIELDS.every((field) => after[field] === entry[field]))
+                continue;
+            splices.push(...editEntry(doc, entry, after, eol));
+            const dropped = IMAGE_FIELDS.filter((field) => entry[field] !== '' && after[field] === '');
+            changes.push({ name: argument.name, argument: argument.source, before: pickValues(entry), after, dropped });
+        }
+    }
+    // New entries in name order, as kustomize writes them (byte order, like Go's string comparison).
+    added.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    if (added.length > 0)
+        splices.push(...addEntries(doc, added, eol));
+    return { text: splices.length > 0 ? keepFinalNewline(source, applySplices(source, splices), eol) : source, changes };
+}
+/** A file without a final line break keeps it that way, even when its last line was removed. */
+function keepFinalNewline(source, text, eol) {
+    if (source === '' || source.endsWith('\n') || !text.endsWith('\n'))
+        return text;
+    return text.slice(0, text.endsWith(eol) ? -eol.length : -1);
+}
+function pickValues(values) {
+    return { newName: values.newName, newTag: values.newTag, digest: values.digest };
+}
+function resolveValues(argument, entry) {
+    const resolve = (field) => (argument[field] === KEEP ? (entry?.[field] ?? '') : argument[field]);
+    return { newName: resolve('newName'), newTag: resolve('newTag'), digest: resolve('digest') };
+}
+// --- key order ---------------------------------------------------------------
+const ALPHABETICAL = ['digest', 'name', 'newName', 'newTag'];
+const NAME_FIRST = ['name', 'newName', 'newTag', 'digest'];
+/** kustomize writes keys alphabetically; a file whose entries start with `name` keeps `name` first. */
+function fieldOrderOf(doc) {
+    const firstKeys = doc.entries.map((entry) => fieldOfKey(pairKey(entry.node.items[0])));
+    return firstKeys.length > 0 && firstKeys.every((key) => key === 'name') ? NAME_FIRST : ALPHABETICAL;
+}
+// --- editing an existing entry -----------------------------------------------
+function editEntry(doc, entry, after, eol) {
+    if (entry.node.flow)
+        return [rewriteFlowEntry(doc, entry, after)];
+    const { source } = doc;
+    const splices = [];
+    const order = fieldOrderOf(doc);
+    const pairs = entry.node.items;
+    const keyColumn = columnOf(source, keyStart(pairs[0]));
+    for (const field of IMAGE_FIELDS) {
+        if (after[field] === entry[field])
+            continue;
+        const pair = findFieldPair(entry.node, field);
+        if (pair && after[field] !== '') {
+            splices.push(replaceValue(source, pair, after[field]));
+        }
+        else if (pair) {
+            splices.push(removePair(source, pairs, pair));
+        }
+        else {
+            const line = `${field}: ${formatScalar(after[field], 'PLAIN')}`;
+            splices.push(insertPair(source, entry.node, field, line, order, keyColumn, after, eol));
+        }
+    }
+    return splices;
+}
+function keyStart(pair) {
+    return pair.key.range[0];
+}
+/** Where a pair's text ends, not counting the line break a block scalar's range takes in. */
+function valueEnd(source, pair) {
+    const value = pair.value;
+    return trimLineBreak(source, value?.range ? value.range[1] : pair.key.range[1]);
+}
+function replaceValue(source, pair, value) {
+    const node = pair.value;
+    if ((0,dist/* isScalar */.jn)(node) && node.range && node.range[1] > node.range[0]) {
+        const style = (['QUOTE_DOUBLE', 'QUOTE_SINGLE'].includes(node.type ?? '') ? node.type : 'PLAIN');
+        // A block scalar (`|`) spans lines; it becomes a one-line scalar, and the line break stays.
+        return { start: node.range[0], end: trimLineBreak(source, node.range[1]), text: formatScalar(value, style) };
+    }
+    // `newTag:` with no value: write the value after the colon.
+    const colon = source.indexOf(':', pair.key.range[1]);
+    return { start: colon + 1, end: colon + 1, text: ` ${formatScalar(value, 'PLAIN')}` };
+}
+function removePair(source, pairs, pair) {
+    const index = pairs.indexOf(pair);
+    const next = pairs[index + 1];
+    if (index === 0 && next) {
+        // The first key shares its line with `- `: pull the next key up onto that line.
+        return { start: keyStart(pair), end: keyStart(next), text: '' };
+    }
+    return { start: lineStartOf(source, keyStart(pair)), end: lineEndAfter(source, valueEnd(source, pair)), text: '' };
+}
+function insertPair(source, entry, field, line, order, keyColumn, after, eol) {
+    const pairs = entry.items;
+    const rank = order.indexOf(field);
+    // Anchor on the last pair that stays and comes before the new key in the file's order.
+    const staying = pairs.filter((pair) => {
+        const key = fieldOfKey(pairKey(pair));
+        return key === 'name' || key === undefined || after[key] !== '';
+    });
+    const anchor = [...staying].reverse().find((pair) => {
+        const key = fieldOfKey(pairKey(pair));
+        return key !== undefined && order.indexOf(key) < rank;
+    });
+    if (anchor) {
+        const at = lineEndAfter(source, valueEnd(source, anchor));
+        const lead = at === source.length && !source.endsWith('\n') ? eol : '';
+        return { start: at, end: at, text: `${lead}${' '.repeat(keyColumn)}${line}${lead ? '' : eol}` };
+    }
+    // The new key sorts first: it takes the `- ` line and the old first key moves down.
+    const first = keyStart(pairs[0]);
+    return { start: first, end: first, text: `${line}${eol}${' '.repeat(keyColumn)}` };
+}
+function rewriteFlowEntry(doc, entry, after) {
+    const { source } = doc;
+    const order = fieldOrderOf(doc);
+    const parts = [];
+    for (const pair of entry.node.items) {
+        const field = fieldOfKey(pairKey(pair));
+        const text = source.slice(keyStart(pair), valueEnd(source, pair));
+        if (field === undefined || field === 'name' || after[field] === entry[field]) {
+            parts.push({ field, text });
+        }
+        else if (after[field] !== '') {
+            const value = replaceValue(source, pair, after[field]);
+            parts.push({ field, text: source.slice(keyStart(pair), value.start) + value.text });
+        }
+    }
+    for (const field of IMAGE_FIELDS) {
+        if (after[field] === '' || findFieldPair(entry.node, field))
+            continue;
+        const rank = order.indexOf(field);
+        const before = parts.findLastIndex((part) => part.field !== undefined && order.indexOf(part.field) < rank);
+        parts.splice(before + 1, 0, { field, text: `${field}: ${formatScalar(after[field], 'PLAIN')}` });
+    }
+    const range = entry.node.range;
+    const padded = source[range[0] + 1] === ' ';
+    const inner = parts.map((part) => part.text).join(', ');
+    return { start: range[0], end: range[1], text: padded ? `{ ${inner} }` : `{${inner}}` };
+}
+// --- adding entries ------------------------------------------------------------
+function entryLines(name, values, order) {
+    const all = { name, ...values };
+    return order.filter((field) => all[field] !== '').map((field) => `${field}: ${formatScalar(all[field], 'PLAIN')}`);
+}
+function addEntries(doc, added, eol) {
+    const { source } = doc;
+    const order = fieldOrderOf(doc);
+    const images = doc.images;
+    const flowEntries = added.map(({ name, values }) => `{${entryLines(name, values, order).join(', ')}}`);
+    if (images && images.flow) {
+        const last = images.items.at(-1);
+        // After the last entry, not before `]`: a multi-line list may end with a comma.
+        if (last?.range)
+            return [{ start: last.range[1], end: last.range[1], text: `, ${flowEntries.join(', ')}` }];
+        const close = source.lastIndexOf(']', images.range[1]);
+        return [{ start: close, end: close, text: flowEntries.join(', ') }];
+    }
+    if (!doc.imagesPair && doc.root?.flow) {
+        // A flow mapping at the top (`{resources: [...]}`): the new field goes inside its braces.
+        const last = doc.root.items.at(-1);
+        const at = last ? valueEnd(source, last) : source.lastIndexOf('}', doc.root.range[1]);
+        return [{ start: at, end: at, text: `${last ? ', ' : ''}images: [${flowEntries.join(', ')}]` }];
+    }
+    const splices = [];
+    let dashColumn;
+    let keyColumn;
+    let at;
+    let header = '';
+    if (images && images.items.length > 0) {
+        const firstKey = keyStart(images.items[0].items[0]);
+        dashColumn = columnOf(source, source.lastIndexOf('-', firstKey));
+        keyColumn = columnOf(source, firstKey);
+        const lastEntry = images.items.at(-1);
+        at = lineEndAfter(source, valueEnd(source, lastEntry.items.at(-1)));
+    }
+    else {
+        const base = doc.imagesPair ? columnOf(source, keyStart(doc.imagesPair)) : 0;
+        dashColumn = base + sequenceIndent(doc);
+        keyColumn = dashColumn + 2;
+        if (doc.imagesPair) {
+            // `images:` with nothing after it (or an empty value): the list goes on the next lines.
+            const keyEnd = doc.imagesPair.key.range[1];
+            at = lineEndAfter(source, keyEnd);
+            const nullValue = doc.imagesPair.value;
+            if (nullValue?.range && nullValue.range[1] > nullValue.range[0]) {
+                // `images: ~` or `images: null` would read as a broken mapping with a list after it: drop the null.
+                const colon = source.indexOf(':', keyEnd);
+                splices.push({ start: colon + 1, end: nullValue.range[1], text: '' });
+            }
+        }
+        else {
+            header = `images:${eol}`;
+            const last = doc.root?.items.at(-1);
+            at = last ? lineEndAfter(source, valueEnd(source, last)) : source.length;
+        }
+    }
+    const linesOf = (entries) => entries.flatMap(({ name, values }) => entryLines(name, values, order).map((line, index) => index === 0 ? `${' '.repeat(dashColumn)}-${' '.repeat(keyColumn - dashColumn - 1)}${line}` : `${' '.repeat(keyColumn)}${line}`));
+    const { before, last } = sortedInsertionPoints(doc, added);
+    for (const [position, entries] of before)
+        splices.push({ start: position, end: position, text: linesOf(entries).join(eol) + eol });
+    if (last.length === 0)
+        return splices;
+    const atEndWithoutNewline = at === source.length && source.length > 0 && !source.endsWith('\n');
+    const body = header + linesOf(last).join(eol);
+    splices.push(atEndWithoutNewline ? { start: at, end: at, text: eol + body } : { start: at, end: at, text: body + eol });
+    return splices;
+}
+/**
+ * kustomize's editor keeps `images:` sorted by name. In a block list that is
+ * sorted already, each new entry goes where kustomize would put it (above the
+ * own-line comments of the entry it precedes); in any other list, at the end.
+ * An entry that an existing entry renames into (`newName` equal to its name)
+ * stays after it whatever the order: entries apply one after another.
+ */
+function sortedInsertionPoints(doc, added) {
+    const names = doc.entries.map((entry) => entry.name);
+    const before = new Map();
+    const sorted = names.length > 0 && names.every((name, index) => index === 0 || names[index - 1] <= name);
+    if (!sorted || !doc.images || doc.images.flow)
+        return { before, last: added };
+    const last = [];
+    for (const entry of added) {
+        const next = names.findIndex((name) => name > entry.name);
+        const renamedInto = doc.entries.some((existing) => existing.newName === entry.name);
+        if (next < 0 || renamedInto) {
+            last.push(entry);
+            continue;
+        }
+        const position = entryBlockStart(doc.source, doc.images.items[next]);
+        before.set(position, [...(before.get(position) ?? []), entry]);
+    }
+    return { before, last };
+}
+/** Where an entry's lines begin: its `- ` line, or the own-line comments right above it. */
+function entryBlockStart(source, entry) {
+    let start = lineStartOf(source, source.lastIndexOf('-', keyStart(entry.items[0])));
+    while (start > 0) {
+        const previous = lineStartOf(source, start - 1);
+        if (!/^[ \t]*#/.test(source.slice(previous, start)))
+            break;
+        start = previous;
+    }
+    return start;
+}
+/** How far the file indents block lists under their key (0 in kustomize's own output). */
+function sequenceIndent(doc) {
+    const { source } = doc;
+    for (const pair of (doc.root?.items ?? [])) {
+        const value = pair.value;
+        if (!value?.items || value.flow || value.items.length === 0 || !value.range)
+            continue;
+        const dash = source.lastIndexOf('-', value.items[0].range?.[0] ?? value.range[0]);
+        return Math.max(0, columnOf(source, dash) - columnOf(source, keyStart(pair)));
+    }
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./src/kustomize/plan-edits.ts
+
+
+
+/** Reads each overlay's kustomization and computes the edit, writing nothing. */
+async function planEdits(overlays, args) {
+    return Promise.all(overlays.map(async (overlay) => {
+        const original = await (0,promises_.readFile)(overlay.absoluteFile, 'utf8');
+        return planFileEdit(overlay, original, args);
+    }));
+}
+function planFileEdit(overlay, original, args) {
+    const parsed = parseKustomization(original, overlay.file);
+    const { text, changes } = setImagesInKustomization(original, args, overlay.file);
+    const kind = parsed.root?.get('kind');
+    return { overlay, original, text, changes, entries: parsed.entries, isComponent: kind === 'Component' };
+}
+
+;// CONCATENATED MODULE: ./src/kustomize/unused-entries.ts
+
+
+
+
+
+
+
+
+
+/**
+ * A new `images:` entry only matters where the overlay renders an image of
+ * that name. When one run sets several images across several overlays (all
+ * dev overlays, say), each overlay gets only the entries it uses; an argument
+ * that no overlay uses is an error, since it would deploy nothing.
+ *
+ * Entries apply one after another, so an appended entry sees the images as the
+ * earlier entries left them: matching against the current render is exact.
+ */
+async function keepOnlyUsedNewEntries(edits, args) {
+    const renderer = await findRenderer();
+    if (!renderer)
+        return [...edits];
+    const used = new Set();
+    const rendersByOverlay = new Map();
+    const pruned = await mapWithLimit(edits, (0,external_node_os_.availableParallelism)(), async (edit) => {
+        for (const entry of edit.entries)
+            used.add(entry.name);
+        const added = edit.changes.filter((change) => change.before === null);
+        if (added.length === 0 || edit.isComponent)
+            return edit;
+        const render = await renderOverlay(renderer, edit.overlay.absolutePath);
+        if (!render.ok)
+            return edit; // Cannot tell; keep kustomize's behaviour and let the render check warn.
+        const images = collectRenderedImages(render.yaml);
+        rendersByOverlay.set(edit.overlay.path, images);
+        const unused = new Set(added.filter((change) => !images.some((image) => isImageMatched(image, change.name))).map((change) => change.name));
+        for (const change of added)
+            if (!unused.has(change.name))
+                used.add(change.name);
+        if (unused.size === 0)
+            return edit;
+        // Planned again on a moved head or with a pull request's arguments: each overlay and image is told once.
+        const untold = edits.length > 1 ? [...unused].filter((name) => isFirstMention(`unused entry ${edit.overlay.path} ${name}`)) : [];
+        if (untold.length > 0)
+            info(`${edit.overlay.path} renders no image named ${untold.join(', ')}; not adding an entry for it there.`);
+        return planFileEdit(edit.overlay, edit.original, args.filter((argument) => !unused.has(argument.name)));
+    });
+    const nowhere = args.filter((argument) => !used.has(argument.name));
+    if (nowhere.length > 0)
+        throw new src_errors/* UserError */.yo(describeUnmatched(nowhere, pruned, rendersByOverlay));
+    return pruned;
+}
+function describeUnmatched(args, edits, renders) {
+    const rendered = [...new Set([...renders.values()].flat())].sort();
+    const where = edits.length === 1 ? edits[0].overlay.path : `any of ${edits.length} overlays`;
+    return args
+        .map((argument) => {
+        const suggestion = suggestArgument(argument.name, argument.source, edits.flatMap((edit) => edit.entries));
+        const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
+        return (`'${argument.source}' matches no image in ${where}: kustomize matches image names exactly (no registry added), so '${argument.name}' would change nothing. ` +
+            `Rendered images: ${rendered.length > 0 ? rendered.join(', ') : 'none'}.${hint}`);
+    })
+        .join(' ');
+}
+
+;// CONCATENATED MODULE: ./src/repo/land-commit.ts
+
+
+/**
+ * Commits the edit and moves the branch to it, through a checkout or the API.
+ * When the branch moved under us, the edit is made again on the new head (not
+ * rebased: the file may have changed in ways a text rebase would get wrong)
+ * and landed again, with jittered backoff so that many runs racing on one repo
+ * all land.
+ */
+async function landCommit(request) {
+    const { repo, target } = request;
+    const maxAttempts = request.maxAttempts ?? 15;
+    let snapshot = request.snapshot;
+    for (let attempt = 1;; attempt++) {
+        const applied = await request.apply(snapshot, attempt);
+        if (applied.changes.length === 0) {
+            info('A concurrent run already landed these images (or higher versions); nothing left to commit.');
+            return { changes: [], superseded: applied.superseded, commitSha: '', pushed: false, snapshot };
+        }
+        const landed = await repo.commit({ snapshot, files: applied.files, message: request.message(applied.changes), author: request.author, target });
+        if (landed.outcome === 'landed') {
+            if (landed.pushed)
+                info(`Landed ${landed.sha} on ${target.branch}${attempt > 1 ? ` (attempt ${attempt})` : ''}.`);
+            return { changes: applied.changes, superseded: applied.superseded, commitSha: landed.sha, pushed: landed.pushed, snapshot };
+        }
+        if (attempt >= maxAttempts) {
+            throw new Error(`${target.branch} kept moving: the update was refused ${attempt} times as not a fast-forward. Try again later.`);
+        }
+        info(`${target.branch} moved since it was read; re-applying the edit on the new head (attempt ${attempt + 1}).`);
+        await (0,external_node_timers_promises_.setTimeout)(backoffMs(attempt));
+        snapshot = await repo.reopen(target.branch);
+    }
+}
+/** Exponential backoff with full jitter, capped. */
+function backoffMs(attempt, baseMs = 200, capMs = 3000) {
+    return Math.round(Math.random() * Math.min(capMs, baseMs * 2 ** (attempt - 1)));
+}
+
+;// CONCATENATED MODULE: ./src/repo/github-api-repo.ts
+
+
+
+
+
+
+/**
+ * The config repo reached only through the GitHub API, with no clone: a branch
+ * head is the repo's tarball extracted to a temporary folder, and a commit is
+ * one tree (with `base_tree` and the files inline), one commit and one ref
+ * update through the Git Data API. Commits made so with a GitHub App token are
+ * signed by GitHub, so they show as verified.
+ */
+class GitHubApiRepo {
+    client;
+    owner;
+    name;
+    kind = 'github-api';
+    folders = [];
+    /** Tree of each commit we have seen, so a commit needs no extra read. */
+    trees = new Map();
+    constructor(client, owner, name) {
+        this.client = client;
+        this.owner = owner;
+        this.name = name;
+    }
+    get repository() {
+        return `${this.owner}/${this.name}`;
+    }
+    async open(branch) {
+        const head = await this.branchHead(branch);
+        if (!head)
+            throw new src_errors/* UserError */.yo(`Branch '${branch}' does not exist in ${this.repository}.`);
+        const root = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'gitops-promote-snapshot-'));
+        this.folders.push(root);
+        await this.extractTarball(head.commit, root);
+        return { root, commit: head.commit, committedAt: head.committedAt };
+    }
+    /** One file of the default branch (repos/get-content): no tarball. A 404 is undefined; the caller tells a missing repo from a missing file. */
+    async readFile(path) {
+        try {
+            const { data } = await this.client.rest.repos.getContent({ owner: this.owner, repo: this.name, path });
+            if (Array.isArray(data) || data.type !== 'file' || !('content' in data))
+                return undefined;
+            return Buffer.from(data.content, 'base64').toString('utf8');
+        }
+        catch (error) {
+            if (statusOf(error) === 404)
+                return undefined;
+            throw error;
+        }
+    }
+    /** The API commits exactly the files it is given: there is no work in progress to protect. */
+    async uncommittedChanges() {
+        return [];
+    }
+    reopen(branch) {
+        return this.open(branch);
+    }
+    /** The commit and tree a branch points at, or undefined when it does not exist. */
+    async branchHead(branch) {
+        try {
+            const { data } = await this.client.rest.repos.getBranch({ owner: this.owner, repo: this.name, branch });
+            this.trees.set(data.commit.sha, data.commit.commit.tree.sha);
+            const date = data.commit.commit.committer?.date;
+            return { commit: data.commit.sha, tree: data.commit.commit.tree.sha, ...(date ? { committedAt: Date.parse(date) } : {}) };
+        }
+        catch (error) {
+            if (statusOf(error) === 404) {
+                await this.requireRepository();
+                return undefined;
+            }
+            throw error;
+        }
+    }
+    async commit(request) {
+        const { owner, name: repo } = this;
+        const parent = request.snapshot.commit;
+        const baseTree = this.trees.get(parent) ?? (await this.client.rest.git.getCommit({ owner, repo, commit_sha: parent })).data.tree.sha;
+        const tree = await this.client.rest.git.createTree({
+            owner,
+            repo,
+            base_tree: baseTree,
+            tree: request.files.map((file) => ({ path: file.path, mode: '100644', type: 'blob', content: file.content })),
+        });
+        // No committer: GitHub then commits as the token's identity and signs the commit.
+        const commit = await this.client.rest.git.createCommit({
+            owner,
+            repo,
+            message: request.message,
+            tree: tree.data.sha,
+            parents: [parent],
+            author: { name: request.author.name, email: request.author.email },
+        });
+        const sha = commit.data.sha;
+        this.trees.set(sha, tree.data.sha);
+        const { target } = request;
+        if (target.mode === 'fast-forward') {
+            try {
+                await this.client.rest.git.updateRef({ owner, repo, ref: `heads/${target.branch}`, sha, force: false });
+            }
+            catch (error) {
+                if (statusOf(error) === 422 && /fast.forward/i.test(messageOf(error)))
+                    return { outcome: 'moved' };
+                throw error;
+            }
+            return { outcome: 'landed', sha, pushed: true };
+        }
+        await this.pointBranch(target.branch, sha, target.exists);
+        return { outcome: 'landed', sha, pushed: true };
+    }
+    /** Force-moves a branch this action owns, creating it when missing (and coping with a racing run). */
+    async pointBranch(branch, sha, exists) {
+        const { owner, name: repo } = this;
+        const update = () => this.client.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha, force: true });
+        const create = () => this.client.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha });
+        try {
+            await (exists ? update() : create());
+        }
+        catch (error) {
+            if (statusOf(error) !== 422)
+                throw error;
+            // Another run created (or deleted) the branch between our read and this write.
+            await (exists ? create() : update());
+        }
+    }
+    async deleteBranch(branch) {
+        try {
+            await this.client.rest.git.deleteRef({ owner: this.owner, repo: this.name, ref: `heads/${branch}` });
+        }
+        catch (error) {
+            if (statusOf(error) !== 422 && statusOf(error) !== 404)
+                throw error;
+        }
+    }
+    async extractTarball(commit, root) {
+        const { data } = await this.client.rest.repos.downloadTarballArchive({ owner: this.owner, repo: this.name, ref: commit });
+        const archive = `${root}.tar.gz`;
+        this.folders.push(archive);
+        await (0,promises_.writeFile)(archive, Buffer.from(data));
+        const result = await runProcess('tar', ['-xzf', archive, '-C', root, '--strip-components=1']);
+        if (result.exitCode !== 0)
+            throw new Error(`Could not extract the tarball of ${this.repository}@${commit}: ${result.stderr.trim()}`);
+    }
+    /** A 404 on a branch is either a missing branch or an invisible repo; tell which. */
+    async requireRepository() {
+        try {
+            await this.client.rest.repos.get({ owner: this.owner, repo: this.name });
+        }
+        catch (error) {
+            if (statusOf(error) === 404) {
+                throw new src_errors/* UserError */.yo(`Repository ${this.repository} was not found with this token. A workflow's GITHUB_TOKEN reaches only its own repository; for another repository use a GitHub App token or a fine-grained personal access token with access to it (run the check-setup command for details).`);
+            }
+            throw error;
+        }
+    }
+    async dispose() {
+        await Promise.all(this.folders.map((folder) => (0,promises_.rm)(folder, { recursive: true, force: true })));
+    }
+}
+function messageOf(error) {
+    return request_errors_isRequestError(error) ? `${error.message} ${JSON.stringify(error.response?.data ?? {})}` : String(error);
+}
+
+;// CONCATENATED MODULE: ./src/repo/git.ts
+
+
+class GitError extends Error {
+    args;
+    result;
+    constructor(args, result) {
+        super(`git ${args[0]} failed: ${(result.stderr || result.stdout).trim()}`);
+        this.args = args;
+        this.result = result;
+        this.name = 'GitError';
+    }
+}
+/** Every git call of the action goes through this one class. */
+class Git {
+    directory;
+    env;
+    constructor(directory, env = process.env) {
+        this.directory = directory;
+        this.env = env;
+    }
+    /** Runs git and returns its trimmed stdout; throws GitError on a non-zero exit. */
+    async run(args, env = {}, input) {
+        const result = await this.exec(args, env, input);
+        if (result.exitCode !== 0)
+            throw new GitError(args, result);
+        return result.stdout.replace(/\n$/, '');
+    }
+    exec(args, env = {}, input) {
+        return runProcess('git', ['-c', 'core.quotepath=off', ...args], {
+            cwd: this.directory,
+            input,
+            env: { ...this.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...env },
+        });
+    }
+    async tryRun(args) {
+        const result = await this.exec(args);
+        return result.exitCode === 0 ? result.stdout.replace(/\n$/, '') : undefined;
+    }
+    topLevel() {
+        return this.tryRun(['rev-parse', '--show-toplevel']);
+    }
+    head() {
+        return this.run(['rev-parse', 'HEAD']);
+    }
+    currentBranch() {
+        return this.tryRun(['symbolic-ref', '--quiet', '--short', 'HEAD']);
+    }
+    /** Paths (relative to the top level) with staged or unstaged changes among `paths`. */
+    async changedPaths(paths) {
+        if (paths.length === 0)
+            return [];
+        const out = await this.run(['status', '--porcelain=v1', '-z', '--untracked-files=no', '--', ...paths]);
+        return out.split('\0').filter(Boolean).map((line) => line.slice(3));
+    }
+    async commit(paths, message, author) {
+        await this.run(['add', '--', ...paths]);
+        const identity = {
+            GIT_AUTHOR_NAME: author.name,
+            GIT_AUTHOR_EMAIL: author.email,
+            GIT_COMMITTER_NAME: author.name,
+            GIT_COMMITTER_EMAIL: author.email,
+        };
+        await this.run(['commit', '--quiet', '--no-verify', '--file=-', '--', ...paths], identity, message);
+        return this.head();
+    }
+    /** Pushes HEAD to the branch; 'moved' when the remote branch has commits we lack. */
+    async push(remote, branch) {
+        const result = await this.exec(['push', '--porcelain', remote, `HEAD:refs/heads/${branch}`]);
+        if (result.exitCode === 0)
+            return 'pushed';
+        const text = `${result.stdout}\n${result.stderr}`;
+        if (/\[rejected\].*\((fetch first|non-fast-forward)\)|\bnon-fast-forward\b|failed to update ref|cannot lock ref|incorrect old value/i.test(text)) {
+            return 'moved';
+        }
+        const hookLines = result.stderr
+            .split('\n')
+            .filter((line) => line.startsWith('remote: '))
+            .map((line) => line.slice('remote: '.length).trim())
+            .filter(Boolean);
+        const status = /\[(?:remote )?rejected\]\s*\(([^)]+)\)/.exec(text)?.[1];
+        const fallback = text.split('\n').find((line) => /^(error|fatal): /.test(line))?.replace(/^(error|fatal): /, '');
+        const reason = [hookLines.join(' '), status ? `(${status})` : ''].filter(Boolean).join(' ') || fallback || 'no reason given';
+        throw new src_errors/* UserError */.yo(`Push to ${remote}/${branch} was rejected by the remote: ${reason}.`);
+    }
+    /**
+     * Points a branch the action owns at HEAD. With a lease (the head it was
+     * seen at, '' for "must not exist") git refuses to overwrite a commit
+     * another run pushed in between (--force-with-lease); without one it forces.
+     */
+    async forcePush(remote, branch, lease) {
+        const ref = `refs/heads/${branch}`;
+        const force = lease === undefined ? '--force' : `--force-with-lease=${ref}:${lease}`;
+        const result = await this.exec(['push', '--porcelain', force, remote, `HEAD:${ref}`]);
+        if (result.exitCode === 0)
+            return;
+        if (/stale info|\(fetch first\)|already exists/i.test(`${result.stdout}\n${result.stderr}`)) {
+            throw new src_errors/* UserError */.yo(`${branch} changed on ${remote} while this run worked on it (another run?); run again to update it.`);
+        }
+        throw new GitError(['push', force, remote, `HEAD:${ref}`], result);
+    }
+    async fetchBranch(remote, branch) {
+        await this.run(['fetch', '--quiet', '--no-tags', remote, `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`]);
+        return this.run(['rev-parse', `refs/remotes/${remote}/${branch}`]);
+    }
+    /** Moves HEAD (and the files that differ) to `commit`, keeping unrelated local changes. */
+    async resetKeep(commit) {
+        await this.run(['reset', '--quiet', '--keep', commit]);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/repo/local-checkout.ts
+
+
+
+/**
+ * The config repo as a local git checkout (actions/checkout): the work tree is
+ * the snapshot, commits are made with git and pushed to `origin`.
+ */
+class LocalCheckout {
+    path;
+    options;
+    kind = 'checkout';
+    git;
+    repository = '';
+    constructor(path, options = { push: true }) {
+        this.path = path;
+        this.options = options;
+        this.git = new Git(path);
+    }
+    get remote() {
+        return this.options.remote ?? 'origin';
+    }
+    /** The work tree is the snapshot; a commit is pushed to the branch the caller names. */
+    async open(_branch) {
+        return { root: this.path, commit: await this.git.head() };
+    }
+    /** Moves the work tree to the new head of `branch` after a refused push. */
+    async reopen(branch) {
+        await this.git.resetKeep(await this.git.fetchBranch(this.remote, branch));
+        return { root: this.path, commit: await this.git.head() };
+    }
+    async readFile(path) {
+        try {
+            return await (0,promises_.readFile)((0,external_node_path_.join)(this.path, path), 'utf8');
+        }
+        catch {
+            return undefined;
+        }
+    }
+    uncommittedChanges(files) {
+        return this.git.changedPaths(files);
+    }
+    async commit(request) {
+        const { snapshot, target } = request;
+        await Promise.all(request.files.map((file) => (0,promises_.writeFile)((0,external_node_path_.join)(this.path, file.path), file.content)));
+        const sha = await this.git.commit(request.files.map((file) => file.path), request.message, request.author);
+        if (!this.options.push)
+            return { outcome: 'landed', sha, pushed: false };
+        if (target.mode === 'force') {
+            // A branch this action owns: pushed, then the checkout goes back to the commit it was on.
+            try {
+                await this.git.forcePush(this.remote, target.branch, target.lease);
+            }
+            finally {
+                await this.git.resetKeep(snapshot.commit);
+            }
+            return { outcome: 'landed', sha, pushed: true };
+        }
+        let pushed;
+        try {
+            pushed = await this.git.push(this.remote, target.branch);
+        }
+        catch (error) {
+            await this.git.resetKeep(snapshot.commit);
+            throw error;
+        }
+        if (pushed === 'moved') {
+            await this.git.resetKeep(snapshot.commit);
+            return { outcome: 'moved' };
+        }
+        return { outcome: 'landed', sha, pushed: true };
+    }
+    async dispose() { }
+}
+
+;// CONCATENATED MODULE: ./src/repo/open-config-repo.ts
+
+
+
+
+/** The config repo at `location`, not yet opened: for a command that reads one file (check-setup). */
+function connectConfigRepo(location, github) {
+    if (location.kind === 'checkout')
+        return new LocalCheckout(location.path, { push: false });
+    const connection = github.connect();
+    return new GitHubApiRepo(connection.client, connection.owner, connection.repo);
+}
+/**
+ * Opens the branch to work on: the `branch` input, else the environment's
+ * `branch` in the promotion config, else (through the API) the config's
+ * top-level `branch`, else the repo's default branch. A checkout stays on its
+ * own branch, and must be on the environment's branch when the config sets one.
+ */
+async function openConfigRepo(location, options) {
+    const configured = (config) => (options.branch ? undefined : options.environmentBranch?.(config));
+    if (location.kind === 'checkout') {
+        const repo = new LocalCheckout(location.path, { push: options.push });
+        const isCheckout = (await repo.git.topLevel()) !== undefined;
+        if (!isCheckout && options.readOnly) {
+            const snapshot = { root: location.path, commit: '' };
+            return { repo, snapshot, branch: '', config: loadPromotionConfig(snapshot.root, options.configFile) };
+        }
+        if (!isCheckout) {
+            if (location.missing === 'repository') {
+                throw new src_errors/* InputError */.dz('repository', 'is needed: path is empty and the working folder is not a git checkout; name the config repo as owner/name (with token) to work through the GitHub API, or set path to a checkout of it.');
+            }
+            if (location.missing === 'token') {
+                throw new src_errors/* InputError */.dz('token', 'is needed: path is empty and the working folder is not a git checkout, so the config repo is reached through the GitHub API; pass a token (or set path to a checkout).');
+            }
+            throw new src_errors/* InputError */.dz('path', `'${location.path}' is not inside a git repository; check out the config repo first (actions/checkout), or leave path empty to work through the GitHub API.`);
+        }
+        const current = await repo.git.currentBranch();
+        const snapshot = await repo.open(options.branch || current || '');
+        const config = loadPromotionConfig(snapshot.root, options.configFile);
+        const wanted = configured(config);
+        if (wanted && current && current !== wanted && !options.readOnly) {
+            throw new src_errors/* InputError */.dz('path', `the environment lands on branch '${wanted}' (its branch in the promotion config), but the checkout is on '${current}'; check out '${wanted}' (actions/checkout with ref: ${wanted}), or name the branch input.`);
+        }
+        return { repo, snapshot, branch: options.branch || current || wanted || '', config };
+    }
+    const connection = options.github.connect();
+    const repo = new GitHubApiRepo(connection.client, connection.owner, connection.repo);
+    try {
+        let branch = options.branch || (await defaultBranch(connection));
+        let snapshot = await repo.open(branch);
+        let config = loadPromotionConfig(snapshot.root, options.configFile);
+        const wanted = configured(config) ?? (options.branch ? undefined : config?.branch);
+        if (wanted && wanted !== branch) {
+            branch = wanted;
+            snapshot = await repo.open(branch);
+            config = loadPromotionConfig(snapshot.root, options.configFile);
+        }
+        return { repo, snapshot, branch, config };
+    }
+    catch (error) {
+        // Nobody else can remove the extracted tarballs of a repo that was never handed out.
+        await repo.dispose();
+        throw error;
+    }
+}
+async function defaultBranch(connection) {
+    const { data } = await connection.client.rest.repos.get({ owner: connection.owner, repo: connection.repo });
+    return data.default_branch;
+}
+
+;// CONCATENATED MODULE: ./src/report/overlay-changes.ts
+
+
+/** The reference an entry makes of image `name` (`newName` replaces the name). */
 function describeEntry(name, values) {
     return formatImageReference({ name: values.newName || name, tag: values.newTag, digest: values.digest });
 }
@@ -54810,6 +54973,10 @@ function toOverlayChange(overlay, file, change) {
         after: change.after,
     };
 }
+/** The `images` output: one row per change. */
+function imagesOutput(changes, extra = () => ({})) {
+    return JSON.stringify(changes.map((change) => ({ ...extra(change), overlay: change.overlay, file: change.file, image: change.image, old: change.old, new: change.new })));
+}
 /**
  * The `changed` output, one definition for every writing command: true when
  * this run moves an image (a commit, or a pull request opened or its branch
@@ -54823,53 +54990,108 @@ function changedBy(outcome) {
         return outcome.pullRequest.moved;
     return outcome.commitSha !== '';
 }
-function setImageOutputs(outcome) {
-    setOutput('changed', String(changedBy(outcome)));
-    setOutput('commit-sha', outcome.commitSha);
-    setOutput('pull-request-number', outcome.pullRequest ? String(outcome.pullRequest.number) : '');
-    setOutput('pull-request-url', outcome.pullRequest?.url ?? '');
-    setOutput('images', JSON.stringify(outcome.changes.map(({ overlay, file, image, old, new: next }) => ({ overlay, file, image, old, new: next }))));
-}
-/** Inline code for the summary; HTML, because GitHub does not render markdown inside the table's HTML. */
-function code(text) {
-    const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    return text ? `<code>${escaped}</code>` : '<em>(new entry)</em>';
-}
-async function writeSetImageSummary(outcome) {
-    const summary = summary_summary.addHeading(outcome.dryRun ? 'gitops-promote set-image (dry run)' : 'gitops-promote set-image', 2);
-    if (outcome.changes.length === 0) {
-        summary.addRaw('Every overlay already has these images; nothing was changed.', true);
-    }
-    else {
-        summary.addTable([
-            [
-                { data: 'Overlay', header: true },
-                { data: 'Image', header: true },
-                { data: 'Old → new', header: true },
-            ],
-            ...outcome.changes.map((change) => [code(change.overlay), code(change.image), `${code(change.old)} → ${code(change.new)}`]),
-        ]);
-        if (outcome.dryRun)
-            summary.addRaw('Dry run: nothing was written.', true);
-        else if (outcome.pullRequest) {
-            const { number, url, created } = outcome.pullRequest;
-            summary.addRaw(`Pull request <a href="${url}">#${number}</a> ${created ? 'opened' : outcome.pullRequest.moved ? 'updated' : 'already carries these images'} (commit ${code(outcome.commitSha)}), into ${code(outcome.branch)}.`, true);
-        }
-        else if (outcome.commitSha) {
-            summary.addRaw(`Commit ${code(outcome.commitSha)} on ${code(outcome.branch)}${outcome.pushed ? ', pushed.' : ', not pushed (push: false).'}`, true);
-        }
-    }
-    if (outcome.superseded.length > 0) {
-        summary.addRaw(`Skipped, a concurrent run had already set a higher version: ${outcome.superseded.map((change) => `${code(change.overlay)} ${code(change.image)}`).join(', ')}.`, true);
-    }
-    if (outcome.closed)
-        summary.addRaw(`Closed pull request #${outcome.closed}: everything it set is already in the environment.`, true);
-    for (const refusal of outcome.refusals ?? [])
-        summary.addRaw(`⚠️ ${describeRefusal(refusal)}`, true);
-    await writeSummary();
+/** A reference for a summary table; an empty old value is a new entry. */
+function referenceCell(reference) {
+    return reference ? codeCell(reference) : '<em>(new entry)</em>';
 }
 
-;// CONCATENATED MODULE: ./src/report/set-image-pull-request-body.ts
+;// CONCATENATED MODULE: ./src/report/text-diff.ts
+
+
+
+
+
+/** A unified diff of two texts, made by `git diff --no-index` (git is always there). */
+async function unifiedDiff(changes) {
+    const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'gitops-promote-diff-'));
+    try {
+        for (const change of changes) {
+            for (const [side, text] of [['a', change.before], ['b', change.after]]) {
+                const target = (0,external_node_path_.join)(scratch, side, change.file);
+                await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
+                await (0,promises_.writeFile)(target, text);
+            }
+        }
+        const result = await runProcess('git', ['diff', '--no-index', '--no-color', '--no-prefix', 'a', 'b'], { cwd: scratch });
+        return result.stdout.replace(/^(---|\+\+\+) [ab]\//gm, '$1 ');
+    }
+    finally {
+        await (0,promises_.rm)(scratch, { recursive: true, force: true });
+    }
+}
+async function showDiffs(edits) {
+    const diff = await unifiedDiff(edits.map((edit) => ({ file: edit.overlay.file, before: edit.original, after: edit.text })));
+    startGroup('Changes (dry run, nothing written)');
+    info(diff);
+    endGroup();
+}
+
+;// CONCATENATED MODULE: ./src/validate/validation-settings.ts
+
+/** The settings for one environment, whose policy comes from settingsFor (input > promotion config > default). */
+function withPolicy(schema, policy) {
+    if (policy.requireDigest && !policy.protected) {
+        core_warning('require-digest applies to protected environments only; set protected: true for it to take effect.');
+    }
+    return { ...schema, policy };
+}
+
+;// CONCATENATED MODULE: ./src/set-image/set-image-guards.ts
+
+
+
+
+
+/**
+ * What set-image refuses or warns about before it writes anything, on the
+ * planned edits alone (the render check, later, judges what runs).
+ */
+/** Every new tag must match allow-tags. */
+function checkAllowedTags(images, allowTags) {
+    if (!allowTags)
+        return;
+    for (const image of images) {
+        if (image.newTag && image.newTag !== KEEP && !allowTags.test(image.newTag)) {
+            throw new src_errors/* InputError */.dz('images', `tag '${image.newTag}' of '${image.source}' does not match allow-tags /${allowTags.source}/.`);
+        }
+    }
+}
+/** Refuses a lower semver tag, judged on the file, unless allow-downgrade. */
+function refuseDowngrades(edits, allowDowngrade) {
+    if (allowDowngrade)
+        return;
+    for (const edit of edits) {
+        for (const change of edit.changes) {
+            const downgrade = entryDowngrade(change, edit.entries);
+            if (downgrade)
+                throw new src_errors/* InputError */.dz('images', describeEntryDowngrade(change, downgrade, edit.overlay.path));
+        }
+    }
+}
+/** Warns about arguments that go around an entry renaming into their name, and about values an argument drops. */
+function warnAboutEdits(edits) {
+    for (const warning of renamedIntoWarnings(edits))
+        core_warning(warning);
+    for (const edit of edits) {
+        for (const change of edit.changes) {
+            if (change.dropped.length === 0 || !change.before)
+                continue;
+            const lost = change.dropped.map((field) => `${field} '${change.before[field]}'`).join(' and ');
+            core_warning(`'${change.argument}' removes ${lost} from image ${change.name} in ${edit.overlay.file}, as kustomize edit set image does. To keep it, write '${keepForm(change)}'.`);
+        }
+    }
+}
+/** The argument with `*` in each position it cleared, so those values are kept. */
+function keepForm(change) {
+    const { after, dropped } = change;
+    const tag = after.newTag ? `:${after.newTag}` : dropped.includes('newTag') ? `:${KEEP}` : '';
+    const digest = after.digest ? `@${after.digest}` : dropped.includes('digest') ? `@${KEEP}` : '';
+    return `${change.name}=${after.newName || KEEP}${tag}${digest}`;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./src/set-image/set-image-pull-request-body.ts
 
 const CARRIED_PREFIX = '<!-- gitops-promote:set-image-arguments ';
 function buildSetImageBody(body) {
@@ -54959,9 +55181,8 @@ function promotionTitle(template, values) {
 
 
 
-
 function promotionBodyFor(context) {
-    const serverUrl = (process.env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
+    const { serverUrl, runUrl } = context.run;
     const sections = context.apps
         .map((app) => {
         const changes = app.edits.flatMap((edit) => edit.changes.map((change) => toOverlayChange(edit.overlay.path, edit.overlay.file, change)));
@@ -54977,7 +55198,7 @@ function promotionBodyFor(context) {
         repositoryUrl: `${serverUrl}/${context.github.repository}`,
         sourceCommit: context.snapshot.commit,
         targetBranch: context.branch,
-        runUrl: commitContextFromEnv().runUrl,
+        runUrl,
         apps: sections,
         checklist: checklist(context.target, context.verified),
         skipped: context.apps.flatMap((app) => app.skipped ?? []),
@@ -54992,10 +55213,9 @@ function checklist(target, verified) {
         { text: `The ${target.name} overlays validate (schemas and policy)`, checked: verified.validation, note: 'not checked by this run; set validate: true' },
     ];
 }
-function promotionCommitMessage(title, changes) {
+function promotionCommitMessage(title, changes, runUrl) {
     const lines = changes.map((change) => `- ${change.overlay}: ${change.image} ${change.old || '(new entry)'} -> ${change.new}`);
-    const context = commitContextFromEnv();
-    return [title, '', ...lines, ...(context.runUrl ? ['', `Run: ${context.runUrl}`] : [])].join('\n') + '\n';
+    return [title, '', ...lines, ...(runUrl ? ['', `Run: ${runUrl}`] : [])].join('\n') + '\n';
 }
 
 ;// CONCATENATED MODULE: ./src/github/auto-merge.ts
@@ -55125,8 +55345,7 @@ function sameFiles(present, planned) {
     return present.size === planned.length && planned.every((file) => present.get(file.path) === gitBlobSha(file.content));
 }
 
-;// CONCATENATED MODULE: ./src/promote/set-image-pull-request.ts
-
+;// CONCATENATED MODULE: ./src/set-image/set-image-pull-request.ts
 
 
 
@@ -55171,7 +55390,7 @@ async function landSetImagePullRequest(work) {
         baseBranch: work.base,
         arguments: images.map((image) => image.source),
         rows: changes.map((change) => ({ overlay: change.overlay, image: change.image, current: change.old, next: change.new })),
-        runUrl: commitContextFromEnv().runUrl,
+        runUrl: work.runUrl,
         checklist: checklist(environment, verified),
     });
     const landed = await landPromotionPullRequest(work.repo, github, work.snapshot, { branch, base: work.base, marker, title, body, files: edits.map((edit) => ({ path: edit.overlay.file, content: edit.text })), message: work.message(changes), author: work.author }, work.pullRequest, { existing });
@@ -55233,6 +55452,203 @@ function setImageTitle(environment, changes) {
     return title.length <= 250 ? title : `${title.slice(0, 249)}…`;
 }
 
+;// CONCATENATED MODULE: ./src/set-image/run-set-image.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * set-image from inputs to a landed commit, or a pull request when the
+ * environment lands through them; writes nothing when any check fails. A
+ * write GitHub refuses is explained with the set-up checks.
+ */
+async function runSetImage(inputs, context) {
+    checkAllowedTags(inputs.images, inputs.allowTags);
+    return withGitHubDiagnosis(context.github, { mode: 'write' }, async () => {
+        const opened = await openConfigRepo(inputs.location, {
+            branch: inputs.branch,
+            push: inputs.push,
+            github: context.github,
+            configFile: context.configFile,
+            environmentBranch: (config) => (config && inputs.environment ? findEnvironment(config, inputs.environment, 'environment').branch : undefined),
+        });
+        try {
+            return await setImageIn(inputs, context, opened);
+        }
+        finally {
+            await opened.repo.dispose();
+        }
+    });
+}
+async function setImageIn(inputs, context, opened) {
+    const { snapshot, branch } = opened;
+    const environment = environmentNamed(opened.config, inputs.environment);
+    const settings = settingsFor(inputs.settings, environment);
+    if (settings.landing === 'pull-request' && !environment) {
+        throw new src_errors/* InputError */.dz('landing', 'set-image lands through a pull request only into an environment of the promotion config (its branch and PR are per environment); set the environment input.');
+    }
+    if (settings.landing === 'pull-request' && !inputs.push && !inputs.dryRun) {
+        throw new src_errors/* InputError */.dz('push', `false cannot open a pull request: environment '${environment.name}' lands through one; set landing: commit to commit locally.`);
+    }
+    if (!branch && inputs.push && !inputs.dryRun)
+        throw new src_errors/* InputError */.dz('branch', 'the checkout is on a detached HEAD; name the branch to push to.');
+    const overlays = inputs.overlays.length > 0 || !environment
+        ? resolveOverlays(snapshot.root, inputs.overlays)
+        : resolveEnvironmentOverlays(snapshot.root, opened.config, environment).flatMap((app) => app.overlays);
+    const work = {
+        inputs,
+        context,
+        opened,
+        environment,
+        overlayPaths: overlays.map((overlay) => overlay.path),
+        checks: {
+            verifyRender: inputs.verifyRender,
+            renderGuard: { allowDowngrade: inputs.allowDowngrade },
+            validation: inputs.validation && withPolicy(inputs.validation, settings.policy),
+            workspace: context.run.workspace,
+        },
+    };
+    const edits = await planSetImage(inputs, inputs.images, overlays);
+    refuseDowngrades(edits, inputs.allowDowngrade);
+    warnAboutEdits(edits);
+    const changed = edits.filter((edit) => edit.changes.length > 0);
+    const outcome = { changes: overlayChanges(changed), commitSha: '', branch, pushed: false, dryRun: inputs.dryRun, superseded: [] };
+    if (changed.length === 0) {
+        info('Every overlay already has these images; nothing to change.');
+        if (settings.landing === 'pull-request' && !inputs.dryRun) {
+            outcome.closed = await closeSettledSetImagePullRequest(context.github.connect(), environment.name, (images) => planSetImage(inputs, images, overlays));
+        }
+        return outcome;
+    }
+    if (inputs.dryRun) {
+        await showDiffs(changed);
+        return outcome;
+    }
+    const dirty = await opened.repo.uncommittedChanges(changed.map((edit) => edit.overlay.absoluteFile));
+    if (dirty.length > 0)
+        throw new src_errors/* InputError */.dz('path', `${dirty.join(', ')} has uncommitted changes; commit or discard them first.`);
+    if (settings.landing === 'pull-request') {
+        // This run's own edit is checked before GitHub is reached, so a bad image fails without a request.
+        await checkEdits(snapshot.root, changed, work.checks);
+        const landed = await landSetImagePullRequest({
+            repo: opened.repo,
+            github: context.github.connect(),
+            snapshot,
+            base: branch,
+            environment: environment,
+            pullRequest: settings.pullRequest,
+            images: inputs.images,
+            plan: (images) => planSetImage(inputs, images, overlays),
+            check: (edited) => checkEdits(snapshot.root, edited, work.checks),
+            message: (current) => renderCommitMessage(inputs.commitMessage, current, context.run),
+            runUrl: context.run.runUrl,
+            author: inputs.author,
+        });
+        return { ...outcome, ...landed };
+    }
+    const landed = await landCommit({
+        repo: opened.repo,
+        snapshot,
+        target: { branch, mode: 'fast-forward' },
+        author: inputs.author,
+        apply: (current, attempt) => applyEdits(work, current, attempt === 1 ? changed : undefined),
+        message: (current) => renderCommitMessage(inputs.commitMessage, current, context.run),
+    });
+    const { snapshot: _landedOn, ...result } = landed;
+    return { ...outcome, ...result };
+}
+/**
+ * The edits to commit on `snapshot`, checked (planned afresh on a moved head).
+ * On a re-apply, an entry a concurrent run already moved to a higher version
+ * is left alone: the race is over and the higher version won.
+ */
+async function applyEdits(work, snapshot, firstPlan) {
+    const { inputs } = work;
+    let edits = firstPlan ?? (await planSetImage(inputs, inputs.images, resolveOverlays(snapshot.root, work.overlayPaths)));
+    const superseded = [];
+    if (!firstPlan && !inputs.allowDowngrade) {
+        edits = edits.map((edit) => {
+            const lower = edit.changes.filter((change) => entryDowngrade(change, edit.entries));
+            if (lower.length === 0)
+                return edit;
+            superseded.push(...overlayChanges([{ ...edit, changes: lower }]));
+            const skip = new Set(lower.map((change) => change.name));
+            return planFileEdit(edit.overlay, edit.original, inputs.images.filter((argument) => !skip.has(argument.name)));
+        });
+    }
+    const changed = edits.filter((edit) => edit.changes.length > 0);
+    await checkEdits(snapshot.root, changed, work.checks);
+    return { files: changed.map((edit) => ({ path: edit.overlay.file, content: edit.text })), changes: overlayChanges(changed), superseded };
+}
+/** The edit of every overlay; with the render check on, new entries go only where the overlay uses the image. */
+async function planSetImage(inputs, images, overlays) {
+    const edits = await planEdits(overlays, images);
+    return inputs.verifyRender ? keepOnlyUsedNewEntries(edits, images) : edits;
+}
+function overlayChanges(edits) {
+    return edits.flatMap((edit) => edit.changes.map((change) => toOverlayChange(edit.overlay.path, edit.overlay.file, change)));
+}
+
+;// CONCATENATED MODULE: ./src/set-image/set-image-summary.ts
+
+
+
+/** set-image's outputs, as GitHub will read them. Pure. */
+function setImageOutputs(outcome) {
+    return {
+        changed: String(changedBy(outcome)),
+        'commit-sha': outcome.commitSha,
+        'pull-request-number': outcome.pullRequest ? String(outcome.pullRequest.number) : '',
+        'pull-request-url': outcome.pullRequest?.url ?? '',
+        images: imagesOutput(outcome.changes),
+    };
+}
+/** set-image's job summary. Pure: the outcome in, markdown out. */
+function setImageSummaryMarkdown(outcome) {
+    const lines = [`## gitops-promote set-image${outcome.dryRun ? ' (dry run)' : ''}`, ''];
+    if (outcome.changes.length === 0) {
+        lines.push('Every overlay already has these images; nothing was changed.', '');
+    }
+    else {
+        lines.push(markdownTable(['Overlay', 'Image', 'Old → new'], outcome.changes.map((change) => [codeCell(change.overlay), codeCell(change.image), `${referenceCell(change.old)} → ${referenceCell(change.new)}`])), '');
+        lines.push(`${landingSentence(outcome)}`, '');
+    }
+    if (outcome.superseded.length > 0) {
+        lines.push(`Skipped, a concurrent run had already set a higher version: ${outcome.superseded.map((change) => `${codeCell(change.overlay)} ${codeCell(change.image)}`).join(', ')}.`, '');
+    }
+    if (outcome.closed)
+        lines.push(`Closed pull request #${outcome.closed}: everything it set is already in the environment.`, '');
+    for (const refusal of outcome.refusals ?? [])
+        lines.push(`⚠️ ${describeRefusal(refusal)}`, '');
+    return lines.join('\n');
+}
+function landingSentence(outcome) {
+    if (outcome.dryRun)
+        return 'Dry run: nothing was written.';
+    if (outcome.pullRequest) {
+        const { number, url, created, moved } = outcome.pullRequest;
+        const what = created ? 'opened' : moved ? 'updated' : 'already carries these images';
+        return `Pull request <a href="${url}">#${number}</a> ${what} (commit ${codeCell(outcome.commitSha)}), into ${codeCell(outcome.branch)}.`;
+    }
+    return `Commit ${codeCell(outcome.commitSha)} on ${codeCell(outcome.branch)}${outcome.pushed ? ', pushed.' : ', not pushed (push: false).'}`;
+}
+
 ;// CONCATENATED MODULE: ./src/commands/set-image.ts
 
 
@@ -55248,265 +55664,37 @@ function setImageTitle(environment, changes) {
 
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-function readSetImageInputs() {
-    return {
-        location: readRepoLocation(),
-        overlays: readList('overlays'),
-        environment: readString('environment'),
-        images: parseImageArguments(readList('images')),
-        push: readBoolean('push', true),
-        branch: readString('branch'),
-        commitMessage: readString('commit-message', DEFAULT_COMMIT_MESSAGE),
-        author: {
-            name: readString('author-name', 'github-actions[bot]'),
-            email: readString('author-email', '41898282+github-actions[bot]@users.noreply.github.com'),
-        },
-        allowDowngrade: readBoolean('allow-downgrade', false),
-        allowTags: readRegExp('allow-tags'),
-        verifyRender: readBoolean('verify-render', true),
-        validation: readBoolean('validate', false) ? readSchemaSettings() : undefined,
-        dryRun: readBoolean('dry-run', false),
-        settings: readWorkflowSettings(),
-    };
-}
-async function runSetImage() {
-    const outcome = await setImage(readSetImageInputs());
-    setImageOutputs(outcome);
-    // A later `wait` step in the same job picks the pushed commit up from here.
-    if (outcome.commitSha && outcome.pushed)
-        exportVariable('GITOPS_PROMOTE_COMMIT_SHA', outcome.commitSha);
-    await writeSetImageSummary(outcome);
-}
-/**
- * set-image from inputs to a landed commit, or a pull request when the
- * environment lands through them; writes nothing when any check fails. A
- * write GitHub refuses is explained with the set-up checks.
- */
-async function setImage(inputs) {
-    checkAllowedTags(inputs.images, inputs.allowTags);
-    let github;
-    const connect = () => (github ??= connectToGitHub('to land set-image through the GitHub API or a pull request'));
-    try {
-        const opened = await openConfigRepo(inputs.location, {
-            branch: inputs.branch,
-            push: inputs.push,
-            connection: connect,
-            environmentBranch: (config) => (config && inputs.environment ? findEnvironment(config, inputs.environment, 'environment').branch : undefined),
-        });
-        try {
-            return await setImageIn(inputs, opened, connect);
-        }
-        finally {
-            await opened.repo.dispose();
-        }
-    }
-    catch (error) {
-        if (github && [401, 403, 404].includes(statusOf(error) ?? 0))
-            throw await explainRefusedWrite(github, error);
-        throw error;
-    }
-}
-async function setImageIn(inputs, opened, connect) {
-    const { repo, snapshot, branch } = opened;
-    const environment = inputs.environment ? requireEnvironment(opened.config, inputs.environment) : undefined;
-    const settings = settingsFor(inputs.settings, environment);
-    const { landing } = settings;
-    if (landing === 'pull-request' && !environment) {
-        throw new src_errors/* InputError */.dz('landing', 'set-image lands through a pull request only into an environment of the promotion config (its branch and PR are per environment); set the environment input.');
-    }
-    if (landing === 'pull-request' && !inputs.push && !inputs.dryRun) {
-        throw new src_errors/* InputError */.dz('push', `false cannot open a pull request: environment '${environment.name}' lands through one; set landing: commit to commit locally.`);
-    }
-    const overlays = inputs.overlays.length > 0 || !environment
-        ? resolveOverlays(snapshot.root, inputs.overlays)
-        : resolveEnvironmentOverlays(snapshot.root, opened.config, environment).flatMap((app) => app.overlays);
-    const plan = {
-        inputs,
-        overlayPaths: overlays.map((overlay) => overlay.path),
-        validation: inputs.validation && withPolicy(inputs.validation, settings.policy),
-    };
-    if (!branch && inputs.push && !inputs.dryRun) {
-        throw new src_errors/* InputError */.dz('branch', 'the checkout is on a detached HEAD; name the branch to push to.');
-    }
-    const edits = await planSetImage(inputs, overlays);
-    refuseDowngrades(edits, inputs.allowDowngrade);
-    for (const warning of renamedIntoWarnings(edits))
-        core_warning(warning);
-    warnAboutDroppedValues(edits);
-    const changes = overlayChanges(edits);
-    const outcome = { changes, commitSha: '', branch, pushed: false, dryRun: inputs.dryRun, superseded: [] };
-    if (changes.length === 0) {
-        info('Every overlay already has these images; nothing to change.');
-        if (landing === 'pull-request' && !inputs.dryRun) {
-            outcome.closed = await closeSettledSetImagePullRequest(connect(), environment.name, (images) => planSetImage({ ...inputs, images }, overlays));
-        }
-        return outcome;
-    }
-    if (inputs.dryRun) {
-        await showDiffs(edits.filter((edit) => edit.changes.length > 0));
-        return outcome;
-    }
-    if (repo instanceof LocalCheckout) {
-        const dirty = await repo.git.changedPaths(edits.map((edit) => edit.overlay.absoluteFile));
-        if (dirty.length > 0)
-            throw new src_errors/* InputError */.dz('path', `${dirty.join(', ')} has uncommitted changes; commit or discard them first.`);
-    }
-    if (landing === 'pull-request') {
-        // This run's own edit is checked before GitHub is reached, so a bad image fails without a request.
-        await checkInPlace(plan, snapshot, edits.filter((edit) => edit.changes.length > 0));
-        const landedPull = await landSetImagePullRequest({
-            repo,
-            github: connect(),
-            snapshot,
-            base: branch,
-            environment: environment,
-            pullRequest: settings.pullRequest,
-            images: inputs.images,
-            plan: (images) => planSetImage({ ...inputs, images }, overlays),
-            check: (changed) => checkInPlace(plan, snapshot, changed),
-            message: (current) => renderCommitMessage(inputs.commitMessage, current, commitContextFromEnv()),
-            author: inputs.author,
-        });
-        return { ...outcome, ...landedPull };
-    }
-    const landed = await landCommit({
-        repo,
-        snapshot,
-        target: { branch, mode: 'fast-forward' },
-        author: inputs.author,
-        apply: (current, attempt) => applyEdits(plan, current, attempt === 1 ? edits : undefined),
-        message: (current) => renderCommitMessage(inputs.commitMessage, current, commitContextFromEnv()),
-    });
-    const { snapshot: _landedOn, ...result } = landed;
-    return { ...outcome, ...result };
-}
-function requireEnvironment(config, name) {
-    if (!config) {
-        throw new src_errors/* InputError */.dz('environment', `'${name}' needs the promotion config (${DEFAULT_CONFIG_FILE} at the config repo root, or the config input).`);
-    }
-    return findEnvironment(config, name, 'environment');
-}
-/**
- * Writes the edits into the snapshot (planned afresh on a moved head) and
- * verifies the render. On a re-apply, an entry a concurrent run already moved
- * to a higher version is left alone: the race is over and the higher version won.
- */
-async function applyEdits(plan, snapshot, firstPlan) {
-    const { inputs } = plan;
-    let edits = firstPlan ?? (await planSetImage(inputs, resolveOverlays(snapshot.root, plan.overlayPaths)));
-    const superseded = [];
-    if (!firstPlan && !inputs.allowDowngrade) {
-        edits = edits.map((edit) => {
-            const lower = edit.changes.filter((change) => entryDowngrade(change, edit.entries));
-            if (lower.length === 0)
-                return edit;
-            superseded.push(...lower.map((change) => toOverlayChange(edit.overlay.path, edit.overlay.file, change)));
-            const skip = new Set(lower.map((change) => change.name));
-            return planFileEdit(edit.overlay, edit.original, inputs.images.filter((argument) => !skip.has(argument.name)));
-        });
-    }
-    const changed = edits.filter((edit) => edit.changes.length > 0);
-    await Promise.all(changed.map((edit) => (0,promises_.writeFile)(edit.overlay.absoluteFile, edit.text)));
-    try {
-        if (inputs.verifyRender)
-            await verifyRenderedImages(changed, { allowDowngrade: inputs.allowDowngrade });
-        if (plan.validation)
-            await validateBeforeCommit(snapshot.root, changed, plan.validation);
-    }
-    catch (error) {
-        await Promise.all(changed.map((edit) => (0,promises_.writeFile)(edit.overlay.absoluteFile, edit.original)));
-        throw error;
-    }
-    return {
-        files: changed.map((edit) => ({ path: edit.overlay.file, content: edit.text })),
-        changes: overlayChanges(changed),
-        superseded,
-    };
-}
-/** The render check and validation on the edits written into the snapshot, which is put back afterwards. */
-async function checkInPlace(plan, snapshot, edits) {
-    await Promise.all(edits.map((edit) => (0,promises_.writeFile)(edit.overlay.absoluteFile, edit.text)));
-    try {
-        if (plan.inputs.verifyRender)
-            await verifyRenderedImages(edits, { allowDowngrade: plan.inputs.allowDowngrade });
-        if (plan.validation)
-            await validateBeforeCommit(snapshot.root, edits, plan.validation);
-    }
-    finally {
-        await Promise.all(edits.map((edit) => (0,promises_.writeFile)(edit.overlay.absoluteFile, edit.original)));
-    }
-    return { render: plan.inputs.verifyRender, validation: plan.validation !== undefined };
-}
-/** The edit of every overlay; with the render check on, new entries go only where the overlay uses the image. */
-async function planSetImage(inputs, overlays) {
-    const edits = await planEdits(overlays, inputs.images);
-    return inputs.verifyRender ? keepOnlyUsedNewEntries(edits, inputs.images) : edits;
-}
-/** Fails, with the findings annotated and summarised, when an edited overlay does not validate. */
-async function validateBeforeCommit(root, edits, settings) {
-    const report = await group('Validating the edited overlays', () => validateOverlays(edits.map((edit) => edit.overlay), { ...settings, repoRoot: root, policyFor: () => settings.policy }));
-    annotate(report, root);
-    const failure = validationFailure(report);
-    if (failure) {
-        await writeValidationSummary(report);
-        throw failure;
-    }
-}
-function overlayChanges(edits) {
-    return edits.flatMap((edit) => edit.changes.map((change) => toOverlayChange(edit.overlay.path, edit.overlay.file, change)));
-}
-function checkAllowedTags(images, allowTags) {
-    if (!allowTags)
-        return;
-    for (const image of images) {
-        if (image.newTag && image.newTag !== KEEP && !allowTags.test(image.newTag)) {
-            throw new src_errors/* InputError */.dz('images', `tag '${image.newTag}' of '${image.source}' does not match allow-tags /${allowTags.source}/.`);
-        }
-    }
-}
-function refuseDowngrades(edits, allowDowngrade) {
-    if (allowDowngrade)
-        return;
-    for (const edit of edits) {
-        for (const change of edit.changes) {
-            const downgrade = entryDowngrade(change, edit.entries);
-            if (downgrade)
-                throw new src_errors/* InputError */.dz('images', describeEntryDowngrade(change, downgrade, edit.overlay.path));
-        }
-    }
-}
-function warnAboutDroppedValues(edits) {
-    for (const edit of edits) {
-        for (const change of edit.changes) {
-            if (change.dropped.length === 0 || !change.before)
-                continue;
-            const keep = keepForm(change);
-            const lost = change.dropped.map((field) => `${field} '${change.before[field]}'`).join(' and ');
-            core_warning(`'${change.argument}' removes ${lost} from image ${change.name} in ${edit.overlay.file}, as kustomize edit set image does. To keep it, write '${keep}'.`);
-        }
-    }
-}
-/** The argument with `*` in each position it cleared, so those values are kept. */
-function keepForm(change) {
-    const { after, dropped } = change;
-    const tag = after.newTag ? `:${after.newTag}` : dropped.includes('newTag') ? `:${KEEP}` : '';
-    const digest = after.digest ? `@${after.digest}` : dropped.includes('digest') ? `@${KEEP}` : '';
-    return `${change.name}=${after.newName || KEEP}${tag}${digest}`;
-}
+const setImageCommand = {
+    readInputs(run) {
+        const github = readGitHubTarget(run);
+        const inputs = {
+            location: readRepoLocation(github),
+            overlays: readList('overlays'),
+            environment: readString('environment').trim(),
+            images: parseImageArguments(readList('images')),
+            push: readBoolean('push', true),
+            branch: readString('branch').trim(),
+            commitMessage: readString('commit-message', DEFAULT_COMMIT_MESSAGE),
+            author: readCommitIdentity(),
+            allowDowngrade: readBoolean('allow-downgrade', false),
+            allowTags: readRegExp('allow-tags'),
+            verifyRender: readBoolean('verify-render', true),
+            validation: readBoolean('validate', false) ? readSchemaSettings() : undefined,
+            dryRun: readBoolean('dry-run', false),
+            settings: readWorkflowSettings(),
+        };
+        const context = { github: new GitHubAccess(github, run, 'to land set-image through the GitHub API or a pull request'), configFile: readConfigFile(), run };
+        return { inputs, context };
+    },
+    run: ({ inputs, context }) => runSetImage(inputs, context),
+    async report(outcome) {
+        setOutputs(setImageOutputs(outcome));
+        // A later `wait` step in the same job picks the pushed commit up from here.
+        if (outcome.commitSha && outcome.pushed)
+            exportVariable(COMMIT_SHA_VARIABLE, outcome.commitSha);
+        await writeSummary(setImageSummaryMarkdown(outcome));
+    },
+};
 
 ;// CONCATENATED MODULE: ./src/validate/junit-report.ts
 /**
@@ -55549,15 +55737,14 @@ function attribute(value) {
 
 
 
-
 /**
  * The kubeconfig input as a file kubectl can read: masked in the log, written
  * 0600 into a fresh private folder, and removed when `work` is done, whatever
  * happens.
  */
-async function withKubeconfigFile(kubeconfig, work) {
+async function withKubeconfigFile(kubeconfig, tempDir, work) {
     maskKubeconfig(kubeconfig);
-    const folder = await (0,promises_.mkdtemp)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'gitops-promote-kube-'));
+    const folder = await (0,promises_.mkdtemp)((0,external_node_path_.join)(tempDir, 'gitops-promote-kube-'));
     const file = (0,external_node_path_.join)(folder, 'kubeconfig');
     try {
         await (0,promises_.writeFile)(file, kubeconfig, { mode: 0o600 });
@@ -55637,6 +55824,46 @@ async function changedFiles(root, baseRef) {
     return [...diff.stdout.split('\n'), ...untracked.stdout.split('\n')].filter((line) => line !== '').map((line) => (0,external_node_path_.resolve)(topLevel, line));
 }
 
+;// CONCATENATED MODULE: ./src/validate/run-validate.ts
+
+
+
+
+
+
+
+
+
+
+
+/** The overlays the inputs select, validated; throws only when validation cannot run. */
+async function runValidate(inputs, context) {
+    const opened = await openConfigRepo(inputs.location, { branch: '', push: false, readOnly: true, github: context.github, configFile: context.configFile });
+    try {
+        const root = opened.snapshot.root;
+        const environment = environmentNamed(opened.config, inputs.environment);
+        const policy = settingsFor(inputs.settings, environment).policy;
+        let overlays = inputs.overlays.length > 0
+            ? resolveOverlays(root, inputs.overlays)
+            : environment
+                ? resolveEnvironmentOverlays(root, opened.config, environment).flatMap((app) => app.overlays)
+                : discoverOverlays(root);
+        if (inputs.changedOnly) {
+            overlays = await overlaysChangedSince(root, overlays, inputs.baseRef);
+            info(overlays.length > 0 ? `Changed since ${inputs.baseRef}: ${overlays.map((overlay) => overlay.path).join(', ')}` : `No overlay changed since ${inputs.baseRef}.`);
+        }
+        const settings = withPolicy(inputs.schema, policy);
+        const options = { ...settings, repoRoot: root, policyFor: () => settings.policy };
+        const report = await group(`Validating ${countOf(overlays.length, 'overlay')}`, () => inputs.serverDryRun
+            ? withKubeconfigFile(inputs.kubeconfig, context.run.tempDir, (file) => validateOverlays(overlays, { ...options, serverDryRun: { kubeconfigFile: file, context: inputs.kubeContext || undefined } }))
+            : validateOverlays(overlays, options));
+        return { report, root };
+    }
+    finally {
+        await opened.repo.dispose();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/commands/validate.ts
 
 
@@ -55651,115 +55878,112 @@ async function changedFiles(root, baseRef) {
 
 
 
+const validateCommand = {
+    readInputs(run) {
+        const inputs = {
+            // validate reads a folder: the checkout at path, else the working folder (git or not).
+            location: { kind: 'checkout', path: readFolder('path', '.') },
+            overlays: readList('overlays'),
+            environment: readString('environment').trim(),
+            settings: readWorkflowSettings(),
+            schema: readSchemaSettings(),
+            changedOnly: readBoolean('changed-only', false),
+            baseRef: readString('base-ref', run.baseRef ? `origin/${run.baseRef}` : '').trim(),
+            serverDryRun: readBoolean('server-dry-run', false),
+            kubeconfig: readString('kubeconfig'),
+            kubeContext: readString('kube-context').trim(),
+            junitFile: (0,external_node_path_.resolve)(readString('junit-file', (0,external_node_path_.join)(run.tempDir, 'gitops-promote-validate.junit.xml'))),
+        };
+        if (inputs.serverDryRun && inputs.kubeconfig === '')
+            throw new src_errors/* InputError */.dz('kubeconfig', 'is required when server-dry-run is true.');
+        if (inputs.changedOnly && inputs.baseRef === '')
+            throw new src_errors/* InputError */.dz('base-ref', 'is required when changed-only is true (outside a pull_request event).');
+        return { inputs, context: { github: new GitHubAccess(readGitHubTarget(run), run, 'to validate'), configFile: readConfigFile(), run } };
+    },
+    run: ({ inputs, context }) => runValidate(inputs, context),
+    async report({ report, root }, { inputs }, run) {
+        annotate(report, root, run.workspace);
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(inputs.junitFile), { recursive: true });
+        await (0,promises_.writeFile)(inputs.junitFile, toJUnitXml(report));
+        setOutputs({ valid: String(report.valid), report: reportJson(report), junit: inputs.junitFile });
+        await writeValidationSummary(report);
+        const failure = validationFailure(report);
+        if (failure)
+            throw failure;
+    },
+};
 
-
-
-
-function readValidateInputs() {
-    const path = readFolder('path', '.');
-    const fromConfig = environmentFromInput(path);
-    const overlays = readList('overlays');
-    const inputs = {
-        path,
-        overlays,
-        environmentOverlays: fromConfig && overlays.length === 0
-            ? resolveEnvironmentOverlays(path, fromConfig.config, fromConfig.environment).flatMap((app) => app.overlays)
-            : undefined,
-        changedOnly: readBoolean('changed-only', false),
-        baseRef: readString('base-ref', process.env.GITHUB_BASE_REF ? `origin/${process.env.GITHUB_BASE_REF}` : ''),
-        serverDryRun: readBoolean('server-dry-run', false),
-        kubeconfig: readString('kubeconfig'),
-        kubeContext: readString('kube-context'),
-        junitFile: (0,external_node_path_.resolve)(readString('junit-file', (0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'gitops-promote-validate.junit.xml'))),
-        ...withPolicy(readSchemaSettings(), settingsFor(readWorkflowSettings(), fromConfig?.environment).policy),
-    };
-    if (inputs.serverDryRun && inputs.kubeconfig === '')
-        throw new src_errors/* InputError */.dz('kubeconfig', 'is required when server-dry-run is true.');
-    if (inputs.changedOnly && inputs.baseRef === '')
-        throw new src_errors/* InputError */.dz('base-ref', 'is required when changed-only is true (outside a pull_request event).');
-    return inputs;
-}
-async function runValidate() {
-    const inputs = readValidateInputs();
-    const report = await validate(inputs);
-    annotate(report, inputs.path);
-    setOutput('valid', String(report.valid));
-    setOutput('report', reportJson(report));
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(inputs.junitFile), { recursive: true });
-    await (0,promises_.writeFile)(inputs.junitFile, toJUnitXml(report));
-    setOutput('junit', inputs.junitFile);
-    await writeValidationSummary(report);
-    const failure = validationFailure(report);
-    if (failure)
-        throw failure;
-}
-/** The overlays the inputs select, validated; throws only when validation cannot run. */
-async function validate(inputs) {
-    let overlays = inputs.environmentOverlays ?? (inputs.overlays.length > 0 ? resolveOverlays(inputs.path, inputs.overlays) : discoverOverlays(inputs.path));
-    if (inputs.changedOnly) {
-        overlays = await overlaysChangedSince(inputs.path, overlays, inputs.baseRef);
-        info(overlays.length > 0 ? `Changed since ${inputs.baseRef}: ${overlays.map((overlay) => overlay.path).join(', ')}` : `No overlay changed since ${inputs.baseRef}.`);
-    }
-    const options = {
-        repoRoot: inputs.path,
-        kubernetesVersion: inputs.kubernetesVersion,
-        strict: inputs.strict,
-        ignoreMissingSchemas: inputs.ignoreMissingSchemas,
-        kustomizeArgs: inputs.kustomizeArgs,
-        schemaLocations: inputs.schemaLocations,
-        policyFor: () => inputs.policy,
-    };
-    return group(`Validating ${countOf(overlays.length, 'overlay')}`, () => inputs.serverDryRun
-        ? withKubeconfigFile(inputs.kubeconfig, (file) => validateOverlays(overlays, { ...options, serverDryRun: { kubeconfigFile: file, context: inputs.kubeContext || undefined } }))
-        : validateOverlays(overlays, options));
-}
-
-;// CONCATENATED MODULE: ./src/github/deployments.ts
-
-// GitHub refuses a deployment (status) description longer than this.
-const DESCRIPTION_LIMIT = 140;
+;// CONCATENATED MODULE: ./src/controllers/wait-types.ts
 /**
- * A GitHub deployment and its statuses, so the repository's Environments page
- * shows what runs where. Created with no required contexts: the commit's
- * checks are still running in the job that records it.
+ * The shapes every controller shares: what an object's status says now, and
+ * how far the commit got. Judgement functions return them; the orchestrator
+ * logs, reports and decides with them.
  */
-class GitHubDeployment {
-    client;
-    target;
-    id;
-    url;
-    constructor(client, target, id, url) {
-        this.client = client;
-        this.target = target;
-        this.id = id;
-        this.url = url;
+/** `checking …`, with why the last try failed when it did: the progress line must not wait silently. */
+function checkingMessage(what, revisions, knowledge) {
+    const failures = [...new Set(revisions.map((revision) => knowledge.lookupFailures?.get(revision)).filter((failure) => Boolean(failure)))];
+    return failures.length > 0 ? `${what}; the last try failed: ${failures.join('; ')}; asking again` : what;
+}
+/** A revision's relation to the expected one, or `undefined` when it must still be looked up. */
+function relationOf(revision, knowledge) {
+    if (revision === knowledge.expected)
+        return 'same';
+    return knowledge.relations.get(revision);
+}
+const shortSha = (revision) => (/^[0-9a-f]{40}$/.test(revision) ? revision.slice(0, 7) : revision);
+
+;// CONCATENATED MODULE: ./src/inputs/controller-inputs.ts
+
+/** The argocd-* and kubeconfig inputs that wait and drift-check share. */
+function readControllerConnections(run) {
+    return {
+        argocd: {
+            server: readString('argocd-server').trim(),
+            token: readString('argocd-token').trim(),
+            username: readString('argocd-username').trim(),
+            password: readString('argocd-password'),
+            ca: readString('argocd-ca'),
+            insecure: readBoolean('argocd-insecure', false),
+        },
+        flux: { kubeconfig: readString('kubeconfig'), context: readString('kube-context').trim(), tempDir: run.tempDir },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/controllers/backoff.ts
+/** Waits `ms`, or less when `signal` aborts first (it resolves either way: callers check the signal). */
+function sleep(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve();
+        const timer = setTimeout(done, ms);
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+/** Poll intervals that grow while nothing changes and start over when something does. */
+class Backoff {
+    initialMs;
+    maxMs;
+    factor;
+    current;
+    constructor(initialMs, maxMs, factor = 1.5) {
+        this.initialMs = initialMs;
+        this.maxMs = maxMs;
+        this.factor = factor;
+        this.current = initialMs;
     }
-    static async create(client, target) {
-        const { data } = await client.rest.repos.createDeployment({
-            owner: target.owner,
-            repo: target.repo,
-            ref: target.ref,
-            environment: target.environment,
-            description: shortenAtWord(target.description, DESCRIPTION_LIMIT),
-            auto_merge: false,
-            required_contexts: [],
-            production_environment: /^prod/i.test(target.environment),
-        });
-        if (!('id' in data))
-            throw new Error(`GitHub did not create the deployment: ${data.message ?? 'no reason given'}`);
-        return new GitHubDeployment(client, target, Number(data.id), data.url);
+    /** The next interval, then grows. */
+    next() {
+        const value = this.current;
+        this.current = Math.min(this.maxMs, Math.round(this.current * this.factor));
+        return value;
     }
-    async setStatus(state, description, links) {
-        await this.client.rest.repos.createDeploymentStatus({
-            owner: this.target.owner,
-            repo: this.target.repo,
-            deployment_id: this.id,
-            state,
-            description: shortenAtWord(description, DESCRIPTION_LIMIT),
-            environment: this.target.environment,
-            ...(links.environmentUrl ? { environment_url: links.environmentUrl } : {}),
-            ...(links.logUrl ? { log_url: links.logUrl } : {}),
-        });
+    reset() {
+        this.current = this.initialMs;
     }
 }
 
@@ -56037,114 +56261,6 @@ function appQuery(ref, extra) {
         query.set('appNamespace', ref.namespace);
     return query.toString();
 }
-
-;// CONCATENATED MODULE: ./src/controllers/argocd/connect-argocd.ts
-
-
-
-
-/** An Argo CD client from the argocd-* inputs, with every secret masked first. */
-function connectArgoCd(inputs) {
-    if (!inputs.server)
-        throw new src_errors/* InputError */.dz('argocd-server', 'is required to wait on Argo CD applications (for example https://argocd.example.com).');
-    const server = parseServer(inputs.server);
-    return new ArgoCdClient({ server, ca: readCa(inputs.ca), insecure: inputs.insecure }, credentials(inputs));
-}
-function parseServer(text) {
-    const withScheme = /^[a-z]+:\/\//i.test(text) ? text : `https://${text}`;
-    try {
-        const url = new URL(withScheme);
-        if (url.protocol !== 'https:' && url.protocol !== 'http:')
-            throw new Error('not http(s)');
-        return url;
-    }
-    catch {
-        throw new src_errors/* InputError */.dz('argocd-server', `'${text}' is not a URL such as https://argocd.example.com.`);
-    }
-}
-function credentials(inputs) {
-    if (inputs.token) {
-        maskSecret(inputs.token);
-        return { token: inputs.token };
-    }
-    if (inputs.username || inputs.password) {
-        if (!inputs.username)
-            throw new src_errors/* InputError */.dz('argocd-username', 'is required with argocd-password.');
-        if (!inputs.password)
-            throw new src_errors/* InputError */.dz('argocd-password', 'is required with argocd-username.');
-        maskSecret(inputs.password);
-        return { username: inputs.username, password: inputs.password };
-    }
-    throw new src_errors/* InputError */.dz('argocd-token', 'is required (an Argo CD API token), or argocd-username and argocd-password for a session.');
-}
-/** argocd-ca holds PEM text, or the path of a PEM file. */
-function readCa(value) {
-    const text = value.trim();
-    if (!text)
-        return undefined;
-    if (text.includes('-----BEGIN CERTIFICATE-----'))
-        return text;
-    if ((0,external_node_fs_.existsSync)(text))
-        return (0,external_node_fs_.readFileSync)(text, 'utf8');
-    throw new src_errors/* InputError */.dz('argocd-ca', 'expected PEM certificate text (-----BEGIN CERTIFICATE-----) or the path of a PEM file.');
-}
-
-;// CONCATENATED MODULE: ./src/controllers/backoff.ts
-/** Waits `ms`, or less when `signal` aborts first (it resolves either way: callers check the signal). */
-function sleep(ms, signal) {
-    return new Promise((resolve) => {
-        if (signal?.aborted)
-            return resolve();
-        const timer = setTimeout(done, ms);
-        function done() {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        }
-        signal?.addEventListener('abort', done, { once: true });
-    });
-}
-/** Poll intervals that grow while nothing changes and start over when something does. */
-class Backoff {
-    initialMs;
-    maxMs;
-    factor;
-    current;
-    constructor(initialMs, maxMs, factor = 1.5) {
-        this.initialMs = initialMs;
-        this.maxMs = maxMs;
-        this.factor = factor;
-        this.current = initialMs;
-    }
-    /** The next interval, then grows. */
-    next() {
-        const value = this.current;
-        this.current = Math.min(this.maxMs, Math.round(this.current * this.factor));
-        return value;
-    }
-    reset() {
-        this.current = this.initialMs;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/controllers/wait-types.ts
-/**
- * The shapes every controller shares: what an object's status says now, and
- * how far the commit got. Judgement functions return them; the orchestrator
- * logs, reports and decides with them.
- */
-/** `checking …`, with why the last try failed when it did: the progress line must not wait silently. */
-function checkingMessage(what, revisions, knowledge) {
-    const failures = [...new Set(revisions.map((revision) => knowledge.lookupFailures?.get(revision)).filter((failure) => Boolean(failure)))];
-    return failures.length > 0 ? `${what}; the last try failed: ${failures.join('; ')}; asking again` : what;
-}
-/** A revision's relation to the expected one, or `undefined` when it must still be looked up. */
-function relationOf(revision, knowledge) {
-    if (revision === knowledge.expected)
-        return 'same';
-    return knowledge.relations.get(revision);
-}
-const shortSha = (revision) => (/^[0-9a-f]{40}$/.test(revision) ? revision.slice(0, 7) : revision);
 
 ;// CONCATENATED MODULE: ./src/controllers/argocd/manifest-generate-paths.ts
 
@@ -56550,409 +56666,6 @@ function isOlder(app, than) {
     return Number.isInteger(a) && Number.isInteger(b) && a < b;
 }
 
-;// CONCATENATED MODULE: ./src/github/compare-commits.ts
-
-/** GitHub's compare answer lists at most this many changed files; a longer change is cut. */
-const COMPARE_FILE_LIMIT = 300;
-/** Commits with no common ancestor: GitHub answers 404 "No common ancestor between …", both being in the repository. */
-const UNRELATED = { status: 'diverged', files: [], renamedFrom: [], filesCut: false };
-/** repos/compare-commits-with-basehead (one page, the commits not needed); undefined for a commit the repository does not have (404); unrelated histories are 'diverged'. */
-async function compareCommits(client, owner, repo, base, head) {
-    try {
-        const { data } = await client.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${base}...${head}`, per_page: 1 });
-        const listed = data.files ?? [];
-        const renamedFrom = listed.flatMap((file) => (file.previous_filename ? [file.previous_filename] : []));
-        return { status: data.status, files: listed.map((file) => file.filename), renamedFrom, filesCut: listed.length >= COMPARE_FILE_LIMIT };
-    }
-    catch (error) {
-        if (statusOf(error) === 404)
-            return /no common ancestor/i.test(describeRequestError(error)) ? UNRELATED : undefined;
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/controllers/revision-ancestry.ts
-
-
-
-
-
-/**
- * Learns how revisions a controller reports relate to the expected commit: a
- * newer revision counts only when the expected commit is its ancestor, since
- * on a shared branch someone else's push can land right after ours.
- */
-class RevisionAncestry {
-    expected;
-    sources;
-    relations = new Map();
-    changedFiles = new Map();
-    /** Why the last lookup of a revision failed for now (a GitHub 5xx, say), for the progress line. */
-    lookupFailures = new Map();
-    lookups = new Map();
-    comparisons = new Map();
-    fetched = new Set();
-    constructor(expected, sources) {
-        this.expected = expected;
-        this.sources = sources;
-    }
-    /** Learns how each revision relates to the expected commit. */
-    learn(revisions) {
-        return this.once('relation', revisions.filter((revision) => revision !== this.expected), async (revision) => {
-            const relation = (await this.fromGit(revision)) ?? (await this.fromGitHub(revision)) ?? 'unknown';
-            core_debug(`Revision ${revision} relative to ${this.expected}: ${relation}`);
-            this.relations.set(revision, relation);
-        });
-    }
-    /** Learns which files changed from each older `revision` to the expected commit (renames by their new name, as Argo CD lists them). */
-    learnChangedFiles(revisions) {
-        return this.once('files', revisions, async (revision) => {
-            const files = (await this.changedInGit(revision)) ?? (await this.changedOnGitHub(revision)) ?? null;
-            core_debug(`Files changed from ${revision} to ${this.expected}: ${files === null ? 'unknown' : files.length}`);
-            this.changedFiles.set(revision, files);
-        });
-    }
-    /**
-     * Runs `lookup` once per revision and kind: the stream, polls and refresh
-     * answers judge at once, and one request serves them all. A lookup that
-     * failed for a passing reason is forgotten, so the next judgement asks again.
-     */
-    async once(kind, revisions, lookup) {
-        for (const revision of revisions) {
-            const key = `${kind}:${revision}`;
-            if (!this.lookups.has(key)) {
-                const pending = lookup(revision).then(() => void this.lookupFailures.delete(revision), (error) => {
-                    this.lookups.delete(key);
-                    // A refusal (wrong repository, a token that may not read it) does not pass: the wait ends with it.
-                    if (error instanceof src_errors/* UserError */.yo)
-                        throw error;
-                    this.lookupFailures.set(revision, error.message);
-                    core_debug(`Looking up ${kind} of ${revision} failed for now (${error.message}); asking again later`);
-                });
-                this.lookups.set(key, pending);
-            }
-            await this.lookups.get(key);
-        }
-    }
-    async changedInGit(revision) {
-        const git = this.sources.git;
-        if (!git || !/^[0-9a-f]{40}$/.test(revision) || !(await this.hasCommits(git, revision)))
-            return undefined;
-        const diff = await git.exec(['diff', '--name-only', '--find-renames', revision, this.expected]);
-        return diff.exitCode === 0 ? diff.stdout.split('\n').filter(Boolean) : undefined;
-    }
-    async changedOnGitHub(revision) {
-        const comparison = await this.compareOnGitHub(revision);
-        // Only an ancestor's files lead to the expected commit; a cut file list cannot prove a path untouched.
-        return comparison && comparison.status === 'ahead' && !comparison.filesCut ? comparison.files : undefined;
-    }
-    async fromGit(revision) {
-        const git = this.sources.git;
-        if (!git || !/^[0-9a-f]{40}$/.test(revision))
-            return undefined;
-        if (!(await this.hasCommits(git, revision)))
-            return undefined;
-        if ((await git.exec(['merge-base', '--is-ancestor', this.expected, revision])).exitCode === 0)
-            return 'newer';
-        if ((await git.exec(['merge-base', '--is-ancestor', revision, this.expected])).exitCode === 0)
-            return 'older';
-        return 'unrelated';
-    }
-    /** Both commits present, after one fetch from origin if the checkout lacks one. */
-    async hasCommits(git, revision) {
-        const present = async () => (await git.exec(['cat-file', '-e', `${this.expected}^{commit}`])).exitCode === 0 && (await git.exec(['cat-file', '-e', `${revision}^{commit}`])).exitCode === 0;
-        if (await present())
-            return true;
-        if (this.fetched.has(revision))
-            return false;
-        this.fetched.add(revision);
-        await git.exec(['fetch', '--quiet', 'origin']);
-        return present();
-    }
-    async fromGitHub(revision) {
-        const comparison = await this.compareOnGitHub(revision);
-        // `revision...expected`: 'ahead' means the expected commit is ahead, so the revision is older.
-        const byStatus = { ahead: 'older', identical: 'same', behind: 'newer', diverged: 'unrelated' };
-        return comparison && byStatus[comparison.status];
-    }
-    /**
-     * One compare request per revision (`revision...expected`) answers both its
-     * relation and, for an older one, the files changed since. A commit the
-     * repository does not have (404) or a refused token (401, 403) ends the wait
-     * with what to set; a passing failure is thrown and forgotten, to be asked
-     * again; anything else reads as undefined.
-     */
-    compareOnGitHub(revision) {
-        const github = this.sources.github;
-        if (!github)
-            return Promise.resolve(undefined);
-        if (!this.comparisons.has(revision)) {
-            const where = `comparing ${shortSha(revision)}...${shortSha(this.expected)} in ${github.owner}/${github.repo}`;
-            const pending = compareCommits(github.client, github.owner, github.repo, revision, this.expected).then((comparison) => {
-                if (comparison || !COMMIT.test(revision))
-                    return comparison;
-                throw new src_errors/* InputError */.dz('repository', `GitHub answered 404 Not Found ${where}: the commits are not in that repository, or the token may not read it. Set repository to the config repo (owner/name) and token to a token that may read it.`);
-            }, (error) => {
-                if (isPassing(error)) {
-                    this.comparisons.delete(revision);
-                    throw new Error(`GitHub answered ${statusOf(error)} ${where} (${describeRequestError(error)})`);
-                }
-                const status = statusOf(error);
-                if (status === 401 || status === 403) {
-                    throw new src_errors/* InputError */.dz('token', `GitHub answered ${status} ${where} (${describeRequestError(error)}): set token to a token that may read ${github.owner}/${github.repo} (contents: read), and repository to the config repo if it is not.`);
-                }
-                core_debug(`${where} failed: ${error.message}`);
-                return undefined;
-            });
-            this.comparisons.set(revision, pending);
-        }
-        return this.comparisons.get(revision);
-    }
-}
-const COMMIT = /^[0-9a-f]{40}$/;
-/** A failure worth asking again about: a server error, no answer (Octokit reports it as 500) or a rate limit, after the Octokit plugins' own retries. */
-function isPassing(error) {
-    const status = statusOf(error);
-    return status !== undefined && (status >= 500 || status === 429 || (status === 403 && /rate limit/i.test(describeRequestError(error))));
-}
-
-;// CONCATENATED MODULE: ./src/controllers/wait-inputs.ts
-
-
-function readWaitInputs() {
-    return {
-        settings: readWorkflowSettings(),
-        revision: readString('revision').trim(),
-        path: readFolder('path', '.'),
-        environment: readString('environment').trim(),
-        apps: readList('apps'),
-        timeoutMs: readDuration('timeout', '10m'),
-        failFast: readBoolean('fail-fast', true),
-        degradedGraceMs: readDuration('degraded-grace', '30s'),
-        argocd: {
-            server: readString('argocd-server').trim(),
-            token: readString('argocd-token').trim(),
-            username: readString('argocd-username').trim(),
-            password: readString('argocd-password'),
-            apps: readList('argocd-app'),
-            refresh: readChoice('argocd-refresh', ['normal', 'hard'], 'normal'),
-            sync: readBoolean('argocd-sync', false),
-            ca: readString('argocd-ca'),
-            insecure: readBoolean('argocd-insecure', false),
-            watch: readChoice('argocd-watch', ['stream', 'poll'], 'stream'),
-        },
-        flux: {
-            kubeconfig: readString('kubeconfig'),
-            context: readString('kube-context').trim(),
-            names: readList('flux-name'),
-            reconcile: readBoolean('flux-reconcile', false),
-        },
-        token: readString('token').trim(),
-        repository: readString('repository').trim(),
-        deployment: readBoolean('deployment', false),
-        environmentUrl: readString('environment-url').trim(),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/controllers/wait-report.ts
-
-
-
-const HEALTH_ORDER = ['Degraded', 'Missing', 'Unknown', 'Suspended', 'Progressing', 'Applied', 'Healthy'];
-/** The worst health over all objects (Degraded before Progressing before Healthy). */
-function overallHealth(objects) {
-    const rank = (health) => (HEALTH_ORDER.includes(health) ? HEALTH_ORDER.indexOf(health) : 0);
-    return objects.map((object) => object.status.health).sort((a, b) => rank(a) - rank(b))[0] ?? 'Unknown';
-}
-/** The revision every object runs, when all are done (the expected one when they differ, all containing it). */
-function syncedRevision(outcome) {
-    if (outcome.objects.length === 0 || outcome.objects.some((object) => object.status.state !== 'done'))
-        return '';
-    const revisions = new Set(outcome.objects.map((object) => object.status.revision));
-    const [only] = [...revisions];
-    return revisions.size === 1 && only && /^[0-9a-f]{40}$/.test(only) ? only : outcome.expected;
-}
-function appsOutput(objects) {
-    return JSON.stringify(objects.map(({ target, status, timeToSyncMs }) => ({
-        name: target.label,
-        controller: target.controller,
-        state: status.state,
-        sync: status.sync,
-        health: status.health,
-        revision: status.revision,
-        message: status.message,
-        ...(status.note ? { note: status.note } : {}),
-        timeToSyncSeconds: timeToSyncMs === undefined ? null : Math.round(timeToSyncMs / 100) / 10,
-    })));
-}
-function setWaitOutputs(outcome) {
-    setOutput('synced-revision', syncedRevision(outcome));
-    setOutput('health', overallHealth(outcome.objects));
-    setOutput('apps', appsOutput(outcome.objects));
-}
-/** One line per object: what it last showed. */
-function describeObjects(objects) {
-    return objects
-        .map(({ target, status }) => `${target.label}: ${status.state}, sync ${status.sync}, health ${status.health}, revision ${shortRevisions(status.revision) || 'none'}${status.message ? ` (${status.message})` : ''}`)
-        .join('; ');
-}
-const shortRevisions = (revision) => revision.split(',').filter(Boolean).map(shortSha).join(', ');
-function cell(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '&#124;');
-}
-const STATE_LABEL = { done: '✅ done', failed: '❌ failed', waiting: '⏳ waiting' };
-async function writeWaitSummary(outcome) {
-    const summary = summary_summary.addHeading('gitops-promote wait', 2);
-    summary.addRaw(`Commit <code>${cell(outcome.expected)}</code> (${cell(outcome.revisionSource)}).`, true);
-    summary.addTable([
-        ['Object', 'Controller', 'State', 'Sync', 'Health', 'Revision', 'Time to sync', 'Message'].map((data) => ({ data, header: true })),
-        ...outcome.objects.map(({ target, status, timeToSyncMs }) => [
-            `<code>${cell(target.label)}</code>`,
-            target.controller === 'argocd' ? 'Argo CD' : 'Flux',
-            STATE_LABEL[status.state] ?? status.state,
-            cell(status.sync),
-            cell(status.health),
-            status.revision ? `<code>${cell(shortRevisions(status.revision))}</code>` : '',
-            timeToSyncMs === undefined ? '' : `${(timeToSyncMs / 1000).toFixed(1)} s`,
-            cell([status.message, status.note].filter(Boolean).join(' — ')),
-        ]),
-    ]);
-    if (outcome.timedOut)
-        summary.addRaw(`Timed out after ${(outcome.elapsedMs / 1000).toFixed(0)} s.`, true);
-    if (outcome.deploymentUrl)
-        summary.addRaw(`Recorded as a GitHub deployment: ${cell(outcome.deploymentUrl)}`, true);
-    await writeSummary();
-}
-
-;// CONCATENATED MODULE: ./src/controllers/wait-revision.ts
-
-/** The variable an earlier gitops-promote step (set-image, promote) exports with the commit it pushed. */
-const COMMIT_SHA_VARIABLE = 'GITOPS_PROMOTE_COMMIT_SHA';
-const SHA = /^[0-9a-f]{40}$/;
-/**
- * The config-repo commit to wait for: the `revision` input (a SHA, or a ref
- * resolved to one), else the commit an earlier gitops-promote step of the job
- * pushed, else the head of the checked-out branch.
- */
-async function resolveExpectedRevision(input, sources) {
-    if (SHA.test(input.toLowerCase()))
-        return { sha: input.toLowerCase(), source: 'input revision' };
-    if (input)
-        return { sha: await resolveRef(input, sources), source: `input revision (${input})` };
-    const exported = (sources.env ?? process.env)[COMMIT_SHA_VARIABLE]?.trim().toLowerCase();
-    if (exported && SHA.test(exported))
-        return { sha: exported, source: `${COMMIT_SHA_VARIABLE} from an earlier gitops-promote step` };
-    const head = sources.git ? await sources.git.tryRun(['rev-parse', '--verify', 'HEAD^{commit}']) : undefined;
-    if (head)
-        return { sha: head, source: `the head of the checkout in ${sources.git.directory}` };
-    throw new src_errors/* InputError */.dz('revision', `no commit to wait for: pass revision (for example \${{ steps.set-image.outputs.commit-sha }}), run after a gitops-promote step that exports ${COMMIT_SHA_VARIABLE}, or check out the config repo at path.`);
-}
-async function resolveRef(ref, sources) {
-    if (sources.git) {
-        for (const candidate of [`origin/${ref}`, ref]) {
-            const sha = await sources.git.tryRun(['rev-parse', '--verify', '--quiet', `${candidate}^{commit}`]);
-            if (sha)
-                return sha;
-        }
-    }
-    if (sources.github) {
-        try {
-            const { data } = await sources.github.client.rest.repos.getCommit({ owner: sources.github.owner, repo: sources.github.repo, ref });
-            return data.sha;
-        }
-        catch (error) {
-            throw new src_errors/* InputError */.dz('revision', `'${ref}' is not a commit of ${sources.github.owner}/${sources.github.repo} (${error.message}).`);
-        }
-    }
-    throw new src_errors/* InputError */.dz('revision', `cannot resolve '${ref}' to a commit: give a full SHA, or check out the config repo at path, or set repository and token.`);
-}
-
-;// CONCATENATED MODULE: ./src/controllers/wait-targets.ts
-
-
-
-
-
-/**
- * The objects to wait on: named by the argocd-app / flux-name inputs, or
- * looked up in the promotion config for `environment` and `apps`.
- */
-function resolveWaitTargets(inputs) {
-    const named = inputs.argocd.apps.length > 0 || inputs.flux.names.length > 0;
-    const targets = named ? targetsFromInputs(inputs) : targetsFromConfig(inputs);
-    const labels = new Set();
-    for (const target of targets) {
-        if (labels.has(target.label))
-            throw new src_errors/* InputError */.dz('apps', `'${target.label}' is named twice.`);
-        labels.add(target.label);
-    }
-    return targets;
-}
-function targetsFromInputs(inputs) {
-    const { settings } = inputs;
-    const controller = settings.controller ?? (inputs.argocd.apps.length > 0 ? 'argocd' : 'flux');
-    if (inputs.argocd.apps.length > 0 && inputs.flux.names.length > 0 && !settings.controller) {
-        throw new src_errors/* InputError */.dz('controller', 'both argocd-app and flux-name are given; say which controller to wait on.');
-    }
-    if (controller === 'argocd') {
-        if (inputs.argocd.apps.length === 0)
-            throw new src_errors/* InputError */.dz('argocd-app', 'is required with controller: argocd (or give environment and apps from the promotion config).');
-        return inputs.argocd.apps.map((text) => argoTarget(text));
-    }
-    if (inputs.flux.names.length === 0)
-        throw new src_errors/* InputError */.dz('flux-name', 'is required with controller: flux (or give environment and apps from the promotion config).');
-    const { fluxKind, fluxNamespace } = controllerSettingsFor(settings, undefined);
-    return inputs.flux.names.map((name) => fluxTarget(fluxKind, name, fluxNamespace));
-}
-function targetsFromConfig(inputs) {
-    if (!inputs.environment) {
-        throw new src_errors/* InputError */.dz('argocd-app', 'name the objects to wait on: argocd-app or flux-name, or environment (and apps) from the promotion config.');
-    }
-    const config = loadPromotionConfig(inputs.path);
-    if (!config)
-        throw new src_errors/* InputError */.dz('environment', `needs the promotion config (${DEFAULT_CONFIG_FILE} in '${inputs.path}', input path, or the config input).`);
-    const env = findEnvironment(config, inputs.environment, 'environment');
-    const appNames = inputs.apps.length > 0 ? inputs.apps : config.apps.filter((app) => app.environments[env.name]).map((app) => app.name);
-    if (appNames.length === 0)
-        throw new src_errors/* InputError */.dz('apps', `the promotion config lists no apps for environment '${env.name}'.`);
-    return appNames.map((appName) => {
-        const app = config.apps.find((candidate) => candidate.name === appName);
-        if (!app)
-            throw new src_errors/* InputError */.dz('apps', `unknown app '${appName}'; the promotion config declares ${config.apps.map((a) => a.name).join(', ') || 'none'}.`);
-        const target = configuredTarget(app, env, inputs.settings);
-        if (!target)
-            throw new src_errors/* InputError */.dz('controller', `neither the input nor the promotion config says which controller runs app '${appName}' in '${env.name}'.`);
-        return target;
-    });
-}
-/**
- * The controller object that runs `app` in `env`, as the promotion config
- * names it; `<app>-<environment>` when it names none (the common convention).
- * Undefined when neither the `controller` input nor the config says which controller.
- */
-function configuredTarget(app, env, settings) {
-    const ref = app.environments[env.name] ?? {};
-    const { controller, fluxKind, fluxNamespace } = controllerSettingsFor(settings, env, ref);
-    const defaultName = `${app.name}-${env.name}`;
-    if (controller === 'argocd')
-        return argoTarget(ref.argocdApp ?? defaultName);
-    if (controller === 'flux')
-        return fluxTarget(fluxKind, ref.fluxName ?? defaultName, fluxNamespace);
-    return undefined;
-}
-function argoTarget(text) {
-    if (!/^([a-z0-9][-a-z0-9.]*\/)?[a-z0-9][-a-z0-9.]*$/.test(text)) {
-        throw new src_errors/* InputError */.dz('argocd-app', `'${text}' is not an application name (name, or namespace/name).`);
-    }
-    const ref = parseArgoAppRef(text);
-    return { controller: 'argocd', label: argoAppLabel(ref), ref };
-}
-function fluxTarget(kind, name, namespace) {
-    if (!/^[a-z0-9][-a-z0-9.]*$/.test(name))
-        throw new src_errors/* InputError */.dz('flux-name', `'${name}' is not a Kubernetes object name.`);
-    return { controller: 'flux', label: `${kind}/${namespace}/${name}`, kind, name, namespace };
-}
-
 ;// CONCATENATED MODULE: ./src/controllers/flux/flux-types.ts
 /** The parts of Flux's Kustomization (v1) and HelmRelease (v2) objects the wait reads. */
 const RECONCILE_ANNOTATION = 'reconcile.fluxcd.io/requestedAt';
@@ -56972,7 +56685,6 @@ function commitOfRevision(revision) {
 }
 
 ;// CONCATENATED MODULE: ./src/controllers/flux/flux-client.ts
-
 
 
 
@@ -57007,7 +56719,7 @@ class FluxClient {
         if (inputs.kubeconfig) {
             maskKubeconfig(inputs.kubeconfig);
             // A file, not a string: exec plugins and relative certificate paths are resolved against its folder.
-            const folder = await (0,promises_.mkdtemp)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'gitops-promote-kube-'));
+            const folder = await (0,promises_.mkdtemp)((0,external_node_path_.join)(inputs.tempDir, 'gitops-promote-kube-'));
             const file = (0,external_node_path_.join)(folder, 'kubeconfig');
             cleanup = () => (0,promises_.rm)(folder, { recursive: true, force: true });
             await (0,promises_.writeFile)(file, inputs.kubeconfig, { mode: 0o600 });
@@ -57219,9 +56931,9 @@ function healthOf(object, conditions) {
 
 
 const watch_flux_object_FIRST_ANSWER_MS = 15_000;
-async function openFluxWaiter(inputs) {
-    const client = await FluxClient.open(inputs);
-    return { waitFor: (target, options) => new FluxFollower(client, target, options).run(), close: () => client.close() };
+/** Follows Flux objects with an open client (the command closes it). */
+function fluxWaiter(client) {
+    return { waitFor: (target, options) => new FluxFollower(client, target, options).run() };
 }
 /**
  * Follows one Flux object through the Kubernetes watch API until it applied
@@ -57357,36 +57069,571 @@ class FluxFollower {
     }
 }
 
-;// CONCATENATED MODULE: ./src/commands/wait.ts
+;// CONCATENATED MODULE: ./src/controllers/argocd/connect-argocd.ts
 
 
 
 
-
-
-
-
-
-
-
-
-
-
-
-async function runWait() {
-    await waitForDeployment(readWaitInputs());
+/** An Argo CD client from the argocd-* inputs, with every secret masked first. */
+function connectArgoCd(inputs) {
+    if (!inputs.server)
+        throw new src_errors/* InputError */.dz('argocd-server', 'is required to wait on Argo CD applications (for example https://argocd.example.com).');
+    const server = parseServer(inputs.server);
+    return new ArgoCdClient({ server, ca: readCa(inputs.ca), insecure: inputs.insecure }, credentials(inputs));
 }
-/** Blocks until every object runs the expected commit and is healthy; throws when one will not, or on timeout. */
-async function waitForDeployment(inputs) {
+function parseServer(text) {
+    const withScheme = /^[a-z]+:\/\//i.test(text) ? text : `https://${text}`;
+    try {
+        const url = new URL(withScheme);
+        if (url.protocol !== 'https:' && url.protocol !== 'http:')
+            throw new Error('not http(s)');
+        return url;
+    }
+    catch {
+        throw new src_errors/* InputError */.dz('argocd-server', `'${text}' is not a URL such as https://argocd.example.com.`);
+    }
+}
+function credentials(inputs) {
+    if (inputs.token) {
+        maskSecret(inputs.token);
+        return { token: inputs.token };
+    }
+    if (inputs.username || inputs.password) {
+        if (!inputs.username)
+            throw new src_errors/* InputError */.dz('argocd-username', 'is required with argocd-password.');
+        if (!inputs.password)
+            throw new src_errors/* InputError */.dz('argocd-password', 'is required with argocd-username.');
+        maskSecret(inputs.password);
+        return { username: inputs.username, password: inputs.password };
+    }
+    throw new src_errors/* InputError */.dz('argocd-token', 'is required (an Argo CD API token), or argocd-username and argocd-password for a session.');
+}
+/** argocd-ca holds PEM text, or the path of a PEM file. */
+function readCa(value) {
+    const text = value.trim();
+    if (!text)
+        return undefined;
+    if (text.includes('-----BEGIN CERTIFICATE-----'))
+        return text;
+    if ((0,external_node_fs_.existsSync)(text))
+        return (0,external_node_fs_.readFileSync)(text, 'utf8');
+    throw new src_errors/* InputError */.dz('argocd-ca', 'expected PEM certificate text (-----BEGIN CERTIFICATE-----) or the path of a PEM file.');
+}
+
+;// CONCATENATED MODULE: ./src/controllers/open-controllers.ts
+
+
+/**
+ * Opens a client for each controller the targets run on, and only those: an
+ * Argo CD session (logged in), and @kubernetes/client-node, which loads only
+ * when a Flux object is read.
+ */
+async function openControllers(targets, connections) {
+    const controllers = {
+        close: async () => {
+            await controllers.argocd?.logout();
+            await controllers.flux?.close();
+        },
+    };
+    try {
+        if (targets.some((target) => target?.controller === 'argocd')) {
+            controllers.argocd = connectArgoCd(connections.argocd);
+            await controllers.argocd.login();
+        }
+        if (targets.some((target) => target?.controller === 'flux'))
+            controllers.flux = await FluxClient.open(connections.flux);
+    }
+    catch (error) {
+        await controllers.close();
+        throw error;
+    }
+    return controllers;
+}
+
+;// CONCATENATED MODULE: ./src/github/compare-commits.ts
+
+/** GitHub's compare answer lists at most this many changed files; a longer change is cut. */
+const COMPARE_FILE_LIMIT = 300;
+/** Commits with no common ancestor: GitHub answers 404 "No common ancestor between …", both being in the repository. */
+const UNRELATED = { status: 'diverged', files: [], renamedFrom: [], filesCut: false };
+/** repos/compare-commits-with-basehead (one page, the commits not needed); undefined for a commit the repository does not have (404); unrelated histories are 'diverged'. */
+async function compareCommits(client, owner, repo, base, head) {
+    try {
+        const { data } = await client.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${base}...${head}`, per_page: 1 });
+        const listed = data.files ?? [];
+        const renamedFrom = listed.flatMap((file) => (file.previous_filename ? [file.previous_filename] : []));
+        return { status: data.status, files: listed.map((file) => file.filename), renamedFrom, filesCut: listed.length >= COMPARE_FILE_LIMIT };
+    }
+    catch (error) {
+        if (statusOf(error) === 404)
+            return /no common ancestor/i.test(describeRequestError(error)) ? UNRELATED : undefined;
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/controllers/revision-ancestry.ts
+
+
+
+
+
+/**
+ * Learns how revisions a controller reports relate to the expected commit: a
+ * newer revision counts only when the expected commit is its ancestor, since
+ * on a shared branch someone else's push can land right after ours.
+ */
+class RevisionAncestry {
+    expected;
+    sources;
+    relations = new Map();
+    changedFiles = new Map();
+    /** Why the last lookup of a revision failed for now (a GitHub 5xx, say), for the progress line. */
+    lookupFailures = new Map();
+    lookups = new Map();
+    comparisons = new Map();
+    fetched = new Set();
+    constructor(expected, sources) {
+        this.expected = expected;
+        this.sources = sources;
+    }
+    /** Learns how each revision relates to the expected commit. */
+    learn(revisions) {
+        return this.once('relation', revisions.filter((revision) => revision !== this.expected), async (revision) => {
+            const relation = (await this.fromGit(revision)) ?? (await this.fromGitHub(revision)) ?? 'unknown';
+            core_debug(`Revision ${revision} relative to ${this.expected}: ${relation}`);
+            this.relations.set(revision, relation);
+        });
+    }
+    /** Learns which files changed from each older `revision` to the expected commit (renames by their new name, as Argo CD lists them). */
+    learnChangedFiles(revisions) {
+        return this.once('files', revisions, async (revision) => {
+            const files = (await this.changedInGit(revision)) ?? (await this.changedOnGitHub(revision)) ?? null;
+            core_debug(`Files changed from ${revision} to ${this.expected}: ${files === null ? 'unknown' : files.length}`);
+            this.changedFiles.set(revision, files);
+        });
+    }
+    /**
+     * Runs `lookup` once per revision and kind: the stream, polls and refresh
+     * answers judge at once, and one request serves them all. A lookup that
+     * failed for a passing reason is forgotten, so the next judgement asks again.
+     */
+    async once(kind, revisions, lookup) {
+        for (const revision of revisions) {
+            const key = `${kind}:${revision}`;
+            if (!this.lookups.has(key)) {
+                const pending = lookup(revision).then(() => void this.lookupFailures.delete(revision), (error) => {
+                    this.lookups.delete(key);
+                    // A refusal (wrong repository, a token that may not read it) does not pass: the wait ends with it.
+                    if (error instanceof src_errors/* UserError */.yo)
+                        throw error;
+                    this.lookupFailures.set(revision, error.message);
+                    core_debug(`Looking up ${kind} of ${revision} failed for now (${error.message}); asking again later`);
+                });
+                this.lookups.set(key, pending);
+            }
+            await this.lookups.get(key);
+        }
+    }
+    async changedInGit(revision) {
+        const git = this.sources.git;
+        if (!git || !/^[0-9a-f]{40}$/.test(revision) || !(await this.hasCommits(git, revision)))
+            return undefined;
+        const diff = await git.exec(['diff', '--name-only', '--find-renames', revision, this.expected]);
+        return diff.exitCode === 0 ? diff.stdout.split('\n').filter(Boolean) : undefined;
+    }
+    async changedOnGitHub(revision) {
+        const comparison = await this.compareOnGitHub(revision);
+        // Only an ancestor's files lead to the expected commit; a cut file list cannot prove a path untouched.
+        return comparison && comparison.status === 'ahead' && !comparison.filesCut ? comparison.files : undefined;
+    }
+    async fromGit(revision) {
+        const git = this.sources.git;
+        if (!git || !/^[0-9a-f]{40}$/.test(revision))
+            return undefined;
+        if (!(await this.hasCommits(git, revision)))
+            return undefined;
+        if ((await git.exec(['merge-base', '--is-ancestor', this.expected, revision])).exitCode === 0)
+            return 'newer';
+        if ((await git.exec(['merge-base', '--is-ancestor', revision, this.expected])).exitCode === 0)
+            return 'older';
+        return 'unrelated';
+    }
+    /** Both commits present, after one fetch from origin if the checkout lacks one. */
+    async hasCommits(git, revision) {
+        const present = async () => (await git.exec(['cat-file', '-e', `${this.expected}^{commit}`])).exitCode === 0 && (await git.exec(['cat-file', '-e', `${revision}^{commit}`])).exitCode === 0;
+        if (await present())
+            return true;
+        if (this.fetched.has(revision))
+            return false;
+        this.fetched.add(revision);
+        await git.exec(['fetch', '--quiet', 'origin']);
+        return present();
+    }
+    async fromGitHub(revision) {
+        const comparison = await this.compareOnGitHub(revision);
+        // `revision...expected`: 'ahead' means the expected commit is ahead, so the revision is older.
+        const byStatus = { ahead: 'older', identical: 'same', behind: 'newer', diverged: 'unrelated' };
+        return comparison && byStatus[comparison.status];
+    }
+    /**
+     * One compare request per revision (`revision...expected`) answers both its
+     * relation and, for an older one, the files changed since. A commit the
+     * repository does not have (404) or a refused token (401, 403) ends the wait
+     * with what to set; a passing failure is thrown and forgotten, to be asked
+     * again; anything else reads as undefined.
+     */
+    compareOnGitHub(revision) {
+        const github = this.sources.github;
+        if (!github)
+            return Promise.resolve(undefined);
+        if (!this.comparisons.has(revision)) {
+            const where = `comparing ${shortSha(revision)}...${shortSha(this.expected)} in ${github.owner}/${github.repo}`;
+            const pending = compareCommits(github.client, github.owner, github.repo, revision, this.expected).then((comparison) => {
+                if (comparison || !COMMIT.test(revision))
+                    return comparison;
+                throw new src_errors/* InputError */.dz('repository', `GitHub answered 404 Not Found ${where}: the commits are not in that repository, or the token may not read it. Set repository to the config repo (owner/name) and token to a token that may read it.`);
+            }, (error) => {
+                if (isPassing(error)) {
+                    this.comparisons.delete(revision);
+                    throw new Error(`GitHub answered ${statusOf(error)} ${where} (${describeRequestError(error)})`);
+                }
+                const status = statusOf(error);
+                if (status === 401 || status === 403) {
+                    throw new src_errors/* InputError */.dz('token', `GitHub answered ${status} ${where} (${describeRequestError(error)}): set token to a token that may read ${github.owner}/${github.repo} (contents: read), and repository to the config repo if it is not.`);
+                }
+                core_debug(`${where} failed: ${error.message}`);
+                return undefined;
+            });
+            this.comparisons.set(revision, pending);
+        }
+        return this.comparisons.get(revision);
+    }
+}
+const COMMIT = /^[0-9a-f]{40}$/;
+/** A failure worth asking again about: a server error, no answer (Octokit reports it as 500) or a rate limit, after the Octokit plugins' own retries. */
+function isPassing(error) {
+    const status = statusOf(error);
+    return status !== undefined && (status >= 500 || status === 429 || (status === 403 && /rate limit/i.test(describeRequestError(error))));
+}
+
+;// CONCATENATED MODULE: ./src/controllers/wait-revision.ts
+
+
+const SHA = /^[0-9a-f]{40}$/;
+/**
+ * The config-repo commit to wait for: the `revision` input (a SHA, or a ref
+ * resolved to one), else the commit an earlier gitops-promote step of the job
+ * pushed, else the head of the checked-out branch.
+ */
+async function resolveExpectedRevision(input, sources) {
+    if (SHA.test(input.toLowerCase()))
+        return { sha: input.toLowerCase(), source: 'input revision' };
+    if (input)
+        return { sha: await resolveRef(input, sources), source: `input revision (${input})` };
+    const exported = sources.exported;
+    if (exported && SHA.test(exported))
+        return { sha: exported, source: `${COMMIT_SHA_VARIABLE} from an earlier gitops-promote step` };
+    const head = sources.git ? await sources.git.tryRun(['rev-parse', '--verify', 'HEAD^{commit}']) : undefined;
+    if (head)
+        return { sha: head, source: `the head of the checkout in ${sources.git.directory}` };
+    throw new src_errors/* InputError */.dz('revision', `no commit to wait for: pass revision (for example \${{ steps.set-image.outputs.commit-sha }}), run after a gitops-promote step that exports ${COMMIT_SHA_VARIABLE}, or check out the config repo at path.`);
+}
+async function resolveRef(ref, sources) {
+    if (sources.git) {
+        for (const candidate of [`origin/${ref}`, ref]) {
+            const sha = await sources.git.tryRun(['rev-parse', '--verify', '--quiet', `${candidate}^{commit}`]);
+            if (sha)
+                return sha;
+        }
+    }
+    if (sources.github) {
+        try {
+            const { data } = await sources.github.client.rest.repos.getCommit({ owner: sources.github.owner, repo: sources.github.repo, ref });
+            return data.sha;
+        }
+        catch (error) {
+            throw new src_errors/* InputError */.dz('revision', `'${ref}' is not a commit of ${sources.github.owner}/${sources.github.repo} (${error.message}).`);
+        }
+    }
+    throw new src_errors/* InputError */.dz('revision', `cannot resolve '${ref}' to a commit: give a full SHA, or check out the config repo at path, or set repository and token.`);
+}
+
+;// CONCATENATED MODULE: ./src/github/deployments.ts
+
+// GitHub refuses a deployment (status) description longer than this.
+const DESCRIPTION_LIMIT = 140;
+/**
+ * A GitHub deployment and its statuses, so the repository's Environments page
+ * shows what runs where. Created with no required contexts: the commit's
+ * checks are still running in the job that records it.
+ */
+class GitHubDeployment {
+    client;
+    target;
+    id;
+    url;
+    constructor(client, target, id, url) {
+        this.client = client;
+        this.target = target;
+        this.id = id;
+        this.url = url;
+    }
+    static async create(client, target) {
+        const { data } = await client.rest.repos.createDeployment({
+            owner: target.owner,
+            repo: target.repo,
+            ref: target.ref,
+            environment: target.environment,
+            description: shortenAtWord(target.description, DESCRIPTION_LIMIT),
+            auto_merge: false,
+            required_contexts: [],
+            production_environment: /^prod/i.test(target.environment),
+        });
+        if (!('id' in data))
+            throw new Error(`GitHub did not create the deployment: ${data.message ?? 'no reason given'}`);
+        return new GitHubDeployment(client, target, Number(data.id), data.url);
+    }
+    async setStatus(state, description, links) {
+        await this.client.rest.repos.createDeploymentStatus({
+            owner: this.target.owner,
+            repo: this.target.repo,
+            deployment_id: this.id,
+            state,
+            description: shortenAtWord(description, DESCRIPTION_LIMIT),
+            environment: this.target.environment,
+            ...(links.environmentUrl ? { environment_url: links.environmentUrl } : {}),
+            ...(links.logUrl ? { log_url: links.logUrl } : {}),
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/wait/wait-deployment.ts
+
+
+
+
+
+
+/**
+ * Records a deployment of `environment`: on the app repo (the workflow's
+ * repository, at its commit) when in a run, else on the config repo at the
+ * expected commit; with links to the environment and the run.
+ */
+async function startDeployment(options, github, run) {
+    const { environment, expected } = options;
+    if (!environment)
+        throw new src_errors/* InputError */.dz('environment', 'is required with deployment: true (the GitHub environment to record).');
+    if (!github.token)
+        throw new src_errors/* InputError */.dz('token', 'is required with deployment: true (it needs deployments: write).');
+    const { repository, ref } = run.workflowRepository && run.sha ? { repository: run.workflowRepository, ref: run.sha } : { repository: github.repository, ref: expected };
+    if (!repository)
+        throw new src_errors/* InputError */.dz('repository', 'is required with deployment: true outside GitHub Actions (owner/name of the repository to record it on).');
+    const { owner, repo } = parseOwnerName('repository', repository);
+    const client = createGitHubClient({ token: github.token, apiUrl: run.apiUrl, graphqlUrl: run.graphqlUrl });
+    const links = { environmentUrl: options.environmentUrl || undefined, logUrl: run.runUrl || undefined };
+    const deployment = await GitHubDeployment.create(client, { owner, repo, ref, environment, description: `config commit ${shortSha(expected)}` }).catch((error) => {
+        throw new src_errors/* InputError */.dz('deployment', `could not create a GitHub deployment on ${owner}/${repo}: ${(0,src_errors/* oneLineMessage */.Wg)(error)}`);
+    });
+    await deployment.setStatus('in_progress', `waiting for ${shortSha(expected)}`, links);
+    return {
+        url: `${run.serverUrl}/${owner}/${repo}/deployments/${encodeURIComponent(environment)}`,
+        finish: (state, description) => deployment.setStatus(state, description, links).catch((error) => core_warning(`Could not update the GitHub deployment: ${(0,src_errors/* oneLineMessage */.Wg)(error)}`)),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/wait/wait-report.ts
+
+
+const HEALTH_ORDER = ['Degraded', 'Missing', 'Unknown', 'Suspended', 'Progressing', 'Applied', 'Healthy'];
+/** The worst health over all objects (Degraded before Progressing before Healthy). */
+function overallHealth(objects) {
+    const rank = (health) => (HEALTH_ORDER.includes(health) ? HEALTH_ORDER.indexOf(health) : 0);
+    return objects.map((object) => object.status.health).sort((a, b) => rank(a) - rank(b))[0] ?? 'Unknown';
+}
+/** The revision every object runs, when all are done (the expected one when they differ, all containing it). */
+function syncedRevision(outcome) {
+    if (outcome.objects.length === 0 || outcome.objects.some((object) => object.status.state !== 'done'))
+        return '';
+    const revisions = new Set(outcome.objects.map((object) => object.status.revision));
+    const [only] = [...revisions];
+    return revisions.size === 1 && only && /^[0-9a-f]{40}$/.test(only) ? only : outcome.expected;
+}
+function appsOutput(objects) {
+    return JSON.stringify(objects.map(({ target, status, timeToSyncMs }) => ({
+        name: target.label,
+        controller: target.controller,
+        state: status.state,
+        sync: status.sync,
+        health: status.health,
+        revision: status.revision,
+        message: status.message,
+        ...(status.note ? { note: status.note } : {}),
+        timeToSyncSeconds: timeToSyncMs === undefined ? null : Math.round(timeToSyncMs / 100) / 10,
+    })));
+}
+/** wait's outputs, as GitHub will read them. Pure. */
+function waitOutputs(outcome) {
+    return { 'synced-revision': syncedRevision(outcome), health: overallHealth(outcome.objects), apps: appsOutput(outcome.objects) };
+}
+/** One line per object: what it last showed. */
+function describeObjects(objects) {
+    return objects
+        .map(({ target, status }) => `${target.label}: ${status.state}, sync ${status.sync}, health ${status.health}, revision ${shortRevisions(status.revision) || 'none'}${status.message ? ` (${status.message})` : ''}`)
+        .join('; ');
+}
+const shortRevisions = (revision) => revision.split(',').filter(Boolean).map(shortSha).join(', ');
+const STATE_LABEL = { done: '✅ done', failed: '❌ failed', waiting: '⏳ waiting' };
+/** wait's job summary. Pure: the outcome in, markdown out. */
+function waitSummaryMarkdown(outcome) {
+    const rows = outcome.objects.map(({ target, status, timeToSyncMs }) => [
+        codeCell(target.label),
+        target.controller === 'argocd' ? 'Argo CD' : 'Flux',
+        STATE_LABEL[status.state] ?? textCell(status.state),
+        textCell(status.sync),
+        textCell(status.health),
+        codeCell(shortRevisions(status.revision)),
+        timeToSyncMs === undefined ? '' : `${(timeToSyncMs / 1000).toFixed(1)} s`,
+        textCell([status.message, status.note].filter(Boolean).join(' — ')),
+    ]);
+    return [
+        '## gitops-promote wait',
+        '',
+        `Commit ${codeCell(outcome.expected)} (${textCell(outcome.revisionSource)}).`,
+        '',
+        markdownTable(['Object', 'Controller', 'State', 'Sync', 'Health', 'Revision', 'Time to sync', 'Message'], rows),
+        '',
+        ...(outcome.timedOut ? [`Timed out after ${(outcome.elapsedMs / 1000).toFixed(0)} s.`, ''] : []),
+        ...(outcome.deploymentUrl ? [`Recorded as a GitHub deployment: ${textCell(outcome.deploymentUrl)}`, ''] : []),
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/controllers/controller-targets.ts
+
+
+
+/**
+ * The controller object that runs `app` in `env`, as the promotion config
+ * names it; `<app>-<environment>` when it names none (the common convention).
+ * Undefined when neither the `controller` input nor the config says which controller.
+ */
+function configuredTarget(app, env, settings) {
+    const ref = app.environments[env.name] ?? {};
+    const { controller, fluxKind, fluxNamespace } = controllerSettingsFor(settings, env, ref);
+    const defaultName = `${app.name}-${env.name}`;
+    if (controller === 'argocd')
+        return argoTarget(ref.argocdApp ?? defaultName);
+    if (controller === 'flux')
+        return fluxTarget(fluxKind, ref.fluxName ?? defaultName, fluxNamespace);
+    return undefined;
+}
+/** An Argo CD app named `name` or `namespace/name`. */
+function argoTarget(text) {
+    if (!/^([a-z0-9][-a-z0-9.]*\/)?[a-z0-9][-a-z0-9.]*$/.test(text)) {
+        throw new src_errors/* InputError */.dz('argocd-app', `'${text}' is not an application name (name, or namespace/name).`);
+    }
+    const ref = parseArgoAppRef(text);
+    return { controller: 'argocd', label: argoAppLabel(ref), ref };
+}
+function fluxTarget(kind, name, namespace) {
+    if (!/^[a-z0-9][-a-z0-9.]*$/.test(name))
+        throw new src_errors/* InputError */.dz('flux-name', `'${name}' is not a Kubernetes object name.`);
+    return { controller: 'flux', label: `${kind}/${namespace}/${name}`, kind, name, namespace };
+}
+
+;// CONCATENATED MODULE: ./src/wait/wait-targets.ts
+
+
+
+
+
+/**
+ * The objects to wait on: named by the argocd-app / flux-name inputs, or
+ * looked up in the promotion config for `environment` and `apps`.
+ */
+function resolveWaitTargets(inputs, config) {
+    const named = inputs.argocdApps.length > 0 || inputs.fluxNames.length > 0;
+    const targets = named ? targetsFromInputs(inputs) : targetsFromConfig(inputs, config);
+    const labels = new Set();
+    for (const target of targets) {
+        if (labels.has(target.label))
+            throw new src_errors/* InputError */.dz('apps', `'${target.label}' is named twice.`);
+        labels.add(target.label);
+    }
+    return targets;
+}
+function targetsFromInputs(inputs) {
+    const { settings } = inputs;
+    const controller = settings.controller ?? (inputs.argocdApps.length > 0 ? 'argocd' : 'flux');
+    if (inputs.argocdApps.length > 0 && inputs.fluxNames.length > 0 && !settings.controller) {
+        throw new src_errors/* InputError */.dz('controller', 'both argocd-app and flux-name are given; say which controller to wait on.');
+    }
+    if (controller === 'argocd') {
+        if (inputs.argocdApps.length === 0)
+            throw new src_errors/* InputError */.dz('argocd-app', 'is required with controller: argocd (or give environment and apps from the promotion config).');
+        return inputs.argocdApps.map((text) => argoTarget(text));
+    }
+    if (inputs.fluxNames.length === 0)
+        throw new src_errors/* InputError */.dz('flux-name', 'is required with controller: flux (or give environment and apps from the promotion config).');
+    const { fluxKind, fluxNamespace } = controllerSettingsFor(settings, undefined);
+    return inputs.fluxNames.map((name) => fluxTarget(fluxKind, name, fluxNamespace));
+}
+function targetsFromConfig(inputs, loaded) {
+    if (!inputs.environment) {
+        throw new src_errors/* InputError */.dz('argocd-app', 'name the objects to wait on: argocd-app or flux-name, or environment (and apps) from the promotion config.');
+    }
+    const config = requirePromotionConfig(loaded, 'environment', `'${inputs.environment}'`);
+    const env = findEnvironment(config, inputs.environment, 'environment');
+    const appNames = inputs.apps.length > 0 ? inputs.apps : config.apps.filter((app) => app.environments[env.name]).map((app) => app.name);
+    if (appNames.length === 0)
+        throw new src_errors/* InputError */.dz('apps', `the promotion config lists no apps for environment '${env.name}'.`);
+    return appNames.map((appName) => {
+        const app = config.apps.find((candidate) => candidate.name === appName);
+        if (!app)
+            throw new src_errors/* InputError */.dz('apps', `unknown app '${appName}'; the promotion config declares ${config.apps.map((a) => a.name).join(', ') || 'none'}.`);
+        const target = configuredTarget(app, env, inputs.settings);
+        if (!target)
+            throw new src_errors/* InputError */.dz('controller', `neither the input nor the promotion config says which controller runs app '${appName}' in '${env.name}'.`);
+        return target;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/wait/run-wait.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Blocks until every object runs the expected commit and is healthy, or one
+ * will not, or the timeout passes; the outcome says which (report() fails the
+ * step on it). The deployment, when recorded, is finished here.
+ */
+async function runWait(inputs, context) {
     const started = Date.now();
-    const targets = resolveWaitTargets(inputs);
-    const git = (await new Git(inputs.path).topLevel()) ? new Git(inputs.path) : undefined;
-    const github = configRepoOnGitHub(inputs);
-    const revision = await resolveExpectedRevision(inputs.revision, { git, github });
+    const opened = await openConfigRepo(inputs.location, { branch: '', push: false, readOnly: true, github: context.github, configFile: context.configFile });
+    await opened.repo.dispose();
+    const targets = resolveWaitTargets(inputs, opened.config);
+    const path = opened.snapshot.root;
+    const git = (await new Git(path).topLevel()) ? new Git(path) : undefined;
+    const github = configRepoOnGitHub(context);
+    const revision = await resolveExpectedRevision(inputs.revision, { git, github, exported: context.run.exportedCommit });
     info(`Waiting for ${targets.map((t) => t.label).join(', ')} to run ${revision.sha} (${revision.source}).`);
     const ancestry = new RevisionAncestry(revision.sha, { git, github });
-    const watchers = await openWatchers(inputs, targets);
-    const deployment = inputs.deployment ? await startDeployment(inputs, revision.sha) : undefined;
+    const controllers = await openControllers(targets, inputs.connections);
+    const deployment = inputs.deployment
+        ? await startDeployment({ environment: inputs.environment, environmentUrl: inputs.environmentUrl, expected: revision.sha }, context.target, context.run)
+        : undefined;
     const deadline = AbortSignal.timeout(inputs.timeoutMs);
     const stopAll = new AbortController();
     const signal = AbortSignal.any([deadline, stopAll.signal]);
@@ -57394,7 +57641,7 @@ async function waitForDeployment(inputs) {
     try {
         objects = await group(`Waiting for ${countOf(targets.length, 'object')} (timeout ${Math.round(inputs.timeoutMs / 1000)} s)`, () => Promise.all(targets.map(async (target) => {
             const log = new StateLog(target, started);
-            const status = await waitForTarget(target, watchers, { ancestry, signal, inputs, report: (s) => log.report(s) }).catch((error) => {
+            const status = await waitForTarget(target, controllers, { ancestry, signal, inputs, report: (s) => log.report(s) }).catch((error) => {
                 stopAll.abort();
                 throw error;
             });
@@ -57404,45 +57651,25 @@ async function waitForDeployment(inputs) {
         })));
     }
     catch (error) {
-        await deployment?.finish('error', oneLine(error));
+        await deployment?.finish('error', (0,src_errors/* oneLineMessage */.Wg)(error));
         throw error;
     }
     finally {
-        await watchers.argocd?.logout();
-        await watchers.flux?.close();
+        await controllers.close();
     }
     const timedOut = deadline.aborted && objects.some((object) => object.status.state === 'waiting');
     const outcome = { expected: revision.sha, revisionSource: revision.source, objects, timedOut, elapsedMs: Date.now() - started, deploymentUrl: deployment?.url };
-    setWaitOutputs(outcome);
-    await writeWaitSummary(outcome);
-    const failure = failureMessage(outcome, inputs.timeoutMs);
-    await deployment?.finish(failure ? 'failure' : 'success', failure ?? `${shortSha(revision.sha)} is running and healthy`);
-    if (failure)
-        throw new src_errors/* UserError */.yo(failure);
-    for (const object of objects)
-        if (object.status.note)
-            notice(`${object.target.label}: ${object.status.note}`);
-    info(objects.length === 1 ? `${objects[0].target.label} runs ${shortSha(revision.sha)} and is healthy.` : `All ${objects.length} objects run ${shortSha(revision.sha)} and are healthy.`);
+    outcome.failure = failureMessage(outcome, inputs.timeoutMs);
+    await deployment?.finish(outcome.failure ? 'failure' : 'success', outcome.failure ?? `${shortSha(revision.sha)} is running and healthy`);
     return outcome;
 }
-function waitForTarget(target, watchers, context) {
+function waitForTarget(target, controllers, context) {
     if (target.controller === 'argocd') {
         const { refresh, sync, watch } = context.inputs.argocd;
-        return waitForArgoApplication(target.ref, { client: watchers.argocd, refresh, sync, watch, degradedGraceMs: context.inputs.degradedGraceMs, ...context });
+        const client = controllers.argocd;
+        return waitForArgoApplication(target.ref, { client, refresh, sync, watch, degradedGraceMs: context.inputs.degradedGraceMs, ...context });
     }
-    return watchers.flux.waitFor(target, { ancestry: context.ancestry, signal: context.signal, reconcile: context.inputs.flux.reconcile, report: context.report });
-}
-/** One client per controller in use; @kubernetes/client-node loads only when a Flux object is waited on. */
-async function openWatchers(inputs, targets) {
-    const watchers = {};
-    if (targets.some((target) => target.controller === 'argocd')) {
-        watchers.argocd = connectArgoCd(inputs.argocd);
-        await watchers.argocd.login();
-    }
-    if (targets.some((target) => target.controller === 'flux')) {
-        watchers.flux = await openFluxWaiter(inputs.flux);
-    }
-    return watchers;
+    return fluxWaiter(controllers.flux).waitFor(target, { ancestry: context.ancestry, signal: context.signal, reconcile: context.inputs.flux.reconcile, report: context.report });
 }
 function failureMessage(outcome, timeoutMs) {
     const failed = outcome.objects.filter((object) => object.status.state === 'failed');
@@ -57476,70 +57703,67 @@ class StateLog {
         info(`[${(elapsed / 1000).toFixed(1)}s] ${this.target.label}: ${status.state} · sync ${status.sync} · health ${status.health} · revision ${revision}${status.message ? ` · ${status.message}` : ''}`);
     }
 }
-function configRepoOnGitHub(inputs) {
-    const repository = inputs.repository || process.env.GITHUB_REPOSITORY || '';
-    if (!inputs.token || !repository)
+/** The config repo on GitHub, when repository and a token are known: the compare API answers for commits the checkout lacks. */
+function configRepoOnGitHub(context) {
+    const { repository, token } = context.target;
+    if (!token || !repository)
         return undefined;
-    const [owner, repo] = repository.split('/');
-    if (!owner || !repo)
-        throw new src_errors/* InputError */.dz('repository', `'${repository}' is not owner/name.`);
-    return { client: createGitHubClient({ token: inputs.token }), owner, repo };
-}
-/** A deployment on the app repo (the workflow's repository, at its commit), else on the config repo at the expected commit. */
-async function startDeployment(inputs, expected) {
-    if (!inputs.environment)
-        throw new src_errors/* InputError */.dz('environment', 'is required with deployment: true (the GitHub environment to record).');
-    if (!inputs.token)
-        throw new src_errors/* InputError */.dz('token', 'is required with deployment: true (it needs deployments: write).');
-    const appRepo = process.env.GITHUB_REPOSITORY && process.env.GITHUB_SHA ? { repository: process.env.GITHUB_REPOSITORY, ref: process.env.GITHUB_SHA } : undefined;
-    const { repository, ref } = appRepo ?? { repository: inputs.repository, ref: expected };
-    const [owner, repo] = (repository ?? '').split('/');
-    if (!owner || !repo)
-        throw new src_errors/* InputError */.dz('repository', 'is required with deployment: true outside GitHub Actions (owner/name of the repository to record it on).');
-    const client = createGitHubClient({ token: inputs.token });
-    const server = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
-    const logUrl = process.env.GITHUB_RUN_ID && process.env.GITHUB_REPOSITORY ? `${server}/${process.env.GITHUB_REPOSITORY}/actions/runs/${process.env.GITHUB_RUN_ID}` : undefined;
-    const links = { environmentUrl: inputs.environmentUrl || undefined, logUrl };
-    const deployment = await GitHubDeployment.create(client, { owner, repo, ref, environment: inputs.environment, description: `config commit ${shortSha(expected)}` }).catch((error) => {
-        throw new src_errors/* InputError */.dz('deployment', `could not create a GitHub deployment on ${owner}/${repo}: ${oneLine(error)}`);
-    });
-    await deployment.setStatus('in_progress', `waiting for ${shortSha(expected)}`, links);
-    return {
-        url: `${server}/${owner}/${repo}/deployments/${encodeURIComponent(inputs.environment)}`,
-        finish: (state, description) => deployment.setStatus(state, description, links).catch((error) => core_warning(`Could not update the GitHub deployment: ${oneLine(error)}`)),
-    };
-}
-function oneLine(error) {
-    return (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ');
+    const { owner, repo } = parseOwnerName('repository', repository);
+    return { client: createGitHubClient({ token, apiUrl: context.run.apiUrl, graphqlUrl: context.run.graphqlUrl }), owner, repo };
 }
 
-;// CONCATENATED MODULE: ./src/github/refused-read.ts
+;// CONCATENATED MODULE: ./src/commands/wait.ts
 
 
-/**
- * A failed GitHub read as one line: naming the input to fix for a wrong token
- * (401), a repository the token cannot see (404) or missing permissions (403);
- * saying so for an exhausted rate limit or a server error. Undefined for
- * errors that are not GitHub's answers.
- */
-function explainRefusedRead(repository, error, permissions) {
-    // Only Octokit's errors: an Argo CD or Kubernetes answer can carry a status too.
-    if (!request_errors_isRequestError(error) || error.request === undefined)
-        return undefined;
-    const status = statusOf(error);
-    const detail = describeRequestError(error);
-    if (status === 401)
-        return new src_errors/* InputError */.dz('token', `GitHub refused it (401 ${detail}): it is wrong or expired.`);
-    if (status === 404) {
-        return new src_errors/* InputError */.dz('repository', `${repository} was not found with this token (404). A workflow's GITHUB_TOKEN reaches only its own repository; for another one use a GitHub App token or a fine-grained personal access token with access to it.`);
-    }
-    if ((status === 403 || status === 429) && /rate limit/i.test(detail)) {
-        return new src_errors/* UserError */.yo(`GitHub's rate limit for this token is used up (${status} ${detail}); run again after it resets, or use a GitHub App token, whose limit is higher.`);
-    }
-    if (status === 403)
-        return new src_errors/* InputError */.dz('token', `GitHub refused a read of ${repository} (403 ${detail}); the token needs ${permissions}.`);
-    return new src_errors/* UserError */.yo(`Reading ${repository} through the GitHub API failed (${status} ${detail}).`);
-}
+
+
+
+
+
+
+
+
+
+
+const waitCommand = {
+    readInputs(run) {
+        const target = readGitHubTarget(run);
+        const inputs = {
+            location: { kind: 'checkout', path: readFolder('path', '.') },
+            settings: readWorkflowSettings(),
+            revision: readString('revision').trim(),
+            environment: readString('environment').trim(),
+            apps: readList('apps'),
+            argocdApps: readList('argocd-app'),
+            fluxNames: readList('flux-name'),
+            timeoutMs: readDuration('timeout', '10m'),
+            failFast: readBoolean('fail-fast', true),
+            degradedGraceMs: readDuration('degraded-grace', '30s'),
+            argocd: {
+                refresh: readChoice('argocd-refresh', ['normal', 'hard'], 'normal'),
+                sync: readBoolean('argocd-sync', false),
+                watch: readChoice('argocd-watch', ['stream', 'poll'], 'stream'),
+            },
+            flux: { reconcile: readBoolean('flux-reconcile', false) },
+            connections: readControllerConnections(run),
+            deployment: readBoolean('deployment', false),
+            environmentUrl: readString('environment-url').trim(),
+        };
+        return { inputs, context: { target, github: new GitHubAccess(target, run, 'to compare commits'), configFile: readConfigFile(), run } };
+    },
+    run: ({ inputs, context }) => runWait(inputs, context),
+    async report(outcome) {
+        setOutputs(waitOutputs(outcome));
+        await writeSummary(waitSummaryMarkdown(outcome));
+        if (outcome.failure)
+            throw new src_errors/* UserError */.yo(outcome.failure);
+        for (const object of outcome.objects)
+            if (object.status.note)
+                notice(`${object.target.label}: ${object.status.note}`);
+        const { objects, expected } = outcome;
+        info(objects.length === 1 ? `${objects[0].target.label} runs ${shortSha(expected)} and is healthy.` : `All ${objects.length} objects run ${shortSha(expected)} and are healthy.`);
+    },
+};
 
 ;// CONCATENATED MODULE: ./src/drift/controller-state.ts
 
@@ -58256,19 +58480,19 @@ class GitHubConfigHistory {
 
 
 
-
-async function openConfigBranches(location, connection) {
+async function openConfigBranches(location, github, configFile) {
     if (location.kind === 'checkout')
-        return openCheckout(location.path);
-    if (!connection)
+        return openCheckout(location.path, configFile);
+    if (!github.available)
         throw new src_errors/* InputError */.dz('token', 'is needed to read the config repo through the GitHub API (path is empty).');
+    const connection = github.connect();
     // A checkout of the config repo in the working folder (actions/checkout) is read as it is: no API requests for history.
     const checkout = await checkoutOf(new Git(process.cwd()), connection.repository);
     if (checkout) {
         info(`Reading the checkout of ${connection.repository} in ${checkout} (path is empty and the working folder is one); set path to read another folder.`);
-        return openCheckout(checkout);
+        return openCheckout(checkout, configFile);
     }
-    return openThroughApi(connection);
+    return openThroughApi(github, configFile);
 }
 /** The top folder of the checkout `git` runs in when its origin is `repository` (https or ssh URL), else undefined. */
 async function checkoutOf(git, repository) {
@@ -58280,13 +58504,9 @@ async function checkoutOf(git, repository) {
     const wanted = repository.toLowerCase();
     return path.endsWith(`/${wanted}`) || path.endsWith(`:${wanted}`) ? top : undefined;
 }
-const requireConfig = (config) => {
-    if (!config)
-        throw new src_errors/* InputError */.dz('config', `drift-check needs the promotion config (${DEFAULT_CONFIG_FILE} at the config repo root, or the config input).`);
-    return config;
-};
-async function openCheckout(path) {
-    const config = requireConfig(loadPromotionConfig(path));
+const requireConfig = (config) => requirePromotionConfig(config, 'config', 'drift-check');
+async function openCheckout(path, configFile) {
+    const config = requireConfig(loadPromotionConfig(path, configFile));
     const main = await GitConfigHistory.open(new Git(path), config.branch);
     const warned = new Set();
     return {
@@ -58304,8 +58524,9 @@ async function openCheckout(path) {
         dispose: async () => undefined,
     };
 }
-async function openThroughApi(connection) {
-    const opened = await openConfigRepo({ kind: 'github-api' }, { branch: '', push: false, connection: () => connection });
+async function openThroughApi(github, configFile) {
+    const connection = github.connect();
+    const opened = await openConfigRepo({ kind: 'github-api' }, { branch: '', push: false, github, configFile });
     const repo = opened.repo;
     let config;
     try {
@@ -58338,51 +58559,6 @@ async function openThroughApi(connection) {
         },
         dispose: () => repo.dispose(),
     };
-}
-
-// EXTERNAL MODULE: ./src/cli/parse-cli-args.ts
-var parse_cli_args = __nccwpck_require__(35002);
-;// CONCATENATED MODULE: ./src/drift/drift-inputs.ts
-
-
-
-
-
-
-const DEFAULT_ISSUE_LABEL = 'gitops-drift';
-function readDriftInputs(env = process.env) {
-    const wait = readWaitInputs();
-    const repository = wait.repository || env.GITHUB_REPOSITORY || '';
-    if (repository && !/^[^/\s]+\/[^/\s]+$/.test(repository))
-        throw new src_errors/* InputError */.dz('repository', `'${repository}' is not owner/name.`);
-    return {
-        location: readRepoLocation(env),
-        environments: readList('environment'),
-        apps: readList('apps'),
-        issueLabel: readIssueLabel(env),
-        failOnDrift: readBoolean('fail-on-drift', false),
-        maxSkew: readString('max-skew'),
-        staleAfterMs: readDuration('stale-after', '10m'),
-        argocd: wait.argocd,
-        flux: wait.flux,
-        controllerSettings: wait.settings,
-        token: readToken(env),
-        repository,
-    };
-}
-/**
- * `issue` defaults to gitops-drift, and an empty value turns the issue off. The
- * runner sets INPUT_ISSUE from action.yml's default, so only an explicit
- * `issue: ''` arrives empty; the CLI (no action.yml) leaves it unset.
- */
-function readIssueLabel(env) {
-    const raw = env[(0,parse_cli_args/* inputVariableName */.G)('issue')];
-    if (raw === undefined)
-        return DEFAULT_ISSUE_LABEL;
-    const label = raw.trim();
-    if (label.includes(','))
-        throw new src_errors/* InputError */.dz('issue', `'${label}' must be one label (no commas).`);
-    return label;
 }
 
 ;// CONCATENATED MODULE: ./src/drift/promotion-prs.ts
@@ -58428,7 +58604,7 @@ const KIND_LABEL = {
     pending: '🕓 pending',
 };
 /** Escapes text for a Markdown table cell. */
-function report_markdown_cell(text) {
+function cell(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 function table(header, rows) {
@@ -58473,15 +58649,15 @@ function shortSkew(app) {
 function environmentTable(env) {
     const rows = env.apps.map((app) => {
         const controller = app.controller;
-        const revision = controller?.revision ? `<code>${report_markdown_cell(shortSha(controller.revision))}</code>` : '';
-        const findings = app.findings.map((finding) => `${KIND_LABEL[finding.kind]}: ${report_markdown_cell(finding.message)}`).join('<br/>') || '✅';
-        const skew = app.skew ? report_markdown_cell(describeSkew(app.skew)) + (app.skew.promotionPr ? ` (PR #${app.skew.promotionPr.number})` : '') : '';
+        const revision = controller?.revision ? `<code>${cell(shortSha(controller.revision))}</code>` : '';
+        const findings = app.findings.map((finding) => `${KIND_LABEL[finding.kind]}: ${cell(finding.message)}`).join('<br/>') || '✅';
+        const skew = app.skew ? cell(describeSkew(app.skew)) + (app.skew.promotionPr ? ` (PR #${app.skew.promotionPr.number})` : '') : '';
         return [
-            `<code>${report_markdown_cell(app.app)}</code>`,
-            report_markdown_cell(appVersion(app)),
-            controller ? `<code>${report_markdown_cell(controller.object)}</code>${controller.found ? '' : ' (not found)'}` : '',
-            report_markdown_cell(controller?.sync ?? ''),
-            report_markdown_cell(controller?.health ?? ''),
+            `<code>${cell(app.app)}</code>`,
+            cell(appVersion(app)),
+            controller ? `<code>${cell(controller.object)}</code>${controller.found ? '' : ' (not found)'}` : '',
+            cell(controller?.sync ?? ''),
+            cell(controller?.health ?? ''),
             revision,
             skew,
             findings,
@@ -58512,7 +58688,7 @@ function summaryMarkdown(report) {
 function issueBody(report, runUrl) {
     const items = report.items.filter((item) => item.drift);
     const keys = items.map((item) => item.key).sort();
-    const rows = items.map((item) => [report_markdown_cell(item.environment), `<code>${report_markdown_cell(item.app)}</code>`, KIND_LABEL[item.kind], report_markdown_cell(item.message)]);
+    const rows = items.map((item) => [cell(item.environment), `<code>${cell(item.app)}</code>`, KIND_LABEL[item.kind], cell(item.message)]);
     const body = [
         ISSUE_MARKER,
         `<!-- gitops-promote:drift-items ${JSON.stringify(keys)} -->`,
@@ -58596,7 +58772,7 @@ async function applyTrackingIssue(target, plan, existing) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/commands/drift-check.ts
+;// CONCATENATED MODULE: ./src/drift/run-drift-check.ts
 
 
 
@@ -58611,78 +58787,54 @@ async function applyTrackingIssue(target, plan, existing) {
 
 
 
-
-
-
-
-async function runDriftCheck() {
-    const inputs = readDriftInputs();
-    const github = inputs.token && inputs.repository ? connectToGitHub('for drift-check') : undefined;
-    const report = await checkDrift(inputs, github);
-    setOutput('report', JSON.stringify(report));
-    setOutput('drifted', String(report.drifted));
-    summary_summary.addRaw(summaryMarkdown(report), true);
-    await writeSummary();
-    for (const item of report.items.filter((candidate) => candidate.drift))
-        core_warning(`${item.environment} / ${item.app}: ${item.kind}: ${item.message}`);
-    for (const note of report.notes)
-        core_warning(note);
+const READ_PERMISSIONS = 'contents: read, pull-requests: read and issues: write';
+/**
+ * Reads git, the controllers and the open promotion PRs, builds the report,
+ * and keeps the tracking issue (the one write, to GitHub; never to a cluster).
+ */
+async function runDriftCheck(inputs, context) {
+    const github = context.github.available ? context.github.connect() : undefined;
+    const report = await withGitHubDiagnosis(context.github, { mode: 'read', permissions: READ_PERMISSIONS }, () => readAndCheck(inputs, context, github));
     if (inputs.issueLabel && github) {
-        await group(`Tracking issue (label ${inputs.issueLabel})`, () => keepTrackingIssue(report, inputs.issueLabel, github));
+        await group(`Tracking issue (label ${inputs.issueLabel})`, () => keepTrackingIssue(report, inputs.issueLabel, github, context.run));
     }
     else if (inputs.issueLabel) {
         notice('drift-check: no token or repository, so the tracking issue is not kept (set token, or issue: "" to turn it off).');
     }
-    const drift = report.items.filter((item) => item.drift);
-    info(report.drifted ? `Drift: ${countOf(drift.length, 'item')}.` : 'No drift: every environment runs what git says.');
-    if (report.drifted && inputs.failOnDrift) {
-        throw new src_errors/* UserError */.yo(`Drift found (${drift.length}): ${drift.map((item) => `${item.environment}/${item.app} ${item.kind}`).join(', ')}.`);
-    }
+    return report;
 }
-/** Reads git, the controllers and the open promotion PRs, and builds the report; writes nothing. */
-async function checkDrift(inputs, github) {
+async function readAndCheck(inputs, context, github) {
+    const branches = await openConfigBranches(inputs.location, context.github, context.configFile);
     try {
-        return await readAndCheck(inputs, github);
-    }
-    catch (error) {
-        throw (github && explainRefusedRead(github.repository, error, 'contents: read, pull-requests: read and issues: write')) || error;
-    }
-}
-async function readAndCheck(inputs, github) {
-    const branches = await openConfigBranches(inputs.location, github);
-    const sources = { main: branches.main, branchOf: (env) => branches.branchOf(env), now: Date.now() };
-    try {
-        return await checkBranches(inputs, github, branches.config, sources);
+        const { config } = branches;
+        const environments = selectEnvironments(config, inputs.environments);
+        const apps = selectApps(config, inputs.apps, branches.main.root);
+        const targets = environments.flatMap((env) => apps.map((app) => configuredTarget(app, env, inputs.controllerSettings)));
+        const controllers = await openControllers(targets, inputs.connections);
+        try {
+            const sources = { main: branches.main, branchOf: (env) => branches.branchOf(env), now: Date.now(), argocd: controllers.argocd, flux: controllers.flux };
+            if (github)
+                sources.promotionPr = await promotionPrLookup(github);
+            const head = sources.main.head;
+            const settings = { config, environments, apps, staleAfterMs: inputs.staleAfterMs, maxSkew: maxSkewLimits(config, inputs.maxSkew), controllerSettings: inputs.controllerSettings };
+            return await group(`Checking ${countOf(apps.length, 'app')} in ${environments.map((env) => env.name).join(', ')} against ${head.branch} at ${head.sha.slice(0, 7)}`, () => collectDrift(settings, sources));
+        }
+        finally {
+            await controllers.close();
+        }
     }
     finally {
-        await sources.argocd?.logout();
-        await sources.flux?.close();
         await branches.dispose();
     }
 }
-async function checkBranches(inputs, github, config, sources) {
-    const environments = selectEnvironments(config, inputs.environments);
-    const apps = selectApps(config, inputs.apps, sources.main.root);
-    const maxSkew = maxSkewLimits(config, inputs.maxSkew);
-    const targets = environments.flatMap((env) => apps.map((app) => configuredTarget(app, env, inputs.controllerSettings)));
-    if (targets.some((target) => target?.controller === 'argocd')) {
-        sources.argocd = connectArgoCd(inputs.argocd);
-        await sources.argocd.login();
-    }
-    if (targets.some((target) => target?.controller === 'flux')) {
-        sources.flux = await FluxClient.open(inputs.flux);
-    }
-    if (github) {
-        const pulls = await listPromotionPrs(github.client, github.owner, github.repo).catch((error) => {
-            throw new src_errors/* UserError */.yo(`Could not list the open promotion pull requests of ${github.owner}/${github.repo} (the token needs pull-requests: read): ${error.message}`);
-        });
-        sources.promotionPr = (from, to, app) => {
-            const pull = findPromotionPr(pulls, from, to, app);
-            return pull && { number: pull.number, url: pull.url };
-        };
-    }
-    const head = sources.main.head;
-    return group(`Checking ${countOf(apps.length, 'app')} in ${environments.map((env) => env.name).join(', ')} against ${head.branch} at ${head.sha.slice(0, 7)}`, () => collectDrift({ config, environments, apps, staleAfterMs: inputs.staleAfterMs, maxSkew, controllerSettings: inputs.controllerSettings }, sources));
+async function promotionPrLookup(github) {
+    const pulls = await listPromotionPrs(github.client, github.owner, github.repo).catch((error) => {
+        throw new src_errors/* UserError */.yo(`Could not list the open promotion pull requests of ${github.repository} (the token needs pull-requests: read): ${error.message}`);
+    });
+    return (from, to, app) => {
+        const pull = findPromotionPr(pulls, from, to, app);
+        return pull && { number: pull.number, url: pull.url };
+    };
 }
 /** The chain's environments, or the subset the `environment` input names (in chain order). */
 function selectEnvironments(config, names) {
@@ -58718,22 +58870,106 @@ function maxSkewLimits(config, input) {
         limits.set(name, limit);
     return limits;
 }
-function runUrl() {
-    const { GITHUB_SERVER_URL: server = 'https://github.com', GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = process.env;
-    return repository && runId ? `${server}/${repository}/actions/runs/${runId}` : undefined;
-}
-async function keepTrackingIssue(report, label, github) {
+async function keepTrackingIssue(report, label, github, run) {
     const target = { client: github.client, owner: github.owner, repo: github.repo, label };
+    const runUrl = run.runUrl || undefined;
     try {
         const existing = await findTrackingIssue(target);
-        const plan = planTrackingIssue(existing, report.items, issueBody(report, runUrl()), runUrl());
+        const plan = planTrackingIssue(existing, report.items, issueBody(report, runUrl), runUrl);
         const url = await applyTrackingIssue(target, plan, existing);
         if (plan.action !== 'none')
             info(`Tracking issue: ${plan.action}${url ? ` ${url}` : ''}`);
     }
     catch (error) {
-        throw new src_errors/* UserError */.yo(`Could not keep the tracking issue on ${github.owner}/${github.repo} (the token needs issues: write): ${error.message}`);
+        throw new src_errors/* UserError */.yo(`Could not keep the tracking issue on ${github.repository} (the token needs issues: write): ${error.message}`);
     }
+}
+
+;// CONCATENATED MODULE: ./src/commands/drift-check.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+const driftCheckCommand = {
+    readInputs(run) {
+        const github = readGitHubTarget(run);
+        // GitHub passes issue's default (gitops-drift); only an explicit issue: '' arrives empty, and turns the issue off.
+        const issueLabel = readString('issue').trim();
+        if (issueLabel.includes(','))
+            throw new src_errors/* InputError */.dz('issue', `'${issueLabel}' must be one label (no commas).`);
+        const inputs = {
+            location: readRepoLocation(github),
+            environments: readList('environment'),
+            apps: readList('apps'),
+            issueLabel,
+            failOnDrift: readBoolean('fail-on-drift', false),
+            maxSkew: readString('max-skew'),
+            staleAfterMs: readDuration('stale-after', '10m'),
+            connections: readControllerConnections(run),
+            controllerSettings: readWorkflowSettings(),
+        };
+        return { inputs, context: { github: new GitHubAccess(github, run, 'for drift-check'), configFile: readConfigFile(), run } };
+    },
+    run: ({ inputs, context }) => runDriftCheck(inputs, context),
+    async report(report, { inputs }) {
+        setOutputs({ report: JSON.stringify(report), drifted: String(report.drifted) });
+        await writeSummary(summaryMarkdown(report));
+        const drift = report.items.filter((item) => item.drift);
+        for (const item of drift)
+            core_warning(`${item.environment} / ${item.app}: ${item.kind}: ${item.message}`);
+        for (const note of report.notes)
+            core_warning(note);
+        info(report.drifted ? `Drift: ${countOf(drift.length, 'item')}.` : 'No drift: every environment runs what git says.');
+        if (report.drifted && inputs.failOnDrift) {
+            throw new src_errors/* UserError */.yo(`Drift found (${drift.length}): ${drift.map((item) => `${item.environment}/${item.app} ${item.kind}`).join(', ')}.`);
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/promote/promotion-summary.ts
+
+
+
+/** promote's outputs, as GitHub will read them. Pure. */
+function promoteOutputs(outcome) {
+    return {
+        changed: String(changedBy(outcome)),
+        'commit-sha': outcome.commitSha,
+        'pull-request-number': outcome.pullRequest ? String(outcome.pullRequest.number) : '',
+        'pull-request-url': outcome.pullRequest?.url ?? '',
+        images: imagesOutput(outcome.changes, (change) => ({ app: change.app })),
+    };
+}
+/** promote's job summary. Pure: the outcome in, markdown out. */
+function promotionSummaryMarkdown(outcome) {
+    const lines = [`## gitops-promote promote: ${outcome.from} → ${outcome.to}${outcome.dryRun ? ' (dry run)' : ''}`, ''];
+    if (outcome.changes.length === 0) {
+        lines.push(`${outcome.to} already runs what ${outcome.from} runs; nothing was promoted.${outcome.closed ? ` Closed the empty pull request #${outcome.closed}.` : ''}`, '');
+    }
+    else {
+        lines.push(markdownTable(['Overlay', 'Image', 'Now → promoted'], outcome.changes.map((change) => [codeCell(change.overlay), codeCell(change.image), `${referenceCell(change.old)} → ${referenceCell(change.new)}`])), '');
+        if (outcome.pullRequest) {
+            const { url, number, created, moved } = outcome.pullRequest;
+            lines.push(`Pull request <a href="${url}">#${number}</a> ${created ? 'opened' : moved ? 'updated' : 'already carries this promotion'}.`, '');
+        }
+        else if (outcome.commitSha) {
+            lines.push(`Commit ${codeCell(outcome.commitSha)}.`, '');
+        }
+    }
+    for (const refusal of outcome.refusals)
+        lines.push(`⚠️ ${describeRefusal(refusal)}`, '');
+    if (outcome.requests)
+        lines.push(`GitHub API requests: ${outcome.requests.reads} reads, ${outcome.requests.writes} writes.`, '');
+    return lines.join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/promote/unrendered-entries.ts
@@ -58967,44 +59203,32 @@ function textOf(result) {
 
 
 
-
-
-
-
-
-
 /** promote, from inputs to a promotion PR (or a commit); writes nothing when a check fails. */
-async function promote(inputs) {
-    let github;
-    const connect = () => (github ??= connectToGitHub('to open promotion pull requests'));
-    try {
+async function runPromotion(inputs, context) {
+    return withGitHubDiagnosis(context.github, { mode: 'write' }, async () => {
         const opened = await openConfigRepo(inputs.location, {
             branch: inputs.branch,
             push: true,
-            connection: connect,
+            github: context.github,
+            configFile: context.configFile,
             environmentBranch: (config) => (config ? resolvePromotionRoute(config, inputs.from, inputs.to).target.branch : undefined),
         });
         try {
-            const config = run_promotion_requireConfig(opened.config);
+            const config = requirePromotionConfig(opened.config, 'config', 'promote (to know the environments)');
             const route = resolvePromotionRoute(config, inputs.from, inputs.to);
             const settings = settingsFor(inputs.settings, route.target);
-            const validation = inputs.validation && withPolicy(inputs.validation, settings.policy);
-            const work = { inputs, config, route, settings, validation, repo: opened.repo, branch: opened.branch, connect };
+            const checks = { verifyRender: inputs.verifyRender, validation: inputs.validation && withPolicy(inputs.validation, settings.policy), workspace: context.run.workspace };
+            const work = { inputs, context, config, route, settings, checks, repo: opened.repo, branch: opened.branch };
             const outcome = await promoteIn(work, opened.snapshot);
-            return { ...outcome, requests: github?.counter };
+            return { ...outcome, requests: context.github.opened?.counter };
         }
         finally {
             await opened.repo.dispose();
         }
-    }
-    catch (error) {
-        if (github && [401, 403, 404].includes(statusOf(error) ?? 0))
-            throw await explainRefusedWrite(github, error);
-        throw error;
-    }
+    });
 }
 async function promoteIn(work, snapshot) {
-    const { inputs, route } = work;
+    const { inputs, route, context } = work;
     const { landing } = work.settings;
     const apps = await plan(work, snapshot);
     const changes = promotedChanges(apps);
@@ -59014,7 +59238,7 @@ async function promoteIn(work, snapshot) {
         info(`${key.to} already runs what ${key.from} runs; nothing to promote.`);
         if (landing === 'pull-request' && !inputs.dryRun) {
             const reason = `Nothing left to promote: ${key.to} already runs what ${key.from} runs (as of ${snapshot.commit.slice(0, 7)} on ${work.branch}). Closing this pull request.`;
-            outcome.closed = await closeEmptyPromotion(work.connect(), promotionBranchName(key), promotionMarker(key), reason);
+            outcome.closed = await closeEmptyPromotion(context.github.connect(), promotionBranchName(key), promotionMarker(key), reason);
         }
         return outcome;
     }
@@ -59032,79 +59256,37 @@ async function promoteIn(work, snapshot) {
             apply: async (current, attempt) => {
                 const planned = attempt === 1 ? apps : await plan(work, current);
                 const changed = changedEdits(planned);
-                await checkEdits(work, current, changed);
+                await checkEdits(current.root, changed, work.checks, 'Validating the promoted overlays');
                 return { files: changed.map((edit) => ({ path: edit.overlay.file, content: edit.text })), changes: promotedChanges(planned), superseded: [] };
             },
             message: (current) => commitMessage(work, key, current),
         });
         return { ...outcome, changes: landed.changes, commitSha: landed.commitSha };
     }
-    const github = work.connect();
+    const github = context.github.connect();
     const diff = await renderedDiff(edits);
-    const verified = await checkEdits(work, snapshot, edits);
-    const title = promotionTitle(route.target.pullRequest.titleTemplate, { from: key.from, to: key.to, apps: apps.filter((app) => app.edits.some((edit) => edit.changes.length > 0)).map((app) => app.app), images: [...new Set(changes.map((change) => change.new))] });
-    const landed = await landPromotionPullRequest(work.repo, github, snapshot, {
-        branch: promotionBranchName(key),
-        base: work.branch,
-        marker: promotionMarker(key),
-        title,
-        body: promotionBodyFor({ apps, key, snapshot, branch: work.branch, github, target: route.target, verified, renderedDiff: diff, sourceRepositories: inputs.sourceRepositories }),
-        files: edits.map((edit) => ({ path: edit.overlay.file, content: edit.text })),
-        message: commitMessage(work, key, changes, title),
-        author: inputs.author,
-    }, work.settings.pullRequest);
-    for (const refusal of landed.refusals) {
+    const verified = await checkEdits(snapshot.root, edits, work.checks, 'Validating the promoted overlays');
+    const promotedApps = apps.filter((app) => app.edits.some((edit) => edit.changes.length > 0)).map((app) => app.app);
+    const title = promotionTitle(route.target.pullRequest.titleTemplate, { from: key.from, to: key.to, apps: promotedApps, images: [...new Set(changes.map((change) => change.new))] });
+    const body = promotionBodyFor({ apps, key, snapshot, branch: work.branch, github, target: route.target, verified, renderedDiff: diff, sourceRepositories: inputs.sourceRepositories, run: context.run });
+    const landed = await landPromotionPullRequest(work.repo, github, snapshot, { branch: promotionBranchName(key), base: work.branch, marker: promotionMarker(key), title, body, files: edits.map((edit) => ({ path: edit.overlay.file, content: edit.text })), message: commitMessage(work, key, changes, title), author: inputs.author }, work.settings.pullRequest);
+    for (const refusal of landed.refusals)
         core_warning(`The pull request was made, but ${describeRefusal(refusal)}`);
-    }
     return { ...outcome, commitSha: landed.commitSha, pullRequest: { number: landed.pull.number, url: landed.pull.url, created: landed.created, moved: landed.moved }, refusals: landed.refusals };
 }
 function plan(work, snapshot) {
     return planPromotion(snapshot.root, work.config, work.route, { apps: work.inputs.apps, renderCheck: work.inputs.verifyRender });
 }
-/**
- * The render check and, when asked, validation, on the edited files written
- * into the snapshot; the files are put back afterwards, whatever happens.
- */
-async function checkEdits(work, snapshot, edits) {
-    const verified = { render: false, validation: false };
-    await Promise.all(edits.map((edit) => (0,promises_.writeFile)(edit.overlay.absoluteFile, edit.text)));
-    try {
-        if (work.inputs.verifyRender) {
-            await verifyRenderedImages(edits);
-            verified.render = true;
-        }
-        const settings = work.validation;
-        if (settings) {
-            const report = await group('Validating the promoted overlays', () => validateOverlays(edits.map((edit) => edit.overlay), { ...settings, repoRoot: snapshot.root, policyFor: () => settings.policy }));
-            annotate(report, snapshot.root);
-            const failure = validationFailure(report);
-            if (failure) {
-                await writeValidationSummary(report);
-                throw failure;
-            }
-            verified.validation = true;
-        }
-    }
-    finally {
-        await Promise.all(edits.map((edit) => (0,promises_.writeFile)(edit.overlay.absoluteFile, edit.original)));
-    }
-    return verified;
-}
 function commitMessage(work, key, changes, title) {
     if (work.inputs.commitMessage)
-        return renderCommitMessage(work.inputs.commitMessage, changes, commitContextFromEnv());
-    return promotionCommitMessage(title ?? `Promote from ${key.from} to ${key.to}`, changes);
+        return renderCommitMessage(work.inputs.commitMessage, changes, work.context.run);
+    return promotionCommitMessage(title ?? `Promote from ${key.from} to ${key.to}`, changes, work.context.run.runUrl);
 }
 function changedEdits(apps) {
     return apps.flatMap((app) => app.edits.filter((edit) => edit.changes.length > 0));
 }
 function promotedChanges(apps) {
     return apps.flatMap((app) => app.edits.flatMap((edit) => edit.changes.map((change) => ({ app: app.app, ...toOverlayChange(edit.overlay.path, edit.overlay.file, change) }))));
-}
-function run_promotion_requireConfig(config) {
-    if (!config)
-        throw new src_errors/* InputError */.dz('config', `promote needs the promotion config (${DEFAULT_CONFIG_FILE} at the config repo root, or the config input) to know the environments.`);
-    return config;
 }
 
 ;// CONCATENATED MODULE: ./src/commands/promote.ts
@@ -59118,75 +59300,94 @@ function run_promotion_requireConfig(config) {
 
 
 
-/** `acme/web` for every app, or `web=acme/web` lines per app. */
-function parseSourceRepositories(items) {
-    const map = new Map();
-    for (const item of items) {
-        const [app, repository] = item.includes('=') ? item.split('=', 2) : ['*', item];
-        if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository.trim())) {
-            throw new src_errors/* InputError */.dz('source-repository', `'${item}' is not owner/name (or app=owner/name).`);
-        }
-        map.set(app.trim(), repository.trim());
-    }
-    return map;
-}
-function readPromoteInputs() {
-    return {
-        location: readRepoLocation(),
-        from: readString('from').trim(),
-        to: readString('to').trim(),
-        apps: readList('apps'),
-        sourceRepositories: parseSourceRepositories(readList('source-repository')),
-        branch: readString('branch'),
-        settings: readWorkflowSettings(),
-        verifyRender: readBoolean('verify-render', true),
-        validation: readBoolean('validate', false) ? readSchemaSettings() : undefined,
-        dryRun: readBoolean('dry-run', false),
-        author: {
-            name: readString('author-name', 'github-actions[bot]'),
-            email: readString('author-email', '41898282+github-actions[bot]@users.noreply.github.com'),
-        },
-        commitMessage: readString('commit-message'),
+const promoteCommand = {
+    readInputs(run) {
+        const github = readGitHubTarget(run);
+        const inputs = {
+            location: readRepoLocation(github),
+            from: readString('from').trim(),
+            to: readString('to').trim(),
+            apps: readList('apps'),
+            sourceRepositories: parseSourceRepositories(readList('source-repository')),
+            branch: readString('branch').trim(),
+            settings: readWorkflowSettings(),
+            verifyRender: readBoolean('verify-render', true),
+            validation: readBoolean('validate', false) ? readSchemaSettings() : undefined,
+            dryRun: readBoolean('dry-run', false),
+            author: readCommitIdentity(),
+            commitMessage: readString('commit-message'),
+        };
+        return { inputs, context: { github: new GitHubAccess(github, run, 'to open promotion pull requests'), configFile: readConfigFile(), run } };
+    },
+    run: ({ inputs, context }) => runPromotion(inputs, context),
+    async report(outcome) {
+        setOutputs(promoteOutputs(outcome));
+        await writeSummary(promotionSummaryMarkdown(outcome));
+    },
+};
+
+;// CONCATENATED MODULE: ./src/check-setup/run-check-setup.ts
+
+
+
+
+
+
+/**
+ * check-setup: what the token may do on the config repo, and what the
+ * promotion config needs of it, judged from a few reads; writes nothing.
+ */
+async function runCheckSetup(context) {
+    const github = context.github.connect();
+    const config = await readConfigThroughApi(context, github);
+    const needs = {
+        pullRequests: config?.environments.some((env) => env.landing === 'pull-request') ?? true,
+        autoMerge: config?.environments.some((env) => env.landing === 'pull-request' && env.pullRequest.autoMerge) ?? false,
+        teamReviewers: [...new Set(config?.environments.flatMap((env) => env.pullRequest.teamReviewers) ?? [])],
+        workflowRepository: github.workflowRepository,
     };
+    const findings = judgeSetup(await gatherSetupFacts(github, needs), needs);
+    const { file } = context.configFile;
+    const configNote = config
+        ? `Read the promotion config ${file} (${countOf(config.environments.length, 'environment')}).`
+        : `No promotion config (${file}) on the default branch: checked as if changes land through pull requests.`;
+    return { repository: github.repository, configNote, findings };
 }
-async function runPromote() {
-    const outcome = await promote(readPromoteInputs());
-    setPromoteOutputs(outcome);
-    await writePromoteSummary(outcome);
-}
-function setPromoteOutputs(outcome) {
-    setOutput('changed', String(changedBy(outcome)));
-    setOutput('commit-sha', outcome.commitSha);
-    setOutput('pull-request-number', outcome.pullRequest ? String(outcome.pullRequest.number) : '');
-    setOutput('pull-request-url', outcome.pullRequest?.url ?? '');
-    setOutput('images', JSON.stringify(outcome.changes.map(({ app, overlay, file, image, old, new: next }) => ({ app, overlay, file, image, old, new: next }))));
-}
-function promote_code(text) {
-    return text ? `<code>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</code>` : '<em>(new entry)</em>';
-}
-async function writePromoteSummary(outcome) {
-    const summary = summary_summary.addHeading(`gitops-promote promote: ${outcome.from} → ${outcome.to}${outcome.dryRun ? ' (dry run)' : ''}`, 2);
-    if (outcome.changes.length === 0) {
-        summary.addRaw(`${outcome.to} already runs what ${outcome.from} runs; nothing was promoted.${outcome.closed ? ` Closed the empty pull request #${outcome.closed}.` : ''}`, true);
+/**
+ * The promotion config at the default branch, when the token can read it. A
+ * config the input names must be there; the default one may be absent. When
+ * the repo itself cannot be read, the findings say why.
+ */
+async function readConfigThroughApi(context, github) {
+    const { file, named } = context.configFile;
+    const repo = connectConfigRepo({ kind: 'github-api' }, context.github);
+    let text;
+    try {
+        text = await repo.readFile(file);
     }
-    else {
-        summary.addTable([
-            [{ data: 'Overlay', header: true }, { data: 'Image', header: true }, { data: 'Now → promoted', header: true }],
-            ...outcome.changes.map((change) => [promote_code(change.overlay), promote_code(change.image), `${promote_code(change.old)} → ${promote_code(change.new)}`]),
-        ]);
-        if (outcome.pullRequest)
-            summary.addRaw(`Pull request <a href="${outcome.pullRequest.url}">#${outcome.pullRequest.number}</a> ${outcome.pullRequest.created ? 'opened' : outcome.pullRequest.moved ? 'updated' : 'already carries this promotion'}.`, true);
-        else if (outcome.commitSha)
-            summary.addRaw(`Commit ${promote_code(outcome.commitSha)}.`, true);
+    catch (error) {
+        if (statusOf(error) !== undefined)
+            return undefined;
+        throw error;
     }
-    for (const refusal of outcome.refusals)
-        summary.addRaw(`⚠️ ${describeRefusal(refusal)}`, true);
-    if (outcome.requests)
-        summary.addRaw(`GitHub API requests: ${outcome.requests.reads} reads, ${outcome.requests.writes} writes.`, true);
-    await writeSummary();
+    if (text === undefined) {
+        if (named && (await repoIsVisible(github)))
+            throw new src_errors/* InputError */.dz('config', `'${file}' does not exist in ${github.repository}.`);
+        return undefined;
+    }
+    return parsePromotionConfig(text, file);
+}
+async function repoIsVisible(github) {
+    try {
+        await github.client.rest.repos.get({ owner: github.owner, repo: github.repo });
+        return true;
+    }
+    catch {
+        return false;
+    }
 }
 
-;// CONCATENATED MODULE: ./src/report/setup-summary.ts
+;// CONCATENATED MODULE: ./src/check-setup/setup-summary.ts
 
 const MARK = { ok: '✅', warning: '⚠️', error: '❌' };
 /** check-setup's job summary: every check with its verdict, problems first. No I/O. */
@@ -59217,74 +59418,30 @@ function setupSummaryMarkdown(repository, configNote, findings) {
 
 
 
-
 /**
- * check-setup: what the token may do on the config repo, and what the
- * promotion config needs of it, in words, before a failed run teaches it.
- * Every check is printed (✓ for those that pass), each problem once as an
- * annotation; the step fails when a writing command could not work at all.
+ * check-setup: every check is printed (✓ for those that pass), each problem
+ * once as an annotation; the step fails when a writing command could not work at all.
  */
-async function runCheckSetup() {
-    const github = connectToGitHub('to check the set-up');
-    const configFile = readConfigFile();
-    const config = await readConfigThroughApi(github, configFile);
-    const needs = {
-        pullRequests: config?.environments.some((env) => env.landing === 'pull-request') ?? true,
-        autoMerge: config?.environments.some((env) => env.landing === 'pull-request' && env.pullRequest.autoMerge) ?? false,
-        teamReviewers: [...new Set(config?.environments.flatMap((env) => env.pullRequest.teamReviewers) ?? [])],
-        workflowRepository: process.env.GITHUB_REPOSITORY ?? '',
-    };
-    const findings = judgeSetup(await gatherSetupFacts(github, needs), needs);
-    const configNote = config
-        ? `Read the promotion config ${configFile.file} (${countOf(config.environments.length, 'environment')}).`
-        : `No promotion config (${configFile.file}) on the default branch: checked as if changes land through pull requests.`;
-    info(configNote);
-    for (const finding of findings) {
-        if (finding.level === 'error')
-            error(finding.message);
-        else if (finding.level === 'warning')
-            core_warning(finding.message);
-        else
-            info(`✓ ${finding.message}`);
-    }
-    setOutput('problems', JSON.stringify(findings.filter((finding) => finding.level !== 'ok')));
-    summary_summary.addRaw(setupSummaryMarkdown(github.repository, configNote, findings), true);
-    await writeSummary();
-    const errors = findings.filter((finding) => finding.level === 'error');
-    if (errors.length > 0)
-        throw new src_errors/* ReportedFailure */.g7(`check-setup found ${countOf(errors.length, 'problem')} that ${errors.length === 1 ? 'stops' : 'stop'} the writing commands (above).`);
-}
-/**
- * The promotion config at the default branch, when the token can read it. A
- * config the input names must be there; the default one may be absent. When
- * the repo itself cannot be read, the findings say why.
- */
-async function readConfigThroughApi(github, { file, named }) {
-    let text;
-    try {
-        const { data } = await github.client.rest.repos.getContent({ owner: github.owner, repo: github.repo, path: file });
-        if (Array.isArray(data) || data.type !== 'file' || !('content' in data))
-            throw new src_errors/* InputError */.dz('config', `'${file}' is not a file in ${github.repository}.`);
-        text = Buffer.from(data.content, 'base64').toString('utf8');
-    }
-    catch (error) {
-        if (statusOf(error) === 404 && named && (await repoIsVisible(github)))
-            throw new src_errors/* InputError */.dz('config', `'${file}' does not exist in ${github.repository}.`);
-        if (statusOf(error) !== undefined)
-            return undefined;
-        throw error;
-    }
-    return parsePromotionConfig(text, file);
-}
-async function repoIsVisible(github) {
-    try {
-        await github.client.rest.repos.get({ owner: github.owner, repo: github.repo });
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
+const checkSetupCommand = {
+    readInputs: (run) => ({ github: new GitHubAccess(readGitHubTarget(run), run, 'to check the set-up'), configFile: readConfigFile() }),
+    run: (context) => runCheckSetup(context),
+    async report({ repository, configNote, findings }) {
+        info(configNote);
+        for (const finding of findings) {
+            if (finding.level === 'error')
+                error(finding.message);
+            else if (finding.level === 'warning')
+                core_warning(finding.message);
+            else
+                info(`✓ ${finding.message}`);
+        }
+        setOutputs({ problems: JSON.stringify(findings.filter((finding) => finding.level !== 'ok')) });
+        await writeSummary(setupSummaryMarkdown(repository, configNote, findings));
+        const errors = findings.filter((finding) => finding.level === 'error').length;
+        if (errors > 0)
+            throw new src_errors/* ReportedFailure */.g7(`check-setup found ${countOf(errors, 'problem')} that ${errors === 1 ? 'stops' : 'stop'} the writing commands (above).`);
+    },
+};
 
 ;// CONCATENATED MODULE: ./src/main.ts
 
@@ -59296,24 +59453,28 @@ async function repoIsVisible(github) {
 
 
 
-/** Every command of the action; each reads its own inputs. */
+
+/** Every command of the action. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry has its own inputs and outcome
 const COMMANDS = {
-    'set-image': runSetImage,
-    promote: runPromote,
-    'check-setup': runCheckSetup,
-    validate: runValidate,
-    wait: runWait,
-    'drift-check': runDriftCheck,
+    'set-image': setImageCommand,
+    promote: promoteCommand,
+    'check-setup': checkSetupCommand,
+    validate: validateCommand,
+    wait: waitCommand,
+    'drift-check': driftCheckCommand,
 };
-/** The one place that turns a thrown error into a failed step. */
+/** Runs the command the `command` input names; the one place that turns a thrown error into a failed step. */
 async function run() {
     try {
-        const command = readRequired('command').trim();
-        const runner = COMMANDS[command];
-        if (!runner) {
-            throw new src_errors/* InputError */.dz('command', `unknown command '${command}'; expected one of ${Object.keys(COMMANDS).join(', ')}.`);
-        }
-        await runner();
+        const name = readRequired('command').trim();
+        const command = COMMANDS[name];
+        if (!command)
+            throw new src_errors/* InputError */.dz('command', `unknown command '${name}'; expected one of ${Object.keys(COMMANDS).join(', ')}.`);
+        const context = runContext();
+        const inputs = command.readInputs(context);
+        const outcome = await command.run(inputs, context);
+        await command.report(outcome, inputs, context);
     }
     catch (error) {
         if (error instanceof src_errors/* ReportedFailure */.g7) {

@@ -213,7 +213,7 @@ describe('drift-check against the Argo CD and GitHub simulators', () => {
       git(repo.work, 'push', '-q', 'origin', 'HEAD:refs/heads/promote/staging-to-production-web');
       git(repo.work, 'reset', '-q', '--hard', 'HEAD~1');
       await startSimulators(repo.work);
-      const client = createGitHubClient({ token: github!.token, apiUrl: github!.apiUrl });
+      const client = createGitHubClient({ token: github!.token, apiUrl: github!.apiUrl, graphqlUrl: `${github!.apiUrl}/graphql` });
       const { data: pr } = await client.rest.pulls.create({ owner: 'acme', repo: 'config', head: 'promote/staging-to-production-web', base: 'main', title: 'Promote web to production' });
       const run = await drift({ 'max-skew': 'production=14d,production=1' });
       expect(app(reportOf(run), 'production', 'web').skew!.promotionPr).toEqual({ number: pr.number, url: pr.html_url });
@@ -224,8 +224,8 @@ describe('drift-check against the Argo CD and GitHub simulators', () => {
 
   test('the tracking issue is created when drift appears, updated in place (a comment only when the set changes) and closed when clean', async () => {
     repo = createConfigRepo();
-    const issues = async () => (await createGitHubClient({ token: github!.token, apiUrl: github!.apiUrl }).rest.issues.listForRepo({ owner: 'acme', repo: 'config', state: 'all' })).data;
-    const comments = async (number: number) => (await createGitHubClient({ token: github!.token, apiUrl: github!.apiUrl }).rest.issues.listComments({ owner: 'acme', repo: 'config', issue_number: number })).data.map((c) => c.body ?? '');
+    const issues = async () => (await createGitHubClient({ token: github!.token, apiUrl: github!.apiUrl, graphqlUrl: `${github!.apiUrl}/graphql` }).rest.issues.listForRepo({ owner: 'acme', repo: 'config', state: 'all' })).data;
+    const comments = async (number: number) => (await createGitHubClient({ token: github!.token, apiUrl: github!.apiUrl, graphqlUrl: `${github!.apiUrl}/graphql` }).rest.issues.listComments({ owner: 'acme', repo: 'config', issue_number: number })).data.map((c) => c.body ?? '');
     const round = async (overrides: Record<string, Partial<ArgoAppScenario> | null>) => {
       await argo?.close();
       await startSimulators(repo!.work, overrides);

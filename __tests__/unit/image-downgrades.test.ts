@@ -7,8 +7,9 @@ import { parseKustomization } from '../../src/kustomize/kustomization-document.j
 import { findOverridingEntry, findRenamedInto, meantArgument, renamedIntoWarnings, type RenamedIntoKind } from '../../src/kustomize/renamed-into.js';
 import { compareRenders } from '../../src/kustomize/render-comparison.js';
 import { collectImageSites, collectRenderedImages, findRenderer, renderOverlay } from '../../src/kustomize/render.js';
-import { setImagesInKustomization, type ImageEntryChange } from '../../src/kustomize/set-image-edit.js';
+import { setImagesInKustomization } from '../../src/kustomize/set-image-edit.js';
 import { describeEntryDowngrade, describeRenderedDowngrades, entryDowngrade, renderedDowngrades } from '../../src/policy/image-downgrades.js';
+import type { ImageEntryChange } from '../../src/types.js';
 
 const FILE = 'overlays/prod/kustomization.yaml';
 const SHA = `sha256:${'a'.repeat(64)}`;

@@ -6,12 +6,13 @@ import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { parseAllDocuments } from 'yaml';
 import { parseImageArguments } from '../../src/kustomize/image-argument.js';
 import { splitImageReference } from '../../src/kustomize/image-reference.js';
-import { parseKustomization, type ImageFieldValues } from '../../src/kustomize/kustomization-document.js';
+import { parseKustomization } from '../../src/kustomize/kustomization-document.js';
 import { collectRenderedImages, findRenderer, renderOverlay, type Renderer } from '../../src/kustomize/render.js';
 import { setImagesInKustomization } from '../../src/kustomize/set-image-edit.js';
 import { mapWithConcurrency } from '../helpers/concurrency.js';
 import { lineDiff } from '../helpers/line-diff.js';
 import { contractPath, describeWithShared, sharedAvailable } from '../helpers/shared-contracts.js';
+import type { ImageFieldValues } from '../../src/types.js';
 
 /** Real-world kustomizations (`../shared/contracts/kustomize-corpus`), edited in a temp copy and rendered with kubectl. */
 

@@ -5,7 +5,8 @@ import { promotionBranchName, promotionMarker, promotionTitle, refPart, MAX_BRAN
 import { resolvePromotionRoute } from '../../src/promote/promotion-route.js';
 import { sameFiles } from '../../src/promote/promotion-pull-request.js';
 import { gitBlobSha } from '../../src/repo/blob-sha.js';
-import type { Overlay } from '../../src/repo/overlay-paths.js';
+import type { Overlay } from '../../src/types.js';
+
 
 const CONFIG = parsePromotionConfig(
   ['environments:', '  - {name: dev, overlays: a}', '  - {name: staging, overlays: b}', '  - {name: production, overlays: c}', '  - {name: sandbox, overlays: d, from: dev}'].join('\n'),

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
-import { setImageBranchName, setImageMarker } from '../../src/promote/set-image-pull-request.js';
+import { setImageBranchName, setImageMarker } from '../../src/set-image/set-image-pull-request.js';
 import { unrenderedReason } from '../../src/promote/unrendered-entries.js';
-import { buildSetImageBody, carriedArguments } from '../../src/report/set-image-pull-request-body.js';
+import { buildSetImageBody, carriedArguments } from '../../src/set-image/set-image-pull-request-body.js';
 import { VOLATILE_LINE } from '../../src/report/pull-request-body.js';
 
 describe('set-image pull request names', () => {

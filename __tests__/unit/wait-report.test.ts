@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { Readable } from 'node:stream';
 import { readJsonLines } from '../../src/controllers/argocd/ndjson-lines.js';
-import { overallHealth, syncedRevision, type ObjectOutcome } from '../../src/controllers/wait-report.js';
+import { overallHealth, syncedRevision, type ObjectOutcome } from '../../src/wait/wait-report.js';
 import type { ObjectStatus } from '../../src/controllers/wait-types.js';
 
 const A = 'a'.repeat(40);

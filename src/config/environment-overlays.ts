@@ -1,6 +1,7 @@
 import { UserError } from '../errors.js';
-import { resolveOverlays, type Overlay } from '../repo/overlay-paths.js';
+import { resolveOverlays } from '../repo/overlay-paths.js';
 import type { Environment, PromotionConfig } from './promotion-config.js';
+import type { Overlay } from '../types.js';
 
 export const APP_PLACEHOLDER = '{app}';
 

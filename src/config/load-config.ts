@@ -1,40 +1,42 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
-import { readString } from '../inputs/read-inputs.js';
 import { DEFAULT_CONFIG_FILE, findEnvironment, parsePromotionConfig, type Environment, type PromotionConfig } from './promotion-config.js';
 
+/** Where the promotion config is in the config repo: the `config` input, else the default file (which may be absent). */
+export interface ConfigFile {
+  /** Repo-relative path. */
+  file: string;
+  /** The `config` input named it, so it must exist. */
+  named: boolean;
+}
+
+export const DEFAULT_CONFIG: ConfigFile = { file: DEFAULT_CONFIG_FILE, named: false };
+
 /**
- * The promotion config of a checkout: the file the `config` input names, or
- * gitops-promote.yaml at the repo root when present. Without it, inputs alone work.
+ * The promotion config in a folder holding the config repo (a checkout or a
+ * branch's files). Without it, inputs alone work, unless the input named it.
  */
-export function loadPromotionConfig(root: string): PromotionConfig | undefined {
-  const { file, named } = readConfigFile();
-  const absolute = join(root, file);
+export function loadPromotionConfig(root: string, configFile: ConfigFile): PromotionConfig | undefined {
+  const absolute = join(root, configFile.file);
   if (!existsSync(absolute)) {
-    if (named) throw new InputError('config', `'${file}' does not exist in the config repo.`);
+    if (configFile.named) throw new InputError('config', `'${configFile.file}' does not exist in the config repo.`);
     return undefined;
   }
-  return parsePromotionConfig(readFileSync(absolute, 'utf8'), file);
+  return parsePromotionConfig(readFileSync(absolute, 'utf8'), configFile.file);
 }
 
-/** The promotion config's path in the config repo (the `config` input, else the default), and whether an input named it. */
-export function readConfigFile(): { file: string; named: boolean } {
-  const named = readString('config').trim();
-  const file = named || DEFAULT_CONFIG_FILE;
-  if (file.split(/[\\/]/).includes('..') || file.startsWith('/')) {
-    throw new InputError('config', `'${file}' must be a path inside the config repo.`);
-  }
-  return { file, named: named !== '' };
+/**
+ * The config, where something needs it: `input` is the input that asked for
+ * it (environment, say), `what` finishes "… needs the promotion config".
+ */
+export function requirePromotionConfig(config: PromotionConfig | undefined, input: string, what: string): PromotionConfig {
+  if (!config) throw new InputError(input, `${what} needs the promotion config (${DEFAULT_CONFIG_FILE} at the config repo root, or the config input).`);
+  return config;
 }
 
-/** The environment an `environment` input names, from the config (which must then exist). */
-export function environmentFromInput(root: string, input = 'environment'): { config: PromotionConfig; environment: Environment } | undefined {
-  const name = readString(input);
+/** The environment an `environment` input names, from the config (which must then exist); undefined for ''. */
+export function environmentNamed(config: PromotionConfig | undefined, name: string, input = 'environment'): Environment | undefined {
   if (name === '') return undefined;
-  const config = loadPromotionConfig(root);
-  if (!config) {
-    throw new InputError(input, `'${name}' needs the promotion config (${DEFAULT_CONFIG_FILE} at the config repo root, or the config input).`);
-  }
-  return { config, environment: findEnvironment(config, name, input) };
+  return findEnvironment(requirePromotionConfig(config, input, `'${name}'`), name, input);
 }

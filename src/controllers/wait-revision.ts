@@ -2,8 +2,7 @@ import { InputError } from '../errors.js';
 import type { GitHubClient } from '../github/octokit-client.js';
 import type { Git } from '../repo/git.js';
 
-/** The variable an earlier gitops-promote step (set-image, promote) exports with the commit it pushed. */
-export const COMMIT_SHA_VARIABLE = 'GITOPS_PROMOTE_COMMIT_SHA';
+import { COMMIT_SHA_VARIABLE } from '../inputs/run-context.js';
 
 export interface ResolvedRevision {
   sha: string;
@@ -14,7 +13,8 @@ export interface ResolvedRevision {
 export interface RevisionSources {
   git?: Git;
   github?: { client: GitHubClient; owner: string; repo: string };
-  env?: NodeJS.ProcessEnv;
+  /** The commit an earlier gitops-promote step exported (RunContext.exportedCommit), or ''. */
+  exported: string;
 }
 
 const SHA = /^[0-9a-f]{40}$/;
@@ -27,7 +27,7 @@ const SHA = /^[0-9a-f]{40}$/;
 export async function resolveExpectedRevision(input: string, sources: RevisionSources): Promise<ResolvedRevision> {
   if (SHA.test(input.toLowerCase())) return { sha: input.toLowerCase(), source: 'input revision' };
   if (input) return { sha: await resolveRef(input, sources), source: `input revision (${input})` };
-  const exported = (sources.env ?? process.env)[COMMIT_SHA_VARIABLE]?.trim().toLowerCase();
+  const exported = sources.exported;
   if (exported && SHA.test(exported)) return { sha: exported, source: `${COMMIT_SHA_VARIABLE} from an earlier gitops-promote step` };
   const head = sources.git ? await sources.git.tryRun(['rev-parse', '--verify', 'HEAD^{commit}']) : undefined;
   if (head) return { sha: head, source: `the head of the checkout in ${sources.git!.directory}` };

@@ -5,15 +5,16 @@ import type { AppConfig, Environment, PromotionConfig } from '../config/promotio
 import type { ArgoCdClient } from '../controllers/argocd/argocd-client.js';
 import type { FluxClient } from '../controllers/flux/flux-client.js';
 import type { WorkflowSettings } from '../inputs/environment-settings.js';
-import type { Overlay } from '../repo/overlay-paths.js';
+
 import type { ConfigBranch } from './config-history.js';
 import { readArgoApplication, readFluxObject, type ControllerTarget } from './controller-state.js';
-import { configuredTarget } from '../controllers/wait-targets.js';
+import { configuredTarget } from '../controllers/controller-targets.js';
 import { readDeclaredImages } from './declared-images.js';
 import { driftItem, type AppReport, type DeclaredImages, type DriftReport, type EnvironmentReport, type Finding, type Skew } from './drift-types.js';
 import { argoRevisionsToCheck, fluxRevisionsToCheck, judgeArgoDrift, judgeFluxDrift, type ControllerJudgement, type RevisionStanding } from './judge-drift.js';
 import { describeMaxSkew, exceedsMaxSkew, type MaxSkew } from './max-skew.js';
 import { computeSkew, describeSkew, skewReadsPast } from './skew.js';
+import type { Overlay } from '../types.js';
 
 export interface DriftSettings {
   config: PromotionConfig;

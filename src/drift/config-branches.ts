@@ -1,11 +1,12 @@
 import * as core from '@actions/core';
 import { InputError, UserError } from '../errors.js';
-import { loadPromotionConfig } from '../config/load-config.js';
-import { DEFAULT_CONFIG_FILE, type Environment, type PromotionConfig } from '../config/promotion-config.js';
-import type { GitHubConnection } from '../github/github-connection.js';
+import { loadPromotionConfig, requirePromotionConfig, type ConfigFile } from '../config/load-config.js';
+import type { Environment, PromotionConfig } from '../config/promotion-config.js';
+import type { GitHubAccess } from '../github/github-connection.js';
 import { GitHubApiRepo } from '../repo/github-api-repo.js';
 import { Git } from '../repo/git.js';
-import { openConfigRepo, type RepoLocation } from '../repo/open-config-repo.js';
+import { openConfigRepo } from '../repo/open-config-repo.js';
+import type { RepoLocation } from '../types.js';
 import type { ConfigBranch } from './config-history.js';
 import { GitConfigHistory } from './git-config-history.js';
 import { GitHubConfigHistory } from './github-config-history.js';
@@ -24,16 +25,17 @@ export interface ConfigBranches {
   dispose(): Promise<void>;
 }
 
-export async function openConfigBranches(location: RepoLocation, connection: GitHubConnection | undefined): Promise<ConfigBranches> {
-  if (location.kind === 'checkout') return openCheckout(location.path);
-  if (!connection) throw new InputError('token', 'is needed to read the config repo through the GitHub API (path is empty).');
+export async function openConfigBranches(location: RepoLocation, github: GitHubAccess, configFile: ConfigFile): Promise<ConfigBranches> {
+  if (location.kind === 'checkout') return openCheckout(location.path, configFile);
+  if (!github.available) throw new InputError('token', 'is needed to read the config repo through the GitHub API (path is empty).');
+  const connection = github.connect();
   // A checkout of the config repo in the working folder (actions/checkout) is read as it is: no API requests for history.
   const checkout = await checkoutOf(new Git(process.cwd()), connection.repository);
   if (checkout) {
     core.info(`Reading the checkout of ${connection.repository} in ${checkout} (path is empty and the working folder is one); set path to read another folder.`);
-    return openCheckout(checkout);
+    return openCheckout(checkout, configFile);
   }
-  return openThroughApi(connection);
+  return openThroughApi(github, configFile);
 }
 
 /** The top folder of the checkout `git` runs in when its origin is `repository` (https or ssh URL), else undefined. */
@@ -46,13 +48,10 @@ async function checkoutOf(git: Git, repository: string): Promise<string | undefi
   return path.endsWith(`/${wanted}`) || path.endsWith(`:${wanted}`) ? top : undefined;
 }
 
-const requireConfig = (config: PromotionConfig | undefined): PromotionConfig => {
-  if (!config) throw new InputError('config', `drift-check needs the promotion config (${DEFAULT_CONFIG_FILE} at the config repo root, or the config input).`);
-  return config;
-};
+const requireConfig = (config: PromotionConfig | undefined): PromotionConfig => requirePromotionConfig(config, 'config', 'drift-check');
 
-async function openCheckout(path: string): Promise<ConfigBranches> {
-  const config = requireConfig(loadPromotionConfig(path));
+async function openCheckout(path: string, configFile: ConfigFile): Promise<ConfigBranches> {
+  const config = requireConfig(loadPromotionConfig(path, configFile));
   const main = await GitConfigHistory.open(new Git(path), config.branch);
   const warned = new Set<string>();
   return {
@@ -73,8 +72,9 @@ async function openCheckout(path: string): Promise<ConfigBranches> {
   };
 }
 
-async function openThroughApi(connection: GitHubConnection): Promise<ConfigBranches> {
-  const opened = await openConfigRepo({ kind: 'github-api' }, { branch: '', push: false, connection: () => connection });
+async function openThroughApi(github: GitHubAccess, configFile: ConfigFile): Promise<ConfigBranches> {
+  const connection = github.connect();
+  const opened = await openConfigRepo({ kind: 'github-api' }, { branch: '', push: false, github, configFile });
   const repo = opened.repo as GitHubApiRepo;
   let config: PromotionConfig;
   try {

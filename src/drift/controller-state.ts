@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
 import { ArgoTransientError, type ArgoCdClient } from '../controllers/argocd/argocd-client.js';
 import type { ArgoAppRef, ArgoApplication } from '../controllers/argocd/argocd-types.js';
-import type { WaitTarget } from '../controllers/wait-targets.js';
+import type { WaitTarget } from '../controllers/controller-targets.js';
 import { FluxClient, FluxTransientError } from '../controllers/flux/flux-client.js';
 import type { FluxObject } from '../controllers/flux/flux-types.js';
 import { sleep } from '../controllers/backoff.js';

@@ -2,9 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { parseKustomization } from '../kustomize/kustomization-document.js';
 import { formatImageReference } from '../kustomize/image-reference.js';
 import { collectRenderedImages, findRenderer, renderOverlay } from '../kustomize/render.js';
-import type { Overlay } from '../repo/overlay-paths.js';
+
 import type { DeclaredImages } from './drift-types.js';
 import { findImageEntry } from './config-history.js';
+import type { Overlay } from '../types.js';
 
 /**
  * The images an app's overlays declare: rendered with kustomize when it is on

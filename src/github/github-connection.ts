@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
-import { readString } from '../inputs/read-inputs.js';
+import { parseOwnerName, type GitHubTarget } from '../inputs/github-inputs.js';
+import type { RunContext } from '../inputs/run-context.js';
 import { createGitHubClient, type GitHubClient, type RequestCount } from './octokit-client.js';
-import { maskSecret } from '../inputs/mask-secret.js';
 
 /** The config repo on GitHub and a client to reach it. */
 export interface GitHubConnection {
@@ -10,32 +10,50 @@ export interface GitHubConnection {
   repo: string;
   /** `owner/name` */
   repository: string;
+  /** The repository of the running workflow ('' outside Actions): a GITHUB_TOKEN reaches only this one. */
+  workflowRepository: string;
   /** Requests sent so far, for the summary and the benchmark. */
   counter: RequestCount;
 }
 
-/** The `repository` input, else the workflow's repository; '' when neither is there (the CLI outside Actions). */
-export function readRepository(env: NodeJS.ProcessEnv = process.env): string {
-  const repository = readString('repository', env.GITHUB_REPOSITORY ?? '').trim();
-  if (repository !== '' && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
-    throw new InputError('repository', `invalid repository '${repository}'; expected owner/name.`);
+/** A client for the config repo; `why` finishes the sentence of the error when an input is missing. */
+export function connectToGitHub(target: GitHubTarget, context: RunContext, why: string): GitHubConnection {
+  if (target.repository === '') throw new InputError('repository', `is needed ${why}; name the config repo as owner/name.`);
+  if (target.token === '') {
+    throw new InputError('token', `is needed ${why}; pass a GitHub App token or a fine-grained personal access token (see the README's section on tokens).`);
   }
-  return repository;
-}
-
-/** The `token` input, else GITHUB_TOKEN / GH_TOKEN from the environment (the CLI). Masked at once. */
-export function readToken(env: NodeJS.ProcessEnv = process.env): string {
-  const token = readString('token', env.GITHUB_TOKEN ?? env.GH_TOKEN ?? '').trim();
-  if (token !== '') maskSecret(token);
-  return token;
-}
-
-export function connectToGitHub(why: string): GitHubConnection {
-  const repository = readRepository();
-  if (repository === '') throw new InputError('repository', `is needed ${why}; name the config repo as owner/name.`);
-  const token = readToken();
-  if (token === '') throw new InputError('token', `is needed ${why}; pass a GitHub App token or a fine-grained personal access token (see the README's section on tokens).`);
+  const { owner, repo } = parseOwnerName('repository', target.repository);
   const counter: RequestCount = { reads: 0, writes: 0 };
-  const [owner, repo] = repository.split('/') as [string, string];
-  return { client: createGitHubClient({ token, counter }), owner, repo, repository, counter };
+  const client = createGitHubClient({ token: target.token, apiUrl: context.apiUrl, graphqlUrl: context.graphqlUrl, counter });
+  return { client, owner, repo, repository: target.repository, workflowRepository: context.workflowRepository, counter };
+}
+
+/**
+ * GitHub as a command reaches it: connected on first use, at most once, so a
+ * run that never needs GitHub (a checkout, commit landing) asks nothing of
+ * its token.
+ */
+export class GitHubAccess {
+  private connection: GitHubConnection | undefined;
+
+  constructor(
+    private readonly target: GitHubTarget,
+    private readonly context: RunContext,
+    private readonly why: string,
+  ) {}
+
+  /** The connection, opened now if it was not. */
+  connect(): GitHubConnection {
+    return (this.connection ??= connectToGitHub(this.target, this.context, this.why));
+  }
+
+  /** The connection if one was opened, for explaining an error. */
+  get opened(): GitHubConnection | undefined {
+    return this.connection;
+  }
+
+  /** Whether the repository and a token are given, so that connecting can work. */
+  get available(): boolean {
+    return this.target.repository !== '' && this.target.token !== '';
+  }
 }

@@ -10,7 +10,7 @@ import { maskSecret } from '../inputs/mask-secret.js';
  * The one GitHub client of the project: REST methods, pagination, retries of
  * 5xx answers, and GitHub's recommended throttling for primary and secondary
  * rate limits (which honours `Retry-After`). GitHub Enterprise Server works
- * through GITHUB_API_URL / GITHUB_GRAPHQL_URL.
+ * through GITHUB_API_URL / GITHUB_GRAPHQL_URL (RunContext).
  */
 const GitOpsOctokit = Octokit.plugin(restEndpointMethods, paginateRest, retry, throttling);
 export type GitHubClient = InstanceType<typeof GitOpsOctokit>;
@@ -22,26 +22,18 @@ export interface RequestCount {
 
 export interface GitHubClientOptions {
   token: string;
-  apiUrl?: string;
-  graphqlUrl?: string;
+  /** GITHUB_API_URL and GITHUB_GRAPHQL_URL as the run gives them (RunContext): GitHub Enterprise Server works through them. */
+  apiUrl: string;
+  graphqlUrl: string;
   /** How many times a rate-limited request is retried before the step fails. */
   rateLimitRetries?: number;
   /** Counts every request sent (reads are GET/HEAD), for the summary and the benchmark. */
   counter?: RequestCount;
 }
 
-export function defaultApiUrl(env: NodeJS.ProcessEnv = process.env): string {
-  return (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
-}
-
-export function defaultGraphqlUrl(apiUrl: string, env: NodeJS.ProcessEnv = process.env): string {
-  if (env.GITHUB_GRAPHQL_URL) return env.GITHUB_GRAPHQL_URL;
-  return apiUrl.endsWith('/api/v3') ? `${apiUrl.slice(0, -'/v3'.length)}/graphql` : `${apiUrl}/graphql`;
-}
-
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   maskSecret(options.token);
-  const baseUrl = (options.apiUrl ?? defaultApiUrl()).replace(/\/+$/, '');
+  const baseUrl = options.apiUrl.replace(/\/+$/, '');
   const retries = options.rateLimitRetries ?? 3;
   const client = new GitOpsOctokit({
     auth: options.token,
@@ -59,8 +51,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       },
     },
   });
-  const graphqlUrl = options.graphqlUrl ?? defaultGraphqlUrl(baseUrl);
-  client.graphql = client.graphql.defaults({ url: graphqlUrl }) as typeof client.graphql;
+  client.graphql = client.graphql.defaults({ url: options.graphqlUrl }) as typeof client.graphql;
   if (options.counter) {
     const counter = options.counter;
     client.hook.before('request', (request) => {

@@ -144,7 +144,7 @@ function judgePullRequests(facts: SetupFacts, crossRepo: boolean): SetupFinding[
 export async function explainRefusedWrite(github: GitHubConnection, error: unknown): Promise<UserError> {
   const refused = `GitHub refused a request to ${github.repository} (${statusOf(error)} ${describeRequestError(error)})`;
   try {
-    const needs: SetupNeeds = { pullRequests: true, autoMerge: false, teamReviewers: [], workflowRepository: process.env.GITHUB_REPOSITORY ?? '' };
+    const needs: SetupNeeds = { pullRequests: true, autoMerge: false, teamReviewers: [], workflowRepository: github.workflowRepository };
     const problems = judgeSetup(await gatherSetupFacts(github, needs), needs).filter((finding) => finding.level !== 'ok');
     if (/not permitted to create or approve pull requests/i.test(describeRequestError(error))) {
       return new UserError(`${refused}. "Allow GitHub Actions to create and approve pull requests" is off for ${github.repository}: switch it on (Settings → Actions → General), or use a GitHub App token. The branch was pushed; the next run opens its PR.`);

@@ -1,22 +1,13 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { UserError, yamlErrorText } from '../errors.js';
+import type { ImageEntry, ImageField } from '../types.js';
 
 /**
  * Reading a kustomization file: its `images:` list, located in the source text
  * so that edits can touch exactly the characters they change.
  */
 
-export const IMAGE_FIELDS = ['newName', 'newTag', 'digest'] as const;
-export type ImageField = (typeof IMAGE_FIELDS)[number];
-
-/** The values of an entry's image fields; `''` where the entry does not set one. */
-export type ImageFieldValues = Record<ImageField, string>;
-
-export interface ImageEntry extends ImageFieldValues {
-  name: string;
-  /** The entry's map node, for editing. */
-  node: YAMLMap;
-}
+export const IMAGE_FIELDS = ['newName', 'newTag', 'digest'] as const satisfies readonly ImageField[];
 
 export interface KustomizationDocument {
   source: string;

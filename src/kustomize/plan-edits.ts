@@ -1,19 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { ImageArgument } from './image-argument.js';
-import { parseKustomization, type ImageEntry } from './kustomization-document.js';
-import { setImagesInKustomization, type ImageEntryChange } from './set-image-edit.js';
-import type { Overlay } from '../repo/overlay-paths.js';
+import { parseKustomization } from './kustomization-document.js';
+import { setImagesInKustomization } from './set-image-edit.js';
+import type { FileEdit, Overlay } from '../types.js';
 
-/** The edit set-image would make to one overlay's kustomization file. */
-export interface FileEdit {
-  overlay: Overlay;
-  original: string;
-  text: string;
-  changes: ImageEntryChange[];
-  /** The entries as they were, for error hints. */
-  entries: ImageEntry[];
-  isComponent: boolean;
-}
+
 
 /** Reads each overlay's kustomization and computes the edit, writing nothing. */
 export async function planEdits(overlays: readonly Overlay[], args: readonly ImageArgument[]): Promise<FileEdit[]> {

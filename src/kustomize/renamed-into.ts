@@ -1,7 +1,8 @@
 import { KEEP } from './image-argument.js';
 import { applyImageOverride, formatImageReference, isImageMatched } from './image-reference.js';
-import type { ImageFieldValues } from './kustomization-document.js';
-import type { ImageEntryChange } from './set-image-edit.js';
+import type { ImageEntryChange, ImageFieldValues } from '../types.js';
+
+
 
 /**
  * An argument named after the image another entry renames into. kustomize

@@ -1,16 +1,7 @@
 import { isScalar, type Pair, type YAMLMap } from 'yaml';
 import { KEEP, type ImageArgument } from './image-argument.js';
-import {
-  IMAGE_FIELDS,
-  fieldOfKey,
-  findFieldPair,
-  pairKey,
-  parseKustomization,
-  type ImageEntry,
-  type ImageField,
-  type ImageFieldValues,
-  type KustomizationDocument,
-} from './kustomization-document.js';
+import { IMAGE_FIELDS, fieldOfKey, findFieldPair, pairKey, parseKustomization, type KustomizationDocument } from './kustomization-document.js';
+import type { ImageEntry, ImageEntryChange, ImageField, ImageFieldValues } from '../types.js';
 import {
   applySplices,
   columnOf,
@@ -23,16 +14,6 @@ import {
   type Splice,
 } from './yaml-text.js';
 
-/** What one argument did to one kustomization file. */
-export interface ImageEntryChange {
-  name: string;
-  argument: string;
-  /** The entry's values before, or null when the entry was added. */
-  before: ImageFieldValues | null;
-  after: ImageFieldValues;
-  /** Fields the entry had that the argument cleared (kustomize drops them). */
-  dropped: ImageField[];
-}
 
 export interface KustomizationEdit {
   text: string;

@@ -5,9 +5,10 @@ import { mapWithLimit } from '../process/run-process.js';
 import { isFirstMention } from '../report/log-once.js';
 import type { ImageArgument } from './image-argument.js';
 import { isImageMatched } from './image-reference.js';
-import { planFileEdit, type FileEdit } from './plan-edits.js';
+import { planFileEdit } from './plan-edits.js';
 import { suggestArgument } from './render-check.js';
 import { collectRenderedImages, findRenderer, renderOverlay } from './render.js';
+import type { FileEdit } from '../types.js';
 
 /**
  * A new `images:` entry only matters where the overlay renders an image of

@@ -7,12 +7,13 @@ import { mapWithLimit } from '../process/run-process.js';
 import { warningOnce } from '../report/log-once.js';
 import { splitImageReference } from './image-reference.js';
 import { parseKustomization } from './kustomization-document.js';
-import type { FileEdit } from './plan-edits.js';
+
 import { describeOverridingEntry, describeRenamedIntoNoOp, findOverridingEntry, findRenamedInto, refusedWhenNoOp } from './renamed-into.js';
 import { compareRenders } from './render-comparison.js';
 import { collectImageSites, findRenderer, renderOverlay, type Renderer, type RenderResult } from './render.js';
 import { describeExpected, expectedImageOf, rendersExpectedImage, suggestArgument } from './render-check.js';
-import type { ImageEntryChange } from './set-image-edit.js';
+import type { FileEdit, ImageEntryChange } from '../types.js';
+
 
 /**
  * set-image's guard on the render: the overlay's render before the edit and

@@ -1,8 +1,9 @@
 import { splitImageReference } from '../kustomize/image-reference.js';
 import { findRenamedInto, type EntryValues, type RenamedInto } from '../kustomize/renamed-into.js';
 import type { RenderedImageMove } from '../kustomize/render-comparison.js';
-import type { ImageEntryChange } from '../kustomize/set-image-edit.js';
+
 import { isDowngrade } from './tag-policy.js';
+import type { ImageEntryChange } from '../types.js';
 
 /**
  * Downgrades, judged twice: on the kustomization file alone (cheap, and all

@@ -1,18 +1,14 @@
 import type { Environment } from '../config/promotion-config.js';
 import type { GitHubConnection } from '../github/github-connection.js';
 import type { Snapshot } from '../repo/config-repo.js';
-import { commitContextFromEnv } from '../report/commit-message.js';
+import type { Verified } from '../checks/check-edits.js';
+import type { RunContext } from '../inputs/run-context.js';
 import { buildPullRequestBody, compareUrl, type AppSection, type ChecklistItem } from '../report/pull-request-body.js';
-import { toOverlayChange, type OverlayChange } from '../report/set-image-report.js';
+import { toOverlayChange } from '../report/overlay-changes.js';
 import type { PromotionKey } from './promotion-names.js';
 import { promotionMarker } from './promotion-names.js';
 import type { AppPromotion } from './promotion-plan.js';
-
-/** Which of the action's own checks ran and passed in this run. */
-export interface Verified {
-  render: boolean;
-  validation: boolean;
-}
+import type { OverlayChange } from '../types.js';
 
 export interface PromotionBodyContext {
   apps: readonly AppPromotion[];
@@ -24,10 +20,12 @@ export interface PromotionBodyContext {
   verified: Verified;
   renderedDiff: string | undefined;
   sourceRepositories: ReadonlyMap<string, string>;
+  /** Links: GitHub's web address and the run's page. */
+  run: Pick<RunContext, 'serverUrl' | 'runUrl'>;
 }
 
 export function promotionBodyFor(context: PromotionBodyContext): string {
-  const serverUrl = (process.env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
+  const { serverUrl, runUrl } = context.run;
   const sections: AppSection[] = context.apps
     .map((app) => {
       const changes = app.edits.flatMap((edit) => edit.changes.map((change) => toOverlayChange(edit.overlay.path, edit.overlay.file, change)));
@@ -43,7 +41,7 @@ export function promotionBodyFor(context: PromotionBodyContext): string {
     repositoryUrl: `${serverUrl}/${context.github.repository}`,
     sourceCommit: context.snapshot.commit,
     targetBranch: context.branch,
-    runUrl: commitContextFromEnv().runUrl,
+    runUrl,
     apps: sections,
     checklist: checklist(context.target, context.verified),
     skipped: context.apps.flatMap((app) => app.skipped ?? []),
@@ -60,8 +58,7 @@ export function checklist(target: Environment, verified: Verified): ChecklistIte
   ];
 }
 
-export function promotionCommitMessage(title: string, changes: readonly OverlayChange[]): string {
+export function promotionCommitMessage(title: string, changes: readonly OverlayChange[], runUrl: string): string {
   const lines = changes.map((change) => `- ${change.overlay}: ${change.image} ${change.old || '(new entry)'} -> ${change.new}`);
-  const context = commitContextFromEnv();
-  return [title, '', ...lines, ...(context.runUrl ? ['', `Run: ${context.runUrl}`] : [])].join('\n') + '\n';
+  return [title, '', ...lines, ...(runUrl ? ['', `Run: ${runUrl}`] : [])].join('\n') + '\n';
 }

@@ -2,9 +2,10 @@ import { InputError, UserError } from '../errors.js';
 import type { AppOverlays } from '../config/environment-overlays.js';
 import type { ImageArgument } from '../kustomize/image-argument.js';
 import { formatImageReference } from '../kustomize/image-reference.js';
-import type { ImageEntry } from '../kustomize/kustomization-document.js';
-import { planFileEdit, type FileEdit } from '../kustomize/plan-edits.js';
-import type { Overlay } from '../repo/overlay-paths.js';
+
+import { planFileEdit } from '../kustomize/plan-edits.js';
+import type { FileEdit, ImageEntry, Overlay } from '../types.js';
+
 
 /**
  * The pure half of a promotion: what the source environment runs, per app,

@@ -15,7 +15,8 @@ import {
 import { statusOf } from '../github/request-errors.js';
 import { gitBlobSha } from '../repo/blob-sha.js';
 import type { ChangedFile, ConfigRepo, Snapshot } from '../repo/config-repo.js';
-import type { Identity } from '../repo/git.js';
+import type { Identity } from '../types.js';
+
 
 /** What the promotion PR should say and who should see it. */
 export interface PromotionPullRequestPlan {

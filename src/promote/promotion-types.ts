@@ -1,10 +1,8 @@
-import type { Identity } from '../repo/git.js';
-import type { RepoLocation } from '../repo/open-config-repo.js';
-import type { OverlayChange } from '../report/set-image-report.js';
 import type { Refusal } from '../github/pull-requests.js';
 import type { RequestCount } from '../github/octokit-client.js';
 import type { WorkflowSettings } from '../inputs/environment-settings.js';
 import type { SchemaSettings } from '../validate/validation-settings.js';
+import type { Identity, OverlayChange, RepoLocation } from '../types.js';
 
 /** The inputs of `promote`. */
 export interface PromoteInputs {

@@ -1,10 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { writeFile } from 'node:fs/promises';
-import type { FileEdit } from '../kustomize/plan-edits.js';
+
 import { findRenderer, renderOverlay } from '../kustomize/render.js';
 import { mapWithLimit } from '../process/run-process.js';
 import { redactSecrets } from '../report/pull-request-body.js';
 import { unifiedDiff } from '../report/text-diff.js';
+import type { FileEdit } from '../types.js';
 
 /**
  * `kustomize build` of each edited target overlay before and after the edit,

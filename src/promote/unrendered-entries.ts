@@ -1,11 +1,12 @@
 import * as core from '@actions/core';
 import { availableParallelism } from 'node:os';
 import { isImageMatched } from '../kustomize/image-reference.js';
-import { planFileEdit, type FileEdit } from '../kustomize/plan-edits.js';
+import { planFileEdit } from '../kustomize/plan-edits.js';
 import { collectRenderedImages, findRenderer, renderOverlay } from '../kustomize/render.js';
 import { mapWithLimit } from '../process/run-process.js';
 import { isFirstMention } from '../report/log-once.js';
 import type { AppPromotion } from './promotion-plan.js';
+import type { FileEdit } from '../types.js';
 
 /**
  * An image the target does not list is added only where the target's render

@@ -1,4 +1,5 @@
-import type { Identity } from './git.js';
+import type { Identity } from '../types.js';
+
 
 /**
  * The config repo as the writing commands see it, whether it is a local
@@ -51,6 +52,10 @@ export interface ConfigRepo {
   open(branch: string): Promise<Snapshot>;
   /** The new head of `branch` after a 'moved' answer (the checkout is moved there; the API fetches it afresh). */
   reopen(branch: string): Promise<Snapshot>;
+  /** One file of the default branch (through the API) or of the work tree, without opening a snapshot; undefined when it is not there. */
+  readFile(path: string): Promise<string | undefined>;
+  /** Which of `files` (absolute) have changes not committed: a checkout's work in progress, never overwritten. Always none through the API. */
+  uncommittedChanges(files: readonly string[]): Promise<string[]>;
   /** Commits `files` on top of the snapshot's commit and moves the target branch there. */
   commit(request: CommitRequest): Promise<CommitOutcome>;
   /** Removes temporary directories; the checkout itself is left alone. */

@@ -1,5 +1,6 @@
 import { runProcess, type ProcessResult } from '../process/run-process.js';
 import { UserError } from '../errors.js';
+import type { Identity } from '../types.js';
 
 export class GitError extends Error {
   constructor(
@@ -11,10 +12,6 @@ export class GitError extends Error {
   }
 }
 
-export interface Identity {
-  name: string;
-  email: string;
-}
 
 /** Every git call of the action goes through this one class. */
 export class Git {

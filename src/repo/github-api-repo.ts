@@ -39,6 +39,23 @@ export class GitHubApiRepo implements ConfigRepo {
     return { root, commit: head.commit, committedAt: head.committedAt };
   }
 
+  /** One file of the default branch (repos/get-content): no tarball. A 404 is undefined; the caller tells a missing repo from a missing file. */
+  async readFile(path: string): Promise<string | undefined> {
+    try {
+      const { data } = await this.client.rest.repos.getContent({ owner: this.owner, repo: this.name, path });
+      if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return undefined;
+      return Buffer.from(data.content, 'base64').toString('utf8');
+    } catch (error) {
+      if (statusOf(error) === 404) return undefined;
+      throw error;
+    }
+  }
+
+  /** The API commits exactly the files it is given: there is no work in progress to protect. */
+  async uncommittedChanges(): Promise<string[]> {
+    return [];
+  }
+
   reopen(branch: string): Promise<Snapshot> {
     return this.open(branch);
   }

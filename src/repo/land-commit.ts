@@ -1,8 +1,9 @@
 import * as core from '@actions/core';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { OverlayChange } from '../report/set-image-report.js';
+
 import type { ChangedFile, ConfigRepo, LandTarget, Snapshot } from './config-repo.js';
-import type { Identity } from './git.js';
+import type { Identity, OverlayChange } from '../types.js';
+
 
 export interface AppliedEdit {
   /** The files to commit, relative to the repo root, with their new content. */

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Git } from './git.js';
 import type { CommitOutcome, CommitRequest, ConfigRepo, Snapshot } from './config-repo.js';
@@ -11,9 +11,10 @@ export class LocalCheckout implements ConfigRepo {
   readonly kind = 'checkout' as const;
   readonly git: Git;
 
+  readonly repository = '';
+
   constructor(
     readonly path: string,
-    readonly repository = '',
     private readonly options: { push: boolean; remote?: string } = { push: true },
   ) {
     this.git = new Git(path);
@@ -32,6 +33,18 @@ export class LocalCheckout implements ConfigRepo {
   async reopen(branch: string): Promise<Snapshot> {
     await this.git.resetKeep(await this.git.fetchBranch(this.remote, branch));
     return { root: this.path, commit: await this.git.head() };
+  }
+
+  async readFile(path: string): Promise<string | undefined> {
+    try {
+      return await readFile(join(this.path, path), 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  uncommittedChanges(files: readonly string[]): Promise<string[]> {
+    return this.git.changedPaths(files);
   }
 
   async commit(request: CommitRequest): Promise<CommitOutcome> {

@@ -1,40 +1,24 @@
-import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
-import { readFolder } from '../inputs/read-inputs.js';
-import { connectToGitHub, readRepository, readToken, type GitHubConnection } from '../github/github-connection.js';
-import { loadPromotionConfig } from '../config/load-config.js';
+import type { GitHubAccess } from '../github/github-connection.js';
+import { loadPromotionConfig, type ConfigFile } from '../config/load-config.js';
+import type { RepoLocation } from '../types.js';
 import type { PromotionConfig } from '../config/promotion-config.js';
 import type { ConfigRepo, Snapshot } from './config-repo.js';
 import { GitHubApiRepo } from './github-api-repo.js';
 import { LocalCheckout } from './local-checkout.js';
-
-/**
- * Where the config repo is: a checkout (`path` given), or, without `path`,
- * the `repository` on GitHub reached through the API with no clone. The CLI
- * outside Actions, with neither, works on the current folder.
- */
-export type RepoLocation =
-  | {
-      kind: 'checkout';
-      path: string;
-      /** Set when path was empty and the working folder stands in: the input that would have named the repo instead. */
-      missing?: 'repository' | 'token';
-    }
-  | { kind: 'github-api' };
-
-export function readRepoLocation(env: NodeJS.ProcessEnv = process.env): RepoLocation {
-  const path = readFolder('path');
-  if (path !== '') return { kind: 'checkout', path };
-  const repository = readRepository(env);
-  if (repository !== '' && readToken(env) !== '') return { kind: 'github-api' };
-  return { kind: 'checkout', path: resolve('.'), missing: repository === '' ? 'repository' : 'token' };
-}
 
 export interface OpenedRepo {
   repo: ConfigRepo;
   snapshot: Snapshot;
   branch: string;
   config: PromotionConfig | undefined;
+}
+
+/** The config repo at `location`, not yet opened: for a command that reads one file (check-setup). */
+export function connectConfigRepo(location: RepoLocation, github: GitHubAccess): ConfigRepo {
+  if (location.kind === 'checkout') return new LocalCheckout(location.path, { push: false });
+  const connection = github.connect();
+  return new GitHubApiRepo(connection.client, connection.owner, connection.repo);
 }
 
 /**
@@ -48,15 +32,27 @@ export async function openConfigRepo(
   options: {
     branch: string;
     push: boolean;
-    connection?: () => GitHubConnection;
+    /**
+     * Only read (validate, wait): a plain folder will do, git or not, and a
+     * checkout's branch is not held to the environment's.
+     */
+    readOnly?: boolean;
+    /** GitHub, connected only when the location is the API (a checkout pushes with git). */
+    github: GitHubAccess;
+    configFile: ConfigFile;
     /** The `branch` of the environment the command lands in, read from the config. */
     environmentBranch?: (config: PromotionConfig | undefined) => string | undefined;
   },
 ): Promise<OpenedRepo> {
   const configured = (config: PromotionConfig | undefined): string | undefined => (options.branch ? undefined : options.environmentBranch?.(config));
   if (location.kind === 'checkout') {
-    const repo = new LocalCheckout(location.path, readRepository(), { push: options.push });
-    if (!(await repo.git.topLevel())) {
+    const repo = new LocalCheckout(location.path, { push: options.push });
+    const isCheckout = (await repo.git.topLevel()) !== undefined;
+    if (!isCheckout && options.readOnly) {
+      const snapshot = { root: location.path, commit: '' };
+      return { repo, snapshot, branch: '', config: loadPromotionConfig(snapshot.root, options.configFile) };
+    }
+    if (!isCheckout) {
       if (location.missing === 'repository') {
         throw new InputError('repository', 'is needed: path is empty and the working folder is not a git checkout; name the config repo as owner/name (with token) to work through the GitHub API, or set path to a checkout of it.');
       }
@@ -67,24 +63,24 @@ export async function openConfigRepo(
     }
     const current = await repo.git.currentBranch();
     const snapshot = await repo.open(options.branch || current || '');
-    const config = loadPromotionConfig(snapshot.root);
+    const config = loadPromotionConfig(snapshot.root, options.configFile);
     const wanted = configured(config);
-    if (wanted && current && current !== wanted) {
+    if (wanted && current && current !== wanted && !options.readOnly) {
       throw new InputError('path', `the environment lands on branch '${wanted}' (its branch in the promotion config), but the checkout is on '${current}'; check out '${wanted}' (actions/checkout with ref: ${wanted}), or name the branch input.`);
     }
     return { repo, snapshot, branch: options.branch || current || wanted || '', config };
   }
-  const connection = (options.connection ?? (() => connectToGitHub('to work without a checkout (path is empty)')))();
+  const connection = options.github.connect();
   const repo = new GitHubApiRepo(connection.client, connection.owner, connection.repo);
   try {
     let branch = options.branch || (await defaultBranch(connection));
     let snapshot = await repo.open(branch);
-    let config = loadPromotionConfig(snapshot.root);
+    let config = loadPromotionConfig(snapshot.root, options.configFile);
     const wanted = configured(config) ?? (options.branch ? undefined : config?.branch);
     if (wanted && wanted !== branch) {
       branch = wanted;
       snapshot = await repo.open(branch);
-      config = loadPromotionConfig(snapshot.root);
+      config = loadPromotionConfig(snapshot.root, options.configFile);
     }
     return { repo, snapshot, branch, config };
   } catch (error) {
@@ -94,7 +90,7 @@ export async function openConfigRepo(
   }
 }
 
-async function defaultBranch(connection: GitHubConnection): Promise<string> {
+async function defaultBranch(connection: ReturnType<GitHubAccess['connect']>): Promise<string> {
   const { data } = await connection.client.rest.repos.get({ owner: connection.owner, repo: connection.repo });
   return data.default_branch;
 }

@@ -2,16 +2,8 @@ import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node
 import { isAbsolute, join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { InputError, UserError } from '../errors.js';
+import type { Overlay } from '../types.js';
 
-/** A kustomization folder inside the config repo. */
-export interface Overlay {
-  /** The folder, relative to the repo root, with forward slashes (`apps/web/overlays/dev`). */
-  path: string;
-  /** The kustomization file, relative to the repo root. */
-  file: string;
-  absolutePath: string;
-  absoluteFile: string;
-}
 
 /** kustomize's own list, in its order of preference. */
 export const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;

@@ -1,4 +1,5 @@
-import type { OverlayChange } from './set-image-report.js';
+import type { RunContext } from '../inputs/run-context.js';
+import type { OverlayChange } from '../types.js';
 
 export const DEFAULT_COMMIT_MESSAGE = [
   'Set {images} in {overlays}',
@@ -10,19 +11,8 @@ export const DEFAULT_COMMIT_MESSAGE = [
   'Triggered by: {actor}',
 ].join('\n');
 
-export interface CommitContext {
-  sha: string;
-  actor: string;
-  repository: string;
-  runUrl: string;
-}
-
-/** The context GitHub gives a workflow step (empty strings outside Actions). */
-export function commitContextFromEnv(env: NodeJS.ProcessEnv = process.env): CommitContext {
-  const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
-  const runUrl = env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : '';
-  return { sha: env.GITHUB_SHA ?? '', actor: env.GITHUB_ACTOR ?? '', repository: env.GITHUB_REPOSITORY ?? '', runUrl };
-}
+/** What of the run a commit message names (empty strings outside Actions). */
+export type CommitContext = Pick<RunContext, 'sha' | 'actor' | 'workflowRepository' | 'runUrl'>;
 
 /**
  * Fills the template. A line whose placeholders are all empty (no run URL
@@ -37,7 +27,7 @@ export function renderCommitMessage(template: string, changes: readonly OverlayC
     changes: changes.map((change) => `- ${change.overlay}: ${change.image} ${change.old || '(new entry)'} -> ${change.new}`).join('\n'),
     sha: context.sha,
     actor: context.actor,
-    repository: context.repository,
+    repository: context.workflowRepository,
     'run-url': context.runUrl,
   };
   const lines = template.split('\n').flatMap((line) => {

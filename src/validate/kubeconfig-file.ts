@@ -1,5 +1,4 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { maskSecret } from '../inputs/mask-secret.js';
 
@@ -8,9 +7,9 @@ import { maskSecret } from '../inputs/mask-secret.js';
  * 0600 into a fresh private folder, and removed when `work` is done, whatever
  * happens.
  */
-export async function withKubeconfigFile<T>(kubeconfig: string, work: (file: string) => Promise<T>): Promise<T> {
+export async function withKubeconfigFile<T>(kubeconfig: string, tempDir: string, work: (file: string) => Promise<T>): Promise<T> {
   maskKubeconfig(kubeconfig);
-  const folder = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'gitops-promote-kube-'));
+  const folder = await mkdtemp(join(tempDir, 'gitops-promote-kube-'));
   const file = join(folder, 'kubeconfig');
   try {
     await writeFile(file, kubeconfig, { mode: 0o600 });

@@ -2,8 +2,9 @@ import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError, UserError } from '../errors.js';
 import { runProcess } from '../process/run-process.js';
-import { resolveOverlays, type Overlay } from '../repo/overlay-paths.js';
+import { resolveOverlays } from '../repo/overlay-paths.js';
 import { kustomizationClosure, readKustomizationReferences } from './kustomization-references.js';
+import type { Overlay } from '../types.js';
 
 /**
  * Which overlays to validate: the ones named, or else every kustomization in

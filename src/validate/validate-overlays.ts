@@ -4,7 +4,7 @@ import { relative, sep } from 'node:path';
 import { UserError } from '../errors.js';
 import { findRenderer } from '../kustomize/render.js';
 import { mapWithLimit } from '../process/run-process.js';
-import type { Overlay } from '../repo/overlay-paths.js';
+
 import { addFinding, describeResource, emptyOverlayReport, type Finding, type OverlayReport, type ValidationReport } from './findings.js';
 import { clearKustomizationCache } from './kustomization-references.js';
 import { parseKubernetesVersion, removedIn, type KubernetesVersion } from './kubernetes-versions.js';
@@ -16,6 +16,7 @@ import { SchemaCatalog } from './schema-catalog.js';
 import { checkAgainstSchema } from './schema-validation.js';
 import { serverDryRun, type ServerDryRunOptions } from './server-dry-run.js';
 import { SourceLocator, type SourceLocation } from './source-lines.js';
+import type { Overlay } from '../types.js';
 
 export interface ValidateOptions {
   /** The config repo checkout; finding paths are relative to it. */

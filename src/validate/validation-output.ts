@@ -31,7 +31,7 @@ export function reportJson(report: ValidationReport): string {
  * Annotation paths are relative to the workspace (the repository GitHub
  * checked out), which is not the config repo when `path` is a sub-folder.
  */
-export function annotate(report: ValidationReport, repoRoot: string, workspace = process.env.GITHUB_WORKSPACE): void {
+export function annotate(report: ValidationReport, repoRoot: string, workspace: string | undefined): void {
   const prefix = workspace ? relative(workspace, repoRoot).split(sep).join('/') : '';
   const inWorkspace = prefix === '' || !prefix.startsWith('..');
   for (const overlay of report.overlays) {

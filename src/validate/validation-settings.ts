@@ -1,10 +1,7 @@
 import * as core from '@actions/core';
-import { readBoolean, readList, readString } from '../inputs/read-inputs.js';
-import { DEFAULT_KUBERNETES_VERSION, parseKubernetesVersion } from './kubernetes-versions.js';
 import type { EnvironmentPolicy } from './policy-checks.js';
-import { checkSchemaLocations } from './user-schemas.js';
 
-/** How to validate, read from the inputs that `validate` and the writing commands share. */
+/** How to validate (src/inputs/validation-inputs.ts reads it from the inputs). */
 export interface SchemaSettings {
   kubernetesVersion: string;
   strict: boolean;
@@ -16,18 +13,6 @@ export interface SchemaSettings {
 /** Schema settings and what the environment asks of its images. */
 export interface ValidationSettings extends SchemaSettings {
   policy: EnvironmentPolicy;
-}
-
-export function readSchemaSettings(): SchemaSettings {
-  const schemaLocations = readList('schema-locations');
-  checkSchemaLocations(schemaLocations);
-  return {
-    kubernetesVersion: parseKubernetesVersion(readString('kubernetes-version', DEFAULT_KUBERNETES_VERSION)).text,
-    strict: readBoolean('strict', true),
-    ignoreMissingSchemas: readBoolean('ignore-missing-schemas', false),
-    kustomizeArgs: readString('kustomize-args').split(/\s+/).filter((arg) => arg !== ''),
-    schemaLocations,
-  };
 }
 
 /** The settings for one environment, whose policy comes from settingsFor (input > promotion config > default). */

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { InputError } from '../../errors.js';
-import type { ArgoInputs } from '../wait-inputs.js';
+import type { ArgoCdConnection } from '../controller-settings.js';
 import { ArgoCdClient, type ArgoCredentials } from './argocd-client.js';
 import { maskSecret } from '../../inputs/mask-secret.js';
 
 /** An Argo CD client from the argocd-* inputs, with every secret masked first. */
-export function connectArgoCd(inputs: ArgoInputs): ArgoCdClient {
+export function connectArgoCd(inputs: ArgoCdConnection): ArgoCdClient {
   if (!inputs.server) throw new InputError('argocd-server', 'is required to wait on Argo CD applications (for example https://argocd.example.com).');
   const server = parseServer(inputs.server);
   return new ArgoCdClient({ server, ca: readCa(inputs.ca), insecure: inputs.insecure }, credentials(inputs));
@@ -22,7 +22,7 @@ function parseServer(text: string): URL {
   }
 }
 
-function credentials(inputs: ArgoInputs): ArgoCredentials {
+function credentials(inputs: ArgoCdConnection): ArgoCredentials {
   if (inputs.token) {
     maskSecret(inputs.token);
     return { token: inputs.token };

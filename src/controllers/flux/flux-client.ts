@@ -1,11 +1,10 @@
 import * as core from '@actions/core';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as k8s from '@kubernetes/client-node';
 import { InputError } from '../../errors.js';
 import { maskKubeconfig } from '../../validate/kubeconfig-file.js';
-import type { FluxInputs } from '../wait-inputs.js';
+import type { FluxConnection } from '../controller-settings.js';
 import { FLUX_RESOURCES, type FluxKind, type FluxObject } from './flux-types.js';
 import { shortenAtWord } from '../../text/shorten-at-word.js';
 
@@ -38,14 +37,14 @@ export class FluxClient {
     private readonly cleanup: () => Promise<void>,
   ) {}
 
-  static async open(inputs: FluxInputs): Promise<FluxClient> {
+  static async open(inputs: FluxConnection): Promise<FluxClient> {
     const lib = await import('@kubernetes/client-node');
     const config = new lib.KubeConfig();
     let cleanup = async (): Promise<void> => undefined;
     if (inputs.kubeconfig) {
       maskKubeconfig(inputs.kubeconfig);
       // A file, not a string: exec plugins and relative certificate paths are resolved against its folder.
-      const folder = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'gitops-promote-kube-'));
+      const folder = await mkdtemp(join(inputs.tempDir, 'gitops-promote-kube-'));
       const file = join(folder, 'kubeconfig');
       cleanup = () => rm(folder, { recursive: true, force: true });
       await writeFile(file, inputs.kubeconfig, { mode: 0o600 });

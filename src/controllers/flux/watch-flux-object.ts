@@ -2,8 +2,7 @@ import * as core from '@actions/core';
 import { InputError } from '../../errors.js';
 import { Backoff, sleep } from '../backoff.js';
 import type { RevisionAncestry } from '../revision-ancestry.js';
-import type { FluxInputs } from '../wait-inputs.js';
-import type { FluxTarget } from '../wait-targets.js';
+import type { FluxTarget } from '../controller-targets.js';
 import type { ObjectStatus } from '../wait-types.js';
 import { FluxClient, FluxTransientError, type FluxObjectRef } from './flux-client.js';
 import { judgeFluxObject } from './judge-flux-object.js';
@@ -19,14 +18,13 @@ export interface FluxWaitOptions {
 
 export interface FluxWaiter {
   waitFor(target: FluxTarget, options: FluxWaitOptions): Promise<ObjectStatus>;
-  close(): Promise<void>;
 }
 
 const FIRST_ANSWER_MS = 15_000;
 
-export async function openFluxWaiter(inputs: FluxInputs): Promise<FluxWaiter> {
-  const client = await FluxClient.open(inputs);
-  return { waitFor: (target, options) => new FluxFollower(client, target, options).run(), close: () => client.close() };
+/** Follows Flux objects with an open client (the command closes it). */
+export function fluxWaiter(client: FluxClient): FluxWaiter {
+  return { waitFor: (target, options) => new FluxFollower(client, target, options).run() };
 }
 
 /**

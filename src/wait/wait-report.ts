@@ -1,7 +1,6 @@
-import * as core from '@actions/core';
-import { writeSummary } from '../report/job-summary.js';
-import { shortSha, type ObjectStatus } from './wait-types.js';
-import type { WaitTarget } from './wait-targets.js';
+import type { WaitTarget } from '../controllers/controller-targets.js';
+import { shortSha, type ObjectStatus } from '../controllers/wait-types.js';
+import { codeCell, markdownTable, textCell } from '../report/markdown-table.js';
 
 /** One object's end of the wait. */
 export interface ObjectOutcome {
@@ -18,6 +17,8 @@ export interface WaitOutcome {
   timedOut: boolean;
   elapsedMs: number;
   deploymentUrl?: string;
+  /** Why the wait failed (an object failed, or the timeout passed), in one line; undefined when every object is done. */
+  failure?: string;
 }
 
 const HEALTH_ORDER = ['Degraded', 'Missing', 'Unknown', 'Suspended', 'Progressing', 'Applied', 'Healthy'];
@@ -52,10 +53,9 @@ export function appsOutput(objects: readonly ObjectOutcome[]): string {
   );
 }
 
-export function setWaitOutputs(outcome: WaitOutcome): void {
-  core.setOutput('synced-revision', syncedRevision(outcome));
-  core.setOutput('health', overallHealth(outcome.objects));
-  core.setOutput('apps', appsOutput(outcome.objects));
+/** wait's outputs, as GitHub will read them. Pure. */
+export function waitOutputs(outcome: WaitOutcome): Record<string, string> {
+  return { 'synced-revision': syncedRevision(outcome), health: overallHealth(outcome.objects), apps: appsOutput(outcome.objects) };
 }
 
 /** One line per object: what it last showed. */
@@ -67,29 +67,28 @@ export function describeObjects(objects: readonly ObjectOutcome[]): string {
 
 const shortRevisions = (revision: string): string => revision.split(',').filter(Boolean).map(shortSha).join(', ');
 
-function cell(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '&#124;');
-}
-
 const STATE_LABEL: Record<string, string> = { done: '✅ done', failed: '❌ failed', waiting: '⏳ waiting' };
 
-export async function writeWaitSummary(outcome: WaitOutcome): Promise<void> {
-  const summary = core.summary.addHeading('gitops-promote wait', 2);
-  summary.addRaw(`Commit <code>${cell(outcome.expected)}</code> (${cell(outcome.revisionSource)}).`, true);
-  summary.addTable([
-    ['Object', 'Controller', 'State', 'Sync', 'Health', 'Revision', 'Time to sync', 'Message'].map((data) => ({ data, header: true })),
-    ...outcome.objects.map(({ target, status, timeToSyncMs }) => [
-      `<code>${cell(target.label)}</code>`,
-      target.controller === 'argocd' ? 'Argo CD' : 'Flux',
-      STATE_LABEL[status.state] ?? status.state,
-      cell(status.sync),
-      cell(status.health),
-      status.revision ? `<code>${cell(shortRevisions(status.revision))}</code>` : '',
-      timeToSyncMs === undefined ? '' : `${(timeToSyncMs / 1000).toFixed(1)} s`,
-      cell([status.message, status.note].filter(Boolean).join(' — ')),
-    ]),
+/** wait's job summary. Pure: the outcome in, markdown out. */
+export function waitSummaryMarkdown(outcome: WaitOutcome): string {
+  const rows = outcome.objects.map(({ target, status, timeToSyncMs }) => [
+    codeCell(target.label),
+    target.controller === 'argocd' ? 'Argo CD' : 'Flux',
+    STATE_LABEL[status.state] ?? textCell(status.state),
+    textCell(status.sync),
+    textCell(status.health),
+    codeCell(shortRevisions(status.revision)),
+    timeToSyncMs === undefined ? '' : `${(timeToSyncMs / 1000).toFixed(1)} s`,
+    textCell([status.message, status.note].filter(Boolean).join(' — ')),
   ]);
-  if (outcome.timedOut) summary.addRaw(`Timed out after ${(outcome.elapsedMs / 1000).toFixed(0)} s.`, true);
-  if (outcome.deploymentUrl) summary.addRaw(`Recorded as a GitHub deployment: ${cell(outcome.deploymentUrl)}`, true);
-  await writeSummary();
+  return [
+    '## gitops-promote wait',
+    '',
+    `Commit ${codeCell(outcome.expected)} (${textCell(outcome.revisionSource)}).`,
+    '',
+    markdownTable(['Object', 'Controller', 'State', 'Sync', 'Health', 'Revision', 'Time to sync', 'Message'], rows),
+    '',
+    ...(outcome.timedOut ? [`Timed out after ${(outcome.elapsedMs / 1000).toFixed(0)} s.`, ''] : []),
+    ...(outcome.deploymentUrl ? [`Recorded as a GitHub deployment: ${textCell(outcome.deploymentUrl)}`, ''] : []),
+  ].join('\n');
 }

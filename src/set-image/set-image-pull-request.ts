@@ -4,16 +4,17 @@ import type { Environment, PullRequestSettings } from '../config/promotion-confi
 import type { GitHubConnection } from '../github/github-connection.js';
 import { describeRefusal, findOpenPullRequest, type Refusal } from '../github/pull-requests.js';
 import { parseImageArguments, type ImageArgument } from '../kustomize/image-argument.js';
-import type { FileEdit } from '../kustomize/plan-edits.js';
+
 import { entryDowngrade } from '../policy/image-downgrades.js';
 import type { ConfigRepo, Snapshot } from '../repo/config-repo.js';
-import type { Identity } from '../repo/git.js';
-import { commitContextFromEnv } from '../report/commit-message.js';
-import { toOverlayChange, type OverlayChange } from '../report/set-image-report.js';
-import { buildSetImageBody, carriedArguments } from '../report/set-image-pull-request-body.js';
-import { checklist, type Verified } from './promotion-body.js';
-import { MAX_BRANCH_LENGTH, refPart } from './promotion-names.js';
-import { closeEmptyPromotion, landPromotionPullRequest } from './promotion-pull-request.js';
+
+import { toOverlayChange } from '../report/overlay-changes.js';
+import { buildSetImageBody, carriedArguments } from './set-image-pull-request-body.js';
+import { checklist } from '../promote/promotion-body.js';
+import type { Verified } from '../checks/check-edits.js';
+import { MAX_BRANCH_LENGTH, refPart } from '../promote/promotion-names.js';
+import { closeEmptyPromotion, landPromotionPullRequest } from '../promote/promotion-pull-request.js';
+import type { FileEdit, Identity, OverlayChange } from '../types.js';
 
 /**
  * set-image into an environment that lands through pull requests: one stable
@@ -51,6 +52,8 @@ export interface SetImagePullRequestWork {
   /** The render check and validation of the edits (files restored afterwards). */
   check: (edits: FileEdit[]) => Promise<Verified>;
   message: (changes: OverlayChange[]) => string;
+  /** The run's page, linked from the body. */
+  runUrl: string;
   author: Identity;
 }
 
@@ -77,7 +80,7 @@ export async function landSetImagePullRequest(work: SetImagePullRequestWork): Pr
     baseBranch: work.base,
     arguments: images.map((image) => image.source),
     rows: changes.map((change) => ({ overlay: change.overlay, image: change.image, current: change.old, next: change.new })),
-    runUrl: commitContextFromEnv().runUrl,
+    runUrl: work.runUrl,
     checklist: checklist(environment, verified),
   });
   const landed = await landPromotionPullRequest(

@@ -1,5 +1,5 @@
-import type { ChecklistItem } from './pull-request-body.js';
-import { MAX_BODY_LENGTH, VOLATILE_LINE } from './pull-request-body.js';
+import type { ChecklistItem } from '../report/pull-request-body.js';
+import { MAX_BODY_LENGTH, VOLATILE_LINE } from '../report/pull-request-body.js';
 
 /**
  * The body of a set-image pull request (an environment that lands through

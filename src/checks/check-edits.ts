@@ -1,0 +1,63 @@
+import * as core from '@actions/core';
+import { writeFile } from 'node:fs/promises';
+
+import { verifyRenderedImages, type RenderGuard } from '../kustomize/verify-render.js';
+
+import { validateOverlays } from '../validate/validate-overlays.js';
+import { annotate, validationFailure, writeValidationSummary } from '../validate/validation-output.js';
+import type { ValidationSettings } from '../validate/validation-settings.js';
+import type { FileEdit, Overlay } from '../types.js';
+
+/** What a writing command checks before anything leaves the machine. */
+export interface EditChecks {
+  /** Render each edited overlay with kustomize and fail when the new reference renders nowhere. */
+  verifyRender: boolean;
+  /** set-image's guard on the render (downgrades of what runs); promote copies what the source runs and has none. */
+  renderGuard?: RenderGuard;
+  /** Validate the edited overlays, with the target environment's policy. */
+  validation?: ValidationSettings;
+  /** Where annotation paths are relative to (GITHUB_WORKSPACE). */
+  workspace?: string;
+}
+
+/** Which checks ran and passed in this run: the PR checklist ticks only these. */
+export interface Verified {
+  render: boolean;
+  validation: boolean;
+}
+
+/**
+ * Edit, check, put back: writes the edits into the snapshot, runs the render
+ * check and validation on them, and restores the original files whatever
+ * happens. Landing then writes the files itself (a commit, or the GitHub API),
+ * so a failed check never leaves a half-edited tree.
+ */
+export async function checkEdits(root: string, edits: readonly FileEdit[], checks: EditChecks, title = 'Validating the edited overlays'): Promise<Verified> {
+  const verified: Verified = { render: false, validation: false };
+  if (edits.length === 0) return verified;
+  await Promise.all(edits.map((edit) => writeFile(edit.overlay.absoluteFile, edit.text)));
+  try {
+    if (checks.verifyRender) {
+      await verifyRenderedImages(edits, checks.renderGuard);
+      verified.render = true;
+    }
+    if (checks.validation) {
+      await validateOrFail(root, edits.map((edit) => edit.overlay), checks.validation, title, checks.workspace);
+      verified.validation = true;
+    }
+  } finally {
+    await Promise.all(edits.map((edit) => writeFile(edit.overlay.absoluteFile, edit.original)));
+  }
+  return verified;
+}
+
+/** Validate or fail: validates the overlays, annotates the findings, and on an error writes the summary and throws its one line. */
+export async function validateOrFail(root: string, overlays: readonly Overlay[], settings: ValidationSettings, title: string, workspace: string | undefined): Promise<void> {
+  const report = await core.group(title, () => validateOverlays(overlays, { ...settings, repoRoot: root, policyFor: () => settings.policy }));
+  annotate(report, root, workspace);
+  const failure = validationFailure(report);
+  if (failure) {
+    await writeValidationSummary(report);
+    throw failure;
+  }
+}

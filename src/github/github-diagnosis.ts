@@ -1,0 +1,28 @@
+import type { UserError } from '../errors.js';
+import type { GitHubAccess } from './github-connection.js';
+import { explainRefusedRead } from './refused-read.js';
+import { statusOf } from './request-errors.js';
+import { explainRefusedWrite } from './setup-checks.js';
+
+/**
+ * How a command uses GitHub, for explaining a refusal: a writing command's
+ * 401/403/404 is explained with the set-up checks (what the token may do); a
+ * reading command's names the input to fix and the permissions it needs.
+ */
+export type GitHubUse = { mode: 'write' } | { mode: 'read'; permissions: string };
+
+/** Runs `work`; a refusal GitHub answered on the way becomes one line that says what to fix. */
+export async function withGitHubDiagnosis<T>(github: GitHubAccess, use: GitHubUse, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw (await diagnose(github, use, error)) ?? error;
+  }
+}
+
+async function diagnose(github: GitHubAccess, use: GitHubUse, error: unknown): Promise<UserError | undefined> {
+  const connection = github.opened;
+  if (!connection) return undefined;
+  if (use.mode === 'read') return explainRefusedRead(connection.repository, error, use.permissions);
+  return [401, 403, 404].includes(statusOf(error) ?? 0) ? explainRefusedWrite(connection, error) : undefined;
+}

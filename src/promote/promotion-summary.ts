@@ -1,0 +1,40 @@
+import { describeRefusal } from '../github/pull-requests.js';
+import { codeCell, markdownTable } from '../report/markdown-table.js';
+import { changedBy, imagesOutput, referenceCell } from '../report/overlay-changes.js';
+import type { PromoteOutcome } from './promotion-types.js';
+
+/** promote's outputs, as GitHub will read them. Pure. */
+export function promoteOutputs(outcome: PromoteOutcome): Record<string, string> {
+  return {
+    changed: String(changedBy(outcome)),
+    'commit-sha': outcome.commitSha,
+    'pull-request-number': outcome.pullRequest ? String(outcome.pullRequest.number) : '',
+    'pull-request-url': outcome.pullRequest?.url ?? '',
+    images: imagesOutput(outcome.changes, (change) => ({ app: change.app })),
+  };
+}
+
+/** promote's job summary. Pure: the outcome in, markdown out. */
+export function promotionSummaryMarkdown(outcome: PromoteOutcome): string {
+  const lines = [`## gitops-promote promote: ${outcome.from} → ${outcome.to}${outcome.dryRun ? ' (dry run)' : ''}`, ''];
+  if (outcome.changes.length === 0) {
+    lines.push(`${outcome.to} already runs what ${outcome.from} runs; nothing was promoted.${outcome.closed ? ` Closed the empty pull request #${outcome.closed}.` : ''}`, '');
+  } else {
+    lines.push(
+      markdownTable(
+        ['Overlay', 'Image', 'Now → promoted'],
+        outcome.changes.map((change) => [codeCell(change.overlay), codeCell(change.image), `${referenceCell(change.old)} → ${referenceCell(change.new)}`]),
+      ),
+      '',
+    );
+    if (outcome.pullRequest) {
+      const { url, number, created, moved } = outcome.pullRequest;
+      lines.push(`Pull request <a href="${url}">#${number}</a> ${created ? 'opened' : moved ? 'updated' : 'already carries this promotion'}.`, '');
+    } else if (outcome.commitSha) {
+      lines.push(`Commit ${codeCell(outcome.commitSha)}.`, '');
+    }
+  }
+  for (const refusal of outcome.refusals) lines.push(`⚠️ ${describeRefusal(refusal)}`, '');
+  if (outcome.requests) lines.push(`GitHub API requests: ${outcome.requests.reads} reads, ${outcome.requests.writes} writes.`, '');
+  return lines.join('\n');
+}

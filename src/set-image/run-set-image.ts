@@ -1,0 +1,180 @@
+import * as core from '@actions/core';
+import { checkEdits, type EditChecks } from '../checks/check-edits.js';
+import { resolveEnvironmentOverlays } from '../config/environment-overlays.js';
+import { environmentNamed, type ConfigFile } from '../config/load-config.js';
+import { findEnvironment, type Environment } from '../config/promotion-config.js';
+import { InputError } from '../errors.js';
+import type { GitHubAccess } from '../github/github-connection.js';
+import { withGitHubDiagnosis } from '../github/github-diagnosis.js';
+import { settingsFor } from '../inputs/environment-settings.js';
+import type { RunContext } from '../inputs/run-context.js';
+import type { ImageArgument } from '../kustomize/image-argument.js';
+import { planEdits, planFileEdit } from '../kustomize/plan-edits.js';
+import { keepOnlyUsedNewEntries } from '../kustomize/unused-entries.js';
+import { entryDowngrade } from '../policy/image-downgrades.js';
+import type { Snapshot } from '../repo/config-repo.js';
+import { landCommit } from '../repo/land-commit.js';
+import { openConfigRepo, type OpenedRepo } from '../repo/open-config-repo.js';
+import { resolveOverlays } from '../repo/overlay-paths.js';
+import { renderCommitMessage } from '../report/commit-message.js';
+import { toOverlayChange } from '../report/overlay-changes.js';
+import { showDiffs } from '../report/text-diff.js';
+import type { FileEdit, Overlay, OverlayChange } from '../types.js';
+import { withPolicy } from '../validate/validation-settings.js';
+import { checkAllowedTags, refuseDowngrades, warnAboutEdits } from './set-image-guards.js';
+import { closeSettledSetImagePullRequest, landSetImagePullRequest } from './set-image-pull-request.js';
+import type { SetImageInputs, SetImageOutcome } from './set-image-types.js';
+
+/** What set-image needs besides its inputs: GitHub (reached only when needed), the config file, the run. */
+export interface SetImageContext {
+  github: GitHubAccess;
+  configFile: ConfigFile;
+  run: RunContext;
+}
+
+/**
+ * set-image from inputs to a landed commit, or a pull request when the
+ * environment lands through them; writes nothing when any check fails. A
+ * write GitHub refuses is explained with the set-up checks.
+ */
+export async function runSetImage(inputs: SetImageInputs, context: SetImageContext): Promise<SetImageOutcome> {
+  checkAllowedTags(inputs.images, inputs.allowTags);
+  return withGitHubDiagnosis(context.github, { mode: 'write' }, async () => {
+    const opened = await openConfigRepo(inputs.location, {
+      branch: inputs.branch,
+      push: inputs.push,
+      github: context.github,
+      configFile: context.configFile,
+      environmentBranch: (config) => (config && inputs.environment ? findEnvironment(config, inputs.environment, 'environment').branch : undefined),
+    });
+    try {
+      return await setImageIn(inputs, context, opened);
+    } finally {
+      await opened.repo.dispose();
+    }
+  });
+}
+
+/** The planned run, once the config repo is open. */
+interface SetImageWork {
+  inputs: SetImageInputs;
+  context: SetImageContext;
+  opened: OpenedRepo;
+  environment: Environment | undefined;
+  /** Overlay folders, relative to the repo root: planned afresh on a moved head. */
+  overlayPaths: string[];
+  checks: EditChecks;
+}
+
+async function setImageIn(inputs: SetImageInputs, context: SetImageContext, opened: OpenedRepo): Promise<SetImageOutcome> {
+  const { snapshot, branch } = opened;
+  const environment = environmentNamed(opened.config, inputs.environment);
+  const settings = settingsFor(inputs.settings, environment);
+  if (settings.landing === 'pull-request' && !environment) {
+    throw new InputError('landing', 'set-image lands through a pull request only into an environment of the promotion config (its branch and PR are per environment); set the environment input.');
+  }
+  if (settings.landing === 'pull-request' && !inputs.push && !inputs.dryRun) {
+    throw new InputError('push', `false cannot open a pull request: environment '${environment!.name}' lands through one; set landing: commit to commit locally.`);
+  }
+  if (!branch && inputs.push && !inputs.dryRun) throw new InputError('branch', 'the checkout is on a detached HEAD; name the branch to push to.');
+  const overlays =
+    inputs.overlays.length > 0 || !environment
+      ? resolveOverlays(snapshot.root, inputs.overlays)
+      : resolveEnvironmentOverlays(snapshot.root, opened.config!, environment).flatMap((app) => app.overlays);
+  const work: SetImageWork = {
+    inputs,
+    context,
+    opened,
+    environment,
+    overlayPaths: overlays.map((overlay) => overlay.path),
+    checks: {
+      verifyRender: inputs.verifyRender,
+      renderGuard: { allowDowngrade: inputs.allowDowngrade },
+      validation: inputs.validation && withPolicy(inputs.validation, settings.policy),
+      workspace: context.run.workspace,
+    },
+  };
+
+  const edits = await planSetImage(inputs, inputs.images, overlays);
+  refuseDowngrades(edits, inputs.allowDowngrade);
+  warnAboutEdits(edits);
+  const changed = edits.filter((edit) => edit.changes.length > 0);
+  const outcome: SetImageOutcome = { changes: overlayChanges(changed), commitSha: '', branch, pushed: false, dryRun: inputs.dryRun, superseded: [] };
+  if (changed.length === 0) {
+    core.info('Every overlay already has these images; nothing to change.');
+    if (settings.landing === 'pull-request' && !inputs.dryRun) {
+      outcome.closed = await closeSettledSetImagePullRequest(context.github.connect(), environment!.name, (images) => planSetImage(inputs, images, overlays));
+    }
+    return outcome;
+  }
+  if (inputs.dryRun) {
+    await showDiffs(changed);
+    return outcome;
+  }
+  const dirty = await opened.repo.uncommittedChanges(changed.map((edit) => edit.overlay.absoluteFile));
+  if (dirty.length > 0) throw new InputError('path', `${dirty.join(', ')} has uncommitted changes; commit or discard them first.`);
+
+  if (settings.landing === 'pull-request') {
+    // This run's own edit is checked before GitHub is reached, so a bad image fails without a request.
+    await checkEdits(snapshot.root, changed, work.checks);
+    const landed = await landSetImagePullRequest({
+      repo: opened.repo,
+      github: context.github.connect(),
+      snapshot,
+      base: branch,
+      environment: environment!,
+      pullRequest: settings.pullRequest,
+      images: inputs.images,
+      plan: (images) => planSetImage(inputs, images, overlays),
+      check: (edited) => checkEdits(snapshot.root, edited, work.checks),
+      message: (current) => renderCommitMessage(inputs.commitMessage, current, context.run),
+      runUrl: context.run.runUrl,
+      author: inputs.author,
+    });
+    return { ...outcome, ...landed };
+  }
+
+  const landed = await landCommit({
+    repo: opened.repo,
+    snapshot,
+    target: { branch, mode: 'fast-forward' },
+    author: inputs.author,
+    apply: (current, attempt) => applyEdits(work, current, attempt === 1 ? changed : undefined),
+    message: (current) => renderCommitMessage(inputs.commitMessage, current, context.run),
+  });
+  const { snapshot: _landedOn, ...result } = landed;
+  return { ...outcome, ...result };
+}
+
+/**
+ * The edits to commit on `snapshot`, checked (planned afresh on a moved head).
+ * On a re-apply, an entry a concurrent run already moved to a higher version
+ * is left alone: the race is over and the higher version won.
+ */
+async function applyEdits(work: SetImageWork, snapshot: Snapshot, firstPlan: FileEdit[] | undefined) {
+  const { inputs } = work;
+  let edits = firstPlan ?? (await planSetImage(inputs, inputs.images, resolveOverlays(snapshot.root, work.overlayPaths)));
+  const superseded: OverlayChange[] = [];
+  if (!firstPlan && !inputs.allowDowngrade) {
+    edits = edits.map((edit) => {
+      const lower = edit.changes.filter((change) => entryDowngrade(change, edit.entries));
+      if (lower.length === 0) return edit;
+      superseded.push(...overlayChanges([{ ...edit, changes: lower }]));
+      const skip = new Set(lower.map((change) => change.name));
+      return planFileEdit(edit.overlay, edit.original, inputs.images.filter((argument) => !skip.has(argument.name)));
+    });
+  }
+  const changed = edits.filter((edit) => edit.changes.length > 0);
+  await checkEdits(snapshot.root, changed, work.checks);
+  return { files: changed.map((edit) => ({ path: edit.overlay.file, content: edit.text })), changes: overlayChanges(changed), superseded };
+}
+
+/** The edit of every overlay; with the render check on, new entries go only where the overlay uses the image. */
+async function planSetImage(inputs: SetImageInputs, images: ImageArgument[], overlays: Overlay[]): Promise<FileEdit[]> {
+  const edits = await planEdits(overlays, images);
+  return inputs.verifyRender ? keepOnlyUsedNewEntries(edits, images) : edits;
+}
+
+function overlayChanges(edits: readonly FileEdit[]): OverlayChange[] {
+  return edits.flatMap((edit) => edit.changes.map((change) => toOverlayChange(edit.overlay.path, edit.overlay.file, change)));
+}

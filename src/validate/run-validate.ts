@@ -1,0 +1,76 @@
+import * as core from '@actions/core';
+import { resolveEnvironmentOverlays } from '../config/environment-overlays.js';
+import { environmentNamed, type ConfigFile } from '../config/load-config.js';
+import type { GitHubAccess } from '../github/github-connection.js';
+import { settingsFor, type WorkflowSettings } from '../inputs/environment-settings.js';
+import type { RunContext } from '../inputs/run-context.js';
+import { openConfigRepo } from '../repo/open-config-repo.js';
+import { resolveOverlays } from '../repo/overlay-paths.js';
+import { countOf } from '../report/wording.js';
+import type { Overlay, RepoLocation } from '../types.js';
+import type { ValidationReport } from './findings.js';
+import { withKubeconfigFile } from './kubeconfig-file.js';
+import { discoverOverlays, overlaysChangedSince } from './overlay-discovery.js';
+import { validateOverlays, type ValidateOptions } from './validate-overlays.js';
+import { withPolicy, type SchemaSettings } from './validation-settings.js';
+
+/** Everything validate reads, resolved from its inputs. */
+export interface ValidateInputs {
+  location: RepoLocation;
+  overlays: string[];
+  /** An environment of the promotion config: its overlays when `overlays` is empty, and its image policy. */
+  environment: string;
+  /** protected and require-digest as the workflow set them; the rest from the environment. */
+  settings: WorkflowSettings;
+  schema: SchemaSettings;
+  changedOnly: boolean;
+  baseRef: string;
+  serverDryRun: boolean;
+  kubeconfig: string;
+  kubeContext: string;
+  junitFile: string;
+}
+
+export interface ValidateContext {
+  github: GitHubAccess;
+  configFile: ConfigFile;
+  run: RunContext;
+}
+
+export interface ValidateOutcome {
+  report: ValidationReport;
+  /** The folder validated: annotation paths are relative to it. */
+  root: string;
+}
+
+/** The overlays the inputs select, validated; throws only when validation cannot run. */
+export async function runValidate(inputs: ValidateInputs, context: ValidateContext): Promise<ValidateOutcome> {
+  const opened = await openConfigRepo(inputs.location, { branch: '', push: false, readOnly: true, github: context.github, configFile: context.configFile });
+  try {
+    const root = opened.snapshot.root;
+    const environment = environmentNamed(opened.config, inputs.environment);
+    const policy = settingsFor(inputs.settings, environment).policy;
+    let overlays: Overlay[] =
+      inputs.overlays.length > 0
+        ? resolveOverlays(root, inputs.overlays)
+        : environment
+          ? resolveEnvironmentOverlays(root, opened.config!, environment).flatMap((app) => app.overlays)
+          : discoverOverlays(root);
+    if (inputs.changedOnly) {
+      overlays = await overlaysChangedSince(root, overlays, inputs.baseRef);
+      core.info(overlays.length > 0 ? `Changed since ${inputs.baseRef}: ${overlays.map((overlay) => overlay.path).join(', ')}` : `No overlay changed since ${inputs.baseRef}.`);
+    }
+    const settings = withPolicy(inputs.schema, policy);
+    const options: ValidateOptions = { ...settings, repoRoot: root, policyFor: () => settings.policy };
+    const report = await core.group(`Validating ${countOf(overlays.length, 'overlay')}`, () =>
+      inputs.serverDryRun
+        ? withKubeconfigFile(inputs.kubeconfig, context.run.tempDir, (file) =>
+            validateOverlays(overlays, { ...options, serverDryRun: { kubeconfigFile: file, context: inputs.kubeContext || undefined } }),
+          )
+        : validateOverlays(overlays, options),
+    );
+    return { report, root };
+  } finally {
+    await opened.repo.dispose();
+  }
+}
