@@ -41464,8 +41464,8 @@ var external_node_path_ = __nccwpck_require__(76760);
 var external_node_url_ = __nccwpck_require__(73136);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);
-// EXTERNAL MODULE: ./src/main.ts + 177 modules
-var main = __nccwpck_require__(11207);
+// EXTERNAL MODULE: ./src/main.ts + 179 modules
+var main = __nccwpck_require__(48518);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(83916);
 ;// CONCATENATED MODULE: ./src/cli/human-output.ts
@@ -42096,7 +42096,7 @@ function yamlErrorText(error) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _runtime_refuse_unsupported_node_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51510);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(11207);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48518);
 /* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(41710);
 // Entry point of the bundle. GitHub runs `node dist/index.js` with no arguments;
 // `gitops-promote <command> --flag value …` (or `node dist/index.js <command> …`) is the CLI.
@@ -42116,7 +42116,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 11207:
+/***/ 48518:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45193,10 +45193,14 @@ function parseDuration(text) {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(48161);
-;// CONCATENATED MODULE: ./src/inputs/run-context.ts
-
+;// CONCATENATED MODULE: ./src/types.ts
 /** The variable set-image and promote export with the commit they pushed, for a later `wait`. */
 const COMMIT_SHA_VARIABLE = 'GITOPS_PROMOTE_COMMIT_SHA';
+
+;// CONCATENATED MODULE: ./src/inputs/run-context.ts
+
+
+/** The run's context, read once from the runner's environment. */
 function runContext(env = process.env) {
     const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
     const apiUrl = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
@@ -45216,61 +45220,6 @@ function runContext(env = process.env) {
         exportedCommit: (env[COMMIT_SHA_VARIABLE] ?? '').trim().toLowerCase(),
         environmentToken: (env.GITHUB_TOKEN || env.GH_TOKEN || '').trim(),
     };
-}
-
-;// CONCATENATED MODULE: ./src/inputs/mask-secret.ts
-
-const masked = new Set();
-/** Tells the runner to hide a secret in every log line; once per value, however many modules receive it. */
-function maskSecret(value) {
-    if (value === '' || masked.has(value))
-        return;
-    masked.add(value);
-    core_setSecret(value);
-}
-
-;// CONCATENATED MODULE: ./src/inputs/github-inputs.ts
-
-
-
-/** The `repository` and `token` inputs, with the run's fallbacks; the token is masked at once. */
-function readGitHubTarget(context) {
-    const repository = readString('repository', context.workflowRepository).trim();
-    if (repository !== '')
-        parseOwnerName('repository', repository);
-    const token = readString('token', context.environmentToken).trim();
-    if (token !== '')
-        maskSecret(token);
-    return { repository, token };
-}
-const OWNER_NAME = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/;
-/** `owner/name` as GitHub spells repositories, or a one-line error naming the input. */
-function parseOwnerName(input, value) {
-    const match = OWNER_NAME.exec(value.trim());
-    if (!match)
-        throw new src_errors/* InputError */.dz(input, `'${value}' is not a repository as owner/name.`);
-    return { owner: match[1], repo: match[2] };
-}
-/** The identity GitHub Actions' own commits carry: verified on github.com when an App token makes them through the API. */
-const ACTIONS_BOT = { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' };
-/** The author of the commits the action makes (author-name, author-email). */
-function readCommitIdentity() {
-    return { name: readString('author-name', ACTIONS_BOT.name).trim(), email: readString('author-email', ACTIONS_BOT.email).trim() };
-}
-/** `source-repository`: `acme/web` for every app, or `web=acme/web` lines per app ('*' stands for every app). */
-function parseSourceRepositories(items) {
-    const map = new Map();
-    for (const item of items) {
-        const [app, repository] = item.includes('=') ? item.split('=', 2) : ['*', item];
-        try {
-            parseOwnerName('source-repository', repository);
-        }
-        catch {
-            throw new src_errors/* InputError */.dz('source-repository', `'${item}' is not owner/name (or app=owner/name).`);
-        }
-        map.set(app.trim(), repository.trim());
-    }
-    return map;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
@@ -50482,6 +50431,17 @@ throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
 throttling.triggersNotification = triggersNotification;
 
 
+;// CONCATENATED MODULE: ./src/log/mask-secret.ts
+
+const masked = new Set();
+/** Tells the runner to hide a secret in every log line; once per value, however many modules receive it. */
+function maskSecret(value) {
+    if (value === '' || masked.has(value))
+        return;
+    masked.add(value);
+    core_setSecret(value);
+}
+
 ;// CONCATENATED MODULE: ./src/github/octokit-client.ts
 
 
@@ -50533,7 +50493,6 @@ function createGitHubClient(options) {
 ;// CONCATENATED MODULE: ./src/github/github-connection.ts
 
 
-
 /** A client for the config repo; `why` finishes the sentence of the error when an input is missing. */
 function connectToGitHub(target, context, why) {
     if (target.repository === '')
@@ -50541,7 +50500,8 @@ function connectToGitHub(target, context, why) {
     if (target.token === '') {
         throw new src_errors/* InputError */.dz('token', `is needed ${why}; pass a GitHub App token or a fine-grained personal access token (see the README's section on tokens).`);
     }
-    const { owner, repo } = parseOwnerName('repository', target.repository);
+    // readGitHubTarget has checked it is owner/name.
+    const [owner, repo] = target.repository.split('/');
     const counter = { reads: 0, writes: 0 };
     const client = createGitHubClient({ token: target.token, apiUrl: context.apiUrl, graphqlUrl: context.graphqlUrl, counter });
     return { client, owner, repo, repository: target.repository, workflowRepository: context.workflowRepository, counter };
@@ -50824,38 +50784,9 @@ function readConfigFile() {
     return { file, named: named !== '' };
 }
 
-;// CONCATENATED MODULE: ./src/inputs/environment-settings.ts
+;// CONCATENATED MODULE: ./src/inputs/workflow-settings.ts
 
-
-/**
- * The settings an input and the promotion config can both carry, and the one
- * rule between them: an input the workflow set wins, else the config, else
- * the built-in default (ENVIRONMENT_DEFAULTS, beside the config's own).
- *
- * GitHub passes every input of action.yml with its default, so an input that
- * had a default could never fall back to the config: these inputs have none,
- * and an empty one is one the workflow did not set. A unit test holds
- * action.yml to that.
- */
-const CONFIG_SETTABLE_INPUTS = (/* unused pure expression or super */ null && ([
-    'branch',
-    'landing',
-    'reviewers',
-    'team-reviewers',
-    'labels',
-    'assignees',
-    'draft',
-    'auto-merge',
-    'merge-method',
-    'protected',
-    'require-digest',
-    'controller',
-    'max-skew',
-    'flux-kind',
-    'flux-namespace',
-    'overlays',
-    'from',
-]));
+/** The inputs the promotion config can also set, as the workflow set them (undefined where it set none); settingsFor applies the rule. */
 function readWorkflowSettings() {
     return {
         landing: readChoice('landing', ['commit', 'pull-request'], undefined),
@@ -50873,35 +50804,49 @@ function readWorkflowSettings() {
         fluxNamespace: readString('flux-namespace').trim() || undefined,
     };
 }
-/** `environment` is undefined when no environment of the config applies (overlays named by input): inputs, then the built-in defaults. */
-function settingsFor(set, environment) {
-    const configured = environment ?? ENVIRONMENT_DEFAULTS;
-    const pr = configured.pullRequest;
-    return {
-        landing: set.landing ?? configured.landing,
-        pullRequest: {
-            ...pr,
-            reviewers: set.reviewers ?? pr.reviewers,
-            teamReviewers: set.teamReviewers ?? pr.teamReviewers,
-            labels: set.labels ?? pr.labels,
-            assignees: set.assignees ?? pr.assignees,
-            draft: set.draft ?? pr.draft,
-            autoMerge: set.autoMerge ?? pr.autoMerge,
-            mergeMethod: set.mergeMethod ?? pr.mergeMethod,
-        },
-        policy: {
-            protected: set.protected ?? configured.protected,
-            requireDigest: set.requireDigest ?? configured.requireDigest,
-        },
-    };
+
+;// CONCATENATED MODULE: ./src/inputs/github-inputs.ts
+
+
+
+/** The `repository` and `token` inputs, with the run's fallbacks; the token is masked at once. */
+function readGitHubTarget(context) {
+    const repository = readString('repository', context.workflowRepository).trim();
+    if (repository !== '')
+        parseOwnerName('repository', repository);
+    const token = readString('token', context.environmentToken).trim();
+    if (token !== '')
+        maskSecret(token);
+    return { repository, token };
 }
-/** Which controller runs an app in an environment, and the Flux object's kind and namespace, by the same rule. */
-function controllerSettingsFor(set, environment, ref = {}) {
-    return {
-        controller: set.controller ?? ref.controller ?? environment?.controller,
-        fluxKind: set.fluxKind ?? ref.fluxKind ?? FLUX_DEFAULTS.kind,
-        fluxNamespace: set.fluxNamespace ?? ref.fluxNamespace ?? FLUX_DEFAULTS.namespace,
-    };
+const OWNER_NAME = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/;
+/** `owner/name` as GitHub spells repositories, or a one-line error naming the input. */
+function parseOwnerName(input, value) {
+    const match = OWNER_NAME.exec(value.trim());
+    if (!match)
+        throw new src_errors/* InputError */.dz(input, `'${value}' is not a repository as owner/name.`);
+    return { owner: match[1], repo: match[2] };
+}
+/** The identity GitHub Actions' own commits carry: verified on github.com when an App token makes them through the API. */
+const ACTIONS_BOT = { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' };
+/** The author of the commits the action makes (author-name, author-email). */
+function readCommitIdentity() {
+    return { name: readString('author-name', ACTIONS_BOT.name).trim(), email: readString('author-email', ACTIONS_BOT.email).trim() };
+}
+/** `source-repository`: `acme/web` for every app, or `web=acme/web` lines per app ('*' stands for every app). */
+function parseSourceRepositories(items) {
+    const map = new Map();
+    for (const item of items) {
+        const [app, repository] = item.includes('=') ? item.split('=', 2) : ['*', item];
+        try {
+            parseOwnerName('source-repository', repository);
+        }
+        catch {
+            throw new src_errors/* InputError */.dz('source-repository', `'${item}' is not owner/name (or app=owner/name).`);
+        }
+        map.set(app.trim(), repository.trim());
+    }
+    return map;
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/repo-location.ts
@@ -51674,7 +51619,7 @@ function isDowngrade(oldTag, newTag) {
     return before !== null && after !== null && semver_default().lt(after, before);
 }
 
-;// CONCATENATED MODULE: ./src/policy/image-downgrades.ts
+;// CONCATENATED MODULE: ./src/kustomize/image-downgrades.ts
 
 
 
@@ -51784,7 +51729,7 @@ async function mapWithLimit(items, limit, work) {
     return results;
 }
 
-;// CONCATENATED MODULE: ./src/report/log-once.ts
+;// CONCATENATED MODULE: ./src/log/log-once.ts
 
 /**
  * A run plans the same edit more than once: again on a moved branch head, and
@@ -53232,7 +53177,7 @@ function place(repoRoot, at) {
     return { file: file.startsWith('..') ? at.file : file, line: at.line };
 }
 
-;// CONCATENATED MODULE: ./src/report/markdown-table.ts
+;// CONCATENATED MODULE: ./src/text/markdown-table.ts
 /**
  * Markdown tables for job summaries: every row has the header's number of
  * cells, and long text is broken into lines. GitHub lays a summary table out
@@ -53306,7 +53251,7 @@ function splitAfterSlashes(word, width) {
     return pieces;
 }
 
-;// CONCATENATED MODULE: ./src/report/wording.ts
+;// CONCATENATED MODULE: ./src/text/wording.ts
 /**
  * Small pieces of English the messages share, so that counts agree with their
  * nouns and sentences end once. No I/O.
@@ -53463,7 +53408,7 @@ async function validateOrFail(root, overlays, settings, title, workspace) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/config/environment-overlays.ts
+;// CONCATENATED MODULE: ./src/repo/environment-overlays.ts
 
 
 const APP_PLACEHOLDER = '{app}';
@@ -54044,6 +53989,68 @@ async function diagnose(github, use, error) {
     if (use.mode === 'read')
         return explainRefusedRead(connection.repository, error, use.permissions);
     return [401, 403, 404].includes(statusOf(error) ?? 0) ? explainRefusedWrite(connection, error) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/config/environment-settings.ts
+
+/**
+ * The settings an input and the promotion config can both carry, and the one
+ * rule between them: an input the workflow set wins, else the config, else
+ * the built-in default (ENVIRONMENT_DEFAULTS, beside the config's own).
+ *
+ * GitHub passes every input of action.yml with its default, so an input that
+ * had a default could never fall back to the config: these inputs have none,
+ * and an empty one is one the workflow did not set. A unit test holds
+ * action.yml to that.
+ */
+const CONFIG_SETTABLE_INPUTS = (/* unused pure expression or super */ null && ([
+    'branch',
+    'landing',
+    'reviewers',
+    'team-reviewers',
+    'labels',
+    'assignees',
+    'draft',
+    'auto-merge',
+    'merge-method',
+    'protected',
+    'require-digest',
+    'controller',
+    'max-skew',
+    'flux-kind',
+    'flux-namespace',
+    'overlays',
+    'from',
+]));
+/** `environment` is undefined when no environment of the config applies (overlays named by input): inputs, then the built-in defaults. */
+function settingsFor(set, environment) {
+    const configured = environment ?? ENVIRONMENT_DEFAULTS;
+    const pr = configured.pullRequest;
+    return {
+        landing: set.landing ?? configured.landing,
+        pullRequest: {
+            ...pr,
+            reviewers: set.reviewers ?? pr.reviewers,
+            teamReviewers: set.teamReviewers ?? pr.teamReviewers,
+            labels: set.labels ?? pr.labels,
+            assignees: set.assignees ?? pr.assignees,
+            draft: set.draft ?? pr.draft,
+            autoMerge: set.autoMerge ?? pr.autoMerge,
+            mergeMethod: set.mergeMethod ?? pr.mergeMethod,
+        },
+        policy: {
+            protected: set.protected ?? configured.protected,
+            requireDigest: set.requireDigest ?? configured.requireDigest,
+        },
+    };
+}
+/** Which controller runs an app in an environment, and the Flux object's kind and namespace, by the same rule. */
+function controllerSettingsFor(set, environment, ref = {}) {
+    return {
+        controller: set.controller ?? ref.controller ?? environment?.controller,
+        fluxKind: set.fluxKind ?? ref.fluxKind ?? FLUX_DEFAULTS.kind,
+        fluxNamespace: set.fluxNamespace ?? ref.fluxNamespace ?? FLUX_DEFAULTS.namespace,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/kustomize/yaml-text.ts

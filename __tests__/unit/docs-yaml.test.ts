@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, parseAllDocuments } from 'yaml';
 import { COMMAND_INPUTS } from '../../src/cli/command-inputs.js';
-import { CONFIG_SETTABLE_INPUTS } from '../../src/inputs/environment-settings.js';
+import { CONFIG_SETTABLE_INPUTS } from '../../src/config/environment-settings.js';
 
 /**
  * The documentation's YAML is what a new user copies: every ```yaml block of

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { parsePromotionConfig, findEnvironment, ENVIRONMENT_DEFAULTS, type ControllerRef, type Environment } from '../../src/config/promotion-config.js';
-import { CONFIG_SETTABLE_INPUTS, controllerSettingsFor, type ControllerSettings, settingsFor, type WorkflowSettings } from '../../src/inputs/environment-settings.js';
+import { CONFIG_SETTABLE_INPUTS, controllerSettingsFor, type ControllerSettings, settingsFor, type WorkflowSettings } from '../../src/config/environment-settings.js';
 import { PROJECT_ROOT } from '../helpers/action-runner.js';
 
 const actionInputs = (parse(readFileSync(join(PROJECT_ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: unknown }> }).inputs;

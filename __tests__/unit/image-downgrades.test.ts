@@ -8,7 +8,7 @@ import { findOverridingEntry, findRenamedInto, meantArgument, renamedIntoWarning
 import { compareRenders } from '../../src/kustomize/render-comparison.js';
 import { collectImageSites, collectRenderedImages, findRenderer, renderOverlay } from '../../src/kustomize/render.js';
 import { setImagesInKustomization } from '../../src/kustomize/set-image-edit.js';
-import { describeEntryDowngrade, describeRenderedDowngrades, entryDowngrade, renderedDowngrades } from '../../src/policy/image-downgrades.js';
+import { describeEntryDowngrade, describeRenderedDowngrades, entryDowngrade, renderedDowngrades } from '../../src/kustomize/image-downgrades.js';
 import type { ImageEntryChange } from '../../src/types.js';
 
 const FILE = 'overlays/prod/kustomization.yaml';

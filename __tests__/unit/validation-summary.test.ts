@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { markdownTable, textCell, wrapLine } from '../../src/report/markdown-table.js';
+import { markdownTable, textCell, wrapLine } from '../../src/text/markdown-table.js';
 import { emptyOverlayReport, type Finding, type OverlayReport, type ValidationReport } from '../../src/validate/findings.js';
 import { describeRenderError } from '../../src/validate/render-errors.js';
 import { validationSummaryMarkdown } from '../../src/validate/validation-summary.js';

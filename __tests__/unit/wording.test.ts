@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { parse, parseDocument } from 'yaml';
 import { yamlErrorText } from '../../src/errors.js';
-import { countOf, daysText, sentence } from '../../src/report/wording.js';
+import { countOf, daysText, sentence } from '../../src/text/wording.js';
 
 describe('wording', () => {
   test.each([

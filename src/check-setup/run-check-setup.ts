@@ -5,7 +5,7 @@ import type { GitHubAccess, GitHubConnection } from '../github/github-connection
 import { statusOf } from '../github/request-errors.js';
 import { gatherSetupFacts, judgeSetup, type SetupFinding, type SetupNeeds } from '../github/setup-checks.js';
 import { connectConfigRepo } from '../repo/open-config-repo.js';
-import { countOf } from '../report/wording.js';
+import { countOf } from '../text/wording.js';
 
 export interface CheckSetupContext {
   github: GitHubAccess;

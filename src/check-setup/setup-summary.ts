@@ -1,5 +1,5 @@
 import type { SetupFinding } from '../github/setup-checks.js';
-import { markdownTable, textCell } from '../report/markdown-table.js';
+import { markdownTable, textCell } from '../text/markdown-table.js';
 
 const MARK: Record<SetupFinding['level'], string> = { ok: '✅', warning: '⚠️', error: '❌' };
 

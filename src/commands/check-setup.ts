@@ -3,11 +3,11 @@ import { ReportedFailure } from '../errors.js';
 import { GitHubAccess } from '../github/github-connection.js';
 import { readConfigFile } from '../inputs/config-inputs.js';
 import { readGitHubTarget } from '../inputs/github-inputs.js';
-import type { RunContext } from '../inputs/run-context.js';
+import type { RunContext } from '../types.js';
 import { runCheckSetup, type CheckSetupContext, type CheckSetupOutcome } from '../check-setup/run-check-setup.js';
 import { setupSummaryMarkdown } from '../check-setup/setup-summary.js';
 import { setOutputs, writeSummary } from '../report/job-summary.js';
-import { countOf } from '../report/wording.js';
+import { countOf } from '../text/wording.js';
 import type { Command } from './command.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { RunContext } from '../inputs/run-context.js';
+import type { RunContext } from '../types.js';
 
 /**
  * The shape of every command: read and resolve its inputs into one typed

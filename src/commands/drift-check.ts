@@ -6,13 +6,13 @@ import { InputError, UserError } from '../errors.js';
 import { GitHubAccess } from '../github/github-connection.js';
 import { readConfigFile } from '../inputs/config-inputs.js';
 import { readControllerConnections } from '../inputs/controller-inputs.js';
-import { readWorkflowSettings } from '../inputs/environment-settings.js';
+import { readWorkflowSettings } from '../inputs/workflow-settings.js';
 import { readGitHubTarget } from '../inputs/github-inputs.js';
 import { readBoolean, readDuration, readList, readString } from '../inputs/read-inputs.js';
 import { readRepoLocation } from '../inputs/repo-location.js';
-import type { RunContext } from '../inputs/run-context.js';
+import type { RunContext } from '../types.js';
 import { setOutputs, writeSummary } from '../report/job-summary.js';
-import { countOf } from '../report/wording.js';
+import { countOf } from '../text/wording.js';
 import type { Command } from './command.js';
 
 interface DriftCommandInputs {

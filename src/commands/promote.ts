@@ -1,10 +1,10 @@
 import { GitHubAccess } from '../github/github-connection.js';
 import { readConfigFile } from '../inputs/config-inputs.js';
-import { readWorkflowSettings } from '../inputs/environment-settings.js';
+import { readWorkflowSettings } from '../inputs/workflow-settings.js';
 import { parseSourceRepositories, readCommitIdentity, readGitHubTarget } from '../inputs/github-inputs.js';
 import { readBoolean, readList, readString } from '../inputs/read-inputs.js';
 import { readRepoLocation } from '../inputs/repo-location.js';
-import type { RunContext } from '../inputs/run-context.js';
+import type { RunContext } from '../types.js';
 import { readSchemaSettings } from '../inputs/validation-inputs.js';
 import { promoteOutputs, promotionSummaryMarkdown } from '../promote/promotion-summary.js';
 import type { PromoteInputs, PromoteOutcome } from '../promote/promotion-types.js';

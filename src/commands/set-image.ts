@@ -1,11 +1,11 @@
 import * as core from '@actions/core';
 import { GitHubAccess } from '../github/github-connection.js';
 import { readConfigFile } from '../inputs/config-inputs.js';
-import { readWorkflowSettings } from '../inputs/environment-settings.js';
+import { readWorkflowSettings } from '../inputs/workflow-settings.js';
 import { readCommitIdentity, readGitHubTarget } from '../inputs/github-inputs.js';
 import { readBoolean, readList, readRegExp, readString } from '../inputs/read-inputs.js';
 import { readRepoLocation } from '../inputs/repo-location.js';
-import { COMMIT_SHA_VARIABLE, type RunContext } from '../inputs/run-context.js';
+import { COMMIT_SHA_VARIABLE, type RunContext } from '../types.js';
 import { readSchemaSettings } from '../inputs/validation-inputs.js';
 import { parseImageArguments } from '../kustomize/image-argument.js';
 import { DEFAULT_COMMIT_MESSAGE } from '../report/commit-message.js';

@@ -1,6 +1,6 @@
 import type { AppConfig, Environment } from '../config/promotion-config.js';
 import { InputError } from '../errors.js';
-import { controllerSettingsFor, type FluxKind, type WorkflowSettings } from '../inputs/environment-settings.js';
+import { controllerSettingsFor, type FluxKind, type WorkflowSettings } from '../config/environment-settings.js';
 import { argoAppLabel, parseArgoAppRef, type ArgoAppRef } from './argocd/argocd-types.js';
 
 /** An Argo CD Application a command follows or reads. */

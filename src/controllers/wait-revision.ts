@@ -2,7 +2,7 @@ import { InputError } from '../errors.js';
 import type { GitHubClient } from '../github/octokit-client.js';
 import type { Git } from '../repo/git.js';
 
-import { COMMIT_SHA_VARIABLE } from '../inputs/run-context.js';
+import { COMMIT_SHA_VARIABLE } from '../types.js';
 
 export interface ResolvedRevision {
   sha: string;

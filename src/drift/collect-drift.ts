@@ -1,10 +1,10 @@
 import * as core from '@actions/core';
 import { UserError } from '../errors.js';
-import { resolveEnvironmentOverlays } from '../config/environment-overlays.js';
+import { resolveEnvironmentOverlays } from '../repo/environment-overlays.js';
 import type { AppConfig, Environment, PromotionConfig } from '../config/promotion-config.js';
 import type { ArgoCdClient } from '../controllers/argocd/argocd-client.js';
 import type { FluxClient } from '../controllers/flux/flux-client.js';
-import type { WorkflowSettings } from '../inputs/environment-settings.js';
+import type { WorkflowSettings } from '../config/environment-settings.js';
 
 import type { ConfigBranch } from './config-history.js';
 import { readArgoApplication, readFluxObject, type ControllerTarget } from './controller-state.js';

@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import { splitList } from '../inputs/read-inputs.js';
-import { countOf } from '../report/wording.js';
+import { countOf } from '../text/wording.js';
 
 /** How far an environment may lag behind the one before it. */
 export interface MaxSkew {

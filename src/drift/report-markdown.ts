@@ -1,7 +1,7 @@
 import { shortSha } from '../controllers/wait-types.js';
 import { formatImageValue, type AppReport, type DriftItem, type DriftReport, type EnvironmentReport } from './drift-types.js';
 import { describeSkew } from './skew.js';
-import { countOf } from '../report/wording.js';
+import { countOf } from '../text/wording.js';
 
 /**
  * The drift report as Markdown: a Mermaid diagram of the promotion chain, a

@@ -1,7 +1,7 @@
 import semver from 'semver';
 import { strictSemver } from '../policy/tag-policy.js';
 import type { ImageValue, Skew } from './drift-types.js';
-import { countOf, daysText } from '../report/wording.js';
+import { countOf, daysText } from '../text/wording.js';
 
 /** The value an environment's overlay held after one commit (undefined: the entry or file was absent). */
 export interface HistoryEntry {

@@ -1,6 +1,5 @@
 import { InputError } from '../errors.js';
-import { parseOwnerName, type GitHubTarget } from '../inputs/github-inputs.js';
-import type { RunContext } from '../inputs/run-context.js';
+import type { GitHubTarget, RunContext } from '../types.js';
 import { createGitHubClient, type GitHubClient, type RequestCount } from './octokit-client.js';
 
 /** The config repo on GitHub and a client to reach it. */
@@ -22,7 +21,8 @@ export function connectToGitHub(target: GitHubTarget, context: RunContext, why: 
   if (target.token === '') {
     throw new InputError('token', `is needed ${why}; pass a GitHub App token or a fine-grained personal access token (see the README's section on tokens).`);
   }
-  const { owner, repo } = parseOwnerName('repository', target.repository);
+  // readGitHubTarget has checked it is owner/name.
+  const [owner, repo] = target.repository.split('/') as [string, string];
   const counter: RequestCount = { reads: 0, writes: 0 };
   const client = createGitHubClient({ token: target.token, apiUrl: context.apiUrl, graphqlUrl: context.graphqlUrl, counter });
   return { client, owner, repo, repository: target.repository, workflowRepository: context.workflowRepository, counter };

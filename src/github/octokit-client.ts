@@ -4,7 +4,7 @@ import { paginateRest } from '@octokit/plugin-paginate-rest';
 import { restEndpointMethods } from '@octokit/plugin-rest-endpoint-methods';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
-import { maskSecret } from '../inputs/mask-secret.js';
+import { maskSecret } from '../log/mask-secret.js';
 
 /**
  * The one GitHub client of the project: REST methods, pagination, retries of

@@ -4,7 +4,7 @@ import { UserError } from '../errors.js';
 import type { GitHubConnection } from './github-connection.js';
 import { describeRequestError, statusOf } from './request-errors.js';
 import { sameBody } from '../report/pull-request-body.js';
-import { sentence } from '../report/wording.js';
+import { sentence } from '../text/wording.js';
 
 /**
  * Every pull request operation of the action: find a run's PR by its branch

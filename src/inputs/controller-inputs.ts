@@ -1,6 +1,6 @@
 import type { ControllerConnections } from '../controllers/controller-settings.js';
 import { readBoolean, readString } from './read-inputs.js';
-import type { RunContext } from './run-context.js';
+import type { RunContext } from '../types.js';
 
 /** The argocd-* and kubeconfig inputs that wait and drift-check share. */
 export function readControllerConnections(run: RunContext): ControllerConnections {

@@ -1,16 +1,9 @@
 import { InputError } from '../errors.js';
 
-import { maskSecret } from './mask-secret.js';
+import { maskSecret } from '../log/mask-secret.js';
 import { readString } from './read-inputs.js';
-import type { RunContext } from './run-context.js';
-import type { Identity } from '../types.js';
+import type { GitHubTarget, Identity, RunContext } from '../types.js';
 
-/** The config repo on GitHub and the token to reach it; either may be '' (the CLI outside Actions). */
-export interface GitHubTarget {
-  /** `owner/name`: the `repository` input, else the workflow's repository. */
-  repository: string;
-  token: string;
-}
 
 /** The `repository` and `token` inputs, with the run's fallbacks; the token is masked at once. */
 export function readGitHubTarget(context: RunContext): GitHubTarget {

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { RepoLocation } from '../types.js';
-import type { GitHubTarget } from './github-inputs.js';
+import type { GitHubTarget } from '../types.js';
 import { readFolder } from './read-inputs.js';
 
 /** A checkout when `path` is set; else GitHub's API when the repository and a token are known; else the working folder. */

@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { availableParallelism } from 'node:os';
 import { UserError } from '../errors.js';
 import { mapWithLimit } from '../process/run-process.js';
-import { isFirstMention } from '../report/log-once.js';
+import { isFirstMention } from '../log/log-once.js';
 import type { ImageArgument } from './image-argument.js';
 import { isImageMatched } from './image-reference.js';
 import { planFileEdit } from './plan-edits.js';

@@ -2,9 +2,9 @@ import * as core from '@actions/core';
 import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { InputError, UserError } from '../errors.js';
-import { describeRenderedDowngrades, renderedDowngrades } from '../policy/image-downgrades.js';
+import { describeRenderedDowngrades, renderedDowngrades } from './image-downgrades.js';
 import { mapWithLimit } from '../process/run-process.js';
-import { warningOnce } from '../report/log-once.js';
+import { warningOnce } from '../log/log-once.js';
 import { splitImageReference } from './image-reference.js';
 import { parseKustomization } from './kustomization-document.js';
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { PromotionConfig } from '../config/promotion-config.js';
-import { resolveEnvironmentOverlays } from '../config/environment-overlays.js';
+import { resolveEnvironmentOverlays } from '../repo/environment-overlays.js';
 import { parseKustomization } from '../kustomize/kustomization-document.js';
 import { dropUnrenderedNewEntries } from './unrendered-entries.js';
 import { pairApps, planAppPromotion, sourceImages, type AppPromotion } from './promotion-plan.js';

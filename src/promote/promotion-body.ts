@@ -2,7 +2,7 @@ import type { Environment } from '../config/promotion-config.js';
 import type { GitHubConnection } from '../github/github-connection.js';
 import type { Snapshot } from '../repo/config-repo.js';
 import type { Verified } from '../checks/check-edits.js';
-import type { RunContext } from '../inputs/run-context.js';
+import type { RunContext } from '../types.js';
 import { buildPullRequestBody, compareUrl, type AppSection, type ChecklistItem } from '../report/pull-request-body.js';
 import { toOverlayChange } from '../report/overlay-changes.js';
 import type { PromotionKey } from './promotion-names.js';

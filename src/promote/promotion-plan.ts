@@ -1,5 +1,5 @@
 import { InputError, UserError } from '../errors.js';
-import type { AppOverlays } from '../config/environment-overlays.js';
+import type { AppOverlays } from '../repo/environment-overlays.js';
 import type { ImageArgument } from '../kustomize/image-argument.js';
 import { formatImageReference } from '../kustomize/image-reference.js';
 

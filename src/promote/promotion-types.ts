@@ -1,6 +1,6 @@
 import type { Refusal } from '../github/pull-requests.js';
 import type { RequestCount } from '../github/octokit-client.js';
-import type { WorkflowSettings } from '../inputs/environment-settings.js';
+import type { WorkflowSettings } from '../config/environment-settings.js';
 import type { SchemaSettings } from '../validate/validation-settings.js';
 import type { Identity, OverlayChange, RepoLocation } from '../types.js';
 

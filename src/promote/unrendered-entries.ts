@@ -4,7 +4,7 @@ import { isImageMatched } from '../kustomize/image-reference.js';
 import { planFileEdit } from '../kustomize/plan-edits.js';
 import { collectRenderedImages, findRenderer, renderOverlay } from '../kustomize/render.js';
 import { mapWithLimit } from '../process/run-process.js';
-import { isFirstMention } from '../report/log-once.js';
+import { isFirstMention } from '../log/log-once.js';
 import type { AppPromotion } from './promotion-plan.js';
 import type { FileEdit } from '../types.js';
 

@@ -1,4 +1,4 @@
-import type { RunContext } from '../inputs/run-context.js';
+import type { RunContext } from '../types.js';
 import type { OverlayChange } from '../types.js';
 
 export const DEFAULT_COMMIT_MESSAGE = [

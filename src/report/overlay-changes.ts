@@ -1,5 +1,5 @@
 import { formatImageReference } from '../kustomize/image-reference.js';
-import { codeCell } from './markdown-table.js';
+import { codeCell } from '../text/markdown-table.js';
 import type { ImageEntryChange, ImageFieldValues, OverlayChange } from '../types.js';
 
 /** The reference an entry makes of image `name` (`newName` replaces the name). */

@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { InputError } from '../errors.js';
 import { KEEP, type ImageArgument } from '../kustomize/image-argument.js';
 import { renamedIntoWarnings } from '../kustomize/renamed-into.js';
-import { describeEntryDowngrade, entryDowngrade } from '../policy/image-downgrades.js';
+import { describeEntryDowngrade, entryDowngrade } from '../kustomize/image-downgrades.js';
 import type { FileEdit, ImageEntryChange } from '../types.js';
 
 /**

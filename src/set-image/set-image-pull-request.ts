@@ -5,7 +5,7 @@ import type { GitHubConnection } from '../github/github-connection.js';
 import { describeRefusal, findOpenPullRequest, type Refusal } from '../github/pull-requests.js';
 import { parseImageArguments, type ImageArgument } from '../kustomize/image-argument.js';
 
-import { entryDowngrade } from '../policy/image-downgrades.js';
+import { entryDowngrade } from '../kustomize/image-downgrades.js';
 import type { ConfigRepo, Snapshot } from '../repo/config-repo.js';
 
 import { toOverlayChange } from '../report/overlay-changes.js';

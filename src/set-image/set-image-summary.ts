@@ -1,5 +1,5 @@
 import { describeRefusal } from '../github/pull-requests.js';
-import { codeCell, markdownTable } from '../report/markdown-table.js';
+import { codeCell, markdownTable } from '../text/markdown-table.js';
 import { changedBy, imagesOutput, referenceCell } from '../report/overlay-changes.js';
 import type { SetImageOutcome } from './set-image-types.js';
 

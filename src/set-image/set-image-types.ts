@@ -1,4 +1,4 @@
-import type { WorkflowSettings } from '../inputs/environment-settings.js';
+import type { WorkflowSettings } from '../config/environment-settings.js';
 import type { Refusal } from '../github/pull-requests.js';
 import type { ImageArgument } from '../kustomize/image-argument.js';
 import type { Identity, OverlayChange, RepoLocation } from '../types.js';

@@ -1,6 +1,6 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { maskSecret } from '../inputs/mask-secret.js';
+import { maskSecret } from '../log/mask-secret.js';
 
 /**
  * The kubeconfig input as a file kubectl can read: masked in the log, written

@@ -1,5 +1,6 @@
 import { splitImageReference } from '../kustomize/image-reference.js';
 import type { FindingRule } from './findings.js';
+import type { EnvironmentPolicy } from '../types.js';
 
 /**
  * The checks users expect before a promotion, beyond the schemas: every image
@@ -7,12 +8,6 @@ import type { FindingRule } from './findings.js';
  * the environment is protected, and no two resources with the same identity.
  */
 
-/** What an environment asks of its images. The promotion config's environments will supply this per overlay. */
-export interface EnvironmentPolicy {
-  /** A protected environment (production): no `latest` tag, and a digest when `requireDigest`. */
-  protected: boolean;
-  requireDigest: boolean;
-}
 
 export interface PolicyIssue {
   rule: FindingRule;

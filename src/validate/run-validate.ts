@@ -1,12 +1,12 @@
 import * as core from '@actions/core';
-import { resolveEnvironmentOverlays } from '../config/environment-overlays.js';
+import { resolveEnvironmentOverlays } from '../repo/environment-overlays.js';
 import { environmentNamed, type ConfigFile } from '../config/load-config.js';
 import type { GitHubAccess } from '../github/github-connection.js';
-import { settingsFor, type WorkflowSettings } from '../inputs/environment-settings.js';
-import type { RunContext } from '../inputs/run-context.js';
+import { settingsFor, type WorkflowSettings } from '../config/environment-settings.js';
+import type { RunContext } from '../types.js';
 import { openConfigRepo } from '../repo/open-config-repo.js';
 import { resolveOverlays } from '../repo/overlay-paths.js';
-import { countOf } from '../report/wording.js';
+import { countOf } from '../text/wording.js';
 import type { Overlay, RepoLocation } from '../types.js';
 import type { ValidationReport } from './findings.js';
 import { withKubeconfigFile } from './kubeconfig-file.js';

@@ -2,10 +2,10 @@ import * as core from '@actions/core';
 import { UserError } from '../errors.js';
 import { relative, sep } from 'node:path';
 import { writeSummary } from '../report/job-summary.js';
-import { errorOnce, noticeOnce, warningOnce } from '../report/log-once.js';
+import { errorOnce, noticeOnce, warningOnce } from '../log/log-once.js';
 import type { ValidationReport } from './findings.js';
 import { validationSummaryMarkdown } from './validation-summary.js';
-import { countOf } from '../report/wording.js';
+import { countOf } from '../text/wording.js';
 
 /**
  * Shows a validation report the ways GitHub reads one: an annotation per

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import type { EnvironmentPolicy } from './policy-checks.js';
+import type { EnvironmentPolicy } from '../types.js';
 
 /** How to validate (src/inputs/validation-inputs.ts reads it from the inputs). */
 export interface SchemaSettings {

@@ -1,6 +1,6 @@
-import { codeCell, markdownTable, textCell } from '../report/markdown-table.js';
+import { codeCell, markdownTable, textCell } from '../text/markdown-table.js';
 import type { Finding, OverlayReport, ValidationReport } from './findings.js';
-import { countOf as count } from '../report/wording.js';
+import { countOf as count } from '../text/wording.js';
 
 /**
  * The job summary of a validation report, as Markdown: a headline, then per

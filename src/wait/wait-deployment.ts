@@ -3,8 +3,9 @@ import { InputError, oneLineMessage } from '../errors.js';
 import { shortSha } from '../controllers/wait-types.js';
 import { GitHubDeployment } from '../github/deployments.js';
 import { createGitHubClient } from '../github/octokit-client.js';
-import { parseOwnerName, type GitHubTarget } from '../inputs/github-inputs.js';
-import type { RunContext } from '../inputs/run-context.js';
+import { parseOwnerName } from '../inputs/github-inputs.js';
+import type { GitHubTarget } from '../types.js';
+import type { RunContext } from '../types.js';
 
 /** A GitHub deployment being recorded while wait runs. */
 export interface RunningDeployment {

@@ -1,5 +1,5 @@
 import type { ControllerConnections } from '../controllers/controller-settings.js';
-import type { WorkflowSettings } from '../inputs/environment-settings.js';
+import type { WorkflowSettings } from '../config/environment-settings.js';
 import type { RepoLocation } from '../types.js';
 
 /** Everything `wait` reads, resolved from its inputs. */

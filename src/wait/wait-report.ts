@@ -1,6 +1,6 @@
 import type { WaitTarget } from '../controllers/controller-targets.js';
 import { shortSha, type ObjectStatus } from '../controllers/wait-types.js';
-import { codeCell, markdownTable, textCell } from '../report/markdown-table.js';
+import { codeCell, markdownTable, textCell } from '../text/markdown-table.js';
 
 /** One object's end of the wait. */
 export interface ObjectOutcome {

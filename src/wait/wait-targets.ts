@@ -2,7 +2,7 @@ import { findEnvironment, type PromotionConfig } from '../config/promotion-confi
 import { requirePromotionConfig } from '../config/load-config.js';
 import { argoTarget, configuredTarget, fluxTarget, type WaitTarget } from '../controllers/controller-targets.js';
 import { InputError } from '../errors.js';
-import { controllerSettingsFor } from '../inputs/environment-settings.js';
+import { controllerSettingsFor } from '../config/environment-settings.js';
 import type { WaitInputs } from './wait-inputs.js';
 
 /**

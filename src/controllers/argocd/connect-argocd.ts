@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { InputError } from '../../errors.js';
 import type { ArgoCdConnection } from '../controller-settings.js';
 import { ArgoCdClient, type ArgoCredentials } from './argocd-client.js';
-import { maskSecret } from '../../inputs/mask-secret.js';
+import { maskSecret } from '../../log/mask-secret.js';
 
 /** An Argo CD client from the argocd-* inputs, with every secret masked first. */
 export function connectArgoCd(inputs: ArgoCdConnection): ArgoCdClient {

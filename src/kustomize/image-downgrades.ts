@@ -1,8 +1,8 @@
-import { splitImageReference } from '../kustomize/image-reference.js';
-import { findRenamedInto, type EntryValues, type RenamedInto } from '../kustomize/renamed-into.js';
-import type { RenderedImageMove } from '../kustomize/render-comparison.js';
+import { splitImageReference } from './image-reference.js';
+import { findRenamedInto, type EntryValues, type RenamedInto } from './renamed-into.js';
+import type { RenderedImageMove } from './render-comparison.js';
 
-import { isDowngrade } from './tag-policy.js';
+import { isDowngrade } from '../policy/tag-policy.js';
 import type { ImageEntryChange } from '../types.js';
 
 /**

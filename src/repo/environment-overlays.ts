@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js';
-import { resolveOverlays } from '../repo/overlay-paths.js';
-import type { Environment, PromotionConfig } from './promotion-config.js';
+import { resolveOverlays } from './overlay-paths.js';
+import type { Environment, PromotionConfig } from '../config/promotion-config.js';
 import type { Overlay } from '../types.js';
 
 export const APP_PLACEHOLDER = '{app}';

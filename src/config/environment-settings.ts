@@ -1,6 +1,5 @@
-import { ENVIRONMENT_DEFAULTS, FLUX_DEFAULTS, type ControllerRef, type Environment, type PullRequestSettings } from '../config/promotion-config.js';
-import type { EnvironmentPolicy } from '../validate/policy-checks.js';
-import { readChoice, readOptionalBoolean, readOptionalList, readString } from './read-inputs.js';
+import { ENVIRONMENT_DEFAULTS, FLUX_DEFAULTS, type ControllerRef, type Environment, type PullRequestSettings } from './promotion-config.js';
+import type { EnvironmentPolicy } from '../types.js';
 
 /**
  * The settings an input and the promotion config can both carry, and the one
@@ -53,23 +52,6 @@ export interface WorkflowSettings {
   fluxNamespace?: string;
 }
 
-export function readWorkflowSettings(): WorkflowSettings {
-  return {
-    landing: readChoice('landing', ['commit', 'pull-request'] as const, undefined),
-    reviewers: readOptionalList('reviewers'),
-    teamReviewers: readOptionalList('team-reviewers'),
-    labels: readOptionalList('labels'),
-    assignees: readOptionalList('assignees'),
-    draft: readOptionalBoolean('draft'),
-    autoMerge: readOptionalBoolean('auto-merge'),
-    mergeMethod: readChoice('merge-method', ['merge', 'squash', 'rebase'] as const, undefined),
-    protected: readOptionalBoolean('protected'),
-    requireDigest: readOptionalBoolean('require-digest'),
-    controller: readChoice('controller', ['argocd', 'flux'] as const, undefined),
-    fluxKind: readChoice('flux-kind', ['Kustomization', 'HelmRelease'] as const, undefined),
-    fluxNamespace: readString('flux-namespace').trim() || undefined,
-  };
-}
 
 /** An environment's settings once the rule is applied. */
 export interface EnvironmentSettings {
