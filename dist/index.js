@@ -41465,7 +41465,7 @@ var external_node_url_ = __nccwpck_require__(73136);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);
 // EXTERNAL MODULE: ./src/main.ts + 179 modules
-var main = __nccwpck_require__(48518);
+var main = __nccwpck_require__(44467);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(83916);
 ;// CONCATENATED MODULE: ./src/cli/human-output.ts
@@ -42096,7 +42096,7 @@ function yamlErrorText(error) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _runtime_refuse_unsupported_node_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51510);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48518);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(44467);
 /* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(41710);
 // Entry point of the bundle. GitHub runs `node dist/index.js` with no arguments;
 // `gitops-promote <command> --flag value …` (or `node dist/index.js <command> …`) is the CLI.
@@ -42116,7 +42116,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 48518:
+/***/ 44467:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -54096,10 +54096,6 @@ function trimLineBreak(source, end) {
 function columnOf(source, offset) {
     return offset - lineStartOf(source, offset);
 }
-/** Whether only blanks (or a `- ` sequence indicator) stand before `offset` on its line. */
-function startsItsLine(source, offset) {
-    return /^[ \t]*(- +)*$/.test(source.slice(lineStartOf(source, offset), offset));
-}
 function readsAsSameString(text) {
     for (const schema of ['core', 'yaml-1.1']) {
         try {
@@ -54532,12 +54528,12 @@ async function landCommit(request) {
             throw new Error(`${target.branch} kept moving: the update was refused ${attempt} times as not a fast-forward. Try again later.`);
         }
         info(`${target.branch} moved since it was read; re-applying the edit on the new head (attempt ${attempt + 1}).`);
-        await (0,external_node_timers_promises_.setTimeout)(backoffMs(attempt));
+        await (0,external_node_timers_promises_.setTimeout)(raceRetryDelayMs(attempt));
         snapshot = await repo.reopen(target.branch);
     }
 }
-/** Exponential backoff with full jitter, capped. */
-function backoffMs(attempt, baseMs = 200, capMs = 3000) {
+/** How long a run waits before landing again on a branch that moved: exponential backoff with full jitter, capped, so racing runs spread out. */
+function raceRetryDelayMs(attempt, baseMs = 200, capMs = 3000) {
     return Math.round(Math.random() * Math.min(capMs, baseMs * 2 ** (attempt - 1)));
 }
 
@@ -55956,7 +55952,7 @@ function readControllerConnections(run) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/controllers/backoff.ts
+;// CONCATENATED MODULE: ./src/controllers/poll-interval.ts
 /** Waits `ms`, or less when `signal` aborts first (it resolves either way: callers check the signal). */
 function sleep(ms, signal) {
     return new Promise((resolve) => {
@@ -55972,7 +55968,7 @@ function sleep(ms, signal) {
     });
 }
 /** Poll intervals that grow while nothing changes and start over when something does. */
-class Backoff {
+class PollInterval {
     initialMs;
     maxMs;
     factor;
@@ -56503,7 +56499,7 @@ class ArgoFollower {
     /** The app as it is; fails with the server's input when it never answers. */
     async firstAnswer(signal) {
         const giveUp = Date.now() + FIRST_ANSWER_MS;
-        const backoff = new Backoff(500, 4000, 2);
+        const interval = new PollInterval(500, 4000, 2);
         let lastError;
         while (!signal.aborted) {
             try {
@@ -56518,7 +56514,7 @@ class ArgoFollower {
                 if (Date.now() >= giveUp)
                     break;
                 core_debug(`${this.label}: ${error.message}; retrying`);
-                await sleep(backoff.next(), signal);
+                await sleep(interval.next(), signal);
             }
         }
         // A deadline that comes before any answer is the server's fault, not the app's: say so.
@@ -56557,15 +56553,15 @@ class ArgoFollower {
         }
     }
     async poll(signal, until) {
-        const backoff = new Backoff(POLL.initialMs, POLL.maxMs);
+        const interval = new PollInterval(POLL.initialMs, POLL.maxMs);
         while (!signal.aborted && Date.now() < until) {
             try {
                 const before = this.last;
                 await this.observe(await this.options.client.getApplication(this.ref, { signal, timeoutMs: 30_000 }));
                 if (before && this.last && sameStatus(before, this.last))
-                    backoff.next();
+                    interval.next();
                 else
-                    backoff.reset();
+                    interval.reset();
             }
             catch (error) {
                 if (signal.aborted)
@@ -56575,7 +56571,7 @@ class ArgoFollower {
                 core_debug(`${this.label}: ${error.message}; retrying`);
                 this.options.report({ ...this.current(), message: `${error.message}; retrying` });
             }
-            await sleep(backoff.next(), signal);
+            await sleep(interval.next(), signal);
         }
     }
     async observe(app) {
@@ -56765,7 +56761,7 @@ class FluxClient {
     /** Sets `reconcile.fluxcd.io/requestedAt`, as `flux reconcile` does. */
     async requestReconcile(ref, requestedAt) {
         const { group, version, plural } = FLUX_RESOURCES[ref.kind];
-        const body = { metadata: { annotations: { 'reconcile.fluxcd.io/requestedAt': requestedAt } } };
+        const body = { metadata: { annotations: { [RECONCILE_ANNOTATION]: requestedAt } } };
         const mergePatch = this.lib.setHeaderOptions('Content-Type', this.lib.PatchStrategy.MergePatch);
         await this.call(ref, 'patch', () => this.api.patchNamespacedCustomObject({ group, version, plural, namespace: ref.namespace, name: ref.name, body }, mergePatch));
     }
@@ -56968,14 +56964,14 @@ class FluxFollower {
             await this.requestReconcile(first);
         if (await this.observe(first))
             return this.last;
-        const backoff = new Backoff(500, 10_000, 2);
+        const interval = new PollInterval(500, 10_000, 2);
         while (!signal.aborted) {
             const ended = await this.watchOnce();
             if (this.last.state !== 'waiting' || signal.aborted)
                 return this.last;
             if (ended === 'expired')
                 this.resourceVersion = undefined;
-            await sleep(ended === 'clean' ? 0 : backoff.next(), signal);
+            await sleep(ended === 'clean' ? 0 : interval.next(), signal);
             // Catch up with a GET after a broken watch: events between the break and the new watch are not replayed when expired.
             const current = await this.client.get(this.ref).catch((error) => (error instanceof FluxTransientError ? undefined : Promise.reject(error)));
             if (current && (await this.observe(current)))
@@ -56985,7 +56981,7 @@ class FluxFollower {
     }
     async firstAnswer(signal) {
         const giveUp = Date.now() + watch_flux_object_FIRST_ANSWER_MS;
-        const backoff = new Backoff(500, 4000, 2);
+        const interval = new PollInterval(500, 4000, 2);
         for (;;) {
             try {
                 return await this.client.get(this.ref);
@@ -56997,7 +56993,7 @@ class FluxFollower {
                     throw error;
                 if (Date.now() >= giveUp)
                     throw new src_errors/* InputError */.dz('kubeconfig', `${error.message}; is the cluster reachable from the runner?`);
-                await sleep(backoff.next(), signal);
+                await sleep(interval.next(), signal);
             }
         }
     }
@@ -58591,6 +58587,7 @@ function findPromotionPr(pulls, from, to, app) {
 
 
 
+
 /**
  * The drift report as Markdown: a Mermaid diagram of the promotion chain, a
  * table per environment, and the tracking issue's body with hidden markers
@@ -58610,13 +58607,8 @@ const KIND_LABEL = {
     skew: '📉 skew',
     pending: '🕓 pending',
 };
-/** Escapes text for a Markdown table cell. */
-function cell(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-function table(header, rows) {
-    return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
-}
+/** Text for a cell, on one line: drift tables are read in issues and summaries, where a message wraps by itself. */
+const cell = (text) => textCell(text, Number.POSITIVE_INFINITY);
 /** A Mermaid node id: letters, digits and underscores only. */
 const nodeId = (name) => `env_${name.replace(/[^A-Za-z0-9_]/g, '_')}`;
 const mermaidText = (text) => text.replace(/"/g, '#quot;').replace(/[<>]/g, (c) => (c === '<' ? '#lt;' : '#gt;'));
@@ -58656,13 +58648,13 @@ function shortSkew(app) {
 function environmentTable(env) {
     const rows = env.apps.map((app) => {
         const controller = app.controller;
-        const revision = controller?.revision ? `<code>${cell(shortSha(controller.revision))}</code>` : '';
+        const revision = controller?.revision ? codeCell(shortSha(controller.revision)) : '';
         const findings = app.findings.map((finding) => `${KIND_LABEL[finding.kind]}: ${cell(finding.message)}`).join('<br/>') || '✅';
         const skew = app.skew ? cell(describeSkew(app.skew)) + (app.skew.promotionPr ? ` (PR #${app.skew.promotionPr.number})` : '') : '';
         return [
-            `<code>${cell(app.app)}</code>`,
+            codeCell(app.app),
             cell(appVersion(app)),
-            controller ? `<code>${cell(controller.object)}</code>${controller.found ? '' : ' (not found)'}` : '',
+            controller ? `${codeCell(controller.object)}${controller.found ? '' : ' (not found)'}` : '',
             cell(controller?.sync ?? ''),
             cell(controller?.health ?? ''),
             revision,
@@ -58672,7 +58664,7 @@ function environmentTable(env) {
     });
     const heading = `### ${env.name}${env.from ? ` (from ${env.from}${env.maxSkew ? `, max-skew ${env.maxSkew}` : ''})` : ''}`;
     const branch = env.head ? `\n\nBranch \`${env.head.branch}\` at \`${shortSha(env.head.sha)}\`.` : '';
-    return `${heading}${branch}\n\n${table(['App', 'Declared', 'Controller object', 'Sync', 'Health', 'Revision', 'Skew', 'Findings'], rows)}`;
+    return `${heading}${branch}\n\n${markdownTable(['App', 'Declared', 'Controller object', 'Sync', 'Health', 'Revision', 'Skew', 'Findings'], rows)}`;
 }
 function headline(report) {
     const drift = report.items.filter((item) => item.drift).length;
@@ -58695,12 +58687,12 @@ function summaryMarkdown(report) {
 function issueBody(report, runUrl) {
     const items = report.items.filter((item) => item.drift);
     const keys = items.map((item) => item.key).sort();
-    const rows = items.map((item) => [cell(item.environment), `<code>${cell(item.app)}</code>`, KIND_LABEL[item.kind], cell(item.message)]);
+    const rows = items.map((item) => [cell(item.environment), codeCell(item.app), KIND_LABEL[item.kind], cell(item.message)]);
     const body = [
         ISSUE_MARKER,
         `<!-- gitops-promote:drift-items ${JSON.stringify(keys)} -->`,
         headline(report),
-        table(['Environment', 'App', 'Drift', 'Details'], rows),
+        markdownTable(['Environment', 'App', 'Drift', 'Details'], rows),
         chainDiagram(report),
         `Kept up to date by gitops-promote drift-check${runUrl ? ` ([latest run](${runUrl}))` : ''}; closed when every environment matches git again.`,
     ].join('\n\n');

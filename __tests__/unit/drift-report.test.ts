@@ -59,7 +59,7 @@ describe('report markdown', () => {
     const markdown = summaryMarkdown(report([driftItem('prod-eu', 'web', { kind: 'out-of-sync', message: 'a | b <c>' })]));
     expect(markdown).toContain('❌ **Drift: 1 item**');
     expect(markdown).toContain('### prod-eu (from staging, max-skew 1 version)');
-    expect(markdown).toContain('a \\| b &lt;c&gt;');
+    expect(markdown).toContain('a &#124; b &lt;c&gt;');
     expect(markdown.match(/^\| App \|/gm)).toHaveLength(3);
     expect(summaryMarkdown(report([pending]))).toContain('✅ **No drift**, 1 pending');
   });

@@ -4,7 +4,7 @@ import type { ArgoAppRef, ArgoApplication } from '../controllers/argocd/argocd-t
 import type { WaitTarget } from '../controllers/controller-targets.js';
 import { FluxClient, FluxTransientError } from '../controllers/flux/flux-client.js';
 import type { FluxObject } from '../controllers/flux/flux-types.js';
-import { sleep } from '../controllers/backoff.js';
+import { sleep } from '../controllers/poll-interval.js';
 
 /** The controller object that runs an app in an environment: the same one `wait` waits on. */
 export type ControllerTarget = WaitTarget;

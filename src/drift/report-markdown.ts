@@ -2,6 +2,7 @@ import { shortSha } from '../controllers/wait-types.js';
 import { formatImageValue, type AppReport, type DriftItem, type DriftReport, type EnvironmentReport } from './drift-types.js';
 import { describeSkew } from './skew.js';
 import { countOf } from '../text/wording.js';
+import { codeCell, markdownTable, textCell } from '../text/markdown-table.js';
 
 /**
  * The drift report as Markdown: a Mermaid diagram of the promotion chain, a
@@ -25,14 +26,8 @@ const KIND_LABEL: Record<DriftItem['kind'], string> = {
   pending: '🕓 pending',
 };
 
-/** Escapes text for a Markdown table cell. */
-export function cell(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
-}
+/** Text for a cell, on one line: drift tables are read in issues and summaries, where a message wraps by itself. */
+const cell = (text: string): string => textCell(text, Number.POSITIVE_INFINITY);
 
 /** A Mermaid node id: letters, digits and underscores only. */
 const nodeId = (name: string): string => `env_${name.replace(/[^A-Za-z0-9_]/g, '_')}`;
@@ -73,13 +68,13 @@ function shortSkew(app: AppReport): string {
 function environmentTable(env: EnvironmentReport): string {
   const rows = env.apps.map((app) => {
     const controller = app.controller;
-    const revision = controller?.revision ? `<code>${cell(shortSha(controller.revision))}</code>` : '';
+    const revision = controller?.revision ? codeCell(shortSha(controller.revision)) : '';
     const findings = app.findings.map((finding) => `${KIND_LABEL[finding.kind]}: ${cell(finding.message)}`).join('<br/>') || '✅';
     const skew = app.skew ? cell(describeSkew(app.skew)) + (app.skew.promotionPr ? ` (PR #${app.skew.promotionPr.number})` : '') : '';
     return [
-      `<code>${cell(app.app)}</code>`,
+      codeCell(app.app),
       cell(appVersion(app)),
-      controller ? `<code>${cell(controller.object)}</code>${controller.found ? '' : ' (not found)'}` : '',
+      controller ? `${codeCell(controller.object)}${controller.found ? '' : ' (not found)'}` : '',
       cell(controller?.sync ?? ''),
       cell(controller?.health ?? ''),
       revision,
@@ -89,7 +84,7 @@ function environmentTable(env: EnvironmentReport): string {
   });
   const heading = `### ${env.name}${env.from ? ` (from ${env.from}${env.maxSkew ? `, max-skew ${env.maxSkew}` : ''})` : ''}`;
   const branch = env.head ? `\n\nBranch \`${env.head.branch}\` at \`${shortSha(env.head.sha)}\`.` : '';
-  return `${heading}${branch}\n\n${table(['App', 'Declared', 'Controller object', 'Sync', 'Health', 'Revision', 'Skew', 'Findings'], rows)}`;
+  return `${heading}${branch}\n\n${markdownTable(['App', 'Declared', 'Controller object', 'Sync', 'Health', 'Revision', 'Skew', 'Findings'], rows)}`;
 }
 
 function headline(report: DriftReport): string {
@@ -115,12 +110,12 @@ export function summaryMarkdown(report: DriftReport): string {
 export function issueBody(report: DriftReport, runUrl: string | undefined): string {
   const items = report.items.filter((item) => item.drift);
   const keys = items.map((item) => item.key).sort();
-  const rows = items.map((item) => [cell(item.environment), `<code>${cell(item.app)}</code>`, KIND_LABEL[item.kind], cell(item.message)]);
+  const rows = items.map((item) => [cell(item.environment), codeCell(item.app), KIND_LABEL[item.kind], cell(item.message)]);
   const body = [
     ISSUE_MARKER,
     `<!-- gitops-promote:drift-items ${JSON.stringify(keys)} -->`,
     headline(report),
-    table(['Environment', 'App', 'Drift', 'Details'], rows),
+    markdownTable(['Environment', 'App', 'Drift', 'Details'], rows),
     chainDiagram(report),
     `Kept up to date by gitops-promote drift-check${runUrl ? ` ([latest run](${runUrl}))` : ''}; closed when every environment matches git again.`,
   ].join('\n\n');

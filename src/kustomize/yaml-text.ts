@@ -57,11 +57,6 @@ export function columnOf(source: string, offset: number): number {
   return offset - lineStartOf(source, offset);
 }
 
-/** Whether only blanks (or a `- ` sequence indicator) stand before `offset` on its line. */
-export function startsItsLine(source: string, offset: number): boolean {
-  return /^[ \t]*(- +)*$/.test(source.slice(lineStartOf(source, offset), offset));
-}
-
 function readsAsSameString(text: string): boolean {
   for (const schema of ['core', 'yaml-1.1'] as const) {
     try {

@@ -60,12 +60,12 @@ export async function landCommit(request: LandRequest): Promise<Landed> {
       throw new Error(`${target.branch} kept moving: the update was refused ${attempt} times as not a fast-forward. Try again later.`);
     }
     core.info(`${target.branch} moved since it was read; re-applying the edit on the new head (attempt ${attempt + 1}).`);
-    await sleep(backoffMs(attempt));
+    await sleep(raceRetryDelayMs(attempt));
     snapshot = await repo.reopen(target.branch);
   }
 }
 
-/** Exponential backoff with full jitter, capped. */
-export function backoffMs(attempt: number, baseMs = 200, capMs = 3000): number {
+/** How long a run waits before landing again on a branch that moved: exponential backoff with full jitter, capped, so racing runs spread out. */
+export function raceRetryDelayMs(attempt: number, baseMs = 200, capMs = 3000): number {
   return Math.round(Math.random() * Math.min(capMs, baseMs * 2 ** (attempt - 1)));
 }

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { InputError } from '../../errors.js';
-import { Backoff, sleep } from '../backoff.js';
+import { PollInterval, sleep } from '../poll-interval.js';
 import type { RevisionAncestry } from '../revision-ancestry.js';
 import type { ObjectStatus } from '../wait-types.js';
 import { ArgoTransientError, type ArgoCdClient } from './argocd-client.js';
@@ -82,7 +82,7 @@ class ArgoFollower {
   /** The app as it is; fails with the server's input when it never answers. */
   private async firstAnswer(signal: AbortSignal): Promise<ArgoApplication | undefined> {
     const giveUp = Date.now() + FIRST_ANSWER_MS;
-    const backoff = new Backoff(500, 4000, 2);
+    const interval = new PollInterval(500, 4000, 2);
     let lastError: ArgoTransientError | undefined;
     while (!signal.aborted) {
       try {
@@ -93,7 +93,7 @@ class ArgoFollower {
         lastError = error;
         if (Date.now() >= giveUp) break;
         core.debug(`${this.label}: ${error.message}; retrying`);
-        await sleep(backoff.next(), signal);
+        await sleep(interval.next(), signal);
       }
     }
     // A deadline that comes before any answer is the server's fault, not the app's: say so.
@@ -128,20 +128,20 @@ class ArgoFollower {
   }
 
   private async poll(signal: AbortSignal, until: number): Promise<void> {
-    const backoff = new Backoff(POLL.initialMs, POLL.maxMs);
+    const interval = new PollInterval(POLL.initialMs, POLL.maxMs);
     while (!signal.aborted && Date.now() < until) {
       try {
         const before = this.last;
         await this.observe(await this.options.client.getApplication(this.ref, { signal, timeoutMs: 30_000 }));
-        if (before && this.last && sameStatus(before, this.last)) backoff.next();
-        else backoff.reset();
+        if (before && this.last && sameStatus(before, this.last)) interval.next();
+        else interval.reset();
       } catch (error) {
         if (signal.aborted) return;
         if (!(error instanceof ArgoTransientError)) throw error;
         core.debug(`${this.label}: ${error.message}; retrying`);
         this.options.report({ ...this.current(), message: `${error.message}; retrying` });
       }
-      await sleep(backoff.next(), signal);
+      await sleep(interval.next(), signal);
     }
   }
 

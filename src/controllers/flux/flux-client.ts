@@ -5,7 +5,7 @@ import type * as k8s from '@kubernetes/client-node';
 import { InputError } from '../../errors.js';
 import { maskKubeconfig } from '../../validate/kubeconfig-file.js';
 import type { FluxConnection } from '../controller-settings.js';
-import { FLUX_RESOURCES, type FluxKind, type FluxObject } from './flux-types.js';
+import { FLUX_RESOURCES, RECONCILE_ANNOTATION, type FluxKind, type FluxObject } from './flux-types.js';
 import { shortenAtWord } from '../../text/shorten-at-word.js';
 
 /** A failure worth retrying within the deadline: 5xx, 429, a reset or refused connection. */
@@ -84,7 +84,7 @@ export class FluxClient {
   /** Sets `reconcile.fluxcd.io/requestedAt`, as `flux reconcile` does. */
   async requestReconcile(ref: FluxObjectRef, requestedAt: string): Promise<void> {
     const { group, version, plural } = FLUX_RESOURCES[ref.kind];
-    const body = { metadata: { annotations: { 'reconcile.fluxcd.io/requestedAt': requestedAt } } };
+    const body = { metadata: { annotations: { [RECONCILE_ANNOTATION]: requestedAt } } };
     const mergePatch = this.lib.setHeaderOptions('Content-Type', this.lib.PatchStrategy.MergePatch);
     await this.call(ref, 'patch', () => this.api.patchNamespacedCustomObject({ group, version, plural, namespace: ref.namespace, name: ref.name, body }, mergePatch));
   }

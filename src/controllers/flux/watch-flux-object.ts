@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { InputError } from '../../errors.js';
-import { Backoff, sleep } from '../backoff.js';
+import { PollInterval, sleep } from '../poll-interval.js';
 import type { RevisionAncestry } from '../revision-ancestry.js';
 import type { FluxTarget } from '../controller-targets.js';
 import type { ObjectStatus } from '../wait-types.js';
@@ -52,12 +52,12 @@ class FluxFollower {
     if (!first) return this.last;
     if (this.options.reconcile) await this.requestReconcile(first);
     if (await this.observe(first)) return this.last;
-    const backoff = new Backoff(500, 10_000, 2);
+    const interval = new PollInterval(500, 10_000, 2);
     while (!signal.aborted) {
       const ended = await this.watchOnce();
       if (this.last.state !== 'waiting' || signal.aborted) return this.last;
       if (ended === 'expired') this.resourceVersion = undefined;
-      await sleep(ended === 'clean' ? 0 : backoff.next(), signal);
+      await sleep(ended === 'clean' ? 0 : interval.next(), signal);
       // Catch up with a GET after a broken watch: events between the break and the new watch are not replayed when expired.
       const current = await this.client.get(this.ref).catch((error: unknown) => (error instanceof FluxTransientError ? undefined : Promise.reject(error)));
       if (current && (await this.observe(current))) return this.last;
@@ -67,7 +67,7 @@ class FluxFollower {
 
   private async firstAnswer(signal: AbortSignal): Promise<FluxObject | undefined> {
     const giveUp = Date.now() + FIRST_ANSWER_MS;
-    const backoff = new Backoff(500, 4000, 2);
+    const interval = new PollInterval(500, 4000, 2);
     for (;;) {
       try {
         return await this.client.get(this.ref);
@@ -75,7 +75,7 @@ class FluxFollower {
         if (signal.aborted) return undefined;
         if (!(error instanceof FluxTransientError)) throw error;
         if (Date.now() >= giveUp) throw new InputError('kubeconfig', `${error.message}; is the cluster reachable from the runner?`);
-        await sleep(backoff.next(), signal);
+        await sleep(interval.next(), signal);
       }
     }
   }

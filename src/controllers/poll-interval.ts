@@ -13,7 +13,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /** Poll intervals that grow while nothing changes and start over when something does. */
-export class Backoff {
+export class PollInterval {
   private current: number;
 
   constructor(
