@@ -53739,28 +53739,25 @@ async function updatePullRequest(github, pull, spec) {
     return toPullRequest(data);
 }
 /** Labels are added, never reset (people add their own); GitHub creates the missing ones. */
-async function addLabels(github, pull, labels) {
-    const missing = labels.filter((label) => !pull.labels.some((present) => present.toLowerCase() === label.toLowerCase()));
-    if (missing.length === 0)
-        return [];
-    try {
-        await github.client.rest.issues.addLabels({ owner: github.owner, repo: github.repo, issue_number: pull.number, labels: missing });
-        return [];
-    }
-    catch (error) {
-        return [{ what: `labels ${missing.join(', ')}`, why: describeRequestError(error), fix: 'give the token issues: write (or pull-requests: write) on the config repo' }];
-    }
+function addLabels(github, pull, labels) {
+    const add = (missing) => github.client.rest.issues.addLabels({ owner: github.owner, repo: github.repo, issue_number: pull.number, labels: missing });
+    return addMissing('labels', labels, pull.labels, add, 'give the token issues: write (or pull-requests: write) on the config repo');
 }
-async function addAssignees(github, pull, assignees) {
-    const missing = assignees.filter((login) => !pull.assignees.some((present) => present.toLowerCase() === login.toLowerCase()));
+function addAssignees(github, pull, assignees) {
+    const add = (missing) => github.client.rest.issues.addAssignees({ owner: github.owner, repo: github.repo, issue_number: pull.number, assignees: missing });
+    return addMissing('assignees', assignees, pull.assignees, add, 'assign only people with access to the config repo');
+}
+/** Adds what the PR lacks of `wanted` (names compared without case); a refusal is returned, not thrown: the PR stays made. */
+async function addMissing(what, wanted, present, add, fix) {
+    const missing = wanted.filter((name) => !present.some((have) => have.toLowerCase() === name.toLowerCase()));
     if (missing.length === 0)
         return [];
     try {
-        await github.client.rest.issues.addAssignees({ owner: github.owner, repo: github.repo, issue_number: pull.number, assignees: missing });
+        await add(missing);
         return [];
     }
     catch (error) {
-        return [{ what: `assignees ${missing.join(', ')}`, why: describeRequestError(error), fix: 'assign only people with access to the config repo' }];
+        return [{ what: `${what} ${missing.join(', ')}`, why: describeRequestError(error), fix }];
     }
 }
 /**
@@ -54997,6 +54994,10 @@ function changedBy(outcome) {
 function referenceCell(reference) {
     return reference ? codeCell(reference) : '<em>(new entry)</em>';
 }
+/** The table of changes in a summary: overlay, image, and `old → new` under the given heading. */
+function changesTable(changes, heading) {
+    return markdownTable(['Overlay', 'Image', heading], changes.map((change) => [codeCell(change.overlay), codeCell(change.image), `${referenceCell(change.old)} → ${referenceCell(change.new)}`]));
+}
 
 ;// CONCATENATED MODULE: ./src/report/text-diff.ts
 
@@ -55629,7 +55630,7 @@ function setImageSummaryMarkdown(outcome) {
         lines.push('Every overlay already has these images; nothing was changed.', '');
     }
     else {
-        lines.push(markdownTable(['Overlay', 'Image', 'Old → new'], outcome.changes.map((change) => [codeCell(change.overlay), codeCell(change.image), `${referenceCell(change.old)} → ${referenceCell(change.new)}`])), '');
+        lines.push(changesTable(outcome.changes, 'Old → new'), '');
         lines.push(`${landingSentence(outcome)}`, '');
     }
     if (outcome.superseded.length > 0) {
@@ -58955,7 +58956,7 @@ function promotionSummaryMarkdown(outcome) {
         lines.push(`${outcome.to} already runs what ${outcome.from} runs; nothing was promoted.${outcome.closed ? ` Closed the empty pull request #${outcome.closed}.` : ''}`, '');
     }
     else {
-        lines.push(markdownTable(['Overlay', 'Image', 'Now → promoted'], outcome.changes.map((change) => [codeCell(change.overlay), codeCell(change.image), `${referenceCell(change.old)} → ${referenceCell(change.new)}`])), '');
+        lines.push(changesTable(outcome.changes, 'Now → promoted'), '');
         if (outcome.pullRequest) {
             const { url, number, created, moved } = outcome.pullRequest;
             lines.push(`Pull request <a href="${url}">#${number}</a> ${created ? 'opened' : moved ? 'updated' : 'already carries this promotion'}.`, '');

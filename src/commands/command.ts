@@ -12,3 +12,9 @@ export interface Command<Inputs, Outcome> {
   run(inputs: Inputs, context: RunContext): Promise<Outcome>;
   report(outcome: Outcome, inputs: Inputs, context: RunContext): Promise<void>;
 }
+
+/** What most commands' readInputs returns: the typed inputs, and what the run needs beside them (GitHub access, the config file, the run). */
+export interface Prepared<Inputs, Context> {
+  inputs: Inputs;
+  context: Context;
+}

@@ -13,14 +13,9 @@ import { readRepoLocation } from '../inputs/repo-location.js';
 import type { RunContext } from '../types.js';
 import { setOutputs, writeSummary } from '../report/job-summary.js';
 import { countOf } from '../text/wording.js';
-import type { Command } from './command.js';
+import type { Command, Prepared } from './command.js';
 
-interface DriftCommandInputs {
-  inputs: DriftInputs;
-  context: DriftContext;
-}
-
-export const driftCheckCommand: Command<DriftCommandInputs, DriftReport> = {
+export const driftCheckCommand: Command<Prepared<DriftInputs, DriftContext>, DriftReport> = {
   readInputs(run: RunContext) {
     const github = readGitHubTarget(run);
     // GitHub passes issue's default (gitops-drift); only an explicit issue: '' arrives empty, and turns the issue off.

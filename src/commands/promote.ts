@@ -10,14 +10,9 @@ import { promoteOutputs, promotionSummaryMarkdown } from '../promote/promotion-s
 import type { PromoteInputs, PromoteOutcome } from '../promote/promotion-types.js';
 import { runPromotion, type PromoteContext } from '../promote/run-promotion.js';
 import { setOutputs, writeSummary } from '../report/job-summary.js';
-import type { Command } from './command.js';
+import type { Command, Prepared } from './command.js';
 
-interface PromoteCommandInputs {
-  inputs: PromoteInputs;
-  context: PromoteContext;
-}
-
-export const promoteCommand: Command<PromoteCommandInputs, PromoteOutcome> = {
+export const promoteCommand: Command<Prepared<PromoteInputs, PromoteContext>, PromoteOutcome> = {
   readInputs(run: RunContext) {
     const github = readGitHubTarget(run);
     const inputs: PromoteInputs = {

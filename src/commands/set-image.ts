@@ -13,14 +13,9 @@ import { setOutputs, writeSummary } from '../report/job-summary.js';
 import { runSetImage, type SetImageContext } from '../set-image/run-set-image.js';
 import { setImageOutputs, setImageSummaryMarkdown } from '../set-image/set-image-summary.js';
 import type { SetImageInputs, SetImageOutcome } from '../set-image/set-image-types.js';
-import type { Command } from './command.js';
+import type { Command, Prepared } from './command.js';
 
-interface SetImageCommandInputs {
-  inputs: SetImageInputs;
-  context: SetImageContext;
-}
-
-export const setImageCommand: Command<SetImageCommandInputs, SetImageOutcome> = {
+export const setImageCommand: Command<Prepared<SetImageInputs, SetImageContext>, SetImageOutcome> = {
   readInputs(run: RunContext) {
     const github = readGitHubTarget(run);
     const inputs: SetImageInputs = {

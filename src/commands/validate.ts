@@ -12,14 +12,9 @@ import { setOutputs } from '../report/job-summary.js';
 import { toJUnitXml } from '../validate/junit-report.js';
 import { runValidate, type ValidateContext, type ValidateInputs, type ValidateOutcome } from '../validate/run-validate.js';
 import { annotate, reportJson, validationFailure, writeValidationSummary } from '../validate/validation-output.js';
-import type { Command } from './command.js';
+import type { Command, Prepared } from './command.js';
 
-interface ValidateCommandInputs {
-  inputs: ValidateInputs;
-  context: ValidateContext;
-}
-
-export const validateCommand: Command<ValidateCommandInputs, ValidateOutcome> = {
+export const validateCommand: Command<Prepared<ValidateInputs, ValidateContext>, ValidateOutcome> = {
   readInputs(run: RunContext) {
     const inputs: ValidateInputs = {
       // validate reads a folder: the checkout at path, else the working folder (git or not).

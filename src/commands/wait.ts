@@ -12,14 +12,9 @@ import { setOutputs, writeSummary } from '../report/job-summary.js';
 import { runWait, type WaitContext } from '../wait/run-wait.js';
 import type { WaitInputs } from '../wait/wait-inputs.js';
 import { waitOutputs, waitSummaryMarkdown, type WaitOutcome } from '../wait/wait-report.js';
-import type { Command } from './command.js';
+import type { Command, Prepared } from './command.js';
 
-interface WaitCommandInputs {
-  inputs: WaitInputs;
-  context: WaitContext;
-}
-
-export const waitCommand: Command<WaitCommandInputs, WaitOutcome> = {
+export const waitCommand: Command<Prepared<WaitInputs, WaitContext>, WaitOutcome> = {
   readInputs(run: RunContext) {
     const target = readGitHubTarget(run);
     const inputs: WaitInputs = {

@@ -122,25 +122,25 @@ export async function updatePullRequest(github: GitHubConnection, pull: PullRequ
 }
 
 /** Labels are added, never reset (people add their own); GitHub creates the missing ones. */
-export async function addLabels(github: GitHubConnection, pull: PullRequest, labels: readonly string[]): Promise<Refusal[]> {
-  const missing = labels.filter((label) => !pull.labels.some((present) => present.toLowerCase() === label.toLowerCase()));
-  if (missing.length === 0) return [];
-  try {
-    await github.client.rest.issues.addLabels({ owner: github.owner, repo: github.repo, issue_number: pull.number, labels: missing });
-    return [];
-  } catch (error) {
-    return [{ what: `labels ${missing.join(', ')}`, why: describeRequestError(error), fix: 'give the token issues: write (or pull-requests: write) on the config repo' }];
-  }
+export function addLabels(github: GitHubConnection, pull: PullRequest, labels: readonly string[]): Promise<Refusal[]> {
+  const add = (missing: string[]) => github.client.rest.issues.addLabels({ owner: github.owner, repo: github.repo, issue_number: pull.number, labels: missing });
+  return addMissing('labels', labels, pull.labels, add, 'give the token issues: write (or pull-requests: write) on the config repo');
 }
 
-export async function addAssignees(github: GitHubConnection, pull: PullRequest, assignees: readonly string[]): Promise<Refusal[]> {
-  const missing = assignees.filter((login) => !pull.assignees.some((present) => present.toLowerCase() === login.toLowerCase()));
+export function addAssignees(github: GitHubConnection, pull: PullRequest, assignees: readonly string[]): Promise<Refusal[]> {
+  const add = (missing: string[]) => github.client.rest.issues.addAssignees({ owner: github.owner, repo: github.repo, issue_number: pull.number, assignees: missing });
+  return addMissing('assignees', assignees, pull.assignees, add, 'assign only people with access to the config repo');
+}
+
+/** Adds what the PR lacks of `wanted` (names compared without case); a refusal is returned, not thrown: the PR stays made. */
+async function addMissing(what: string, wanted: readonly string[], present: readonly string[], add: (missing: string[]) => Promise<unknown>, fix: string): Promise<Refusal[]> {
+  const missing = wanted.filter((name) => !present.some((have) => have.toLowerCase() === name.toLowerCase()));
   if (missing.length === 0) return [];
   try {
-    await github.client.rest.issues.addAssignees({ owner: github.owner, repo: github.repo, issue_number: pull.number, assignees: missing });
+    await add(missing);
     return [];
   } catch (error) {
-    return [{ what: `assignees ${missing.join(', ')}`, why: describeRequestError(error), fix: 'assign only people with access to the config repo' }];
+    return [{ what: `${what} ${missing.join(', ')}`, why: describeRequestError(error), fix }];
   }
 }
 

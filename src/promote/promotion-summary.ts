@@ -1,6 +1,6 @@
 import { describeRefusal } from '../github/pull-requests.js';
-import { codeCell, markdownTable } from '../text/markdown-table.js';
-import { changedBy, imagesOutput, referenceCell } from '../report/overlay-changes.js';
+import { codeCell } from '../text/markdown-table.js';
+import { changedBy, changesTable, imagesOutput } from '../report/overlay-changes.js';
 import type { PromoteOutcome } from './promotion-types.js';
 
 /** promote's outputs, as GitHub will read them. Pure. */
@@ -20,13 +20,7 @@ export function promotionSummaryMarkdown(outcome: PromoteOutcome): string {
   if (outcome.changes.length === 0) {
     lines.push(`${outcome.to} already runs what ${outcome.from} runs; nothing was promoted.${outcome.closed ? ` Closed the empty pull request #${outcome.closed}.` : ''}`, '');
   } else {
-    lines.push(
-      markdownTable(
-        ['Overlay', 'Image', 'Now → promoted'],
-        outcome.changes.map((change) => [codeCell(change.overlay), codeCell(change.image), `${referenceCell(change.old)} → ${referenceCell(change.new)}`]),
-      ),
-      '',
-    );
+    lines.push(changesTable(outcome.changes, 'Now → promoted'), '');
     if (outcome.pullRequest) {
       const { url, number, created, moved } = outcome.pullRequest;
       lines.push(`Pull request <a href="${url}">#${number}</a> ${created ? 'opened' : moved ? 'updated' : 'already carries this promotion'}.`, '');

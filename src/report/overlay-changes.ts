@@ -1,5 +1,5 @@
 import { formatImageReference } from '../kustomize/image-reference.js';
-import { codeCell } from '../text/markdown-table.js';
+import { codeCell, markdownTable } from '../text/markdown-table.js';
 import type { ImageEntryChange, ImageFieldValues, OverlayChange } from '../types.js';
 
 /** The reference an entry makes of image `name` (`newName` replaces the name). */
@@ -39,4 +39,12 @@ export function changedBy(outcome: { dryRun: boolean; changes: readonly unknown[
 /** A reference for a summary table; an empty old value is a new entry. */
 export function referenceCell(reference: string): string {
   return reference ? codeCell(reference) : '<em>(new entry)</em>';
+}
+
+/** The table of changes in a summary: overlay, image, and `old → new` under the given heading. */
+export function changesTable(changes: readonly OverlayChange[], heading: string): string {
+  return markdownTable(
+    ['Overlay', 'Image', heading],
+    changes.map((change) => [codeCell(change.overlay), codeCell(change.image), `${referenceCell(change.old)} → ${referenceCell(change.new)}`]),
+  );
 }

@@ -1,6 +1,6 @@
 import { describeRefusal } from '../github/pull-requests.js';
-import { codeCell, markdownTable } from '../text/markdown-table.js';
-import { changedBy, imagesOutput, referenceCell } from '../report/overlay-changes.js';
+import { codeCell } from '../text/markdown-table.js';
+import { changedBy, changesTable, imagesOutput } from '../report/overlay-changes.js';
 import type { SetImageOutcome } from './set-image-types.js';
 
 /** set-image's outputs, as GitHub will read them. Pure. */
@@ -20,13 +20,7 @@ export function setImageSummaryMarkdown(outcome: SetImageOutcome): string {
   if (outcome.changes.length === 0) {
     lines.push('Every overlay already has these images; nothing was changed.', '');
   } else {
-    lines.push(
-      markdownTable(
-        ['Overlay', 'Image', 'Old → new'],
-        outcome.changes.map((change) => [codeCell(change.overlay), codeCell(change.image), `${referenceCell(change.old)} → ${referenceCell(change.new)}`]),
-      ),
-      '',
-    );
+    lines.push(changesTable(outcome.changes, 'Old → new'), '');
     lines.push(`${landingSentence(outcome)}`, '');
   }
   if (outcome.superseded.length > 0) {
