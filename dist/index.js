@@ -41464,8 +41464,8 @@ var external_node_path_ = __nccwpck_require__(76760);
 var external_node_url_ = __nccwpck_require__(73136);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);
-// EXTERNAL MODULE: ./src/main.ts + 179 modules
-var main = __nccwpck_require__(44467);
+// EXTERNAL MODULE: ./src/main.ts + 181 modules
+var main = __nccwpck_require__(26304);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(83916);
 ;// CONCATENATED MODULE: ./src/cli/human-output.ts
@@ -42096,7 +42096,7 @@ function yamlErrorText(error) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _runtime_refuse_unsupported_node_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51510);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(44467);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(26304);
 /* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(41710);
 // Entry point of the bundle. GitHub runs `node dist/index.js` with no arguments;
 // `gitops-promote <command> --flag value …` (or `node dist/index.js <command> …`) is the CLI.
@@ -42116,7 +42116,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 44467:
+/***/ 26304:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45078,7 +45078,19 @@ var src_errors = __nccwpck_require__(83916);
 var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
+;// CONCATENATED MODULE: ./src/text/split-list.ts
+/** A list given one item per line, or comma-separated; blank items and # comments (after a blank) dropped. */
+function splitList(text) {
+    return text
+        .split(/\r?\n/)
+        .map((line) => line.replace(/(^|\s)#.*$/, ''))
+        .flatMap((line) => line.split(','))
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/read-inputs.ts
+
 
 
 
@@ -45151,14 +45163,6 @@ function readChoice(name, choices, fallback) {
     if (!match)
         throw new src_errors/* InputError */.dz(name, `expected one of ${choices.join(', ')}, got '${value}'.`);
     return match;
-}
-function splitList(text) {
-    return text
-        .split(/\r?\n/)
-        .map((line) => line.replace(/(^|\s)#.*$/, ''))
-        .flatMap((line) => line.split(','))
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
 }
 function readRegExp(name) {
     const source = getInput(name);
@@ -50441,6 +50445,16 @@ function maskSecret(value) {
     masked.add(value);
     core_setSecret(value);
 }
+const SECRET_FIELDS = /^\s*-?\s*(token|client-key-data|client-certificate-data|password|username|id-token|refresh-token|access-token|client-secret)\s*:\s*(\S+)\s*$/;
+/** The whole file, and every credential value on its own (the runner matches a masked value line by line). */
+function maskKubeconfig(kubeconfig) {
+    maskSecret(kubeconfig);
+    for (const line of kubeconfig.split(/\r?\n/)) {
+        const match = SECRET_FIELDS.exec(line);
+        if (match)
+            maskSecret(match[2].replace(/^["']|["']$/g, ''));
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/github/octokit-client.ts
 
@@ -50805,7 +50819,19 @@ function readWorkflowSettings() {
     };
 }
 
+;// CONCATENATED MODULE: ./src/github/repository-name.ts
+
+const OWNER_NAME = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/;
+/** `owner/name` as GitHub spells repositories, or a one-line error naming the input. */
+function parseOwnerName(input, value) {
+    const match = OWNER_NAME.exec(value.trim());
+    if (!match)
+        throw new src_errors/* InputError */.dz(input, `'${value}' is not a repository as owner/name.`);
+    return { owner: match[1], repo: match[2] };
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/github-inputs.ts
+
 
 
 
@@ -50818,14 +50844,6 @@ function readGitHubTarget(context) {
     if (token !== '')
         maskSecret(token);
     return { repository, token };
-}
-const OWNER_NAME = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/;
-/** `owner/name` as GitHub spells repositories, or a one-line error naming the input. */
-function parseOwnerName(input, value) {
-    const match = OWNER_NAME.exec(value.trim());
-    if (!match)
-        throw new src_errors/* InputError */.dz(input, `'${value}' is not a repository as owner/name.`);
-    return { owner: match[1], repo: match[2] };
 }
 /** The identity GitHub Actions' own commits carry: verified on github.com when an App token makes them through the API. */
 const ACTIONS_BOT = { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' };
@@ -53547,136 +53565,7 @@ function explainRefusedRead(repository, error, permissions) {
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var external_node_timers_promises_ = __nccwpck_require__(58500);
-;// CONCATENATED MODULE: ./src/report/pull-request-body.ts
-
-
-/**
- * The body of a promotion pull request, built from plain data: a table per
- * app, compare links between app versions, the run, the checklist, a rollback
- * note and the folded rendered diff, kept under GitHub's body limit.
- */
-/** GitHub refuses bodies over 65,536 characters; stay clear of it. */
-const MAX_BODY_LENGTH = 65_000;
-/** Lines that change on every run (the run link) carry this, so a re-run with nothing new writes nothing. */
-const VOLATILE_LINE = '<!-- gitops-promote:run -->';
-function buildPullRequestBody(body) {
-    const head = [
-        `Promotes what runs in **${body.from}** into **${body.to}**, as of ${commitLink(body.repositoryUrl, body.sourceCommit)} on \`${body.targetBranch}\`.`,
-        '',
-        ...body.apps.flatMap(appTable),
-        ...(body.skipped.length > 0 ? ['Not promoted:', ...body.skipped.map((line) => `- ${line}`), ''] : []),
-        ...(body.runUrl ? [`Opened by [this workflow run](${body.runUrl}). ${VOLATILE_LINE}`, ''] : []),
-        ...(body.checklist.length > 0 ? ['### Checklist', '', ...body.checklist.map(checklistLine), ''] : []),
-        ...rollbackNote(body),
-    ].join('\n');
-    const tail = `\n${body.marker}\n`;
-    const diff = body.renderedDiff === undefined ? '' : foldedDiff(body.renderedDiff, MAX_BODY_LENGTH - head.length - tail.length);
-    return fitBody(head + diff, tail);
-}
-/** Whether two bodies say the same, ignoring the run link. */
-function sameBody(a, b) {
-    const stable = (text) => text
-        .replace(/\r\n/g, '\n')
-        .split('\n')
-        .filter((line) => !line.includes(VOLATILE_LINE))
-        .join('\n')
-        .trim();
-    return stable(a) === stable(b);
-}
-function appTable(section) {
-    const title = section.app === '' ? '### Images' : `### ${section.app}`;
-    return [
-        title,
-        '',
-        '| Overlay | Image | Now in target | Promoted |',
-        '| --- | --- | --- | --- |',
-        ...section.rows.map((row) => `| \`${row.overlay}\` | \`${row.image}\` | ${row.current ? `\`${row.current}\`` : '_(new entry)_'} | \`${row.promoted}\` |`),
-        '',
-        ...(section.compareUrl ? [`Changes in the app: [compare](${section.compareUrl})`, ''] : []),
-    ];
-}
-function checklistLine(item) {
-    return `- [${item.checked ? 'x' : ' '}] ${item.text}${!item.checked && item.note ? ` _(${item.note})_` : ''}`;
-}
-function rollbackNote(body) {
-    const rows = body.apps.flatMap((section) => section.rows);
-    if (rows.length === 0)
-        return [];
-    const lines = rows.map((row) => (row.current ? `- \`${row.overlay}\`: \`${row.image}\` back to \`${row.current}\`` : `- \`${row.overlay}\`: remove the new \`${row.image}\` entry`));
-    return ['### Rollback', '', `After merging, revert the merge commit, or set the previous values in ${body.to}:`, '', ...lines, ''];
-}
-function commitLink(repositoryUrl, sha) {
-    return repositoryUrl ? `[\`${sha.slice(0, 7)}\`](${repositoryUrl}/commit/${sha})` : `\`${sha.slice(0, 7)}\``;
-}
-/** The rendered diff in a folded section, cut to `room` characters with a note. */
-function foldedDiff(diff, room) {
-    // The blank line keeps GitHub from reading the folded block as part of a list above it.
-    const open = '\n<details><summary>Rendered diff of the target overlays (kustomize build, before → after)</summary>\n\n```diff\n';
-    const close = '\n```\n\n</details>\n';
-    if (diff.trim() === '')
-        return `${open}(the rendered manifests are unchanged apart from the image fields kustomize writes)${close}`;
-    const fence = diff.replace(/```/g, '`\u200b``');
-    const budget = room - open.length - close.length;
-    if (fence.length <= budget)
-        return `${open}${fence.replace(/\n$/, '')}${close}`;
-    const note = '\n… (cut to fit GitHub’s size limit for a pull request body; run kustomize build on both branches for the whole diff)';
-    if (budget <= note.length + 200)
-        return '\n_The rendered diff is too large to show here._\n';
-    const cut = fence.slice(0, budget - note.length);
-    return `${open}${cut.slice(0, cut.lastIndexOf('\n') + 1)}${note}${close}`;
-}
-function fitBody(text, tail) {
-    if (text.length + tail.length <= MAX_BODY_LENGTH)
-        return text + tail;
-    const note = '\n\n… (cut to fit GitHub’s size limit for a pull request body)\n';
-    return text.slice(0, MAX_BODY_LENGTH - tail.length - note.length) + note + tail;
-}
-/** Replaces every value under a Secret's `data` and `stringData` so no secret reaches a PR. */
-function redactSecrets(yaml) {
-    const documents = (0,dist/* parseAllDocuments */.hR)(yaml);
-    if (!Array.isArray(documents))
-        return yaml;
-    return documents
-        .map((document) => {
-        const value = document.toJS();
-        if (value && value.kind === 'Secret') {
-            for (const field of ['data', 'stringData']) {
-                const map = value[field];
-                if (map && typeof map === 'object')
-                    for (const key of Object.keys(map))
-                        map[key] = '<redacted>';
-            }
-        }
-        return value === null ? '' : (0,dist/* stringify */.As)(value, { lineWidth: 0 });
-    })
-        .filter((text) => text !== '')
-        .join('---\n');
-}
-/**
- * The app repo's compare view between two image versions, when both tags name
- * something git knows: a version tag (1.4.2, v1.4.2) or a commit (sha-abc1234,
- * or bare hex). `latest` and other moving tags cannot be resolved.
- */
-function compareUrl(serverUrl, sourceRepository, before, after) {
-    if (!sourceRepository || !before || !after)
-        return undefined;
-    const from = gitRefOf(splitImageReference(before).tag);
-    const to = gitRefOf(splitImageReference(after).tag);
-    if (!from || !to || from === to)
-        return undefined;
-    return `${serverUrl.replace(/\/+$/, '')}/${sourceRepository}/compare/${encodeURIComponent(from)}...${encodeURIComponent(to)}`;
-}
-function gitRefOf(tag) {
-    const sha = /^(?:sha-|git-)?([0-9a-f]{7,40})$/.exec(tag);
-    if (sha)
-        return sha[1];
-    if (/^v?\d+\.\d+(\.\d+)?([-+][0-9A-Za-z.-]+)?$/.test(tag))
-        return tag;
-    return undefined;
-}
-
 ;// CONCATENATED MODULE: ./src/github/pull-requests.ts
-
 
 
 
@@ -53732,7 +53621,8 @@ async function createOrUpdatePullRequest(github, spec, existing) {
 }
 /** Updates title and body only when they say something new (the run link alone is not news). */
 async function updatePullRequest(github, pull, spec) {
-    if (pull.title === spec.title && sameBody(pull.body, spec.body))
+    const same = spec.sameBody ?? ((present, planned) => present === planned);
+    if (pull.title === spec.title && same(pull.body, spec.body))
         return pull;
     const { data } = await github.client.rest.pulls.update({ owner: github.owner, repo: github.repo, pull_number: pull.number, title: spec.title, body: spec.body });
     info(`Updated pull request #${pull.number}.`);
@@ -55095,6 +54985,134 @@ function keepForm(change) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./src/report/pull-request-body.ts
+
+
+/**
+ * The body of a promotion pull request, built from plain data: a table per
+ * app, compare links between app versions, the run, the checklist, a rollback
+ * note and the folded rendered diff, kept under GitHub's body limit.
+ */
+/** GitHub refuses bodies over 65,536 characters; stay clear of it. */
+const MAX_BODY_LENGTH = 65_000;
+/** Lines that change on every run (the run link) carry this, so a re-run with nothing new writes nothing. */
+const VOLATILE_LINE = '<!-- gitops-promote:run -->';
+function buildPullRequestBody(body) {
+    const head = [
+        `Promotes what runs in **${body.from}** into **${body.to}**, as of ${commitLink(body.repositoryUrl, body.sourceCommit)} on \`${body.targetBranch}\`.`,
+        '',
+        ...body.apps.flatMap(appTable),
+        ...(body.skipped.length > 0 ? ['Not promoted:', ...body.skipped.map((line) => `- ${line}`), ''] : []),
+        ...(body.runUrl ? [`Opened by [this workflow run](${body.runUrl}). ${VOLATILE_LINE}`, ''] : []),
+        ...(body.checklist.length > 0 ? ['### Checklist', '', ...body.checklist.map(checklistLine), ''] : []),
+        ...rollbackNote(body),
+    ].join('\n');
+    const tail = `\n${body.marker}\n`;
+    const diff = body.renderedDiff === undefined ? '' : foldedDiff(body.renderedDiff, MAX_BODY_LENGTH - head.length - tail.length);
+    return fitBody(head + diff, tail);
+}
+/** Whether two bodies say the same, ignoring the run link. */
+function sameBody(a, b) {
+    const stable = (text) => text
+        .replace(/\r\n/g, '\n')
+        .split('\n')
+        .filter((line) => !line.includes(VOLATILE_LINE))
+        .join('\n')
+        .trim();
+    return stable(a) === stable(b);
+}
+function appTable(section) {
+    const title = section.app === '' ? '### Images' : `### ${section.app}`;
+    return [
+        title,
+        '',
+        '| Overlay | Image | Now in target | Promoted |',
+        '| --- | --- | --- | --- |',
+        ...section.rows.map((row) => `| \`${row.overlay}\` | \`${row.image}\` | ${row.current ? `\`${row.current}\`` : '_(new entry)_'} | \`${row.promoted}\` |`),
+        '',
+        ...(section.compareUrl ? [`Changes in the app: [compare](${section.compareUrl})`, ''] : []),
+    ];
+}
+function checklistLine(item) {
+    return `- [${item.checked ? 'x' : ' '}] ${item.text}${!item.checked && item.note ? ` _(${item.note})_` : ''}`;
+}
+function rollbackNote(body) {
+    const rows = body.apps.flatMap((section) => section.rows);
+    if (rows.length === 0)
+        return [];
+    const lines = rows.map((row) => (row.current ? `- \`${row.overlay}\`: \`${row.image}\` back to \`${row.current}\`` : `- \`${row.overlay}\`: remove the new \`${row.image}\` entry`));
+    return ['### Rollback', '', `After merging, revert the merge commit, or set the previous values in ${body.to}:`, '', ...lines, ''];
+}
+function commitLink(repositoryUrl, sha) {
+    return repositoryUrl ? `[\`${sha.slice(0, 7)}\`](${repositoryUrl}/commit/${sha})` : `\`${sha.slice(0, 7)}\``;
+}
+/** The rendered diff in a folded section, cut to `room` characters with a note. */
+function foldedDiff(diff, room) {
+    // The blank line keeps GitHub from reading the folded block as part of a list above it.
+    const open = '\n<details><summary>Rendered diff of the target overlays (kustomize build, before → after)</summary>\n\n```diff\n';
+    const close = '\n```\n\n</details>\n';
+    if (diff.trim() === '')
+        return `${open}(the rendered manifests are unchanged apart from the image fields kustomize writes)${close}`;
+    const fence = diff.replace(/```/g, '`\u200b``');
+    const budget = room - open.length - close.length;
+    if (fence.length <= budget)
+        return `${open}${fence.replace(/\n$/, '')}${close}`;
+    const note = '\n… (cut to fit GitHub’s size limit for a pull request body; run kustomize build on both branches for the whole diff)';
+    if (budget <= note.length + 200)
+        return '\n_The rendered diff is too large to show here._\n';
+    const cut = fence.slice(0, budget - note.length);
+    return `${open}${cut.slice(0, cut.lastIndexOf('\n') + 1)}${note}${close}`;
+}
+function fitBody(text, tail) {
+    if (text.length + tail.length <= MAX_BODY_LENGTH)
+        return text + tail;
+    const note = '\n\n… (cut to fit GitHub’s size limit for a pull request body)\n';
+    return text.slice(0, MAX_BODY_LENGTH - tail.length - note.length) + note + tail;
+}
+/** Replaces every value under a Secret's `data` and `stringData` so no secret reaches a PR. */
+function redactSecrets(yaml) {
+    const documents = (0,dist/* parseAllDocuments */.hR)(yaml);
+    if (!Array.isArray(documents))
+        return yaml;
+    return documents
+        .map((document) => {
+        const value = document.toJS();
+        if (value && value.kind === 'Secret') {
+            for (const field of ['data', 'stringData']) {
+                const map = value[field];
+                if (map && typeof map === 'object')
+                    for (const key of Object.keys(map))
+                        map[key] = '<redacted>';
+            }
+        }
+        return value === null ? '' : (0,dist/* stringify */.As)(value, { lineWidth: 0 });
+    })
+        .filter((text) => text !== '')
+        .join('---\n');
+}
+/**
+ * The app repo's compare view between two image versions, when both tags name
+ * something git knows: a version tag (1.4.2, v1.4.2) or a commit (sha-abc1234,
+ * or bare hex). `latest` and other moving tags cannot be resolved.
+ */
+function compareUrl(serverUrl, sourceRepository, before, after) {
+    if (!sourceRepository || !before || !after)
+        return undefined;
+    const from = gitRefOf(splitImageReference(before).tag);
+    const to = gitRefOf(splitImageReference(after).tag);
+    if (!from || !to || from === to)
+        return undefined;
+    return `${serverUrl.replace(/\/+$/, '')}/${sourceRepository}/compare/${encodeURIComponent(from)}...${encodeURIComponent(to)}`;
+}
+function gitRefOf(tag) {
+    const sha = /^(?:sha-|git-)?([0-9a-f]{7,40})$/.exec(tag);
+    if (sha)
+        return sha[1];
+    if (/^v?\d+\.\d+(\.\d+)?([-+][0-9A-Za-z.-]+)?$/.test(tag))
+        return tag;
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/set-image/set-image-pull-request-body.ts
 
 const CARRIED_PREFIX = '<!-- gitops-promote:set-image-arguments ';
@@ -55274,6 +55292,7 @@ function gitBlobSha(content) {
 
 
 
+
 /**
  * The promotion branch is the base head plus one commit with the edit. It is
  * rewritten only when its content differs from the edit planned now, so a
@@ -55297,7 +55316,7 @@ known) {
     else {
         info(`Branch ${plan.branch} already holds this promotion; not rewriting it.`);
     }
-    const { pull, created } = await createOrUpdatePullRequest(github, { head: plan.branch, base: plan.base, title: plan.title, body: plan.body, marker: plan.marker, ...settings }, existing);
+    const { pull, created } = await createOrUpdatePullRequest(github, { head: plan.branch, base: plan.base, title: plan.title, body: plan.body, marker: plan.marker, ...settings, sameBody: sameBody }, existing);
     const refusals = [
         ...(await addLabels(github, pull, settings.labels)),
         ...(await addAssignees(github, pull, settings.assignees)),
@@ -55756,16 +55775,6 @@ async function withKubeconfigFile(kubeconfig, tempDir, work) {
     }
     finally {
         await (0,promises_.rm)(folder, { recursive: true, force: true });
-    }
-}
-const SECRET_FIELDS = /^\s*-?\s*(token|client-key-data|client-certificate-data|password|username|id-token|refresh-token|access-token|client-secret)\s*:\s*(\S+)\s*$/;
-/** The whole file, and every credential value on its own (the runner matches a masked value line by line). */
-function maskKubeconfig(kubeconfig) {
-    maskSecret(kubeconfig);
-    for (const line of kubeconfig.split(/\r?\n/)) {
-        const match = SECRET_FIELDS.exec(line);
-        if (match)
-            maskSecret(match[2].replace(/^["']|["']$/g, ''));
     }
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
-import { parseOwnerName, parseSourceRepositories } from '../../src/inputs/github-inputs.js';
-import { parseDuration, splitList } from '../../src/inputs/read-inputs.js';
+import { parseOwnerName } from '../../src/github/repository-name.js';
+import { parseSourceRepositories } from '../../src/inputs/github-inputs.js';
+import { parseDuration } from '../../src/inputs/read-inputs.js';
+import { splitList } from '../../src/text/split-list.js';
 
 describe('parseDuration: milliseconds from 90s, 10m, 1h30m or bare seconds', () => {
   test.each<[string, number | undefined]>([

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import { splitList } from '../inputs/read-inputs.js';
+import { splitList } from '../text/split-list.js';
 import { countOf } from '../text/wording.js';
 
 /** How far an environment may lag behind the one before it. */

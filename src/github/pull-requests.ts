@@ -3,7 +3,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { UserError } from '../errors.js';
 import type { GitHubConnection } from './github-connection.js';
 import { describeRequestError, statusOf } from './request-errors.js';
-import { sameBody } from '../report/pull-request-body.js';
 import { sentence } from '../text/wording.js';
 
 /**
@@ -25,6 +24,8 @@ export interface PullRequestSpec {
   teamReviewers: string[];
   labels: string[];
   assignees: string[];
+  /** Whether the body on GitHub already says what `body` says (a run link alone is not news); equality when not given. */
+  sameBody?: (present: string, planned: string) => boolean;
 }
 
 export interface PullRequest {
@@ -115,7 +116,8 @@ export async function createOrUpdatePullRequest(github: GitHubConnection, spec: 
 
 /** Updates title and body only when they say something new (the run link alone is not news). */
 export async function updatePullRequest(github: GitHubConnection, pull: PullRequest, spec: PullRequestSpec): Promise<PullRequest> {
-  if (pull.title === spec.title && sameBody(pull.body, spec.body)) return pull;
+  const same = spec.sameBody ?? ((present: string, planned: string) => present === planned);
+  if (pull.title === spec.title && same(pull.body, spec.body)) return pull;
   const { data } = await github.client.rest.pulls.update({ owner: github.owner, repo: github.repo, pull_number: pull.number, title: spec.title, body: spec.body });
   core.info(`Updated pull request #${pull.number}.`);
   return toPullRequest(data as unknown as RawPull);

@@ -2,6 +2,7 @@ import { InputError } from '../errors.js';
 
 import { maskSecret } from '../log/mask-secret.js';
 import { readString } from './read-inputs.js';
+import { parseOwnerName } from '../github/repository-name.js';
 import type { GitHubTarget, Identity, RunContext } from '../types.js';
 
 
@@ -14,14 +15,6 @@ export function readGitHubTarget(context: RunContext): GitHubTarget {
   return { repository, token };
 }
 
-const OWNER_NAME = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/;
-
-/** `owner/name` as GitHub spells repositories, or a one-line error naming the input. */
-export function parseOwnerName(input: string, value: string): { owner: string; repo: string } {
-  const match = OWNER_NAME.exec(value.trim());
-  if (!match) throw new InputError(input, `'${value}' is not a repository as owner/name.`);
-  return { owner: match[1]!, repo: match[2]! };
-}
 
 /** The identity GitHub Actions' own commits carry: verified on github.com when an App token makes them through the API. */
 export const ACTIONS_BOT: Identity = { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' };

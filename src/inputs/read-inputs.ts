@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
+import { splitList } from '../text/split-list.js';
 
 /**
  * Typed readers over the action's inputs. The CLI turns its flags into the same
@@ -73,14 +74,6 @@ export function readChoice<T extends string, F extends T | undefined>(name: stri
   return match;
 }
 
-export function splitList(text: string): string[] {
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.replace(/(^|\s)#.*$/, ''))
-    .flatMap((line) => line.split(','))
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
-}
 
 export function readRegExp(name: string): RegExp | undefined {
   const source = core.getInput(name);

@@ -16,6 +16,7 @@ import { statusOf } from '../github/request-errors.js';
 import { gitBlobSha } from '../repo/blob-sha.js';
 import type { ChangedFile, ConfigRepo, Snapshot } from '../repo/config-repo.js';
 import type { Identity } from '../types.js';
+import { sameBody } from '../report/pull-request-body.js';
 
 
 /** What the promotion PR should say and who should see it. */
@@ -59,7 +60,7 @@ export async function landPromotionPullRequest(
   }
   const { pull, created } = await createOrUpdatePullRequest(
     github,
-    { head: plan.branch, base: plan.base, title: plan.title, body: plan.body, marker: plan.marker, ...settings },
+    { head: plan.branch, base: plan.base, title: plan.title, body: plan.body, marker: plan.marker, ...settings, sameBody },
     existing,
   );
   const refusals = [

@@ -1,6 +1,6 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { maskSecret } from '../log/mask-secret.js';
+import { maskKubeconfig } from '../log/mask-secret.js';
 
 /**
  * The kubeconfig input as a file kubectl can read: masked in the log, written
@@ -19,13 +19,3 @@ export async function withKubeconfigFile<T>(kubeconfig: string, tempDir: string,
   }
 }
 
-const SECRET_FIELDS = /^\s*-?\s*(token|client-key-data|client-certificate-data|password|username|id-token|refresh-token|access-token|client-secret)\s*:\s*(\S+)\s*$/;
-
-/** The whole file, and every credential value on its own (the runner matches a masked value line by line). */
-export function maskKubeconfig(kubeconfig: string): void {
-  maskSecret(kubeconfig);
-  for (const line of kubeconfig.split(/\r?\n/)) {
-    const match = SECRET_FIELDS.exec(line);
-    if (match) maskSecret(match[2]!.replace(/^["']|["']$/g, ''));
-  }
-}

@@ -10,7 +10,7 @@ import { resolveExpectedRevision } from '../controllers/wait-revision.js';
 import { shortSha, type ObjectStatus } from '../controllers/wait-types.js';
 import { oneLineMessage } from '../errors.js';
 import type { GitHubTarget } from '../types.js';
-import { parseOwnerName } from '../inputs/github-inputs.js';
+import { parseOwnerName } from '../github/repository-name.js';
 import type { RunContext } from '../types.js';
 import { createGitHubClient } from '../github/octokit-client.js';
 import { Git } from '../repo/git.js';

@@ -3,7 +3,7 @@ import { InputError, oneLineMessage } from '../errors.js';
 import { shortSha } from '../controllers/wait-types.js';
 import { GitHubDeployment } from '../github/deployments.js';
 import { createGitHubClient } from '../github/octokit-client.js';
-import { parseOwnerName } from '../inputs/github-inputs.js';
+import { parseOwnerName } from '../github/repository-name.js';
 import type { GitHubTarget } from '../types.js';
 import type { RunContext } from '../types.js';
 

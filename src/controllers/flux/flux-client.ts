@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type * as k8s from '@kubernetes/client-node';
 import { InputError } from '../../errors.js';
-import { maskKubeconfig } from '../../validate/kubeconfig-file.js';
+import { maskKubeconfig } from '../../log/mask-secret.js';
 import type { FluxConnection } from '../controller-settings.js';
 import { FLUX_RESOURCES, RECONCILE_ANNOTATION, type FluxKind, type FluxObject } from './flux-types.js';
 import { shortenAtWord } from '../../text/shorten-at-word.js';
