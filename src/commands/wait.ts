@@ -7,7 +7,7 @@ import { connectArgoCd } from '../controllers/argocd/connect-argocd.js';
 import type { ArgoCdClient } from '../controllers/argocd/argocd-client.js';
 import { waitForArgoApplication } from '../controllers/argocd/watch-argo-application.js';
 import type { FluxWaiter } from '../controllers/flux/watch-flux-object.js';
-import { RevisionAncestry } from '../controllers/revision-ancestry.js';
+import { configRepoGraphs, RevisionAncestry } from '../controllers/revision-ancestry.js';
 import { readWaitInputs, type WaitInputs } from '../controllers/wait-inputs.js';
 import { describeObjects, setWaitOutputs, writeWaitSummary, type ObjectOutcome, type WaitOutcome } from '../controllers/wait-report.js';
 import { resolveExpectedRevision } from '../controllers/wait-revision.js';
@@ -31,9 +31,10 @@ export async function waitForDeployment(inputs: WaitInputs): Promise<WaitOutcome
   const targets = resolveWaitTargets(inputs);
   const git = (await new Git(inputs.path).topLevel()) ? new Git(inputs.path) : undefined;
   const github = configRepoOnGitHub(inputs);
-  const revision = await resolveExpectedRevision(inputs.revision, { git, github });
+  const graphs = configRepoGraphs({ git, github });
+  const revision = await resolveExpectedRevision(inputs.revision, { graphs, checkout: git });
   core.info(`Waiting for ${targets.map((t) => t.label).join(', ')} to run ${revision.sha} (${revision.source}).`);
-  const ancestry = new RevisionAncestry(revision.sha, { git, github });
+  const ancestry = new RevisionAncestry(revision.sha, graphs);
   const watchers = await openWatchers(inputs, targets);
   const deployment = inputs.deployment ? await startDeployment(inputs, revision.sha) : undefined;
 

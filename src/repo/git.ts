@@ -211,20 +211,20 @@ export class Git {
   }
 
   /** The one runner: trimmed stdout (a final newline dropped); throws GitError on a non-zero exit. */
-  async run(args: readonly string[], env: NodeJS.ProcessEnv = {}, input?: string): Promise<string> {
+  private async run(args: readonly string[], env: NodeJS.ProcessEnv = {}, input?: string): Promise<string> {
     const result = await this.exec(args, env, input);
     if (result.exitCode !== 0) throw new GitError(args, result);
     return result.stdout.replace(/\n$/, '');
   }
 
   /** Stdout, or undefined on a non-zero exit; `keepNewline` returns a file's text as it is. */
-  async tryRun(args: readonly string[], options: { keepNewline?: boolean } = {}): Promise<string | undefined> {
+  private async tryRun(args: readonly string[], options: { keepNewline?: boolean } = {}): Promise<string | undefined> {
     const result = await this.exec(args);
     if (result.exitCode !== 0) return undefined;
     return options.keepNewline ? result.stdout : result.stdout.replace(/\n$/, '');
   }
 
-  exec(args: readonly string[], env: NodeJS.ProcessEnv = {}, input?: string): Promise<ProcessResult> {
+  private exec(args: readonly string[], env: NodeJS.ProcessEnv = {}, input?: string): Promise<ProcessResult> {
     return runProcess('git', ['-c', 'core.quotepath=off', ...args], {
       cwd: this.directory,
       input,
