@@ -41464,8 +41464,8 @@ var external_node_path_ = __nccwpck_require__(76760);
 var external_node_url_ = __nccwpck_require__(73136);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);
-// EXTERNAL MODULE: ./src/main.ts + 181 modules
-var main = __nccwpck_require__(26304);
+// EXTERNAL MODULE: ./src/main.ts + 180 modules
+var main = __nccwpck_require__(40002);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(83916);
 ;// CONCATENATED MODULE: ./src/cli/human-output.ts
@@ -42096,7 +42096,7 @@ function yamlErrorText(error) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _runtime_refuse_unsupported_node_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51510);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(26304);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(40002);
 /* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(41710);
 // Entry point of the bundle. GitHub runs `node dist/index.js` with no arguments;
 // `gitops-promote <command> --flag value …` (or `node dist/index.js <command> …`) is the CLI.
@@ -42116,7 +42116,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 26304:
+/***/ 40002:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -53534,6 +53534,24 @@ function describeRequestError(error) {
     const message = data?.message ?? error.message;
     return [message, ...details].join(': ').replace(/\s*\n\s*/g, ' ');
 }
+/**
+ * How a failed GitHub read stands, for a caller that can wait and ask again
+ * (wait's revision lookups): `passing` for a server error, no answer (Octokit
+ * reports it as 500) or a rate limit, after the Octokit plugins' own retries;
+ * `refused` for a token GitHub rejects (401) or that may not read (403);
+ * undefined for any other answer, and for errors that are not GitHub's. A 404
+ * is no failure to the commit graph: there it means a commit it does not have.
+ */
+function readFailureKind(error) {
+    const status = statusOf(error);
+    if (status === undefined)
+        return undefined;
+    if (status >= 500 || status === 429 || (status === 403 && /rate limit/i.test(describeRequestError(error))))
+        return 'passing';
+    if (status === 401 || status === 403)
+        return 'refused';
+    return undefined;
+}
 
 ;// CONCATENATED MODULE: ./src/github/refused-read.ts
 
@@ -54602,7 +54620,15 @@ class GitError extends Error {
         this.name = 'GitError';
     }
 }
-/** Every git call of the action goes through this one class. */
+/**
+ * Every git call the action makes about a repository goes through this class,
+ * each as a named method (as actions/checkout's git command manager): callers
+ * never build git command lines, and one private runner sets the environment
+ * (no prompts, C locale, unquoted paths). An expected outcome, such as a
+ * commit the checkout lacks, answers undefined or false; any other git
+ * failure throws GitError. (report/text-diff.ts runs
+ * `git diff --no-index` on two temporary files as a diff tool: no repository.)
+ */
 class Git {
     directory;
     env;
@@ -54610,32 +54636,92 @@ class Git {
         this.directory = directory;
         this.env = env;
     }
-    /** Runs git and returns its trimmed stdout; throws GitError on a non-zero exit. */
-    async run(args, env = {}, input) {
-        const result = await this.exec(args, env, input);
-        if (result.exitCode !== 0)
-            throw new GitError(args, result);
-        return result.stdout.replace(/\n$/, '');
-    }
-    exec(args, env = {}, input) {
-        return runProcess('git', ['-c', 'core.quotepath=off', ...args], {
-            cwd: this.directory,
-            input,
-            env: { ...this.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...env },
-        });
-    }
-    async tryRun(args) {
-        const result = await this.exec(args);
-        return result.exitCode === 0 ? result.stdout.replace(/\n$/, '') : undefined;
-    }
+    /** The top folder of the work tree `directory` is in; undefined outside a git work tree. */
     topLevel() {
         return this.tryRun(['rev-parse', '--show-toplevel']);
     }
+    /** Whether the checkout is a shallow clone (its history stops early). */
+    async isShallow() {
+        return (await this.tryRun(['rev-parse', '--is-shallow-repository'])) === 'true';
+    }
+    /** The commit HEAD is on; throws when there is none. */
     head() {
         return this.run(['rev-parse', 'HEAD']);
     }
+    /** The branch checked out; undefined when HEAD is detached. */
     currentBranch() {
         return this.tryRun(['symbolic-ref', '--quiet', '--short', 'HEAD']);
+    }
+    /** The URL of a remote; undefined when there is no such remote. */
+    remoteUrl(remote) {
+        return this.tryRun(['remote', 'get-url', remote]);
+    }
+    /** The full SHA of the commit `ref` names (a SHA, abbreviated or not, a branch, HEAD), undefined when the checkout has no such commit. */
+    revParse(ref) {
+        return this.tryRun(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+    }
+    /** A commit's SHA and committer date. */
+    async commitInfo(ref) {
+        const [sha, date] = (await this.run(['log', '-1', '--format=%H%x09%cI', ref, '--'])).split('\t');
+        return { sha, date: Date.parse(date) };
+    }
+    /** Whether `ancestor` is `descendant` or one of its ancestors (both must be commits the checkout has). */
+    async isAncestor(ancestor, descendant) {
+        const args = ['merge-base', '--is-ancestor', ancestor, descendant];
+        const result = await this.exec(args);
+        if (result.exitCode === 0 || result.exitCode === 1)
+            return result.exitCode === 0;
+        throw new GitError(args, result);
+    }
+    /** The best common ancestor of two commits; undefined when their histories share none; throws GitError when one is not a commit. */
+    async mergeBase(a, b) {
+        const args = ['merge-base', a, b];
+        const result = await this.exec(args);
+        if (result.exitCode === 0)
+            return result.stdout.trim();
+        if (result.exitCode === 1 && result.stderr.trim() === '')
+            return undefined;
+        throw new GitError(args, result);
+    }
+    /** The files whose content differs between two commits (the net change), renames found and listed by their new name. */
+    async diffTree(from, to) {
+        const fields = (await this.run(['diff', '--name-status', '-z', '--find-renames', from, to, '--'])).split('\0');
+        const changes = [];
+        for (let i = 0; i < fields.length && fields[i] !== '';) {
+            const status = fields[i++];
+            // A rename or copy names the old path first, then the new one.
+            if (/^[RC]/.test(status)) {
+                const [old, path] = [fields[i++], fields[i++]];
+                changes.push(status.startsWith('R') ? { path, renamedFrom: old } : { path });
+            }
+            else {
+                changes.push({ path: fields[i++] });
+            }
+        }
+        return changes;
+    }
+    /** Files (relative to the top level) that differ between `base` and the work tree, staged or not, renames as a deletion and an addition. */
+    async diffWorkTree(base) {
+        return (await this.run(['diff', '--name-only', '-z', '--no-renames', base, '--'])).split('\0').filter(Boolean);
+    }
+    /** Files (relative to the top level) that git does not track and does not ignore. */
+    async untrackedFiles() {
+        return (await this.run(['ls-files', '-z', '--others', '--exclude-standard', '--full-name'])).split('\0').filter(Boolean);
+    }
+    /** The commits from `head` back that touched `file`, newest first: `max` of them after skipping `skip`. */
+    async fileLog(head, file, page) {
+        const log = await this.run(['log', `--skip=${page.skip}`, `-n${page.max}`, '--format=%H%x09%cI', head, '--', file]);
+        return log
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => {
+            const [sha, date] = line.split('\t');
+            return { sha, date: Date.parse(date) };
+        });
+    }
+    /** A file's text at a commit (`file` relative to the top level); undefined where the commit has no such file (or a folder there). */
+    showFile(commit, file) {
+        return this.tryRun(['cat-file', 'blob', `${commit}:${file}`], { keepNewline: true });
     }
     /** Paths (relative to the top level) with staged or unstaged changes among `paths`. */
     async changedPaths(paths) {
@@ -54690,6 +54776,11 @@ class Git {
         }
         throw new GitError(['push', force, remote, `HEAD:${ref}`], result);
     }
+    /** Fetches every branch of `remote` (its new commits); false when the fetch failed (offline, no access). */
+    async fetch(remote) {
+        return (await this.exec(['fetch', '--quiet', remote])).exitCode === 0;
+    }
+    /** Fetches one branch of `remote` and answers its head. */
     async fetchBranch(remote, branch) {
         await this.run(['fetch', '--quiet', '--no-tags', remote, `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`]);
         return this.run(['rev-parse', `refs/remotes/${remote}/${branch}`]);
@@ -54697,6 +54788,27 @@ class Git {
     /** Moves HEAD (and the files that differ) to `commit`, keeping unrelated local changes. */
     async resetKeep(commit) {
         await this.run(['reset', '--quiet', '--keep', commit]);
+    }
+    /** The one runner: trimmed stdout (a final newline dropped); throws GitError on a non-zero exit. */
+    async run(args, env = {}, input) {
+        const result = await this.exec(args, env, input);
+        if (result.exitCode !== 0)
+            throw new GitError(args, result);
+        return result.stdout.replace(/\n$/, '');
+    }
+    /** Stdout, or undefined on a non-zero exit; `keepNewline` returns a file's text as it is. */
+    async tryRun(args, options = {}) {
+        const result = await this.exec(args);
+        if (result.exitCode !== 0)
+            return undefined;
+        return options.keepNewline ? result.stdout : result.stdout.replace(/\n$/, '');
+    }
+    exec(args, env = {}, input) {
+        return runProcess('git', ['-c', 'core.quotepath=off', ...args], {
+            cwd: this.directory,
+            input,
+            env: { ...this.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...env },
+        });
     }
 }
 
@@ -55819,22 +55931,35 @@ async function overlaysChangedSince(root, overlays, baseRef) {
         return touchesFolder || touchesFile;
     }));
 }
-/** Files that differ between the merge base of `baseRef` and HEAD and the work tree, as absolute paths. */
+/** Files that differ between the merge base of `baseRef` and HEAD and the work tree, and untracked ones, as absolute paths. */
 async function changedFiles(root, baseRef) {
-    const git = (args) => runProcess('git', args, { cwd: root });
-    const top = await git(['rev-parse', '--show-toplevel']);
-    if (top.exitCode !== 0)
+    const git = new Git(root);
+    const top = await git.topLevel();
+    if (!top)
         throw new src_errors/* InputError */.dz('path', `'${root}' is not inside a git repository, which changed-only needs.`);
-    const base = await git(['merge-base', baseRef, 'HEAD']);
-    if (base.exitCode !== 0) {
-        throw new src_errors/* InputError */.dz('base-ref', `'${baseRef}' is not a commit of the checkout (${base.stderr.trim().split('\n')[0]}); fetch it first (actions/checkout with fetch-depth: 0).`);
+    let base;
+    let why = 'it shares no history with HEAD';
+    try {
+        base = await git.mergeBase(baseRef, 'HEAD');
     }
-    const diff = await git(['diff', '--name-only', '--no-renames', base.stdout.trim()]);
-    const untracked = await git(['ls-files', '--others', '--exclude-standard', '--full-name']);
-    if (diff.exitCode !== 0)
-        throw new src_errors/* UserError */.yo(`git diff against ${baseRef} failed: ${diff.stderr.trim()}`);
-    const topLevel = (0,external_node_fs_.realpathSync)(top.stdout.trim());
-    return [...diff.stdout.split('\n'), ...untracked.stdout.split('\n')].filter((line) => line !== '').map((line) => (0,external_node_path_.resolve)(topLevel, line));
+    catch (error) {
+        if (!(error instanceof GitError))
+            throw error;
+        why = error.result.stderr.trim().split('\n')[0] ?? '';
+    }
+    if (!base)
+        throw new src_errors/* InputError */.dz('base-ref', `'${baseRef}' is not a commit of the checkout (${why}); fetch it first (actions/checkout with fetch-depth: 0).`);
+    let changed;
+    try {
+        changed = await git.diffWorkTree(base);
+    }
+    catch (error) {
+        if (error instanceof GitError)
+            throw new src_errors/* UserError */.yo(`git diff against ${baseRef} failed: ${error.result.stderr.trim()}`);
+        throw error;
+    }
+    const topLevel = (0,external_node_fs_.realpathSync)(top);
+    return [...changed, ...(await git.untrackedFiles())].map((line) => (0,external_node_path_.resolve)(topLevel, line));
 }
 
 ;// CONCATENATED MODULE: ./src/validate/run-validate.ts
@@ -57163,24 +57288,177 @@ async function openControllers(targets, connections) {
     return controllers;
 }
 
-;// CONCATENATED MODULE: ./src/github/compare-commits.ts
+;// CONCATENATED MODULE: ./src/repo/git-commit-graph.ts
+/** Only names that look like commits are looked up: a branch or tag name in a checkout may be behind the remote's. */
+const COMMIT = /^[0-9a-f]{7,40}$/;
+/** How many commits of a file one `git log` reads; the history is read page by page, only as far as the caller iterates. */
+const LOG_PAGE = 100;
+/** The config repo's history in a checkout, read with git: no request, no rate limit. */
+class GitCommitGraph {
+    git;
+    options;
+    where;
+    holdsEveryCommit = false;
+    remote;
+    /** Commits a fetch was made for: each missing commit costs one fetch at most. */
+    fetchedFor = new Set();
+    constructor(git, options = {}) {
+        this.git = git;
+        this.options = options;
+        this.where = `the checkout in ${git.directory}`;
+        this.remote = options.remote ?? 'origin';
+    }
+    /** The remote's branch first (`origin/<ref>`: the local branch may be behind it), then the name as given. */
+    async resolve(ref) {
+        return (await this.git.revParse(`${this.remote}/${ref}`)) ?? (await this.git.revParse(ref));
+    }
+    async relation(a, b) {
+        const commits = await this.commits(a, b);
+        if (!commits)
+            return undefined;
+        if (commits[0] === commits[1])
+            return 'same';
+        if (await this.git.isAncestor(a, b))
+            return 'ancestor';
+        if (await this.git.isAncestor(b, a))
+            return 'descendant';
+        return 'unrelated';
+    }
+    async changedFiles(from, to) {
+        if (!(await this.commits(from, to)) || !(await this.git.isAncestor(from, to)))
+            return undefined;
+        const changes = await this.git.diffTree(from, to);
+        return {
+            files: changes.map((change) => change.path),
+            renamedFrom: changes.flatMap((change) => (change.renamedFrom === undefined ? [] : [change.renamedFrom])),
+            complete: true,
+        };
+    }
+    async *fileHistory(head, file) {
+        for (let skip = 0;; skip += LOG_PAGE) {
+            const page = await this.git.fileLog(head, file, { skip, max: LOG_PAGE });
+            yield* page;
+            if (page.length < LOG_PAGE)
+                return;
+        }
+    }
+    fileAt(commit, file) {
+        return this.git.showFile(commit, file);
+    }
+    /** Both commits' full SHAs, after one fetch from the remote when the checkout lacks one (if allowed); undefined when one is still missing. */
+    async commits(a, b) {
+        if (!COMMIT.test(a) || !COMMIT.test(b))
+            return undefined;
+        const present = async () => [await this.git.revParse(a), await this.git.revParse(b)];
+        let [shaA, shaB] = await present();
+        if (shaA && shaB)
+            return [shaA, shaB];
+        const missing = [shaA ? undefined : a, shaB ? undefined : b].filter((commit) => commit !== undefined);
+        if (!this.options.fetchMissing || missing.every((commit) => this.fetchedFor.has(commit)))
+            return undefined;
+        for (const commit of missing)
+            this.fetchedFor.add(commit);
+        await this.git.fetch(this.remote);
+        [shaA, shaB] = await present();
+        return shaA && shaB ? [shaA, shaB] : undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/repo/github-commit-graph.ts
 
 /** GitHub's compare answer lists at most this many changed files; a longer change is cut. */
 const COMPARE_FILE_LIMIT = 300;
-/** Commits with no common ancestor: GitHub answers 404 "No common ancestor between …", both being in the repository. */
-const UNRELATED = { status: 'diverged', files: [], renamedFrom: [], filesCut: false };
-/** repos/compare-commits-with-basehead (one page, the commits not needed); undefined for a commit the repository does not have (404); unrelated histories are 'diverged'. */
-async function compareCommits(client, owner, repo, base, head) {
-    try {
-        const { data } = await client.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${base}...${head}`, per_page: 1 });
-        const listed = data.files ?? [];
-        const renamedFrom = listed.flatMap((file) => (file.previous_filename ? [file.previous_filename] : []));
-        return { status: data.status, files: listed.map((file) => file.filename), renamedFrom, filesCut: listed.length >= COMPARE_FILE_LIMIT };
+/** `base...head`: 'ahead' means `head` is ahead, so `base` is its ancestor. */
+const RELATION_BY_STATUS = { identical: 'same', ahead: 'ancestor', behind: 'descendant', diverged: 'unrelated' };
+/**
+ * The config repo's history on GitHub, read through the REST API with no
+ * clone: one compare request (repos/compare-commits-with-basehead) per pair
+ * of commits answers both their relation and the files changed, and is kept;
+ * a file's history is repos/list-commits with `path`, page by page; a file at
+ * a commit is repos/get-content. A failed request is not kept, so the next
+ * question asks again; Octokit's errors are thrown as they are.
+ */
+class GitHubCommitGraph {
+    client;
+    owner;
+    repo;
+    where;
+    holdsEveryCommit = true;
+    comparisons = new Map();
+    constructor(client, owner, repo) {
+        this.client = client;
+        this.owner = owner;
+        this.repo = repo;
+        this.where = `${owner}/${repo}`;
     }
-    catch (error) {
-        if (statusOf(error) === 404)
-            return /no common ancestor/i.test(describeRequestError(error)) ? UNRELATED : undefined;
-        throw error;
+    async resolve(ref) {
+        try {
+            const { data } = await this.client.rest.repos.getCommit({ owner: this.owner, repo: this.repo, ref });
+            return data.sha;
+        }
+        catch (error) {
+            // 404: no such commit; 422: a name that cannot be one ("No commit found for SHA: …").
+            if (statusOf(error) === 404 || statusOf(error) === 422)
+                return undefined;
+            throw error;
+        }
+    }
+    async relation(a, b) {
+        const comparison = await this.compare(a, b);
+        return comparison && RELATION_BY_STATUS[comparison.status];
+    }
+    async changedFiles(from, to) {
+        const comparison = await this.compare(from, to);
+        if (comparison?.status === 'identical')
+            return { files: [], renamedFrom: [], complete: true };
+        return comparison?.status === 'ahead' ? comparison.changed : undefined;
+    }
+    async *fileHistory(head, file) {
+        const pages = this.client.paginate.iterator(this.client.rest.repos.listCommits, { owner: this.owner, repo: this.repo, sha: head, path: file, per_page: 100 });
+        for await (const { data: commits } of pages) {
+            for (const commit of commits)
+                yield { sha: commit.sha, date: Date.parse(commit.commit.committer?.date ?? commit.commit.author?.date ?? '') };
+        }
+    }
+    async fileAt(commit, file) {
+        try {
+            const { data } = await this.client.rest.repos.getContent({ owner: this.owner, repo: this.repo, path: file, ref: commit });
+            // Files over 1 MB come without content (encoding "none"); no kustomization is that large.
+            if (Array.isArray(data) || data.type !== 'file' || !('content' in data) || data.encoding !== 'base64')
+                return undefined;
+            return Buffer.from(data.content, 'base64').toString('utf8');
+        }
+        catch (error) {
+            if (statusOf(error) === 404)
+                return undefined;
+            throw error;
+        }
+    }
+    /** One request per pair, shared by everyone asking at once; a failure is forgotten so the next question asks again. */
+    compare(base, head) {
+        const key = `${base}...${head}`;
+        let pending = this.comparisons.get(key);
+        if (!pending) {
+            pending = this.requestComparison(base, head);
+            this.comparisons.set(key, pending);
+            pending.catch(() => this.comparisons.delete(key));
+        }
+        return pending;
+    }
+    /** undefined for a commit the repository does not have (404); unrelated histories (404 "No common ancestor") are 'diverged'. */
+    async requestComparison(base, head) {
+        try {
+            // One page, the commits not needed: the status and the file list are the answer.
+            const { data } = await this.client.rest.repos.compareCommitsWithBasehead({ owner: this.owner, repo: this.repo, basehead: `${base}...${head}`, per_page: 1 });
+            const listed = data.files ?? [];
+            const renamedFrom = listed.flatMap((file) => (file.previous_filename ? [file.previous_filename] : []));
+            return { status: data.status, changed: { files: listed.map((file) => file.filename), renamedFrom, complete: listed.length < COMPARE_FILE_LIMIT } };
+        }
+        catch (error) {
+            if (statusOf(error) !== 404)
+                throw error;
+            return /no common ancestor/i.test(describeRequestError(error)) ? { status: 'diverged', changed: { files: [], renamedFrom: [], complete: true } } : undefined;
+        }
     }
 }
 
@@ -57190,29 +57468,44 @@ async function compareCommits(client, owner, repo, base, head) {
 
 
 
+
+/** The graphs wait asks, in order: the checkout (fetching once from origin for a commit it lacks), then GitHub. */
+function configRepoGraphs(sources) {
+    const graphs = [];
+    if (sources.git)
+        graphs.push(new GitCommitGraph(sources.git, { fetchMissing: true }));
+    if (sources.github)
+        graphs.push(new GitHubCommitGraph(sources.github.client, sources.github.owner, sources.github.repo));
+    return graphs;
+}
+/** How a reported revision relates to the expected commit, from how the revision stands to it. */
+const RELATION = { same: 'same', ancestor: 'older', descendant: 'newer', unrelated: 'unrelated' };
+const revision_ancestry_COMMIT = /^[0-9a-f]{40}$/;
 /**
  * Learns how revisions a controller reports relate to the expected commit: a
  * newer revision counts only when the expected commit is its ancestor, since
- * on a shared branch someone else's push can land right after ours.
+ * on a shared branch someone else's push can land right after ours. Asks each
+ * commit graph in turn (the checkout, then GitHub) until one knows.
  */
 class RevisionAncestry {
     expected;
-    sources;
+    graphs;
     relations = new Map();
     changedFiles = new Map();
     /** Why the last lookup of a revision failed for now (a GitHub 5xx, say), for the progress line. */
     lookupFailures = new Map();
     lookups = new Map();
-    comparisons = new Map();
-    fetched = new Set();
-    constructor(expected, sources) {
+    /** A refusal ends the wait: every later lookup answers with it, asking nothing. */
+    refusal;
+    constructor(expected, graphs) {
         this.expected = expected;
-        this.sources = sources;
+        this.graphs = graphs;
     }
     /** Learns how each revision relates to the expected commit. */
     learn(revisions) {
         return this.once('relation', revisions.filter((revision) => revision !== this.expected), async (revision) => {
-            const relation = (await this.fromGit(revision)) ?? (await this.fromGitHub(revision)) ?? 'unknown';
+            const standing = await this.ask(revision, (graph) => graph.relation(revision, this.expected));
+            const relation = standing ? RELATION[standing] : 'unknown';
             core_debug(`Revision ${revision} relative to ${this.expected}: ${relation}`);
             this.relations.set(revision, relation);
         });
@@ -57220,7 +57513,9 @@ class RevisionAncestry {
     /** Learns which files changed from each older `revision` to the expected commit (renames by their new name, as Argo CD lists them). */
     learnChangedFiles(revisions) {
         return this.once('files', revisions, async (revision) => {
-            const files = (await this.changedInGit(revision)) ?? (await this.changedOnGitHub(revision)) ?? null;
+            const changed = await this.ask(revision, (graph) => graph.changedFiles(revision, this.expected));
+            // A cut file list cannot prove a path untouched.
+            const files = changed?.complete ? changed.files : null;
             core_debug(`Files changed from ${revision} to ${this.expected}: ${files === null ? 'unknown' : files.length}`);
             this.changedFiles.set(revision, files);
         });
@@ -57232,13 +57527,15 @@ class RevisionAncestry {
      */
     async once(kind, revisions, lookup) {
         for (const revision of revisions) {
+            if (this.refusal)
+                throw this.refusal;
             const key = `${kind}:${revision}`;
             if (!this.lookups.has(key)) {
                 const pending = lookup(revision).then(() => void this.lookupFailures.delete(revision), (error) => {
                     this.lookups.delete(key);
                     // A refusal (wrong repository, a token that may not read it) does not pass: the wait ends with it.
                     if (error instanceof src_errors/* UserError */.yo)
-                        throw error;
+                        throw (this.refusal = error);
                     this.lookupFailures.set(revision, error.message);
                     core_debug(`Looking up ${kind} of ${revision} failed for now (${error.message}); asking again later`);
                 });
@@ -57247,86 +57544,47 @@ class RevisionAncestry {
             await this.lookups.get(key);
         }
     }
-    async changedInGit(revision) {
-        const git = this.sources.git;
-        if (!git || !/^[0-9a-f]{40}$/.test(revision) || !(await this.hasCommits(git, revision)))
-            return undefined;
-        const diff = await git.exec(['diff', '--name-only', '--find-renames', revision, this.expected]);
-        return diff.exitCode === 0 ? diff.stdout.split('\n').filter(Boolean) : undefined;
-    }
-    async changedOnGitHub(revision) {
-        const comparison = await this.compareOnGitHub(revision);
-        // Only an ancestor's files lead to the expected commit; a cut file list cannot prove a path untouched.
-        return comparison && comparison.status === 'ahead' && !comparison.filesCut ? comparison.files : undefined;
-    }
-    async fromGit(revision) {
-        const git = this.sources.git;
-        if (!git || !/^[0-9a-f]{40}$/.test(revision))
-            return undefined;
-        if (!(await this.hasCommits(git, revision)))
-            return undefined;
-        if ((await git.exec(['merge-base', '--is-ancestor', this.expected, revision])).exitCode === 0)
-            return 'newer';
-        if ((await git.exec(['merge-base', '--is-ancestor', revision, this.expected])).exitCode === 0)
-            return 'older';
-        return 'unrelated';
-    }
-    /** Both commits present, after one fetch from origin if the checkout lacks one. */
-    async hasCommits(git, revision) {
-        const present = async () => (await git.exec(['cat-file', '-e', `${this.expected}^{commit}`])).exitCode === 0 && (await git.exec(['cat-file', '-e', `${revision}^{commit}`])).exitCode === 0;
-        if (await present())
-            return true;
-        if (this.fetched.has(revision))
-            return false;
-        this.fetched.add(revision);
-        await git.exec(['fetch', '--quiet', 'origin']);
-        return present();
-    }
-    async fromGitHub(revision) {
-        const comparison = await this.compareOnGitHub(revision);
-        // `revision...expected`: 'ahead' means the expected commit is ahead, so the revision is older.
-        const byStatus = { ahead: 'older', identical: 'same', behind: 'newer', diverged: 'unrelated' };
-        return comparison && byStatus[comparison.status];
-    }
     /**
-     * One compare request per revision (`revision...expected`) answers both its
-     * relation and, for an older one, the files changed since. A commit the
-     * repository does not have (404) or a refused token (401, 403) ends the wait
-     * with what to set; a passing failure is thrown and forgotten, to be asked
-     * again; anything else reads as undefined.
+     * The first answer a graph gives about `revision`. A graph that holds every
+     * commit of the repository (GitHub) and lacks a full SHA a controller runs
+     * was asked about the wrong repository, or with a token that may not read
+     * it: that ends the wait with what to set.
      */
-    compareOnGitHub(revision) {
-        const github = this.sources.github;
-        if (!github)
-            return Promise.resolve(undefined);
-        if (!this.comparisons.has(revision)) {
-            const where = `comparing ${shortSha(revision)}...${shortSha(this.expected)} in ${github.owner}/${github.repo}`;
-            const pending = compareCommits(github.client, github.owner, github.repo, revision, this.expected).then((comparison) => {
-                if (comparison || !COMMIT.test(revision))
-                    return comparison;
-                throw new src_errors/* InputError */.dz('repository', `GitHub answered 404 Not Found ${where}: the commits are not in that repository, or the token may not read it. Set repository to the config repo (owner/name) and token to a token that may read it.`);
-            }, (error) => {
-                if (isPassing(error)) {
-                    this.comparisons.delete(revision);
-                    throw new Error(`GitHub answered ${statusOf(error)} ${where} (${describeRequestError(error)})`);
-                }
-                const status = statusOf(error);
-                if (status === 401 || status === 403) {
-                    throw new src_errors/* InputError */.dz('token', `GitHub answered ${status} ${where} (${describeRequestError(error)}): set token to a token that may read ${github.owner}/${github.repo} (contents: read), and repository to the config repo if it is not.`);
-                }
-                core_debug(`${where} failed: ${error.message}`);
-                return undefined;
-            });
-            this.comparisons.set(revision, pending);
+    async ask(revision, question) {
+        for (const graph of this.graphs) {
+            let answer;
+            try {
+                answer = await question(graph);
+            }
+            catch (error) {
+                this.explainFailure(error, graph, revision);
+                continue;
+            }
+            if (answer !== undefined)
+                return answer;
+            if (graph.holdsEveryCommit && revision_ancestry_COMMIT.test(revision) && (await graph.relation(revision, this.expected)) === undefined) {
+                throw new src_errors/* InputError */.dz('repository', `GitHub answered 404 Not Found ${this.comparing(revision, graph)}: the commits are not in that repository, or the token may not read it. Set repository to the config repo (owner/name) and token to a token that may read it.`);
+            }
         }
-        return this.comparisons.get(revision);
+        return undefined;
     }
-}
-const COMMIT = /^[0-9a-f]{40}$/;
-/** A failure worth asking again about: a server error, no answer (Octokit reports it as 500) or a rate limit, after the Octokit plugins' own retries. */
-function isPassing(error) {
-    const status = statusOf(error);
-    return status !== undefined && (status >= 500 || status === 429 || (status === 403 && /rate limit/i.test(describeRequestError(error))));
+    /** Throws what the wait does with a failed question (see readFailureKind); returns for an answer that only means "cannot tell". */
+    explainFailure(error, graph, revision) {
+        const where = this.comparing(revision, graph);
+        const kind = readFailureKind(error);
+        if (kind === 'passing')
+            throw new Error(`GitHub answered ${statusOf(error)} ${where} (${describeRequestError(error)})`);
+        if (kind === 'refused') {
+            throw new src_errors/* InputError */.dz('token', `GitHub answered ${statusOf(error)} ${where} (${describeRequestError(error)}): set token to a token that may read ${graph.where} (contents: read), and repository to the config repo if it is not.`);
+        }
+        // Not GitHub's answer (git failed): passing, asked again.
+        if (!request_errors_isRequestError(error))
+            throw error;
+        core_debug(`${where} failed: ${error.message}`);
+    }
+    comparing(revision, graph) {
+        return `comparing ${shortSha(revision)}...${shortSha(this.expected)} in ${graph.where}`;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/controllers/wait-revision.ts
@@ -57346,27 +57604,24 @@ async function resolveExpectedRevision(input, sources) {
     const exported = sources.exported;
     if (exported && SHA.test(exported))
         return { sha: exported, source: `${COMMIT_SHA_VARIABLE} from an earlier gitops-promote step` };
-    const head = sources.git ? await sources.git.tryRun(['rev-parse', '--verify', 'HEAD^{commit}']) : undefined;
+    const head = await sources.checkout?.revParse('HEAD');
     if (head)
-        return { sha: head, source: `the head of the checkout in ${sources.git.directory}` };
+        return { sha: head, source: `the head of the checkout in ${sources.checkout.directory}` };
     throw new src_errors/* InputError */.dz('revision', `no commit to wait for: pass revision (for example \${{ steps.set-image.outputs.commit-sha }}), run after a gitops-promote step that exports ${COMMIT_SHA_VARIABLE}, or check out the config repo at path.`);
 }
 async function resolveRef(ref, sources) {
-    if (sources.git) {
-        for (const candidate of [`origin/${ref}`, ref]) {
-            const sha = await sources.git.tryRun(['rev-parse', '--verify', '--quiet', `${candidate}^{commit}`]);
-            if (sha)
-                return sha;
-        }
-    }
-    if (sources.github) {
+    for (const graph of sources.graphs) {
+        let sha;
         try {
-            const { data } = await sources.github.client.rest.repos.getCommit({ owner: sources.github.owner, repo: sources.github.repo, ref });
-            return data.sha;
+            sha = await graph.resolve(ref);
         }
         catch (error) {
-            throw new src_errors/* InputError */.dz('revision', `'${ref}' is not a commit of ${sources.github.owner}/${sources.github.repo} (${error.message}).`);
+            throw new src_errors/* InputError */.dz('revision', `'${ref}' is not a commit of ${graph.where} (${error.message}).`);
         }
+        if (sha)
+            return sha;
+        if (graph.holdsEveryCommit)
+            throw new src_errors/* InputError */.dz('revision', `'${ref}' is not a commit of ${graph.where}.`);
     }
     throw new src_errors/* InputError */.dz('revision', `cannot resolve '${ref}' to a commit: give a full SHA, or check out the config repo at path, or set repository and token.`);
 }
@@ -57639,10 +57894,10 @@ async function runWait(inputs, context) {
     const targets = resolveWaitTargets(inputs, opened.config);
     const path = opened.snapshot.root;
     const git = (await new Git(path).topLevel()) ? new Git(path) : undefined;
-    const github = configRepoOnGitHub(context);
-    const revision = await resolveExpectedRevision(inputs.revision, { git, github, exported: context.run.exportedCommit });
+    const graphs = configRepoGraphs({ git, github: configRepoOnGitHub(context) });
+    const revision = await resolveExpectedRevision(inputs.revision, { graphs, checkout: git, exported: context.run.exportedCommit });
     info(`Waiting for ${targets.map((t) => t.label).join(', ')} to run ${revision.sha} (${revision.source}).`);
-    const ancestry = new RevisionAncestry(revision.sha, { git, github });
+    const ancestry = new RevisionAncestry(revision.sha, graphs);
     const controllers = await openControllers(targets, inputs.connections);
     const deployment = inputs.deployment
         ? await startDeployment({ environment: inputs.environment, environmentUrl: inputs.environmentUrl, expected: revision.sha }, context.target, context.run)
@@ -57817,6 +58072,79 @@ async function readWithOneRetry(read, unknown, transient) {
 
 /** How many commits of one overlay file the skew reads back at most; older history rarely matters to a lag. */
 const HISTORY_LIMIT = 300;
+/**
+ * What drift-check reads from one branch of the config repo's history, over
+ * a commit graph (a checkout's git, or the GitHub API: the two differ only in
+ * the graph they get): the values an overlay has carried, and whether a
+ * commit a controller reports is behind a change to an app.
+ */
+class ConfigHistory {
+    graph;
+    head;
+    standings = new Map();
+    constructor(graph, 
+    /** The branch head the history is read from. */
+    head) {
+        this.graph = graph;
+        this.head = head;
+    }
+    /**
+     * The value of `image`'s entry in `file` after each commit that touched the
+     * file, newest first from the branch head, ending after the first entry
+     * `readsPast` turns down (or at HISTORY_LIMIT): older commits are not read.
+     */
+    async imageHistory(file, image, readsPast) {
+        const entries = [];
+        for await (const { sha, date } of this.graph.fileHistory(this.head, file)) {
+            const text = await this.graph.fileAt(sha, file);
+            const value = text === undefined ? undefined : imageValueIn(text, file, image);
+            entries.push({ sha, date, value });
+            if (!readsPast(value) || entries.length >= HISTORY_LIMIT)
+                break;
+        }
+        return entries;
+    }
+    /** Whether `revision` is the head, or older with or without a later change under `paths` (asked once per revision and paths). */
+    standing(revision, paths) {
+        if (revision === this.head)
+            return Promise.resolve('head');
+        const key = `${revision}\0${paths.join('\0')}`;
+        if (!this.standings.has(key))
+            this.standings.set(key, this.readStanding(revision, paths));
+        return this.standings.get(key);
+    }
+    async readStanding(revision, paths) {
+        if (!looksLikeCommit(revision))
+            return 'unknown';
+        const relation = await this.graph.relation(revision, this.head);
+        if (relation === 'same' || (relation === 'ancestor' && paths.length === 0))
+            return 'unchanged';
+        if (relation !== 'ancestor')
+            return 'unknown'; // not in the head's history, or not a commit of the repo
+        // The net change: an edit reverted since does not count.
+        const changed = await this.graph.changedFiles(revision, this.head);
+        if (!changed)
+            return 'unknown';
+        // A file moved out of an overlay changes it too: old names count.
+        if (changed.complete)
+            return [...changed.files, ...changed.renamedFrom].some((file) => isUnder(file, paths)) ? 'behind' : 'unchanged';
+        // The file list is cut: ask, per path, whether the newest commit touching it is already in `revision`.
+        for (const path of paths) {
+            const newest = await firstOf(this.graph.fileHistory(this.head, path));
+            if (!newest)
+                continue;
+            const contained = await this.graph.relation(newest.sha, revision);
+            if (contained !== 'same' && contained !== 'ancestor')
+                return 'behind';
+        }
+        return 'unchanged';
+    }
+}
+async function firstOf(items) {
+    for await (const item of items)
+        return item;
+    return undefined;
+}
 /** Whether a string can name a commit (abbreviated or full SHA-1). */
 const looksLikeCommit = (revision) => /^[0-9a-f]{7,40}$/.test(revision);
 /** Whether `file` (repo-relative) is one of `paths` or inside one. */
@@ -58348,144 +58676,8 @@ async function skewAgainst(from, env, app, declared, context) {
 }
 const strip = ({ tag, digest }) => ({ tag, digest });
 
-;// CONCATENATED MODULE: ./src/drift/git-config-history.ts
-
-
-/** A checkout's history, read with git. */
-class GitConfigHistory {
-    git;
-    head;
-    standings = new Map();
-    constructor(git, head) {
-        this.git = git;
-        this.head = head;
-    }
-    /** The checkout as the one branch drift-check reads, named by the branch checked out (`detachedName` when detached). */
-    static async open(git, detachedName) {
-        if (!(await git.topLevel())) {
-            throw new src_errors/* UserError */.yo(`drift-check needs a git checkout of the config repo at '${git.directory}' (input path), with its history (actions/checkout with fetch-depth: 0), or an empty path to read it through the GitHub API.`);
-        }
-        const branch = (await git.currentBranch()) || detachedName || 'HEAD';
-        const [sha, date] = (await git.run(['log', '-1', '--format=%H%x09%cI', 'HEAD'])).split('\t');
-        const shallow = (await git.tryRun(['rev-parse', '--is-shallow-repository'])) === 'true';
-        return { root: git.directory, head: { branch, sha, committedAt: Date.parse(date) }, shallow, history: new GitConfigHistory(git, sha) };
-    }
-    async imageHistory(file, image, readsPast) {
-        const log = await this.git.run(['log', `-n${HISTORY_LIMIT}`, '--format=%H%x09%cI', this.head, '--', file]);
-        const entries = [];
-        for (const line of log.split('\n').filter(Boolean)) {
-            const [sha, date] = line.split('\t');
-            const text = await this.git.tryRun(['show', `${sha}:${file}`]);
-            const value = text === undefined ? undefined : imageValueIn(text, file, image);
-            entries.push({ sha, date: Date.parse(date), value });
-            if (!readsPast(value))
-                break;
-        }
-        return entries;
-    }
-    async standing(revision, paths) {
-        if (revision === this.head)
-            return 'head';
-        const key = `${revision}\0${paths.join('\0')}`;
-        const known = this.standings.get(key);
-        if (known)
-            return known;
-        let standing = 'unknown';
-        const isAncestor = looksLikeCommit(revision) && (await this.git.exec(['merge-base', '--is-ancestor', revision, this.head])).exitCode === 0;
-        if (isAncestor) {
-            // The net change, as GitHub's compare API reports it: an edit reverted since does not count.
-            const changed = paths.length > 0 && (await this.git.exec(['diff', '--quiet', revision, this.head, '--', ...paths])).exitCode === 1;
-            standing = changed ? 'behind' : 'unchanged';
-        }
-        this.standings.set(key, standing);
-        return standing;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/drift/github-config-history.ts
-
-
-
-/**
- * One branch's history read through the GitHub REST API, with no clone: the
- * commits that touched a file (repos/list-commits with `path`), the file at
- * each of them (repos/get-content), read newest first only as far as the skew
- * needs, and a reported revision's standing from the compare API.
- */
-class GitHubConfigHistory {
-    client;
-    owner;
-    repo;
-    head;
-    standings = new Map();
-    constructor(client, owner, repo, head) {
-        this.client = client;
-        this.owner = owner;
-        this.repo = repo;
-        this.head = head;
-    }
-    async imageHistory(file, image, readsPast) {
-        const entries = [];
-        const pages = this.client.paginate.iterator(this.client.rest.repos.listCommits, { owner: this.owner, repo: this.repo, sha: this.head, path: file, per_page: 100 });
-        for await (const { data: commits } of pages) {
-            for (const commit of commits) {
-                const text = await this.fileAt(commit.sha, file);
-                const value = text === undefined ? undefined : imageValueIn(text, file, image);
-                entries.push({ sha: commit.sha, date: Date.parse(commit.commit.committer?.date ?? commit.commit.author?.date ?? ''), value });
-                if (!readsPast(value) || entries.length >= HISTORY_LIMIT)
-                    return entries;
-            }
-        }
-        return entries;
-    }
-    standing(revision, paths) {
-        if (revision === this.head)
-            return Promise.resolve('head');
-        const key = `${revision}\0${paths.join('\0')}`;
-        if (!this.standings.has(key))
-            this.standings.set(key, this.readStanding(revision, paths));
-        return this.standings.get(key);
-    }
-    async readStanding(revision, paths) {
-        if (!looksLikeCommit(revision))
-            return 'unknown';
-        const comparison = await compareCommits(this.client, this.owner, this.repo, revision, this.head);
-        if (!comparison || (comparison.status !== 'ahead' && comparison.status !== 'identical'))
-            return 'unknown'; // not an ancestor of the head
-        if (comparison.status === 'identical' || paths.length === 0)
-            return 'unchanged';
-        // A file moved out of an overlay changes it too: old names count.
-        if (!comparison.filesCut)
-            return [...comparison.files, ...comparison.renamedFrom].some((file) => isUnder(file, paths)) ? 'behind' : 'unchanged';
-        // The file list is cut: ask, per path, whether the newest commit touching it is already in `revision`.
-        for (const path of paths) {
-            const { data: [newest] } = await this.client.rest.repos.listCommits({ owner: this.owner, repo: this.repo, sha: this.head, path, per_page: 1 });
-            if (!newest)
-                continue;
-            const contained = await compareCommits(this.client, this.owner, this.repo, newest.sha, revision);
-            if (contained?.status !== 'ahead' && contained?.status !== 'identical')
-                return 'behind';
-        }
-        return 'unchanged';
-    }
-    /** A file's text at a commit, or undefined where the commit deleted it. */
-    async fileAt(commit, file) {
-        try {
-            const { data } = await this.client.rest.repos.getContent({ owner: this.owner, repo: this.repo, path: file, ref: commit });
-            // Files over 1 MB come without content (encoding "none"); no kustomization is that large.
-            if (Array.isArray(data) || data.type !== 'file' || !('content' in data) || data.encoding !== 'base64')
-                return undefined;
-            return Buffer.from(data.content, 'base64').toString('utf8');
-        }
-        catch (error) {
-            if (statusOf(error) === 404)
-                return undefined;
-            throw error;
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/drift/config-branches.ts
+
 
 
 
@@ -58512,7 +58704,7 @@ async function checkoutOf(git, repository) {
     const top = await git.topLevel();
     if (!top)
         return undefined;
-    const origin = (await git.tryRun(['remote', 'get-url', 'origin'])) ?? '';
+    const origin = (await git.remoteUrl('origin')) ?? '';
     const path = origin.replace(/\.git$/, '').replace(/\/+$/, '').toLowerCase();
     const wanted = repository.toLowerCase();
     return path.endsWith(`/${wanted}`) || path.endsWith(`:${wanted}`) ? top : undefined;
@@ -58520,7 +58712,7 @@ async function checkoutOf(git, repository) {
 const requireConfig = (config) => requirePromotionConfig(config, 'config', 'drift-check');
 async function openCheckout(path, configFile) {
     const config = requireConfig(loadPromotionConfig(path, configFile));
-    const main = await GitConfigHistory.open(new Git(path), config.branch);
+    const main = await checkoutBranch(new Git(path), config.branch);
     const warned = new Set();
     return {
         config,
@@ -58537,6 +58729,15 @@ async function openCheckout(path, configFile) {
         dispose: async () => undefined,
     };
 }
+/** The checkout as the one branch drift-check reads, named by the branch checked out (`detachedName` when detached); read as it is, nothing fetched. */
+async function checkoutBranch(git, detachedName) {
+    if (!(await git.topLevel())) {
+        throw new src_errors/* UserError */.yo(`drift-check needs a git checkout of the config repo at '${git.directory}' (input path), with its history (actions/checkout with fetch-depth: 0), or an empty path to read it through the GitHub API.`);
+    }
+    const branch = (await git.currentBranch()) || detachedName || 'HEAD';
+    const { sha, date } = await git.commitInfo('HEAD');
+    return { root: git.directory, head: { branch, sha, committedAt: date }, shallow: await git.isShallow(), history: new ConfigHistory(new GitCommitGraph(git), sha) };
+}
 async function openThroughApi(github, configFile) {
     const connection = github.connect();
     const opened = await openConfigRepo({ kind: 'github-api' }, { branch: '', push: false, github, configFile });
@@ -58549,12 +58750,13 @@ async function openThroughApi(github, configFile) {
         await repo.dispose();
         throw error;
     }
+    const graph = new GitHubCommitGraph(connection.client, connection.owner, connection.repo);
     const branchAt = (branch, snapshot) => ({
         root: snapshot.root,
         // GitHub's branch answer always carries the committer date; a missing one reads as a fresh commit.
         head: { branch, sha: snapshot.commit, committedAt: snapshot.committedAt ?? Date.now() },
         shallow: false,
-        history: new GitHubConfigHistory(connection.client, connection.owner, connection.repo, snapshot.commit),
+        history: new ConfigHistory(graph, snapshot.commit),
     });
     const main = branchAt(opened.branch, opened.snapshot);
     const branches = new Map([[opened.branch, Promise.resolve(main)]]);

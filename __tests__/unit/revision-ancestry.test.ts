@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { RevisionAncestry } from '../../src/controllers/revision-ancestry.js';
+import { configRepoGraphs, RevisionAncestry } from '../../src/controllers/revision-ancestry.js';
 import { checkingMessage } from '../../src/controllers/wait-types.js';
 import type { GitHubClient } from '../../src/github/octokit-client.js';
 import { explainRefusedRead } from '../../src/github/refused-read.js';
@@ -26,7 +26,7 @@ function fakeGitHub(answers: Array<() => unknown>): { client: GitHubClient; call
 describe('RevisionAncestry through the compare API', () => {
   test('judgements asking at once share one request per revision; the relation and the changed files come from the same one', async () => {
     const github = fakeGitHub([() => ({ status: 'ahead', files: [{ filename: 'apps/web/x.yaml' }] })]);
-    const ancestry = new RevisionAncestry(EXPECTED, { github: { ...github, owner: 'acme', repo: 'config' } });
+    const ancestry = new RevisionAncestry(EXPECTED, configRepoGraphs({ github: { ...github, owner: 'acme', repo: 'config' } }));
     await Promise.all([ancestry.learn([OLD]), ancestry.learn([OLD]), ancestry.learn([OLD])]);
     await ancestry.learnChangedFiles([OLD]);
     expect(ancestry.relations.get(OLD)).toBe('older');
@@ -36,7 +36,7 @@ describe('RevisionAncestry through the compare API', () => {
 
   test('a revision newer than the expected commit', async () => {
     const github = fakeGitHub([() => ({ status: 'behind', files: [] })]);
-    const ancestry = new RevisionAncestry(EXPECTED, { github: { ...github, owner: 'acme', repo: 'config' } });
+    const ancestry = new RevisionAncestry(EXPECTED, configRepoGraphs({ github: { ...github, owner: 'acme', repo: 'config' } }));
     await ancestry.learn([OLD]);
     expect(ancestry.relations.get(OLD)).toBe('newer');
   });
@@ -46,7 +46,7 @@ describe('RevisionAncestry through the compare API', () => {
       () => httpError(502, 'Bad Gateway'),
       () => ({ status: 'ahead', files: [{ filename: 'apps/web/new.yaml', previous_filename: 'apps/web/old.yaml' }] }),
     ]);
-    const ancestry = new RevisionAncestry(EXPECTED, { github: { ...github, owner: 'acme', repo: 'config' } });
+    const ancestry = new RevisionAncestry(EXPECTED, configRepoGraphs({ github: { ...github, owner: 'acme', repo: 'config' } }));
     await ancestry.learnChangedFiles([OLD]);
     expect(ancestry.changedFiles.has(OLD)).toBe(false);
     expect(ancestry.lookupFailures.get(OLD)).toBe('GitHub answered 502 comparing bbbbbbb...aaaaaaa in acme/config (Bad Gateway)');
@@ -61,7 +61,7 @@ describe('RevisionAncestry through the compare API', () => {
     [403, 'Resource not accessible by integration', "Input 'token': GitHub answered 403 comparing bbbbbbb...aaaaaaa in acme/web-app (Resource not accessible by integration): set token to a token that may read acme/web-app (contents: read), and repository to the config repo if it is not."],
   ])('a %i from the compare API ends the lookup (and the wait) with what to set, once', async (status, message, expected) => {
     const refused = fakeGitHub([() => httpError(status, message)]);
-    const ancestry = new RevisionAncestry(EXPECTED, { github: { ...refused, owner: 'acme', repo: 'web-app' } });
+    const ancestry = new RevisionAncestry(EXPECTED, configRepoGraphs({ github: { ...refused, owner: 'acme', repo: 'web-app' } }));
     await expect(ancestry.learn([OLD])).rejects.toThrow(expected);
     await expect(ancestry.learnChangedFiles([OLD])).rejects.toThrow(expected);
     expect(refused.calls).toHaveLength(1);
@@ -73,7 +73,7 @@ describe('RevisionAncestry through the compare API', () => {
     [403, 'API rate limit exceeded for installation ID 1.'],
   ])('a %i (%s) passes: asked again, not an end', async (status, message) => {
     const github = fakeGitHub([() => httpError(status, message), () => ({ status: 'behind', files: [] })]);
-    const ancestry = new RevisionAncestry(EXPECTED, { github: { ...github, owner: 'acme', repo: 'config' } });
+    const ancestry = new RevisionAncestry(EXPECTED, configRepoGraphs({ github: { ...github, owner: 'acme', repo: 'config' } }));
     await ancestry.learn([OLD]);
     expect(ancestry.relations.has(OLD)).toBe(false);
     await ancestry.learn([OLD]);
@@ -82,7 +82,7 @@ describe('RevisionAncestry through the compare API', () => {
 
   test('unrelated histories (404 "No common ancestor") are unrelated, not a missing commit', async () => {
     const github = fakeGitHub([() => httpError(404, `No common ancestor between ${OLD} and ${EXPECTED}.`)]);
-    const ancestry = new RevisionAncestry(EXPECTED, { github: { ...github, owner: 'acme', repo: 'config' } });
+    const ancestry = new RevisionAncestry(EXPECTED, configRepoGraphs({ github: { ...github, owner: 'acme', repo: 'config' } }));
     await ancestry.learn([OLD]);
     expect(ancestry.relations.get(OLD)).toBe('unrelated');
   });
@@ -90,7 +90,7 @@ describe('RevisionAncestry through the compare API', () => {
   test('a comparison whose file list reached 300 cannot prove a path untouched', async () => {
     const files = Array.from({ length: 300 }, (_, i) => ({ filename: `f${i}` }));
     const github = fakeGitHub([() => ({ status: 'ahead', files })]);
-    const ancestry = new RevisionAncestry(EXPECTED, { github: { ...github, owner: 'acme', repo: 'config' } });
+    const ancestry = new RevisionAncestry(EXPECTED, configRepoGraphs({ github: { ...github, owner: 'acme', repo: 'config' } }));
     await ancestry.learnChangedFiles([OLD]);
     expect(ancestry.changedFiles.get(OLD)).toBeNull();
   });

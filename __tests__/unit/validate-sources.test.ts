@@ -102,6 +102,22 @@ describe('which overlays', () => {
     expect(await changed()).toEqual(['apps/worker/overlays/production']);
     await expect(overlaysChangedSince(root, all, 'no-such-ref')).rejects.toThrow("Input 'base-ref'");
   });
+
+  test('changed-only: a folder name that is not ASCII is matched as it is, not as git quotes it', async () => {
+    const root = copy();
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: root, encoding: 'utf8' });
+    cpSync(join(root, 'apps/worker'), join(root, 'apps/café'), { recursive: true });
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git('commit', '-q', '-m', 'repo');
+    git('branch', 'base');
+    const all = resolveOverlays(root, ['**/overlays/*']);
+    clearKustomizationCache();
+    writeFileSync(join(root, 'apps/café/overlays/production/kustomization.yaml'), '# edited\n', { flag: 'a' });
+    git('commit', '-qam', 'edit');
+    writeFileSync(join(root, 'apps/café/overlays/dev/extra.yaml'), 'x: 1\n');
+    expect((await overlaysChangedSince(root, all, 'base')).map((overlay) => overlay.path)).toEqual(['apps/café/overlays/dev', 'apps/café/overlays/production']);
+  });
 });
 
 describe('JUnit', () => {

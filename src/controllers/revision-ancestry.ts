@@ -1,9 +1,11 @@
 import * as core from '@actions/core';
 import { InputError, UserError } from '../errors.js';
 import type { GitHubClient } from '../github/octokit-client.js';
+import { describeRequestError, isRequestError, readFailureKind, statusOf } from '../github/request-errors.js';
+import type { CommitGraph, CommitRelation } from '../repo/commit-graph.js';
 import type { Git } from '../repo/git.js';
-import { compareCommits, type Comparison } from '../github/compare-commits.js';
-import { describeRequestError, statusOf } from '../github/request-errors.js';
+import { GitCommitGraph } from '../repo/git-commit-graph.js';
+import { GitHubCommitGraph } from '../repo/github-commit-graph.js';
 import { shortSha, type RevisionKnowledge, type RevisionRelation } from './wait-types.js';
 
 export interface AncestrySources {
@@ -13,10 +15,24 @@ export interface AncestrySources {
   github?: { client: GitHubClient; owner: string; repo: string };
 }
 
+/** The graphs wait asks, in order: the checkout (fetching once from origin for a commit it lacks), then GitHub. */
+export function configRepoGraphs(sources: AncestrySources): CommitGraph[] {
+  const graphs: CommitGraph[] = [];
+  if (sources.git) graphs.push(new GitCommitGraph(sources.git, { fetchMissing: true }));
+  if (sources.github) graphs.push(new GitHubCommitGraph(sources.github.client, sources.github.owner, sources.github.repo));
+  return graphs;
+}
+
+/** How a reported revision relates to the expected commit, from how the revision stands to it. */
+const RELATION: Record<CommitRelation, RevisionRelation> = { same: 'same', ancestor: 'older', descendant: 'newer', unrelated: 'unrelated' };
+
+const COMMIT = /^[0-9a-f]{40}$/;
+
 /**
  * Learns how revisions a controller reports relate to the expected commit: a
  * newer revision counts only when the expected commit is its ancestor, since
- * on a shared branch someone else's push can land right after ours.
+ * on a shared branch someone else's push can land right after ours. Asks each
+ * commit graph in turn (the checkout, then GitHub) until one knows.
  */
 export class RevisionAncestry implements RevisionKnowledge {
   readonly relations = new Map<string, RevisionRelation>();
@@ -24,18 +40,19 @@ export class RevisionAncestry implements RevisionKnowledge {
   /** Why the last lookup of a revision failed for now (a GitHub 5xx, say), for the progress line. */
   readonly lookupFailures = new Map<string, string>();
   private readonly lookups = new Map<string, Promise<void>>();
-  private readonly comparisons = new Map<string, Promise<Comparison | undefined>>();
-  private readonly fetched = new Set<string>();
+  /** A refusal ends the wait: every later lookup answers with it, asking nothing. */
+  private refusal: UserError | undefined;
 
   constructor(
     readonly expected: string,
-    private readonly sources: AncestrySources,
+    private readonly graphs: readonly CommitGraph[],
   ) {}
 
   /** Learns how each revision relates to the expected commit. */
   learn(revisions: readonly string[]): Promise<void> {
     return this.once('relation', revisions.filter((revision) => revision !== this.expected), async (revision) => {
-      const relation = (await this.fromGit(revision)) ?? (await this.fromGitHub(revision)) ?? 'unknown';
+      const standing = await this.ask(revision, (graph) => graph.relation(revision, this.expected));
+      const relation = standing ? RELATION[standing] : 'unknown';
       core.debug(`Revision ${revision} relative to ${this.expected}: ${relation}`);
       this.relations.set(revision, relation);
     });
@@ -44,7 +61,9 @@ export class RevisionAncestry implements RevisionKnowledge {
   /** Learns which files changed from each older `revision` to the expected commit (renames by their new name, as Argo CD lists them). */
   learnChangedFiles(revisions: readonly string[]): Promise<void> {
     return this.once('files', revisions, async (revision) => {
-      const files = (await this.changedInGit(revision)) ?? (await this.changedOnGitHub(revision)) ?? null;
+      const changed = await this.ask(revision, (graph) => graph.changedFiles(revision, this.expected));
+      // A cut file list cannot prove a path untouched.
+      const files = changed?.complete ? changed.files : null;
       core.debug(`Files changed from ${revision} to ${this.expected}: ${files === null ? 'unknown' : files.length}`);
       this.changedFiles.set(revision, files);
     });
@@ -57,6 +76,7 @@ export class RevisionAncestry implements RevisionKnowledge {
    */
   private async once(kind: string, revisions: readonly string[], lookup: (revision: string) => Promise<void>): Promise<void> {
     for (const revision of revisions) {
+      if (this.refusal) throw this.refusal;
       const key = `${kind}:${revision}`;
       if (!this.lookups.has(key)) {
         const pending = lookup(revision).then(
@@ -64,7 +84,7 @@ export class RevisionAncestry implements RevisionKnowledge {
           (error: unknown) => {
             this.lookups.delete(key);
             // A refusal (wrong repository, a token that may not read it) does not pass: the wait ends with it.
-            if (error instanceof UserError) throw error;
+            if (error instanceof UserError) throw (this.refusal = error);
             this.lookupFailures.set(revision, (error as Error).message);
             core.debug(`Looking up ${kind} of ${revision} failed for now (${(error as Error).message}); asking again later`);
           },
@@ -75,86 +95,46 @@ export class RevisionAncestry implements RevisionKnowledge {
     }
   }
 
-  private async changedInGit(revision: string): Promise<string[] | undefined> {
-    const git = this.sources.git;
-    if (!git || !/^[0-9a-f]{40}$/.test(revision) || !(await this.hasCommits(git, revision))) return undefined;
-    const diff = await git.exec(['diff', '--name-only', '--find-renames', revision, this.expected]);
-    return diff.exitCode === 0 ? diff.stdout.split('\n').filter(Boolean) : undefined;
-  }
-
-  private async changedOnGitHub(revision: string): Promise<string[] | undefined> {
-    const comparison = await this.compareOnGitHub(revision);
-    // Only an ancestor's files lead to the expected commit; a cut file list cannot prove a path untouched.
-    return comparison && comparison.status === 'ahead' && !comparison.filesCut ? comparison.files : undefined;
-  }
-
-  private async fromGit(revision: string): Promise<RevisionRelation | undefined> {
-    const git = this.sources.git;
-    if (!git || !/^[0-9a-f]{40}$/.test(revision)) return undefined;
-    if (!(await this.hasCommits(git, revision))) return undefined;
-    if ((await git.exec(['merge-base', '--is-ancestor', this.expected, revision])).exitCode === 0) return 'newer';
-    if ((await git.exec(['merge-base', '--is-ancestor', revision, this.expected])).exitCode === 0) return 'older';
-    return 'unrelated';
-  }
-
-  /** Both commits present, after one fetch from origin if the checkout lacks one. */
-  private async hasCommits(git: Git, revision: string): Promise<boolean> {
-    const present = async (): Promise<boolean> =>
-      (await git.exec(['cat-file', '-e', `${this.expected}^{commit}`])).exitCode === 0 && (await git.exec(['cat-file', '-e', `${revision}^{commit}`])).exitCode === 0;
-    if (await present()) return true;
-    if (this.fetched.has(revision)) return false;
-    this.fetched.add(revision);
-    await git.exec(['fetch', '--quiet', 'origin']);
-    return present();
-  }
-
-  private async fromGitHub(revision: string): Promise<RevisionRelation | undefined> {
-    const comparison = await this.compareOnGitHub(revision);
-    // `revision...expected`: 'ahead' means the expected commit is ahead, so the revision is older.
-    const byStatus: Record<string, RevisionRelation> = { ahead: 'older', identical: 'same', behind: 'newer', diverged: 'unrelated' };
-    return comparison && byStatus[comparison.status];
-  }
-
   /**
-   * One compare request per revision (`revision...expected`) answers both its
-   * relation and, for an older one, the files changed since. A commit the
-   * repository does not have (404) or a refused token (401, 403) ends the wait
-   * with what to set; a passing failure is thrown and forgotten, to be asked
-   * again; anything else reads as undefined.
+   * The first answer a graph gives about `revision`. A graph that holds every
+   * commit of the repository (GitHub) and lacks a full SHA a controller runs
+   * was asked about the wrong repository, or with a token that may not read
+   * it: that ends the wait with what to set.
    */
-  private compareOnGitHub(revision: string): Promise<Comparison | undefined> {
-    const github = this.sources.github;
-    if (!github) return Promise.resolve(undefined);
-    if (!this.comparisons.has(revision)) {
-      const where = `comparing ${shortSha(revision)}...${shortSha(this.expected)} in ${github.owner}/${github.repo}`;
-      const pending = compareCommits(github.client, github.owner, github.repo, revision, this.expected).then(
-        (comparison) => {
-          if (comparison || !COMMIT.test(revision)) return comparison;
-          throw new InputError('repository', `GitHub answered 404 Not Found ${where}: the commits are not in that repository, or the token may not read it. Set repository to the config repo (owner/name) and token to a token that may read it.`);
-        },
-        (error: unknown) => {
-          if (isPassing(error)) {
-            this.comparisons.delete(revision);
-            throw new Error(`GitHub answered ${statusOf(error)} ${where} (${describeRequestError(error)})`);
-          }
-          const status = statusOf(error);
-          if (status === 401 || status === 403) {
-            throw new InputError('token', `GitHub answered ${status} ${where} (${describeRequestError(error)}): set token to a token that may read ${github.owner}/${github.repo} (contents: read), and repository to the config repo if it is not.`);
-          }
-          core.debug(`${where} failed: ${(error as Error).message}`);
-          return undefined;
-        },
-      );
-      this.comparisons.set(revision, pending);
+  private async ask<T>(revision: string, question: (graph: CommitGraph) => Promise<T | undefined>): Promise<T | undefined> {
+    for (const graph of this.graphs) {
+      let answer: T | undefined;
+      try {
+        answer = await question(graph);
+      } catch (error) {
+        this.explainFailure(error, graph, revision);
+        continue;
+      }
+      if (answer !== undefined) return answer;
+      if (graph.holdsEveryCommit && COMMIT.test(revision) && (await graph.relation(revision, this.expected)) === undefined) {
+        throw new InputError(
+          'repository',
+          `GitHub answered 404 Not Found ${this.comparing(revision, graph)}: the commits are not in that repository, or the token may not read it. Set repository to the config repo (owner/name) and token to a token that may read it.`,
+        );
+      }
     }
-    return this.comparisons.get(revision)!;
+    return undefined;
   }
-}
 
-const COMMIT = /^[0-9a-f]{40}$/;
+  /** Throws what the wait does with a failed question (see readFailureKind); returns for an answer that only means "cannot tell". */
+  private explainFailure(error: unknown, graph: CommitGraph, revision: string): void {
+    const where = this.comparing(revision, graph);
+    const kind = readFailureKind(error);
+    if (kind === 'passing') throw new Error(`GitHub answered ${statusOf(error)} ${where} (${describeRequestError(error)})`);
+    if (kind === 'refused') {
+      throw new InputError('token', `GitHub answered ${statusOf(error)} ${where} (${describeRequestError(error)}): set token to a token that may read ${graph.where} (contents: read), and repository to the config repo if it is not.`);
+    }
+    // Not GitHub's answer (git failed): passing, asked again.
+    if (!isRequestError(error)) throw error;
+    core.debug(`${where} failed: ${error.message}`);
+  }
 
-/** A failure worth asking again about: a server error, no answer (Octokit reports it as 500) or a rate limit, after the Octokit plugins' own retries. */
-function isPassing(error: unknown): boolean {
-  const status = statusOf(error);
-  return status !== undefined && (status >= 500 || status === 429 || (status === 403 && /rate limit/i.test(describeRequestError(error))));
+  private comparing(revision: string, graph: CommitGraph): string {
+    return `comparing ${shortSha(revision)}...${shortSha(this.expected)} in ${graph.where}`;
+  }
 }

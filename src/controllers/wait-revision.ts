@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import type { GitHubClient } from '../github/octokit-client.js';
+import type { CommitGraph } from '../repo/commit-graph.js';
 import type { Git } from '../repo/git.js';
 
 import { COMMIT_SHA_VARIABLE } from '../types.js';
@@ -11,8 +11,10 @@ export interface ResolvedRevision {
 }
 
 export interface RevisionSources {
-  git?: Git;
-  github?: { client: GitHubClient; owner: string; repo: string };
+  /** The config repo's graphs, asked in turn to resolve a ref (the checkout, then GitHub). */
+  graphs: readonly CommitGraph[];
+  /** The checkout of the config repo (`path`), whose head is the last resort. */
+  checkout?: Git;
   /** The commit an earlier gitops-promote step exported (RunContext.exportedCommit), or ''. */
   exported: string;
 }
@@ -29,8 +31,8 @@ export async function resolveExpectedRevision(input: string, sources: RevisionSo
   if (input) return { sha: await resolveRef(input, sources), source: `input revision (${input})` };
   const exported = sources.exported;
   if (exported && SHA.test(exported)) return { sha: exported, source: `${COMMIT_SHA_VARIABLE} from an earlier gitops-promote step` };
-  const head = sources.git ? await sources.git.tryRun(['rev-parse', '--verify', 'HEAD^{commit}']) : undefined;
-  if (head) return { sha: head, source: `the head of the checkout in ${sources.git!.directory}` };
+  const head = await sources.checkout?.revParse('HEAD');
+  if (head) return { sha: head, source: `the head of the checkout in ${sources.checkout!.directory}` };
   throw new InputError(
     'revision',
     `no commit to wait for: pass revision (for example \${{ steps.set-image.outputs.commit-sha }}), run after a gitops-promote step that exports ${COMMIT_SHA_VARIABLE}, or check out the config repo at path.`,
@@ -38,19 +40,15 @@ export async function resolveExpectedRevision(input: string, sources: RevisionSo
 }
 
 async function resolveRef(ref: string, sources: RevisionSources): Promise<string> {
-  if (sources.git) {
-    for (const candidate of [`origin/${ref}`, ref]) {
-      const sha = await sources.git.tryRun(['rev-parse', '--verify', '--quiet', `${candidate}^{commit}`]);
-      if (sha) return sha;
-    }
-  }
-  if (sources.github) {
+  for (const graph of sources.graphs) {
+    let sha: string | undefined;
     try {
-      const { data } = await sources.github.client.rest.repos.getCommit({ owner: sources.github.owner, repo: sources.github.repo, ref });
-      return data.sha;
+      sha = await graph.resolve(ref);
     } catch (error) {
-      throw new InputError('revision', `'${ref}' is not a commit of ${sources.github.owner}/${sources.github.repo} (${(error as Error).message}).`);
+      throw new InputError('revision', `'${ref}' is not a commit of ${graph.where} (${(error as Error).message}).`);
     }
+    if (sha) return sha;
+    if (graph.holdsEveryCommit) throw new InputError('revision', `'${ref}' is not a commit of ${graph.where}.`);
   }
   throw new InputError('revision', `cannot resolve '${ref}' to a commit: give a full SHA, or check out the config repo at path, or set repository and token.`);
 }

@@ -5,11 +5,11 @@ import type { Environment, PromotionConfig } from '../config/promotion-config.js
 import type { GitHubAccess } from '../github/github-connection.js';
 import { GitHubApiRepo } from '../repo/github-api-repo.js';
 import { Git } from '../repo/git.js';
+import { GitCommitGraph } from '../repo/git-commit-graph.js';
+import { GitHubCommitGraph } from '../repo/github-commit-graph.js';
 import { openConfigRepo } from '../repo/open-config-repo.js';
 import type { RepoLocation } from '../types.js';
-import type { ConfigBranch } from './config-history.js';
-import { GitConfigHistory } from './git-config-history.js';
-import { GitHubConfigHistory } from './github-config-history.js';
+import { ConfigHistory, type ConfigBranch } from './config-history.js';
 
 /**
  * The config repo as drift-check reads it: the branch the promotion config
@@ -42,7 +42,7 @@ export async function openConfigBranches(location: RepoLocation, github: GitHubA
 async function checkoutOf(git: Git, repository: string): Promise<string | undefined> {
   const top = await git.topLevel();
   if (!top) return undefined;
-  const origin = (await git.tryRun(['remote', 'get-url', 'origin'])) ?? '';
+  const origin = (await git.remoteUrl('origin')) ?? '';
   const path = origin.replace(/\.git$/, '').replace(/\/+$/, '').toLowerCase();
   const wanted = repository.toLowerCase();
   return path.endsWith(`/${wanted}`) || path.endsWith(`:${wanted}`) ? top : undefined;
@@ -52,7 +52,7 @@ const requireConfig = (config: PromotionConfig | undefined): PromotionConfig => 
 
 async function openCheckout(path: string, configFile: ConfigFile): Promise<ConfigBranches> {
   const config = requireConfig(loadPromotionConfig(path, configFile));
-  const main = await GitConfigHistory.open(new Git(path), config.branch);
+  const main = await checkoutBranch(new Git(path), config.branch);
   const warned = new Set<string>();
   return {
     config,
@@ -72,6 +72,16 @@ async function openCheckout(path: string, configFile: ConfigFile): Promise<Confi
   };
 }
 
+/** The checkout as the one branch drift-check reads, named by the branch checked out (`detachedName` when detached); read as it is, nothing fetched. */
+async function checkoutBranch(git: Git, detachedName?: string): Promise<ConfigBranch> {
+  if (!(await git.topLevel())) {
+    throw new UserError(`drift-check needs a git checkout of the config repo at '${git.directory}' (input path), with its history (actions/checkout with fetch-depth: 0), or an empty path to read it through the GitHub API.`);
+  }
+  const branch = (await git.currentBranch()) || detachedName || 'HEAD';
+  const { sha, date } = await git.commitInfo('HEAD');
+  return { root: git.directory, head: { branch, sha, committedAt: date }, shallow: await git.isShallow(), history: new ConfigHistory(new GitCommitGraph(git), sha) };
+}
+
 async function openThroughApi(github: GitHubAccess, configFile: ConfigFile): Promise<ConfigBranches> {
   const connection = github.connect();
   const opened = await openConfigRepo({ kind: 'github-api' }, { branch: '', push: false, github, configFile });
@@ -83,12 +93,13 @@ async function openThroughApi(github: GitHubAccess, configFile: ConfigFile): Pro
     await repo.dispose();
     throw error;
   }
+  const graph = new GitHubCommitGraph(connection.client, connection.owner, connection.repo);
   const branchAt = (branch: string, snapshot: { root: string; commit: string; committedAt?: number }): ConfigBranch => ({
     root: snapshot.root,
     // GitHub's branch answer always carries the committer date; a missing one reads as a fresh commit.
     head: { branch, sha: snapshot.commit, committedAt: snapshot.committedAt ?? Date.now() },
     shallow: false,
-    history: new GitHubConfigHistory(connection.client, connection.owner, connection.repo, snapshot.commit),
+    history: new ConfigHistory(graph, snapshot.commit),
   });
   const main = branchAt(opened.branch, opened.snapshot);
   const branches = new Map<string, Promise<ConfigBranch>>([[opened.branch, Promise.resolve(main)]]);

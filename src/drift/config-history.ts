@@ -1,4 +1,5 @@
 import { parseKustomization } from '../kustomize/kustomization-document.js';
+import type { CommitGraph } from '../repo/commit-graph.js';
 import type { BranchHead, ImageValue } from './drift-types.js';
 import type { RevisionStanding } from './judge-drift.js';
 import type { HistoryEntry } from './skew.js';
@@ -7,19 +8,68 @@ import type { HistoryEntry } from './skew.js';
 export const HISTORY_LIMIT = 300;
 
 /**
- * What drift-check reads from one branch of the config repo's history, from a
- * checkout's git or through the GitHub API: the values an overlay has carried,
- * and whether a commit a controller reports is behind a change to an app.
+ * What drift-check reads from one branch of the config repo's history, over
+ * a commit graph (a checkout's git, or the GitHub API: the two differ only in
+ * the graph they get): the values an overlay has carried, and whether a
+ * commit a controller reports is behind a change to an app.
  */
-export interface ConfigHistory {
+export class ConfigHistory {
+  private readonly standings = new Map<string, Promise<RevisionStanding>>();
+
+  constructor(
+    private readonly graph: CommitGraph,
+    /** The branch head the history is read from. */
+    private readonly head: string,
+  ) {}
+
   /**
    * The value of `image`'s entry in `file` after each commit that touched the
    * file, newest first from the branch head, ending after the first entry
-   * `readsPast` turns down (or at HISTORY_LIMIT).
+   * `readsPast` turns down (or at HISTORY_LIMIT): older commits are not read.
    */
-  imageHistory(file: string, image: string, readsPast: (value: ImageValue | undefined) => boolean): Promise<HistoryEntry[]>;
-  /** Whether `revision` is the head, or older with or without a later change under `paths`. */
-  standing(revision: string, paths: readonly string[]): Promise<RevisionStanding>;
+  async imageHistory(file: string, image: string, readsPast: (value: ImageValue | undefined) => boolean): Promise<HistoryEntry[]> {
+    const entries: HistoryEntry[] = [];
+    for await (const { sha, date } of this.graph.fileHistory(this.head, file)) {
+      const text = await this.graph.fileAt(sha, file);
+      const value = text === undefined ? undefined : imageValueIn(text, file, image);
+      entries.push({ sha, date, value });
+      if (!readsPast(value) || entries.length >= HISTORY_LIMIT) break;
+    }
+    return entries;
+  }
+
+  /** Whether `revision` is the head, or older with or without a later change under `paths` (asked once per revision and paths). */
+  standing(revision: string, paths: readonly string[]): Promise<RevisionStanding> {
+    if (revision === this.head) return Promise.resolve('head');
+    const key = `${revision}\0${paths.join('\0')}`;
+    if (!this.standings.has(key)) this.standings.set(key, this.readStanding(revision, paths));
+    return this.standings.get(key)!;
+  }
+
+  private async readStanding(revision: string, paths: readonly string[]): Promise<RevisionStanding> {
+    if (!looksLikeCommit(revision)) return 'unknown';
+    const relation = await this.graph.relation(revision, this.head);
+    if (relation === 'same' || (relation === 'ancestor' && paths.length === 0)) return 'unchanged';
+    if (relation !== 'ancestor') return 'unknown'; // not in the head's history, or not a commit of the repo
+    // The net change: an edit reverted since does not count.
+    const changed = await this.graph.changedFiles(revision, this.head);
+    if (!changed) return 'unknown';
+    // A file moved out of an overlay changes it too: old names count.
+    if (changed.complete) return [...changed.files, ...changed.renamedFrom].some((file) => isUnder(file, paths)) ? 'behind' : 'unchanged';
+    // The file list is cut: ask, per path, whether the newest commit touching it is already in `revision`.
+    for (const path of paths) {
+      const newest = await firstOf(this.graph.fileHistory(this.head, path));
+      if (!newest) continue;
+      const contained = await this.graph.relation(newest.sha, revision);
+      if (contained !== 'same' && contained !== 'ancestor') return 'behind';
+    }
+    return 'unchanged';
+  }
+}
+
+async function firstOf<T>(items: AsyncIterable<T>): Promise<T | undefined> {
+  for await (const item of items) return item;
+  return undefined;
 }
 
 /** One branch of the config repo as drift-check reads it: its files, head and history. */

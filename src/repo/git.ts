@@ -13,43 +13,128 @@ export class GitError extends Error {
 }
 
 
-/** Every git call of the action goes through this one class. */
+/** One file's change between two commits: a rename by its new name, with the old one. */
+export interface TreeChange {
+  path: string;
+  renamedFrom?: string;
+}
+
+/** A commit with its committer date (ms since the epoch). */
+export interface DatedCommit {
+  sha: string;
+  date: number;
+}
+
+/**
+ * Every git call the action makes about a repository goes through this class,
+ * each as a named method (as actions/checkout's git command manager): callers
+ * never build git command lines, and one private runner sets the environment
+ * (no prompts, C locale, unquoted paths). An expected outcome, such as a
+ * commit the checkout lacks, answers undefined or false; any other git
+ * failure throws GitError. (report/text-diff.ts runs
+ * `git diff --no-index` on two temporary files as a diff tool: no repository.)
+ */
 export class Git {
   constructor(
     readonly directory: string,
     private readonly env: NodeJS.ProcessEnv = process.env,
   ) {}
 
-  /** Runs git and returns its trimmed stdout; throws GitError on a non-zero exit. */
-  async run(args: readonly string[], env: NodeJS.ProcessEnv = {}, input?: string): Promise<string> {
-    const result = await this.exec(args, env, input);
-    if (result.exitCode !== 0) throw new GitError(args, result);
-    return result.stdout.replace(/\n$/, '');
-  }
-
-  exec(args: readonly string[], env: NodeJS.ProcessEnv = {}, input?: string): Promise<ProcessResult> {
-    return runProcess('git', ['-c', 'core.quotepath=off', ...args], {
-      cwd: this.directory,
-      input,
-      env: { ...this.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...env },
-    });
-  }
-
-  async tryRun(args: readonly string[]): Promise<string | undefined> {
-    const result = await this.exec(args);
-    return result.exitCode === 0 ? result.stdout.replace(/\n$/, '') : undefined;
-  }
-
+  /** The top folder of the work tree `directory` is in; undefined outside a git work tree. */
   topLevel(): Promise<string | undefined> {
     return this.tryRun(['rev-parse', '--show-toplevel']);
   }
 
+  /** Whether the checkout is a shallow clone (its history stops early). */
+  async isShallow(): Promise<boolean> {
+    return (await this.tryRun(['rev-parse', '--is-shallow-repository'])) === 'true';
+  }
+
+  /** The commit HEAD is on; throws when there is none. */
   head(): Promise<string> {
     return this.run(['rev-parse', 'HEAD']);
   }
 
+  /** The branch checked out; undefined when HEAD is detached. */
   currentBranch(): Promise<string | undefined> {
     return this.tryRun(['symbolic-ref', '--quiet', '--short', 'HEAD']);
+  }
+
+  /** The URL of a remote; undefined when there is no such remote. */
+  remoteUrl(remote: string): Promise<string | undefined> {
+    return this.tryRun(['remote', 'get-url', remote]);
+  }
+
+  /** The full SHA of the commit `ref` names (a SHA, abbreviated or not, a branch, HEAD), undefined when the checkout has no such commit. */
+  revParse(ref: string): Promise<string | undefined> {
+    return this.tryRun(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+  }
+
+  /** A commit's SHA and committer date. */
+  async commitInfo(ref: string): Promise<DatedCommit> {
+    const [sha, date] = (await this.run(['log', '-1', '--format=%H%x09%cI', ref, '--'])).split('\t') as [string, string];
+    return { sha, date: Date.parse(date) };
+  }
+
+  /** Whether `ancestor` is `descendant` or one of its ancestors (both must be commits the checkout has). */
+  async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
+    const args = ['merge-base', '--is-ancestor', ancestor, descendant];
+    const result = await this.exec(args);
+    if (result.exitCode === 0 || result.exitCode === 1) return result.exitCode === 0;
+    throw new GitError(args, result);
+  }
+
+  /** The best common ancestor of two commits; undefined when their histories share none; throws GitError when one is not a commit. */
+  async mergeBase(a: string, b: string): Promise<string | undefined> {
+    const args = ['merge-base', a, b];
+    const result = await this.exec(args);
+    if (result.exitCode === 0) return result.stdout.trim();
+    if (result.exitCode === 1 && result.stderr.trim() === '') return undefined;
+    throw new GitError(args, result);
+  }
+
+  /** The files whose content differs between two commits (the net change), renames found and listed by their new name. */
+  async diffTree(from: string, to: string): Promise<TreeChange[]> {
+    const fields = (await this.run(['diff', '--name-status', '-z', '--find-renames', from, to, '--'])).split('\0');
+    const changes: TreeChange[] = [];
+    for (let i = 0; i < fields.length && fields[i] !== ''; ) {
+      const status = fields[i++]!;
+      // A rename or copy names the old path first, then the new one.
+      if (/^[RC]/.test(status)) {
+        const [old, path] = [fields[i++]!, fields[i++]!];
+        changes.push(status.startsWith('R') ? { path, renamedFrom: old } : { path });
+      } else {
+        changes.push({ path: fields[i++]! });
+      }
+    }
+    return changes;
+  }
+
+  /** Files (relative to the top level) that differ between `base` and the work tree, staged or not, renames as a deletion and an addition. */
+  async diffWorkTree(base: string): Promise<string[]> {
+    return (await this.run(['diff', '--name-only', '-z', '--no-renames', base, '--'])).split('\0').filter(Boolean);
+  }
+
+  /** Files (relative to the top level) that git does not track and does not ignore. */
+  async untrackedFiles(): Promise<string[]> {
+    return (await this.run(['ls-files', '-z', '--others', '--exclude-standard', '--full-name'])).split('\0').filter(Boolean);
+  }
+
+  /** The commits from `head` back that touched `file`, newest first: `max` of them after skipping `skip`. */
+  async fileLog(head: string, file: string, page: { skip: number; max: number }): Promise<DatedCommit[]> {
+    const log = await this.run(['log', `--skip=${page.skip}`, `-n${page.max}`, '--format=%H%x09%cI', head, '--', file]);
+    return log
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const [sha, date] = line.split('\t') as [string, string];
+        return { sha, date: Date.parse(date) };
+      });
+  }
+
+  /** A file's text at a commit (`file` relative to the top level); undefined where the commit has no such file (or a folder there). */
+  showFile(commit: string, file: string): Promise<string | undefined> {
+    return this.tryRun(['cat-file', 'blob', `${commit}:${file}`], { keepNewline: true });
   }
 
   /** Paths (relative to the top level) with staged or unstaged changes among `paths`. */
@@ -106,6 +191,12 @@ export class Git {
     throw new GitError(['push', force, remote, `HEAD:${ref}`], result);
   }
 
+  /** Fetches every branch of `remote` (its new commits); false when the fetch failed (offline, no access). */
+  async fetch(remote: string): Promise<boolean> {
+    return (await this.exec(['fetch', '--quiet', remote])).exitCode === 0;
+  }
+
+  /** Fetches one branch of `remote` and answers its head. */
   async fetchBranch(remote: string, branch: string): Promise<string> {
     await this.run(['fetch', '--quiet', '--no-tags', remote, `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`]);
     return this.run(['rev-parse', `refs/remotes/${remote}/${branch}`]);
@@ -114,5 +205,27 @@ export class Git {
   /** Moves HEAD (and the files that differ) to `commit`, keeping unrelated local changes. */
   async resetKeep(commit: string): Promise<void> {
     await this.run(['reset', '--quiet', '--keep', commit]);
+  }
+
+  /** The one runner: trimmed stdout (a final newline dropped); throws GitError on a non-zero exit. */
+  private async run(args: readonly string[], env: NodeJS.ProcessEnv = {}, input?: string): Promise<string> {
+    const result = await this.exec(args, env, input);
+    if (result.exitCode !== 0) throw new GitError(args, result);
+    return result.stdout.replace(/\n$/, '');
+  }
+
+  /** Stdout, or undefined on a non-zero exit; `keepNewline` returns a file's text as it is. */
+  private async tryRun(args: readonly string[], options: { keepNewline?: boolean } = {}): Promise<string | undefined> {
+    const result = await this.exec(args);
+    if (result.exitCode !== 0) return undefined;
+    return options.keepNewline ? result.stdout : result.stdout.replace(/\n$/, '');
+  }
+
+  private exec(args: readonly string[], env: NodeJS.ProcessEnv = {}, input?: string): Promise<ProcessResult> {
+    return runProcess('git', ['-c', 'core.quotepath=off', ...args], {
+      cwd: this.directory,
+      input,
+      env: { ...this.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...env },
+    });
   }
 }

@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError, UserError } from '../errors.js';
-import { runProcess } from '../process/run-process.js';
+import { Git, GitError } from '../repo/git.js';
 import { resolveOverlays } from '../repo/overlay-paths.js';
 import { kustomizationClosure, readKustomizationReferences } from './kustomization-references.js';
 import type { Overlay } from '../types.js';
@@ -41,18 +41,27 @@ export async function overlaysChangedSince(root: string, overlays: readonly Over
   );
 }
 
-/** Files that differ between the merge base of `baseRef` and HEAD and the work tree, as absolute paths. */
+/** Files that differ between the merge base of `baseRef` and HEAD and the work tree, and untracked ones, as absolute paths. */
 export async function changedFiles(root: string, baseRef: string): Promise<string[]> {
-  const git = (args: string[]) => runProcess('git', args, { cwd: root });
-  const top = await git(['rev-parse', '--show-toplevel']);
-  if (top.exitCode !== 0) throw new InputError('path', `'${root}' is not inside a git repository, which changed-only needs.`);
-  const base = await git(['merge-base', baseRef, 'HEAD']);
-  if (base.exitCode !== 0) {
-    throw new InputError('base-ref', `'${baseRef}' is not a commit of the checkout (${base.stderr.trim().split('\n')[0]}); fetch it first (actions/checkout with fetch-depth: 0).`);
+  const git = new Git(root);
+  const top = await git.topLevel();
+  if (!top) throw new InputError('path', `'${root}' is not inside a git repository, which changed-only needs.`);
+  let base: string | undefined;
+  let why = 'it shares no history with HEAD';
+  try {
+    base = await git.mergeBase(baseRef, 'HEAD');
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+    why = error.result.stderr.trim().split('\n')[0] ?? '';
   }
-  const diff = await git(['diff', '--name-only', '--no-renames', base.stdout.trim()]);
-  const untracked = await git(['ls-files', '--others', '--exclude-standard', '--full-name']);
-  if (diff.exitCode !== 0) throw new UserError(`git diff against ${baseRef} failed: ${diff.stderr.trim()}`);
-  const topLevel = realpathSync(top.stdout.trim());
-  return [...diff.stdout.split('\n'), ...untracked.stdout.split('\n')].filter((line) => line !== '').map((line) => resolve(topLevel, line));
+  if (!base) throw new InputError('base-ref', `'${baseRef}' is not a commit of the checkout (${why}); fetch it first (actions/checkout with fetch-depth: 0).`);
+  let changed: string[];
+  try {
+    changed = await git.diffWorkTree(base);
+  } catch (error) {
+    if (error instanceof GitError) throw new UserError(`git diff against ${baseRef} failed: ${error.result.stderr.trim()}`);
+    throw error;
+  }
+  const topLevel = realpathSync(top);
+  return [...changed, ...(await git.untrackedFiles())].map((line) => resolve(topLevel, line));
 }

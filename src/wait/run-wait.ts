@@ -5,7 +5,7 @@ import { waitForArgoApplication } from '../controllers/argocd/watch-argo-applica
 import type { WaitTarget } from '../controllers/controller-targets.js';
 import { fluxWaiter } from '../controllers/flux/watch-flux-object.js';
 import { openControllers, type Controllers } from '../controllers/open-controllers.js';
-import { RevisionAncestry } from '../controllers/revision-ancestry.js';
+import { configRepoGraphs, RevisionAncestry } from '../controllers/revision-ancestry.js';
 import { resolveExpectedRevision } from '../controllers/wait-revision.js';
 import { shortSha, type ObjectStatus } from '../controllers/wait-types.js';
 import { oneLineMessage } from '../errors.js';
@@ -42,10 +42,10 @@ export async function runWait(inputs: WaitInputs, context: WaitContext): Promise
   const targets = resolveWaitTargets(inputs, opened.config);
   const path = opened.snapshot.root;
   const git = (await new Git(path).topLevel()) ? new Git(path) : undefined;
-  const github = configRepoOnGitHub(context);
-  const revision = await resolveExpectedRevision(inputs.revision, { git, github, exported: context.run.exportedCommit });
+  const graphs = configRepoGraphs({ git, github: configRepoOnGitHub(context) });
+  const revision = await resolveExpectedRevision(inputs.revision, { graphs, checkout: git, exported: context.run.exportedCommit });
   core.info(`Waiting for ${targets.map((t) => t.label).join(', ')} to run ${revision.sha} (${revision.source}).`);
-  const ancestry = new RevisionAncestry(revision.sha, { git, github });
+  const ancestry = new RevisionAncestry(revision.sha, graphs);
   const controllers = await openControllers(targets, inputs.connections);
   const deployment = inputs.deployment
     ? await startDeployment({ environment: inputs.environment, environmentUrl: inputs.environmentUrl, expected: revision.sha }, context.target, context.run)

@@ -194,22 +194,29 @@ export class GitStore {
     return (await this.git(args)).split('\n').filter(Boolean).reverse();
   }
 
-  /** Per-file changes between two commits: status letter, additions and deletions (binary files count 0). */
+  /**
+   * Per-file changes between two commits: status, additions and deletions (binary files count 0). Renames are found
+   * as GitHub finds them: one entry under the new name, `renamed`, with the old name as `previous`.
+   */
   async diffFiles(from: string, to: string): Promise<Array<{ filename: string; status: string; additions: number; deletions: number; sha: string; previous?: string }>> {
-    const nameStatus = (await this.git(['diff', '--name-status', '-z', '--no-renames', from, to])).split('\0').filter(Boolean);
-    const numstat = (await this.git(['diff', '--numstat', '-z', '--no-renames', from, to])).split('\0').filter(Boolean);
+    const nameStatus = (await this.git(['diff', '--name-status', '-z', '--find-renames', from, to])).split('\0');
+    const numstat = (await this.git(['diff', '--numstat', '-z', '--find-renames', from, to])).split('\0');
     const counts = new Map<string, [number, number]>();
-    for (const line of numstat) {
-      const [a, d, file] = line.split('\t');
-      counts.set(file, [Number(a) || 0, Number(d) || 0]);
+    // `a\td\tpath`, or for a rename `a\td\t` followed by the old and the new path.
+    for (let i = 0; i < numstat.length && numstat[i] !== ''; i++) {
+      const [a, d, file] = numstat[i].split('\t');
+      const filename = file === '' ? numstat[(i += 2)] : file;
+      counts.set(filename, [Number(a) || 0, Number(d) || 0]);
     }
     const files = [];
-    for (let i = 0; i + 1 < nameStatus.length; i += 2) {
-      const filename = nameStatus[i + 1];
+    for (let i = 0; i < nameStatus.length && nameStatus[i] !== ''; ) {
+      const letter = nameStatus[i++][0];
+      const previous = letter === 'R' ? nameStatus[i++] : undefined;
+      const filename = nameStatus[i++];
       const [additions, deletions] = counts.get(filename) ?? [0, 0];
-      const status = { A: 'added', D: 'removed', M: 'modified', T: 'changed' }[nameStatus[i][0]] ?? 'modified';
+      const status = { A: 'added', D: 'removed', M: 'modified', T: 'changed', R: 'renamed' }[letter] ?? 'modified';
       const blob = await this.tryRevParse(`${status === 'removed' ? from : to}:${filename}`);
-      files.push({ filename, status, additions, deletions, sha: blob ?? '0'.repeat(40) });
+      files.push({ filename, status, additions, deletions, sha: blob ?? '0'.repeat(40), ...(previous === undefined ? {} : { previous }) });
     }
     return files;
   }

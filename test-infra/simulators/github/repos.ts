@@ -1,4 +1,4 @@
-// Repository reads: repos/get, branches, contents, compare, commits and tarball downloads, all answered from git.
+// Repository reads: repos/get, branches, contents, compare, commits (listed and one by one) and tarball downloads, all answered from git.
 import { wrapBase64 } from './git-data.js';
 import { ApiError, forbidden, notFound, paginate, requireRepo, type Handler, type RequestContext } from './http-util.js';
 import { permissionFlags, renderCommit, renderRepo, renderUser } from './render.js';
@@ -112,6 +112,7 @@ const compare: Handler = async (ctx) => {
         blob_url: `${ctx.urls.html}/${repo.fullName}/blob/${head}/${f.filename}`,
         raw_url: `${ctx.urls.html}/${repo.fullName}/raw/${head}/${f.filename}`,
         contents_url: `${ctx.urls.api}/repos/${repo.fullName}/contents/${f.filename}?ref=${head}`,
+        ...(f.previous === undefined ? {} : { previous_filename: f.previous }),
       })),
     },
   };
@@ -126,6 +127,14 @@ const listCommits: Handler = async (ctx) => {
   const { page, headers } = paginate(ctx, shas);
   const body = await Promise.all(page.map(async (sha) => renderCommit(ctx.sim, ctx.urls, repo, await repo.git.readCommit(sha))));
   return { status: 200, headers, body };
+};
+
+/** One commit by SHA (abbreviated or not), branch or tag; like GitHub, a name that is no commit answers 422. */
+const getCommit: Handler = async (ctx) => {
+  const repo = requireRepo(ctx);
+  const sha = await repo.git.tryResolveCommit(ctx.params.ref);
+  if (!sha) throw new ApiError(422, { message: `No commit found for SHA: ${ctx.params.ref}`, documentation_url: 'https://docs.github.com/rest/commits/commits#get-a-commit' });
+  return { status: 200, body: renderCommit(ctx.sim, ctx.urls, repo, await repo.git.readCommit(sha)) };
 };
 
 /** Like GitHub, answers a redirect to a short-lived download URL the server itself serves (`git archive`). */
@@ -164,6 +173,7 @@ export const repoHandlers: Record<string, Handler> = {
   'repos/get-content': getContent,
   'repos/compare-commits-with-basehead': compare,
   'repos/list-commits': listCommits,
+  'repos/get-commit': getCommit,
   'repos/download-tarball-archive': downloadTarball,
   'repos/get-collaborator-permission-level': collaboratorPermission,
   'actions/get-github-actions-default-workflow-permissions-repository': workflowPermissions,
