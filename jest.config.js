@@ -10,4 +10,4 @@ export default {
   testTimeout: 60000,
   maxWorkers: 2,
   reporters: ['default', '<rootDir>/test-infra/jest-summary-reporter.cjs'],
-}
+};

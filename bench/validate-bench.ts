@@ -86,7 +86,10 @@ function generateRepo(root: string): void {
       join(base, 'deployment.yaml'),
       `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${app}\n  labels:\n    app: ${app}\nspec:\n  replicas: 1\n  selector:\n    matchLabels:\n      app: ${app}\n  template:\n    metadata:\n      labels:\n        app: ${app}\n    spec:\n      containers:\n        - name: ${app}\n          image: registry.example.com/${app}:1.0.0\n          ports:\n            - containerPort: 8080\n          envFrom:\n            - configMapRef:\n                name: ${app}\n          resources:\n            requests:\n              cpu: 50m\n              memory: 64Mi\n          readinessProbe:\n            httpGet:\n              path: /healthz\n              port: 8080\n`,
     );
-    writeFileSync(join(base, 'service.yaml'), `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${app}\nspec:\n  selector:\n    app: ${app}\n  ports:\n    - port: 80\n      targetPort: 8080\n`);
+    writeFileSync(
+      join(base, 'service.yaml'),
+      `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${app}\nspec:\n  selector:\n    app: ${app}\n  ports:\n    - port: 80\n      targetPort: 8080\n`,
+    );
     writeFileSync(join(base, 'configmap.yaml'), `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${app}\ndata:\n  LOG_LEVEL: info\n`);
     writeFileSync(
       join(base, 'hpa.yaml'),
@@ -99,7 +102,10 @@ function generateRepo(root: string): void {
         join(overlay, 'kustomization.yaml'),
         `namespace: ${environment}\nnamePrefix: ${environment}-\nresources:\n  - ../../base\npatches:\n  - path: replicas.yaml\nimages:\n  - name: registry.example.com/${app}\n    newTag: 1.${index % 10}.0\n`,
       );
-      writeFileSync(join(overlay, 'replicas.yaml'), `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${app}\nspec:\n  replicas: ${environment === 'production' ? 3 : 1}\n`);
+      writeFileSync(
+        join(overlay, 'replicas.yaml'),
+        `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${app}\nspec:\n  replicas: ${environment === 'production' ? 3 : 1}\n`,
+      );
     }
   }
 }

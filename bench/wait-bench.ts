@@ -36,7 +36,17 @@ async function latency(mode: 'stream' | 'poll'): Promise<number[]> {
     for (let i = 1; i <= RUNS; i++) {
       const revision = sha(i);
       const reached = whenTargetReached(sim, revision);
-      const run = runAction({ inputs: { command: 'wait', 'argocd-server': sim.url, 'argocd-token': sim.token, 'argocd-app': 'web-dev', revision, 'argocd-watch': mode, timeout: '60s' } });
+      const run = runAction({
+        inputs: {
+          command: 'wait',
+          'argocd-server': sim.url,
+          'argocd-token': sim.token,
+          'argocd-app': 'web-dev',
+          revision,
+          'argocd-watch': mode,
+          timeout: '60s',
+        },
+      });
       // Let the step start and see the old state first, as in a pipeline where the push precedes the controller's reaction.
       setTimeout(() => sim.setRevision('web-dev', revision), 600);
       const [reachedAt, outcome] = await Promise.all([reached, run.then((r) => ({ r, at: Date.now() }))]);
@@ -54,7 +64,17 @@ async function idleRequestsPerMinute(mode: 'stream' | 'poll'): Promise<{ perMinu
   const sim = await startArgoCdSimulator({ scenario: { applications: [{ name: 'web-dev' }] }, stepMs: 200 });
   try {
     const started = Date.now();
-    await runAction({ inputs: { command: 'wait', 'argocd-server': sim.url, 'argocd-token': sim.token, 'argocd-app': 'web-dev', revision: sha(999), 'argocd-watch': mode, timeout: `${IDLE_SECONDS}s` } });
+    await runAction({
+      inputs: {
+        command: 'wait',
+        'argocd-server': sim.url,
+        'argocd-token': sim.token,
+        'argocd-app': 'web-dev',
+        revision: sha(999),
+        'argocd-watch': mode,
+        timeout: `${IDLE_SECONDS}s`,
+      },
+    });
     const minutes = (Date.now() - started) / 60_000;
     return { perMinute: sim.requests.length / minutes, streams: sim.requests.filter((r) => r.path === '/api/v1/stream/applications').length };
   } finally {
@@ -66,11 +86,15 @@ export async function runWaitBench(): Promise<void> {
   process.stdout.write(`\nwait (Argo CD simulator, ${RUNS} runs per mode; latency = target state reached → step returned, process exit included)\n`);
   for (const mode of ['stream', 'poll'] as const) {
     const values = await latency(mode);
-    process.stdout.write(`  ${mode.padEnd(6)} median ${percentile(values, 50)} ms, p95 ${percentile(values, 95)} ms (min ${Math.min(...values)}, max ${Math.max(...values)})\n`);
+    process.stdout.write(
+      `  ${mode.padEnd(6)} median ${percentile(values, 50)} ms, p95 ${percentile(values, 95)} ms (min ${Math.min(...values)}, max ${Math.max(...values)})\n`,
+    );
   }
   for (const mode of ['stream', 'poll'] as const) {
     const { perMinute, streams } = await idleRequestsPerMinute(mode);
-    process.stdout.write(`  ${mode.padEnd(6)} ${perMinute.toFixed(1)} requests per minute of waiting (${IDLE_SECONDS} s run, ${streams} stream connection${streams === 1 ? '' : 's'})\n`);
+    process.stdout.write(
+      `  ${mode.padEnd(6)} ${perMinute.toFixed(1)} requests per minute of waiting (${IDLE_SECONDS} s run, ${streams} stream connection${streams === 1 ? '' : 's'})\n`,
+    );
   }
 }
 

@@ -63,7 +63,16 @@ export async function runDriftDemo({ dir, remote }: DriftDemoOptions): Promise<v
       ].join('\n'),
     );
     const run = await runAction({
-      inputs: { command: 'drift-check', path: '', repository: 'acme/config', token: TOKEN, 'argocd-server': argo.url, 'argocd-token': argo.token, issue: 'gitops-drift', 'max-skew': 'staging=1' },
+      inputs: {
+        command: 'drift-check',
+        path: '',
+        repository: 'acme/config',
+        token: TOKEN,
+        'argocd-server': argo.url,
+        'argocd-token': argo.token,
+        issue: 'gitops-drift',
+        'max-skew': 'staging=1',
+      },
       env: { GITHUB_API_URL: github.apiUrl, GITHUB_SERVER_URL: github.serverUrl, GITHUB_REPOSITORY: 'acme/config', GITHUB_RUN_ID: '7' },
     });
     // The step's own lines; tokens' ::add-mask:: and debug output left out, group markers shown as headings.
@@ -84,7 +93,9 @@ export async function runDriftDemo({ dir, remote }: DriftDemoOptions): Promise<v
     const octokit = new (Octokit.plugin(restEndpointMethods))({ auth: TOKEN, baseUrl: github.apiUrl });
     const { data: issues } = await octokit.rest.issues.listForRepo({ owner: 'acme', repo: 'config', labels: 'gitops-drift', state: 'all' });
     for (const issue of issues) {
-      process.stdout.write(`Tracking issue #${issue.number} (${issue.state}): ${issue.title} [${issue.labels.map((label) => (typeof label === 'string' ? label : label.name)).join(', ')}]\n`);
+      process.stdout.write(
+        `Tracking issue #${issue.number} (${issue.state}): ${issue.title} [${issue.labels.map((label) => (typeof label === 'string' ? label : label.name)).join(', ')}]\n`,
+      );
     }
     process.stdout.write('\nJob summary (markdown):\n');
     process.stdout.write(run.summary);

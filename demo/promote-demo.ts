@@ -21,10 +21,30 @@ export async function runPromoteDemo(options: { dir: string; remote: string }): 
   try {
     process.stdout.write(`GitHub simulator at ${sim.apiUrl}; promoting dev → staging with no clone (path empty)\n`);
     const run = await runAction({
-      inputs: { command: 'promote', from: 'dev', to: 'staging', token: TOKEN, repository: 'acme/config', 'source-repository': 'web=acme/web', reviewers: 'octocat' },
-      env: { GITHUB_API_URL: sim.apiUrl, GITHUB_GRAPHQL_URL: sim.graphqlUrl, GITHUB_SERVER_URL: sim.serverUrl, GITHUB_REPOSITORY: 'acme/app', GITHUB_RUN_ID: '1' },
+      inputs: {
+        command: 'promote',
+        from: 'dev',
+        to: 'staging',
+        token: TOKEN,
+        repository: 'acme/config',
+        'source-repository': 'web=acme/web',
+        reviewers: 'octocat',
+      },
+      env: {
+        GITHUB_API_URL: sim.apiUrl,
+        GITHUB_GRAPHQL_URL: sim.graphqlUrl,
+        GITHUB_SERVER_URL: sim.serverUrl,
+        GITHUB_REPOSITORY: 'acme/app',
+        GITHUB_RUN_ID: '1',
+      },
     });
-    process.stdout.write(run.stdout.split('\n').filter((line) => line && !line.startsWith('::debug')).map((line) => `  | ${line}`).join('\n') + '\n');
+    process.stdout.write(
+      run.stdout
+        .split('\n')
+        .filter((line) => line && !line.startsWith('::debug'))
+        .map((line) => `  | ${line}`)
+        .join('\n') + '\n',
+    );
     if (run.exitCode !== 0) throw new Error(`promote failed (exit ${run.exitCode})`);
     const octokit = new (Octokit.plugin(restEndpointMethods))({ auth: TOKEN, baseUrl: sim.apiUrl });
     const number = Number(run.outputs['pull-request-number']);

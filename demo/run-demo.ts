@@ -45,7 +45,13 @@ async function main(): Promise<void> {
     step('set-image: the app repo built ghcr.io/acme/web:1.5.0 (and pushed it with its digest); put it in dev');
     const run = await runAction({
       inputs: { command: 'set-image', path: work, overlays: 'apps/web/overlays/dev', images: built },
-      env: { GITHUB_REPOSITORY: 'acme/web', GITHUB_SHA: 'e83c5163316f89bfbde7d9ab23ca2e25604af290', GITHUB_ACTOR: 'octocat', GITHUB_RUN_ID: '42', GITHUB_SERVER_URL: 'https://github.com' },
+      env: {
+        GITHUB_REPOSITORY: 'acme/web',
+        GITHUB_SHA: 'e83c5163316f89bfbde7d9ab23ca2e25604af290',
+        GITHUB_ACTOR: 'octocat',
+        GITHUB_RUN_ID: '42',
+        GITHUB_SERVER_URL: 'https://github.com',
+      },
     });
     process.stdout.write(run.stdout);
     if (run.exitCode !== 0) throw new Error(`set-image failed (exit ${run.exitCode})`);
@@ -61,7 +67,7 @@ async function main(): Promise<void> {
     step('wait: follow the (simulated) Argo CD app web-dev until it runs that commit, synced and healthy');
     await runWaitDemo({ work, commitSha: run.outputs['commit-sha']! });
 
-    step('promote: carry dev\'s exact images to staging through a pull request (simulated GitHub)');
+    step("promote: carry dev's exact images to staging through a pull request (simulated GitHub)");
     await runPromoteDemo({ dir, remote });
 
     step('drift-check: the scheduled drift report, read through the GitHub API (simulated) and Argo CD (simulated)');

@@ -14,15 +14,32 @@ export interface WaitDemoOptions {
 }
 
 export async function runWaitDemo({ work, commitSha }: WaitDemoOptions): Promise<void> {
-  const sim = await startArgoCdSimulator({ scenario: { applications: [{ name: 'web-dev', path: 'apps/web/overlays/dev', images: ['ghcr.io/acme/web:1.4.0'] }] }, stepMs: 400 });
+  const sim = await startArgoCdSimulator({
+    scenario: { applications: [{ name: 'web-dev', path: 'apps/web/overlays/dev', images: ['ghcr.io/acme/web:1.4.0'] }] },
+    stepMs: 400,
+  });
   try {
     process.stdout.write(`A simulated Argo CD at ${sim.url} runs web-dev; the pushed commit ${commitSha.slice(0, 7)} becomes the head of its branch.\n`);
     // The controller notices the commit while the step is already waiting, as after a real push.
     setTimeout(() => sim.setRevision('web-dev', commitSha, { images: ['ghcr.io/acme/web:1.5.0'] }), 500);
     const run = await runAction({
-      inputs: { command: 'wait', path: work, environment: 'dev', apps: 'web', 'argocd-server': sim.url, 'argocd-token': sim.token, revision: commitSha, timeout: '2m' },
+      inputs: {
+        command: 'wait',
+        path: work,
+        environment: 'dev',
+        apps: 'web',
+        'argocd-server': sim.url,
+        'argocd-token': sim.token,
+        revision: commitSha,
+        timeout: '2m',
+      },
     });
-    process.stdout.write(run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n'));
+    process.stdout.write(
+      run.stdout
+        .split('\n')
+        .filter((line) => !line.startsWith('::add-mask::'))
+        .join('\n'),
+    );
     process.stdout.write(`\nwait exited ${run.exitCode}; outputs:\n`);
     for (const [name, value] of Object.entries(run.outputs)) process.stdout.write(`  ${name}=${value}\n`);
     process.stdout.write(`Argo CD requests made: ${sim.requests.length}; contract violations: ${sim.contractViolations.length}\n`);

@@ -41648,7 +41648,15 @@ function guardedWriter(stream) {
  * src/repo/open-config-repo.ts, src/config/load-config.ts). A unit test holds
  * it to action.yml: every input is some command's, and every name here is an input.
  */
-const VALIDATION = ['kubernetes-version', 'strict', 'ignore-missing-schemas', 'kustomize-args', 'schema-locations', 'protected', 'require-digest'];
+const VALIDATION = [
+    'kubernetes-version',
+    'strict',
+    'ignore-missing-schemas',
+    'kustomize-args',
+    'schema-locations',
+    'protected',
+    'require-digest',
+];
 const PULL_REQUEST = ['landing', 'reviewers', 'team-reviewers', 'labels', 'assignees', 'draft', 'auto-merge', 'merge-method'];
 const COMMIT = ['commit-message', 'author-name', 'author-email'];
 const ARGO_CONNECTION = ['argocd-server', 'argocd-token', 'argocd-username', 'argocd-password', 'argocd-ca', 'argocd-insecure'];
@@ -41743,7 +41751,7 @@ const FLAGS_NOTE = [
     'Every input of the action is the flag of the same name: a repeated flag adds a line, and a flag',
     'with no value is true. The flags of the CLI itself:',
     '  --json  print the outputs as one JSON object on stdout (the log goes to stderr)',
-    '  --help  this text; after a command, that command\'s inputs',
+    "  --help  this text; after a command, that command's inputs",
 ];
 /** `gitops-promote <command> --help`: that command's inputs, grouped, each with one line and its default. */
 function commandHelp(name, command, actionInputs) {
@@ -41791,7 +41799,10 @@ function scopeOf(clause) {
     const match = COMMAND_LIST.exec(clause);
     if (!match)
         return { text: clause };
-    const commands = match[1].replace(/\([^)]*\)/g, '').split(/,? and |, /).map((word) => word.trim());
+    const commands = match[1]
+        .replace(/\([^)]*\)/g, '')
+        .split(/,? and |, /)
+        .map((word) => word.trim());
     return { commands, text: match[2] };
 }
 /** Splits at `separator` outside parentheses and backticks; a sentence keeps its full stop. */
@@ -41834,7 +41845,10 @@ function hanging(prefix, text) {
         }
     }
     lines.push(line);
-    return lines.map((text, index) => `${index === 0 ? prefix : indent}${text}`).join('\n').trimEnd();
+    return lines
+        .map((text, index) => `${index === 0 ? prefix : indent}${text}`)
+        .join('\n')
+        .trimEnd();
 }
 
 ;// CONCATENATED MODULE: ./src/cli/parse-cli-args.ts
@@ -42027,7 +42041,9 @@ function showOutputs(cli, request, outputs, where) {
     }
     else if (!where.callerFile && Object.keys(outputs).length > 0) {
         // Inside Actions with no GITHUB_OUTPUT file: name=value lines, as before.
-        cli.result(Object.entries(outputs).map(([name, value]) => `${name}=${value}`).join('\n'));
+        cli.result(Object.entries(outputs)
+            .map(([name, value]) => `${name}=${value}`)
+            .join('\n'));
     }
 }
 
@@ -50612,7 +50628,12 @@ const PROMOTION_CONFIG_SCHEMA = {
                     protected: { type: 'boolean' },
                     'require-digest': { type: 'boolean' },
                     controller: { enum: ['argocd', 'flux'] },
-                    'max-skew': { anyOf: [{ type: 'integer', minimum: 0 }, { type: 'string', pattern: '^\\d+(d|versions?)$' }] },
+                    'max-skew': {
+                        anyOf: [
+                            { type: 'integer', minimum: 0 },
+                            { type: 'string', pattern: '^\\d+(d|versions?)$' },
+                        ],
+                    },
                 },
             },
         },
@@ -51288,7 +51309,9 @@ function readSchemaSettings() {
         kubernetesVersion: parseKubernetesVersion(readString('kubernetes-version', DEFAULT_KUBERNETES_VERSION)).text,
         strict: readBoolean('strict', true),
         ignoreMissingSchemas: readBoolean('ignore-missing-schemas', false),
-        kustomizeArgs: readString('kustomize-args').split(/\s+/).filter((arg) => arg !== ''),
+        kustomizeArgs: readString('kustomize-args')
+            .split(/\s+/)
+            .filter((arg) => arg !== ''),
         schemaLocations,
     };
 }
@@ -51473,7 +51496,10 @@ function renderCommitMessage(template, changes, context) {
             return [];
         return [line.replace(/\{([a-z-]+)\}/g, (whole, name) => values[name] ?? whole)];
     });
-    return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n';
+    return (lines
+        .join('\n')
+        .replace(/\n{3,}/g, '\n\n')
+        .trim() + '\n');
 }
 
 ;// CONCATENATED MODULE: ./src/report/job-summary.ts
@@ -52108,7 +52134,10 @@ async function renderWithText(renderer, edit, text) {
     }
 }
 function firstLine(text) {
-    return text.split('\n').find((line) => line.trim() !== '')?.trim() ?? text;
+    return (text
+        .split('\n')
+        .find((line) => line.trim() !== '')
+        ?.trim() ?? text);
 }
 
 ;// CONCATENATED MODULE: ./src/validate/findings.ts
@@ -52157,7 +52186,10 @@ function resolveOverlays(root, patterns, input = 'overlays') {
     const realRoot = (0,external_node_fs_.realpathSync)(root);
     const found = new Map();
     for (const raw of patterns) {
-        const pattern = raw.replace(/\\/g, '/').replace(/^\.\/+/, '').replace(/\/+$/, '') || '.';
+        const pattern = raw
+            .replace(/\\/g, '/')
+            .replace(/^\.\/+/, '')
+            .replace(/\/+$/, '') || '.';
         if ((0,external_node_path_.isAbsolute)(pattern) || /^[a-zA-Z]:/.test(pattern))
             throw new src_errors/* InputError */.dz(input, `'${raw}' is absolute; give a path relative to the config repo.`);
         if (pattern.split('/').includes('..'))
@@ -52366,17 +52398,35 @@ function checkImages(object, policy) {
             continue;
         }
         if (digest && !policy_checks_DIGEST.test(digest)) {
-            issues.push({ rule: 'image-reference', pointer, message: `image '${image}' has a malformed digest '${digest}' (expected algorithm:hex, such as sha256:…)` });
+            issues.push({
+                rule: 'image-reference',
+                pointer,
+                message: `image '${image}' has a malformed digest '${digest}' (expected algorithm:hex, such as sha256:…)`,
+            });
         }
         if (!tag && !digest) {
-            issues.push({ rule: 'image-reference', pointer, message: `image '${image}' has neither a tag nor a digest, so it means whatever 'latest' is when pulled; pin a tag or a digest` });
+            issues.push({
+                rule: 'image-reference',
+                pointer,
+                message: `image '${image}' has neither a tag nor a digest, so it means whatever 'latest' is when pulled; pin a tag or a digest`,
+            });
             continue;
         }
         if (policy.protected && tag === 'latest') {
-            issues.push({ rule: 'latest-tag', image: name, pointer, message: `image '${image}' uses the 'latest' tag, which a protected environment does not allow; pin a version or a digest` });
+            issues.push({
+                rule: 'latest-tag',
+                image: name,
+                pointer,
+                message: `image '${image}' uses the 'latest' tag, which a protected environment does not allow; pin a version or a digest`,
+            });
         }
         if (policy.protected && policy.requireDigest && !digest) {
-            issues.push({ rule: 'digest-required', image: name, pointer, message: `image '${image}' has no digest, which this protected environment requires (require-digest); set one with name@sha256:…` });
+            issues.push({
+                rule: 'digest-required',
+                image: name,
+                pointer,
+                message: `image '${image}' has no digest, which this protected environment requires (require-digest); set one with name@sha256:…`,
+            });
         }
     }
     return issues;
@@ -52472,7 +52522,10 @@ function describeRenderError(error, repoRoots) {
     for (const root of [...new Set(repoRoots.map((root) => root.replace(/\/+$/, '')))].sort((a, b) => b.length - a.length)) {
         if (!(0,external_node_path_.isAbsolute)(root) || root === '/')
             continue;
-        text = text.split(`${root}/`).join('').replace(new RegExp(`${escapeRegExp(root)}(?=['"\\s:]|$)`, 'g'), '.');
+        text = text
+            .split(`${root}/`)
+            .join('')
+            .replace(new RegExp(`${escapeRegExp(root)}(?=['"\\s:]|$)`, 'g'), '.');
     }
     text = text
         .replace(/evalsymlink failure on '([^']+)' : lstat \1: no such file or directory/g, '$1 does not exist')
@@ -52795,7 +52848,15 @@ async function serverDryRun(yaml, resources, options) {
         return [];
     const blocks = splitErrors(result.stderr);
     if (blocks.length === 0) {
-        return [{ finding: { severity: 'error', rule: 'server-dry-run', message: `kubectl apply --dry-run=server failed: ${result.stderr.trim() || `exit code ${result.exitCode}`}` } }];
+        return [
+            {
+                finding: {
+                    severity: 'error',
+                    rule: 'server-dry-run',
+                    message: `kubectl apply --dry-run=server failed: ${result.stderr.trim() || `exit code ${result.exitCode}`}`,
+                },
+            },
+        ];
     }
     return blocks.map((block) => judgeError(block, resources.map((resource) => resource.object)));
 }
@@ -52828,16 +52889,44 @@ function judgeError(block, objects) {
     const base = { resource: resourceName };
     const missingKind = /no matches for kind "([^"]+)" in version "([^"]+)"/.exec(block);
     if (missingKind && objects.some((object) => defines(object, missingKind[1], missingKind[2]))) {
-        return { ...base, finding: { severity: 'notice', rule: 'server-dry-run', resource: resourceName, message: `not checked by the server: its CRD (${missingKind[1]}, ${missingKind[2]}) is created by this same overlay, and a dry-run creates nothing, so the server cannot know the kind yet` } };
+        return {
+            ...base,
+            finding: {
+                severity: 'notice',
+                rule: 'server-dry-run',
+                resource: resourceName,
+                message: `not checked by the server: its CRD (${missingKind[1]}, ${missingKind[2]}) is created by this same overlay, and a dry-run creates nothing, so the server cannot know the kind yet`,
+            },
+        };
     }
     const missingNamespace = /namespaces "([^"]+)" not found/.exec(block);
     if (missingNamespace && objects.some((object) => object.kind === 'Namespace' && object.metadata?.name === missingNamespace[1])) {
-        return { ...base, finding: { severity: 'notice', rule: 'server-dry-run', resource: resourceName, message: `not checked by the server: namespace ${missingNamespace[1]} is created by this same overlay, and a dry-run creates nothing` } };
+        return {
+            ...base,
+            finding: {
+                severity: 'notice',
+                rule: 'server-dry-run',
+                resource: resourceName,
+                message: `not checked by the server: namespace ${missingNamespace[1]} is created by this same overlay, and a dry-run creates nothing`,
+            },
+        };
     }
     if (/does not support dry run|sideEffects/i.test(block)) {
-        return { ...base, finding: { severity: 'notice', rule: 'server-dry-run', resource: resourceName, message: `not checked by the server: an admission webhook refuses dry-run requests because it does not declare sideEffects: None (${firstSentence(message)})` } };
+        return {
+            ...base,
+            finding: {
+                severity: 'notice',
+                rule: 'server-dry-run',
+                resource: resourceName,
+                message: `not checked by the server: an admission webhook refuses dry-run requests because it does not declare sideEffects: None (${firstSentence(message)})`,
+            },
+        };
     }
-    return { ...base, pointer: fieldPointer(block), finding: { severity: 'error', rule: 'server-dry-run', resource: resourceName, message: `server dry-run: ${stripPrefix(message)}` } };
+    return {
+        ...base,
+        pointer: fieldPointer(block),
+        finding: { severity: 'error', rule: 'server-dry-run', resource: resourceName, message: `server dry-run: ${stripPrefix(message)}` },
+    };
 }
 /**
  * The object a kubectl error is about: named by `Name: "x"` with `Kind=K`, by
@@ -52879,10 +52968,17 @@ function fieldPointer(block) {
     const field = /unknown field "([^"]+)"/.exec(block)?.[1] ?? /is invalid: \[?([A-Za-z][\w.[\]-]*): /.exec(block)?.[1];
     if (!field)
         return undefined;
-    return `/${field.replace(/\[(\d+)\]/g, '.$1').split('.').filter((segment) => segment !== '').join('/')}`;
+    return `/${field
+        .replace(/\[(\d+)\]/g, '.$1')
+        .split('.')
+        .filter((segment) => segment !== '')
+        .join('/')}`;
 }
 function stripPrefix(message) {
-    return message.replace(/^Error from server \((\w+)\): /, '$1: ').replace(/^The (\S+ "[^"]+" is invalid)/, '$1').replace(/error when (creating|patching|retrieving current configuration of)[^:]*"STDIN": /, '');
+    return message
+        .replace(/^Error from server \((\w+)\): /, '$1: ')
+        .replace(/^The (\S+ "[^"]+" is invalid)/, '$1')
+        .replace(/error when (creating|patching|retrieving current configuration of)[^:]*"STDIN": /, '');
 }
 function firstSentence(text) {
     return shortenAtWord(text, 300);
@@ -53102,7 +53198,12 @@ async function validateOverlays(overlays, given) {
         report.renderMs = Date.now() - started;
         if (!traced.result.ok) {
             const at = locateRenderError(overlay.absolutePath, traced.result.error);
-            addFinding(report, { severity: 'error', rule: /already registered id/.test(traced.result.error) ? 'duplicate-resource' : 'render', message: `kustomize could not render ${overlay.path}: ${describeRenderError(traced.result.error, [options.repoRoot, given.repoRoot])}`, ...place(options.repoRoot, at) });
+            addFinding(report, {
+                severity: 'error',
+                rule: /already registered id/.test(traced.result.error) ? 'duplicate-resource' : 'render',
+                message: `kustomize could not render ${overlay.path}: ${describeRenderError(traced.result.error, [options.repoRoot, given.repoRoot])}`,
+                ...place(options.repoRoot, at),
+            });
             return report;
         }
         const validated = Date.now();
@@ -53136,8 +53237,14 @@ function checkResources(context, overlay, resources, report) {
     const bundle = catalog.bundleSchemas(objects);
     const policy = options.policyFor(overlay);
     const add = (resource, pointer, finding) => {
-        const at = pointer === undefined ? locator.locateResource(resource.object, resource.originFile) : locator.locate(overlay.absolutePath, resource.object, resource.originFile, pointer);
-        addFinding(report, { ...finding, resource: describeResource(resource.object), ...place(options.repoRoot, at ?? { file: overlay.absoluteFile, line: 1 }) });
+        const at = pointer === undefined
+            ? locator.locateResource(resource.object, resource.originFile)
+            : locator.locate(overlay.absolutePath, resource.object, resource.originFile, pointer);
+        addFinding(report, {
+            ...finding,
+            resource: describeResource(resource.object),
+            ...place(options.repoRoot, at ?? { file: overlay.absoluteFile, line: 1 }),
+        });
     };
     for (const resource of resources) {
         const { apiVersion, kind } = resource.object;
@@ -53149,7 +53256,11 @@ function checkResources(context, overlay, resources, report) {
         if (removed !== undefined) {
             const current = catalog.apiVersionsOf(kind).filter((candidate) => removedIn(candidate, kind, context.version) === undefined);
             const hint = current.length > 0 ? `; use ${current.join(' or ')}` : '';
-            add(resource, '/apiVersion', { severity: 'error', rule: 'kubernetes-version', message: `${apiVersion} ${kind} is no longer served since Kubernetes 1.${removed} (kubernetes-version is ${context.version.text})${hint}` });
+            add(resource, '/apiVersion', {
+                severity: 'error',
+                rule: 'kubernetes-version',
+                message: `${apiVersion} ${kind} is no longer served since Kubernetes 1.${removed} (kubernetes-version is ${context.version.text})${hint}`,
+            });
             continue;
         }
         const validate = catalog.validatorFor(apiVersion, kind, bundle);
@@ -53162,16 +53273,28 @@ function checkResources(context, overlay, resources, report) {
             const message = sameGroup.length > 0
                 ? `unknown apiVersion '${apiVersion}' for kind ${kind}; the schemas know ${sameGroup.join(', ')}`
                 : `no schema for ${apiVersion} ${kind}: an unknown kind, or a custom resource whose CRD schema is not given (add it to schema-locations, or set ignore-missing-schemas: true)${hint}`;
-            add(resource, sameGroup.length > 0 ? '/apiVersion' : '/kind', { severity: options.ignoreMissingSchemas && sameGroup.length === 0 ? 'warning' : 'error', rule: 'unknown-kind', message });
+            add(resource, sameGroup.length > 0 ? '/apiVersion' : '/kind', {
+                severity: options.ignoreMissingSchemas && sameGroup.length === 0 ? 'warning' : 'error',
+                rule: 'unknown-kind',
+                message,
+            });
         }
         else {
             for (const issue of checkAgainstSchema(validate, resource.object))
                 add(resource, issue.pointer, { severity: 'error', rule: 'schema', message: issue.message });
         }
         for (const issue of checkImages(resource.object, policy)) {
-            const entry = issue.image ? locator.locateImageEntry(overlay.absolutePath, issue.image, issue.rule === 'digest-required' ? 'digest' : 'newTag') : undefined;
+            const entry = issue.image
+                ? locator.locateImageEntry(overlay.absolutePath, issue.image, issue.rule === 'digest-required' ? 'digest' : 'newTag')
+                : undefined;
             if (entry)
-                addFinding(report, { severity: 'error', rule: issue.rule, message: issue.message, resource: describeResource(resource.object), ...place(options.repoRoot, entry) });
+                addFinding(report, {
+                    severity: 'error',
+                    rule: issue.rule,
+                    message: issue.message,
+                    resource: describeResource(resource.object),
+                    ...place(options.repoRoot, entry),
+                });
             else
                 add(resource, issue.pointer, { severity: 'error', rule: issue.rule, message: issue.message });
         }
@@ -53345,7 +53468,11 @@ function reportJson(report) {
         errors: overlay.errors,
         warnings: overlay.warnings,
         notices: overlay.notices,
-        timeMs: { render: overlay.renderMs, validate: overlay.validateMs, ...(overlay.serverDryRunMs !== undefined ? { serverDryRun: overlay.serverDryRunMs } : {}) },
+        timeMs: {
+            render: overlay.renderMs,
+            validate: overlay.validateMs,
+            ...(overlay.serverDryRunMs !== undefined ? { serverDryRun: overlay.serverDryRunMs } : {}),
+        },
     })));
 }
 /**
@@ -53446,7 +53573,10 @@ function resolveEnvironmentOverlays(root, config, env, input = 'environment') {
     return appNames.map((app) => {
         const patterns = config.apps.find((candidate) => candidate.name === app)?.environments[env.name]?.overlays ?? env.overlays;
         try {
-            return { app, overlays: resolveOverlays(root, patterns.map((pattern) => pattern.replaceAll(APP_PLACEHOLDER, app)), input) };
+            return {
+                app,
+                overlays: resolveOverlays(root, patterns.map((pattern) => pattern.replaceAll(APP_PLACEHOLDER, app)), input),
+            };
         }
         catch (error) {
             throw new src_errors/* UserError */.yo(`Environment '${env.name}', app '${app}': ${error.message}`);
@@ -53529,7 +53659,7 @@ function describeRequestError(error) {
         return error instanceof Error ? error.message : String(error);
     const data = error.response?.data;
     const details = (data?.errors ?? [])
-        .map((item) => (typeof item === 'string' ? item : item.message ?? [item.field, item.code].filter(Boolean).join(' ')))
+        .map((item) => (typeof item === 'string' ? item : (item.message ?? [item.field, item.code].filter(Boolean).join(' '))))
         .filter(Boolean);
     const message = data?.message ?? error.message;
     return [message, ...details].join(': ').replace(/\s*\n\s*/g, ' ');
@@ -53602,7 +53732,7 @@ function toPullRequest(raw) {
         title: raw.title,
         body: raw.body ?? '',
         headSha: raw.head.sha,
-        labels: raw.labels.map((label) => (typeof label === 'string' ? label : label.name ?? '')),
+        labels: raw.labels.map((label) => (typeof label === 'string' ? label : (label.name ?? ''))),
         reviewers: (raw.requested_reviewers ?? []).map((user) => user.login),
         teams: (raw.requested_teams ?? []).map((team) => team.slug),
         assignees: (raw.assignees ?? []).map((user) => user.login),
@@ -53611,7 +53741,13 @@ function toPullRequest(raw) {
 }
 /** The open PR from `head` that carries the marker; only an open PR is ever reused. */
 async function findOpenPullRequest(github, head, marker) {
-    const { data } = await github.client.rest.pulls.list({ owner: github.owner, repo: github.repo, state: 'open', head: `${github.owner}:${head}`, per_page: 100 });
+    const { data } = await github.client.rest.pulls.list({
+        owner: github.owner,
+        repo: github.repo,
+        state: 'open',
+        head: `${github.owner}:${head}`,
+        per_page: 100,
+    });
     const pulls = data.map(toPullRequest);
     const ours = pulls.find((pull) => pull.body.includes(marker));
     if (!ours && pulls.length > 0) {
@@ -53624,7 +53760,15 @@ async function createOrUpdatePullRequest(github, spec, existing) {
     if (existing)
         return { pull: await updatePullRequest(github, existing, spec), created: false };
     try {
-        const { data } = await github.client.rest.pulls.create({ owner: github.owner, repo: github.repo, head: spec.head, base: spec.base, title: spec.title, body: spec.body, draft: spec.draft });
+        const { data } = await github.client.rest.pulls.create({
+            owner: github.owner,
+            repo: github.repo,
+            head: spec.head,
+            base: spec.base,
+            title: spec.title,
+            body: spec.body,
+            draft: spec.draft,
+        });
         info(`Opened pull request #${data.number}: ${data.html_url}`);
         return { pull: toPullRequest(data), created: true };
     }
@@ -53642,7 +53786,13 @@ async function updatePullRequest(github, pull, spec) {
     const same = spec.sameBody ?? ((present, planned) => present === planned);
     if (pull.title === spec.title && same(pull.body, spec.body))
         return pull;
-    const { data } = await github.client.rest.pulls.update({ owner: github.owner, repo: github.repo, pull_number: pull.number, title: spec.title, body: spec.body });
+    const { data } = await github.client.rest.pulls.update({
+        owner: github.owner,
+        repo: github.repo,
+        pull_number: pull.number,
+        title: spec.title,
+        body: spec.body,
+    });
     info(`Updated pull request #${pull.number}.`);
     return toPullRequest(data);
 }
@@ -53691,7 +53841,10 @@ async function requestReviewers(github, pull, users, teams) {
             throw error;
     }
     const refusals = [];
-    const parts = [...(wantedUsers.length > 0 ? [[wantedUsers, []]] : []), ...wantedTeams.map((team) => [[], [team]])];
+    const parts = [
+        ...(wantedUsers.length > 0 ? [[wantedUsers, []]] : []),
+        ...wantedTeams.map((team) => [[], [team]]),
+    ];
     for (const [reviewers, team_reviewers] of parts) {
         try {
             await ask(reviewers, team_reviewers);
@@ -53712,7 +53865,11 @@ function reviewerRefusal(github, users, teams, why) {
             fix: `check that the team exists, has access to ${github.repository}, and that the token can read the organisation's teams (a GitHub App with Members: read, or a fine-grained token with organisation Members: read; a workflow's GITHUB_TOKEN cannot)`,
         };
     }
-    return { what: `reviewers ${users.join(', ')}`, why, fix: `make them collaborators of ${github.repository} (read access at least), or remove them from reviewers` };
+    return {
+        what: `reviewers ${users.join(', ')}`,
+        why,
+        fix: `make them collaborators of ${github.repository} (read access at least), or remove them from reviewers`,
+    };
 }
 /** `acme/platform` and `@acme/platform` name the team `platform`. */
 function teamSlug(team) {
@@ -53754,7 +53911,15 @@ async function retryUntilVisible(work, attempts = 5, baseMs = 250) {
 
 async function gatherSetupFacts(github, needs) {
     const { client, owner, repo } = github;
-    const facts = { repository: github.repository, repoAccess: 'ok', canPush: false, autoMergeAllowed: false, installationToken: false, actionsCanCreatePullRequests: undefined, invisibleTeams: [] };
+    const facts = {
+        repository: github.repository,
+        repoAccess: 'ok',
+        canPush: false,
+        autoMergeAllowed: false,
+        installationToken: false,
+        actionsCanCreatePullRequests: undefined,
+        invisibleTeams: [],
+    };
     try {
         const { data } = await client.rest.repos.get({ owner, repo });
         facts.canPush = data.permissions?.push ?? false;
@@ -53762,7 +53927,16 @@ async function gatherSetupFacts(github, needs) {
     }
     catch (error) {
         const status = statusOf(error);
-        facts.repoAccess = status === 401 ? 'bad-credentials' : status === 403 ? 'forbidden' : status === 404 ? 'not-found' : (() => { throw error; })();
+        facts.repoAccess =
+            status === 401
+                ? 'bad-credentials'
+                : status === 403
+                    ? 'forbidden'
+                    : status === 404
+                        ? 'not-found'
+                        : (() => {
+                            throw error;
+                        })();
         return facts;
     }
     facts.installationToken = (await statusOfCall(() => client.rest.users.getAuthenticated())) === 403;
@@ -53824,7 +53998,10 @@ function judgeSetup(facts, needs) {
     if (needs.autoMerge) {
         findings.push(facts.autoMergeAllowed
             ? { level: 'ok', message: `Auto-merge is allowed in ${repository}.` }
-            : { level: 'warning', message: `Auto-merge is not allowed in ${repository}; switch on Settings → General → Pull Requests → Allow auto-merge, or set auto-merge: false. Promotion PRs will wait for a manual merge.` });
+            : {
+                level: 'warning',
+                message: `Auto-merge is not allowed in ${repository}; switch on Settings → General → Pull Requests → Allow auto-merge, or set auto-merge: false. Promotion PRs will wait for a manual merge.`,
+            });
     }
     for (const team of needs.teamReviewers) {
         findings.push(facts.invisibleTeams.includes(team)
@@ -54728,7 +54905,10 @@ class Git {
         if (paths.length === 0)
             return [];
         const out = await this.run(['status', '--porcelain=v1', '-z', '--untracked-files=no', '--', ...paths]);
-        return out.split('\0').filter(Boolean).map((line) => line.slice(3));
+        return out
+            .split('\0')
+            .filter(Boolean)
+            .map((line) => line.slice(3));
     }
     async commit(paths, message, author) {
         await this.run(['add', '--', ...paths]);
@@ -54756,7 +54936,10 @@ class Git {
             .map((line) => line.slice('remote: '.length).trim())
             .filter(Boolean);
         const status = /\[(?:remote )?rejected\]\s*\(([^)]+)\)/.exec(text)?.[1];
-        const fallback = text.split('\n').find((line) => /^(error|fatal): /.test(line))?.replace(/^(error|fatal): /, '');
+        const fallback = text
+            .split('\n')
+            .find((line) => /^(error|fatal): /.test(line))
+            ?.replace(/^(error|fatal): /, '');
         const reason = [hookLines.join(' '), status ? `(${status})` : ''].filter(Boolean).join(' ') || fallback || 'no reason given';
         throw new src_errors/* UserError */.yo(`Push to ${remote}/${branch} was rejected by the remote: ${reason}.`);
     }
@@ -55012,7 +55195,10 @@ async function unifiedDiff(changes) {
     const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'gitops-promote-diff-'));
     try {
         for (const change of changes) {
-            for (const [side, text] of [['a', change.before], ['b', change.after]]) {
+            for (const [side, text] of [
+                ['a', change.before],
+                ['b', change.after],
+            ]) {
                 const target = (0,external_node_path_.join)(scratch, side, change.file);
                 await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
                 await (0,promises_.writeFile)(target, text);
@@ -55152,7 +55338,7 @@ function rollbackNote(body) {
     const rows = body.apps.flatMap((section) => section.rows);
     if (rows.length === 0)
         return [];
-    const lines = rows.map((row) => (row.current ? `- \`${row.overlay}\`: \`${row.image}\` back to \`${row.current}\`` : `- \`${row.overlay}\`: remove the new \`${row.image}\` entry`));
+    const lines = rows.map((row) => row.current ? `- \`${row.overlay}\`: \`${row.image}\` back to \`${row.current}\`` : `- \`${row.overlay}\`: remove the new \`${row.image}\` entry`);
     return ['### Rollback', '', `After merging, revert the merge commit, or set the previous values in ${body.to}:`, '', ...lines, ''];
 }
 function commitLink(repositoryUrl, sha) {
@@ -55237,7 +55423,14 @@ function buildSetImageBody(body) {
         ...body.rows.map((row) => `| \`${row.overlay}\` | \`${row.image}\` | ${row.current ? `\`${row.current}\`` : '_(new entry)_'} | \`${row.next}\` |`),
         '',
         ...(body.runUrl ? [`Updated by [this workflow run](${body.runUrl}). ${VOLATILE_LINE}`, ''] : []),
-        ...(body.checklist.length > 0 ? ['### Checklist', '', ...body.checklist.map((item) => `- [${item.checked ? 'x' : ' '}] ${item.text}${!item.checked && item.note ? ` _(${item.note})_` : ''}`), ''] : []),
+        ...(body.checklist.length > 0
+            ? [
+                '### Checklist',
+                '',
+                ...body.checklist.map((item) => `- [${item.checked ? 'x' : ' '}] ${item.text}${!item.checked && item.note ? ` _(${item.note})_` : ''}`),
+                '',
+            ]
+            : []),
         '### Rollback',
         '',
         `After merging, revert the merge commit, or set the previous values in ${body.environment}.`,
@@ -55246,7 +55439,9 @@ function buildSetImageBody(body) {
         body.marker,
         '',
     ].join('\n');
-    return text.length <= MAX_BODY_LENGTH ? text : `${text.slice(0, MAX_BODY_LENGTH - 200)}\n\n… (cut to fit GitHub’s size limit)\n${CARRIED_PREFIX}[] -->\n${body.marker}\n`;
+    return text.length <= MAX_BODY_LENGTH
+        ? text
+        : `${text.slice(0, MAX_BODY_LENGTH - 200)}\n\n… (cut to fit GitHub’s size limit)\n${CARRIED_PREFIX}[] -->\n${body.marker}\n`;
 }
 /** The arguments an existing set-image PR applies; none when the body carries none or was edited past reading. */
 function carriedArguments(body) {
@@ -55322,7 +55517,11 @@ function promotionBodyFor(context) {
         const changes = app.edits.flatMap((edit) => edit.changes.map((change) => toOverlayChange(edit.overlay.path, edit.overlay.file, change)));
         const repository = context.sourceRepositories.get(app.app) ?? context.sourceRepositories.get('*') ?? '';
         const link = changes.map((change) => compareUrl(serverUrl, repository, change.old, change.new)).find(Boolean);
-        return { app: app.app, rows: changes.map((change) => ({ overlay: change.overlay, image: change.image, current: change.old, promoted: change.new })), compareUrl: link };
+        return {
+            app: app.app,
+            rows: changes.map((change) => ({ overlay: change.overlay, image: change.image, current: change.old, promoted: change.new })),
+            compareUrl: link,
+        };
     })
         .filter((section) => section.rows.length > 0);
     return buildPullRequestBody({
@@ -55419,7 +55618,13 @@ known) {
     let commitSha = branch.head;
     const rewrite = !branch.exists || !sameFiles(branch.files, plan.files);
     if (rewrite) {
-        const landed = await repo.commit({ snapshot, files: plan.files, message: plan.message, author: plan.author, target: { branch: plan.branch, mode: 'force', exists: branch.exists, lease: leaseOf(branch) } });
+        const landed = await repo.commit({
+            snapshot,
+            files: plan.files,
+            message: plan.message,
+            author: plan.author,
+            target: { branch: plan.branch, mode: 'force', exists: branch.exists, lease: leaseOf(branch) },
+        });
         if (landed.outcome !== 'landed')
             throw new Error(`Could not point ${plan.branch} at the promotion commit.`);
         commitSha = landed.sha;
@@ -55460,9 +55665,18 @@ async function closeEmptyPromotion(github, branch, marker, reason) {
 /** One compare request tells whether the branch exists and what it changes. */
 async function branchChanges(github, base, branch) {
     try {
-        const { data } = await github.client.rest.repos.compareCommitsWithBasehead({ owner: github.owner, repo: github.repo, basehead: `${base}...${branch}`, per_page: 100 });
+        const { data } = await github.client.rest.repos.compareCommitsWithBasehead({
+            owner: github.owner,
+            repo: github.repo,
+            basehead: `${base}...${branch}`,
+            per_page: 100,
+        });
         const head = data.commits.at(-1)?.sha ?? '';
-        return { exists: true, head, files: new Map((data.files ?? []).filter((file) => file.status !== 'removed').map((file) => [file.filename, file.sha ?? ''])) };
+        return {
+            exists: true,
+            head,
+            files: new Map((data.files ?? []).filter((file) => file.status !== 'removed').map((file) => [file.filename, file.sha ?? ''])),
+        };
     }
     catch (error) {
         if (statusOf(error) === 404)
@@ -55528,10 +55742,24 @@ async function landSetImagePullRequest(work) {
         runUrl: work.runUrl,
         checklist: checklist(environment, verified),
     });
-    const landed = await landPromotionPullRequest(work.repo, github, work.snapshot, { branch, base: work.base, marker, title, body, files: edits.map((edit) => ({ path: edit.overlay.file, content: edit.text })), message: work.message(changes), author: work.author }, work.pullRequest, { existing });
+    const landed = await landPromotionPullRequest(work.repo, github, work.snapshot, {
+        branch,
+        base: work.base,
+        marker,
+        title,
+        body,
+        files: edits.map((edit) => ({ path: edit.overlay.file, content: edit.text })),
+        message: work.message(changes),
+        author: work.author,
+    }, work.pullRequest, { existing });
     for (const refusal of landed.refusals)
         core_warning(`The pull request was made, but ${describeRefusal(refusal)}`);
-    return { changes, commitSha: landed.commitSha, pullRequest: { number: landed.pull.number, url: landed.pull.url, created: landed.created, moved: landed.moved }, refusals: landed.refusals };
+    return {
+        changes,
+        commitSha: landed.commitSha,
+        pullRequest: { number: landed.pull.number, url: landed.pull.url, created: landed.created, moved: landed.moved },
+        refusals: landed.refusals,
+    };
 }
 /**
  * This run has nothing to change. When the environment's open set-image PR
@@ -55818,7 +56046,11 @@ const setImageCommand = {
             dryRun: readBoolean('dry-run', false),
             settings: readWorkflowSettings(),
         };
-        const context = { github: new GitHubAccess(github, run, 'to land set-image through the GitHub API or a pull request'), configFile: readConfigFile(), run };
+        const context = {
+            github: new GitHubAccess(github, run, 'to land set-image through the GitHub API or a pull request'),
+            configFile: readConfigFile(),
+            run,
+        };
         return { inputs, context };
     },
     run: ({ inputs, context }) => runSetImage(inputs, context),
@@ -55988,7 +56220,9 @@ async function runValidate(inputs, context) {
                 : discoverOverlays(root);
         if (inputs.changedOnly) {
             overlays = await overlaysChangedSince(root, overlays, inputs.baseRef);
-            info(overlays.length > 0 ? `Changed since ${inputs.baseRef}: ${overlays.map((overlay) => overlay.path).join(', ')}` : `No overlay changed since ${inputs.baseRef}.`);
+            info(overlays.length > 0
+                ? `Changed since ${inputs.baseRef}: ${overlays.map((overlay) => overlay.path).join(', ')}`
+                : `No overlay changed since ${inputs.baseRef}.`);
         }
         const settings = withPolicy(inputs.schema, policy);
         const options = { ...settings, repoRoot: root, policyFor: () => settings.policy };
@@ -56369,7 +56603,9 @@ class ArgoCdClient {
         if (error instanceof ArgoNetworkError) {
             if (error.isTls) {
                 const input = this.connection.ca ? 'argocd-ca' : 'argocd-server';
-                const hint = this.connection.ca ? 'the server certificate does not verify against argocd-ca' : 'pass the CA in argocd-ca (or set argocd-insecure: true)';
+                const hint = this.connection.ca
+                    ? 'the server certificate does not verify against argocd-ca'
+                    : 'pass the CA in argocd-ca (or set argocd-insecure: true)';
                 return new src_errors/* InputError */.dz(input, `TLS error talking to ${server} (${error.code}: ${error.message}); ${hint}.`);
             }
             return new ArgoTransientError(`no answer from ${server} (${error.code}: ${error.message})`);
@@ -56515,12 +56751,23 @@ function judgeNotYetThere(app, expectation, base, sync, relation, now) {
         const known = expectation.knowledge.changedFiles;
         const lookupFiles = revisions.filter((revision) => !known?.has(revision));
         if (lookupFiles.length > 0)
-            return { ...base, state: 'waiting', message: checkingMessage(`checking which files changed since ${lookupFiles.map(shortSha).join(', ')}`, lookupFiles, expectation.knowledge), lookupFiles, revisionBehind: true };
+            return {
+                ...base,
+                state: 'waiting',
+                message: checkingMessage(`checking which files changed since ${lookupFiles.map(shortSha).join(', ')}`, lookupFiles, expectation.knowledge),
+                lookupFiles,
+                revisionBehind: true,
+            };
         const changed = revisions.map((revision) => known.get(revision));
         const shown = paths.join(';');
         if (changed.some((files) => files !== null && filesTouchPaths(paths, files))) {
             // The commits did change the app: Argo CD has not generated it again yet.
-            return { ...base, state: 'waiting', message: `at ${at}, waiting for ${expected}: the commits since changed files under manifest-generate-paths (${shown})`, revisionBehind: true };
+            return {
+                ...base,
+                state: 'waiting',
+                message: `at ${at}, waiting for ${expected}: the commits since changed files under manifest-generate-paths (${shown})`,
+                revisionBehind: true,
+            };
         }
         const checked = revisions.length > 0 && changed.every((files) => files !== null);
         const note = checked
@@ -56550,7 +56797,13 @@ function gitRevisions(app) {
 }
 function operationRevisions(app, operation) {
     const requested = operation.syncResult?.revisions?.length ? operation.syncResult : operation.operation?.sync;
-    const list = requested?.revisions?.length ? requested.revisions : requested?.revision ? [requested.revision] : (operation.syncResult?.revision ? [operation.syncResult.revision] : []);
+    const list = requested?.revisions?.length
+        ? requested.revisions
+        : requested?.revision
+            ? [requested.revision]
+            : operation.syncResult?.revision
+                ? [operation.syncResult.revision]
+                : [];
     const sources = app.spec?.sources;
     return sources ? list.filter((revision, index) => revision && !isChartSource(sources[index] ?? {})) : list;
 }
@@ -56791,7 +57044,18 @@ class ArgoFollower {
         info(`${this.label}: ${started ? 'sync requested (auto-sync is off)' : 'an operation is already running; not syncing'}.`);
     }
     current() {
-        return this.last ?? { state: 'waiting', sync: 'Unknown', health: 'Unknown', revision: '', message: '', lookup: [], needsRefresh: false, needsSync: false, degraded: false, revisionBehind: false };
+        return (this.last ?? {
+            state: 'waiting',
+            sync: 'Unknown',
+            health: 'Unknown',
+            revision: '',
+            message: '',
+            lookup: [],
+            needsRefresh: false,
+            needsSync: false,
+            degraded: false,
+            revisionBehind: false,
+        });
     }
 }
 function sameStatus(a, b) {
@@ -56985,9 +57249,25 @@ function statusMessage(body) {
 
 /** Ready=False reasons that mean the attempted revision will not become ready on its own. */
 const FAILURE_REASONS = new Set([
-    'ArtifactFailed', 'BuildFailed', 'HealthCheckFailed', 'ReconciliationFailed', 'PruneFailed', 'InvalidCELExpression', 'AccessDenied',
-    'InstallFailed', 'UpgradeFailed', 'TestFailed', 'RollbackSucceeded', 'RollbackFailed', 'UninstallSucceeded', 'UninstallFailed', 'InitFailed',
-    'GetLastReleaseFailed', 'ArtifactNotReady', 'ValuesError', 'RetriesExceeded',
+    'ArtifactFailed',
+    'BuildFailed',
+    'HealthCheckFailed',
+    'ReconciliationFailed',
+    'PruneFailed',
+    'InvalidCELExpression',
+    'AccessDenied',
+    'InstallFailed',
+    'UpgradeFailed',
+    'TestFailed',
+    'RollbackSucceeded',
+    'RollbackFailed',
+    'UninstallSucceeded',
+    'UninstallFailed',
+    'InitFailed',
+    'GetLastReleaseFailed',
+    'ArtifactNotReady',
+    'ValuesError',
+    'RetriesExceeded',
 ]);
 /**
  * Judges a Flux Kustomization or HelmRelease against the expected commit:
@@ -57009,7 +57289,10 @@ function judgeFluxObject(object, expectation) {
     const failed = (message) => ({ ...base, state: 'failed', message });
     const lookup = [applied, attempted].filter((sha) => sha !== undefined && relationOf(sha, expectation.knowledge) === undefined);
     if (lookup.length > 0)
-        return { ...waiting(checkingMessage(`checking whether ${lookup.map(shortSha).join(', ')} contains ${shortSha(expectation.knowledge.expected)}`, lookup, expectation.knowledge)), lookup: [...new Set(lookup)] };
+        return {
+            ...waiting(checkingMessage(`checking whether ${lookup.map(shortSha).join(', ')} contains ${shortSha(expectation.knowledge.expected)}`, lookup, expectation.knowledge)),
+            lookup: [...new Set(lookup)],
+        };
     const stalled = condition(conditions, 'Stalled');
     if (stalled?.status === 'True')
         return failed(`Stalled${stalled.reason ? ` (${stalled.reason})` : ''}: ${stalled.message ?? 'no message'}`);
@@ -57032,7 +57315,12 @@ function judgeFluxObject(object, expectation) {
     if (isHelm) {
         if (!readyNow)
             return waiting(ready?.message ?? 'not ready');
-        return { ...base, state: 'done', message: ready.message ?? 'Ready', note: 'a HelmRelease reports chart versions, not config-repo commits: judged on Ready for the current generation' };
+        return {
+            ...base,
+            state: 'done',
+            message: ready.message ?? 'Ready',
+            note: 'a HelmRelease reports chart versions, not config-repo commits: judged on Ready for the current generation',
+        };
     }
     if (appliedRelation !== 'same' && appliedRelation !== 'newer') {
         const at = applied ? `applied ${shortSha(applied)}` : 'nothing applied yet';
@@ -57414,7 +57702,13 @@ class GitHubCommitGraph {
         return comparison?.status === 'ahead' ? comparison.changed : undefined;
     }
     async *fileHistory(head, file) {
-        const pages = this.client.paginate.iterator(this.client.rest.repos.listCommits, { owner: this.owner, repo: this.repo, sha: head, path: file, per_page: 100 });
+        const pages = this.client.paginate.iterator(this.client.rest.repos.listCommits, {
+            owner: this.owner,
+            repo: this.repo,
+            sha: head,
+            path: file,
+            per_page: 100,
+        });
         for await (const { data: commits } of pages) {
             for (const commit of commits)
                 yield { sha: commit.sha, date: Date.parse(commit.commit.committer?.date ?? commit.commit.author?.date ?? '') };
@@ -57449,7 +57743,12 @@ class GitHubCommitGraph {
     async requestComparison(base, head) {
         try {
             // One page, the commits not needed: the status and the file list are the answer.
-            const { data } = await this.client.rest.repos.compareCommitsWithBasehead({ owner: this.owner, repo: this.repo, basehead: `${base}...${head}`, per_page: 1 });
+            const { data } = await this.client.rest.repos.compareCommitsWithBasehead({
+                owner: this.owner,
+                repo: this.repo,
+                basehead: `${base}...${head}`,
+                per_page: 1,
+            });
             const listed = data.files ?? [];
             const renamedFrom = listed.flatMap((file) => (file.previous_filename ? [file.previous_filename] : []));
             return { status: data.status, changed: { files: listed.map((file) => file.filename), renamedFrom, complete: listed.length < COMPARE_FILE_LIMIT } };
@@ -57457,7 +57756,9 @@ class GitHubCommitGraph {
         catch (error) {
             if (statusOf(error) !== 404)
                 throw error;
-            return /no common ancestor/i.test(describeRequestError(error)) ? { status: 'diverged', changed: { files: [], renamedFrom: [], complete: true } } : undefined;
+            return /no common ancestor/i.test(describeRequestError(error))
+                ? { status: 'diverged', changed: { files: [], renamedFrom: [], complete: true } }
+                : undefined;
         }
     }
 }
@@ -57705,7 +58006,9 @@ async function startDeployment(options, github, run) {
     await deployment.setStatus('in_progress', `waiting for ${shortSha(expected)}`, links);
     return {
         url: `${run.serverUrl}/${owner}/${repo}/deployments/${encodeURIComponent(environment)}`,
-        finish: (state, description) => deployment.setStatus(state, description, links).catch((error) => core_warning(`Could not update the GitHub deployment: ${(0,src_errors/* oneLineMessage */.Wg)(error)}`)),
+        finish: (state, description) => deployment
+            .setStatus(state, description, links)
+            .catch((error) => core_warning(`Could not update the GitHub deployment: ${(0,src_errors/* oneLineMessage */.Wg)(error)}`)),
     };
 }
 
@@ -57926,7 +58229,14 @@ async function runWait(inputs, context) {
         await controllers.close();
     }
     const timedOut = deadline.aborted && objects.some((object) => object.status.state === 'waiting');
-    const outcome = { expected: revision.sha, revisionSource: revision.source, objects, timedOut, elapsedMs: Date.now() - started, deploymentUrl: deployment?.url };
+    const outcome = {
+        expected: revision.sha,
+        revisionSource: revision.source,
+        objects,
+        timedOut,
+        elapsedMs: Date.now() - started,
+        deploymentUrl: deployment?.url,
+    };
     outcome.failure = failureMessage(outcome, inputs.timeoutMs);
     await deployment?.finish(outcome.failure ? 'failure' : 'success', outcome.failure ?? `${shortSha(revision.sha)} is running and healthy`);
     return outcome;
@@ -57937,7 +58247,12 @@ function waitForTarget(target, controllers, context) {
         const client = controllers.argocd;
         return waitForArgoApplication(target.ref, { client, refresh, sync, watch, degradedGraceMs: context.inputs.degradedGraceMs, ...context });
     }
-    return fluxWaiter(controllers.flux).waitFor(target, { ancestry: context.ancestry, signal: context.signal, reconcile: context.inputs.flux.reconcile, report: context.report });
+    return fluxWaiter(controllers.flux).waitFor(target, {
+        ancestry: context.ancestry,
+        signal: context.signal,
+        reconcile: context.inputs.flux.reconcile,
+        report: context.report,
+    });
 }
 function failureMessage(outcome, timeoutMs) {
     const failed = outcome.objects.filter((object) => object.status.state === 'failed');
@@ -58029,7 +58344,9 @@ const waitCommand = {
             if (object.status.note)
                 notice(`${object.target.label}: ${object.status.note}`);
         const { objects, expected } = outcome;
-        info(objects.length === 1 ? `${objects[0].target.label} runs ${shortSha(expected)} and is healthy.` : `All ${objects.length} objects run ${shortSha(expected)} and are healthy.`);
+        info(objects.length === 1
+            ? `${objects[0].target.label} runs ${shortSha(expected)} and is healthy.`
+            : `All ${objects.length} objects run ${shortSha(expected)} and are healthy.`);
     },
 };
 
@@ -58256,7 +58573,15 @@ function judgeArgoDrift(app, context) {
     const reconciled = Date.parse(status.reconciledAt ?? '');
     if (!Number.isFinite(reconciled) || context.now - reconciled > context.staleAfterMs) {
         const when = Number.isFinite(reconciled) ? `last reconciled ${formatAge(context.now - reconciled)} ago` : 'never reconciled';
-        return { view, findings: [{ kind: 'stale', message: `${when} (status.reconciledAt), longer than stale-after: the controller may be down, so its ${view.sync}/${view.health} cannot be trusted` }] };
+        return {
+            view,
+            findings: [
+                {
+                    kind: 'stale',
+                    message: `${when} (status.reconciledAt), longer than stale-after: the controller may be down, so its ${view.sync}/${view.health} cannot be trusted`,
+                },
+            ],
+        };
     }
     const phase = status.operationState?.phase;
     const standing = revision ? (context.standings.get(revision) ?? 'unknown') : 'unknown';
@@ -58296,7 +58621,10 @@ function judgeOutOfSync(app, view, context) {
         return { kind: 'pending', message: `manual sync: ${shortSha(context.head.sha)} waits to be synced (last synced ${shortSha(synced)})` };
     }
     if (view.autoSync && youngHeadAwaitsSync(app, view, context)) {
-        return { kind: 'pending', message: `OutOfSync at ${shortSha(view.revision)}, and ${shortSha(context.head.sha)} is ${formatAge(headAge(context))} old: auto-sync has not started a sync yet` };
+        return {
+            kind: 'pending',
+            message: `OutOfSync at ${shortSha(view.revision)}, and ${shortSha(context.head.sha)} is ${formatAge(headAge(context))} old: auto-sync has not started a sync yet`,
+        };
     }
     const condition = blockingCondition(app);
     const why = condition ? ` (${condition.type}: ${condition.message ?? 'no message'})` : '';
@@ -58387,12 +58715,25 @@ function judgeFluxDrift(object, context) {
         return { view, findings: [{ kind: 'degraded', message: `Stalled (${why(stalled)})` }] };
     if (ready?.status === 'False' && ready.reason === 'DependencyNotReady' && applied !== context.head.sha && headAge(context) <= context.staleAfterMs) {
         // Every dependant waits while its dependencies apply a new revision: right after a merge that is expected.
-        return { view, findings: [{ kind: 'pending', message: `waits for a dependency (${why(ready)}), and ${shortSha(context.head.sha)} is ${formatAge(headAge(context))} old` }] };
+        return {
+            view,
+            findings: [
+                { kind: 'pending', message: `waits for a dependency (${why(ready)}), and ${shortSha(context.head.sha)} is ${formatAge(headAge(context))} old` },
+            ],
+        };
     }
     if (ready?.status === 'False') {
         const attempted = object.status?.lastAttemptedRevision;
         const newerFailed = !isHelm && attempted !== undefined && attempted !== object.status?.lastAppliedRevision && FLUX_FAILURE_WHILE_APPLYING.has(ready.reason ?? '');
-        return { view, findings: [{ kind: newerFailed ? 'not-applied' : 'degraded', message: newerFailed ? `${attempted} failed to apply (${why(ready)})` : `Ready=False (${why(ready)})` }] };
+        return {
+            view,
+            findings: [
+                {
+                    kind: newerFailed ? 'not-applied' : 'degraded',
+                    message: newerFailed ? `${attempted} failed to apply (${why(ready)})` : `Ready=False (${why(ready)})`,
+                },
+            ],
+        };
     }
     if (reconciling || ready?.status !== 'True') {
         return { view, findings: [{ kind: 'pending', message: `reconciling${ready?.message ? ` (${ready.message})` : ''}` }] };
@@ -58433,9 +58774,7 @@ function parseMaxSkew(value) {
     const amount = Number(match[1]);
     return match[2]?.startsWith('d') ? { days: amount } : { versions: amount };
 }
-const describeMaxSkew = (limit) => [limit.versions !== undefined ? countOf(limit.versions, 'version') : '', limit.days !== undefined ? `${limit.days}d` : '']
-    .filter(Boolean)
-    .join(' or ');
+const describeMaxSkew = (limit) => [limit.versions !== undefined ? countOf(limit.versions, 'version') : '', limit.days !== undefined ? `${limit.days}d` : ''].filter(Boolean).join(' or ');
 /** The `max-skew` input: `production=2,staging=7d` (several limits of one environment combine). */
 function parseMaxSkewInput(text, environments) {
     const limits = new Map();
@@ -58600,7 +58939,7 @@ async function collectDrift(settings, sources) {
             findings.push(...judged.findings);
             const from = env.from ? byName.get(env.from) : undefined;
             const skew = from && declared ? await skewAgainst(from, env, app, declared, { settings, sources, declaredFor }) : undefined;
-            const beyond = skew && (skew.status !== 'same' && skew.status !== 'ahead') ? exceedsMaxSkew(skew, limit) : undefined;
+            const beyond = skew && skew.status !== 'same' && skew.status !== 'ahead' ? exceedsMaxSkew(skew, limit) : undefined;
             if (skew && beyond) {
                 const pr = skew.promotionPr ? `; promotion PR #${skew.promotionPr.number} is open` : '; no promotion PR is open';
                 findings.push({ kind: 'skew', message: `${describeSkew(skew)}: ${beyond} (max-skew ${describeMaxSkew(limit)})${pr}` });
@@ -58631,7 +58970,9 @@ function findOverlays(settings, root, env, app) {
     catch (error) {
         if (!(error instanceof src_errors/* UserError */.yo))
             throw error;
-        return { missing: `the overlay the promotion config names does not exist or has no kustomization (${error.message.replace(/^Environment '[^']+', app '[^']+': /, '')})` };
+        return {
+            missing: `the overlay the promotion config names does not exist or has no kustomization (${error.message.replace(/^Environment '[^']+', app '[^']+': /, '')})`,
+        };
     }
 }
 async function judgeController(settings, sources, branch, env, app, declared, paths) {
@@ -58705,7 +59046,10 @@ async function checkoutOf(git, repository) {
     if (!top)
         return undefined;
     const origin = (await git.remoteUrl('origin')) ?? '';
-    const path = origin.replace(/\.git$/, '').replace(/\/+$/, '').toLowerCase();
+    const path = origin
+        .replace(/\.git$/, '')
+        .replace(/\/+$/, '')
+        .toLowerCase();
     const wanted = repository.toLowerCase();
     return path.endsWith(`/${wanted}`) || path.endsWith(`:${wanted}`) ? top : undefined;
 }
@@ -58736,7 +59080,12 @@ async function checkoutBranch(git, detachedName) {
     }
     const branch = (await git.currentBranch()) || detachedName || 'HEAD';
     const { sha, date } = await git.commitInfo('HEAD');
-    return { root: git.directory, head: { branch, sha, committedAt: date }, shallow: await git.isShallow(), history: new ConfigHistory(new GitCommitGraph(git), sha) };
+    return {
+        root: git.directory,
+        head: { branch, sha, committedAt: date },
+        shallow: await git.isShallow(),
+        history: new ConfigHistory(new GitCommitGraph(git), sha),
+    };
 }
 async function openThroughApi(github, configFile) {
     const connection = github.connect();
@@ -58767,7 +59116,9 @@ async function openThroughApi(github, configFile) {
             const branch = env.branch || opened.branch;
             if (!branches.has(branch)) {
                 branches.set(branch, repo.open(branch).then((snapshot) => branchAt(branch, snapshot), (error) => {
-                    throw error instanceof src_errors/* UserError */.yo ? new src_errors/* UserError */.yo(`Environment '${env.name}' lives on branch '${branch}' (its branch in the promotion config): ${error.message}`) : error;
+                    throw error instanceof src_errors/* UserError */.yo
+                        ? new src_errors/* UserError */.yo(`Environment '${env.name}' lives on branch '${branch}' (its branch in the promotion config): ${error.message}`)
+                        : error;
                 }));
             }
             return branches.get(branch);
@@ -58949,7 +59300,11 @@ function planTrackingIssue(existing, items, body, runUrl) {
     const resolved = [...before].filter((key) => !now.has(key)).sort();
     if (appeared.length === 0 && resolved.length === 0)
         return { action: 'update', number: existing.number, body };
-    const lines = ['The drift changed' + run + ':', ...appeared.map((item) => `- 🆕 ${item.key}: ${item.message}`), ...resolved.map((key) => `- ✅ resolved: ${key}`)];
+    const lines = [
+        'The drift changed' + run + ':',
+        ...appeared.map((item) => `- 🆕 ${item.key}: ${item.message}`),
+        ...resolved.map((key) => `- ✅ resolved: ${key}`),
+    ];
     return { action: 'update', number: existing.number, body, comment: lines.join('\n') };
 }
 /** The open issue with the label whose body carries drift-check's marker (pull requests are left out). */
@@ -59023,11 +59378,24 @@ async function readAndCheck(inputs, context, github) {
         const targets = environments.flatMap((env) => apps.map((app) => configuredTarget(app, env, inputs.controllerSettings)));
         const controllers = await openControllers(targets, inputs.connections);
         try {
-            const sources = { main: branches.main, branchOf: (env) => branches.branchOf(env), now: Date.now(), argocd: controllers.argocd, flux: controllers.flux };
+            const sources = {
+                main: branches.main,
+                branchOf: (env) => branches.branchOf(env),
+                now: Date.now(),
+                argocd: controllers.argocd,
+                flux: controllers.flux,
+            };
             if (github)
                 sources.promotionPr = await promotionPrLookup(github);
             const head = sources.main.head;
-            const settings = { config, environments, apps, staleAfterMs: inputs.staleAfterMs, maxSkew: maxSkewLimits(config, inputs.maxSkew), controllerSettings: inputs.controllerSettings };
+            const settings = {
+                config,
+                environments,
+                apps,
+                staleAfterMs: inputs.staleAfterMs,
+                maxSkew: maxSkewLimits(config, inputs.maxSkew),
+                controllerSettings: inputs.controllerSettings,
+            };
             return await group(`Checking ${countOf(apps.length, 'app')} in ${environments.map((env) => env.name).join(', ')} against ${head.branch} at ${head.sha.slice(0, 7)}`, () => collectDrift(settings, sources));
         }
         finally {
@@ -59356,7 +59724,12 @@ function upstreamOf(config, env) {
     return chain;
 }
 function chainText(config, first, last) {
-    return [...upstreamOf(config, last).slice(0, upstreamOf(config, last).indexOf(first.name) + 1).reverse(), last.name].join(' → ');
+    return [
+        ...upstreamOf(config, last)
+            .slice(0, upstreamOf(config, last).indexOf(first.name) + 1)
+            .reverse(),
+        last.name,
+    ].join(' → ');
 }
 
 ;// CONCATENATED MODULE: ./src/promote/rendered-diff.ts
@@ -59428,7 +59801,11 @@ async function runPromotion(inputs, context) {
             const config = requirePromotionConfig(opened.config, 'config', 'promote (to know the environments)');
             const route = resolvePromotionRoute(config, inputs.from, inputs.to);
             const settings = settingsFor(inputs.settings, route.target);
-            const checks = { verifyRender: inputs.verifyRender, validation: inputs.validation && withPolicy(inputs.validation, settings.policy), workspace: context.run.workspace };
+            const checks = {
+                verifyRender: inputs.verifyRender,
+                validation: inputs.validation && withPolicy(inputs.validation, settings.policy),
+                workspace: context.run.workspace,
+            };
             const work = { inputs, context, config, route, settings, checks, repo: opened.repo, branch: opened.branch };
             const outcome = await promoteIn(work, opened.snapshot);
             return { ...outcome, requests: context.github.opened?.counter };
@@ -59478,12 +59855,42 @@ async function promoteIn(work, snapshot) {
     const diff = await renderedDiff(edits);
     const verified = await checkEdits(snapshot.root, edits, work.checks, 'Validating the promoted overlays');
     const promotedApps = apps.filter((app) => app.edits.some((edit) => edit.changes.length > 0)).map((app) => app.app);
-    const title = promotionTitle(route.target.pullRequest.titleTemplate, { from: key.from, to: key.to, apps: promotedApps, images: [...new Set(changes.map((change) => change.new))] });
-    const body = promotionBodyFor({ apps, key, snapshot, branch: work.branch, github, target: route.target, verified, renderedDiff: diff, sourceRepositories: inputs.sourceRepositories, run: context.run });
-    const landed = await landPromotionPullRequest(work.repo, github, snapshot, { branch: promotionBranchName(key), base: work.branch, marker: promotionMarker(key), title, body, files: edits.map((edit) => ({ path: edit.overlay.file, content: edit.text })), message: commitMessage(work, key, changes, title), author: inputs.author }, work.settings.pullRequest);
+    const title = promotionTitle(route.target.pullRequest.titleTemplate, {
+        from: key.from,
+        to: key.to,
+        apps: promotedApps,
+        images: [...new Set(changes.map((change) => change.new))],
+    });
+    const body = promotionBodyFor({
+        apps,
+        key,
+        snapshot,
+        branch: work.branch,
+        github,
+        target: route.target,
+        verified,
+        renderedDiff: diff,
+        sourceRepositories: inputs.sourceRepositories,
+        run: context.run,
+    });
+    const landed = await landPromotionPullRequest(work.repo, github, snapshot, {
+        branch: promotionBranchName(key),
+        base: work.branch,
+        marker: promotionMarker(key),
+        title,
+        body,
+        files: edits.map((edit) => ({ path: edit.overlay.file, content: edit.text })),
+        message: commitMessage(work, key, changes, title),
+        author: inputs.author,
+    }, work.settings.pullRequest);
     for (const refusal of landed.refusals)
         core_warning(`The pull request was made, but ${describeRefusal(refusal)}`);
-    return { ...outcome, commitSha: landed.commitSha, pullRequest: { number: landed.pull.number, url: landed.pull.url, created: landed.created, moved: landed.moved }, refusals: landed.refusals };
+    return {
+        ...outcome,
+        commitSha: landed.commitSha,
+        pullRequest: { number: landed.pull.number, url: landed.pull.url, created: landed.created, moved: landed.moved },
+        refusals: landed.refusals,
+    };
 }
 function plan(work, snapshot) {
     return planPromotion(snapshot.root, work.config, work.route, { apps: work.inputs.apps, renderCheck: work.inputs.verifyRender });
@@ -59604,7 +60011,9 @@ const MARK = { ok: '✅', warning: '⚠️', error: '❌' };
 /** check-setup's job summary: every check with its verdict, problems first. No I/O. */
 function setupSummaryMarkdown(repository, configNote, findings) {
     const problems = findings.filter((finding) => finding.level !== 'ok').length;
-    const headline = problems === 0 ? `✅ Everything checked is in order for ${repository}.` : `${problems === 1 ? '1 finding needs' : `${problems} findings need`} a look in ${repository}.`;
+    const headline = problems === 0
+        ? `✅ Everything checked is in order for ${repository}.`
+        : `${problems === 1 ? '1 finding needs' : `${problems} findings need`} a look in ${repository}.`;
     const order = ['error', 'warning', 'ok'];
     const sorted = [...findings].sort((a, b) => order.indexOf(a.level) - order.indexOf(b.level));
     return [

@@ -21,7 +21,15 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { QUANTITY_PATTERN } from '../src/validate/kubernetes-quantity.js';
-import { loadGeneratedValidators, numberKindAt, stringRuleAt, type GeneratedValidator, type NumberKind, type ProbeSite, type ProbeStep } from './generated-validators.js';
+import {
+  loadGeneratedValidators,
+  numberKindAt,
+  stringRuleAt,
+  type GeneratedValidator,
+  type NumberKind,
+  type ProbeSite,
+  type ProbeStep,
+} from './generated-validators.js';
 
 /** The packages whose kinds the catalog covers; each a devDependency of the project. */
 export const SCHEMA_PACKAGES = [
@@ -95,7 +103,10 @@ class SchemaWriter {
   private keyOf(symbol: ts.Symbol): string | undefined {
     const declaration = symbol.declarations?.[0];
     if (!declaration || !ts.isInterfaceDeclaration(declaration)) return undefined;
-    const file = relative(this.nodeModules, declaration.getSourceFile().fileName).split(sep).join('/').replace(/\.d\.ts$/, '');
+    const file = relative(this.nodeModules, declaration.getSourceFile().fileName)
+      .split(sep)
+      .join('/')
+      .replace(/\.d\.ts$/, '');
     return `${file}.${symbol.name}`.replace(/[/~]/g, '.');
   }
 
@@ -222,7 +233,14 @@ export async function buildSchemaCatalog(): Promise<BuiltSchemaCatalog> {
   const roots = SCHEMA_PACKAGES.map(packageRoot);
   const nodeModules = resolve(roots[0]!, '..');
   const files = roots.flatMap(declarationFiles);
-  const program = ts.createProgram(files, { strict: true, noEmit: true, skipLibCheck: true, types: [], module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext });
+  const program = ts.createProgram(files, {
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    types: [],
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  });
   const checker = program.getTypeChecker();
   // Every model the walk can reach, the listed packages' and those they import (apimachinery's ObjectMeta, Quantity…).
   const modelFiles = program

@@ -7,7 +7,11 @@ afterEach(async () => {
   await world.close();
 });
 
-const annotations = (stdout: string, kind: string) => stdout.split('\n').filter((line) => line.startsWith(`::${kind}`)).map((line) => line.replace(/^::[a-z]+[^:]*::/, ''));
+const annotations = (stdout: string, kind: string) =>
+  stdout
+    .split('\n')
+    .filter((line) => line.startsWith(`::${kind}`))
+    .map((line) => line.replace(/^::[a-z]+[^:]*::/, ''));
 
 describe('check-setup, end to end', () => {
   test('an admin App-like token on a repo that allows auto-merge: all good, nothing written', async () => {
@@ -50,20 +54,28 @@ describe('check-setup, end to end', () => {
   });
 
   test("another repository's GITHUB_TOKEN: fails, saying it reaches only its own repository", async () => {
-    world = await startPromoteWorld({ tokens: [{ token: TOKEN, login: 'github-actions[bot]', permission: 'write', actionsRepository: 'acme/app', canReadOrgTeams: false }] });
+    world = await startPromoteWorld({
+      tokens: [{ token: TOKEN, login: 'github-actions[bot]', permission: 'write', actionsRepository: 'acme/app', canReadOrgTeams: false }],
+    });
     const run = await world.run('check-setup', {});
     expect(run.exitCode).toBe(1);
     // One problem, one error line.
-    expect(errorAnnotations(run)).toEqual([expect.stringMatching(/^The token cannot see acme\/config\. A workflow's GITHUB_TOKEN reaches only its own repository \(acme\/app\)/)]);
+    expect(errorAnnotations(run)).toEqual([
+      expect.stringMatching(/^The token cannot see acme\/config\. A workflow's GITHUB_TOKEN reaches only its own repository \(acme\/app\)/),
+    ]);
     expect(JSON.parse(run.outputs.problems!)).toEqual([{ level: 'error', message: expect.stringContaining('The token cannot see acme/config.') }]);
     expect(run.stdout).toContain('check-setup found 1 problem that stops the writing commands (above).');
     expect(run.summary).toContain('❌');
   });
 
   test("the config repo's own GITHUB_TOKEN: PRs start no workflows (warning)", async () => {
-    world = await startPromoteWorld({ tokens: [{ token: TOKEN, login: 'github-actions[bot]', permission: 'write', actionsRepository: 'acme/config', canReadOrgTeams: false }] });
+    world = await startPromoteWorld({
+      tokens: [{ token: TOKEN, login: 'github-actions[bot]', permission: 'write', actionsRepository: 'acme/config', canReadOrgTeams: false }],
+    });
     const run = await world.run('check-setup', {}, { GITHUB_REPOSITORY: 'acme/config' });
     expect(run.exitCode).toBe(0);
-    expect(annotations(run.stdout, 'warning')[0]).toContain("If this is the workflow's GITHUB_TOKEN: pull requests it opens start no workflows, so required checks never run");
+    expect(annotations(run.stdout, 'warning')[0]).toContain(
+      "If this is the workflow's GITHUB_TOKEN: pull requests it opens start no workflows, so required checks never run",
+    );
   });
 });

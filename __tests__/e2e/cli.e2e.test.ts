@@ -48,7 +48,11 @@ describe('the CLI on a terminal', () => {
   });
 
   test('a GITHUB_OUTPUT file the caller names still receives the outputs', async () => {
-    const run = await runAction({ inputs: {}, env: { GITHUB_STEP_SUMMARY: '' }, args: ['validate', '--path', repo.work, '--overlays', 'apps/web/overlays/dev'] });
+    const run = await runAction({
+      inputs: {},
+      env: { GITHUB_STEP_SUMMARY: '' },
+      args: ['validate', '--path', repo.work, '--overlays', 'apps/web/overlays/dev'],
+    });
     expect(run.exitCode).toBe(0);
     expect(run.outputs.valid).toBe('true');
     expect(JSON.parse(run.outputs.report!)).toHaveLength(1);
@@ -56,7 +60,11 @@ describe('the CLI on a terminal', () => {
   });
 
   test('inside GitHub Actions the workflow commands stay, for the runner to read', async () => {
-    const run = await runAction({ inputs: {}, env: { GITHUB_ACTIONS: 'true' }, args: ['validate', '--path', repo.work, '--overlays', 'apps/web/overlays/dev'] });
+    const run = await runAction({
+      inputs: {},
+      env: { GITHUB_ACTIONS: 'true' },
+      args: ['validate', '--path', repo.work, '--overlays', 'apps/web/overlays/dev'],
+    });
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toContain('::group::Validating 1 overlay\n');
     expect(run.stdout).toContain('::endgroup::\n');
@@ -89,7 +97,8 @@ describe('help', () => {
   test('--help lists the commands, one line each, and how to see one command’s inputs', async () => {
     const run = await cli(['--help']);
     expect(run.exitCode).toBe(0);
-    for (const command of ['set-image', 'promote', 'validate', 'wait', 'drift-check', 'check-setup']) expect(run.stdout).toMatch(new RegExp(`^ {2}${command} +[A-Z]`, 'm'));
+    for (const command of ['set-image', 'promote', 'validate', 'wait', 'drift-check', 'check-setup'])
+      expect(run.stdout).toMatch(new RegExp(`^ {2}${command} +[A-Z]`, 'm'));
     expect(run.stdout).toContain('gitops-promote <command> --help');
     expect(run.stdout).not.toContain('--kubernetes-version');
   });

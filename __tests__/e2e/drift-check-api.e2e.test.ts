@@ -38,7 +38,15 @@ async function startSimulators(dir: string, revision: string, overrides: Record<
 
 function drift(inputs: Record<string, string>): Promise<ActionRun> {
   return runAction({
-    inputs: { command: 'drift-check', 'argocd-server': argo!.url, 'argocd-token': argo!.token, token: github!.token, repository: 'acme/config', issue: '', ...inputs },
+    inputs: {
+      command: 'drift-check',
+      'argocd-server': argo!.url,
+      'argocd-token': argo!.token,
+      token: github!.token,
+      repository: 'acme/config',
+      issue: '',
+      ...inputs,
+    },
     env: { GITHUB_API_URL: github!.apiUrl, GITHUB_SERVER_URL: github!.serverUrl, GITHUB_RUN_ID: '7', GITHUB_REPOSITORY: 'acme/config' },
   });
 }
@@ -46,7 +54,7 @@ function drift(inputs: Record<string, string>): Promise<ActionRun> {
 const withoutTime = ({ generatedAt: _at, ...report }: DriftReport) => report;
 
 describe('drift-check through the GitHub API (no checkout)', () => {
-  test('reports what a full checkout reports, reads only, and walks an overlay\'s history only as far as the skew needs', async () => {
+  test("reports what a full checkout reports, reads only, and walks an overlay's history only as far as the skew needs", async () => {
     repo = createConfigRepo();
     const first = git(repo.work, 'rev-parse', 'HEAD');
     commitOverlay(repo.work, 'web', 'staging', setTag('1.3.2'), 12);
@@ -76,11 +84,14 @@ describe('drift-check through the GitHub API (no checkout)', () => {
     const report = reportOf(api);
     expect(report.head).toEqual({ branch: 'main', sha: head });
     expect(report.items.map((item) => `${item.kind}:${item.environment}:${item.app}`)).toEqual(['not-applied:staging:web']);
-    expect(app(report, 'production', 'web').skew).toEqual(expect.objectContaining({ status: 'behind', versionsBehind: 2, daysBehind: 10, historyComplete: true }));
+    expect(app(report, 'production', 'web').skew).toEqual(
+      expect.objectContaining({ status: 'behind', versionsBehind: 2, daysBehind: 10, historyComplete: true }),
+    );
     expect(api.summary).toContain('Branch `main` at');
 
     expect(github!.requests.filter((entry) => entry.write)).toEqual([]);
-    const reads = (operation: string, path = '') => github!.requests.filter((entry) => entry.operationId === operation && decodeURIComponent(entry.path).includes(path)).length;
+    const reads = (operation: string, path = '') =>
+      github!.requests.filter((entry) => entry.operationId === operation && decodeURIComponent(entry.path).includes(path)).length;
     expect(reads('repos/download-tarball-archive')).toBe(1);
     // web staging: 1.4.0, 1.3.3, then 1.3.2 (production's) ends the run; the first commit is never fetched.
     expect(reads('repos/get-content', overlayFile('web', 'staging'))).toBe(3);
@@ -113,12 +124,22 @@ describe('drift-check through the GitHub API (no checkout)', () => {
     git(repo.remote, 'update-ref', '-d', 'refs/heads/release');
     const missing = await drift({ path: '' });
     expect(missing.exitCode).toBe(1);
-    expect(errorAnnotations(missing)).toEqual(["Environment 'production' lives on branch 'release' (its branch in the promotion config): Branch 'release' does not exist in acme/config."]);
+    expect(errorAnnotations(missing)).toEqual([
+      "Environment 'production' lives on branch 'release' (its branch in the promotion config): Branch 'release' does not exist in acme/config.",
+    ]);
   });
 
   test.each([
-    ['a token GitHub refuses', { token: 'ghp_wrong000000000000000000000000000000000' }, "Input 'token': GitHub refused it (401 Bad credentials): it is wrong or expired."],
-    ['a repository the token cannot see', { repository: 'acme/elsewhere' }, /^Input 'repository': acme\/elsewhere was not found with this token \(404\)\. A workflow's GITHUB_TOKEN reaches only its own repository/],
+    [
+      'a token GitHub refuses',
+      { token: 'ghp_wrong000000000000000000000000000000000' },
+      "Input 'token': GitHub refused it (401 Bad credentials): it is wrong or expired.",
+    ],
+    [
+      'a repository the token cannot see',
+      { repository: 'acme/elsewhere' },
+      /^Input 'repository': acme\/elsewhere was not found with this token \(404\)\. A workflow's GITHUB_TOKEN reaches only its own repository/,
+    ],
   ])('%s: one line naming the input, nothing written', async (_title, inputs, expected) => {
     repo = createConfigRepo();
     await startSimulators(repo.work, repo.remoteHead());
@@ -134,7 +155,15 @@ describe('drift-check through the GitHub API (no checkout)', () => {
     const run = (cwd: string) =>
       runAction({
         cwd,
-        inputs: { command: 'drift-check', path: '', 'argocd-server': argo!.url, 'argocd-token': argo!.token, token: github!.token, repository: 'acme/config', issue: '' },
+        inputs: {
+          command: 'drift-check',
+          path: '',
+          'argocd-server': argo!.url,
+          'argocd-token': argo!.token,
+          token: github!.token,
+          repository: 'acme/config',
+          issue: '',
+        },
         env: { GITHUB_API_URL: github!.apiUrl, GITHUB_REPOSITORY: 'acme/config' },
       });
     const api = (operation: string) => github!.requests.filter((entry) => entry.operationId === operation).length;

@@ -44,7 +44,14 @@ suite('drift-check against the Kubernetes simulator (Flux)', () => {
         objects: [
           { kind: 'GitRepository', name: 'config', url: 'https://github.com/acme/config', branch: 'main', revision: initial },
           { kind: 'Kustomization', name: 'web-staging', sourceRef: { kind: 'GitRepository', name: 'config' }, path: './apps/web/overlays/staging' },
-          { kind: 'Kustomization', name: 'api-staging', sourceRef: { kind: 'GitRepository', name: 'config' }, path: './apps/api/overlays/staging', outcome: 'health-check-failed', healthChecks: [{ kind: 'Deployment', name: 'api', namespace: 'api-staging' }] },
+          {
+            kind: 'Kustomization',
+            name: 'api-staging',
+            sourceRef: { kind: 'GitRepository', name: 'config' },
+            path: './apps/api/overlays/staging',
+            outcome: 'health-check-failed',
+            healthChecks: [{ kind: 'Deployment', name: 'api', namespace: 'api-staging' }],
+          },
         ],
       },
     });
@@ -60,7 +67,15 @@ suite('drift-check against the Kubernetes simulator (Flux)', () => {
     expect(report.items.map((item) => [item.kind, item.environment, item.app])).toEqual([['degraded', 'staging', 'api']]);
     expect(report.items[0]!.message).toMatch(/^Ready=False \(HealthCheckFailed: /);
     const web = report.environments[0]!.apps.find((app) => app.app === 'web')!;
-    expect(web.controller).toEqual(expect.objectContaining({ controller: 'flux', object: 'Kustomization/flux-system/web-staging', found: true, sync: 'Ready=True (ReconciliationSucceeded)', revision: report.head.sha }));
+    expect(web.controller).toEqual(
+      expect.objectContaining({
+        controller: 'flux',
+        object: 'Kustomization/flux-system/web-staging',
+        found: true,
+        sync: 'Ready=True (ReconciliationSucceeded)',
+        revision: report.head.sha,
+      }),
+    );
     expect(run.outputs.drifted).toBe('true');
     expect(kube.requests.filter((request) => request.method !== 'GET')).toEqual([]);
     expect(run.stdout).toContain('::add-mask::');

@@ -29,7 +29,16 @@ function scenarioApps(dir: string, overrides: Record<string, Partial<ArgoAppScen
     ENVS.flatMap((env): ArgoAppScenario[] => {
       const name = `${app}-${env}`;
       if (overrides[name] === null) return [];
-      return [{ name, path: `apps/${app}/overlays/${env}`, initialRevision: head, images: overrides[name]?.images ?? renderedImages(dir, app, env), autoSync: env !== 'production', ...overrides[name] }];
+      return [
+        {
+          name,
+          path: `apps/${app}/overlays/${env}`,
+          initialRevision: head,
+          images: overrides[name]?.images ?? renderedImages(dir, app, env),
+          autoSync: env !== 'production',
+          ...overrides[name],
+        },
+      ];
     }),
   );
 }
@@ -41,7 +50,15 @@ async function startSimulators(dir: string, overrides: Record<string, Partial<Ar
 
 function drift(inputs: Record<string, string> = {}): Promise<ActionRun> {
   return runAction({
-    inputs: { command: 'drift-check', path: repo!.work, 'argocd-server': argo!.url, 'argocd-token': argo!.token, token: github!.token, repository: 'acme/config', ...inputs },
+    inputs: {
+      command: 'drift-check',
+      path: repo!.work,
+      'argocd-server': argo!.url,
+      'argocd-token': argo!.token,
+      token: github!.token,
+      repository: 'acme/config',
+      ...inputs,
+    },
     env: { GITHUB_API_URL: github!.apiUrl, GITHUB_SERVER_URL: github!.serverUrl, GITHUB_RUN_ID: '7', GITHUB_REPOSITORY: 'acme/config' },
   });
 }
@@ -60,11 +77,13 @@ describe('drift-check against the Argo CD and GitHub simulators', () => {
     const report = reportOf(run);
     expect(report.items).toEqual([]);
     expect(report.head.sha).toBe(git(repo.work, 'rev-parse', 'HEAD'));
-    expect(app(report, 'production', 'web')).toEqual(expect.objectContaining({
-      declared: expect.objectContaining({ version: expect.objectContaining({ tag: '1.3.2' }), rendered: true }),
-      controller: expect.objectContaining({ object: 'web-production', sync: 'Synced', health: 'Healthy', autoSync: false }),
-      skew: expect.objectContaining({ from: 'staging', status: 'behind', versionsBehind: 1, daysBehind: 0 }),
-    }));
+    expect(app(report, 'production', 'web')).toEqual(
+      expect.objectContaining({
+        declared: expect.objectContaining({ version: expect.objectContaining({ tag: '1.3.2' }), rendered: true }),
+        controller: expect.objectContaining({ object: 'web-production', sync: 'Synced', health: 'Healthy', autoSync: false }),
+        skew: expect.objectContaining({ from: 'staging', status: 'behind', versionsBehind: 1, daysBehind: 0 }),
+      }),
+    );
     expect(run.summary).toContain('```mermaid\nflowchart LR');
     expect(run.summary).toContain('env_staging["<b>staging</b><br/>web 1.4.0@sha256:6073581938d2…<br/>api 2.7.1@sha256:afc5a741c09f…"]');
     expect(run.summary).toContain('env_staging -->|"web: 1 behind, api: 1 behind"| env_production');
@@ -88,7 +107,9 @@ describe('drift-check against the Argo CD and GitHub simulators', () => {
     const run = await drift({ 'fail-on-drift': 'true' });
     const report = reportOf(run);
     expect(kinds(report)).toEqual(['degraded:dev:web', 'out-of-sync:staging:web']);
-    expect(report.items.find((item) => item.kind === 'out-of-sync')!.message).toMatch(/sync status OutOfSync at [0-9a-f]{7} \(SyncError: Failed last sync attempt/);
+    expect(report.items.find((item) => item.kind === 'out-of-sync')!.message).toMatch(
+      /sync status OutOfSync at [0-9a-f]{7} \(SyncError: Failed last sync attempt/,
+    );
     expect(report.items.find((item) => item.kind === 'degraded')!.message).toBe('health Degraded: Deployment "web-dev" exceeded its progress deadline');
     expect(run.outputs.drifted).toBe('true');
     expect(run.exitCode).toBe(1);
@@ -109,7 +130,7 @@ describe('drift-check against the Argo CD and GitHub simulators', () => {
       ['unknown-app', 'production', 'api', true],
     ]);
     expect(report.items[0]!.message).toMatch(/^manual sync: [0-9a-f]{7} waits to be synced \(last synced [0-9a-f]{7}\)$/);
-    expect(report.items[1]!.message).toContain('Argo CD has no application \'api-production\'');
+    expect(report.items[1]!.message).toContain("Argo CD has no application 'api-production'");
     expect(run.exitCode).toBe(0);
   });
 
@@ -130,7 +151,9 @@ describe('drift-check against the Argo CD and GitHub simulators', () => {
       ['pending', 'staging', 'web', false],
       ['pending', 'staging', 'api', false],
     ]);
-    expect(reportOf(fresh).items[0]!.message).toMatch(new RegExp(`^OutOfSync at ${head.slice(0, 7)}, and ${head.slice(0, 7)} is \\d+m old: auto-sync has not started a sync yet$`));
+    expect(reportOf(fresh).items[0]!.message).toMatch(
+      new RegExp(`^OutOfSync at ${head.slice(0, 7)}, and ${head.slice(0, 7)} is \\d+m old: auto-sync has not started a sync yet$`),
+    );
     expect(reportOf(fresh).items[1]!.message).toMatch(/^reports [0-9a-f]{7} \(status.sync.revision\); [0-9a-f]{7} is \d+m old and not looked at yet$/);
     expect(fresh.outputs.drifted).toBe('false');
     expect(fresh.exitCode).toBe(0);
@@ -187,7 +210,7 @@ describe('drift-check against the Argo CD and GitHub simulators', () => {
       commitOverlay(dir, 'web', 'staging', setTag('1.4.0'), 9);
     }
 
-    test('within the config\'s max-skew (14d) it is reported, not drift; beyond max-skew=1 it is drift', async () => {
+    test("within the config's max-skew (14d) it is reported, not drift; beyond max-skew=1 it is drift", async () => {
       repo = createConfigRepo();
       stagingHistory(repo.work);
       await startSimulators(repo.work);
@@ -201,7 +224,12 @@ describe('drift-check against the Argo CD and GitHub simulators', () => {
 
       const beyond = await drift({ 'max-skew': 'production=1' });
       expect(reportOf(beyond).items).toEqual([
-        expect.objectContaining({ kind: 'skew', environment: 'production', app: 'web', message: '2 versions behind staging for 10 days: more than 1 version behind (max-skew 1 version); no promotion PR is open' }),
+        expect.objectContaining({
+          kind: 'skew',
+          environment: 'production',
+          app: 'web',
+          message: '2 versions behind staging for 10 days: more than 1 version behind (max-skew 1 version); no promotion PR is open',
+        }),
       ]);
     });
 
@@ -214,7 +242,13 @@ describe('drift-check against the Argo CD and GitHub simulators', () => {
       git(repo.work, 'reset', '-q', '--hard', 'HEAD~1');
       await startSimulators(repo.work);
       const client = createGitHubClient({ token: github!.token, apiUrl: github!.apiUrl, graphqlUrl: `${github!.apiUrl}/graphql` });
-      const { data: pr } = await client.rest.pulls.create({ owner: 'acme', repo: 'config', head: 'promote/staging-to-production-web', base: 'main', title: 'Promote web to production' });
+      const { data: pr } = await client.rest.pulls.create({
+        owner: 'acme',
+        repo: 'config',
+        head: 'promote/staging-to-production-web',
+        base: 'main',
+        title: 'Promote web to production',
+      });
       const run = await drift({ 'max-skew': 'production=14d,production=1' });
       expect(app(reportOf(run), 'production', 'web').skew!.promotionPr).toEqual({ number: pr.number, url: pr.html_url });
       expect(reportOf(run).items[0]!.message).toMatch(/; promotion PR #\d+ is open$/);
@@ -224,8 +258,22 @@ describe('drift-check against the Argo CD and GitHub simulators', () => {
 
   test('the tracking issue is created when drift appears, updated in place (a comment only when the set changes) and closed when clean', async () => {
     repo = createConfigRepo();
-    const issues = async () => (await createGitHubClient({ token: github!.token, apiUrl: github!.apiUrl, graphqlUrl: `${github!.apiUrl}/graphql` }).rest.issues.listForRepo({ owner: 'acme', repo: 'config', state: 'all' })).data;
-    const comments = async (number: number) => (await createGitHubClient({ token: github!.token, apiUrl: github!.apiUrl, graphqlUrl: `${github!.apiUrl}/graphql` }).rest.issues.listComments({ owner: 'acme', repo: 'config', issue_number: number })).data.map((c) => c.body ?? '');
+    const issues = async () =>
+      (
+        await createGitHubClient({ token: github!.token, apiUrl: github!.apiUrl, graphqlUrl: `${github!.apiUrl}/graphql` }).rest.issues.listForRepo({
+          owner: 'acme',
+          repo: 'config',
+          state: 'all',
+        })
+      ).data;
+    const comments = async (number: number) =>
+      (
+        await createGitHubClient({ token: github!.token, apiUrl: github!.apiUrl, graphqlUrl: `${github!.apiUrl}/graphql` }).rest.issues.listComments({
+          owner: 'acme',
+          repo: 'config',
+          issue_number: number,
+        })
+      ).data.map((c) => c.body ?? '');
     const round = async (overrides: Record<string, Partial<ArgoAppScenario> | null>) => {
       await argo?.close();
       await startSimulators(repo!.work, overrides);
@@ -248,7 +296,11 @@ describe('drift-check against the Argo CD and GitHub simulators', () => {
     expect(await issues()).toHaveLength(1);
     [issue] = await issues();
     expect(issue!.body).toContain('"images-differ:dev:web","unknown-app:production:api"');
-    expect(await comments(issue!.number)).toEqual([expect.stringMatching(/^The drift changed \(\[run\]\(.*\/acme\/config\/actions\/runs\/7\)\):\n- 🆕 images-differ:dev:web: declared but not running: ghcr.io\/acme\/web:1.4.1@sha256:290248c21e28079d3d92527671c0cfe0e587e3eced34120de52ed5bc123ba7ae; running but not declared: ghcr.io\/acme\/web:0.9.0$/)]);
+    expect(await comments(issue!.number)).toEqual([
+      expect.stringMatching(
+        /^The drift changed \(\[run\]\(.*\/acme\/config\/actions\/runs\/7\)\):\n- 🆕 images-differ:dev:web: declared but not running: ghcr.io\/acme\/web:1.4.1@sha256:290248c21e28079d3d92527671c0cfe0e587e3eced34120de52ed5bc123ba7ae; running but not declared: ghcr.io\/acme\/web:0.9.0$/,
+      ),
+    ]);
     expect(issueWrites()).toEqual(['issues/update', 'issues/create-comment']);
 
     // 3. The same drift again: updated in place, no new comment.
@@ -272,7 +324,9 @@ describe('drift-check against the Argo CD and GitHub simulators', () => {
     git(repo.dir, 'clone', '-q', '--depth', '1', `file://${repo.remote}`, shallow);
     const run = await drift({ path: shallow, issue: '' });
     expect(run.exitCode).toBe(0);
-    expect(reportOf(run).notes).toEqual(['The checkout is shallow: versions behind and since-when only see the fetched history. Check out with fetch-depth: 0.']);
+    expect(reportOf(run).notes).toEqual([
+      'The checkout is shallow: versions behind and since-when only see the fetched history. Check out with fetch-depth: 0.',
+    ]);
     expect(app(reportOf(run), 'production', 'web').skew!.historyComplete).toBe(false);
     expect(run.stdout).toContain('::warning::The checkout is shallow');
   });

@@ -21,13 +21,20 @@ export function commitOverlay(dir: string, app: string, env: string, edit: (text
   const file = join(dir, overlayFile(app, env));
   writeFileSync(file, edit(readFileSync(file, 'utf8')));
   const date = new Date(Date.now() - daysAgo * DAY).toISOString();
-  execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', 'commit', '-qam', message], { cwd: dir, env: { ...process.env, GIT_COMMITTER_DATE: date, GIT_AUTHOR_DATE: date } });
+  execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', 'commit', '-qam', message], {
+    cwd: dir,
+    env: { ...process.env, GIT_COMMITTER_DATE: date, GIT_AUTHOR_DATE: date },
+  });
   return git(dir, 'rev-parse', 'HEAD');
 }
 
 /** An edit that sets the first `newTag:` of a kustomization. */
-export const setTag = (tag: string) => (text: string): string => text.replace(/newTag: [^\n]+/, `newTag: ${tag}`);
+export const setTag =
+  (tag: string) =>
+  (text: string): string =>
+    text.replace(/newTag: [^\n]+/, `newTag: ${tag}`);
 
 export const reportOf = (run: ActionRun): DriftReport => JSON.parse(run.outputs.report ?? 'null') as DriftReport;
 
-export const appReport = (report: DriftReport, env: string, name: string): AppReport => report.environments.find((e) => e.name === env)!.apps.find((a) => a.app === name)!;
+export const appReport = (report: DriftReport, env: string, name: string): AppReport =>
+  report.environments.find((e) => e.name === env)!.apps.find((a) => a.app === name)!;

@@ -17,7 +17,11 @@ function pushFile(promoteWorld: PromoteWorld, path: string, text: string, messag
   git(work, 'push', '-q', 'origin', 'main');
 }
 
-const warnings = (stdout: string) => stdout.split('\n').filter((line) => line.startsWith('::warning')).map((line) => line.replace(/^::warning[^:]*::/, ''));
+const warnings = (stdout: string) =>
+  stdout
+    .split('\n')
+    .filter((line) => line.startsWith('::warning'))
+    .map((line) => line.replace(/^::warning[^:]*::/, ''));
 
 describe('promote: refusals, faults and races', () => {
   test('an unknown team does not drop the others; auto-merge not allowed: the PR is made and the step warns what and how to fix', async () => {
@@ -31,8 +35,12 @@ describe('promote: refusals, faults and races', () => {
     expect(pr.merged).toBe(false); // never merged in place of auto-merge
     const said = warnings(run.stdout);
     expect(said).toEqual([
-      expect.stringMatching(/refused team reviewer @acme\/nobody-team: .*Reviews may only be requested from collaborators.*To fix: check that the team exists, has access to acme\/config, and that the token can read the organisation's teams/),
-      expect.stringMatching(/refused auto-merge: .*not allowed.*To fix: allow auto-merge in acme\/config \(Settings → General → Pull Requests → Allow auto-merge\)/),
+      expect.stringMatching(
+        /refused team reviewer @acme\/nobody-team: .*Reviews may only be requested from collaborators.*To fix: check that the team exists, has access to acme\/config, and that the token can read the organisation's teams/,
+      ),
+      expect.stringMatching(
+        /refused auto-merge: .*not allowed.*To fix: allow auto-merge in acme\/config \(Settings → General → Pull Requests → Allow auto-merge\)/,
+      ),
     ]);
   });
 
@@ -101,7 +109,9 @@ describe('promote: refusals, faults and races', () => {
   });
 
   test('a GITHUB_TOKEN of another repository: a clear error naming the fix, nothing written', async () => {
-    world = await startPromoteWorld({ tokens: [{ token: TOKEN, login: 'github-actions[bot]', permission: 'write', actionsRepository: 'acme/app', canReadOrgTeams: false }] });
+    world = await startPromoteWorld({
+      tokens: [{ token: TOKEN, login: 'github-actions[bot]', permission: 'write', actionsRepository: 'acme/app', canReadOrgTeams: false }],
+    });
     const run = await world.promote({ to: 'staging' });
     expect(run.exitCode).toBe(1);
     const [error] = errorAnnotations(run);
@@ -111,7 +121,9 @@ describe('promote: refusals, faults and races', () => {
   });
 
   test('"Allow GitHub Actions to create and approve pull requests" off: the error says so; the next run after the fix opens the PR', async () => {
-    world = await startPromoteWorld({ tokens: [{ token: TOKEN, login: 'github-actions[bot]', permission: 'write', actionsRepository: 'acme/config', canReadOrgTeams: false }] });
+    world = await startPromoteWorld({
+      tokens: [{ token: TOKEN, login: 'github-actions[bot]', permission: 'write', actionsRepository: 'acme/config', canReadOrgTeams: false }],
+    });
     const run = await world.promote({ to: 'staging' }, { GITHUB_REPOSITORY: 'acme/config' });
     expect(run.exitCode).toBe(1);
     expect(errorAnnotations(run)[0]).toContain('"Allow GitHub Actions to create and approve pull requests" is off for acme/config');
@@ -125,10 +137,18 @@ describe('promote: refusals, faults and races', () => {
 describe('promote: bad input is one clear line and writes nothing', () => {
   test.each([
     ['an unknown environment', { to: 'qa' }, "Input 'to': unknown environment 'qa'; the promotion config declares dev, staging, production."],
-    ['from after to', { from: 'production', to: 'staging' }, "Input 'from': 'production' comes after 'staging' in the promotion chain; images move staging → production, so swap from and to."],
+    [
+      'from after to',
+      { from: 'production', to: 'staging' },
+      "Input 'from': 'production' comes after 'staging' in the promotion chain; images move staging → production, so swap from and to.",
+    ],
     ['an app that matches nothing', { to: 'staging', apps: 'billing' }, "Input 'apps': 'billing' matches no app of both environments; known apps: web, api."],
     ['a bad landing', { to: 'staging', landing: 'merge' }, "Input 'landing': expected one of commit, pull-request, got 'merge'."],
-    ['the first environment as target', { to: 'dev' }, "Input 'to': 'dev' is the first environment of the chain; nothing promotes into it. Name from as well, or use set-image."],
+    [
+      'the first environment as target',
+      { to: 'dev' },
+      "Input 'to': 'dev' is the first environment of the chain; nothing promotes into it. Name from as well, or use set-image.",
+    ],
   ])('%s', async (_name, inputs, message) => {
     world = await startPromoteWorld();
     const run = await world.promote(inputs);
@@ -148,7 +168,12 @@ describe('promote: bad input is one clear line and writes nothing', () => {
 
   test('a source overlay with no images: to promote', async () => {
     world = await startPromoteWorld();
-    pushFile(world, 'apps/web/overlays/dev/kustomization.yaml', 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ../../base\n', 'no images in dev');
+    pushFile(
+      world,
+      'apps/web/overlays/dev/kustomization.yaml',
+      'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ../../base\n',
+      'no images in dev',
+    );
     const run = await world.promote({ to: 'staging', apps: 'web' });
     expect(run.exitCode).toBe(1);
     expect(errorAnnotations(run)).toEqual([

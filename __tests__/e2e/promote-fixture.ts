@@ -24,13 +24,24 @@ export interface PromoteWorld {
 export async function startPromoteWorld(options: Partial<GitHubSimulatorOptions> & { allowAutoMerge?: boolean } = {}): Promise<PromoteWorld> {
   const repo = createConfigRepo();
   const sim = await startGitHubSimulator({
-    repos: [{ owner: OWNER, name: NAME, path: repo.remote, allowAutoMerge: options.allowAutoMerge ?? true, collaborators: { octocat: 'write', hubot: 'write' } }],
+    repos: [
+      { owner: OWNER, name: NAME, path: repo.remote, allowAutoMerge: options.allowAutoMerge ?? true, collaborators: { octocat: 'write', hubot: 'write' } },
+    ],
     users: [{ login: 'octocat' }, { login: 'hubot' }],
-    teams: [{ org: OWNER, slug: 'platform' }, { org: OWNER, slug: 'sre' }],
+    teams: [
+      { org: OWNER, slug: 'platform' },
+      { org: OWNER, slug: 'sre' },
+    ],
     tokens: options.tokens ?? [{ token: TOKEN, login: 'promote-bot', permission: 'admin' }],
   });
   const octokit = new RestOctokit({ auth: TOKEN, baseUrl: sim.apiUrl });
-  const env = (): NodeJS.ProcessEnv => ({ GITHUB_API_URL: sim.apiUrl, GITHUB_GRAPHQL_URL: sim.graphqlUrl, GITHUB_SERVER_URL: sim.serverUrl, GITHUB_REPOSITORY: `${OWNER}/app`, GITHUB_RUN_ID: '42' });
+  const env = (): NodeJS.ProcessEnv => ({
+    GITHUB_API_URL: sim.apiUrl,
+    GITHUB_GRAPHQL_URL: sim.graphqlUrl,
+    GITHUB_SERVER_URL: sim.serverUrl,
+    GITHUB_REPOSITORY: `${OWNER}/app`,
+    GITHUB_RUN_ID: '42',
+  });
   const run = (command: string, inputs: Record<string, string>, extra: NodeJS.ProcessEnv = {}) =>
     runAction({ inputs: { command, token: TOKEN, repository: `${OWNER}/${NAME}`, ...inputs }, env: { ...env(), ...extra } });
   return {

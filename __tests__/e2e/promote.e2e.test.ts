@@ -27,7 +27,9 @@ describe('promote through the GitHub API, end to end through dist/index.js', () 
     expect(run.outputs.changed).toBe('true');
     expect(run.outputs['pull-request-number']).toBe('1');
     expect(run.outputs['pull-request-url']).toBe(`${world.sim.serverUrl}/${OWNER}/${NAME}/pull/1`);
-    expect(JSON.parse(run.outputs.images!).map((change: { image: string; old: string; new: string }) => `${change.image} ${change.old} -> ${change.new}`)).toEqual([
+    expect(
+      JSON.parse(run.outputs.images!).map((change: { image: string; old: string; new: string }) => `${change.image} ${change.old} -> ${change.new}`),
+    ).toEqual([
       `web ${exampleReference('web:1.4.0')} -> ${exampleReference('web:1.4.1')}`,
       `ghcr.io/acme/api ${exampleReference('api:2.7.1')} -> ${exampleReference('api:2.8.0')}`,
       `ghcr.io/acme/api-migrations ${exampleReference('api-migrations:2.7.1')} -> ${exampleReference('api-migrations:2.8.0')}`,
@@ -54,7 +56,9 @@ describe('promote through the GitHub API, end to end through dist/index.js', () 
     expect(pr.body).toContain('- [ ] The staging overlays validate');
     expect(pr.body).toContain(`\`web\` back to \`${exampleReference('web:1.4.0')}\``);
     expect(pr.body).toContain('<details><summary>Rendered diff');
-    expect(pr.body).toMatch(/-\s+- image: ghcr\.io\/acme\/web:1\.4\.0@sha256:6073581938d2[0-9a-f]+\n\+\s+- image: ghcr\.io\/acme\/web:1\.4\.1@sha256:290248c21e28[0-9a-f]+/);
+    expect(pr.body).toMatch(
+      /-\s+- image: ghcr\.io\/acme\/web:1\.4\.0@sha256:6073581938d2[0-9a-f]+\n\+\s+- image: ghcr\.io\/acme\/web:1\.4\.1@sha256:290248c21e28[0-9a-f]+/,
+    );
     expect(pr.body).toContain(`/actions/runs/42`);
 
     world.sim.resetLog();

@@ -128,7 +128,12 @@ describe('set-image into an environment that lands through pull requests, end to
     expect(run.exitCode).toBe(1);
     const [error] = errorAnnotations(run);
     expect(error).toMatch(/^GitHub refused a request to acme\/config \(40[34] .*The token can read acme\/config but not push to it; give it Contents: write/);
-    expect(run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n')).not.toContain(READ_TOKEN);
+    expect(
+      run.stdout
+        .split('\n')
+        .filter((line) => !line.startsWith('::add-mask::'))
+        .join('\n'),
+    ).not.toContain(READ_TOKEN);
   });
 
   test('an environment with its own branch: set-image (API) and its PR go to that branch', async () => {
@@ -151,7 +156,9 @@ describe('set-image into an environment that lands through pull requests, end to
     const run = await world.run('set-image', { environment: 'production', images: 'ghcr.io/acme/web:1.0.0' });
     expect(run.exitCode).toBe(1);
     expect(errorAnnotations(run)).toEqual([
-      expect.stringMatching(/^Input 'images': 'ghcr\.io\/acme\/web:1\.0\.0' would downgrade ghcr\.io\/acme\/web in apps\/web\/overlays\/production from 1\.3\.2 to 1\.0\.0: entry 'web' renames/),
+      expect.stringMatching(
+        /^Input 'images': 'ghcr\.io\/acme\/web:1\.0\.0' would downgrade ghcr\.io\/acme\/web in apps\/web\/overlays\/production from 1\.3\.2 to 1\.0\.0: entry 'web' renames/,
+      ),
     ]);
     expect(world.writes()).toEqual([]);
     expect(remoteFile(world.repo, 'gitops-promote/set-image/production', WEB_PRODUCTION)).not.toContain('1.0.0');

@@ -142,7 +142,12 @@ describe('set-image, end to end through dist/index.js', () => {
     const run = await setImage({ environment: 'dev', images: 'web=*:1.4.2\nghcr.io/acme/api:2.9.0' });
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toContain('re-applying the edit on the new head (attempt 2)');
-    expect(run.stdout.split('\n').filter((line) => line.includes('renders no image named')).sort()).toEqual([
+    expect(
+      run.stdout
+        .split('\n')
+        .filter((line) => line.includes('renders no image named'))
+        .sort(),
+    ).toEqual([
       'apps/api/overlays/dev renders no image named web; not adding an entry for it there.',
       'apps/web/overlays/dev renders no image named ghcr.io/acme/api; not adding an entry for it there.',
     ]);
@@ -190,9 +195,7 @@ describe('set-image with the promotion config and validation', () => {
   test('an environment the config does not declare is a one-line input error', async () => {
     const run = await setImage({ environment: 'qa', images: 'web=*:1.4.2' });
     expect(run.exitCode).toBe(1);
-    expect(errorAnnotations(run)).toEqual([
-      "Input 'environment': unknown environment 'qa'; the promotion config declares dev, staging, production.",
-    ]);
+    expect(errorAnnotations(run)).toEqual(["Input 'environment': unknown environment 'qa'; the promotion config declares dev, staging, production."]);
   });
 });
 

@@ -45,10 +45,12 @@ describe('validate with server-dry-run against the stand-in API server', () => {
     {
       name: 'an unknown field the server rejects (strict decoding)',
       overlay: 'apps/web/overlays/dev',
-      change: (root: string) => edit(root, 'apps/web/base/deployment.yaml', (text) => text.replace('          ports:', '          imagee: x\n          ports:')),
+      change: (root: string) =>
+        edit(root, 'apps/web/base/deployment.yaml', (text) => text.replace('          ports:', '          imagee: x\n          ports:')),
       file: 'apps/web/base/deployment.yaml',
       line: 20,
-      message: /server dry-run: BadRequest: Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec\.template\.spec\.containers\[0\]\.imagee"/,
+      message:
+        /server dry-run: BadRequest: Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec\.template\.spec\.containers\[0\]\.imagee"/,
     },
     {
       name: 'an invalid value the server refuses (Invalid, with the field)',
@@ -99,8 +101,13 @@ describe('validate with server-dry-run against the stand-in API server', () => {
       ].join('\n'),
     );
     edit(repo, 'apps/web/overlays/dev/widget.yaml', () => 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: blue\nspec:\n  size: 3\n');
-    edit(repo, 'apps/web/overlays/dev/kustomization.yaml', (text) => text.replace('  - ../../base\n', '  - ../../base\n  - namespace.yaml\n  - widget-crd.yaml\n  - widget.yaml\n'));
-    const run = await dryRun({ namespaces: ['default'], webhooks: [{ name: 'policy.example.com', kinds: ['CustomResourceDefinition'], sideEffects: 'Unknown' }] }, 'apps/web/overlays/dev');
+    edit(repo, 'apps/web/overlays/dev/kustomization.yaml', (text) =>
+      text.replace('  - ../../base\n', '  - ../../base\n  - namespace.yaml\n  - widget-crd.yaml\n  - widget.yaml\n'),
+    );
+    const run = await dryRun(
+      { namespaces: ['default'], webhooks: [{ name: 'policy.example.com', kinds: ['CustomResourceDefinition'], sideEffects: 'Unknown' }] },
+      'apps/web/overlays/dev',
+    );
     expect(annotations(run.stdout).filter((annotation) => annotation.level === 'error' && annotation.file)).toEqual([]);
     expect(run.status).toBe(0);
     expect(run.outputs.valid).toBe('true');
@@ -117,6 +124,10 @@ describe('validate with server-dry-run against the stand-in API server', () => {
     const run = await runAction({ path: repo, overlays: 'apps/web/overlays/dev', 'server-dry-run': 'true', kubeconfig: server.kubeconfig('wrong-token-789') });
     expect(run.status).toBe(1);
     expect(run.outputs.valid).toBe('false');
-    expect(annotations(run.stdout).some((annotation) => annotation.level === 'error' && /server dry-run|kubectl apply --dry-run=server failed/.test(annotation.message))).toBe(true);
+    expect(
+      annotations(run.stdout).some(
+        (annotation) => annotation.level === 'error' && /server dry-run|kubectl apply --dry-run=server failed/.test(annotation.message),
+      ),
+    ).toBe(true);
   });
 });

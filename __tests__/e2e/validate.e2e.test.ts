@@ -134,8 +134,11 @@ const cases: BrokenCase[] = [
     overlays: 'platform/argocd',
     inputs: { 'kubernetes-version': '1.15' },
     break: (repo) =>
-      edit(repo, 'platform/argocd/applications.yaml', (text) =>
-        `${text}---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: hook\n  namespace: argocd\n---\napiVersion: extensions/v1beta1\nkind: Deployment\nmetadata:\n  name: hook\n  namespace: argocd\n`,
+      edit(
+        repo,
+        'platform/argocd/applications.yaml',
+        (text) =>
+          `${text}---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: hook\n  namespace: argocd\n---\napiVersion: extensions/v1beta1\nkind: Deployment\nmetadata:\n  name: hook\n  namespace: argocd\n`,
       ),
     rule: 'duplicate-resource',
     file: 'platform/argocd/applications.yaml',
@@ -146,8 +149,11 @@ const cases: BrokenCase[] = [
     name: 'a duplicate resource kustomize refuses',
     overlays: 'platform/argocd',
     break: (repo) =>
-      edit(repo, 'platform/argocd/applications.yaml', (text) =>
-        `${text}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: default\n`,
+      edit(
+        repo,
+        'platform/argocd/applications.yaml',
+        (text) =>
+          `${text}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: default\n`,
       ),
     rule: 'duplicate-resource',
     file: 'platform/argocd/kustomization.yaml',
@@ -158,7 +164,10 @@ const cases: BrokenCase[] = [
     name: 'a latest tag in a protected environment',
     overlays: 'apps/web/overlays/production',
     inputs: { protected: 'true' },
-    break: (repo) => edit(repo, 'apps/web/overlays/production/kustomization.yaml', (text) => text.replace('newTag: 1.0.0\n    digest: sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n', 'newTag: latest\n')),
+    break: (repo) =>
+      edit(repo, 'apps/web/overlays/production/kustomization.yaml', (text) =>
+        text.replace('newTag: 1.0.0\n    digest: sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n', 'newTag: latest\n'),
+      ),
     rule: 'latest-tag',
     file: 'apps/web/overlays/production/kustomization.yaml',
     line: 10,
@@ -219,7 +228,11 @@ describe('validate with schema-locations', () => {
   /** platform/argocd plus a custom resource whose size must be an integer, and the schema that says so. */
   const withWidget = (repo: string, size: string): void => {
     edit(repo, 'platform/argocd/kustomization.yaml', (text) => `${text}  - widget.yaml\n`);
-    edit(repo, 'platform/argocd/widget.yaml', () => `apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n  namespace: argocd\nspec:\n  size: ${size}\n`);
+    edit(
+      repo,
+      'platform/argocd/widget.yaml',
+      () => `apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n  namespace: argocd\nspec:\n  size: ${size}\n`,
+    );
     const schema = { type: 'object', properties: { spec: { type: 'object', required: ['size'], properties: { size: { type: 'integer' } } } } };
     mkdirSync(join(repo, 'schemas'));
     edit(repo, 'schemas/kustomization.yaml', () => 'resources: []\n');
@@ -234,7 +247,10 @@ describe('validate with schema-locations', () => {
     try {
       withWidget(repo, size);
       const run = await runAction({ path: repo, overlays: 'platform/argocd', 'schema-locations': join(repo, 'schemas') });
-      const report = JSON.parse(run.outputs.report!) as Array<{ errors: Array<{ rule: string; file: string; line: number; message: string }>; warnings: unknown[] }>;
+      const report = JSON.parse(run.outputs.report!) as Array<{
+        errors: Array<{ rule: string; file: string; line: number; message: string }>;
+        warnings: unknown[];
+      }>;
       expect(report[0]!.errors.map(({ rule, file, line, message }) => ({ rule, file, line, message }))).toEqual(errors);
       expect(run.status).toBe(status);
     } finally {

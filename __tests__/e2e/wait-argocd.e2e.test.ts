@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { startArgoCdSimulator, type ArgoAppScenario, type ArgoCdSimulator, type ArgoOutcome, type ArgoScenario } from '../../test-infra/simulators/argocd/index.js';
+import {
+  startArgoCdSimulator,
+  type ArgoAppScenario,
+  type ArgoCdSimulator,
+  type ArgoOutcome,
+  type ArgoScenario,
+} from '../../test-infra/simulators/argocd/index.js';
 import { errorAnnotations, runAction, type ActionRun } from '../helpers/action-runner.js';
 
 const SHA = '1111111111111111111111111111111111111111';
@@ -31,7 +37,9 @@ function onceWatched(s: ArgoCdSimulator, push: () => void): () => void {
 async function waitFor(s: ArgoCdSimulator, apps: string[], inputs: Record<string, string> = {}, revisionFor = apps): Promise<ActionRun> {
   const cancel = onceWatched(s, () => revisionFor.forEach((app) => s.setRevision(app, SHA)));
   try {
-    return await runAction({ inputs: { command: 'wait', 'argocd-server': s.url, 'argocd-token': s.token, 'argocd-app': apps.join('\n'), revision: SHA, timeout: '30s', ...inputs } });
+    return await runAction({
+      inputs: { command: 'wait', 'argocd-server': s.url, 'argocd-token': s.token, 'argocd-app': apps.join('\n'), revision: SHA, timeout: '30s', ...inputs },
+    });
   } finally {
     cancel();
   }
@@ -45,7 +53,10 @@ describe('wait (Argo CD): success paths', () => {
     ['an app that is Degraded for a while during its rollout', { name: 'web-dev', outcome: 'degraded-then-healthy', degradedSteps: 2 }],
     ['an app whose controller only looks on refresh', { name: 'web-dev', selfRefresh: false }],
     ['an app whose health is re-assessed late (reconciledAt older than finishedAt)', { name: 'web-dev', healthLagSteps: 4 }],
-    ['a multi-source app (the Helm chart version is left out of the revision check)', { name: 'web-dev', helmChart: { repoURL: 'https://charts.acme.dev', chart: 'web', targetRevision: '1.4.0' } }],
+    [
+      'a multi-source app (the Helm chart version is left out of the revision check)',
+      { name: 'web-dev', helmChart: { repoURL: 'https://charts.acme.dev', chart: 'web', targetRevision: '1.4.0' } },
+    ],
     ['an app in another namespace', { name: 'web-dev', namespace: 'team-a' }],
   ])('%s: passes once Synced and Healthy at the commit', async (_title, app) => {
     const s = await start({ applications: [app] });
@@ -55,7 +66,9 @@ describe('wait (Argo CD): success paths', () => {
     const before = app.selfRefresh === false;
     if (before) push();
     const cancel = before ? () => undefined : onceWatched(s, push);
-    const run = await runAction({ inputs: { command: 'wait', 'argocd-server': s.url, 'argocd-token': s.token, 'argocd-app': name, revision: SHA, timeout: '30s', 'degraded-grace': '20s' } });
+    const run = await runAction({
+      inputs: { command: 'wait', 'argocd-server': s.url, 'argocd-token': s.token, 'argocd-app': name, revision: SHA, timeout: '30s', 'degraded-grace': '20s' },
+    });
     cancel();
     expect(errorAnnotations(run)).toEqual([]);
     expect(run.exitCode).toBe(0);
@@ -68,10 +81,16 @@ describe('wait (Argo CD): success paths', () => {
   });
 
   test('several apps at once, each with its own state; progress is logged on changes only, in a group', async () => {
-    const s = await start({ applications: [{ name: 'web-dev' }, { name: 'api-dev', outcome: 'degraded-then-healthy' }, { name: 'worker-dev', healthLagSteps: 2 }] });
+    const s = await start({
+      applications: [{ name: 'web-dev' }, { name: 'api-dev', outcome: 'degraded-then-healthy' }, { name: 'worker-dev', healthLagSteps: 2 }],
+    });
     const run = await waitFor(s, ['web-dev', 'api-dev', 'worker-dev']);
     expect(run.exitCode).toBe(0);
-    expect(appsOutput(run).map((app) => [app.name, app.state])).toEqual([['web-dev', 'done'], ['api-dev', 'done'], ['worker-dev', 'done']]);
+    expect(appsOutput(run).map((app) => [app.name, app.state])).toEqual([
+      ['web-dev', 'done'],
+      ['api-dev', 'done'],
+      ['worker-dev', 'done'],
+    ]);
     const group = run.stdout.slice(run.stdout.indexOf('::group::'), run.stdout.indexOf('::endgroup::'));
     const lines = group.split('\n').filter((line) => line.startsWith('['));
     expect(lines.length).toBeGreaterThan(6);
@@ -135,9 +154,13 @@ describe('wait (Argo CD): success paths', () => {
   });
 });
 
-describe('wait (Argo CD): failures, each with the controller\'s own message', () => {
+describe("wait (Argo CD): failures, each with the controller's own message", () => {
   test.each<[ArgoOutcome, string, string | undefined]>([
-    ['sync-failed', 'sync failed: one or more objects failed to apply, reason: admission webhook denied the request', 'one or more objects failed to apply, reason: admission webhook denied the request'],
+    [
+      'sync-failed',
+      'sync failed: one or more objects failed to apply, reason: admission webhook denied the request',
+      'one or more objects failed to apply, reason: admission webhook denied the request',
+    ],
     ['sync-error', 'sync ended in error: Operation termination had errors', undefined],
     ['comparison-error', 'ComparisonError: Failed to load target state', undefined],
     ['invalid-spec', 'InvalidSpecError: Unable to generate manifests', undefined],
@@ -160,7 +183,10 @@ describe('wait (Argo CD): failures, each with the controller\'s own message', ()
     const run = await waitFor(s, ['web-dev', 'api-dev'], { 'degraded-grace': '1s', 'fail-fast': 'false' });
     expect(run.exitCode).toBe(1);
     expect(errorAnnotations(run)).toEqual([expect.stringMatching(/^api-dev failed: health Degraded/)]);
-    expect(appsOutput(run).map((app) => [app.name, app.state])).toEqual([['web-dev', 'done'], ['api-dev', 'failed']]);
+    expect(appsOutput(run).map((app) => [app.name, app.state])).toEqual([
+      ['web-dev', 'done'],
+      ['api-dev', 'failed'],
+    ]);
     expect(run.outputs.health).toBe('Degraded');
     expect(run.outputs['synced-revision']).toBe('');
   });
@@ -171,7 +197,9 @@ describe('wait (Argo CD): failures, each with the controller\'s own message', ()
     const run = await waitFor(s, ['web-dev', 'api-dev'], { timeout: '6s' }, ['web-dev']);
     expect(run.exitCode).toBe(1);
     const [error] = errorAnnotations(run);
-    expect(error).toMatch(/^Timed out after 6 s with 1 of 2 not done\. Last seen: web-dev: done, .*; api-dev: waiting, sync Synced, health Healthy, revision 6f3b2b1/);
+    expect(error).toMatch(
+      /^Timed out after 6 s with 1 of 2 not done\. Last seen: web-dev: done, .*; api-dev: waiting, sync Synced, health Healthy, revision 6f3b2b1/,
+    );
     expect(run.summary).toContain('⏳ waiting');
     expect(run.summary).toContain('Timed out');
   });
@@ -185,16 +213,38 @@ describe('wait (Argo CD): failures, each with the controller\'s own message', ()
   });
 
   test.each([
-    ['a wrong token', (s: ArgoCdSimulator) => ({ 'argocd-token': s.token.slice(0, -4) + 'AAAA' }), /^Input 'argocd-token': Argo CD at http:\/\/127\.0\.0\.1:\d+ refused the credentials \(401 invalid session: token signature is invalid/],
+    [
+      'a wrong token',
+      (s: ArgoCdSimulator) => ({ 'argocd-token': s.token.slice(0, -4) + 'AAAA' }),
+      /^Input 'argocd-token': Argo CD at http:\/\/127\.0\.0\.1:\d+ refused the credentials \(401 invalid session: token signature is invalid/,
+    ],
     ['a token that is not a JWT', () => ({ 'argocd-token': 'not-a-jwt' }), /^Input 'argocd-token': .*refused the credentials \(401 no session information\)/],
-    ['a wrong password', () => ({ 'argocd-token': '', 'argocd-username': 'admin', 'argocd-password': 'wrong' }), /^Input 'argocd-username': .*refused the credentials \(401 Invalid username or password\)/],
+    [
+      'a wrong password',
+      () => ({ 'argocd-token': '', 'argocd-username': 'admin', 'argocd-password': 'wrong' }),
+      /^Input 'argocd-username': .*refused the credentials \(401 Invalid username or password\)/,
+    ],
     ['no credentials', () => ({ 'argocd-token': '' }), /^Input 'argocd-token': is required/],
     ['an unknown app', () => ({ 'argocd-app': 'nope' }), /^Input 'argocd-app': Argo CD has no application 'nope' in its own namespace/],
-    ['an app the account may not see', (s: ArgoCdSimulator) => ({ 'argocd-token': s.issueToken('viewer') }), /^Input 'argocd-app': Argo CD answered 403 \(permission denied\) for 'web-dev'/],
-    ['a server that does not answer', () => ({ 'argocd-server': 'http://127.0.0.1:9', timeout: '3s' }), /^Input 'argocd-server': no answer from http:\/\/127\.0\.0\.1:9 \(ECONNREFUSED/],
+    [
+      'an app the account may not see',
+      (s: ArgoCdSimulator) => ({ 'argocd-token': s.issueToken('viewer') }),
+      /^Input 'argocd-app': Argo CD answered 403 \(permission denied\) for 'web-dev'/,
+    ],
+    [
+      'a server that does not answer',
+      () => ({ 'argocd-server': 'http://127.0.0.1:9', timeout: '3s' }),
+      /^Input 'argocd-server': no answer from http:\/\/127\.0\.0\.1:9 \(ECONNREFUSED/,
+    ],
     ['a server that is not a URL', () => ({ 'argocd-server': 'http://' }), /^Input 'argocd-server': 'http:\/\/' is not a URL/],
   ])('%s: one clear line naming the input', async (_title, inputs, expected) => {
-    const s = await start({ applications: [{ name: 'web-dev', project: 'default' }], accounts: [{ username: 'admin', password: 'password' }, { username: 'viewer', password: 'viewer', apps: ['other/*'] }] });
+    const s = await start({
+      applications: [{ name: 'web-dev', project: 'default' }],
+      accounts: [
+        { username: 'admin', password: 'password' },
+        { username: 'viewer', password: 'viewer', apps: ['other/*'] },
+      ],
+    });
     const run = await waitFor(s, ['web-dev'], inputs(s));
     expect(run.exitCode).toBe(1);
     const errors = errorAnnotations(run);
@@ -207,6 +257,10 @@ describe('wait (Argo CD): failures, each with the controller\'s own message', ()
     const s = await start({ applications: [{ name: 'web-dev' }] }, { tls: true });
     const run = await waitFor(s, ['web-dev']);
     expect(run.exitCode).toBe(1);
-    expect(errorAnnotations(run)).toEqual([expect.stringMatching(/^Input 'argocd-server': TLS error talking to https:\/\/127\.0\.0\.1:\d+ \(.*\); pass the CA in argocd-ca \(or set argocd-insecure: true\)\.$/)]);
+    expect(errorAnnotations(run)).toEqual([
+      expect.stringMatching(
+        /^Input 'argocd-server': TLS error talking to https:\/\/127\.0\.0\.1:\d+ \(.*\); pass the CA in argocd-ca \(or set argocd-insecure: true\)\.$/,
+      ),
+    ]);
   });
 });

@@ -28,7 +28,16 @@ suite('wait (Flux HelmRelease)', () => {
   test('passes once the release is Ready again after the requested reconcile, and says why it is not judged by commit', async () => {
     sim = await startKubernetesSimulator({ scenario: { objects: [charts, release('ready')] }, stepMs: 20 });
     const run = await runAction({
-      inputs: { command: 'wait', controller: 'flux', kubeconfig: sim.kubeconfig(), 'flux-kind': 'HelmRelease', 'flux-name': 'web', 'flux-reconcile': 'true', revision: SHA, timeout: '30s' },
+      inputs: {
+        command: 'wait',
+        controller: 'flux',
+        kubeconfig: sim.kubeconfig(),
+        'flux-kind': 'HelmRelease',
+        'flux-name': 'web',
+        'flux-reconcile': 'true',
+        revision: SHA,
+        timeout: '30s',
+      },
     });
     expect(errorAnnotations(run)).toEqual([]);
     expect(run.exitCode).toBe(0);
@@ -44,7 +53,16 @@ suite('wait (Flux HelmRelease)', () => {
   test('fails fast with the controller message when the upgrade stalls', async () => {
     sim = await startKubernetesSimulator({ scenario: { objects: [charts, release('stalled')] }, stepMs: 20 });
     const run = await runAction({
-      inputs: { command: 'wait', controller: 'flux', kubeconfig: sim.kubeconfig(), 'flux-kind': 'HelmRelease', 'flux-name': 'web', 'flux-reconcile': 'true', revision: SHA, timeout: '30s' },
+      inputs: {
+        command: 'wait',
+        controller: 'flux',
+        kubeconfig: sim.kubeconfig(),
+        'flux-kind': 'HelmRelease',
+        'flux-name': 'web',
+        'flux-reconcile': 'true',
+        revision: SHA,
+        timeout: '30s',
+      },
     });
     expect(run.exitCode).toBe(1);
     expect(errorAnnotations(run).join('\n')).toMatch(/HelmRelease\/flux-system\/web.*(Stalled|RetriesExceeded|Failed to upgrade)/s);

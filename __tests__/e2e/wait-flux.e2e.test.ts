@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { startKubernetesSimulator, type FluxObjectScenario, type KubeScenario, type KubernetesSimulator } from '../../test-infra/simulators/kubernetes/index.js';
+import {
+  startKubernetesSimulator,
+  type FluxObjectScenario,
+  type KubeScenario,
+  type KubernetesSimulator,
+} from '../../test-infra/simulators/kubernetes/index.js';
 import { errorAnnotations, runAction, type ActionRun } from '../helpers/action-runner.js';
 
 // client-node v2 needs Node 22+; the action runs on Node 24 (runAction), the simulator in jest's Node.
@@ -18,7 +23,14 @@ afterEach(async () => {
 });
 
 const source: FluxObjectScenario = { kind: 'GitRepository', name: 'config', url: 'https://github.com/acme/config', branch: 'main', revision: START };
-const kustomization = (extra: Partial<FluxObjectScenario> = {}): FluxObjectScenario => ({ kind: 'Kustomization', name: 'web-dev', sourceRef: { kind: 'GitRepository', name: 'config' }, path: './apps/web/dev', wait: true, ...extra });
+const kustomization = (extra: Partial<FluxObjectScenario> = {}): FluxObjectScenario => ({
+  kind: 'Kustomization',
+  name: 'web-dev',
+  sourceRef: { kind: 'GitRepository', name: 'config' },
+  path: './apps/web/dev',
+  wait: true,
+  ...extra,
+});
 
 async function start(objects: FluxObjectScenario[], extra: Partial<KubeScenario> = {}, stepMs = 20, tls = true): Promise<KubernetesSimulator> {
   sim = await startKubernetesSimulator({ scenario: { objects: [source, ...objects], ...extra }, stepMs, tls });
@@ -34,7 +46,9 @@ async function waitFor(s: KubernetesSimulator, names: string[], inputs: Record<s
     }
   }, 20);
   try {
-    return await runAction({ inputs: { command: 'wait', controller: 'flux', kubeconfig: s.kubeconfig(), 'flux-name': names.join('\n'), revision: SHA, timeout: '30s', ...inputs } });
+    return await runAction({
+      inputs: { command: 'wait', controller: 'flux', kubeconfig: s.kubeconfig(), 'flux-name': names.join('\n'), revision: SHA, timeout: '30s', ...inputs },
+    });
   } finally {
     clearInterval(timer);
   }
@@ -65,7 +79,10 @@ suite('wait (Flux)', () => {
   });
 
   test('flux-reconcile patches the source and the object, which only move on request', async () => {
-    const s = await start([{ ...source, name: 'lazy-config', reconcileOnlyOnRequest: true }, kustomization({ sourceRef: { kind: 'GitRepository', name: 'lazy-config' }, reconcileOnlyOnRequest: true })]);
+    const s = await start([
+      { ...source, name: 'lazy-config', reconcileOnlyOnRequest: true },
+      kustomization({ sourceRef: { kind: 'GitRepository', name: 'lazy-config' }, reconcileOnlyOnRequest: true }),
+    ]);
     s.setRevision('lazy-config', SHA);
     const run = await waitFor(s, ['web-dev'], { 'flux-reconcile': 'true' }, false);
     expect(errorAnnotations(run)).toEqual([]);
@@ -92,7 +109,11 @@ suite('wait (Flux)', () => {
     expect(kubeconfig).not.toContain('certificate-authority');
     const run = await waitFor(s, ['web-dev'], { kubeconfig }, false);
     expect(run.exitCode).toBe(1);
-    expect(errorAnnotations(run)).toEqual([expect.stringMatching(/^Input 'kubeconfig': TLS error talking to https:\/\/127\.0\.0\.1:\d+: fetch failed: self-signed certificate in certificate chain$/)]);
+    expect(errorAnnotations(run)).toEqual([
+      expect.stringMatching(
+        /^Input 'kubeconfig': TLS error talking to https:\/\/127\.0\.0\.1:\d+: fetch failed: self-signed certificate in certificate chain$/,
+      ),
+    ]);
   });
 
   test('several objects at once', async () => {
@@ -107,11 +128,15 @@ suite('wait (Flux)', () => {
   });
 
   test.each<[string, Partial<FluxObjectScenario>, RegExp]>([
-    ['build-failed', { outcome: 'build-failed', message: 'kustomize build failed: accumulating resources' }, /^Kustomization\/flux-system\/web-dev failed: BuildFailed: kustomize build failed: accumulating resources$/],
+    [
+      'build-failed',
+      { outcome: 'build-failed', message: 'kustomize build failed: accumulating resources' },
+      /^Kustomization\/flux-system\/web-dev failed: BuildFailed: kustomize build failed: accumulating resources$/,
+    ],
     ['health-check-failed', { outcome: 'health-check-failed' }, /failed: HealthCheckFailed: health check failed after/],
     ['reconciliation-failed', { outcome: 'reconciliation-failed' }, /failed: ReconciliationFailed: /],
     ['stalled', { outcome: 'stalled' }, /failed: Stalled/],
-  ])('%s fails fast with Flux\'s message', async (_title, extra, expected) => {
+  ])("%s fails fast with Flux's message", async (_title, extra, expected) => {
     const s = await start([kustomization(extra)]);
     const run = await waitFor(s, ['web-dev'], { timeout: '60s' });
     expect(run.exitCode).toBe(1);
@@ -120,10 +145,15 @@ suite('wait (Flux)', () => {
   });
 
   test('dependency-not-ready keeps waiting and times out with the last state', async () => {
-    const s = await start([kustomization({ name: 'infra', outcome: 'health-check-failed' }), kustomization({ outcome: 'dependency-not-ready', dependsOn: [{ name: 'infra' }] })]);
+    const s = await start([
+      kustomization({ name: 'infra', outcome: 'health-check-failed' }),
+      kustomization({ outcome: 'dependency-not-ready', dependsOn: [{ name: 'infra' }] }),
+    ]);
     const run = await waitFor(s, ['web-dev'], { timeout: '3s' });
     expect(run.exitCode).toBe(1);
-    expect(errorAnnotations(run)[0]).toMatch(/^Timed out after 3 s with 1 of 1 not done\. Last seen: Kustomization\/flux-system\/web-dev: waiting, sync Ready=False \(DependencyNotReady\).*dependency 'flux-system\/infra' is not ready/);
+    expect(errorAnnotations(run)[0]).toMatch(
+      /^Timed out after 3 s with 1 of 1 not done\. Last seen: Kustomization\/flux-system\/web-dev: waiting, sync Ready=False \(DependencyNotReady\).*dependency 'flux-system\/infra' is not ready/,
+    );
   });
 
   test('a watch that breaks is resumed; a 410 Gone starts again from a GET', async () => {
@@ -134,19 +164,36 @@ suite('wait (Flux)', () => {
     expect(run.exitCode).toBe(0);
     // A watch is logged when its connection closes: the one the step left open may be logged only after the process is gone.
     const loggedWatches = () => s.requests.filter((r) => r.path.endsWith('/kustomizations') && r.query.includes('watch=true'));
-    for (const deadline = Date.now() + 5000; loggedWatches().length < 2 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 20));
+    for (const deadline = Date.now() + 5000; loggedWatches().length < 2 && Date.now() < deadline;) await new Promise((r) => setTimeout(r, 20));
     const watches = loggedWatches();
     expect(watches.length).toBeGreaterThanOrEqual(2);
     expect(watches[0]!.query).toContain('resourceVersion=');
   });
 
   test.each<[string, (s: KubernetesSimulator) => Record<string, string>, RegExp]>([
-    ['an unknown object', () => ({ 'flux-name': 'nope' }), /^Input 'flux-name': Kustomization flux-system\/nope does not exist \(404 kustomizations\.kustomize\.toolkit\.fluxcd\.io "nope" not found\)\.$/],
-    ['a wrong token', (s) => ({ kubeconfig: s.kubeconfig().replace(/token: .*/, 'token: wrong') }), /^Input 'kubeconfig': https:\/\/127\.0\.0\.1:\d+ refused the credentials \(401 Unauthorized\)\.$/],
-    ['a user who may not patch, with flux-reconcile', (s) => ({ kubeconfig: s.kubeconfig({ user: 'viewer' }), 'flux-reconcile': 'true' }), /^Input 'flux-reconcile': forbidden: .*cannot patch resource "gitrepositories"/],
+    [
+      'an unknown object',
+      () => ({ 'flux-name': 'nope' }),
+      /^Input 'flux-name': Kustomization flux-system\/nope does not exist \(404 kustomizations\.kustomize\.toolkit\.fluxcd\.io "nope" not found\)\.$/,
+    ],
+    [
+      'a wrong token',
+      (s) => ({ kubeconfig: s.kubeconfig().replace(/token: .*/, 'token: wrong') }),
+      /^Input 'kubeconfig': https:\/\/127\.0\.0\.1:\d+ refused the credentials \(401 Unauthorized\)\.$/,
+    ],
+    [
+      'a user who may not patch, with flux-reconcile',
+      (s) => ({ kubeconfig: s.kubeconfig({ user: 'viewer' }), 'flux-reconcile': 'true' }),
+      /^Input 'flux-reconcile': forbidden: .*cannot patch resource "gitrepositories"/,
+    ],
     ['a kubeconfig that is not one', () => ({ kubeconfig: 'not: [a kubeconfig' }), /^Input 'kubeconfig': /],
   ])('%s: one clear line naming the input', async (_title, inputs, expected) => {
-    const s = await start([kustomization()], { users: [{ name: 'admin', token: 'admin-token' }, { name: 'viewer', token: 'viewer-token', verbs: ['get', 'list', 'watch'] }] });
+    const s = await start([kustomization()], {
+      users: [
+        { name: 'admin', token: 'admin-token' },
+        { name: 'viewer', token: 'viewer-token', verbs: ['get', 'list', 'watch'] },
+      ],
+    });
     const run = await waitFor(s, ['web-dev'], inputs(s), false);
     expect(run.exitCode).toBe(1);
     expect(errorAnnotations(run)).toEqual([expect.stringMatching(expected)]);

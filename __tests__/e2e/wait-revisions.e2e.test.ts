@@ -61,7 +61,9 @@ describe('wait: which commit counts', () => {
     s.setRevision('web-dev', unrelated);
     const run = await runWait(s, { 'argocd-app': 'web-dev', revision: next, path: r.work });
     expect(run.exitCode).toBe(1);
-    expect(errorAnnotations(run)).toEqual([`web-dev failed: runs ${unrelated.slice(0, 7)}, which does not contain ${next.slice(0, 7)}: the branch moved on without it`]);
+    expect(errorAnnotations(run)).toEqual([
+      `web-dev failed: runs ${unrelated.slice(0, 7)}, which does not contain ${next.slice(0, 7)}: the branch moved on without it`,
+    ]);
   });
 
   test('without a checkout, the GitHub compare API tells', async () => {
@@ -70,7 +72,11 @@ describe('wait: which commit counts', () => {
     const s = await startArgo({ name: 'web-dev', initialRevision: initial });
     s.setRevision('web-dev', next);
     const empty = mkdtempSync(join(tmpdir(), 'gitops-promote-nocheckout-'));
-    const run = await runWait(s, { 'argocd-app': 'web-dev', revision: initial, path: empty, token: github.token, repository: 'acme/config' }, { GITHUB_API_URL: github.apiUrl });
+    const run = await runWait(
+      s,
+      { 'argocd-app': 'web-dev', revision: initial, path: empty, token: github.token, repository: 'acme/config' },
+      { GITHUB_API_URL: github.apiUrl },
+    );
     expect(errorAnnotations(run)).toEqual([]);
     expect(run.exitCode).toBe(0);
     expect(github.requests.some((request) => request.path.endsWith(`/compare/${next}...${initial}`))).toBe(true);
@@ -92,12 +98,21 @@ describe('wait: which commit counts', () => {
 
     async function waitWithoutCheckout(inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) {
       const { repo: r, initial, next } = configRepoWithHistory();
-      github = await startGitHubSimulator({ repos: [{ owner: 'acme', name: 'config', path: r.remote }, { owner: 'acme', name: 'web-app', path: appRepo(r.dir) }] });
+      github = await startGitHubSimulator({
+        repos: [
+          { owner: 'acme', name: 'config', path: r.remote },
+          { owner: 'acme', name: 'web-app', path: appRepo(r.dir) },
+        ],
+      });
       const s = await startArgo({ name: 'web-dev', initialRevision: initial });
       // The config repo moved on: the app runs a later commit, whose relation to ours must be looked up.
       s.setRevision('web-dev', next);
       const empty = mkdtempSync(join(tmpdir(), 'gitops-promote-nocheckout-'));
-      const run = await runWait(s, { 'argocd-app': 'web-dev', revision: initial, path: empty, token: github.token, timeout: '60s', ...inputs }, { GITHUB_API_URL: github.apiUrl, ...env });
+      const run = await runWait(
+        s,
+        { 'argocd-app': 'web-dev', revision: initial, path: empty, token: github.token, timeout: '60s', ...inputs },
+        { GITHUB_API_URL: github.apiUrl, ...env },
+      );
       return { run, where: `comparing ${next.slice(0, 7)}...${initial.slice(0, 7)}` };
     }
 
@@ -126,17 +141,31 @@ describe('wait: which commit counts', () => {
       const s = await startArgo({ name: 'web-dev', initialRevision: initial });
       s.setRevision('web-dev', next);
       const empty = mkdtempSync(join(tmpdir(), 'gitops-promote-nocheckout-'));
-      const run = await runWait(s, { 'argocd-app': 'web-dev', revision: initial, path: empty, token: github.token, repository: 'acme/config', timeout: '60s' }, { GITHUB_API_URL: github.apiUrl });
+      const run = await runWait(
+        s,
+        { 'argocd-app': 'web-dev', revision: initial, path: empty, token: github.token, repository: 'acme/config', timeout: '60s' },
+        { GITHUB_API_URL: github.apiUrl },
+      );
       expect(errorAnnotations(run)).toEqual([]);
       expect(run.exitCode).toBe(0);
-      expect(run.stdout).toMatch(new RegExp(`checking whether ${next.slice(0, 7)} contains ${initial.slice(0, 7)}; the last try failed: GitHub answered 502 comparing ${next.slice(0, 7)}\\.\\.\\.${initial.slice(0, 7)} in acme/config \\(.+\\); asking again`));
+      expect(run.stdout).toMatch(
+        new RegExp(
+          `checking whether ${next.slice(0, 7)} contains ${initial.slice(0, 7)}; the last try failed: GitHub answered 502 comparing ${next.slice(0, 7)}\\.\\.\\.${initial.slice(0, 7)} in acme/config \\(.+\\); asking again`,
+        ),
+      );
       expect(run.outputs['synced-revision']).toBe(next);
     });
   });
 
   test('manifest-generate-paths: an app left at an older commit the later commits did not touch is done, and the step says so', async () => {
     const { repo: r, initial, next } = configRepoWithHistory(); // next changes only README.md
-    const s = await startArgo({ name: 'docs', path: 'apps/web/overlays/dev', initialRevision: initial, manifestGeneratePaths: '.;../../base', commitsTouchPaths: false });
+    const s = await startArgo({
+      name: 'docs',
+      path: 'apps/web/overlays/dev',
+      initialRevision: initial,
+      manifestGeneratePaths: '.;../../base',
+      commitsTouchPaths: false,
+    });
     s.setRevision('docs', next);
     const run = await runWait(s, { 'argocd-app': 'docs', revision: next, path: r.work });
     expect(errorAnnotations(run)).toEqual([]);
@@ -155,21 +184,39 @@ describe('wait: which commit counts', () => {
     const touched = r.remoteHead();
     github = await startGitHubSimulator({ repos: [{ owner: 'acme', name: 'config', path: r.remote }] });
     // Argo CD lags: it still reports the old commit although the new one changed a path it watches.
-    const s = await startArgo({ name: 'web-dev', path: 'apps/web/overlays/dev', initialRevision: initial, manifestGeneratePaths: '.;/apps/web/base', commitsTouchPaths: false });
+    const s = await startArgo({
+      name: 'web-dev',
+      path: 'apps/web/overlays/dev',
+      initialRevision: initial,
+      manifestGeneratePaths: '.;/apps/web/base',
+      commitsTouchPaths: false,
+    });
     s.setRevision('web-dev', touched);
     const empty = mkdtempSync(join(tmpdir(), 'gitops-promote-nocheckout-'));
     // The step can only time out here; the timeout must outlast both compare lookups, which did not fit in 4 s on a loaded machine.
-    const run = await runWait(s, { 'argocd-app': 'web-dev', revision: touched, path: empty, token: github.token, repository: 'acme/config', timeout: '10s' }, { GITHUB_API_URL: github.apiUrl });
+    const run = await runWait(
+      s,
+      { 'argocd-app': 'web-dev', revision: touched, path: empty, token: github.token, repository: 'acme/config', timeout: '10s' },
+      { GITHUB_API_URL: github.apiUrl },
+    );
     expect(run.exitCode).toBe(1);
-    expect(errorAnnotations(run)[0]).toContain(`waiting for ${touched.slice(0, 7)}: the commits since changed files under manifest-generate-paths (apps/web/overlays/dev;apps/web/base)`);
+    expect(errorAnnotations(run)[0]).toContain(
+      `waiting for ${touched.slice(0, 7)}: the commits since changed files under manifest-generate-paths (apps/web/overlays/dev;apps/web/base)`,
+    );
     // One compare answers both whether the reported commit is older and which files changed since.
-    expect(github.requests.filter((request) => request.operationId === 'repos/compare-commits-with-basehead').map((request) => request.path)).toEqual([expect.stringMatching(new RegExp(`/compare/${initial}\\.\\.\\.${touched}$`))]);
+    expect(github.requests.filter((request) => request.operationId === 'repos/compare-commits-with-basehead').map((request) => request.path)).toEqual([
+      expect.stringMatching(new RegExp(`/compare/${initial}\\.\\.\\.${touched}$`)),
+    ]);
   });
 });
 
 describe('wait: the revision by default, and objects from the promotion config', () => {
   test.each<[string, (c: { initial: string; next: string }) => { inputs: Record<string, string>; env: NodeJS.ProcessEnv }, RegExp]>([
-    ['GITOPS_PROMOTE_COMMIT_SHA from an earlier step', ({ next }) => ({ inputs: {}, env: { GITOPS_PROMOTE_COMMIT_SHA: next } }), /\(GITOPS_PROMOTE_COMMIT_SHA from an earlier gitops-promote step\)/],
+    [
+      'GITOPS_PROMOTE_COMMIT_SHA from an earlier step',
+      ({ next }) => ({ inputs: {}, env: { GITOPS_PROMOTE_COMMIT_SHA: next } }),
+      /\(GITOPS_PROMOTE_COMMIT_SHA from an earlier gitops-promote step\)/,
+    ],
     ['the head of the checkout', () => ({ inputs: {}, env: {} }), /\(the head of the checkout in /],
     ['a branch name, resolved to a SHA', () => ({ inputs: { revision: 'main' }, env: {} }), /\(input revision \(main\)\)/],
   ])('%s', async (_title, given, source) => {
@@ -187,7 +234,9 @@ describe('wait: the revision by default, and objects from the promotion config',
   test('no revision anywhere: the error says how to pass one', async () => {
     const s = await startArgo({ name: 'web-dev' });
     const run = await runWait(s, { 'argocd-app': 'web-dev', path: mkdtempSync(join(tmpdir(), 'gitops-promote-nocheckout-')) });
-    expect(errorAnnotations(run)).toEqual([expect.stringMatching(/^Input 'revision': no commit to wait for: pass revision \(for example \$\{\{ steps\.set-image\.outputs\.commit-sha \}\}\)/)]);
+    expect(errorAnnotations(run)).toEqual([
+      expect.stringMatching(/^Input 'revision': no commit to wait for: pass revision \(for example \$\{\{ steps\.set-image\.outputs\.commit-sha \}\}\)/),
+    ]);
   });
 
   test('environment + apps: the Argo CD app comes from gitops-promote.yaml', async () => {
@@ -219,8 +268,26 @@ describe('wait: deployment: true', () => {
     github = await startGitHubSimulator({ repos: [{ owner: 'acme', name: 'web', path: r.remote }] });
     const s = await startArgo({ name: 'web-dev', initialRevision: initial, outcome });
     s.setRevision('web-dev', next);
-    const env = { GITHUB_API_URL: github.apiUrl, GITHUB_REPOSITORY: 'acme/web', GITHUB_SHA: next, GITHUB_RUN_ID: '77', GITHUB_SERVER_URL: 'https://github.example' };
-    const run = await runWait(s, { 'argocd-app': 'web-dev', revision: next, path: r.work, deployment: 'true', environment: 'dev', 'environment-url': 'https://dev.acme.example', token: github.token }, env);
+    const env = {
+      GITHUB_API_URL: github.apiUrl,
+      GITHUB_REPOSITORY: 'acme/web',
+      GITHUB_SHA: next,
+      GITHUB_RUN_ID: '77',
+      GITHUB_SERVER_URL: 'https://github.example',
+    };
+    const run = await runWait(
+      s,
+      {
+        'argocd-app': 'web-dev',
+        revision: next,
+        path: r.work,
+        deployment: 'true',
+        environment: 'dev',
+        'environment-url': 'https://dev.acme.example',
+        token: github.token,
+      },
+      env,
+    );
     expect(run.exitCode).toBe(finalState === 'success' ? 0 : 1);
     const [deployment, ...others] = github.state.repo('acme', 'web')!.deployments;
     expect(others).toEqual([]);

@@ -105,7 +105,11 @@ describe('GitHub simulator faults and request log', () => {
     const main = git(fixture.bare, 'rev-parse', 'main').trim();
     const blob = await gh.rest.git.createBlob({ ...r, content: 'images:\n- name: app\n  newTag: v2\n' });
     const base = await gh.rest.git.getCommit({ ...r, commit_sha: main });
-    const tree = await gh.rest.git.createTree({ ...r, base_tree: base.data.tree.sha, tree: [{ path: 'overlays/prod/kustomization.yaml', mode: '100644', type: 'blob', sha: blob.data.sha }] });
+    const tree = await gh.rest.git.createTree({
+      ...r,
+      base_tree: base.data.tree.sha,
+      tree: [{ path: 'overlays/prod/kustomization.yaml', mode: '100644', type: 'blob', sha: blob.data.sha }],
+    });
     const commit = await gh.rest.git.createCommit({ ...r, message: 'promote', tree: tree.data.sha, parents: [main] });
     await gh.rest.git.createRef({ ...r, ref: 'refs/heads/promote/prod', sha: commit.data.sha });
     const pr = await gh.rest.pulls.create({ ...r, head: 'promote/prod', base: 'main', title: 'Promote' });
@@ -153,7 +157,10 @@ describe('GitHub simulator faults and request log', () => {
   });
 
   it('takes faults over HTTP and shows state for standalone use', async () => {
-    const post = await fetch(`${sim.serverUrl}/_simulator/faults`, { method: 'POST', body: JSON.stringify({ kind: 'server-error', operationId: 'issues/list-for-repo', status: 502 }) });
+    const post = await fetch(`${sim.serverUrl}/_simulator/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ kind: 'server-error', operationId: 'issues/list-for-repo', status: 502 }),
+    });
     expect(post.status).toBe(201);
     expect(await failure(gh.rest.issues.listForRepo(r))).toMatchObject({ status: 502 });
     const bad = await fetch(`${sim.serverUrl}/_simulator/faults`, { method: 'POST', body: JSON.stringify({ kind: 'meteor-strike' }) });
@@ -162,7 +169,9 @@ describe('GitHub simulator faults and request log', () => {
     expect(((await (await fetch(`${sim.serverUrl}/_simulator/faults`)).json()) as unknown[]).length).toBe(2);
     expect((await fetch(`${sim.serverUrl}/_simulator/faults`, { method: 'DELETE' })).status).toBe(204);
     expect((await gh.rest.issues.listForRepo(r)).status).toBe(200);
-    const state = (await (await fetch(`${sim.serverUrl}/_simulator/state`)).json()) as { repos: Record<string, { pullRequests: Array<{ title: string; requestedTeams: string[] }>; issues: unknown[]; labels: unknown[] }> };
+    const state = (await (await fetch(`${sim.serverUrl}/_simulator/state`)).json()) as {
+      repos: Record<string, { pullRequests: Array<{ title: string; requestedTeams: string[] }>; issues: unknown[]; labels: unknown[] }>;
+    };
     expect(state.repos['acme/config'].pullRequests).toEqual([expect.objectContaining({ title: 'Promote', requestedTeams: ['platform'] })]);
     expect(state.repos['acme/config'].issues).toHaveLength(1);
   });

@@ -158,7 +158,10 @@ describe('GitHub simulator over real git', () => {
     expect(git(fixtures[0].bare, 'rev-parse', 'refs/heads/race').trim()).toBe(first);
     await gh.rest.git.updateRef({ ...r, ref: 'heads/race', sha: main.data.object.sha, force: true });
     expect(git(fixtures[0].bare, 'rev-parse', 'refs/heads/race').trim()).toBe(main.data.object.sha);
-    expect(await status(gh.rest.git.createRef({ ...r, ref: 'refs/heads/race', sha: main.data.object.sha }))).toEqual({ status: 422, message: 'Reference already exists' });
+    expect(await status(gh.rest.git.createRef({ ...r, ref: 'refs/heads/race', sha: main.data.object.sha }))).toEqual({
+      status: 422,
+      message: 'Reference already exists',
+    });
     expect(await status(gh.rest.git.createRef({ ...r, ref: 'heads/x', sha: main.data.object.sha }))).toMatchObject({ status: 422 });
     expect(await status(gh.rest.git.updateRef({ ...r, ref: 'heads/race', sha: 'f'.repeat(40) }))).toEqual({ status: 422, message: 'Object does not exist' });
   });
@@ -178,14 +181,26 @@ describe('GitHub simulator over real git', () => {
     git(work, 'remote', 'add', 'reader', sim.cloneUrl('acme', 'config', READER));
     await gitAsync(work, 'fetch', '-q', 'reader');
     await expect(gitAsync(work, 'push', '-q', 'reader', 'HEAD:refs/heads/nope')).rejects.toThrow(/403/);
-    await expect(gitAsync(scratch, 'clone', '-q', sim.cloneUrl('acme', 'config', 'wrong'), join(scratch, 'denied'))).rejects.toThrow(/Authentication failed|401/);
+    await expect(gitAsync(scratch, 'clone', '-q', sim.cloneUrl('acme', 'config', 'wrong'), join(scratch, 'denied'))).rejects.toThrow(
+      /Authentication failed|401/,
+    );
     await expect(gitAsync(scratch, 'clone', '-q', `${sim.serverUrl}/acme/config.git`, join(scratch, 'anon'))).rejects.toThrow();
   });
 
   it('creates, lists, updates and paginates pull requests with real head and base SHAs', async () => {
     const pr = await gh.rest.pulls.create({ ...r, head: 'promote/prod-v2', base: 'main', title: 'Promote prod to v2.0.0', body: 'Automated promotion' });
     expect(pr.status).toBe(201);
-    expect(pr.data).toMatchObject({ state: 'open', draft: false, mergeable: true, mergeable_state: 'clean', commits: 1, changed_files: 1, auto_merge: null, requested_reviewers: [], labels: [] });
+    expect(pr.data).toMatchObject({
+      state: 'open',
+      draft: false,
+      mergeable: true,
+      mergeable_state: 'clean',
+      commits: 1,
+      changed_files: 1,
+      auto_merge: null,
+      requested_reviewers: [],
+      labels: [],
+    });
     expect(pr.data.user.login).toBe('promote-bot');
     expect(pr.data.node_id).toMatch(/^PR_/);
     expect(pr.data.head.sha).toBe(git(fixtures[0].bare, 'rev-parse', 'promote/prod-v2').trim());
@@ -213,12 +228,18 @@ describe('GitHub simulator over real git', () => {
 
   it('refuses pull requests GitHub refuses', async () => {
     const create = (p: Record<string, unknown>) => status(gh.request('POST /repos/{owner}/{repo}/pulls', { ...r, ...p } as never));
-    expect(await create({ head: 'promote/prod-v2', base: 'main', title: 'again' })).toEqual({ status: 422, message: 'A pull request already exists for acme:promote/prod-v2.' });
+    expect(await create({ head: 'promote/prod-v2', base: 'main', title: 'again' })).toEqual({
+      status: 422,
+      message: 'A pull request already exists for acme:promote/prod-v2.',
+    });
     expect(await create({ head: 'race', base: 'main', title: 'nothing' })).toEqual({ status: 422, message: 'No commits between main and race' });
     expect(await create({ head: 'no-such-branch', base: 'main', title: 'x' })).toMatchObject({ status: 422 });
     expect(await create({ head: 'race', base: 'no-such-base', title: 'x' })).toMatchObject({ status: 422 });
     expect(await create({ head: 'promote/prod-v2', base: 'main' })).toMatchObject({ status: 422 });
-    expect(await create({ head: 'promote/prod-v2', base: 'main', title: 'x'.repeat(257) })).toEqual({ status: 422, message: 'title is too long (maximum is 256 characters)' });
+    expect(await create({ head: 'promote/prod-v2', base: 'main', title: 'x'.repeat(257) })).toEqual({
+      status: 422,
+      message: 'title is too long (maximum is 256 characters)',
+    });
     const longBody = await status(gh.rest.issues.create({ ...r, title: 'big', body: 'x'.repeat(65537) }));
     expect(longBody).toEqual({ status: 422, message: 'body is too long (maximum is 65536 characters)' });
     expect(await status(gh.rest.issues.create({ ...r, title: 'ok', body: 'x'.repeat(65536) }))).toMatchObject({ status: 200 });
@@ -226,9 +247,11 @@ describe('GitHub simulator over real git', () => {
 
   it('requests reviewers like GitHub: not the author, only collaborators and visible teams', async () => {
     const [pr] = (await gh.rest.pulls.list({ ...r, head: 'acme:promote/prod-v2' })).data;
-    const request = (reviewers: string[], team_reviewers: string[] = [], client = gh) => status(client.rest.pulls.requestReviewers({ ...r, pull_number: pr.number, reviewers, team_reviewers }));
+    const request = (reviewers: string[], team_reviewers: string[] = [], client = gh) =>
+      status(client.rest.pulls.requestReviewers({ ...r, pull_number: pr.number, reviewers, team_reviewers }));
     expect(await request(['promote-bot'])).toEqual({ status: 422, message: 'Review cannot be requested from pull request author.' });
-    const notCollaborator = 'Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the acme/config repository.';
+    const notCollaborator =
+      'Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the acme/config repository.';
     expect(await request(['mallory'])).toEqual({ status: 422, message: notCollaborator });
     expect(await request(['ghost-user'])).toEqual({ status: 422, message: notCollaborator });
     expect(await request([], ['no-such-team'])).toEqual({ status: 422, message: notCollaborator });
@@ -242,7 +265,9 @@ describe('GitHub simulator over real git', () => {
     expect(listed.data.users.map((u) => u.login)).toEqual(['alice']);
     expect(listed.data.teams.map((t) => t.slug)).toEqual(['platform']);
     expect((await gh.rest.teams.getByName({ org: 'acme', team_slug: 'platform' })).data.members_count).toBe(1);
-    expect(await status(new GitHub({ auth: NO_TEAMS, baseUrl: sim.apiUrl }).rest.teams.getByName({ org: 'acme', team_slug: 'platform' }))).toMatchObject({ status: 404 });
+    expect(await status(new GitHub({ auth: NO_TEAMS, baseUrl: sim.apiUrl }).rest.teams.getByName({ org: 'acme', team_slug: 'platform' }))).toMatchObject({
+      status: 404,
+    });
   });
 
   it('manages labels, assignees and comments on pull requests and issues', async () => {
@@ -256,7 +281,10 @@ describe('GitHub simulator over real git', () => {
     expect(set.data.map((l) => l.name)).toEqual(['promotion', 'automerge']);
     const removed = await gh.rest.issues.removeLabel({ ...r, issue_number: pr.number, name: 'automerge' });
     expect(removed.data.map((l) => l.name)).toEqual(['promotion']);
-    expect(await status(gh.rest.issues.removeLabel({ ...r, issue_number: pr.number, name: 'automerge' }))).toEqual({ status: 404, message: 'Label does not exist' });
+    expect(await status(gh.rest.issues.removeLabel({ ...r, issue_number: pr.number, name: 'automerge' }))).toEqual({
+      status: 404,
+      message: 'Label does not exist',
+    });
     expect((await gh.rest.issues.listLabelsForRepo(r)).data.map((l) => l.name)).toEqual(['automerge', 'env:prod', 'promotion']);
     const assigned = await gh.rest.issues.addAssignees({ ...r, issue_number: pr.number, assignees: ['alice', 'mallory'] });
     expect(assigned.data.assignees?.map((a) => a.login)).toEqual(['alice']);
@@ -296,26 +324,60 @@ describe('GitHub simulator over real git', () => {
     expect(after.data.merged_by?.login).toBe('promote-bot');
     expect(await status(gh.rest.pulls.merge({ ...r, pull_number: rebased.number }))).toEqual({ status: 405, message: 'Pull Request is not mergeable' });
     const stale = await open('m-stale', 'stale.txt');
-    expect(await status(gh.rest.pulls.merge({ ...r, pull_number: stale.number, sha: 'a'.repeat(40) }))).toEqual({ status: 409, message: 'Head branch was modified. Review and try the merge again.' });
+    expect(await status(gh.rest.pulls.merge({ ...r, pull_number: stale.number, sha: 'a'.repeat(40) }))).toEqual({
+      status: 409,
+      message: 'Head branch was modified. Review and try the merge again.',
+    });
   });
 
   it('enables and disables auto-merge over GraphQL with GitHub errors', async () => {
     const [pr] = (await gh.rest.pulls.list({ ...r, head: 'acme:promote/prod-v2' })).data;
     const enable = `mutation($id: ID!) { enablePullRequestAutoMerge(input: {pullRequestId: $id, mergeMethod: SQUASH}) { pullRequest { id autoMergeRequest { mergeMethod enabledBy { login } } } } }`;
-    const enabled = await gh.graphql<{ enablePullRequestAutoMerge: { pullRequest: { id: string; autoMergeRequest: { mergeMethod: string; enabledBy: { login: string } } } } }>(enable, { id: pr.node_id });
-    expect(enabled.enablePullRequestAutoMerge.pullRequest).toEqual({ id: pr.node_id, autoMergeRequest: { mergeMethod: 'SQUASH', enabledBy: { login: 'promote-bot' } } });
-    expect((await gh.rest.pulls.get({ ...r, pull_number: pr.number })).data.auto_merge).toMatchObject({ merge_method: 'squash', enabled_by: { login: 'promote-bot' } });
+    const enabled = await gh.graphql<{
+      enablePullRequestAutoMerge: { pullRequest: { id: string; autoMergeRequest: { mergeMethod: string; enabledBy: { login: string } } } };
+    }>(enable, { id: pr.node_id });
+    expect(enabled.enablePullRequestAutoMerge.pullRequest).toEqual({
+      id: pr.node_id,
+      autoMergeRequest: { mergeMethod: 'SQUASH', enabledBy: { login: 'promote-bot' } },
+    });
+    expect((await gh.rest.pulls.get({ ...r, pull_number: pr.number })).data.auto_merge).toMatchObject({
+      merge_method: 'squash',
+      enabled_by: { login: 'promote-bot' },
+    });
     const query = `query($owner: String!, $name: String!, $number: Int!) { repository(owner: $owner, name: $name) { autoMergeAllowed pullRequest(number: $number) { id autoMergeRequest { mergeMethod } } } }`;
     const read = await gh.graphql<{ repository: unknown }>(query, { owner: 'acme', name: 'config', number: pr.number });
     expect(read.repository).toEqual({ autoMergeAllowed: true, pullRequest: { id: pr.node_id, autoMergeRequest: { mergeMethod: 'SQUASH' } } });
     await gh.graphql(`mutation { disablePullRequestAutoMerge(input: {pullRequestId: "${pr.node_id}"}) { pullRequest { autoMergeRequest { mergeMethod } } } }`);
     expect((await gh.rest.pulls.get({ ...r, pull_number: pr.number })).data.auto_merge).toBeNull();
     const raw = async (q: string, variables: Record<string, unknown> = {}) =>
-      (await fetch(sim.graphqlUrl, { method: 'POST', headers: { authorization: `bearer ${ADMIN}` }, body: JSON.stringify({ query: q, variables }) })).json() as Promise<{ data?: Record<string, unknown>; errors?: Array<{ type?: string; message: string; path?: string[] }> }>;
+      (
+        await fetch(sim.graphqlUrl, { method: 'POST', headers: { authorization: `bearer ${ADMIN}` }, body: JSON.stringify({ query: q, variables }) })
+      ).json() as Promise<{ data?: Record<string, unknown>; errors?: Array<{ type?: string; message: string; path?: string[] }> }>;
     const unknown = await raw(enable, { id: 'PR_doesnotexist' });
-    expect(unknown).toEqual({ data: { enablePullRequestAutoMerge: null }, errors: [expect.objectContaining({ type: 'NOT_FOUND', path: ['enablePullRequestAutoMerge'], message: "Could not resolve to a node with the global id of 'PR_doesnotexist'" })] });
-    await gh.rest.git.createRef({ ...r, owner: 'acme', repo: 'app', ref: 'refs/heads/feature', sha: (await gh.rest.git.getRef({ owner: 'acme', repo: 'app', ref: 'heads/main' })).data.object.sha });
-    const appCommit = await gh.rest.git.createCommit({ owner: 'acme', repo: 'app', message: 'x', tree: (await gh.rest.git.getTree({ owner: 'acme', repo: 'app', tree_sha: 'main' })).data.sha, parents: [(await gh.rest.git.getRef({ owner: 'acme', repo: 'app', ref: 'heads/main' })).data.object.sha] });
+    expect(unknown).toEqual({
+      data: { enablePullRequestAutoMerge: null },
+      errors: [
+        expect.objectContaining({
+          type: 'NOT_FOUND',
+          path: ['enablePullRequestAutoMerge'],
+          message: "Could not resolve to a node with the global id of 'PR_doesnotexist'",
+        }),
+      ],
+    });
+    await gh.rest.git.createRef({
+      ...r,
+      owner: 'acme',
+      repo: 'app',
+      ref: 'refs/heads/feature',
+      sha: (await gh.rest.git.getRef({ owner: 'acme', repo: 'app', ref: 'heads/main' })).data.object.sha,
+    });
+    const appCommit = await gh.rest.git.createCommit({
+      owner: 'acme',
+      repo: 'app',
+      message: 'x',
+      tree: (await gh.rest.git.getTree({ owner: 'acme', repo: 'app', tree_sha: 'main' })).data.sha,
+      parents: [(await gh.rest.git.getRef({ owner: 'acme', repo: 'app', ref: 'heads/main' })).data.object.sha],
+    });
     await gh.rest.git.updateRef({ owner: 'acme', repo: 'app', ref: 'heads/feature', sha: appCommit.data.sha });
     const appPr = await gh.rest.pulls.create({ owner: 'acme', repo: 'app', head: 'feature', base: 'main', title: 'x' });
     const disallowed = await raw(enable, { id: appPr.data.node_id });
@@ -333,10 +395,18 @@ describe('GitHub simulator over real git', () => {
     const actions = new GitHub({ auth: ACTIONS, baseUrl: sim.apiUrl });
     expect(await status(actions.rest.repos.get(r))).toEqual({ status: 404, message: 'Not Found' });
     expect((await actions.rest.repos.get({ owner: 'acme', repo: 'docs' })).data.private).toBe(false);
-    expect(await status(actions.rest.issues.create({ owner: 'acme', repo: 'docs', title: 'x' }))).toEqual({ status: 403, message: 'Resource not accessible by integration' });
-    expect(await status(actions.rest.pulls.create({ owner: 'acme', repo: 'app', head: 'feature', base: 'main', title: 'y' }))).toEqual({ status: 403, message: 'GitHub Actions is not permitted to create or approve pull requests.' });
+    expect(await status(actions.rest.issues.create({ owner: 'acme', repo: 'docs', title: 'x' }))).toEqual({
+      status: 403,
+      message: 'Resource not accessible by integration',
+    });
+    expect(await status(actions.rest.pulls.create({ owner: 'acme', repo: 'app', head: 'feature', base: 'main', title: 'y' }))).toEqual({
+      status: 403,
+      message: 'GitHub Actions is not permitted to create or approve pull requests.',
+    });
     expect(await status(actions.rest.users.getAuthenticated())).toEqual({ status: 403, message: 'Resource not accessible by integration' });
-    expect(await status(actions.rest.actions.getGithubActionsDefaultWorkflowPermissionsRepository({ owner: 'acme', repo: 'app' }))).toMatchObject({ status: 403 });
+    expect(await status(actions.rest.actions.getGithubActionsDefaultWorkflowPermissionsRepository({ owner: 'acme', repo: 'app' }))).toMatchObject({
+      status: 403,
+    });
     const settings = await gh.rest.actions.getGithubActionsDefaultWorkflowPermissionsRepository({ owner: 'acme', repo: 'app' });
     expect(settings.data).toEqual({ default_workflow_permissions: 'read', can_approve_pull_request_reviews: false });
     expect((await gh.rest.repos.getCollaboratorPermissionLevel({ ...r, username: 'bob' })).data).toMatchObject({ permission: 'read', role_name: 'read' });
@@ -355,7 +425,10 @@ describe('GitHub simulator over real git', () => {
     const statuses = await gh.rest.repos.listDeploymentStatuses({ ...r, deployment_id: id1 });
     expect(statuses.data.map((s) => s.state)).toEqual(['inactive', 'success']);
     const list = await gh.rest.repos.listDeployments({ ...r, environment: 'staging' });
-    expect(list.data.map((d) => d.sha)).toEqual([git(fixtures[0].bare, 'rev-parse', 'promote/prod-v2').trim(), git(fixtures[0].bare, 'rev-parse', 'main').trim()]);
+    expect(list.data.map((d) => d.sha)).toEqual([
+      git(fixtures[0].bare, 'rev-parse', 'promote/prod-v2').trim(),
+      git(fixtures[0].bare, 'rev-parse', 'main').trim(),
+    ]);
     expect(await status(gh.rest.repos.createDeployment({ ...r, ref: 'no-such-ref' }))).toEqual({ status: 422, message: 'No ref found for: no-such-ref' });
   });
 
@@ -415,7 +488,12 @@ describe('GitHub simulator contract checker', () => {
     await gh.rest.repos.get(r);
     await status(gh.rest.git.getRef({ ...r, ref: 'heads/main' }));
     expect(sim.contractViolations).toEqual([
-      expect.objectContaining({ kind: 'invalid-response', operationId: 'repos/get', status: 200, errors: [expect.stringContaining('/default_branch must be string')] }),
+      expect.objectContaining({
+        kind: 'invalid-response',
+        operationId: 'repos/get',
+        status: 200,
+        errors: [expect.stringContaining('/default_branch must be string')],
+      }),
       expect.objectContaining({ kind: 'invalid-response', operationId: 'git/get-ref', status: 418, errors: ['status 418 is not documented for git/get-ref'] }),
     ]);
     expect(() => sim.assertContractClean()).toThrow(/default_branch/);

@@ -10,18 +10,38 @@ const NEWER = 'c'.repeat(40);
 const OTHER = 'd'.repeat(40);
 const NOW = Date.parse('2026-05-01T10:00:00Z');
 
-const relations = new Map<string, RevisionRelation>([[OLD, 'older'], [NEWER, 'newer'], [OTHER, 'unrelated']]);
-const expectation = (extra: Partial<ArgoExpectation> = {}): ArgoExpectation => ({ knowledge: { expected: NEW, relations }, degradedGraceMs: 30_000, refreshed: true, ...extra });
+const relations = new Map<string, RevisionRelation>([
+  [OLD, 'older'],
+  [NEWER, 'newer'],
+  [OTHER, 'unrelated'],
+]);
+const expectation = (extra: Partial<ArgoExpectation> = {}): ArgoExpectation => ({
+  knowledge: { expected: NEW, relations },
+  degradedGraceMs: 30_000,
+  refreshed: true,
+  ...extra,
+});
 
 /** A settled, single-source, auto-synced app at `revision`; `patch` changes its status. */
 function app(revision: string, patch: (a: ArgoApplication) => void = () => undefined): ArgoApplication {
   const a: ArgoApplication = {
     metadata: { name: 'web-dev', namespace: 'argocd' },
-    spec: { project: 'default', source: { repoURL: 'https://github.com/acme/config', path: 'apps/web/dev', targetRevision: 'main' }, syncPolicy: { automated: {} } },
+    spec: {
+      project: 'default',
+      source: { repoURL: 'https://github.com/acme/config', path: 'apps/web/dev', targetRevision: 'main' },
+      syncPolicy: { automated: {} },
+    },
     status: {
       sync: { status: 'Synced', revision },
       health: { status: 'Healthy' },
-      operationState: { phase: 'Succeeded', message: 'successfully synced (all tasks run)', operation: { sync: { revision } }, syncResult: { revision }, startedAt: '2026-05-01T09:59:50Z', finishedAt: '2026-05-01T09:59:55Z' },
+      operationState: {
+        phase: 'Succeeded',
+        message: 'successfully synced (all tasks run)',
+        operation: { sync: { revision } },
+        syncResult: { revision },
+        startedAt: '2026-05-01T09:59:50Z',
+        finishedAt: '2026-05-01T09:59:55Z',
+      },
       reconciledAt: '2026-05-01T09:59:55Z',
     },
   };
@@ -38,16 +58,58 @@ describe('judgeArgoApplication', () => {
     ['OutOfSync at the commit', app(NEW, (a) => (a.status!.sync!.status = 'OutOfSync')), {}, 'waiting', /sync status is OutOfSync/],
     ['operation queued', app(NEW, (a) => (a.operation = { sync: { revision: NEW } })), {}, 'waiting', /queued/],
     ['operation Running', app(NEW, (a) => (a.status!.operationState!.phase = 'Running')), {}, 'waiting', /sync running/],
-    ['operation Failed at the commit', app(NEW, (a) => Object.assign(a.status!.operationState!, { phase: 'Failed', message: 'one or more objects failed to apply' })), {}, 'failed', /^sync failed: one or more objects failed to apply$/],
-    ['operation Error at the commit', app(NEW, (a) => Object.assign(a.status!.operationState!, { phase: 'Error', message: 'Operation termination had errors' })), {}, 'failed', /^sync ended in error: Operation termination had errors$/],
+    [
+      'operation Failed at the commit',
+      app(NEW, (a) => Object.assign(a.status!.operationState!, { phase: 'Failed', message: 'one or more objects failed to apply' })),
+      {},
+      'failed',
+      /^sync failed: one or more objects failed to apply$/,
+    ],
+    [
+      'operation Error at the commit',
+      app(NEW, (a) => Object.assign(a.status!.operationState!, { phase: 'Error', message: 'Operation termination had errors' })),
+      {},
+      'failed',
+      /^sync ended in error: Operation termination had errors$/,
+    ],
     ['operation Failed at an older commit does not count', app(OLD, (a) => (a.status!.operationState!.phase = 'Failed')), {}, 'waiting', /waiting for/],
-    ['ComparisonError', app(OLD, (a) => (a.status!.conditions = [{ type: 'ComparisonError', message: 'kustomize build failed' }])), {}, 'failed', /^ComparisonError: kustomize build failed$/],
-    ['InvalidSpecError', app(OLD, (a) => (a.status!.conditions = [{ type: 'InvalidSpecError', message: 'app path does not exist' }])), {}, 'failed', /^InvalidSpecError/],
+    [
+      'ComparisonError',
+      app(OLD, (a) => (a.status!.conditions = [{ type: 'ComparisonError', message: 'kustomize build failed' }])),
+      {},
+      'failed',
+      /^ComparisonError: kustomize build failed$/,
+    ],
+    [
+      'InvalidSpecError',
+      app(OLD, (a) => (a.status!.conditions = [{ type: 'InvalidSpecError', message: 'app path does not exist' }])),
+      {},
+      'failed',
+      /^InvalidSpecError/,
+    ],
     ['a warning condition does not fail', app(NEW, (a) => (a.status!.conditions = [{ type: 'OrphanedResourceWarning', message: 'x' }])), {}, 'done', /Synced/],
     ['Progressing', app(NEW, (a) => (a.status!.health = { status: 'Progressing', message: 'rollout' })), {}, 'waiting', /health Progressing: rollout/],
-    ['Degraded within the grace period', app(NEW, (a) => (a.status!.health = { status: 'Degraded', message: 'crash' })), { degradedSince: NOW - 1000 }, 'waiting', /grace period/],
-    ['Degraded past the grace period', app(NEW, (a) => (a.status!.health = { status: 'Degraded', message: 'crash' })), { degradedSince: NOW - 31_000 }, 'failed', /^health Degraded: crash$/],
-    ['Healthy, but assessed before the sync ended', app(NEW, (a) => (a.status!.reconciledAt = '2026-05-01T09:59:52Z')), {}, 'waiting', /health not yet assessed/],
+    [
+      'Degraded within the grace period',
+      app(NEW, (a) => (a.status!.health = { status: 'Degraded', message: 'crash' })),
+      { degradedSince: NOW - 1000 },
+      'waiting',
+      /grace period/,
+    ],
+    [
+      'Degraded past the grace period',
+      app(NEW, (a) => (a.status!.health = { status: 'Degraded', message: 'crash' })),
+      { degradedSince: NOW - 31_000 },
+      'failed',
+      /^health Degraded: crash$/,
+    ],
+    [
+      'Healthy, but assessed before the sync ended',
+      app(NEW, (a) => (a.status!.reconciledAt = '2026-05-01T09:59:52Z')),
+      {},
+      'waiting',
+      /health not yet assessed/,
+    ],
     ['Healthy with no reconciledAt after an operation', app(NEW, (a) => delete a.status!.reconciledAt), {}, 'waiting', /health not yet assessed/],
     ['a revision not looked up yet', app('e'.repeat(40)), {}, 'waiting', /checking whether eeeeeee contains aaaaaaa/],
   ])('%s → %s', (_title, application, extra, state, message) => {
@@ -66,17 +128,33 @@ describe('judgeArgoApplication', () => {
       delete a.spec!.syncPolicy;
     });
     expect(judgeArgoApplication(manual, expectation(), NOW).needsSync).toBe(true);
-    expect(judgeArgoApplication(app(NEW, (a) => (a.status!.sync!.status = 'OutOfSync')), expectation(), NOW).needsSync).toBe(false);
+    expect(
+      judgeArgoApplication(
+        app(NEW, (a) => (a.status!.sync!.status = 'OutOfSync')),
+        expectation(),
+        NOW,
+      ).needsSync,
+    ).toBe(false);
   });
 
   test('stale health asks for a refresh', () => {
-    expect(judgeArgoApplication(app(NEW, (a) => (a.status!.reconciledAt = '2026-05-01T09:59:00Z')), expectation(), NOW).needsRefresh).toBe(true);
+    expect(
+      judgeArgoApplication(
+        app(NEW, (a) => (a.status!.reconciledAt = '2026-05-01T09:59:00Z')),
+        expectation(),
+        NOW,
+      ).needsRefresh,
+    ).toBe(true);
   });
 
   describe('multi-source apps', () => {
     const multi = (revisions: string[]): ArgoApplication =>
       app(NEW, (a) => {
-        a.spec!.sources = [{ repoURL: 'https://github.com/acme/config', path: 'x' }, { repoURL: 'https://charts.acme.dev', chart: 'web', targetRevision: '1.4.0' }, { repoURL: 'oci://ghcr.io/acme/charts', targetRevision: '2.0.0' }];
+        a.spec!.sources = [
+          { repoURL: 'https://github.com/acme/config', path: 'x' },
+          { repoURL: 'https://charts.acme.dev', chart: 'web', targetRevision: '1.4.0' },
+          { repoURL: 'oci://ghcr.io/acme/charts', targetRevision: '2.0.0' },
+        ];
         delete a.spec!.source;
         a.status!.sync = { status: 'Synced', revisions };
         a.status!.operationState!.operation = { sync: { revisions } };
@@ -98,7 +176,9 @@ describe('judgeArgoApplication', () => {
         a.metadata.annotations = { 'argocd.argoproj.io/manifest-generate-paths': '.' };
         extra(a);
       });
-    const knowing = (files: readonly string[] | null): Partial<ArgoExpectation> => ({ knowledge: { expected: NEW, relations, changedFiles: new Map([[OLD, files]]) } });
+    const knowing = (files: readonly string[] | null): Partial<ArgoExpectation> => ({
+      knowledge: { expected: NEW, relations, changedFiles: new Map([[OLD, files]]) },
+    });
 
     test('an app left at an older commit after a refresh first asks which files changed since', () => {
       const judged = judgeArgoApplication(annotated(), expectation(), NOW);
@@ -107,11 +187,17 @@ describe('judgeArgoApplication', () => {
     test('done, with a note, when the commits since changed nothing under the paths', () => {
       const judged = judgeArgoApplication(annotated(), expectation(knowing(['apps/api/dev/kustomization.yaml', 'README.md'])), NOW);
       expect(judged.state).toBe('done');
-      expect(judged.note).toBe("manifest-generate-paths (apps/web/dev): the commits up to aaaaaaa changed nothing under these paths, so Argo CD still reports bbbbbbb");
+      expect(judged.note).toBe(
+        'manifest-generate-paths (apps/web/dev): the commits up to aaaaaaa changed nothing under these paths, so Argo CD still reports bbbbbbb',
+      );
     });
     test('still waiting when they did change a file under the paths (Argo CD has not generated it again yet)', () => {
       const judged = judgeArgoApplication(annotated(), expectation(knowing(['apps/web/dev/kustomization.yaml'])), NOW);
-      expect(judged).toMatchObject({ state: 'waiting', revisionBehind: true, message: 'at bbbbbbb, waiting for aaaaaaa: the commits since changed files under manifest-generate-paths (apps/web/dev)' });
+      expect(judged).toMatchObject({
+        state: 'waiting',
+        revisionBehind: true,
+        message: 'at bbbbbbb, waiting for aaaaaaa: the commits since changed files under manifest-generate-paths (apps/web/dev)',
+      });
     });
     test('files that could not be listed: Argo CD is believed, and the note says so', () => {
       const judged = judgeArgoApplication(annotated(), expectation(knowing(null)), NOW);
@@ -120,7 +206,12 @@ describe('judgeArgoApplication', () => {
     });
     test('a multi-source app asks only for its older revision; the newer one already carries the commit', () => {
       const multi = annotated((a) => {
-        a.spec = { sources: [{ repoURL: 'https://github.com/acme/config', path: 'apps/web/dev' }, { repoURL: 'https://github.com/acme/values', path: 'web' }] };
+        a.spec = {
+          sources: [
+            { repoURL: 'https://github.com/acme/config', path: 'apps/web/dev' },
+            { repoURL: 'https://github.com/acme/values', path: 'web' },
+          ],
+        };
         a.status!.sync!.revisions = [OLD, NEWER];
       });
       expect(judgeArgoApplication(multi, expectation(), NOW)).toMatchObject({ state: 'waiting', lookupFiles: [OLD] });
@@ -157,7 +248,10 @@ describe('manifest-generate-paths as Argo CD reads it', () => {
     expect(manifestGeneratePaths(withPaths(value, sources))).toEqual(paths);
   });
   test('an empty sources list falls back to source, as Argo CD does', () => {
-    const app: ArgoApplication = { metadata: { name: 'web', annotations: { 'argocd.argoproj.io/manifest-generate-paths': '.' } }, spec: { source: { path: 'apps/web' }, sources: [] } };
+    const app: ArgoApplication = {
+      metadata: { name: 'web', annotations: { 'argocd.argoproj.io/manifest-generate-paths': '.' } },
+      spec: { source: { path: 'apps/web' }, sources: [] },
+    };
     expect(manifestGeneratePaths(app)).toEqual(['apps/web']);
   });
   test('no annotation, or an empty one: undefined (every commit regenerates)', () => {

@@ -41,7 +41,7 @@ describe('parseCliArgs', () => {
 
 describe('toHumanLine', () => {
   test.each([
-    ['::error::Input %27x%27: bad%0Anext', "error: Input %27x%27: bad\nnext"],
+    ['::error::Input %27x%27: bad%0Anext', 'error: Input %27x%27: bad\nnext'],
     ['::error title=t,file=apps/web/k.yaml,line=12::latest tag', 'error: apps/web/k.yaml:12: latest tag'],
     ['::warning::careful', 'warning: careful'],
     ['::group::Validating', '▸ Validating'],
@@ -180,13 +180,48 @@ describe('the inputs of each command (gitops-promote <command> --help)', () => {
   });
 
   test.each([
-    ['a description scoped to commands loses its scope', 'validate: reject fields a schema does not know (kubectl --validate=strict).', 'validate', 'Reject fields a schema does not know (kubectl --validate=strict).'],
-    ['the first sentence only', 'The promotion config, relative to the root (default x.yaml). Inputs override what it says.', 'promote', 'The promotion config, relative to the root (default x.yaml).'],
-    ['each command gets its own clause', 'wait, drift-check: apps to wait on (or report); promote: the apps to promote (a subset). One per line.', 'promote', 'The apps to promote (a subset).'],
-    ['each command gets its own clause (2)', 'wait, drift-check: apps to wait on (or report); promote: the apps to promote (a subset). One per line.', 'drift-check', 'Apps to wait on (or report).'],
-    ['scopes with parentheses and "and"', 'validate (server-dry-run), wait and drift-check (Flux): the contents of a kubeconfig. It is masked.', 'wait', 'The contents of a kubeconfig.'],
-    ['a scope that does not name the command: its text all the same', 'set-image: validate the edited overlays before committing.', 'promote', 'Validate the edited overlays before committing.'],
-    ['a full stop inside parentheses or backticks does not end the sentence', 'A regex (for example ^v?\\d+\\. x) with `a. b` in it. Then more.', 'set-image', 'A regex (for example ^v?\\d+\\. x) with `a. b` in it.'],
+    [
+      'a description scoped to commands loses its scope',
+      'validate: reject fields a schema does not know (kubectl --validate=strict).',
+      'validate',
+      'Reject fields a schema does not know (kubectl --validate=strict).',
+    ],
+    [
+      'the first sentence only',
+      'The promotion config, relative to the root (default x.yaml). Inputs override what it says.',
+      'promote',
+      'The promotion config, relative to the root (default x.yaml).',
+    ],
+    [
+      'each command gets its own clause',
+      'wait, drift-check: apps to wait on (or report); promote: the apps to promote (a subset). One per line.',
+      'promote',
+      'The apps to promote (a subset).',
+    ],
+    [
+      'each command gets its own clause (2)',
+      'wait, drift-check: apps to wait on (or report); promote: the apps to promote (a subset). One per line.',
+      'drift-check',
+      'Apps to wait on (or report).',
+    ],
+    [
+      'scopes with parentheses and "and"',
+      'validate (server-dry-run), wait and drift-check (Flux): the contents of a kubeconfig. It is masked.',
+      'wait',
+      'The contents of a kubeconfig.',
+    ],
+    [
+      'a scope that does not name the command: its text all the same',
+      'set-image: validate the edited overlays before committing.',
+      'promote',
+      'Validate the edited overlays before committing.',
+    ],
+    [
+      'a full stop inside parentheses or backticks does not end the sentence',
+      'A regex (for example ^v?\\d+\\. x) with `a. b` in it. Then more.',
+      'set-image',
+      'A regex (for example ^v?\\d+\\. x) with `a. b` in it.',
+    ],
   ])('%s', (_name, description, command, line) => {
     expect(oneLineDescription(description, command)).toBe(line);
   });

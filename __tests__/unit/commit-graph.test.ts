@@ -17,8 +17,10 @@ import { startGitHubSimulator, type GitHubSimulator } from '../../test-infra/sim
 const DEV = 'apps/web/overlays/dev/kustomization.yaml';
 const BASE_DEPLOYMENT = 'apps/web/base/deployment.yaml';
 const SHARED_DEPLOYMENT = 'apps/shared/deployment.yaml';
-const overlay = (tag: string) => `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [../../base]\nimages:\n  - name: web\n    newTag: ${tag}\n`;
-const DEPLOYMENT = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: web\n';
+const overlay = (tag: string) =>
+  `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [../../base]\nimages:\n  - name: web\n    newTag: ${tag}\n`;
+const DEPLOYMENT =
+  'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: web\n';
 const MISSING = 'd'.repeat(40);
 
 /** Commits of the repository, by name: main is c0 … c5; f1 branches off c1; u0 shares no history; m1 (off c5) adds 300 files; l1 (off c5) reaches the remote after the checkout was cloned. */
@@ -32,7 +34,15 @@ let sim: GitHubSimulator;
 const graphs = {} as Record<'git' | 'github', CommitGraph>;
 
 function git(cwd: string, args: string[], date?: number): string {
-  const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.com' };
+  const env = {
+    ...process.env,
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_AUTHOR_NAME: 'T',
+    GIT_AUTHOR_EMAIL: 't@example.com',
+    GIT_COMMITTER_NAME: 'T',
+    GIT_COMMITTER_EMAIL: 't@example.com',
+  };
   const dated = date === undefined ? env : { ...env, GIT_AUTHOR_DATE: new Date(date).toISOString(), GIT_COMMITTER_DATE: new Date(date).toISOString() };
   return execFileSync('git', args, { cwd, env: dated, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 }

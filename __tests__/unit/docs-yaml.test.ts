@@ -99,7 +99,9 @@ function actionSteps(value: unknown, where: string, found: ActionStep[] = []): A
 
 const workflowTexts = [
   ...readmeBlocks,
-  ...exampleFiles.filter((file) => relative(ROOT, file).startsWith(join('examples', 'workflows'))).map((file) => ({ where: relative(ROOT, file), text: readFileSync(file, 'utf8') })),
+  ...exampleFiles
+    .filter((file) => relative(ROOT, file).startsWith(join('examples', 'workflows')))
+    .map((file) => ({ where: relative(ROOT, file), text: readFileSync(file, 'utf8') })),
 ];
 const steps = workflowTexts.flatMap(({ where, text }) => {
   const docs = parseAllDocuments(text);
@@ -130,8 +132,12 @@ describe('every step that uses the action names a command and inputs that comman
   });
 
   test('the check finds a misspelt input and an unknown command', () => {
-    expect(stepProblems({ where: 'x', uses: 'acme/gitops-promote@v1', with: { command: 'promote', reviewer: 'octocat' } })).toEqual(["'reviewer' is not an input of action.yml"]);
-    expect(stepProblems({ where: 'x', uses: 'acme/gitops-promote@v1', with: { command: 'validate', images: 'web:1' } })).toEqual(["'images' is not read by validate"]);
+    expect(stepProblems({ where: 'x', uses: 'acme/gitops-promote@v1', with: { command: 'promote', reviewer: 'octocat' } })).toEqual([
+      "'reviewer' is not an input of action.yml",
+    ]);
+    expect(stepProblems({ where: 'x', uses: 'acme/gitops-promote@v1', with: { command: 'validate', images: 'web:1' } })).toEqual([
+      "'images' is not read by validate",
+    ]);
     expect(stepProblems({ where: 'x', uses: 'acme/gitops-promote@v1', with: { command: 'deploy' } })[0]).toMatch(/^command 'deploy' is not one of/);
   });
 });
@@ -167,7 +173,10 @@ describe('each command section of the README lists exactly the inputs the comman
     expect(rows).toBeDefined();
     const listed = rows!.flatMap((row) => row.names).filter((name) => name !== 'command');
     const expected = inputsOf(command);
-    expect({ missing: expected.filter((name) => !listed.includes(name)), unread: listed.filter((name) => !expected.includes(name)) }).toEqual({ missing: [], unread: [] });
+    expect({ missing: expected.filter((name) => !listed.includes(name)), unread: listed.filter((name) => !expected.includes(name)) }).toEqual({
+      missing: [],
+      unread: [],
+    });
     expect(listed.filter((name, index) => listed.indexOf(name) !== index)).toEqual([]);
   });
 
@@ -184,7 +193,11 @@ function headingAnchors(markdown: string): string[] {
   const seen = new Map<string, number>();
   const outsideFences = markdown.replace(/^```[\s\S]*?^```/gm, '');
   return [...outsideFences.matchAll(/^#{1,6} (.+)$/gm)].map((match) => {
-    const slug = match[1]!.trim().toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-');
+    const slug = match[1]!
+      .trim()
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N} _-]/gu, '')
+      .replace(/ /g, '-');
     const count = seen.get(slug) ?? 0;
     seen.set(slug, count + 1);
     return count === 0 ? slug : `${slug}-${count}`;

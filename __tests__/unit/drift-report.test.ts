@@ -16,13 +16,26 @@ function report(items: ReturnType<typeof driftItem>[] = []): DriftReport {
       {
         name: 'staging',
         from: 'dev',
-        apps: [{ app: 'web', declared: { overlays: [], images: [], rendered: true, version: version('1.4.0') }, skew: { from: 'dev', status: 'behind', versionsBehind: 1, earlier: version('1.4.1'), later: version('1.4.0'), historyComplete: true }, findings: [] }],
+        apps: [
+          {
+            app: 'web',
+            declared: { overlays: [], images: [], rendered: true, version: version('1.4.0') },
+            skew: { from: 'dev', status: 'behind', versionsBehind: 1, earlier: version('1.4.1'), later: version('1.4.0'), historyComplete: true },
+            findings: [],
+          },
+        ],
       },
       {
         name: 'prod-eu',
         from: 'staging',
         maxSkew: '1 version',
-        apps: [{ app: 'web', declared: { overlays: [], images: [], rendered: true, version: version('1.3.2', 'sha256:' + '5'.repeat(64)) }, findings: items.map(({ kind, message }) => ({ kind, message })) }],
+        apps: [
+          {
+            app: 'web',
+            declared: { overlays: [], images: [], rendered: true, version: version('1.3.2', 'sha256:' + '5'.repeat(64)) },
+            findings: items.map(({ kind, message }) => ({ kind, message })),
+          },
+        ],
       },
     ],
     items,
@@ -87,8 +100,23 @@ describe('planTrackingIssue', () => {
     ['no drift, no issue: nothing', undefined, [pending], { action: 'none' }],
     ['drift appears: create', undefined, [outOfSync], { action: 'create', title: ISSUE_TITLE, body: 'BODY' }],
     ['the same drift lasts: update, no comment', existing([outOfSync]), [outOfSync, pending], { action: 'update', number: 7, body: 'BODY' }],
-    ['drift changes: update and comment', existing([outOfSync]), [degraded], { action: 'update', number: 7, body: 'BODY', comment: 'The drift changed:\n- 🆕 degraded:prod-eu:web: health Degraded\n- ✅ resolved: out-of-sync:prod-eu:web' }],
-    ['clean again: close with a comment', existing([outOfSync]), [pending], { action: 'close', number: 7, comment: '✅ Every environment matches git again. Closing.' }],
+    [
+      'drift changes: update and comment',
+      existing([outOfSync]),
+      [degraded],
+      {
+        action: 'update',
+        number: 7,
+        body: 'BODY',
+        comment: 'The drift changed:\n- 🆕 degraded:prod-eu:web: health Degraded\n- ✅ resolved: out-of-sync:prod-eu:web',
+      },
+    ],
+    [
+      'clean again: close with a comment',
+      existing([outOfSync]),
+      [pending],
+      { action: 'close', number: 7, comment: '✅ Every environment matches git again. Closing.' },
+    ],
   ])('%s', (_title, issue, items, expected) => {
     expect(planTrackingIssue(issue, items, 'BODY')).toEqual(expected);
   });

@@ -14,14 +14,50 @@ describe('computeSkew', () => {
   test.each([
     ['same tag', tag('1.4.0'), tag('1.4.0'), history(['1.4.0', 3]), { status: 'same' }],
     ['same digest, other tags', tag('1.4.0', 'sha256:aa'), tag('v1.4.0', 'sha256:aa'), history(['1.4.0', 3, 'sha256:aa']), { status: 'same' }],
-    ['two versions behind for ten days', tag('1.4.0'), tag('1.3.2'), history(['1.4.0', 2], ['1.3.3', 10], ['1.3.2', 30]), { status: 'behind', versionsBehind: 2, daysBehind: 10 }],
-    ['a version later rolled back in the earlier env does not count', tag('1.4.0'), tag('1.3.2'), history(['1.4.0', 1], ['1.5.0', 2], ['1.4.0', 4], ['1.3.2', 9]), { status: 'behind', versionsBehind: 1, daysBehind: 4 }],
+    [
+      'two versions behind for ten days',
+      tag('1.4.0'),
+      tag('1.3.2'),
+      history(['1.4.0', 2], ['1.3.3', 10], ['1.3.2', 30]),
+      { status: 'behind', versionsBehind: 2, daysBehind: 10 },
+    ],
+    [
+      'a version later rolled back in the earlier env does not count',
+      tag('1.4.0'),
+      tag('1.3.2'),
+      history(['1.4.0', 1], ['1.5.0', 2], ['1.4.0', 4], ['1.3.2', 9]),
+      { status: 'behind', versionsBehind: 1, daysBehind: 4 },
+    ],
     ['a shallow history still counts the current version', tag('2.0.0'), tag('1.0.0'), [], { status: 'behind', versionsBehind: 1, daysBehind: undefined }],
-    ['versions at or below the later one are ignored', tag('1.3.0'), tag('1.2.0'), history(['1.3.0', 5], ['1.1.0', 8], ['1.2.0', 9]), { status: 'behind', versionsBehind: 1, daysBehind: 5 }],
+    [
+      'versions at or below the later one are ignored',
+      tag('1.3.0'),
+      tag('1.2.0'),
+      history(['1.3.0', 5], ['1.1.0', 8], ['1.2.0', 9]),
+      { status: 'behind', versionsBehind: 1, daysBehind: 5 },
+    ],
     ['ahead (a hotfix straight to production)', tag('1.4.0'), tag('1.4.1'), history(['1.4.0', 1]), { status: 'ahead' }],
-    ['same tag, different digest (a rebuild)', tag('1.4.0', 'sha256:bb'), tag('1.4.0', 'sha256:aa'), history(['1.4.0', 2, 'sha256:bb'], ['1.4.0', 6, 'sha256:aa']), { status: 'different-digest', daysBehind: 2 }],
-    ['non-semver tags that differ', tag('main-abc123'), tag('main-def456'), history(['main-abc123', 3], ['main-0000', 4], ['main-def456', 7]), { status: 'different', daysBehind: 4 }],
-    ['an entry missing from an older commit ends the run', tag('1.4.0'), tag('1.3.0'), history(['1.4.0', 1], ['-', 3], ['1.5.0', 5]), { status: 'behind', versionsBehind: 1, daysBehind: 1 }],
+    [
+      'same tag, different digest (a rebuild)',
+      tag('1.4.0', 'sha256:bb'),
+      tag('1.4.0', 'sha256:aa'),
+      history(['1.4.0', 2, 'sha256:bb'], ['1.4.0', 6, 'sha256:aa']),
+      { status: 'different-digest', daysBehind: 2 },
+    ],
+    [
+      'non-semver tags that differ',
+      tag('main-abc123'),
+      tag('main-def456'),
+      history(['main-abc123', 3], ['main-0000', 4], ['main-def456', 7]),
+      { status: 'different', daysBehind: 4 },
+    ],
+    [
+      'an entry missing from an older commit ends the run',
+      tag('1.4.0'),
+      tag('1.3.0'),
+      history(['1.4.0', 1], ['-', 3], ['1.5.0', 5]),
+      { status: 'behind', versionsBehind: 1, daysBehind: 1 },
+    ],
   ])('%s', (_title, earlier, later, entries, expected) => {
     expect(computeSkew(earlier, later, entries, NOW)).toEqual(expect.objectContaining(expected));
     // A reader that stops where skewReadsPast says so (the GitHub API walk) gets the same answer from fewer entries.
@@ -38,7 +74,7 @@ describe('computeSkew', () => {
     expect([tag('1.4.0'), tag('1.3.9')].map(same)).toEqual([true, false]);
   });
 
-  test('since-when is the commit that introduced the earlier environment\'s current value', () => {
+  test("since-when is the commit that introduced the earlier environment's current value", () => {
     const skew = computeSkew(tag('1.4.0'), tag('1.3.2'), history(['1.4.0', 2], ['1.4.0', 6], ['1.3.3', 10]), NOW);
     expect(skew.earlierSince).toBe(new Date(daysAgo(6)).toISOString());
     expect(skew.behindSince).toBe(new Date(daysAgo(10)).toISOString());

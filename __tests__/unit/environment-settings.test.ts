@@ -3,7 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { parsePromotionConfig, findEnvironment, ENVIRONMENT_DEFAULTS, type ControllerRef, type Environment } from '../../src/config/promotion-config.js';
-import { CONFIG_SETTABLE_INPUTS, controllerSettingsFor, type ControllerSettings, settingsFor, type WorkflowSettings } from '../../src/config/environment-settings.js';
+import {
+  CONFIG_SETTABLE_INPUTS,
+  controllerSettingsFor,
+  type ControllerSettings,
+  settingsFor,
+  type WorkflowSettings,
+} from '../../src/config/environment-settings.js';
 import { PROJECT_ROOT } from '../helpers/action-runner.js';
 
 const actionInputs = (parse(readFileSync(join(PROJECT_ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: unknown }> }).inputs;
@@ -63,8 +69,19 @@ describe('settingsFor: the workflow > the promotion config > the built-in defaul
   });
 
   const cases: Array<{ name: string; set: WorkflowSettings; environment?: Environment; ref?: ControllerRef; expected: ControllerSettings }> = [
-    { name: 'the app entry of the config', set: {}, environment: production, ref: web, expected: { controller: 'flux', fluxKind: 'HelmRelease', fluxNamespace: 'web' } },
-    { name: 'the environment, then the built-in defaults', set: {}, environment: dev, expected: { controller: 'argocd', fluxKind: 'Kustomization', fluxNamespace: 'flux-system' } },
+    {
+      name: 'the app entry of the config',
+      set: {},
+      environment: production,
+      ref: web,
+      expected: { controller: 'flux', fluxKind: 'HelmRelease', fluxNamespace: 'web' },
+    },
+    {
+      name: 'the environment, then the built-in defaults',
+      set: {},
+      environment: dev,
+      expected: { controller: 'argocd', fluxKind: 'Kustomization', fluxNamespace: 'flux-system' },
+    },
     {
       name: 'inputs the workflow set win',
       set: { controller: 'argocd', fluxKind: 'Kustomization', fluxNamespace: 'apps' },

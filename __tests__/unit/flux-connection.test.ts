@@ -17,7 +17,14 @@ describe('allowPlainHttpServers', () => {
     ['an http server (kubectl proxy) may be spoken to in plain HTTP', [{ name: 'proxy', server: 'http://127.0.0.1:8001' }], { proxy: true }],
     ['an https server keeps its certificate verification', [{ name: 'prod', server: 'https://k8s.example.com' }], { prod: false }],
     ['an https server marked insecure in the kubeconfig stays so', [{ name: 'lab', server: 'https://10.0.0.1:6443', insecure: true }], { lab: true }],
-    ['only the http clusters of a mixed kubeconfig change', [{ name: 'prod', server: 'https://k8s.example.com' }, { name: 'proxy', server: 'http://localhost:8001' }], { prod: false, proxy: true }],
+    [
+      'only the http clusters of a mixed kubeconfig change',
+      [
+        { name: 'prod', server: 'https://k8s.example.com' },
+        { name: 'proxy', server: 'http://localhost:8001' },
+      ],
+      { prod: false, proxy: true },
+    ],
   ])('%s', (_title, clusters, skipTLSVerify) => {
     const config = new KubeConfig();
     config.loadFromString(kubeconfig(clusters));
@@ -38,7 +45,11 @@ describe('allowPlainHttpServers', () => {
 
 describe('withCauses', () => {
   test.each([
-    ['fetch hides why in its cause', new Error('fetch failed', { cause: new Error('connect ECONNREFUSED 127.0.0.1:8001') }), 'fetch failed: connect ECONNREFUSED 127.0.0.1:8001'],
+    [
+      'fetch hides why in its cause',
+      new Error('fetch failed', { cause: new Error('connect ECONNREFUSED 127.0.0.1:8001') }),
+      'fetch failed: connect ECONNREFUSED 127.0.0.1:8001',
+    ],
     ['a plain error', new Error('socket hang up'), 'socket hang up'],
     ['a repeated message is said once', new Error('boom', { cause: new Error('boom') }), 'boom'],
     ['a thrown string', 'refused', 'refused'],

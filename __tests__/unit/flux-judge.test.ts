@@ -6,9 +6,20 @@ import type { RevisionRelation } from '../../src/controllers/wait-types.js';
 const NEW = 'a'.repeat(40);
 const OLD = 'b'.repeat(40);
 const NEWER = 'c'.repeat(40);
-const knowledge = { expected: NEW, relations: new Map<string, RevisionRelation>([[OLD, 'older'], [NEWER, 'newer']]) };
+const knowledge = {
+  expected: NEW,
+  relations: new Map<string, RevisionRelation>([
+    [OLD, 'older'],
+    [NEWER, 'newer'],
+  ]),
+};
 
-function kustomization(applied: string, attempted: string, conditions: FluxCondition[], extra: { generation?: number; observed?: number; wait?: boolean; kind?: string } = {}): FluxObject {
+function kustomization(
+  applied: string,
+  attempted: string,
+  conditions: FluxCondition[],
+  extra: { generation?: number; observed?: number; wait?: boolean; kind?: string } = {},
+): FluxObject {
   return {
     kind: extra.kind ?? 'Kustomization',
     metadata: { name: 'web-dev', namespace: 'flux-system', generation: extra.generation ?? 2 },
@@ -20,18 +31,93 @@ const ready = (status: string, reason: string, message: string): FluxCondition =
 
 describe('judgeFluxObject', () => {
   test.each<[string, FluxObject, string, RegExp, string]>([
-    ['Ready at the commit (sha1 form)', kustomization(`main@sha1:${NEW}`, `main@sha1:${NEW}`, [ready('True', 'ReconciliationSucceeded', `Applied revision: main@sha1:${NEW}`)]), 'done', /Applied revision/, 'Healthy'],
-    ['Ready at the commit (legacy main/<sha>)', kustomization(`main/${NEW}`, `main/${NEW}`, [ready('True', 'ReconciliationSucceeded', 'ok')]), 'done', /ok/, 'Healthy'],
-    ['Ready at a descendant', kustomization(`main@sha1:${NEWER}`, `main@sha1:${NEWER}`, [ready('True', 'ReconciliationSucceeded', 'ok')]), 'done', /ok/, 'Healthy'],
-    ['Ready at an older commit', kustomization(`main@sha1:${OLD}`, `main@sha1:${OLD}`, [ready('True', 'ReconciliationSucceeded', 'ok')]), 'waiting', /applied bbbbbbb, waiting for aaaaaaa/, 'Healthy'],
-    ['Ready, status of an older generation', kustomization(`main@sha1:${NEW}`, `main@sha1:${NEW}`, [ready('True', 'ReconciliationSucceeded', 'ok')], { generation: 3 }), 'waiting', /ok/, 'Healthy'],
-    ['reconciling the commit', kustomization(`main@sha1:${OLD}`, `main@sha1:${NEW}`, [ready('Unknown', 'Progressing', 'Reconciliation in progress')]), 'waiting', /Reconciliation in progress/, 'Progressing'],
-    ['BuildFailed on the commit', kustomization(`main@sha1:${OLD}`, `main@sha1:${NEW}`, [ready('False', 'BuildFailed', 'kustomize build failed')]), 'failed', /^BuildFailed: kustomize build failed$/, 'Degraded'],
-    ['HealthCheckFailed on the commit', kustomization(`main@sha1:${OLD}`, `main@sha1:${NEW}`, [ready('False', 'HealthCheckFailed', 'timeout waiting for: [Deployment/web/web]')]), 'failed', /^HealthCheckFailed/, 'Degraded'],
-    ['BuildFailed on an older commit does not count', kustomization(`main@sha1:${OLD}`, `main@sha1:${OLD}`, [ready('False', 'BuildFailed', 'old failure')]), 'waiting', /waiting for aaaaaaa/, 'Degraded'],
-    ['DependencyNotReady waits', kustomization(`main@sha1:${OLD}`, `main@sha1:${OLD}`, [ready('False', 'DependencyNotReady', "dependency 'flux-system/infra' is not ready")]), 'waiting', /dependency/, 'Degraded'],
-    ['Stalled', kustomization(`main@sha1:${OLD}`, `main@sha1:${NEW}`, [ready('False', 'InvalidCELExpression', 'x'), { type: 'Stalled', status: 'True', reason: 'InvalidCELExpression', message: 'bad expression' }]), 'failed', /^Stalled \(InvalidCELExpression\): bad expression$/, 'Degraded'],
-    ['no wait, no health checks: applied, with a note', kustomization(`main@sha1:${NEW}`, `main@sha1:${NEW}`, [ready('True', 'ReconciliationSucceeded', 'ok')], { wait: false }), 'done', /ok/, 'Applied'],
+    [
+      'Ready at the commit (sha1 form)',
+      kustomization(`main@sha1:${NEW}`, `main@sha1:${NEW}`, [ready('True', 'ReconciliationSucceeded', `Applied revision: main@sha1:${NEW}`)]),
+      'done',
+      /Applied revision/,
+      'Healthy',
+    ],
+    [
+      'Ready at the commit (legacy main/<sha>)',
+      kustomization(`main/${NEW}`, `main/${NEW}`, [ready('True', 'ReconciliationSucceeded', 'ok')]),
+      'done',
+      /ok/,
+      'Healthy',
+    ],
+    [
+      'Ready at a descendant',
+      kustomization(`main@sha1:${NEWER}`, `main@sha1:${NEWER}`, [ready('True', 'ReconciliationSucceeded', 'ok')]),
+      'done',
+      /ok/,
+      'Healthy',
+    ],
+    [
+      'Ready at an older commit',
+      kustomization(`main@sha1:${OLD}`, `main@sha1:${OLD}`, [ready('True', 'ReconciliationSucceeded', 'ok')]),
+      'waiting',
+      /applied bbbbbbb, waiting for aaaaaaa/,
+      'Healthy',
+    ],
+    [
+      'Ready, status of an older generation',
+      kustomization(`main@sha1:${NEW}`, `main@sha1:${NEW}`, [ready('True', 'ReconciliationSucceeded', 'ok')], { generation: 3 }),
+      'waiting',
+      /ok/,
+      'Healthy',
+    ],
+    [
+      'reconciling the commit',
+      kustomization(`main@sha1:${OLD}`, `main@sha1:${NEW}`, [ready('Unknown', 'Progressing', 'Reconciliation in progress')]),
+      'waiting',
+      /Reconciliation in progress/,
+      'Progressing',
+    ],
+    [
+      'BuildFailed on the commit',
+      kustomization(`main@sha1:${OLD}`, `main@sha1:${NEW}`, [ready('False', 'BuildFailed', 'kustomize build failed')]),
+      'failed',
+      /^BuildFailed: kustomize build failed$/,
+      'Degraded',
+    ],
+    [
+      'HealthCheckFailed on the commit',
+      kustomization(`main@sha1:${OLD}`, `main@sha1:${NEW}`, [ready('False', 'HealthCheckFailed', 'timeout waiting for: [Deployment/web/web]')]),
+      'failed',
+      /^HealthCheckFailed/,
+      'Degraded',
+    ],
+    [
+      'BuildFailed on an older commit does not count',
+      kustomization(`main@sha1:${OLD}`, `main@sha1:${OLD}`, [ready('False', 'BuildFailed', 'old failure')]),
+      'waiting',
+      /waiting for aaaaaaa/,
+      'Degraded',
+    ],
+    [
+      'DependencyNotReady waits',
+      kustomization(`main@sha1:${OLD}`, `main@sha1:${OLD}`, [ready('False', 'DependencyNotReady', "dependency 'flux-system/infra' is not ready")]),
+      'waiting',
+      /dependency/,
+      'Degraded',
+    ],
+    [
+      'Stalled',
+      kustomization(`main@sha1:${OLD}`, `main@sha1:${NEW}`, [
+        ready('False', 'InvalidCELExpression', 'x'),
+        { type: 'Stalled', status: 'True', reason: 'InvalidCELExpression', message: 'bad expression' },
+      ]),
+      'failed',
+      /^Stalled \(InvalidCELExpression\): bad expression$/,
+      'Degraded',
+    ],
+    [
+      'no wait, no health checks: applied, with a note',
+      kustomization(`main@sha1:${NEW}`, `main@sha1:${NEW}`, [ready('True', 'ReconciliationSucceeded', 'ok')], { wait: false }),
+      'done',
+      /ok/,
+      'Applied',
+    ],
   ])('%s → %s', (_title, object, state, message, health) => {
     const judged = judgeFluxObject(object, { knowledge });
     expect(judged.state).toBe(state);

@@ -56,7 +56,9 @@ describe('findRenamedInto: an argument named after the image another entry renam
   });
 
   test('a renaming entry that keeps the name is not a rename', () => {
-    const { changes, entries } = plan(lines('images:', '- name: ghcr.io/acme/web', '  newName: ghcr.io/acme/web', '  newTag: 1.4.1'), ['ghcr.io/acme/web:1.5.0']);
+    const { changes, entries } = plan(lines('images:', '- name: ghcr.io/acme/web', '  newName: ghcr.io/acme/web', '  newTag: 1.4.1'), [
+      'ghcr.io/acme/web:1.5.0',
+    ]);
     expect(findRenamedInto(changes, entries)).toEqual([]);
   });
 
@@ -78,7 +80,12 @@ describe('entryDowngrade: the downgrade guard on the file alone', () => {
     ['a new entry overriding the renaming one goes down', RENAMED, 'ghcr.io/acme/web:1.0.0', '1.4.1 → 1.0.0'],
     ['a new entry overriding the renaming one goes up', RENAMED, 'ghcr.io/acme/web:1.5.0', null],
     ['the overriding entry an earlier run added goes down', SHADOWED, 'ghcr.io/acme/web:0.9.0', '1.0.0 → 0.9.0'],
-    ['the overriding entry an earlier run added goes up from its own tag (what renders), though below the renaming entry’s', SHADOWED, 'ghcr.io/acme/web:1.2.0', null],
+    [
+      'the overriding entry an earlier run added goes up from its own tag (what renders), though below the renaming entry’s',
+      SHADOWED,
+      'ghcr.io/acme/web:1.2.0',
+      null,
+    ],
     ['a new entry for an image no entry renames into: the file cannot tell', RENAMED, 'ghcr.io/acme/api:0.1.0', null],
     ['not semver: never a downgrade', RENAMED, 'ghcr.io/acme/web:latest', null],
   ])('%s', (_title, source, argument, expected) => {
@@ -105,11 +112,41 @@ describe('the render before and after an edit', () => {
 
   // [title, before, after, moves as "from → to", downgrades]
   test.each<[string, ReturnType<typeof site>[], ReturnType<typeof site>[], string[], string[]]>([
-    ['a tag goes down', [site('Deployment/web', CONTAINER, 'ghcr.io/acme/web:1.4.1')], [site('Deployment/web', CONTAINER, 'ghcr.io/acme/web:1.0.0')], ['ghcr.io/acme/web:1.4.1 → ghcr.io/acme/web:1.0.0'], ['ghcr.io/acme/web:1.4.1 → ghcr.io/acme/web:1.0.0']],
-    ['a tag goes up', [site('Deployment/web', CONTAINER, 'ghcr.io/acme/web:1.4.1')], [site('Deployment/web', CONTAINER, 'ghcr.io/acme/web:1.5.0')], ['ghcr.io/acme/web:1.4.1 → ghcr.io/acme/web:1.5.0'], []],
-    ['a tag goes down with a digest pinned', [site('Deployment/web', CONTAINER, `ghcr.io/acme/web:v2.0.0@${SHA}`)], [site('Deployment/web', CONTAINER, 'ghcr.io/acme/web:v1.9.0')], [`ghcr.io/acme/web:v2.0.0@${SHA} → ghcr.io/acme/web:v1.9.0`], [`ghcr.io/acme/web:v2.0.0@${SHA} → ghcr.io/acme/web:v1.9.0`]],
-    ['another repository is another image, not a downgrade', [site('Deployment/web', CONTAINER, 'web:2.0.0')], [site('Deployment/web', CONTAINER, 'ghcr.io/acme/web:1.0.0')], ['web:2.0.0 → ghcr.io/acme/web:1.0.0'], []],
-    ['a tag that is not semver', [site('Deployment/web', CONTAINER, 'ghcr.io/acme/web:1.4.1')], [site('Deployment/web', CONTAINER, 'ghcr.io/acme/web:latest')], ['ghcr.io/acme/web:1.4.1 → ghcr.io/acme/web:latest'], []],
+    [
+      'a tag goes down',
+      [site('Deployment/web', CONTAINER, 'ghcr.io/acme/web:1.4.1')],
+      [site('Deployment/web', CONTAINER, 'ghcr.io/acme/web:1.0.0')],
+      ['ghcr.io/acme/web:1.4.1 → ghcr.io/acme/web:1.0.0'],
+      ['ghcr.io/acme/web:1.4.1 → ghcr.io/acme/web:1.0.0'],
+    ],
+    [
+      'a tag goes up',
+      [site('Deployment/web', CONTAINER, 'ghcr.io/acme/web:1.4.1')],
+      [site('Deployment/web', CONTAINER, 'ghcr.io/acme/web:1.5.0')],
+      ['ghcr.io/acme/web:1.4.1 → ghcr.io/acme/web:1.5.0'],
+      [],
+    ],
+    [
+      'a tag goes down with a digest pinned',
+      [site('Deployment/web', CONTAINER, `ghcr.io/acme/web:v2.0.0@${SHA}`)],
+      [site('Deployment/web', CONTAINER, 'ghcr.io/acme/web:v1.9.0')],
+      [`ghcr.io/acme/web:v2.0.0@${SHA} → ghcr.io/acme/web:v1.9.0`],
+      [`ghcr.io/acme/web:v2.0.0@${SHA} → ghcr.io/acme/web:v1.9.0`],
+    ],
+    [
+      'another repository is another image, not a downgrade',
+      [site('Deployment/web', CONTAINER, 'web:2.0.0')],
+      [site('Deployment/web', CONTAINER, 'ghcr.io/acme/web:1.0.0')],
+      ['web:2.0.0 → ghcr.io/acme/web:1.0.0'],
+      [],
+    ],
+    [
+      'a tag that is not semver',
+      [site('Deployment/web', CONTAINER, 'ghcr.io/acme/web:1.4.1')],
+      [site('Deployment/web', CONTAINER, 'ghcr.io/acme/web:latest')],
+      ['ghcr.io/acme/web:1.4.1 → ghcr.io/acme/web:latest'],
+      [],
+    ],
     [
       'one of two containers of the same image goes down: paired by field, not by set',
       [site('Deployment/web', CONTAINER, 'ghcr.io/acme/web:1.4.1'), site('Deployment/web', SIDECAR, 'ghcr.io/acme/web:1.4.1')],
@@ -167,7 +204,12 @@ describe('findOverridingEntry: why an edited entry matched nothing', () => {
   test.each<[string, string, string, string | null]>([
     ['the entry an earlier run added under the full name wins', SHADOWED, 'web=ghcr.io/acme/web:1.5.0', 'ghcr.io/acme/web → ghcr.io/acme/web:1.0.0'],
     ['the same when the argument keeps the new name', SHADOWED, 'web=*:1.5.0', 'ghcr.io/acme/web → ghcr.io/acme/web:1.0.0'],
-    ['an entry that sets the same again changes nothing, so it is not the cause', lines('images:', '- name: web', '  newName: ghcr.io/acme/web', '  newTag: 1.4.1', '- name: ghcr.io/acme/web', '  newTag: 1.5.0'), 'web=*:1.5.0', null],
+    [
+      'an entry that sets the same again changes nothing, so it is not the cause',
+      lines('images:', '- name: web', '  newName: ghcr.io/acme/web', '  newTag: 1.4.1', '- name: ghcr.io/acme/web', '  newTag: 1.5.0'),
+      'web=*:1.5.0',
+      null,
+    ],
     ['an entry before the edited one applies first and cannot override it', UNREACHED, 'web=*:1.5.0', null],
     ['no other entry', RENAMED, 'web=*:1.5.0', null],
   ])('%s', (_title, source, argument, expected) => {
@@ -189,7 +231,15 @@ describe('kustomize applies images: entries in order (kubectl kustomize)', () =>
     await writeFile(join(dir, 'base', 'kustomization.yaml'), lines('resources: [deployment.yaml]'));
     await writeFile(
       join(dir, 'base', 'deployment.yaml'),
-      lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: web}', 'spec:', '  template:', '    spec:', '      containers: [{name: web, image: "web:0.1.0"}]'),
+      lines(
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata: {name: web}',
+        'spec:',
+        '  template:',
+        '    spec:',
+        '      containers: [{name: web, image: "web:0.1.0"}]',
+      ),
     );
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));

@@ -1,12 +1,6 @@
 import { suggestArgument } from '../../src/kustomize/render-check.js';
 import { describe, expect, test } from '@jest/globals';
-import {
-  applyImageOverride,
-  formatImageReference,
-  isImageMatched,
-  splitImageReference,
-  type ImageOverride,
-} from '../../src/kustomize/image-reference.js';
+import { applyImageOverride, formatImageReference, isImageMatched, splitImageReference, type ImageOverride } from '../../src/kustomize/image-reference.js';
 
 describe('splitImageReference (kustomize image.Split)', () => {
   test.each([
@@ -105,7 +99,15 @@ describe('applyImageOverride (kustomize image transformer, one entry)', () => {
     const retag: ImageOverride = { name: 'b', newTag: 'v2' };
     expect(chain([rename, retag], 'a:1')).toBe('b:v2');
     expect(chain([retag, rename], 'a:1')).toBe('b:1');
-    expect(chain([{ name: 'x', newTag: '1' }, { name: 'x', newTag: '2' }], 'x:0')).toBe('x:2');
+    expect(
+      chain(
+        [
+          { name: 'x', newTag: '1' },
+          { name: 'x', newTag: '2' },
+        ],
+        'x:0',
+      ),
+    ).toBe('x:2');
   });
 });
 

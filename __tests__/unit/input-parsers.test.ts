@@ -52,8 +52,20 @@ describe('parseSourceRepositories: one repository for every app, or app=owner/na
   test.each<[string[], Array<[string, string]>]>([
     [[], []],
     [['acme/web'], [['*', 'acme/web']]],
-    [['web=acme/web', 'api = acme/api'], [['web', 'acme/web'], ['api', 'acme/api']]],
-    [['acme/all', 'web=acme/web'], [['*', 'acme/all'], ['web', 'acme/web']]],
+    [
+      ['web=acme/web', 'api = acme/api'],
+      [
+        ['web', 'acme/web'],
+        ['api', 'acme/api'],
+      ],
+    ],
+    [
+      ['acme/all', 'web=acme/web'],
+      [
+        ['*', 'acme/all'],
+        ['web', 'acme/web'],
+      ],
+    ],
   ])('%p', (items, entries) => expect([...parseSourceRepositories(items)]).toEqual(entries));
 
   test.each(['acme', 'web=acme', 'web=acme/web/extra'])('%p is refused naming the input', (item) => {

@@ -28,9 +28,7 @@ interface CorpusItem {
 }
 
 const CORPUS = 'kustomize-corpus';
-const items: CorpusItem[] = sharedAvailable
-  ? (JSON.parse(readFileSync(contractPath(CORPUS, 'index.json'), 'utf8')) as { items: CorpusItem[] }).items
-  : [];
+const items: CorpusItem[] = sharedAvailable ? (JSON.parse(readFileSync(contractPath(CORPUS, 'index.json'), 'utf8')) as { items: CorpusItem[] }).items : [];
 const SHA = `sha256:${'c'.repeat(64)}`;
 const FIELD_LINE = /^\s*(-\s+)?(name|newName|newTag|digest|newDigest)\s*:/i;
 
@@ -39,7 +37,11 @@ const VARIANTS: Array<{ label: string; arg: (name: string) => string; after: (be
   { label: 'new tag', arg: (n) => `${n}:9.9.9-promo`, after: () => ({ newName: '', newTag: '9.9.9-promo', digest: '' }) },
   { label: 'new tag and digest, newName kept', arg: (n) => `${n}=*:v-promo@${SHA}`, after: (b) => ({ newName: b.newName, newTag: 'v-promo', digest: SHA }) },
   { label: '*:tag', arg: (n) => `${n}=*:v-star`, after: (b) => ({ newName: b.newName, newTag: 'v-star', digest: '' }) },
-  { label: 'newName change, tag kept', arg: (n) => `${n}=registry.example.com/promo/app:*`, after: (b) => ({ newName: 'registry.example.com/promo/app', newTag: b.newTag, digest: '' }) },
+  {
+    label: 'newName change, tag kept',
+    arg: (n) => `${n}=registry.example.com/promo/app:*`,
+    after: (b) => ({ newName: 'registry.example.com/promo/app', newTag: b.newTag, digest: '' }),
+  },
 ];
 
 const topFolder = (path: string): string => path.split('/')[0]!;
@@ -97,7 +99,9 @@ describeWithShared('kustomize corpus (../shared/contracts/kustomize-corpus)', ()
   test.each(withExpected.map((item) => [item.id, item] as const))('%s: the images block matches the upstream expected file', async (_id, item) => {
     const expectedText = await readFile(contractPath(CORPUS, item.expected_after_edit![0]!), 'utf8');
     const expectedDoc = parseKustomization(expectedText, item.expected_after_edit![0]!);
-    const args = expectedDoc.entries.map((entry) => `${entry.name}=${entry.newName || '*'}${entry.newTag ? `:${entry.newTag}` : ''}${entry.digest ? `@${entry.digest}` : ''}`);
+    const args = expectedDoc.entries.map(
+      (entry) => `${entry.name}=${entry.newName || '*'}${entry.newTag ? `:${entry.newTag}` : ''}${entry.digest ? `@${entry.digest}` : ''}`,
+    );
     const { text } = setImagesInKustomization(sources.get(item.id)!, parseImageArguments(args), item.kustomization);
     expect(imagesBlock(text)).toBe(imagesBlock(expectedText));
     expect(imagesBlock(text)).toContain('# {"$imagepolicy"');

@@ -7,9 +7,14 @@ import { sameFiles } from '../../src/promote/promotion-pull-request.js';
 import { gitBlobSha } from '../../src/repo/blob-sha.js';
 import type { Overlay } from '../../src/types.js';
 
-
 const CONFIG = parsePromotionConfig(
-  ['environments:', '  - {name: dev, overlays: a}', '  - {name: staging, overlays: b}', '  - {name: production, overlays: c}', '  - {name: sandbox, overlays: d, from: dev}'].join('\n'),
+  [
+    'environments:',
+    '  - {name: dev, overlays: a}',
+    '  - {name: staging, overlays: b}',
+    '  - {name: production, overlays: c}',
+    '  - {name: sandbox, overlays: d, from: dev}',
+  ].join('\n'),
 );
 
 describe('resolvePromotionRoute', () => {
@@ -24,7 +29,11 @@ describe('resolvePromotionRoute', () => {
   });
 
   test.each([
-    ['production', 'staging', "Input 'from': 'production' comes after 'staging' in the promotion chain; images move staging → production, so swap from and to."],
+    [
+      'production',
+      'staging',
+      "Input 'from': 'production' comes after 'staging' in the promotion chain; images move staging → production, so swap from and to.",
+    ],
     ['qa', 'staging', "Input 'from': unknown environment 'qa'; the promotion config declares dev, staging, production, sandbox."],
     ['sandbox', 'production', "Input 'from': 'sandbox' is not upstream of 'production' in the promotion chain (production receives from staging ← dev)."],
     ['dev', '', "Input 'to': 'dev' is followed by staging and sandbox; name the environment to promote into."],
@@ -76,7 +85,12 @@ describe('promotion names', () => {
   });
 });
 
-const overlay = (path: string): Overlay => ({ path, file: `${path}/kustomization.yaml`, absolutePath: `/r/${path}`, absoluteFile: `/r/${path}/kustomization.yaml` });
+const overlay = (path: string): Overlay => ({
+  path,
+  file: `${path}/kustomization.yaml`,
+  absolutePath: `/r/${path}`,
+  absoluteFile: `/r/${path}/kustomization.yaml`,
+});
 const entry = (name: string, newName: string, newTag: string, digest = '') => ({ name, newName, newTag, digest, node: undefined as never });
 
 describe('source images', () => {
@@ -89,15 +103,25 @@ describe('source images', () => {
   });
 
   test('overlays that disagree make an error; none with images make another', () => {
-    expect(() => sourceImages('web', [{ overlay: overlay('a'), entries: [entry('web', '', '1')] }, { overlay: overlay('b'), entries: [entry('web', '', '2')] }])).toThrow(
-      "App 'web': a and b set image web differently (web:1 and web:2); promote them one at a time with overlays that agree.",
-    );
+    expect(() =>
+      sourceImages('web', [
+        { overlay: overlay('a'), entries: [entry('web', '', '1')] },
+        { overlay: overlay('b'), entries: [entry('web', '', '2')] },
+      ]),
+    ).toThrow("App 'web': a and b set image web differently (web:1 and web:2); promote them one at a time with overlays that agree.");
     expect(() => sourceImages('web', [{ overlay: overlay('a'), entries: [] }])).toThrow("App 'web': a/kustomization.yaml has no images: entries to promote");
   });
 
   test('apps are paired by name and filtered by the apps input', () => {
-    const source = [{ app: 'web', overlays: [overlay('s/web')] }, { app: 'api', overlays: [overlay('s/api')] }, { app: 'dev-only', overlays: [overlay('s/x')] }];
-    const target = [{ app: 'web', overlays: [overlay('t/web')] }, { app: 'api', overlays: [overlay('t/api')] }];
+    const source = [
+      { app: 'web', overlays: [overlay('s/web')] },
+      { app: 'api', overlays: [overlay('s/api')] },
+      { app: 'dev-only', overlays: [overlay('s/x')] },
+    ];
+    const target = [
+      { app: 'web', overlays: [overlay('t/web')] },
+      { app: 'api', overlays: [overlay('t/api')] },
+    ];
     expect(pairApps(source, target, []).map((pair) => pair.app)).toEqual(['web', 'api']);
     expect(pairApps(source, target, ['api']).map((pair) => `${pair.source[0]!.path}>${pair.target[0]!.path}`)).toEqual(['s/api>t/api']);
     expect(() => pairApps(source, target, ['dev-only'])).toThrow("Input 'apps': 'dev-only' matches no app of both environments; known apps: web, api.");
@@ -109,7 +133,13 @@ describe('sameFiles (is the promotion branch already right?)', () => {
   test.each([
     [new Map([['a.yaml', gitBlobSha('x: 1\n')]]), true],
     [new Map([['a.yaml', gitBlobSha('x: 2\n')]]), false],
-    [new Map([['a.yaml', gitBlobSha('x: 1\n')], ['b.yaml', 'f00']]), false],
+    [
+      new Map([
+        ['a.yaml', gitBlobSha('x: 1\n')],
+        ['b.yaml', 'f00'],
+      ]),
+      false,
+    ],
     [new Map<string, string>(), false],
   ])('%#', (present, same) => expect(sameFiles(present, files)).toBe(same));
 

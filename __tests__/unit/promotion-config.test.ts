@@ -38,9 +38,17 @@ describe('parsePromotionConfig', () => {
 
   test.each([
     ['an unknown key', BASE.replace('reviewers:', 'reviewer:'), "unknown key 'reviewer' in environment 'staging' > pull-request."],
-    ['an unknown landing', BASE.replace('landing: pull-request\n    protected', 'landing: pr\n    protected'), "environment 'production' > landing must be one of commit, pull-request."],
+    [
+      'an unknown landing',
+      BASE.replace('landing: pull-request\n    protected', 'landing: pr\n    protected'),
+      "environment 'production' > landing must be one of commit, pull-request.",
+    ],
     ['a cycle', BASE.replace('- name: dev\n', '- name: dev\n    from: production\n'), 'environments promote in a cycle: dev → production → staging → dev.'],
-    ['a from that is not declared', BASE.replace('- name: dev\n', '- name: dev\n    from: qa\n'), "environment 'dev' promotes from 'qa', which is not declared."],
+    [
+      'a from that is not declared',
+      BASE.replace('- name: dev\n', '- name: dev\n    from: qa\n'),
+      "environment 'dev' promotes from 'qa', which is not declared.",
+    ],
     ['an app naming a missing environment', BASE.replace('dev: {argocd', 'qa: {argocd'), "app 'web' names environment 'qa', which is not declared."],
     ['a duplicate environment', BASE.replace('- name: staging', '- name: dev'), "environment 'dev' is declared twice."],
     ['no environments', 'environments: []\n', 'environments must NOT have fewer than 1 items.'],

@@ -1,5 +1,15 @@
 import { describe, expect, test } from '@jest/globals';
-import { buildPullRequestBody, compareUrl, foldedDiff, gitRefOf, MAX_BODY_LENGTH, redactSecrets, sameBody, VOLATILE_LINE, type PromotionBody } from '../../src/report/pull-request-body.js';
+import {
+  buildPullRequestBody,
+  compareUrl,
+  foldedDiff,
+  gitRefOf,
+  MAX_BODY_LENGTH,
+  redactSecrets,
+  sameBody,
+  VOLATILE_LINE,
+  type PromotionBody,
+} from '../../src/report/pull-request-body.js';
 import { judgeSetup, type SetupFacts, type SetupNeeds } from '../../src/github/setup-checks.js';
 import { teamSlug } from '../../src/github/pull-requests.js';
 
@@ -11,7 +21,13 @@ const BODY: PromotionBody = {
   sourceCommit: 'abcdef0123456789',
   targetBranch: 'main',
   runUrl: 'https://github.com/acme/app/actions/runs/1',
-  apps: [{ app: 'web', rows: [{ overlay: 'apps/web/overlays/staging', image: 'web', current: 'web:1.0.0', promoted: 'web:1.1.0' }], compareUrl: 'https://github.com/acme/web/compare/1.0.0...1.1.0' }],
+  apps: [
+    {
+      app: 'web',
+      rows: [{ overlay: 'apps/web/overlays/staging', image: 'web', current: 'web:1.0.0', promoted: 'web:1.1.0' }],
+      compareUrl: 'https://github.com/acme/web/compare/1.0.0...1.1.0',
+    },
+  ],
   checklist: [
     { text: 'Smoke tests pass', checked: false },
     { text: 'Renders', checked: true, note: 'not checked' },
@@ -51,7 +67,10 @@ describe('buildPullRequestBody', () => {
   });
 
   test('many apps are cut too', () => {
-    const apps = Array.from({ length: 2000 }, (_, i) => ({ app: `app-${i}`, rows: [{ overlay: `apps/app-${i}/overlays/staging`, image: 'img', current: 'img:1', promoted: 'img:2' }] }));
+    const apps = Array.from({ length: 2000 }, (_, i) => ({
+      app: `app-${i}`,
+      rows: [{ overlay: `apps/app-${i}/overlays/staging`, image: 'img', current: 'img:1', promoted: 'img:2' }],
+    }));
     const big = buildPullRequestBody({ ...BODY, apps });
     expect(big.length).toBeLessThanOrEqual(MAX_BODY_LENGTH);
     expect(big.trimEnd().endsWith('<!-- m -->')).toBe(true);
@@ -65,7 +84,8 @@ describe('buildPullRequestBody', () => {
 
 describe('redactSecrets', () => {
   test('data and stringData of a Secret are redacted; other kinds are left alone', () => {
-    const yaml = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  password: c2VjcmV0\nstringData:\n  token: hunter2\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  password: visible\n';
+    const yaml =
+      'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  password: c2VjcmV0\nstringData:\n  token: hunter2\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  password: visible\n';
     const out = redactSecrets(yaml);
     expect(out).not.toContain('c2VjcmV0');
     expect(out).not.toContain('hunter2');
@@ -94,7 +114,15 @@ describe('compare links', () => {
 });
 
 describe('judgeSetup', () => {
-  const facts: SetupFacts = { repository: 'acme/config', repoAccess: 'ok', canPush: true, autoMergeAllowed: true, installationToken: false, actionsCanCreatePullRequests: undefined, invisibleTeams: [] };
+  const facts: SetupFacts = {
+    repository: 'acme/config',
+    repoAccess: 'ok',
+    canPush: true,
+    autoMergeAllowed: true,
+    installationToken: false,
+    actionsCanCreatePullRequests: undefined,
+    invisibleTeams: [],
+  };
   const needs: SetupNeeds = { pullRequests: true, autoMerge: true, teamReviewers: [], workflowRepository: 'acme/app' };
   test.each([
     [
@@ -109,10 +137,33 @@ describe('judgeSetup', () => {
       ],
     ],
     ['bad token', { repoAccess: 'bad-credentials' }, {}, [['error', expect.stringContaining('401 Bad credentials')]]],
-    ['invisible repo from another repo', { repoAccess: 'not-found' }, {}, [['error', expect.stringContaining("A workflow's GITHUB_TOKEN reaches only its own repository (acme/app)")]]],
-    ['read only, cross-repo installation token', { canPush: false, installationToken: true }, {}, [['error', expect.stringContaining('can write only to its own repository')]]],
-    ['GITHUB_TOKEN of the same repo', { installationToken: true }, { workflowRepository: 'acme/config' }, [['warning', expect.stringContaining('start no workflows')]]],
-    ['Actions may not create PRs', { installationToken: true, actionsCanCreatePullRequests: false }, { workflowRepository: 'acme/config' }, [['warning', expect.any(String)], ['error', expect.stringContaining('"Allow GitHub Actions to create and approve pull requests" is off')]]],
+    [
+      'invisible repo from another repo',
+      { repoAccess: 'not-found' },
+      {},
+      [['error', expect.stringContaining("A workflow's GITHUB_TOKEN reaches only its own repository (acme/app)")]],
+    ],
+    [
+      'read only, cross-repo installation token',
+      { canPush: false, installationToken: true },
+      {},
+      [['error', expect.stringContaining('can write only to its own repository')]],
+    ],
+    [
+      'GITHUB_TOKEN of the same repo',
+      { installationToken: true },
+      { workflowRepository: 'acme/config' },
+      [['warning', expect.stringContaining('start no workflows')]],
+    ],
+    [
+      'Actions may not create PRs',
+      { installationToken: true, actionsCanCreatePullRequests: false },
+      { workflowRepository: 'acme/config' },
+      [
+        ['warning', expect.any(String)],
+        ['error', expect.stringContaining('"Allow GitHub Actions to create and approve pull requests" is off')],
+      ],
+    ],
     ['auto-merge off', { autoMergeAllowed: false }, {}, [['warning', expect.stringContaining('Auto-merge is not allowed in acme/config')]]],
     ['auto-merge off but unused', { autoMergeAllowed: false }, { autoMerge: false, pullRequests: false }, []],
     ['invisible team', { invisibleTeams: ['platform'] }, { teamReviewers: ['platform'] }, [['warning', expect.stringContaining('cannot see team platform')]]],

@@ -25,11 +25,21 @@ describe('set-image pull request names', () => {
 });
 
 describe('set-image pull request body', () => {
-  const base = { marker: setImageMarker('staging'), environment: 'staging', baseBranch: 'main', rows: [{ overlay: 'apps/web/overlays/staging', image: 'web', current: '', next: 'ghcr.io/acme/web:1.4.2' }], runUrl: 'https://x/run/1', checklist: [] };
+  const base = {
+    marker: setImageMarker('staging'),
+    environment: 'staging',
+    baseBranch: 'main',
+    rows: [{ overlay: 'apps/web/overlays/staging', image: 'web', current: '', next: 'ghcr.io/acme/web:1.4.2' }],
+    runUrl: 'https://x/run/1',
+    checklist: [],
+  };
 
   test.each([
     [['web=*:1.4.2'], ['web=*:1.4.2']],
-    [['web=*:1.4.2', 'api=ghcr.io/acme/api:2.0.0--rc'], ['web=*:1.4.2', 'api=ghcr.io/acme/api:2.0.0--rc']],
+    [
+      ['web=*:1.4.2', 'api=ghcr.io/acme/api:2.0.0--rc'],
+      ['web=*:1.4.2', 'api=ghcr.io/acme/api:2.0.0--rc'],
+    ],
     [[], []],
   ])('carries %j and reads them back', (written, read) => {
     const body = buildSetImageBody({ ...base, arguments: written });
@@ -56,7 +66,10 @@ describe('set-image pull request body', () => {
 });
 
 describe('not promoted: the reason of an unrendered entry', () => {
-  test.each([['ghcr.io/acme/debug', 'apps/web/overlays/staging', '`ghcr.io/acme/debug`: `apps/web/overlays/staging` renders no image of that name']])('%s in %s', (image, overlay, start) => {
-    expect(unrenderedReason(image, overlay)).toMatch(new RegExp(`^${start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
-  });
+  test.each([['ghcr.io/acme/debug', 'apps/web/overlays/staging', '`ghcr.io/acme/debug`: `apps/web/overlays/staging` renders no image of that name']])(
+    '%s in %s',
+    (image, overlay, start) => {
+      expect(unrenderedReason(image, overlay)).toMatch(new RegExp(`^${start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    },
+  );
 });

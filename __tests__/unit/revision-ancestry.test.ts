@@ -56,9 +56,21 @@ describe('RevisionAncestry through the compare API', () => {
   });
 
   test.each([
-    [404, 'Not Found', "Input 'repository': GitHub answered 404 Not Found comparing bbbbbbb...aaaaaaa in acme/web-app: the commits are not in that repository, or the token may not read it. Set repository to the config repo (owner/name) and token to a token that may read it."],
-    [401, 'Bad credentials', "Input 'token': GitHub answered 401 comparing bbbbbbb...aaaaaaa in acme/web-app (Bad credentials): set token to a token that may read acme/web-app (contents: read), and repository to the config repo if it is not."],
-    [403, 'Resource not accessible by integration', "Input 'token': GitHub answered 403 comparing bbbbbbb...aaaaaaa in acme/web-app (Resource not accessible by integration): set token to a token that may read acme/web-app (contents: read), and repository to the config repo if it is not."],
+    [
+      404,
+      'Not Found',
+      "Input 'repository': GitHub answered 404 Not Found comparing bbbbbbb...aaaaaaa in acme/web-app: the commits are not in that repository, or the token may not read it. Set repository to the config repo (owner/name) and token to a token that may read it.",
+    ],
+    [
+      401,
+      'Bad credentials',
+      "Input 'token': GitHub answered 401 comparing bbbbbbb...aaaaaaa in acme/web-app (Bad credentials): set token to a token that may read acme/web-app (contents: read), and repository to the config repo if it is not.",
+    ],
+    [
+      403,
+      'Resource not accessible by integration',
+      "Input 'token': GitHub answered 403 comparing bbbbbbb...aaaaaaa in acme/web-app (Resource not accessible by integration): set token to a token that may read acme/web-app (contents: read), and repository to the config repo if it is not.",
+    ],
   ])('a %i from the compare API ends the lookup (and the wait) with what to set, once', async (status, message, expected) => {
     const refused = fakeGitHub([() => httpError(status, message)]);
     const ancestry = new RevisionAncestry(EXPECTED, configRepoGraphs({ github: { ...refused, owner: 'acme', repo: 'web-app' } }));
@@ -100,8 +112,16 @@ describe('explainRefusedRead', () => {
   test.each<[number, string, string]>([
     [401, 'Bad credentials', "Input 'token': GitHub refused it (401 Bad credentials): it is wrong or expired."],
     [404, 'Not Found', "Input 'repository': acme/config was not found with this token (404)."],
-    [403, 'Resource not accessible by integration', "Input 'token': GitHub refused a read of acme/config (403 Resource not accessible by integration); the token needs contents: read."],
-    [403, 'API rate limit exceeded for installation ID 1.', "GitHub's rate limit for this token is used up (403 API rate limit exceeded for installation ID 1.)"],
+    [
+      403,
+      'Resource not accessible by integration',
+      "Input 'token': GitHub refused a read of acme/config (403 Resource not accessible by integration); the token needs contents: read.",
+    ],
+    [
+      403,
+      'API rate limit exceeded for installation ID 1.',
+      "GitHub's rate limit for this token is used up (403 API rate limit exceeded for installation ID 1.)",
+    ],
     [502, 'Bad Gateway', 'Reading acme/config through the GitHub API failed (502 Bad Gateway).'],
   ])('%d %s', (status, message, expected) => {
     expect(explainRefusedRead('acme/config', httpError(status, message), 'contents: read')?.message).toContain(expected);
@@ -116,8 +136,13 @@ describe('checkingMessage', () => {
   const knowledge = (failures: Record<string, string>) => ({ expected: EXPECTED, relations: new Map(), lookupFailures: new Map(Object.entries(failures)) });
   test.each<[string, string[], Record<string, string>, string]>([
     ['nothing failed yet', [OLD], {}, 'checking whether bbbbbbb contains aaaaaaa'],
-    ['the last try failed: said, and that it is asked again', [OLD], { [OLD]: 'GitHub answered 502 comparing bbbbbbb...aaaaaaa in acme/config (Bad Gateway)' }, 'checking whether bbbbbbb contains aaaaaaa; the last try failed: GitHub answered 502 comparing bbbbbbb...aaaaaaa in acme/config (Bad Gateway); asking again'],
-    ['a failure of another revision is not this one\'s', [OLD], { ['c'.repeat(40)]: 'GitHub answered 503' }, 'checking whether bbbbbbb contains aaaaaaa'],
+    [
+      'the last try failed: said, and that it is asked again',
+      [OLD],
+      { [OLD]: 'GitHub answered 502 comparing bbbbbbb...aaaaaaa in acme/config (Bad Gateway)' },
+      'checking whether bbbbbbb contains aaaaaaa; the last try failed: GitHub answered 502 comparing bbbbbbb...aaaaaaa in acme/config (Bad Gateway); asking again',
+    ],
+    ["a failure of another revision is not this one's", [OLD], { ['c'.repeat(40)]: 'GitHub answered 503' }, 'checking whether bbbbbbb contains aaaaaaa'],
   ])('%s', (_title, revisions, failures, expected) => {
     expect(checkingMessage('checking whether bbbbbbb contains aaaaaaa', revisions, knowledge(failures))).toBe(expected);
   });

@@ -7,7 +7,12 @@ describe('shortenAtWord', () => {
   test.each([
     ['a message that fits is whole', REFUSAL, 200, REFUSAL],
     ['exactly the limit is whole', REFUSAL, REFUSAL.length, REFUSAL],
-    ['one short of the whole: the last word goes, an ellipsis says so', REFUSAL, REFUSAL.length - 1, 'HTTP protocol is not allowed when skipTLSVerify is not set or…'],
+    [
+      'one short of the whole: the last word goes, an ellipsis says so',
+      REFUSAL,
+      REFUSAL.length - 1,
+      'HTTP protocol is not allowed when skipTLSVerify is not set or…',
+    ],
     ['cut at the last space that fits', REFUSAL, 30, 'HTTP protocol is not allowed…'],
     ['a separator before the cut is not left dangling', 'the server said: no, not today', 20, 'the server said: no…'],
     ['whitespace and newlines fold to single spaces', '  upstream\n  connect   error\r\n', 100, 'upstream connect error'],

@@ -29,6 +29,8 @@ describe('the Node.js versions gitops-promote runs on', () => {
   });
 
   test('the refusal is one line naming the versions', () => {
-    expect(unsupportedNodeMessage('20.20.2')).toBe('error: gitops-promote needs Node.js 24 or later (the runtime the action runs on); this is Node.js 20.20.2.');
+    expect(unsupportedNodeMessage('20.20.2')).toBe(
+      'error: gitops-promote needs Node.js 24 or later (the runtime the action runs on); this is Node.js 20.20.2.',
+    );
   });
 });

@@ -40,10 +40,26 @@ describe('checkImages', () => {
 
 describe('duplicates', () => {
   test.each([
-    { a: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } }, b: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', namespace: 'default' } }, same: true },
-    { a: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x' } }, b: { apiVersion: 'extensions/v1beta1', kind: 'Deployment', metadata: { name: 'x' } }, same: true },
-    { a: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', namespace: 'a' } }, b: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', namespace: 'b' } }, same: false },
-    { a: { apiVersion: 'cert-manager.io/v1', kind: 'Certificate', metadata: { name: 'x' } }, b: { apiVersion: 'other.example.com/v1', kind: 'Certificate', metadata: { name: 'x' } }, same: false },
+    {
+      a: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } },
+      b: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', namespace: 'default' } },
+      same: true,
+    },
+    {
+      a: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x' } },
+      b: { apiVersion: 'extensions/v1beta1', kind: 'Deployment', metadata: { name: 'x' } },
+      same: true,
+    },
+    {
+      a: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', namespace: 'a' } },
+      b: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', namespace: 'b' } },
+      same: false,
+    },
+    {
+      a: { apiVersion: 'cert-manager.io/v1', kind: 'Certificate', metadata: { name: 'x' } },
+      b: { apiVersion: 'other.example.com/v1', kind: 'Certificate', metadata: { name: 'x' } },
+      same: false,
+    },
   ])('$a.apiVersion $a.kind vs $b.apiVersion → same: $same', ({ a, b, same }) => {
     expect(resourceIdentity(a) === resourceIdentity(b)).toBe(same);
     expect(findDuplicates([a, b])).toEqual(same ? [{ index: 1, firstIndex: 0 }] : []);

@@ -13,10 +13,28 @@ const VARIABLES = '.NormalizedKubernetesVersion, .StrictSuffix, .ResourceKind, .
 describe('kubeconform-style templates', () => {
   test.each([
     ['{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json', 'example.com/v1', 'Widget', true, 'example.com/widget_v1.json'],
-    ['{{ .Group }}/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json', 'monitoring.coreos.com/v1', 'ServiceMonitor', true, 'monitoring.coreos.com/servicemonitor_v1.json'],
+    [
+      '{{ .Group }}/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json',
+      'monitoring.coreos.com/v1',
+      'ServiceMonitor',
+      true,
+      'monitoring.coreos.com/servicemonitor_v1.json',
+    ],
     ['{{  .ResourceKind  }}.json', 'apps/v1', 'Deployment', true, 'deployment.json'],
-    ['{{ .NormalizedKubernetesVersion }}-standalone{{.StrictSuffix}}/{{.ResourceKind}}{{.KindSuffix}}.json', 'apps/v1', 'Deployment', true, 'v1.34.0-standalone-strict/deployment-apps-v1.json'],
-    ['{{ .NormalizedKubernetesVersion }}-standalone{{.StrictSuffix}}/{{.ResourceKind}}{{.KindSuffix}}.json', 'v1', 'Service', false, 'v1.34.0-standalone/service-v1.json'],
+    [
+      '{{ .NormalizedKubernetesVersion }}-standalone{{.StrictSuffix}}/{{.ResourceKind}}{{.KindSuffix}}.json',
+      'apps/v1',
+      'Deployment',
+      true,
+      'v1.34.0-standalone-strict/deployment-apps-v1.json',
+    ],
+    [
+      '{{ .NormalizedKubernetesVersion }}-standalone{{.StrictSuffix}}/{{.ResourceKind}}{{.KindSuffix}}.json',
+      'v1',
+      'Service',
+      false,
+      'v1.34.0-standalone/service-v1.json',
+    ],
     ['{{.ResourceKind}}{{.KindSuffix}}.json', 'networking.k8s.io/v1', 'Ingress', true, 'ingress-networking-v1.json'],
     // kubeconform's Group is the part before the slash: for a core kind, the version.
     ['{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json', 'v1', 'ConfigMap', true, 'v1/configmap_v1.json'],
@@ -27,10 +45,22 @@ describe('kubeconform-style templates', () => {
   });
 
   test.each([
-    ['foo {{ .Foo }}', `Input 'schema-locations': 'foo {{ .Foo }}' uses the unknown template variable .Foo; the variables are ${VARIABLES}, as in kubeconform.`],
-    ['schemas/{{ .resourceKind }}.json', `Input 'schema-locations': 'schemas/{{ .resourceKind }}.json' uses the unknown template variable .resourceKind (did you mean .ResourceKind?); the variables are ${VARIABLES}, as in kubeconform.`],
-    ['schemas/{{ printf "%s" .Group }}.json', `Input 'schema-locations': 'schemas/{{ printf "%s" .Group }}.json' uses '{{ printf "%s" .Group }}', which is not a template variable; the variables are ${VARIABLES}, as in kubeconform.`],
-    ['schemas/{{}}.json', `Input 'schema-locations': 'schemas/{{}}.json' uses '{{}}', which is not a template variable; the variables are ${VARIABLES}, as in kubeconform.`],
+    [
+      'foo {{ .Foo }}',
+      `Input 'schema-locations': 'foo {{ .Foo }}' uses the unknown template variable .Foo; the variables are ${VARIABLES}, as in kubeconform.`,
+    ],
+    [
+      'schemas/{{ .resourceKind }}.json',
+      `Input 'schema-locations': 'schemas/{{ .resourceKind }}.json' uses the unknown template variable .resourceKind (did you mean .ResourceKind?); the variables are ${VARIABLES}, as in kubeconform.`,
+    ],
+    [
+      'schemas/{{ printf "%s" .Group }}.json',
+      `Input 'schema-locations': 'schemas/{{ printf "%s" .Group }}.json' uses '{{ printf "%s" .Group }}', which is not a template variable; the variables are ${VARIABLES}, as in kubeconform.`,
+    ],
+    [
+      'schemas/{{}}.json',
+      `Input 'schema-locations': 'schemas/{{}}.json' uses '{{}}', which is not a template variable; the variables are ${VARIABLES}, as in kubeconform.`,
+    ],
     ['schemas/{{ .Group', "Input 'schema-locations': 'schemas/{{ .Group' has a '{{' with no closing '}}'."],
   ])('%s is refused in one line naming the input', (template, message) => {
     expect(() => checkSchemaLocations(['crds/', template])).toThrow(new InputError('schema-locations', message.replace("Input 'schema-locations': ", '')));
@@ -38,7 +68,7 @@ describe('kubeconform-style templates', () => {
   });
 });
 
-describe('JSON Schema file names, as kubeconform\'s tools write them', () => {
+describe("JSON Schema file names, as kubeconform's tools write them", () => {
   test.each<[string, SchemaFileName | undefined]>([
     ['widget_v1.json', { kind: 'widget', version: 'v1', group: 'any' }],
     ['Widget_V1alpha1.json', { kind: 'widget', version: 'v1alpha1', group: 'any' }],
@@ -115,7 +145,9 @@ describe('files and folders of schemas', () => {
 
   test('a JSON Schema file given by itself is used too', () => {
     const root = folder({ 'gadget_v1.json': schema('gadget') });
-    expect(new UserSchemaLocations([join(root, 'gadget_v1.json')], true, '1.34').schemaFor('example.com/v1', 'Gadget')?.origin).toBe(join(root, 'gadget_v1.json'));
+    expect(new UserSchemaLocations([join(root, 'gadget_v1.json')], true, '1.34').schemaFor('example.com/v1', 'Gadget')?.origin).toBe(
+      join(root, 'gadget_v1.json'),
+    );
   });
 
   test('locations are asked in the order given; the first that has the kind wins', () => {
@@ -127,9 +159,24 @@ describe('files and folders of schemas', () => {
   });
 
   test.each([
-    ['a JSON Schema whose kind neither its name nor its content says', { 'widget.json': schema('w') }, 'widget.json', /widget\.json is a JSON Schema, but of which kind cannot be told: give it an x-kubernetes-group-version-kind, or name the file <kind>_<version>\.json or <kind>-<group>-<version>\.json\.$/],
-    ['a file with no CRD and no JSON Schema', { 'configmap.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n' }, 'configmap.yaml', /configmap\.yaml' holds no CustomResourceDefinition and no JSON Schema\.$/],
-    ['a folder with no CRD and no JSON Schema', { 'kustomization.yaml': 'resources: []\n' }, '', /' holds no CustomResourceDefinition and no JSON Schema \(in its \.yaml, \.yml or \.json files\)\.$/],
+    [
+      'a JSON Schema whose kind neither its name nor its content says',
+      { 'widget.json': schema('w') },
+      'widget.json',
+      /widget\.json is a JSON Schema, but of which kind cannot be told: give it an x-kubernetes-group-version-kind, or name the file <kind>_<version>\.json or <kind>-<group>-<version>\.json\.$/,
+    ],
+    [
+      'a file with no CRD and no JSON Schema',
+      { 'configmap.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n' },
+      'configmap.yaml',
+      /configmap\.yaml' holds no CustomResourceDefinition and no JSON Schema\.$/,
+    ],
+    [
+      'a folder with no CRD and no JSON Schema',
+      { 'kustomization.yaml': 'resources: []\n' },
+      '',
+      /' holds no CustomResourceDefinition and no JSON Schema \(in its \.yaml, \.yml or \.json files\)\.$/,
+    ],
   ])('%s is refused, never passed over', (_name, files, entry, message) => {
     const root = folder(files);
     const location = entry ? join(root, entry) : root;

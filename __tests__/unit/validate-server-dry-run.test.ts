@@ -1,9 +1,19 @@
 import { describe, expect, test } from '@jest/globals';
 import { fieldPointer, judgeError, splitErrors } from '../../src/validate/server-dry-run.js';
 
-const deployment = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'shop' }, spec: { replicas: -1, template: { spec: { containers: [{ imagee: 'x' }] } } } };
+const deployment = {
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'web', namespace: 'shop' },
+  spec: { replicas: -1, template: { spec: { containers: [{ imagee: 'x' }] } } },
+};
 const namespace = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } };
-const crd = { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'widgets.example.com' }, spec: { group: 'example.com', names: { kind: 'Widget' }, versions: [{ name: 'v1' }] } };
+const crd = {
+  apiVersion: 'apiextensions.k8s.io/v1',
+  kind: 'CustomResourceDefinition',
+  metadata: { name: 'widgets.example.com' },
+  spec: { group: 'example.com', names: { kind: 'Widget' }, versions: [{ name: 'v1' }] },
+};
 
 describe('kubectl stderr → findings', () => {
   test('splits blocks and drops warnings', () => {
@@ -22,14 +32,45 @@ describe('kubectl stderr → findings', () => {
   });
 
   test.each([
-    { block: 'Error from server (NotFound): error when creating "STDIN": namespaces "shop" not found', objects: [deployment, namespace], severity: 'notice', resource: undefined },
-    { block: 'Error from server (NotFound): error when creating "STDIN": namespaces "shop" not found', objects: [deployment], severity: 'error', resource: undefined },
-    { block: 'resource mapping not found for name: "blue" namespace: "" from "STDIN": no matches for kind "Widget" in version "example.com/v1"', objects: [crd], severity: 'notice', resource: undefined },
-    { block: 'resource mapping not found for name: "blue" namespace: "" from "STDIN": no matches for kind "Widget" in version "example.com/v2"', objects: [crd], severity: 'error', resource: undefined },
-    { block: 'Error from server (BadRequest): error when creating "STDIN": admission webhook "p.example.com" does not support dry run', objects: [deployment], severity: 'notice', resource: undefined },
-    { block: 'The Deployment "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0', objects: [deployment], severity: 'error', resource: 'Deployment/shop/web' },
     {
-      block: 'Error from server (BadRequest): error when creating "STDIN": Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.template.spec.containers[0].imagee"',
+      block: 'Error from server (NotFound): error when creating "STDIN": namespaces "shop" not found',
+      objects: [deployment, namespace],
+      severity: 'notice',
+      resource: undefined,
+    },
+    {
+      block: 'Error from server (NotFound): error when creating "STDIN": namespaces "shop" not found',
+      objects: [deployment],
+      severity: 'error',
+      resource: undefined,
+    },
+    {
+      block: 'resource mapping not found for name: "blue" namespace: "" from "STDIN": no matches for kind "Widget" in version "example.com/v1"',
+      objects: [crd],
+      severity: 'notice',
+      resource: undefined,
+    },
+    {
+      block: 'resource mapping not found for name: "blue" namespace: "" from "STDIN": no matches for kind "Widget" in version "example.com/v2"',
+      objects: [crd],
+      severity: 'error',
+      resource: undefined,
+    },
+    {
+      block: 'Error from server (BadRequest): error when creating "STDIN": admission webhook "p.example.com" does not support dry run',
+      objects: [deployment],
+      severity: 'notice',
+      resource: undefined,
+    },
+    {
+      block: 'The Deployment "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0',
+      objects: [deployment],
+      severity: 'error',
+      resource: 'Deployment/shop/web',
+    },
+    {
+      block:
+        'Error from server (BadRequest): error when creating "STDIN": Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.template.spec.containers[0].imagee"',
       objects: [deployment, { ...deployment, metadata: { name: 'other' }, spec: {} }],
       severity: 'error',
       resource: 'Deployment/shop/web',

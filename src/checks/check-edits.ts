@@ -42,7 +42,13 @@ export async function checkEdits(root: string, edits: readonly FileEdit[], check
       verified.render = true;
     }
     if (checks.validation) {
-      await validateOrFail(root, edits.map((edit) => edit.overlay), checks.validation, title, checks.workspace);
+      await validateOrFail(
+        root,
+        edits.map((edit) => edit.overlay),
+        checks.validation,
+        title,
+        checks.workspace,
+      );
       verified.validation = true;
     }
   } finally {
@@ -52,7 +58,13 @@ export async function checkEdits(root: string, edits: readonly FileEdit[], check
 }
 
 /** Validate or fail: validates the overlays, annotates the findings, and on an error writes the summary and throws its one line. */
-export async function validateOrFail(root: string, overlays: readonly Overlay[], settings: ValidationSettings, title: string, workspace: string | undefined): Promise<void> {
+export async function validateOrFail(
+  root: string,
+  overlays: readonly Overlay[],
+  settings: ValidationSettings,
+  title: string,
+  workspace: string | undefined,
+): Promise<void> {
   const report = await core.group(title, () => validateOverlays(overlays, { ...settings, repoRoot: root, policyFor: () => settings.policy }));
   annotate(report, root, workspace);
   const failure = validationFailure(report);

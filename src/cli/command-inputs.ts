@@ -19,7 +19,15 @@ export interface CommandInputs {
   groups: readonly InputGroup[];
 }
 
-const VALIDATION: readonly string[] = ['kubernetes-version', 'strict', 'ignore-missing-schemas', 'kustomize-args', 'schema-locations', 'protected', 'require-digest'];
+const VALIDATION: readonly string[] = [
+  'kubernetes-version',
+  'strict',
+  'ignore-missing-schemas',
+  'kustomize-args',
+  'schema-locations',
+  'protected',
+  'require-digest',
+];
 const PULL_REQUEST: readonly string[] = ['landing', 'reviewers', 'team-reviewers', 'labels', 'assignees', 'draft', 'auto-merge', 'merge-method'];
 const COMMIT: readonly string[] = ['commit-message', 'author-name', 'author-email'];
 const ARGO_CONNECTION: readonly string[] = ['argocd-server', 'argocd-token', 'argocd-username', 'argocd-password', 'argocd-ca', 'argocd-insecure'];

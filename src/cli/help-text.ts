@@ -27,7 +27,7 @@ const FLAGS_NOTE = [
   'Every input of the action is the flag of the same name: a repeated flag adds a line, and a flag',
   'with no value is true. The flags of the CLI itself:',
   '  --json  print the outputs as one JSON object on stdout (the log goes to stderr)',
-  '  --help  this text; after a command, that command\'s inputs',
+  "  --help  this text; after a command, that command's inputs",
 ];
 
 /** `gitops-promote <command> --help`: that command's inputs, grouped, each with one line and its default. */
@@ -77,7 +77,10 @@ const COMMAND_LIST = /^((?:[a-z][a-z-]*(?: \([^)]*\))?)(?:(?:, and |, | and )[a-
 function scopeOf(clause: string): { commands?: string[]; text: string } {
   const match = COMMAND_LIST.exec(clause);
   if (!match) return { text: clause };
-  const commands = match[1]!.replace(/\([^)]*\)/g, '').split(/,? and |, /).map((word) => word.trim());
+  const commands = match[1]!
+    .replace(/\([^)]*\)/g, '')
+    .split(/,? and |, /)
+    .map((word) => word.trim());
   return { commands, text: match[2]! };
 }
 
@@ -119,5 +122,8 @@ function hanging(prefix: string, text: string): string {
     }
   }
   lines.push(line);
-  return lines.map((text, index) => `${index === 0 ? prefix : indent}${text}`).join('\n').trimEnd();
+  return lines
+    .map((text, index) => `${index === 0 ? prefix : indent}${text}`)
+    .join('\n')
+    .trimEnd();
 }

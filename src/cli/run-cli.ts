@@ -107,6 +107,10 @@ function showOutputs(cli: CliConsole, request: CliRequest, outputs: Record<strin
     if (lines.length > 0) cli.result(['', ...lines].join('\n'));
   } else if (!where.callerFile && Object.keys(outputs).length > 0) {
     // Inside Actions with no GITHUB_OUTPUT file: name=value lines, as before.
-    cli.result(Object.entries(outputs).map(([name, value]) => `${name}=${value}`).join('\n'));
+    cli.result(
+      Object.entries(outputs)
+        .map(([name, value]) => `${name}=${value}`)
+        .join('\n'),
+    );
   }
 }

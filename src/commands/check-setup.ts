@@ -27,6 +27,7 @@ export const checkSetupCommand: Command<CheckSetupContext, CheckSetupOutcome> = 
     setOutputs({ problems: JSON.stringify(findings.filter((finding) => finding.level !== 'ok')) });
     await writeSummary(setupSummaryMarkdown(repository, configNote, findings));
     const errors = findings.filter((finding) => finding.level === 'error').length;
-    if (errors > 0) throw new ReportedFailure(`check-setup found ${countOf(errors, 'problem')} that ${errors === 1 ? 'stops' : 'stop'} the writing commands (above).`);
+    if (errors > 0)
+      throw new ReportedFailure(`check-setup found ${countOf(errors, 'problem')} that ${errors === 1 ? 'stops' : 'stop'} the writing commands (above).`);
   },
 };

@@ -34,7 +34,11 @@ export const setImageCommand: Command<Prepared<SetImageInputs, SetImageContext>,
       dryRun: readBoolean('dry-run', false),
       settings: readWorkflowSettings(),
     };
-    const context: SetImageContext = { github: new GitHubAccess(github, run, 'to land set-image through the GitHub API or a pull request'), configFile: readConfigFile(), run };
+    const context: SetImageContext = {
+      github: new GitHubAccess(github, run, 'to land set-image through the GitHub API or a pull request'),
+      configFile: readConfigFile(),
+      run,
+    };
     return { inputs, context };
   },
   run: ({ inputs, context }) => runSetImage(inputs, context),

@@ -47,6 +47,10 @@ export const waitCommand: Command<Prepared<WaitInputs, WaitContext>, WaitOutcome
     if (outcome.failure) throw new UserError(outcome.failure);
     for (const object of outcome.objects) if (object.status.note) core.notice(`${object.target.label}: ${object.status.note}`);
     const { objects, expected } = outcome;
-    core.info(objects.length === 1 ? `${objects[0]!.target.label} runs ${shortSha(expected)} and is healthy.` : `All ${objects.length} objects run ${shortSha(expected)} and are healthy.`);
+    core.info(
+      objects.length === 1
+        ? `${objects[0]!.target.label} runs ${shortSha(expected)} and is healthy.`
+        : `All ${objects.length} objects run ${shortSha(expected)} and are healthy.`,
+    );
   },
 };

@@ -60,7 +60,12 @@ export const PROMOTION_CONFIG_SCHEMA = {
           protected: { type: 'boolean' },
           'require-digest': { type: 'boolean' },
           controller: { enum: ['argocd', 'flux'] },
-          'max-skew': { anyOf: [{ type: 'integer', minimum: 0 }, { type: 'string', pattern: '^\\d+(d|versions?)$' }] },
+          'max-skew': {
+            anyOf: [
+              { type: 'integer', minimum: 0 },
+              { type: 'string', pattern: '^\\d+(d|versions?)$' },
+            ],
+          },
         },
       },
     },

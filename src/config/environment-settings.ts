@@ -52,7 +52,6 @@ export interface WorkflowSettings {
   fluxNamespace?: string;
 }
 
-
 /** An environment's settings once the rule is applied. */
 export interface EnvironmentSettings {
   landing: Landing;

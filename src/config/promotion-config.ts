@@ -203,7 +203,7 @@ function refuseCycles(environments: readonly Environment[], file: string): void 
   const byName = new Map(environments.map((env) => [env.name, env]));
   for (const start of environments) {
     const seen = [start.name];
-    for (let env = start; env.from !== undefined; ) {
+    for (let env = start; env.from !== undefined;) {
       env = byName.get(env.from)!;
       if (seen.includes(env.name)) {
         throw new UserError(`${file}: environments promote in a cycle: ${[...seen.slice(seen.indexOf(env.name)), env.name].join(' → ')}.`);
@@ -216,9 +216,7 @@ function refuseCycles(environments: readonly Environment[], file: string): void 
 export function findEnvironment(config: PromotionConfig, name: string, input: string): Environment {
   const env = config.environments.find((candidate) => candidate.name === name);
   if (!env) {
-    throw new UserError(
-      `Input '${input}': unknown environment '${name}'; the promotion config declares ${config.environments.map((e) => e.name).join(', ')}.`,
-    );
+    throw new UserError(`Input '${input}': unknown environment '${name}'; the promotion config declares ${config.environments.map((e) => e.name).join(', ')}.`);
   }
   return env;
 }

@@ -15,7 +15,10 @@ export interface Controllers {
  * Argo CD session (logged in), and @kubernetes/client-node, which loads only
  * when a Flux object is read.
  */
-export async function openControllers(targets: ReadonlyArray<{ controller: 'argocd' | 'flux' } | undefined>, connections: ControllerConnections): Promise<Controllers> {
+export async function openControllers(
+  targets: ReadonlyArray<{ controller: 'argocd' | 'flux' } | undefined>,
+  connections: ControllerConnections,
+): Promise<Controllers> {
   const controllers: Controllers = {
     close: async () => {
       await controllers.argocd?.logout();

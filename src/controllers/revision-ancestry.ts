@@ -50,12 +50,16 @@ export class RevisionAncestry implements RevisionKnowledge {
 
   /** Learns how each revision relates to the expected commit. */
   learn(revisions: readonly string[]): Promise<void> {
-    return this.once('relation', revisions.filter((revision) => revision !== this.expected), async (revision) => {
-      const standing = await this.ask(revision, (graph) => graph.relation(revision, this.expected));
-      const relation = standing ? RELATION[standing] : 'unknown';
-      core.debug(`Revision ${revision} relative to ${this.expected}: ${relation}`);
-      this.relations.set(revision, relation);
-    });
+    return this.once(
+      'relation',
+      revisions.filter((revision) => revision !== this.expected),
+      async (revision) => {
+        const standing = await this.ask(revision, (graph) => graph.relation(revision, this.expected));
+        const relation = standing ? RELATION[standing] : 'unknown';
+        core.debug(`Revision ${revision} relative to ${this.expected}: ${relation}`);
+        this.relations.set(revision, relation);
+      },
+    );
   }
 
   /** Learns which files changed from each older `revision` to the expected commit (renames by their new name, as Argo CD lists them). */
@@ -127,7 +131,10 @@ export class RevisionAncestry implements RevisionKnowledge {
     const kind = readFailureKind(error);
     if (kind === 'passing') throw new Error(`GitHub answered ${statusOf(error)} ${where} (${describeRequestError(error)})`);
     if (kind === 'refused') {
-      throw new InputError('token', `GitHub answered ${statusOf(error)} ${where} (${describeRequestError(error)}): set token to a token that may read ${graph.where} (contents: read), and repository to the config repo if it is not.`);
+      throw new InputError(
+        'token',
+        `GitHub answered ${statusOf(error)} ${where} (${describeRequestError(error)}): set token to a token that may read ${graph.where} (contents: read), and repository to the config repo if it is not.`,
+      );
     }
     // Not GitHub's answer (git failed): passing, asked again.
     if (!isRequestError(error)) throw error;

@@ -70,11 +70,19 @@ export async function collectDrift(settings: DriftSettings, sources: DriftSource
       }
       const declared = await declaredFor(env, app, lookup);
       const findings: Finding[] = [];
-      const judged = await judgeController(settings, sources, branch, env, app, declared, lookup.overlays.map((overlay) => overlay.path));
+      const judged = await judgeController(
+        settings,
+        sources,
+        branch,
+        env,
+        app,
+        declared,
+        lookup.overlays.map((overlay) => overlay.path),
+      );
       findings.push(...judged.findings);
       const from = env.from ? byName.get(env.from) : undefined;
       const skew = from && declared ? await skewAgainst(from, env, app, declared, { settings, sources, declaredFor }) : undefined;
-      const beyond = skew && (skew.status !== 'same' && skew.status !== 'ahead') ? exceedsMaxSkew(skew, limit) : undefined;
+      const beyond = skew && skew.status !== 'same' && skew.status !== 'ahead' ? exceedsMaxSkew(skew, limit) : undefined;
       if (skew && beyond) {
         const pr = skew.promotionPr ? `; promotion PR #${skew.promotionPr.number} is open` : '; no promotion PR is open';
         findings.push({ kind: 'skew', message: `${describeSkew(skew)}: ${beyond} (max-skew ${describeMaxSkew(limit!)})${pr}` });
@@ -104,7 +112,9 @@ function findOverlays(settings: DriftSettings, root: string, env: Environment, a
     return { overlays: own?.overlays ?? [] };
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
-    return { missing: `the overlay the promotion config names does not exist or has no kustomization (${error.message.replace(/^Environment '[^']+', app '[^']+': /, '')})` };
+    return {
+      missing: `the overlay the promotion config names does not exist or has no kustomization (${error.message.replace(/^Environment '[^']+', app '[^']+': /, '')})`,
+    };
   }
 }
 
@@ -129,7 +139,9 @@ async function judgeController(
   for (const revision of revisions) standings.set(revision, await branch.history.standing(revision, paths));
   const context = { head: branch.head, now: sources.now, staleAfterMs: settings.staleAfterMs, declared, standings };
   const judged = read.argo ? judgeArgoDrift(read.argo, context) : judgeFluxDrift(read.flux!, context);
-  core.info(`${env.name} / ${app.name}: ${judged.view.object} ${judged.view.sync ?? ''} ${judged.view.health ?? ''}${judged.findings.map((f) => ` · ${f.kind}: ${f.message}`).join('')}`);
+  core.info(
+    `${env.name} / ${app.name}: ${judged.view.object} ${judged.view.sync ?? ''} ${judged.view.health ?? ''}${judged.findings.map((f) => ` · ${f.kind}: ${f.message}`).join('')}`,
+  );
   return judged;
 }
 

@@ -32,7 +32,9 @@ export async function openConfigBranches(location: RepoLocation, github: GitHubA
   // A checkout of the config repo in the working folder (actions/checkout) is read as it is: no API requests for history.
   const checkout = await checkoutOf(new Git(process.cwd()), connection.repository);
   if (checkout) {
-    core.info(`Reading the checkout of ${connection.repository} in ${checkout} (path is empty and the working folder is one); set path to read another folder.`);
+    core.info(
+      `Reading the checkout of ${connection.repository} in ${checkout} (path is empty and the working folder is one); set path to read another folder.`,
+    );
     return openCheckout(checkout, configFile);
   }
   return openThroughApi(github, configFile);
@@ -43,7 +45,10 @@ async function checkoutOf(git: Git, repository: string): Promise<string | undefi
   const top = await git.topLevel();
   if (!top) return undefined;
   const origin = (await git.remoteUrl('origin')) ?? '';
-  const path = origin.replace(/\.git$/, '').replace(/\/+$/, '').toLowerCase();
+  const path = origin
+    .replace(/\.git$/, '')
+    .replace(/\/+$/, '')
+    .toLowerCase();
   const wanted = repository.toLowerCase();
   return path.endsWith(`/${wanted}`) || path.endsWith(`:${wanted}`) ? top : undefined;
 }
@@ -75,11 +80,18 @@ async function openCheckout(path: string, configFile: ConfigFile): Promise<Confi
 /** The checkout as the one branch drift-check reads, named by the branch checked out (`detachedName` when detached); read as it is, nothing fetched. */
 async function checkoutBranch(git: Git, detachedName?: string): Promise<ConfigBranch> {
   if (!(await git.topLevel())) {
-    throw new UserError(`drift-check needs a git checkout of the config repo at '${git.directory}' (input path), with its history (actions/checkout with fetch-depth: 0), or an empty path to read it through the GitHub API.`);
+    throw new UserError(
+      `drift-check needs a git checkout of the config repo at '${git.directory}' (input path), with its history (actions/checkout with fetch-depth: 0), or an empty path to read it through the GitHub API.`,
+    );
   }
   const branch = (await git.currentBranch()) || detachedName || 'HEAD';
   const { sha, date } = await git.commitInfo('HEAD');
-  return { root: git.directory, head: { branch, sha, committedAt: date }, shallow: await git.isShallow(), history: new ConfigHistory(new GitCommitGraph(git), sha) };
+  return {
+    root: git.directory,
+    head: { branch, sha, committedAt: date },
+    shallow: await git.isShallow(),
+    history: new ConfigHistory(new GitCommitGraph(git), sha),
+  };
 }
 
 async function openThroughApi(github: GitHubAccess, configFile: ConfigFile): Promise<ConfigBranches> {
@@ -114,7 +126,9 @@ async function openThroughApi(github: GitHubAccess, configFile: ConfigFile): Pro
           repo.open(branch).then(
             (snapshot) => branchAt(branch, snapshot),
             (error: unknown) => {
-              throw error instanceof UserError ? new UserError(`Environment '${env.name}' lives on branch '${branch}' (its branch in the promotion config): ${error.message}`) : error;
+              throw error instanceof UserError
+                ? new UserError(`Environment '${env.name}' lives on branch '${branch}' (its branch in the promotion config): ${error.message}`)
+                : error;
             },
           ),
         );

@@ -33,7 +33,11 @@ export async function readFluxObject(client: FluxClient, target: Extract<Control
 }
 
 /** One retry after a short pause for transient failures; anything else (bad credentials, TLS) fails the step. */
-async function readWithOneRetry<T>(read: () => Promise<T>, unknown: (error: unknown) => string | undefined, transient: (error: unknown) => boolean): Promise<ControllerRead<T>> {
+async function readWithOneRetry<T>(
+  read: () => Promise<T>,
+  unknown: (error: unknown) => string | undefined,
+  transient: (error: unknown) => boolean,
+): Promise<ControllerRead<T>> {
   for (let attempt = 1; ; attempt++) {
     try {
       return { found: true, object: await read() };

@@ -56,7 +56,15 @@ export function judgeArgoDrift(app: ArgoApplication, context: DriftContext): Con
   const reconciled = Date.parse(status.reconciledAt ?? '');
   if (!Number.isFinite(reconciled) || context.now - reconciled > context.staleAfterMs) {
     const when = Number.isFinite(reconciled) ? `last reconciled ${formatAge(context.now - reconciled)} ago` : 'never reconciled';
-    return { view, findings: [{ kind: 'stale', message: `${when} (status.reconciledAt), longer than stale-after: the controller may be down, so its ${view.sync}/${view.health} cannot be trusted` }] };
+    return {
+      view,
+      findings: [
+        {
+          kind: 'stale',
+          message: `${when} (status.reconciledAt), longer than stale-after: the controller may be down, so its ${view.sync}/${view.health} cannot be trusted`,
+        },
+      ],
+    };
   }
 
   const phase = status.operationState?.phase;
@@ -95,7 +103,10 @@ function judgeOutOfSync(app: ArgoApplication, view: ControllerView, context: Dri
     return { kind: 'pending', message: `manual sync: ${shortSha(context.head.sha)} waits to be synced (last synced ${shortSha(synced!)})` };
   }
   if (view.autoSync && youngHeadAwaitsSync(app, view, context)) {
-    return { kind: 'pending', message: `OutOfSync at ${shortSha(view.revision!)}, and ${shortSha(context.head.sha)} is ${formatAge(headAge(context))} old: auto-sync has not started a sync yet` };
+    return {
+      kind: 'pending',
+      message: `OutOfSync at ${shortSha(view.revision!)}, and ${shortSha(context.head.sha)} is ${formatAge(headAge(context))} old: auto-sync has not started a sync yet`,
+    };
   }
   const condition = blockingCondition(app);
   const why = condition ? ` (${condition.type}: ${condition.message ?? 'no message'})` : '';
@@ -157,7 +168,9 @@ const FLUX_FAILURE_WHILE_APPLYING = new Set(['ArtifactFailed', 'BuildFailed', 'R
 
 /** The commits a Flux object names (applied, attempted). */
 export function fluxRevisionsToCheck(object: FluxObject): string[] {
-  return [commitOfRevision(object.status?.lastAppliedRevision), commitOfRevision(object.status?.lastAttemptedRevision)].filter((sha): sha is string => Boolean(sha));
+  return [commitOfRevision(object.status?.lastAppliedRevision), commitOfRevision(object.status?.lastAttemptedRevision)].filter((sha): sha is string =>
+    Boolean(sha),
+  );
 }
 
 /**
@@ -188,12 +201,26 @@ export function judgeFluxDrift(object: FluxObject, context: DriftContext): Contr
   if (stalled) return { view, findings: [{ kind: 'degraded', message: `Stalled (${why(stalled)})` }] };
   if (ready?.status === 'False' && ready.reason === 'DependencyNotReady' && applied !== context.head.sha && headAge(context) <= context.staleAfterMs) {
     // Every dependant waits while its dependencies apply a new revision: right after a merge that is expected.
-    return { view, findings: [{ kind: 'pending', message: `waits for a dependency (${why(ready)}), and ${shortSha(context.head.sha)} is ${formatAge(headAge(context))} old` }] };
+    return {
+      view,
+      findings: [
+        { kind: 'pending', message: `waits for a dependency (${why(ready)}), and ${shortSha(context.head.sha)} is ${formatAge(headAge(context))} old` },
+      ],
+    };
   }
   if (ready?.status === 'False') {
     const attempted = object.status?.lastAttemptedRevision;
-    const newerFailed = !isHelm && attempted !== undefined && attempted !== object.status?.lastAppliedRevision && FLUX_FAILURE_WHILE_APPLYING.has(ready.reason ?? '');
-    return { view, findings: [{ kind: newerFailed ? 'not-applied' : 'degraded', message: newerFailed ? `${attempted} failed to apply (${why(ready)})` : `Ready=False (${why(ready)})` }] };
+    const newerFailed =
+      !isHelm && attempted !== undefined && attempted !== object.status?.lastAppliedRevision && FLUX_FAILURE_WHILE_APPLYING.has(ready.reason ?? '');
+    return {
+      view,
+      findings: [
+        {
+          kind: newerFailed ? 'not-applied' : 'degraded',
+          message: newerFailed ? `${attempted} failed to apply (${why(ready)})` : `Ready=False (${why(ready)})`,
+        },
+      ],
+    };
   }
   if (reconciling || ready?.status !== 'True') {
     return { view, findings: [{ kind: 'pending', message: `reconciling${ready?.message ? ` (${ready.message})` : ''}` }] };

@@ -18,9 +18,7 @@ export function parseMaxSkew(value: number | string): MaxSkew | undefined {
 }
 
 export const describeMaxSkew = (limit: MaxSkew): string =>
-  [limit.versions !== undefined ? countOf(limit.versions, 'version') : '', limit.days !== undefined ? `${limit.days}d` : '']
-    .filter(Boolean)
-    .join(' or ');
+  [limit.versions !== undefined ? countOf(limit.versions, 'version') : '', limit.days !== undefined ? `${limit.days}d` : ''].filter(Boolean).join(' or ');
 
 /** The `max-skew` input: `production=2,staging=7d` (several limits of one environment combine). */
 export function parseMaxSkewInput(text: string, environments: readonly string[]): Map<string, MaxSkew> {
@@ -28,7 +26,8 @@ export function parseMaxSkewInput(text: string, environments: readonly string[])
   for (const item of splitList(text)) {
     const [name, value] = item.split('=', 2).map((part) => part.trim());
     if (!name || value === undefined) throw new InputError('max-skew', `'${item}' is not environment=limit (for example production=2 or staging=7d).`);
-    if (!environments.includes(name)) throw new InputError('max-skew', `unknown environment '${name}'; the promotion config declares ${environments.join(', ')}.`);
+    if (!environments.includes(name))
+      throw new InputError('max-skew', `unknown environment '${name}'; the promotion config declares ${environments.join(', ')}.`);
     const limit = parseMaxSkew(value);
     if (!limit) throw new InputError('max-skew', `'${value}' for ${name} is not a number of versions (2) or days (7d).`);
     limits.set(name, { ...limits.get(name), ...limit });

@@ -14,7 +14,9 @@ export interface PromotionPr {
 export async function listPromotionPrs(client: GitHubClient, owner: string, repo: string): Promise<PromotionPr[]> {
   const pulls = await client.paginate(client.rest.pulls.list, { owner, repo, state: 'open', per_page: 100 });
   return pulls
-    .filter((pull) => pull.head.ref.startsWith('promote/') && (pull.head.repo?.full_name ?? `${owner}/${repo}`).toLowerCase() === `${owner}/${repo}`.toLowerCase())
+    .filter(
+      (pull) => pull.head.ref.startsWith('promote/') && (pull.head.repo?.full_name ?? `${owner}/${repo}`).toLowerCase() === `${owner}/${repo}`.toLowerCase(),
+    )
     .map((pull) => ({ number: pull.number, url: pull.html_url, branch: pull.head.ref }));
 }
 

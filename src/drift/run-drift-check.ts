@@ -69,12 +69,26 @@ async function readAndCheck(inputs: DriftInputs, context: DriftContext, github: 
     const targets = environments.flatMap((env) => apps.map((app) => configuredTarget(app, env, inputs.controllerSettings)));
     const controllers = await openControllers(targets, inputs.connections);
     try {
-      const sources: DriftSources = { main: branches.main, branchOf: (env) => branches.branchOf(env), now: Date.now(), argocd: controllers.argocd, flux: controllers.flux };
+      const sources: DriftSources = {
+        main: branches.main,
+        branchOf: (env) => branches.branchOf(env),
+        now: Date.now(),
+        argocd: controllers.argocd,
+        flux: controllers.flux,
+      };
       if (github) sources.promotionPr = await promotionPrLookup(github);
       const head = sources.main.head;
-      const settings = { config, environments, apps, staleAfterMs: inputs.staleAfterMs, maxSkew: maxSkewLimits(config, inputs.maxSkew), controllerSettings: inputs.controllerSettings };
-      return await core.group(`Checking ${countOf(apps.length, 'app')} in ${environments.map((env) => env.name).join(', ')} against ${head.branch} at ${head.sha.slice(0, 7)}`, () =>
-        collectDrift(settings, sources),
+      const settings = {
+        config,
+        environments,
+        apps,
+        staleAfterMs: inputs.staleAfterMs,
+        maxSkew: maxSkewLimits(config, inputs.maxSkew),
+        controllerSettings: inputs.controllerSettings,
+      };
+      return await core.group(
+        `Checking ${countOf(apps.length, 'app')} in ${environments.map((env) => env.name).join(', ')} against ${head.branch} at ${head.sha.slice(0, 7)}`,
+        () => collectDrift(settings, sources),
       );
     } finally {
       await controllers.close();
@@ -86,7 +100,9 @@ async function readAndCheck(inputs: DriftInputs, context: DriftContext, github: 
 
 async function promotionPrLookup(github: GitHubConnection): Promise<NonNullable<DriftSources['promotionPr']>> {
   const pulls = await listPromotionPrs(github.client, github.owner, github.repo).catch((error: unknown) => {
-    throw new UserError(`Could not list the open promotion pull requests of ${github.repository} (the token needs pull-requests: read): ${(error as Error).message}`);
+    throw new UserError(
+      `Could not list the open promotion pull requests of ${github.repository} (the token needs pull-requests: read): ${(error as Error).message}`,
+    );
   });
   return (from, to, app) => {
     const pull = findPromotionPr(pulls, from, to, app);
@@ -107,11 +123,14 @@ function selectApps(config: PromotionConfig, names: readonly string[], root: str
   const all: AppConfig[] =
     config.apps.length > 0
       ? config.apps
-      : [...new Set(config.environments.flatMap((env) => resolveEnvironmentOverlays(root, config, env).map((found) => found.app)).filter(Boolean))].map((name) => ({ name, images: [], environments: {} }));
+      : [...new Set(config.environments.flatMap((env) => resolveEnvironmentOverlays(root, config, env).map((found) => found.app)).filter(Boolean))].map(
+          (name) => ({ name, images: [], environments: {} }),
+        );
   if (names.length === 0) return all;
   return names.map((name) => {
     const app = all.find((candidate) => candidate.name === name);
-    if (!app) throw new InputError('apps', `unknown app '${name}'; the promotion config declares ${all.map((candidate) => candidate.name).join(', ') || 'none'}.`);
+    if (!app)
+      throw new InputError('apps', `unknown app '${name}'; the promotion config declares ${all.map((candidate) => candidate.name).join(', ') || 'none'}.`);
     return app;
   });
 }
@@ -123,7 +142,11 @@ function maxSkewLimits(config: PromotionConfig, input: string): Map<string, MaxS
     const limit = env.maxSkew === undefined ? undefined : parseMaxSkew(env.maxSkew);
     if (limit) limits.set(env.name, limit);
   }
-  for (const [name, limit] of parseMaxSkewInput(input, config.environments.map((env) => env.name))) limits.set(name, limit);
+  for (const [name, limit] of parseMaxSkewInput(
+    input,
+    config.environments.map((env) => env.name),
+  ))
+    limits.set(name, limit);
   return limits;
 }
 

@@ -35,7 +35,11 @@ export function planTrackingIssue(existing: ExistingIssue | undefined, items: re
   const appeared = drift.filter((item) => !before.has(item.key));
   const resolved = [...before].filter((key) => !now.has(key)).sort();
   if (appeared.length === 0 && resolved.length === 0) return { action: 'update', number: existing.number, body };
-  const lines = ['The drift changed' + run + ':', ...appeared.map((item) => `- 🆕 ${item.key}: ${item.message}`), ...resolved.map((key) => `- ✅ resolved: ${key}`)];
+  const lines = [
+    'The drift changed' + run + ':',
+    ...appeared.map((item) => `- 🆕 ${item.key}: ${item.message}`),
+    ...resolved.map((key) => `- ✅ resolved: ${key}`),
+  ];
   return { action: 'update', number: existing.number, body, comment: lines.join('\n') };
 }
 

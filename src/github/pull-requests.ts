@@ -79,7 +79,7 @@ export function toPullRequest(raw: RawPull): PullRequest {
     title: raw.title,
     body: raw.body ?? '',
     headSha: raw.head.sha,
-    labels: raw.labels.map((label) => (typeof label === 'string' ? label : label.name ?? '')),
+    labels: raw.labels.map((label) => (typeof label === 'string' ? label : (label.name ?? ''))),
     reviewers: (raw.requested_reviewers ?? []).map((user) => user.login),
     teams: (raw.requested_teams ?? []).map((team) => team.slug),
     assignees: (raw.assignees ?? []).map((user) => user.login),
@@ -89,20 +89,40 @@ export function toPullRequest(raw: RawPull): PullRequest {
 
 /** The open PR from `head` that carries the marker; only an open PR is ever reused. */
 export async function findOpenPullRequest(github: GitHubConnection, head: string, marker: string): Promise<PullRequest | undefined> {
-  const { data } = await github.client.rest.pulls.list({ owner: github.owner, repo: github.repo, state: 'open', head: `${github.owner}:${head}`, per_page: 100 });
+  const { data } = await github.client.rest.pulls.list({
+    owner: github.owner,
+    repo: github.repo,
+    state: 'open',
+    head: `${github.owner}:${head}`,
+    per_page: 100,
+  });
   const pulls = (data as unknown as RawPull[]).map(toPullRequest);
   const ours = pulls.find((pull) => pull.body.includes(marker));
   if (!ours && pulls.length > 0) {
-    throw new UserError(`Branch ${head} already has pull request #${pulls[0]!.number}, which gitops-promote did not open (its body lacks the marker); close it or delete the branch, then run again.`);
+    throw new UserError(
+      `Branch ${head} already has pull request #${pulls[0]!.number}, which gitops-promote did not open (its body lacks the marker); close it or delete the branch, then run again.`,
+    );
   }
   return ours;
 }
 
 /** Opens the PR, or, when one already exists (another run was first), updates that one. */
-export async function createOrUpdatePullRequest(github: GitHubConnection, spec: PullRequestSpec, existing: PullRequest | undefined): Promise<{ pull: PullRequest; created: boolean }> {
+export async function createOrUpdatePullRequest(
+  github: GitHubConnection,
+  spec: PullRequestSpec,
+  existing: PullRequest | undefined,
+): Promise<{ pull: PullRequest; created: boolean }> {
   if (existing) return { pull: await updatePullRequest(github, existing, spec), created: false };
   try {
-    const { data } = await github.client.rest.pulls.create({ owner: github.owner, repo: github.repo, head: spec.head, base: spec.base, title: spec.title, body: spec.body, draft: spec.draft });
+    const { data } = await github.client.rest.pulls.create({
+      owner: github.owner,
+      repo: github.repo,
+      head: spec.head,
+      base: spec.base,
+      title: spec.title,
+      body: spec.body,
+      draft: spec.draft,
+    });
     core.info(`Opened pull request #${data.number}: ${data.html_url}`);
     return { pull: toPullRequest(data as unknown as RawPull), created: true };
   } catch (error) {
@@ -118,24 +138,38 @@ export async function createOrUpdatePullRequest(github: GitHubConnection, spec: 
 export async function updatePullRequest(github: GitHubConnection, pull: PullRequest, spec: PullRequestSpec): Promise<PullRequest> {
   const same = spec.sameBody ?? ((present: string, planned: string) => present === planned);
   if (pull.title === spec.title && same(pull.body, spec.body)) return pull;
-  const { data } = await github.client.rest.pulls.update({ owner: github.owner, repo: github.repo, pull_number: pull.number, title: spec.title, body: spec.body });
+  const { data } = await github.client.rest.pulls.update({
+    owner: github.owner,
+    repo: github.repo,
+    pull_number: pull.number,
+    title: spec.title,
+    body: spec.body,
+  });
   core.info(`Updated pull request #${pull.number}.`);
   return toPullRequest(data as unknown as RawPull);
 }
 
 /** Labels are added, never reset (people add their own); GitHub creates the missing ones. */
 export function addLabels(github: GitHubConnection, pull: PullRequest, labels: readonly string[]): Promise<Refusal[]> {
-  const add = (missing: string[]) => github.client.rest.issues.addLabels({ owner: github.owner, repo: github.repo, issue_number: pull.number, labels: missing });
+  const add = (missing: string[]) =>
+    github.client.rest.issues.addLabels({ owner: github.owner, repo: github.repo, issue_number: pull.number, labels: missing });
   return addMissing('labels', labels, pull.labels, add, 'give the token issues: write (or pull-requests: write) on the config repo');
 }
 
 export function addAssignees(github: GitHubConnection, pull: PullRequest, assignees: readonly string[]): Promise<Refusal[]> {
-  const add = (missing: string[]) => github.client.rest.issues.addAssignees({ owner: github.owner, repo: github.repo, issue_number: pull.number, assignees: missing });
+  const add = (missing: string[]) =>
+    github.client.rest.issues.addAssignees({ owner: github.owner, repo: github.repo, issue_number: pull.number, assignees: missing });
   return addMissing('assignees', assignees, pull.assignees, add, 'assign only people with access to the config repo');
 }
 
 /** Adds what the PR lacks of `wanted` (names compared without case); a refusal is returned, not thrown: the PR stays made. */
-async function addMissing(what: string, wanted: readonly string[], present: readonly string[], add: (missing: string[]) => Promise<unknown>, fix: string): Promise<Refusal[]> {
+async function addMissing(
+  what: string,
+  wanted: readonly string[],
+  present: readonly string[],
+  add: (missing: string[]) => Promise<unknown>,
+  fix: string,
+): Promise<Refusal[]> {
   const missing = wanted.filter((name) => !present.some((have) => have.toLowerCase() === name.toLowerCase()));
   if (missing.length === 0) return [];
   try {
@@ -152,13 +186,17 @@ async function addMissing(what: string, wanted: readonly string[], present: read
  * asked for separately, so one unknown team does not drop the others.
  */
 export async function requestReviewers(github: GitHubConnection, pull: PullRequest, users: readonly string[], teams: readonly string[]): Promise<Refusal[]> {
-  const wantedUsers = users.filter((login) => login.toLowerCase() !== pull.author.toLowerCase() && !pull.reviewers.some((r) => r.toLowerCase() === login.toLowerCase()));
+  const wantedUsers = users.filter(
+    (login) => login.toLowerCase() !== pull.author.toLowerCase() && !pull.reviewers.some((r) => r.toLowerCase() === login.toLowerCase()),
+  );
   const wantedTeams = teams.map(teamSlug).filter((slug) => !pull.teams.includes(slug));
   const skippedAuthor = users.some((login) => login.toLowerCase() === pull.author.toLowerCase());
   if (skippedAuthor) core.info(`${pull.author} opened the pull request, so is not requested as its reviewer.`);
   if (wantedUsers.length === 0 && wantedTeams.length === 0) return [];
   const ask = (reviewers: string[], team_reviewers: string[]) =>
-    retryUntilVisible(() => github.client.rest.pulls.requestReviewers({ owner: github.owner, repo: github.repo, pull_number: pull.number, reviewers, team_reviewers }));
+    retryUntilVisible(() =>
+      github.client.rest.pulls.requestReviewers({ owner: github.owner, repo: github.repo, pull_number: pull.number, reviewers, team_reviewers }),
+    );
   try {
     await ask(wantedUsers, wantedTeams);
     return [];
@@ -166,7 +204,10 @@ export async function requestReviewers(github: GitHubConnection, pull: PullReque
     if (statusOf(error) !== 422) throw error;
   }
   const refusals: Refusal[] = [];
-  const parts: Array<[string[], string[]]> = [...(wantedUsers.length > 0 ? [[wantedUsers, []] as [string[], string[]]] : []), ...wantedTeams.map((team) => [[], [team]] as [string[], string[]])];
+  const parts: Array<[string[], string[]]> = [
+    ...(wantedUsers.length > 0 ? [[wantedUsers, []] as [string[], string[]]] : []),
+    ...wantedTeams.map((team) => [[], [team]] as [string[], string[]]),
+  ];
   for (const [reviewers, team_reviewers] of parts) {
     try {
       await ask(reviewers, team_reviewers);
@@ -186,7 +227,11 @@ function reviewerRefusal(github: GitHubConnection, users: string[], teams: strin
       fix: `check that the team exists, has access to ${github.repository}, and that the token can read the organisation's teams (a GitHub App with Members: read, or a fine-grained token with organisation Members: read; a workflow's GITHUB_TOKEN cannot)`,
     };
   }
-  return { what: `reviewers ${users.join(', ')}`, why, fix: `make them collaborators of ${github.repository} (read access at least), or remove them from reviewers` };
+  return {
+    what: `reviewers ${users.join(', ')}`,
+    why,
+    fix: `make them collaborators of ${github.repository} (read access at least), or remove them from reviewers`,
+  };
 }
 
 /** `acme/platform` and `@acme/platform` name the team `platform`. */

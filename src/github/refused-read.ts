@@ -20,7 +20,9 @@ export function explainRefusedRead(repository: string, error: unknown, permissio
     );
   }
   if ((status === 403 || status === 429) && /rate limit/i.test(detail)) {
-    return new UserError(`GitHub's rate limit for this token is used up (${status} ${detail}); run again after it resets, or use a GitHub App token, whose limit is higher.`);
+    return new UserError(
+      `GitHub's rate limit for this token is used up (${status} ${detail}); run again after it resets, or use a GitHub App token, whose limit is higher.`,
+    );
   }
   if (status === 403) return new InputError('token', `GitHub refused a read of ${repository} (403 ${detail}); the token needs ${permissions}.`);
   return new UserError(`Reading ${repository} through the GitHub API failed (${status} ${detail}).`);

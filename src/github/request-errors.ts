@@ -20,7 +20,7 @@ export function describeRequestError(error: unknown): string {
   if (!isRequestError(error)) return error instanceof Error ? error.message : String(error);
   const data = error.response?.data as { message?: string; errors?: Array<{ message?: string; code?: string; field?: string } | string> } | undefined;
   const details = (data?.errors ?? [])
-    .map((item) => (typeof item === 'string' ? item : item.message ?? [item.field, item.code].filter(Boolean).join(' ')))
+    .map((item) => (typeof item === 'string' ? item : (item.message ?? [item.field, item.code].filter(Boolean).join(' '))))
     .filter(Boolean);
   const message = data?.message ?? error.message;
   return [message, ...details].join(': ').replace(/\s*\n\s*/g, ' ');

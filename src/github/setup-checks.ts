@@ -38,14 +38,31 @@ export interface SetupFinding {
 
 export async function gatherSetupFacts(github: GitHubConnection, needs: SetupNeeds): Promise<SetupFacts> {
   const { client, owner, repo } = github;
-  const facts: SetupFacts = { repository: github.repository, repoAccess: 'ok', canPush: false, autoMergeAllowed: false, installationToken: false, actionsCanCreatePullRequests: undefined, invisibleTeams: [] };
+  const facts: SetupFacts = {
+    repository: github.repository,
+    repoAccess: 'ok',
+    canPush: false,
+    autoMergeAllowed: false,
+    installationToken: false,
+    actionsCanCreatePullRequests: undefined,
+    invisibleTeams: [],
+  };
   try {
     const { data } = await client.rest.repos.get({ owner, repo });
     facts.canPush = data.permissions?.push ?? false;
     facts.autoMergeAllowed = data.allow_auto_merge ?? false;
   } catch (error) {
     const status = statusOf(error);
-    facts.repoAccess = status === 401 ? 'bad-credentials' : status === 403 ? 'forbidden' : status === 404 ? 'not-found' : (() => { throw error; })();
+    facts.repoAccess =
+      status === 401
+        ? 'bad-credentials'
+        : status === 403
+          ? 'forbidden'
+          : status === 404
+            ? 'not-found'
+            : (() => {
+                throw error;
+              })();
     return facts;
   }
   facts.installationToken = (await statusOfCall(() => client.rest.users.getAuthenticated())) === 403;
@@ -72,7 +89,8 @@ async function statusOfCall(call: () => Promise<unknown>): Promise<number> {
   }
 }
 
-const APP_TOKEN_FIX = 'use a GitHub App installation token (actions/create-github-app-token) or a fine-grained personal access token with Contents: write and Pull requests: write on it';
+const APP_TOKEN_FIX =
+  'use a GitHub App installation token (actions/create-github-app-token) or a fine-grained personal access token with Contents: write and Pull requests: write on it';
 
 /**
  * One finding per check, in the order a reader should fix them: what is wrong
@@ -82,7 +100,8 @@ const APP_TOKEN_FIX = 'use a GitHub App installation token (actions/create-githu
 export function judgeSetup(facts: SetupFacts, needs: SetupNeeds): SetupFinding[] {
   const { repository } = facts;
   const crossRepo = needs.workflowRepository !== '' && needs.workflowRepository.toLowerCase() !== repository.toLowerCase();
-  if (facts.repoAccess === 'bad-credentials') return [{ level: 'error', message: `The token was refused (401 Bad credentials): it is wrong or expired; pass a valid one in the token input.` }];
+  if (facts.repoAccess === 'bad-credentials')
+    return [{ level: 'error', message: `The token was refused (401 Bad credentials): it is wrong or expired; pass a valid one in the token input.` }];
   if (facts.repoAccess !== 'ok') {
     const why = crossRepo ? ` A workflow's GITHUB_TOKEN reaches only its own repository (${needs.workflowRepository}), never another one;` : '';
     return [{ level: 'error', message: `The token cannot see ${repository}.${why} ${APP_TOKEN_FIX}.`.replace(/\s+/g, ' ') }];
@@ -91,9 +110,10 @@ export function judgeSetup(facts: SetupFacts, needs: SetupNeeds): SetupFinding[]
   if (!facts.canPush) {
     findings.push({
       level: 'error',
-      message: crossRepo && facts.installationToken
-        ? `The token cannot push to ${repository}: a workflow's GITHUB_TOKEN can write only to its own repository (${needs.workflowRepository}); ${APP_TOKEN_FIX}.`
-        : `The token can read ${repository} but not push to it; give it Contents: write (and Pull requests: write), or ${APP_TOKEN_FIX}.`,
+      message:
+        crossRepo && facts.installationToken
+          ? `The token cannot push to ${repository}: a workflow's GITHUB_TOKEN can write only to its own repository (${needs.workflowRepository}); ${APP_TOKEN_FIX}.`
+          : `The token can read ${repository} but not push to it; give it Contents: write (and Pull requests: write), or ${APP_TOKEN_FIX}.`,
     });
   } else {
     findings.push({ level: 'ok', message: `The token can push to ${repository}.` });
@@ -103,7 +123,10 @@ export function judgeSetup(facts: SetupFacts, needs: SetupNeeds): SetupFinding[]
     findings.push(
       facts.autoMergeAllowed
         ? { level: 'ok', message: `Auto-merge is allowed in ${repository}.` }
-        : { level: 'warning', message: `Auto-merge is not allowed in ${repository}; switch on Settings → General → Pull Requests → Allow auto-merge, or set auto-merge: false. Promotion PRs will wait for a manual merge.` },
+        : {
+            level: 'warning',
+            message: `Auto-merge is not allowed in ${repository}; switch on Settings → General → Pull Requests → Allow auto-merge, or set auto-merge: false. Promotion PRs will wait for a manual merge.`,
+          },
     );
   }
   for (const team of needs.teamReviewers) {
@@ -147,7 +170,9 @@ export async function explainRefusedWrite(github: GitHubConnection, error: unkno
     const needs: SetupNeeds = { pullRequests: true, autoMerge: false, teamReviewers: [], workflowRepository: github.workflowRepository };
     const problems = judgeSetup(await gatherSetupFacts(github, needs), needs).filter((finding) => finding.level !== 'ok');
     if (/not permitted to create or approve pull requests/i.test(describeRequestError(error))) {
-      return new UserError(`${refused}. "Allow GitHub Actions to create and approve pull requests" is off for ${github.repository}: switch it on (Settings → Actions → General), or use a GitHub App token. The branch was pushed; the next run opens its PR.`);
+      return new UserError(
+        `${refused}. "Allow GitHub Actions to create and approve pull requests" is off for ${github.repository}: switch it on (Settings → Actions → General), or use a GitHub App token. The branch was pushed; the next run opens its PR.`,
+      );
     }
     return new UserError(`${refused}. ${problems.map((finding) => finding.message).join(' ') || 'Run the check-setup command to see what the token may do.'}`);
   } catch {

@@ -5,7 +5,6 @@ import { readString } from './read-inputs.js';
 import { parseOwnerName } from '../github/repository-name.js';
 import type { GitHubTarget, Identity, RunContext } from '../types.js';
 
-
 /** The `repository` and `token` inputs, with the run's fallbacks; the token is masked at once. */
 export function readGitHubTarget(context: RunContext): GitHubTarget {
   const repository = readString('repository', context.workflowRepository).trim();
@@ -14,7 +13,6 @@ export function readGitHubTarget(context: RunContext): GitHubTarget {
   if (token !== '') maskSecret(token);
   return { repository, token };
 }
-
 
 /** The identity GitHub Actions' own commits carry: verified on github.com when an App token makes them through the API. */
 export const ACTIONS_BOT: Identity = { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' };

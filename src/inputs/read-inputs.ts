@@ -74,7 +74,6 @@ export function readChoice<T extends string, F extends T | undefined>(name: stri
   return match;
 }
 
-
 export function readRegExp(name: string): RegExp | undefined {
   const source = core.getInput(name);
   if (source === '') return undefined;

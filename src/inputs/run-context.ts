@@ -1,7 +1,6 @@
 import { tmpdir } from 'node:os';
 import { COMMIT_SHA_VARIABLE, type RunContext } from '../types.js';
 
-
 /** The run's context, read once from the runner's environment. */
 export function runContext(env: NodeJS.ProcessEnv = process.env): RunContext {
   const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');

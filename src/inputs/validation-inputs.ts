@@ -11,7 +11,9 @@ export function readSchemaSettings(): SchemaSettings {
     kubernetesVersion: parseKubernetesVersion(readString('kubernetes-version', DEFAULT_KUBERNETES_VERSION)).text,
     strict: readBoolean('strict', true),
     ignoreMissingSchemas: readBoolean('ignore-missing-schemas', false),
-    kustomizeArgs: readString('kustomize-args').split(/\s+/).filter((arg) => arg !== ''),
+    kustomizeArgs: readString('kustomize-args')
+      .split(/\s+/)
+      .filter((arg) => arg !== ''),
     schemaLocations,
   };
 }

@@ -4,8 +4,6 @@ import { parseKustomization } from './kustomization-document.js';
 import { setImagesInKustomization } from './set-image-edit.js';
 import type { FileEdit, Overlay } from '../types.js';
 
-
-
 /** Reads each overlay's kustomization and computes the edit, writing nothing. */
 export async function planEdits(overlays: readonly Overlay[], args: readonly ImageArgument[]): Promise<FileEdit[]> {
   return Promise.all(

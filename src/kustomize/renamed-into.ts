@@ -2,8 +2,6 @@ import { KEEP } from './image-argument.js';
 import { applyImageOverride, formatImageReference, isImageMatched } from './image-reference.js';
 import type { ImageEntryChange, ImageFieldValues } from '../types.js';
 
-
-
 /**
  * An argument named after the image another entry renames into. kustomize
  * applies `images:` entries one after another, each to the images as the
@@ -139,7 +137,9 @@ export function describeOverridingEntry(change: ImageEntryChange, overriding: { 
  * One warning per argument and kind across the overlays it goes around a
  * renaming entry in (each edit's changes against its file's entries as they were).
  */
-export function renamedIntoWarnings(edits: ReadonlyArray<{ overlay: { path: string }; changes: readonly ImageEntryChange[]; entries: readonly EntryValues[] }>): string[] {
+export function renamedIntoWarnings(
+  edits: ReadonlyArray<{ overlay: { path: string }; changes: readonly ImageEntryChange[]; entries: readonly EntryValues[] }>,
+): string[] {
   const groups = new Map<string, { found: RenamedInto; overlays: string[] }>();
   for (const edit of edits) {
     for (const found of findRenamedInto(edit.changes, edit.entries)) {

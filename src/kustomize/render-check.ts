@@ -1,7 +1,6 @@
 import { splitImageReference, formatImageReference } from './image-reference.js';
 import type { ImageEntryChange } from '../types.js';
 
-
 /** The reference an edited entry should produce in the render, field by field. */
 export interface ExpectedImage {
   name: string;

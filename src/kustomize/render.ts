@@ -70,7 +70,8 @@ export function collectImageSites(yaml: string): RenderedImageSite[] {
         for (const [key, value] of Object.entries(node)) {
           const path = field ? `${field}.${key}` : key;
           if (key === 'image' && typeof value === 'string') sites.push({ resource, field: path, reference: value });
-          else if (key === 'image' && isRecord(value) && typeof value.reference === 'string') sites.push({ resource, field: `${path}.reference`, reference: value.reference });
+          else if (key === 'image' && isRecord(value) && typeof value.reference === 'string')
+            sites.push({ resource, field: `${path}.reference`, reference: value.reference });
           else visit(value, path);
         }
       }

@@ -14,7 +14,6 @@ import {
   type Splice,
 } from './yaml-text.js';
 
-
 export interface KustomizationEdit {
   text: string;
   changes: ImageEntryChange[];

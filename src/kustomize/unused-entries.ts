@@ -39,7 +39,11 @@ export async function keepOnlyUsedNewEntries(edits: readonly FileEdit[], args: r
     // Planned again on a moved head or with a pull request's arguments: each overlay and image is told once.
     const untold = edits.length > 1 ? [...unused].filter((name) => isFirstMention(`unused entry ${edit.overlay.path} ${name}`)) : [];
     if (untold.length > 0) core.info(`${edit.overlay.path} renders no image named ${untold.join(', ')}; not adding an entry for it there.`);
-    return planFileEdit(edit.overlay, edit.original, args.filter((argument) => !unused.has(argument.name)));
+    return planFileEdit(
+      edit.overlay,
+      edit.original,
+      args.filter((argument) => !unused.has(argument.name)),
+    );
   });
 
   const nowhere = args.filter((argument) => !used.has(argument.name));
@@ -52,7 +56,11 @@ function describeUnmatched(args: readonly ImageArgument[], edits: readonly FileE
   const where = edits.length === 1 ? edits[0]!.overlay.path : `any of ${edits.length} overlays`;
   return args
     .map((argument) => {
-      const suggestion = suggestArgument(argument.name, argument.source, edits.flatMap((edit) => edit.entries));
+      const suggestion = suggestArgument(
+        argument.name,
+        argument.source,
+        edits.flatMap((edit) => edit.entries),
+      );
       const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
       return (
         `'${argument.source}' matches no image in ${where}: kustomize matches image names exactly (no registry added), so '${argument.name}' would change nothing. ` +

@@ -14,7 +14,6 @@ import { collectImageSites, findRenderer, renderOverlay, type Renderer, type Ren
 import { describeExpected, expectedImageOf, rendersExpectedImage, suggestArgument } from './render-check.js';
 import type { FileEdit, ImageEntryChange } from '../types.js';
 
-
 /**
  * set-image's guard on the render: the overlay's render before the edit and
  * after it are compared, and a semver downgrade of what runs, or an argument
@@ -57,7 +56,9 @@ export async function verifyRenderedImages(edits: readonly FileEdit[], guard?: R
 async function checkOverlay(renderer: Renderer, edit: FileEdit, guard: RenderGuard | undefined): Promise<OverlayVerdict> {
   const { overlay } = edit;
   if (edit.isComponent) {
-    warningOnce(`Render check skipped for ${overlay.path}: it is a kustomize Component, which takes effect only where a Kustomization lists it under components:.`);
+    warningOnce(
+      `Render check skipped for ${overlay.path}: it is a kustomize Component, which takes effect only where a Kustomization lists it under components:.`,
+    );
     return {};
   }
   const after = await renderOverlay(renderer, overlay.absolutePath);
@@ -127,5 +128,10 @@ async function renderWithText(renderer: Renderer, edit: FileEdit, text: string):
 }
 
 function firstLine(text: string): string {
-  return text.split('\n').find((line) => line.trim() !== '')?.trim() ?? text;
+  return (
+    text
+      .split('\n')
+      .find((line) => line.trim() !== '')
+      ?.trim() ?? text
+  );
 }

@@ -9,7 +9,8 @@ export function maskSecret(value: string): void {
   core.setSecret(value);
 }
 
-const SECRET_FIELDS = /^\s*-?\s*(token|client-key-data|client-certificate-data|password|username|id-token|refresh-token|access-token|client-secret)\s*:\s*(\S+)\s*$/;
+const SECRET_FIELDS =
+  /^\s*-?\s*(token|client-key-data|client-certificate-data|password|username|id-token|refresh-token|access-token|client-secret)\s*:\s*(\S+)\s*$/;
 
 /** The whole file, and every credential value on its own (the runner matches a masked value line by line). */
 export function maskKubeconfig(kubeconfig: string): void {

@@ -31,7 +31,11 @@ export function promotionBodyFor(context: PromotionBodyContext): string {
       const changes = app.edits.flatMap((edit) => edit.changes.map((change) => toOverlayChange(edit.overlay.path, edit.overlay.file, change)));
       const repository = context.sourceRepositories.get(app.app) ?? context.sourceRepositories.get('*') ?? '';
       const link = changes.map((change) => compareUrl(serverUrl, repository, change.old, change.new)).find(Boolean);
-      return { app: app.app, rows: changes.map((change) => ({ overlay: change.overlay, image: change.image, current: change.old, promoted: change.new })), compareUrl: link };
+      return {
+        app: app.app,
+        rows: changes.map((change) => ({ overlay: change.overlay, image: change.image, current: change.old, promoted: change.new })),
+        compareUrl: link,
+      };
     })
     .filter((section) => section.rows.length > 0);
   return buildPullRequestBody({

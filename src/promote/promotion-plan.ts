@@ -6,7 +6,6 @@ import { formatImageReference } from '../kustomize/image-reference.js';
 import { planFileEdit } from '../kustomize/plan-edits.js';
 import type { FileEdit, ImageEntry, Overlay } from '../types.js';
 
-
 /**
  * The pure half of a promotion: what the source environment runs, per app,
  * turned into the `images:` edit of the target environment's overlays.
@@ -36,7 +35,10 @@ export function pairApps(source: readonly AppOverlays[], target: readonly AppOve
   const unknown = wanted.filter((app) => !known.has(app));
   if (unknown.length > 0) {
     const names = [...known].filter(Boolean);
-    throw new InputError('apps', `${unknown.map((app) => `'${app}'`).join(', ')} matches no app of both environments; known apps: ${names.length > 0 ? names.join(', ') : 'none (the overlays have no {app} placeholder)'}.`);
+    throw new InputError(
+      'apps',
+      `${unknown.map((app) => `'${app}'`).join(', ')} matches no app of both environments; known apps: ${names.length > 0 ? names.join(', ') : 'none (the overlays have no {app} placeholder)'}.`,
+    );
   }
   return source
     .filter((group) => known.has(group.app) && (wanted.length === 0 || wanted.includes(group.app)))
@@ -55,14 +57,18 @@ export function sourceImages(app: string, entriesByOverlay: ReadonlyArray<{ over
       const argument = entryArgument(entry);
       const seen = byName.get(entry.name);
       if (seen && seen.argument.source !== argument.source) {
-        throw new UserError(`${appLabel(app)}: ${seen.overlay} and ${overlay.path} set image ${entry.name} differently (${valueOf(seen.argument)} and ${valueOf(argument)}); promote them one at a time with overlays that agree.`);
+        throw new UserError(
+          `${appLabel(app)}: ${seen.overlay} and ${overlay.path} set image ${entry.name} differently (${valueOf(seen.argument)} and ${valueOf(argument)}); promote them one at a time with overlays that agree.`,
+        );
       }
       byName.set(entry.name, { argument, overlay: overlay.path });
     }
   }
   if (byName.size === 0) {
     const where = entriesByOverlay.map((item) => item.overlay.file).join(', ');
-    throw new UserError(`${appLabel(app)}: ${where} has no images: entries to promote; set the images there first (set-image), or leave the app out (apps input).`);
+    throw new UserError(
+      `${appLabel(app)}: ${where} has no images: entries to promote; set the images there first (set-image), or leave the app out (apps input).`,
+    );
   }
   return [...byName.values()].map((item) => item.argument);
 }

@@ -18,7 +18,6 @@ import type { ChangedFile, ConfigRepo, Snapshot } from '../repo/config-repo.js';
 import type { Identity } from '../types.js';
 import { sameBody } from '../report/pull-request-body.js';
 
-
 /** What the promotion PR should say and who should see it. */
 export interface PromotionPullRequestPlan {
   branch: string;
@@ -51,7 +50,13 @@ export async function landPromotionPullRequest(
   let commitSha = branch.head;
   const rewrite = !branch.exists || !sameFiles(branch.files, plan.files);
   if (rewrite) {
-    const landed = await repo.commit({ snapshot, files: plan.files, message: plan.message, author: plan.author, target: { branch: plan.branch, mode: 'force', exists: branch.exists, lease: leaseOf(branch) } });
+    const landed = await repo.commit({
+      snapshot,
+      files: plan.files,
+      message: plan.message,
+      author: plan.author,
+      target: { branch: plan.branch, mode: 'force', exists: branch.exists, lease: leaseOf(branch) },
+    });
     if (landed.outcome !== 'landed') throw new Error(`Could not point ${plan.branch} at the promotion commit.`);
     commitSha = landed.sha;
     core.info(`${branch.exists ? 'Updated' : 'Created'} branch ${plan.branch} at ${commitSha}.`);
@@ -101,9 +106,18 @@ interface BranchChanges {
 /** One compare request tells whether the branch exists and what it changes. */
 async function branchChanges(github: GitHubConnection, base: string, branch: string): Promise<BranchChanges> {
   try {
-    const { data } = await github.client.rest.repos.compareCommitsWithBasehead({ owner: github.owner, repo: github.repo, basehead: `${base}...${branch}`, per_page: 100 });
+    const { data } = await github.client.rest.repos.compareCommitsWithBasehead({
+      owner: github.owner,
+      repo: github.repo,
+      basehead: `${base}...${branch}`,
+      per_page: 100,
+    });
     const head = data.commits.at(-1)?.sha ?? '';
-    return { exists: true, head, files: new Map((data.files ?? []).filter((file) => file.status !== 'removed').map((file) => [file.filename, file.sha ?? ''])) };
+    return {
+      exists: true,
+      head,
+      files: new Map((data.files ?? []).filter((file) => file.status !== 'removed').map((file) => [file.filename, file.sha ?? ''])),
+    };
   } catch (error) {
     if (statusOf(error) === 404) return { exists: false, head: '', files: new Map() };
     throw error;

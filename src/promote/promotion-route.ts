@@ -25,13 +25,17 @@ export function resolvePromotionRoute(config: PromotionConfig, from: string, to:
     const source = find(from, 'from');
     const next = config.environments.filter((env) => env.from === source.name);
     if (next.length !== 1) {
-      throw new InputError('to', `'${from}' is followed by ${next.length === 0 ? 'no environment' : next.map((env) => env.name).join(' and ')}; name the environment to promote into.`);
+      throw new InputError(
+        'to',
+        `'${from}' is followed by ${next.length === 0 ? 'no environment' : next.map((env) => env.name).join(' and ')}; name the environment to promote into.`,
+      );
     }
     return { source, target: next[0]! };
   }
   const target = find(to, 'to');
   if (from === '') {
-    if (target.from === undefined) throw new InputError('to', `'${to}' is the first environment of the chain; nothing promotes into it. Name from as well, or use set-image.`);
+    if (target.from === undefined)
+      throw new InputError('to', `'${to}' is the first environment of the chain; nothing promotes into it. Name from as well, or use set-image.`);
     return { source: find(target.from, 'from'), target };
   }
   const source = find(from, 'from');
@@ -51,7 +55,7 @@ export function resolvePromotionRoute(config: PromotionConfig, from: string, to:
 /** The environments `env` receives from, nearest first. */
 function upstreamOf(config: PromotionConfig, env: Environment): string[] {
   const chain: string[] = [];
-  for (let name = env.from; name !== undefined && !chain.includes(name); ) {
+  for (let name = env.from; name !== undefined && !chain.includes(name);) {
     chain.push(name);
     name = config.environments.find((candidate) => candidate.name === name)?.from;
   }
@@ -59,5 +63,10 @@ function upstreamOf(config: PromotionConfig, env: Environment): string[] {
 }
 
 function chainText(config: PromotionConfig, first: Environment, last: Environment): string {
-  return [...upstreamOf(config, last).slice(0, upstreamOf(config, last).indexOf(first.name) + 1).reverse(), last.name].join(' → ');
+  return [
+    ...upstreamOf(config, last)
+      .slice(0, upstreamOf(config, last).indexOf(first.name) + 1)
+      .reverse(),
+    last.name,
+  ].join(' → ');
 }

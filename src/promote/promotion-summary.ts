@@ -18,7 +18,10 @@ export function promoteOutputs(outcome: PromoteOutcome): Record<string, string> 
 export function promotionSummaryMarkdown(outcome: PromoteOutcome): string {
   const lines = [`## gitops-promote promote: ${outcome.from} → ${outcome.to}${outcome.dryRun ? ' (dry run)' : ''}`, ''];
   if (outcome.changes.length === 0) {
-    lines.push(`${outcome.to} already runs what ${outcome.from} runs; nothing was promoted.${outcome.closed ? ` Closed the empty pull request #${outcome.closed}.` : ''}`, '');
+    lines.push(
+      `${outcome.to} already runs what ${outcome.from} runs; nothing was promoted.${outcome.closed ? ` Closed the empty pull request #${outcome.closed}.` : ''}`,
+      '',
+    );
   } else {
     lines.push(changesTable(outcome.changes, 'Now → promoted'), '');
     if (outcome.pullRequest) {

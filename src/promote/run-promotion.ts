@@ -45,7 +45,11 @@ export async function runPromotion(inputs: PromoteInputs, context: PromoteContex
       const config = requirePromotionConfig(opened.config, 'config', 'promote (to know the environments)');
       const route = resolvePromotionRoute(config, inputs.from, inputs.to);
       const settings = settingsFor(inputs.settings, route.target);
-      const checks: EditChecks = { verifyRender: inputs.verifyRender, validation: inputs.validation && withPolicy(inputs.validation, settings.policy), workspace: context.run.workspace };
+      const checks: EditChecks = {
+        verifyRender: inputs.verifyRender,
+        validation: inputs.validation && withPolicy(inputs.validation, settings.policy),
+        workspace: context.run.workspace,
+      };
       const work: PromotionWork = { inputs, context, config, route, settings, checks, repo: opened.repo, branch: opened.branch };
       const outcome = await promoteIn(work, opened.snapshot);
       return { ...outcome, requests: context.github.opened?.counter };
@@ -109,17 +113,47 @@ async function promoteIn(work: PromotionWork, snapshot: Snapshot): Promise<Promo
   const diff = await renderedDiff(edits);
   const verified = await checkEdits(snapshot.root, edits, work.checks, 'Validating the promoted overlays');
   const promotedApps = apps.filter((app) => app.edits.some((edit) => edit.changes.length > 0)).map((app) => app.app);
-  const title = promotionTitle(route.target.pullRequest.titleTemplate, { from: key.from, to: key.to, apps: promotedApps, images: [...new Set(changes.map((change) => change.new))] });
-  const body = promotionBodyFor({ apps, key, snapshot, branch: work.branch, github, target: route.target, verified, renderedDiff: diff, sourceRepositories: inputs.sourceRepositories, run: context.run });
+  const title = promotionTitle(route.target.pullRequest.titleTemplate, {
+    from: key.from,
+    to: key.to,
+    apps: promotedApps,
+    images: [...new Set(changes.map((change) => change.new))],
+  });
+  const body = promotionBodyFor({
+    apps,
+    key,
+    snapshot,
+    branch: work.branch,
+    github,
+    target: route.target,
+    verified,
+    renderedDiff: diff,
+    sourceRepositories: inputs.sourceRepositories,
+    run: context.run,
+  });
   const landed = await landPromotionPullRequest(
     work.repo,
     github,
     snapshot,
-    { branch: promotionBranchName(key), base: work.branch, marker: promotionMarker(key), title, body, files: edits.map((edit) => ({ path: edit.overlay.file, content: edit.text })), message: commitMessage(work, key, changes, title), author: inputs.author },
+    {
+      branch: promotionBranchName(key),
+      base: work.branch,
+      marker: promotionMarker(key),
+      title,
+      body,
+      files: edits.map((edit) => ({ path: edit.overlay.file, content: edit.text })),
+      message: commitMessage(work, key, changes, title),
+      author: inputs.author,
+    },
     work.settings.pullRequest,
   );
   for (const refusal of landed.refusals) core.warning(`The pull request was made, but ${describeRefusal(refusal)}`);
-  return { ...outcome, commitSha: landed.commitSha, pullRequest: { number: landed.pull.number, url: landed.pull.url, created: landed.created, moved: landed.moved }, refusals: landed.refusals };
+  return {
+    ...outcome,
+    commitSha: landed.commitSha,
+    pullRequest: { number: landed.pull.number, url: landed.pull.url, created: landed.created, moved: landed.moved },
+    refusals: landed.refusals,
+  };
 }
 
 function plan(work: PromotionWork, snapshot: Snapshot): Promise<AppPromotion[]> {
@@ -136,5 +170,7 @@ function changedEdits(apps: readonly AppPromotion[]): FileEdit[] {
 }
 
 function promotedChanges(apps: readonly AppPromotion[]): PromotedChange[] {
-  return apps.flatMap((app) => app.edits.flatMap((edit) => edit.changes.map((change) => ({ app: app.app, ...toOverlayChange(edit.overlay.path, edit.overlay.file, change) }))));
+  return apps.flatMap((app) =>
+    app.edits.flatMap((edit) => edit.changes.map((change) => ({ app: app.app, ...toOverlayChange(edit.overlay.path, edit.overlay.file, change) }))),
+  );
 }

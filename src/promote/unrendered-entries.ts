@@ -29,9 +29,14 @@ export async function dropUnrenderedNewEntries(apps: readonly AppPromotion[]): P
         if (unused.size === 0) return edit;
         // Planned again on a moved head: each overlay and image is told once.
         const untold = [...unused].filter((name) => isFirstMention(`unrendered entry ${edit.overlay.path} ${name}`));
-        if (untold.length > 0) core.notice(`${edit.overlay.path} renders no image named ${untold.join(', ')}; it stays in the source environment and is not promoted there.`);
+        if (untold.length > 0)
+          core.notice(`${edit.overlay.path} renders no image named ${untold.join(', ')}; it stays in the source environment and is not promoted there.`);
         skipped.push(...[...unused].map((name) => unrenderedReason(name, edit.overlay.path)));
-        return planFileEdit(edit.overlay, edit.original, app.images.filter((argument) => !unused.has(argument.name)));
+        return planFileEdit(
+          edit.overlay,
+          edit.original,
+          app.images.filter((argument) => !unused.has(argument.name)),
+        );
       });
       return skipped.length > 0 ? { ...app, edits, skipped: [...(app.skipped ?? []), ...skipped] } : { ...app, edits };
     }),

@@ -1,6 +1,5 @@
 import type { Identity } from '../types.js';
 
-
 /**
  * The config repo as the writing commands see it, whether it is a local
  * checkout or reached only through the GitHub API: a snapshot of a branch head

@@ -26,7 +26,14 @@ export function resolveEnvironmentOverlays(root: string, config: PromotionConfig
   return appNames.map((app) => {
     const patterns = config.apps.find((candidate) => candidate.name === app)?.environments[env.name]?.overlays ?? env.overlays;
     try {
-      return { app, overlays: resolveOverlays(root, patterns.map((pattern) => pattern.replaceAll(APP_PLACEHOLDER, app)), input) };
+      return {
+        app,
+        overlays: resolveOverlays(
+          root,
+          patterns.map((pattern) => pattern.replaceAll(APP_PLACEHOLDER, app)),
+          input,
+        ),
+      };
     } catch (error) {
       throw new UserError(`Environment '${env.name}', app '${app}': ${(error as Error).message}`);
     }

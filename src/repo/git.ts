@@ -12,7 +12,6 @@ export class GitError extends Error {
   }
 }
 
-
 /** One file's change between two commits: a rename by its new name, with the old one. */
 export interface TreeChange {
   path: string;
@@ -97,7 +96,7 @@ export class Git {
   async diffTree(from: string, to: string): Promise<TreeChange[]> {
     const fields = (await this.run(['diff', '--name-status', '-z', '--find-renames', from, to, '--'])).split('\0');
     const changes: TreeChange[] = [];
-    for (let i = 0; i < fields.length && fields[i] !== ''; ) {
+    for (let i = 0; i < fields.length && fields[i] !== '';) {
       const status = fields[i++]!;
       // A rename or copy names the old path first, then the new one.
       if (/^[RC]/.test(status)) {
@@ -141,7 +140,10 @@ export class Git {
   async changedPaths(paths: readonly string[]): Promise<string[]> {
     if (paths.length === 0) return [];
     const out = await this.run(['status', '--porcelain=v1', '-z', '--untracked-files=no', '--', ...paths]);
-    return out.split('\0').filter(Boolean).map((line) => line.slice(3));
+    return out
+      .split('\0')
+      .filter(Boolean)
+      .map((line) => line.slice(3));
   }
 
   async commit(paths: readonly string[], message: string, author: Identity): Promise<string> {
@@ -170,7 +172,10 @@ export class Git {
       .map((line) => line.slice('remote: '.length).trim())
       .filter(Boolean);
     const status = /\[(?:remote )?rejected\]\s*\(([^)]+)\)/.exec(text)?.[1];
-    const fallback = text.split('\n').find((line) => /^(error|fatal): /.test(line))?.replace(/^(error|fatal): /, '');
+    const fallback = text
+      .split('\n')
+      .find((line) => /^(error|fatal): /.test(line))
+      ?.replace(/^(error|fatal): /, '');
     const reason = [hookLines.join(' '), status ? `(${status})` : ''].filter(Boolean).join(' ') || fallback || 'no reason given';
     throw new UserError(`Push to ${remote}/${branch} was rejected by the remote: ${reason}.`);
   }

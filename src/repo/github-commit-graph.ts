@@ -59,7 +59,13 @@ export class GitHubCommitGraph implements CommitGraph {
   }
 
   async *fileHistory(head: string, file: string): AsyncIterable<DatedCommit> {
-    const pages = this.client.paginate.iterator(this.client.rest.repos.listCommits, { owner: this.owner, repo: this.repo, sha: head, path: file, per_page: 100 });
+    const pages = this.client.paginate.iterator(this.client.rest.repos.listCommits, {
+      owner: this.owner,
+      repo: this.repo,
+      sha: head,
+      path: file,
+      per_page: 100,
+    });
     for await (const { data: commits } of pages) {
       for (const commit of commits) yield { sha: commit.sha, date: Date.parse(commit.commit.committer?.date ?? commit.commit.author?.date ?? '') };
     }
@@ -93,13 +99,20 @@ export class GitHubCommitGraph implements CommitGraph {
   private async requestComparison(base: string, head: string): Promise<Comparison | undefined> {
     try {
       // One page, the commits not needed: the status and the file list are the answer.
-      const { data } = await this.client.rest.repos.compareCommitsWithBasehead({ owner: this.owner, repo: this.repo, basehead: `${base}...${head}`, per_page: 1 });
+      const { data } = await this.client.rest.repos.compareCommitsWithBasehead({
+        owner: this.owner,
+        repo: this.repo,
+        basehead: `${base}...${head}`,
+        per_page: 1,
+      });
       const listed = data.files ?? [];
       const renamedFrom = listed.flatMap((file) => (file.previous_filename ? [file.previous_filename] : []));
       return { status: data.status, changed: { files: listed.map((file) => file.filename), renamedFrom, complete: listed.length < COMPARE_FILE_LIMIT } };
     } catch (error) {
       if (statusOf(error) !== 404) throw error;
-      return /no common ancestor/i.test(describeRequestError(error)) ? { status: 'diverged', changed: { files: [], renamedFrom: [], complete: true } } : undefined;
+      return /no common ancestor/i.test(describeRequestError(error))
+        ? { status: 'diverged', changed: { files: [], renamedFrom: [], complete: true } }
+        : undefined;
     }
   }
 }

@@ -4,7 +4,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { ChangedFile, ConfigRepo, LandTarget, Snapshot } from './config-repo.js';
 import type { Identity, OverlayChange } from '../types.js';
 
-
 export interface AppliedEdit {
   /** The files to commit, relative to the repo root, with their new content. */
   files: ChangedFile[];

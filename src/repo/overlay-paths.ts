@@ -4,7 +4,6 @@ import picomatch from 'picomatch';
 import { InputError, UserError } from '../errors.js';
 import type { Overlay } from '../types.js';
 
-
 /** kustomize's own list, in its order of preference. */
 export const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
 
@@ -20,7 +19,11 @@ export function resolveOverlays(root: string, patterns: readonly string[], input
   const realRoot = realpathSync(root);
   const found = new Map<string, Overlay>();
   for (const raw of patterns) {
-    const pattern = raw.replace(/\\/g, '/').replace(/^\.\/+/, '').replace(/\/+$/, '') || '.';
+    const pattern =
+      raw
+        .replace(/\\/g, '/')
+        .replace(/^\.\/+/, '')
+        .replace(/\/+$/, '') || '.';
     if (isAbsolute(pattern) || /^[a-zA-Z]:/.test(pattern)) throw new InputError(input, `'${raw}' is absolute; give a path relative to the config repo.`);
     if (pattern.split('/').includes('..')) throw new InputError(input, `'${raw}' leaves the config repo ('..' is not allowed).`);
     const folders = picomatch.scan(pattern).isGlob ? matchFolders(realRoot, pattern) : [pattern];

@@ -35,5 +35,10 @@ export function renderCommitMessage(template: string, changes: readonly OverlayC
     if (names.length > 0 && names.every((name) => values[name] === '')) return [];
     return [line.replace(/\{([a-z-]+)\}/g, (whole, name: string) => values[name] ?? whole)];
   });
-  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n';
+  return (
+    lines
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim() + '\n'
+  );
 }

@@ -21,7 +21,9 @@ export function toOverlayChange(overlay: string, file: string, change: ImageEntr
 
 /** The `images` output: one row per change. */
 export function imagesOutput<T extends OverlayChange>(changes: readonly T[], extra: (change: T) => Record<string, string> = () => ({})): string {
-  return JSON.stringify(changes.map((change) => ({ ...extra(change), overlay: change.overlay, file: change.file, image: change.image, old: change.old, new: change.new })));
+  return JSON.stringify(
+    changes.map((change) => ({ ...extra(change), overlay: change.overlay, file: change.file, image: change.image, old: change.old, new: change.new })),
+  );
 }
 
 /**

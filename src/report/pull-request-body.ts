@@ -100,7 +100,9 @@ function checklistLine(item: ChecklistItem): string {
 function rollbackNote(body: PromotionBody): string[] {
   const rows = body.apps.flatMap((section) => section.rows);
   if (rows.length === 0) return [];
-  const lines = rows.map((row) => (row.current ? `- \`${row.overlay}\`: \`${row.image}\` back to \`${row.current}\`` : `- \`${row.overlay}\`: remove the new \`${row.image}\` entry`));
+  const lines = rows.map((row) =>
+    row.current ? `- \`${row.overlay}\`: \`${row.image}\` back to \`${row.current}\`` : `- \`${row.overlay}\`: remove the new \`${row.image}\` entry`,
+  );
   return ['### Rollback', '', `After merging, revert the merge commit, or set the previous values in ${body.to}:`, '', ...lines, ''];
 }
 

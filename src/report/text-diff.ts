@@ -16,7 +16,10 @@ export async function unifiedDiff(changes: readonly FileChange[]): Promise<strin
   const scratch = await mkdtemp(join(tmpdir(), 'gitops-promote-diff-'));
   try {
     for (const change of changes) {
-      for (const [side, text] of [['a', change.before], ['b', change.after]] as const) {
+      for (const [side, text] of [
+        ['a', change.before],
+        ['b', change.after],
+      ] as const) {
         const target = join(scratch, side, change.file);
         await mkdir(dirname(target), { recursive: true });
         await writeFile(target, text);

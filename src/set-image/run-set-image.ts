@@ -71,10 +71,16 @@ async function setImageIn(inputs: SetImageInputs, context: SetImageContext, open
   const environment = environmentNamed(opened.config, inputs.environment);
   const settings = settingsFor(inputs.settings, environment);
   if (settings.landing === 'pull-request' && !environment) {
-    throw new InputError('landing', 'set-image lands through a pull request only into an environment of the promotion config (its branch and PR are per environment); set the environment input.');
+    throw new InputError(
+      'landing',
+      'set-image lands through a pull request only into an environment of the promotion config (its branch and PR are per environment); set the environment input.',
+    );
   }
   if (settings.landing === 'pull-request' && !inputs.push && !inputs.dryRun) {
-    throw new InputError('push', `false cannot open a pull request: environment '${environment!.name}' lands through one; set landing: commit to commit locally.`);
+    throw new InputError(
+      'push',
+      `false cannot open a pull request: environment '${environment!.name}' lands through one; set landing: commit to commit locally.`,
+    );
   }
   if (!branch && inputs.push && !inputs.dryRun) throw new InputError('branch', 'the checkout is on a detached HEAD; name the branch to push to.');
   const overlays =
@@ -161,7 +167,11 @@ async function applyEdits(work: SetImageWork, snapshot: Snapshot, firstPlan: Fil
       if (lower.length === 0) return edit;
       superseded.push(...overlayChanges([{ ...edit, changes: lower }]));
       const skip = new Set(lower.map((change) => change.name));
-      return planFileEdit(edit.overlay, edit.original, inputs.images.filter((argument) => !skip.has(argument.name)));
+      return planFileEdit(
+        edit.overlay,
+        edit.original,
+        inputs.images.filter((argument) => !skip.has(argument.name)),
+      );
     });
   }
   const changed = edits.filter((edit) => edit.changes.length > 0);

@@ -37,7 +37,14 @@ export function buildSetImageBody(body: SetImageBody): string {
     ...body.rows.map((row) => `| \`${row.overlay}\` | \`${row.image}\` | ${row.current ? `\`${row.current}\`` : '_(new entry)_'} | \`${row.next}\` |`),
     '',
     ...(body.runUrl ? [`Updated by [this workflow run](${body.runUrl}). ${VOLATILE_LINE}`, ''] : []),
-    ...(body.checklist.length > 0 ? ['### Checklist', '', ...body.checklist.map((item) => `- [${item.checked ? 'x' : ' '}] ${item.text}${!item.checked && item.note ? ` _(${item.note})_` : ''}`), ''] : []),
+    ...(body.checklist.length > 0
+      ? [
+          '### Checklist',
+          '',
+          ...body.checklist.map((item) => `- [${item.checked ? 'x' : ' '}] ${item.text}${!item.checked && item.note ? ` _(${item.note})_` : ''}`),
+          '',
+        ]
+      : []),
     '### Rollback',
     '',
     `After merging, revert the merge commit, or set the previous values in ${body.environment}.`,
@@ -46,7 +53,9 @@ export function buildSetImageBody(body: SetImageBody): string {
     body.marker,
     '',
   ].join('\n');
-  return text.length <= MAX_BODY_LENGTH ? text : `${text.slice(0, MAX_BODY_LENGTH - 200)}\n\n… (cut to fit GitHub’s size limit)\n${CARRIED_PREFIX}[] -->\n${body.marker}\n`;
+  return text.length <= MAX_BODY_LENGTH
+    ? text
+    : `${text.slice(0, MAX_BODY_LENGTH - 200)}\n\n… (cut to fit GitHub’s size limit)\n${CARRIED_PREFIX}[] -->\n${body.marker}\n`;
 }
 
 /** The arguments an existing set-image PR applies; none when the body carries none or was edited past reading. */

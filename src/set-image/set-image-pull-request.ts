@@ -87,12 +87,26 @@ export async function landSetImagePullRequest(work: SetImagePullRequestWork): Pr
     work.repo,
     github,
     work.snapshot,
-    { branch, base: work.base, marker, title, body, files: edits.map((edit) => ({ path: edit.overlay.file, content: edit.text })), message: work.message(changes), author: work.author },
+    {
+      branch,
+      base: work.base,
+      marker,
+      title,
+      body,
+      files: edits.map((edit) => ({ path: edit.overlay.file, content: edit.text })),
+      message: work.message(changes),
+      author: work.author,
+    },
     work.pullRequest,
     { existing },
   );
   for (const refusal of landed.refusals) core.warning(`The pull request was made, but ${describeRefusal(refusal)}`);
-  return { changes, commitSha: landed.commitSha, pullRequest: { number: landed.pull.number, url: landed.pull.url, created: landed.created, moved: landed.moved }, refusals: landed.refusals };
+  return {
+    changes,
+    commitSha: landed.commitSha,
+    pullRequest: { number: landed.pull.number, url: landed.pull.url, created: landed.created, moved: landed.moved },
+    refusals: landed.refusals,
+  };
 }
 
 /**
@@ -111,9 +125,7 @@ export async function closeSettledSetImagePullRequest(
   const existing = await findOpenPullRequest(github, branch, marker);
   if (!existing) return undefined;
   const carried = parseCarried(existing.body);
-  const stillNeeded = carried.length > 0 && (await plan(carried)).some((edit) =>
-    edit.changes.some((change) => !entryDowngrade(change, edit.entries)),
-  );
+  const stillNeeded = carried.length > 0 && (await plan(carried)).some((edit) => edit.changes.some((change) => !entryDowngrade(change, edit.entries)));
   if (stillNeeded) return undefined;
   const reason = `Every image this pull request sets is already in ${environment}'s overlays (or a higher version is), so nothing is left to merge.`;
   return closeEmptyPromotion(github, branch, marker, reason);

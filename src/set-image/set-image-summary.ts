@@ -24,7 +24,10 @@ export function setImageSummaryMarkdown(outcome: SetImageOutcome): string {
     lines.push(`${landingSentence(outcome)}`, '');
   }
   if (outcome.superseded.length > 0) {
-    lines.push(`Skipped, a concurrent run had already set a higher version: ${outcome.superseded.map((change) => `${codeCell(change.overlay)} ${codeCell(change.image)}`).join(', ')}.`, '');
+    lines.push(
+      `Skipped, a concurrent run had already set a higher version: ${outcome.superseded.map((change) => `${codeCell(change.overlay)} ${codeCell(change.image)}`).join(', ')}.`,
+      '',
+    );
   }
   if (outcome.closed) lines.push(`Closed pull request #${outcome.closed}: everything it set is already in the environment.`, '');
   for (const refusal of outcome.refusals ?? []) lines.push(`⚠️ ${describeRefusal(refusal)}`, '');

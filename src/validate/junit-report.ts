@@ -9,10 +9,13 @@ export function toJUnitXml(report: ValidationReport): string {
   const suites = report.overlays.map((overlay) => {
     const seconds = ((overlay.renderMs + overlay.validateMs + (overlay.serverDryRunMs ?? 0)) / 1000).toFixed(3);
     const cases = [
-      ...overlay.errors.map((finding) => testCase(overlay.overlay, finding, `<failure message="${attribute(finding.message)}" type="${finding.rule}">${text(where(finding))}</failure>`)),
+      ...overlay.errors.map((finding) =>
+        testCase(overlay.overlay, finding, `<failure message="${attribute(finding.message)}" type="${finding.rule}">${text(where(finding))}</failure>`),
+      ),
       ...overlay.warnings.map((finding) => testCase(overlay.overlay, finding, `<skipped message="${attribute(`warning: ${finding.message}`)}"/>`)),
     ];
-    if (cases.length === 0) cases.push(`    <testcase classname="${attribute(overlay.overlay)}" name="${attribute(`${overlay.resources} resources valid`)}" time="${seconds}"/>`);
+    if (cases.length === 0)
+      cases.push(`    <testcase classname="${attribute(overlay.overlay)}" name="${attribute(`${overlay.resources} resources valid`)}" time="${seconds}"/>`);
     return (
       `  <testsuite name="${attribute(overlay.overlay)}" tests="${cases.length}" failures="${overlay.errors.length}" errors="0" skipped="${overlay.warnings.length}" time="${seconds}">\n` +
       `${cases.join('\n')}\n  </testsuite>`

@@ -18,4 +18,3 @@ export async function withKubeconfigFile<T>(kubeconfig: string, tempDir: string,
     await rm(folder, { recursive: true, force: true });
   }
 }
-

@@ -8,7 +8,6 @@ import type { EnvironmentPolicy } from '../types.js';
  * the environment is protected, and no two resources with the same identity.
  */
 
-
 export interface PolicyIssue {
   rule: FindingRule;
   /** The image's name (without tag or digest), to find the `images:` entry that set it. */
@@ -49,17 +48,35 @@ export function checkImages(object: unknown, policy: EnvironmentPolicy): PolicyI
       continue;
     }
     if (digest && !DIGEST.test(digest)) {
-      issues.push({ rule: 'image-reference', pointer, message: `image '${image}' has a malformed digest '${digest}' (expected algorithm:hex, such as sha256:…)` });
+      issues.push({
+        rule: 'image-reference',
+        pointer,
+        message: `image '${image}' has a malformed digest '${digest}' (expected algorithm:hex, such as sha256:…)`,
+      });
     }
     if (!tag && !digest) {
-      issues.push({ rule: 'image-reference', pointer, message: `image '${image}' has neither a tag nor a digest, so it means whatever 'latest' is when pulled; pin a tag or a digest` });
+      issues.push({
+        rule: 'image-reference',
+        pointer,
+        message: `image '${image}' has neither a tag nor a digest, so it means whatever 'latest' is when pulled; pin a tag or a digest`,
+      });
       continue;
     }
     if (policy.protected && tag === 'latest') {
-      issues.push({ rule: 'latest-tag', image: name, pointer, message: `image '${image}' uses the 'latest' tag, which a protected environment does not allow; pin a version or a digest` });
+      issues.push({
+        rule: 'latest-tag',
+        image: name,
+        pointer,
+        message: `image '${image}' uses the 'latest' tag, which a protected environment does not allow; pin a version or a digest`,
+      });
     }
     if (policy.protected && policy.requireDigest && !digest) {
-      issues.push({ rule: 'digest-required', image: name, pointer, message: `image '${image}' has no digest, which this protected environment requires (require-digest); set one with name@sha256:…` });
+      issues.push({
+        rule: 'digest-required',
+        image: name,
+        pointer,
+        message: `image '${image}' has no digest, which this protected environment requires (require-digest); set one with name@sha256:…`,
+      });
     }
   }
   return issues;

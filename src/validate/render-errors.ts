@@ -59,7 +59,10 @@ export function describeRenderError(error: string, repoRoots: readonly string[])
   let text = unwrapKubectlLog(error.trim()).replace(/^Error: /, '');
   for (const root of [...new Set(repoRoots.map((root) => root.replace(/\/+$/, '')))].sort((a, b) => b.length - a.length)) {
     if (!isAbsolute(root) || root === '/') continue;
-    text = text.split(`${root}/`).join('').replace(new RegExp(`${escapeRegExp(root)}(?=['"\\s:]|$)`, 'g'), '.');
+    text = text
+      .split(`${root}/`)
+      .join('')
+      .replace(new RegExp(`${escapeRegExp(root)}(?=['"\\s:]|$)`, 'g'), '.');
   }
   text = text
     .replace(/evalsymlink failure on '([^']+)' : lstat \1: no such file or directory/g, '$1 does not exist')

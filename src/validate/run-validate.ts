@@ -58,7 +58,11 @@ export async function runValidate(inputs: ValidateInputs, context: ValidateConte
           : discoverOverlays(root);
     if (inputs.changedOnly) {
       overlays = await overlaysChangedSince(root, overlays, inputs.baseRef);
-      core.info(overlays.length > 0 ? `Changed since ${inputs.baseRef}: ${overlays.map((overlay) => overlay.path).join(', ')}` : `No overlay changed since ${inputs.baseRef}.`);
+      core.info(
+        overlays.length > 0
+          ? `Changed since ${inputs.baseRef}: ${overlays.map((overlay) => overlay.path).join(', ')}`
+          : `No overlay changed since ${inputs.baseRef}.`,
+      );
     }
     const settings = withPolicy(inputs.schema, policy);
     const options: ValidateOptions = { ...settings, repoRoot: root, policyFor: () => settings.policy };

@@ -93,7 +93,10 @@ export class SchemaFiles {
       this.addFile(file, origin, folder ? relative(path, file) : basename(file), strict);
     }
     if (this.byKey.size === 0 && this.byFileName.length === 0) {
-      throw new InputError('schema-locations', `'${location}' holds no CustomResourceDefinition and no JSON Schema${folder ? ' (in its .yaml, .yml or .json files)' : ''}.`);
+      throw new InputError(
+        'schema-locations',
+        `'${location}' holds no CustomResourceDefinition and no JSON Schema${folder ? ' (in its .yaml, .yml or .json files)' : ''}.`,
+      );
     }
   }
 

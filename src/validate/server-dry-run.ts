@@ -36,9 +36,22 @@ export async function serverDryRun(yaml: string, resources: readonly RenderedRes
   if (result.exitCode === 0) return [];
   const blocks = splitErrors(result.stderr);
   if (blocks.length === 0) {
-    return [{ finding: { severity: 'error', rule: 'server-dry-run', message: `kubectl apply --dry-run=server failed: ${result.stderr.trim() || `exit code ${result.exitCode}`}` } }];
+    return [
+      {
+        finding: {
+          severity: 'error',
+          rule: 'server-dry-run',
+          message: `kubectl apply --dry-run=server failed: ${result.stderr.trim() || `exit code ${result.exitCode}`}`,
+        },
+      },
+    ];
   }
-  return blocks.map((block) => judgeError(block, resources.map((resource) => resource.object)));
+  return blocks.map((block) =>
+    judgeError(
+      block,
+      resources.map((resource) => resource.object),
+    ),
+  );
 }
 
 /**
@@ -70,16 +83,44 @@ export function judgeError(block: string, objects: readonly Record<string, unkno
 
   const missingKind = /no matches for kind "([^"]+)" in version "([^"]+)"/.exec(block);
   if (missingKind && objects.some((object) => defines(object, missingKind[1]!, missingKind[2]!))) {
-    return { ...base, finding: { severity: 'notice', rule: 'server-dry-run', resource: resourceName, message: `not checked by the server: its CRD (${missingKind[1]}, ${missingKind[2]}) is created by this same overlay, and a dry-run creates nothing, so the server cannot know the kind yet` } };
+    return {
+      ...base,
+      finding: {
+        severity: 'notice',
+        rule: 'server-dry-run',
+        resource: resourceName,
+        message: `not checked by the server: its CRD (${missingKind[1]}, ${missingKind[2]}) is created by this same overlay, and a dry-run creates nothing, so the server cannot know the kind yet`,
+      },
+    };
   }
   const missingNamespace = /namespaces "([^"]+)" not found/.exec(block);
   if (missingNamespace && objects.some((object) => object.kind === 'Namespace' && (object.metadata as { name?: unknown })?.name === missingNamespace[1])) {
-    return { ...base, finding: { severity: 'notice', rule: 'server-dry-run', resource: resourceName, message: `not checked by the server: namespace ${missingNamespace[1]} is created by this same overlay, and a dry-run creates nothing` } };
+    return {
+      ...base,
+      finding: {
+        severity: 'notice',
+        rule: 'server-dry-run',
+        resource: resourceName,
+        message: `not checked by the server: namespace ${missingNamespace[1]} is created by this same overlay, and a dry-run creates nothing`,
+      },
+    };
   }
   if (/does not support dry run|sideEffects/i.test(block)) {
-    return { ...base, finding: { severity: 'notice', rule: 'server-dry-run', resource: resourceName, message: `not checked by the server: an admission webhook refuses dry-run requests because it does not declare sideEffects: None (${firstSentence(message)})` } };
+    return {
+      ...base,
+      finding: {
+        severity: 'notice',
+        rule: 'server-dry-run',
+        resource: resourceName,
+        message: `not checked by the server: an admission webhook refuses dry-run requests because it does not declare sideEffects: None (${firstSentence(message)})`,
+      },
+    };
   }
-  return { ...base, pointer: fieldPointer(block), finding: { severity: 'error', rule: 'server-dry-run', resource: resourceName, message: `server dry-run: ${stripPrefix(message)}` } };
+  return {
+    ...base,
+    pointer: fieldPointer(block),
+    finding: { severity: 'error', rule: 'server-dry-run', resource: resourceName, message: `server dry-run: ${stripPrefix(message)}` },
+  };
 }
 
 /**
@@ -94,7 +135,8 @@ function objectNamed(block: string, objects: readonly Record<string, unknown>[])
     /no matches for kind "([^"]+)"/.exec(block)?.[1] ??
     /cannot be handled as a (\w+)/.exec(block)?.[1] ??
     /(\w+)(?:\.[\w.-]+)? "[^"]+" is (?:invalid|forbidden)/.exec(block)?.[1];
-  const name = /Name: "([^"]+)"/.exec(block)?.[1] ?? /for name: "([^"]+)"/.exec(block)?.[1] ?? /\w+(?:\.[\w.-]+)? "([^"]+)" is (?:invalid|forbidden)/.exec(block)?.[1];
+  const name =
+    /Name: "([^"]+)"/.exec(block)?.[1] ?? /for name: "([^"]+)"/.exec(block)?.[1] ?? /\w+(?:\.[\w.-]+)? "([^"]+)" is (?:invalid|forbidden)/.exec(block)?.[1];
   const ofKind = objects.filter((object) => !kind || object.kind === kind);
   if (name) return ofKind.find((object) => (object.metadata as { name?: unknown })?.name === name);
   const pointer = fieldPointer(block);
@@ -122,11 +164,18 @@ function defines(object: Record<string, unknown>, kind: string, apiVersion: stri
 export function fieldPointer(block: string): string | undefined {
   const field = /unknown field "([^"]+)"/.exec(block)?.[1] ?? /is invalid: \[?([A-Za-z][\w.[\]-]*): /.exec(block)?.[1];
   if (!field) return undefined;
-  return `/${field.replace(/\[(\d+)\]/g, '.$1').split('.').filter((segment) => segment !== '').join('/')}`;
+  return `/${field
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .filter((segment) => segment !== '')
+    .join('/')}`;
 }
 
 function stripPrefix(message: string): string {
-  return message.replace(/^Error from server \((\w+)\): /, '$1: ').replace(/^The (\S+ "[^"]+" is invalid)/, '$1').replace(/error when (creating|patching|retrieving current configuration of)[^:]*"STDIN": /, '');
+  return message
+    .replace(/^Error from server \((\w+)\): /, '$1: ')
+    .replace(/^The (\S+ "[^"]+" is invalid)/, '$1')
+    .replace(/error when (creating|patching|retrieving current configuration of)[^:]*"STDIN": /, '');
 }
 
 function firstSentence(text: string): string {

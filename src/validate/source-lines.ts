@@ -50,7 +50,12 @@ export class SourceLocator {
   /** The line of a resource's first line in its file (for findings about a whole object). */
   locateResource(rendered: Record<string, unknown>, originFile: string | undefined): SourceLocation | undefined {
     if (!originFile) return undefined;
-    const found = this.findDocument(originFile, String(rendered.kind ?? ''), String((rendered.metadata as { name?: unknown })?.name ?? ''), String(rendered.apiVersion ?? ''));
+    const found = this.findDocument(
+      originFile,
+      String(rendered.kind ?? ''),
+      String((rendered.metadata as { name?: unknown })?.name ?? ''),
+      String(rendered.apiVersion ?? ''),
+    );
     return found ? { file: originFile, line: lineOf(found.parsed, found.document.contents) } : { file: originFile, line: 1 };
   }
 
@@ -75,7 +80,14 @@ export class SourceLocator {
     return undefined;
   }
 
-  private inPatch(file: string, kind: string, name: string, rendered: Record<string, unknown>, segments: string[], targeted: boolean): SourceLocation | undefined {
+  private inPatch(
+    file: string,
+    kind: string,
+    name: string,
+    rendered: Record<string, unknown>,
+    segments: string[],
+    targeted: boolean,
+  ): SourceLocation | undefined {
     const parsed = this.read(file);
     if (!parsed) return undefined;
     for (const document of parsed.documents) {
@@ -160,9 +172,10 @@ function walk(root: unknown, rendered: unknown, segments: readonly string[]): { 
       next = pair ? ((last || !pair.value ? pair.key : pair.value) as Node) : undefined;
     } else if (isSeq(node) && /^\d+$/.test(segment)) {
       const item = Array.isArray(value) ? (value[Number(segment)] as { name?: unknown } | undefined) : undefined;
-      const byName = item && typeof item === 'object' && typeof item.name === 'string'
-        ? node.items.find((candidate) => isMap(candidate) && candidate.get('name') === item.name)
-        : undefined;
+      const byName =
+        item && typeof item === 'object' && typeof item.name === 'string'
+          ? node.items.find((candidate) => isMap(candidate) && candidate.get('name') === item.name)
+          : undefined;
       next = (byName ?? node.items[Number(segment)]) as Node | undefined;
     }
     if (!next) break;

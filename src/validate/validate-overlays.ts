@@ -70,7 +70,12 @@ export async function validateOverlays(overlays: readonly Overlay[], given: Vali
     report.renderMs = Date.now() - started;
     if (!traced.result.ok) {
       const at = locateRenderError(overlay.absolutePath, traced.result.error);
-      addFinding(report, { severity: 'error', rule: /already registered id/.test(traced.result.error) ? 'duplicate-resource' : 'render', message: `kustomize could not render ${overlay.path}: ${describeRenderError(traced.result.error, [options.repoRoot, given.repoRoot])}`, ...place(options.repoRoot, at) });
+      addFinding(report, {
+        severity: 'error',
+        rule: /already registered id/.test(traced.result.error) ? 'duplicate-resource' : 'render',
+        message: `kustomize could not render ${overlay.path}: ${describeRenderError(traced.result.error, [options.repoRoot, given.repoRoot])}`,
+        ...place(options.repoRoot, at),
+      });
       return report;
     }
     const validated = Date.now();
@@ -111,8 +116,15 @@ function checkResources(context: OverlayContext, overlay: Overlay, resources: re
   const bundle = catalog.bundleSchemas(objects);
   const policy = options.policyFor(overlay);
   const add = (resource: RenderedResource, pointer: string | undefined, finding: Omit<Finding, 'resource' | 'file' | 'line'>): void => {
-    const at = pointer === undefined ? locator.locateResource(resource.object, resource.originFile) : locator.locate(overlay.absolutePath, resource.object, resource.originFile, pointer);
-    addFinding(report, { ...finding, resource: describeResource(resource.object as never), ...place(options.repoRoot, at ?? { file: overlay.absoluteFile, line: 1 }) });
+    const at =
+      pointer === undefined
+        ? locator.locateResource(resource.object, resource.originFile)
+        : locator.locate(overlay.absolutePath, resource.object, resource.originFile, pointer);
+    addFinding(report, {
+      ...finding,
+      resource: describeResource(resource.object as never),
+      ...place(options.repoRoot, at ?? { file: overlay.absoluteFile, line: 1 }),
+    });
   };
 
   for (const resource of resources) {
@@ -125,7 +137,11 @@ function checkResources(context: OverlayContext, overlay: Overlay, resources: re
     if (removed !== undefined) {
       const current = catalog.apiVersionsOf(kind).filter((candidate) => removedIn(candidate, kind, context.version) === undefined);
       const hint = current.length > 0 ? `; use ${current.join(' or ')}` : '';
-      add(resource, '/apiVersion', { severity: 'error', rule: 'kubernetes-version', message: `${apiVersion} ${kind} is no longer served since Kubernetes 1.${removed} (kubernetes-version is ${context.version.text})${hint}` });
+      add(resource, '/apiVersion', {
+        severity: 'error',
+        rule: 'kubernetes-version',
+        message: `${apiVersion} ${kind} is no longer served since Kubernetes 1.${removed} (kubernetes-version is ${context.version.text})${hint}`,
+      });
       continue;
     }
     const validate = catalog.validatorFor(apiVersion, kind, bundle);
@@ -139,13 +155,27 @@ function checkResources(context: OverlayContext, overlay: Overlay, resources: re
         sameGroup.length > 0
           ? `unknown apiVersion '${apiVersion}' for kind ${kind}; the schemas know ${sameGroup.join(', ')}`
           : `no schema for ${apiVersion} ${kind}: an unknown kind, or a custom resource whose CRD schema is not given (add it to schema-locations, or set ignore-missing-schemas: true)${hint}`;
-      add(resource, sameGroup.length > 0 ? '/apiVersion' : '/kind', { severity: options.ignoreMissingSchemas && sameGroup.length === 0 ? 'warning' : 'error', rule: 'unknown-kind', message });
+      add(resource, sameGroup.length > 0 ? '/apiVersion' : '/kind', {
+        severity: options.ignoreMissingSchemas && sameGroup.length === 0 ? 'warning' : 'error',
+        rule: 'unknown-kind',
+        message,
+      });
     } else {
-      for (const issue of checkAgainstSchema(validate, resource.object)) add(resource, issue.pointer, { severity: 'error', rule: 'schema', message: issue.message });
+      for (const issue of checkAgainstSchema(validate, resource.object))
+        add(resource, issue.pointer, { severity: 'error', rule: 'schema', message: issue.message });
     }
     for (const issue of checkImages(resource.object, policy)) {
-      const entry = issue.image ? locator.locateImageEntry(overlay.absolutePath, issue.image, issue.rule === 'digest-required' ? 'digest' : 'newTag') : undefined;
-      if (entry) addFinding(report, { severity: 'error', rule: issue.rule, message: issue.message, resource: describeResource(resource.object as never), ...place(options.repoRoot, entry) });
+      const entry = issue.image
+        ? locator.locateImageEntry(overlay.absolutePath, issue.image, issue.rule === 'digest-required' ? 'digest' : 'newTag')
+        : undefined;
+      if (entry)
+        addFinding(report, {
+          severity: 'error',
+          rule: issue.rule,
+          message: issue.message,
+          resource: describeResource(resource.object as never),
+          ...place(options.repoRoot, entry),
+        });
       else add(resource, issue.pointer, { severity: 'error', rule: issue.rule, message: issue.message });
     }
   }

@@ -22,7 +22,11 @@ export function reportJson(report: ValidationReport): string {
       errors: overlay.errors,
       warnings: overlay.warnings,
       notices: overlay.notices,
-      timeMs: { render: overlay.renderMs, validate: overlay.validateMs, ...(overlay.serverDryRunMs !== undefined ? { serverDryRun: overlay.serverDryRunMs } : {}) },
+      timeMs: {
+        render: overlay.renderMs,
+        validate: overlay.validateMs,
+        ...(overlay.serverDryRunMs !== undefined ? { serverDryRun: overlay.serverDryRunMs } : {}),
+      },
     })),
   );
 }

@@ -38,4 +38,3 @@ function findingRow(finding: Finding): string[] {
 function location(finding: Finding): string {
   return finding.file ? `${finding.file}${finding.line ? `:${finding.line}` : ''}` : '';
 }
-

@@ -77,7 +77,14 @@ export async function runWait(inputs: WaitInputs, context: WaitContext): Promise
   }
 
   const timedOut = deadline.aborted && objects.some((object) => object.status.state === 'waiting');
-  const outcome: WaitOutcome = { expected: revision.sha, revisionSource: revision.source, objects, timedOut, elapsedMs: Date.now() - started, deploymentUrl: deployment?.url };
+  const outcome: WaitOutcome = {
+    expected: revision.sha,
+    revisionSource: revision.source,
+    objects,
+    timedOut,
+    elapsedMs: Date.now() - started,
+    deploymentUrl: deployment?.url,
+  };
   outcome.failure = failureMessage(outcome, inputs.timeoutMs);
   await deployment?.finish(outcome.failure ? 'failure' : 'success', outcome.failure ?? `${shortSha(revision.sha)} is running and healthy`);
   return outcome;
@@ -96,7 +103,12 @@ function waitForTarget(target: WaitTarget, controllers: Controllers, context: Ta
     const client: ArgoCdClient = controllers.argocd!;
     return waitForArgoApplication(target.ref, { client, refresh, sync, watch, degradedGraceMs: context.inputs.degradedGraceMs, ...context });
   }
-  return fluxWaiter(controllers.flux!).waitFor(target, { ancestry: context.ancestry, signal: context.signal, reconcile: context.inputs.flux.reconcile, report: context.report });
+  return fluxWaiter(controllers.flux!).waitFor(target, {
+    ancestry: context.ancestry,
+    signal: context.signal,
+    reconcile: context.inputs.flux.reconcile,
+    report: context.report,
+  });
 }
 
 function failureMessage(outcome: WaitOutcome, timeoutMs: number): string | undefined {
@@ -126,7 +138,9 @@ class StateLog {
     const elapsed = Date.now() - this.started;
     if (status.state === 'done') this.doneAfterMs ??= elapsed;
     const revision = status.revision.split(',').filter(Boolean).map(shortSha).join(', ') || 'none';
-    core.info(`[${(elapsed / 1000).toFixed(1)}s] ${this.target.label}: ${status.state} · sync ${status.sync} · health ${status.health} · revision ${revision}${status.message ? ` · ${status.message}` : ''}`);
+    core.info(
+      `[${(elapsed / 1000).toFixed(1)}s] ${this.target.label}: ${status.state} · sync ${status.sync} · health ${status.health} · revision ${revision}${status.message ? ` · ${status.message}` : ''}`,
+    );
   }
 }
 

@@ -26,18 +26,24 @@ export async function startDeployment(
   const { environment, expected } = options;
   if (!environment) throw new InputError('environment', 'is required with deployment: true (the GitHub environment to record).');
   if (!github.token) throw new InputError('token', 'is required with deployment: true (it needs deployments: write).');
-  const { repository, ref } = run.workflowRepository && run.sha ? { repository: run.workflowRepository, ref: run.sha } : { repository: github.repository, ref: expected };
-  if (!repository) throw new InputError('repository', 'is required with deployment: true outside GitHub Actions (owner/name of the repository to record it on).');
+  const { repository, ref } =
+    run.workflowRepository && run.sha ? { repository: run.workflowRepository, ref: run.sha } : { repository: github.repository, ref: expected };
+  if (!repository)
+    throw new InputError('repository', 'is required with deployment: true outside GitHub Actions (owner/name of the repository to record it on).');
   const { owner, repo } = parseOwnerName('repository', repository);
   const client = createGitHubClient({ token: github.token, apiUrl: run.apiUrl, graphqlUrl: run.graphqlUrl });
   const links = { environmentUrl: options.environmentUrl || undefined, logUrl: run.runUrl || undefined };
-  const deployment = await GitHubDeployment.create(client, { owner, repo, ref, environment, description: `config commit ${shortSha(expected)}` }).catch((error: unknown) => {
-    throw new InputError('deployment', `could not create a GitHub deployment on ${owner}/${repo}: ${oneLineMessage(error)}`);
-  });
+  const deployment = await GitHubDeployment.create(client, { owner, repo, ref, environment, description: `config commit ${shortSha(expected)}` }).catch(
+    (error: unknown) => {
+      throw new InputError('deployment', `could not create a GitHub deployment on ${owner}/${repo}: ${oneLineMessage(error)}`);
+    },
+  );
   await deployment.setStatus('in_progress', `waiting for ${shortSha(expected)}`, links);
   return {
     url: `${run.serverUrl}/${owner}/${repo}/deployments/${encodeURIComponent(environment)}`,
     finish: (state, description) =>
-      deployment.setStatus(state, description, links).catch((error: unknown) => core.warning(`Could not update the GitHub deployment: ${oneLineMessage(error)}`)),
+      deployment
+        .setStatus(state, description, links)
+        .catch((error: unknown) => core.warning(`Could not update the GitHub deployment: ${oneLineMessage(error)}`)),
   };
 }

@@ -61,7 +61,10 @@ export function waitOutputs(outcome: WaitOutcome): Record<string, string> {
 /** One line per object: what it last showed. */
 export function describeObjects(objects: readonly ObjectOutcome[]): string {
   return objects
-    .map(({ target, status }) => `${target.label}: ${status.state}, sync ${status.sync}, health ${status.health}, revision ${shortRevisions(status.revision) || 'none'}${status.message ? ` (${status.message})` : ''}`)
+    .map(
+      ({ target, status }) =>
+        `${target.label}: ${status.state}, sync ${status.sync}, health ${status.health}, revision ${shortRevisions(status.revision) || 'none'}${status.message ? ` (${status.message})` : ''}`,
+    )
     .join('; ');
 }
 

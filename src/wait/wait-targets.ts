@@ -27,10 +27,12 @@ function targetsFromInputs(inputs: WaitInputs): WaitTarget[] {
     throw new InputError('controller', 'both argocd-app and flux-name are given; say which controller to wait on.');
   }
   if (controller === 'argocd') {
-    if (inputs.argocdApps.length === 0) throw new InputError('argocd-app', 'is required with controller: argocd (or give environment and apps from the promotion config).');
+    if (inputs.argocdApps.length === 0)
+      throw new InputError('argocd-app', 'is required with controller: argocd (or give environment and apps from the promotion config).');
     return inputs.argocdApps.map((text) => argoTarget(text));
   }
-  if (inputs.fluxNames.length === 0) throw new InputError('flux-name', 'is required with controller: flux (or give environment and apps from the promotion config).');
+  if (inputs.fluxNames.length === 0)
+    throw new InputError('flux-name', 'is required with controller: flux (or give environment and apps from the promotion config).');
   const { fluxKind, fluxNamespace } = controllerSettingsFor(settings, undefined);
   return inputs.fluxNames.map((name) => fluxTarget(fluxKind, name, fluxNamespace));
 }

@@ -51,7 +51,10 @@ export class ArgoCdClient {
 
   getApplication(ref: ArgoAppRef, options: { refresh?: 'normal' | 'hard'; signal?: AbortSignal; timeoutMs?: number } = {}): Promise<ArgoApplication> {
     const query = appQuery(ref, options.refresh ? { refresh: options.refresh } : {});
-    return this.send({ method: 'GET', path: `/api/v1/applications/${encodeURIComponent(ref.name)}?${query}`, signal: options.signal, timeoutMs: options.timeoutMs }, ref);
+    return this.send(
+      { method: 'GET', path: `/api/v1/applications/${encodeURIComponent(ref.name)}?${query}`, signal: options.signal, timeoutMs: options.timeoutMs },
+      ref,
+    );
   }
 
   /** Starts a sync to the head of the app's target revision; false when an operation already runs. */
@@ -109,7 +112,9 @@ export class ArgoCdClient {
     if (error instanceof ArgoNetworkError) {
       if (error.isTls) {
         const input = this.connection.ca ? 'argocd-ca' : 'argocd-server';
-        const hint = this.connection.ca ? 'the server certificate does not verify against argocd-ca' : 'pass the CA in argocd-ca (or set argocd-insecure: true)';
+        const hint = this.connection.ca
+          ? 'the server certificate does not verify against argocd-ca'
+          : 'pass the CA in argocd-ca (or set argocd-insecure: true)';
         return new InputError(input, `TLS error talking to ${server} (${error.code}: ${error.message}); ${hint}.`);
       }
       return new ArgoTransientError(`no answer from ${server} (${error.code}: ${error.message})`);
@@ -120,10 +125,16 @@ export class ArgoCdClient {
       case 401:
         return new InputError(this.authInput, `Argo CD at ${server} refused the credentials (401 ${error.serverMessage || 'Unauthorized'}).`);
       case 403:
-        return new InputError('argocd-app', `Argo CD answered 403 (${error.serverMessage || 'permission denied'}) for ${app}: the account may not get it, or it does not exist (Argo CD does not tell them apart).`);
+        return new InputError(
+          'argocd-app',
+          `Argo CD answered 403 (${error.serverMessage || 'permission denied'}) for ${app}: the account may not get it, or it does not exist (Argo CD does not tell them apart).`,
+        );
       case 404:
         if (!ref) return new InputError('argocd-server', `${server} has no Argo CD API here (404 ${error.serverMessage}); check the URL.`);
-        return new InputError('argocd-app', `Argo CD has no application ${app}${ref.namespace ? '' : ' in its own namespace (write namespace/name for apps in other namespaces)'} (404).`);
+        return new InputError(
+          'argocd-app',
+          `Argo CD has no application ${app}${ref.namespace ? '' : ' in its own namespace (write namespace/name for apps in other namespaces)'} (404).`,
+        );
       default:
         if (error.status >= 500 || error.status === 429 || error.status === 0) return new ArgoTransientError(`${server} answered ${error.message}`);
         return new UserError(`Argo CD refused the request for ${app}: ${error.message}.`);

@@ -54,16 +54,27 @@ export function judgeArgoApplication(app: ArgoApplication, expectation: ArgoExpe
   }
 
   const lookup = revisions.filter((revision) => relationOf(revision, expectation.knowledge) === undefined);
-  if (lookup.length > 0) return waiting(checkingMessage(`checking whether ${lookup.map(shortSha).join(', ')} contains ${shortSha(expectation.knowledge.expected)}`, lookup, expectation.knowledge), { lookup });
+  if (lookup.length > 0)
+    return waiting(
+      checkingMessage(
+        `checking whether ${lookup.map(shortSha).join(', ')} contains ${shortSha(expectation.knowledge.expected)}`,
+        lookup,
+        expectation.knowledge,
+      ),
+      { lookup },
+    );
   const relation = revisions.length === 0 ? 'older' : revisionsRelation(revisions, expectation.knowledge);
 
   if (relation === 'unrelated') {
-    return failed(`runs ${revisions.map(shortSha).join(', ')}, which does not contain ${shortSha(expectation.knowledge.expected)}: the branch moved on without it`);
+    return failed(
+      `runs ${revisions.map(shortSha).join(', ')}, which does not contain ${shortSha(expectation.knowledge.expected)}: the branch moved on without it`,
+    );
   }
   if (relation === 'older' || relation === 'unknown') return judgeNotYetThere(app, expectation, base, sync, relation, now);
 
   if (app.operation) return waiting('a sync operation is queued');
-  if (operation && (operation.phase === 'Running' || operation.phase === 'Terminating')) return waiting(`sync ${operation.phase.toLowerCase()}: ${operation.message ?? ''}`.trim());
+  if (operation && (operation.phase === 'Running' || operation.phase === 'Terminating'))
+    return waiting(`sync ${operation.phase.toLowerCase()}: ${operation.message ?? ''}`.trim());
   if (sync !== 'Synced') return waiting(`sync status is ${sync}`, { needsSync: !isAutoSync(app) });
   return judgeHealth(app, expectation, base, now);
 }
@@ -105,12 +116,24 @@ function judgeNotYetThere(
     const revisions = base.revision.split(',').filter((revision) => relationOf(revision, expectation.knowledge) === 'older');
     const known = expectation.knowledge.changedFiles;
     const lookupFiles = revisions.filter((revision) => !known?.has(revision));
-    if (lookupFiles.length > 0) return { ...base, state: 'waiting', message: checkingMessage(`checking which files changed since ${lookupFiles.map(shortSha).join(', ')}`, lookupFiles, expectation.knowledge), lookupFiles, revisionBehind: true };
+    if (lookupFiles.length > 0)
+      return {
+        ...base,
+        state: 'waiting',
+        message: checkingMessage(`checking which files changed since ${lookupFiles.map(shortSha).join(', ')}`, lookupFiles, expectation.knowledge),
+        lookupFiles,
+        revisionBehind: true,
+      };
     const changed = revisions.map((revision) => known!.get(revision)!);
     const shown = paths.join(';');
     if (changed.some((files) => files !== null && filesTouchPaths(paths, files))) {
       // The commits did change the app: Argo CD has not generated it again yet.
-      return { ...base, state: 'waiting', message: `at ${at}, waiting for ${expected}: the commits since changed files under manifest-generate-paths (${shown})`, revisionBehind: true };
+      return {
+        ...base,
+        state: 'waiting',
+        message: `at ${at}, waiting for ${expected}: the commits since changed files under manifest-generate-paths (${shown})`,
+        revisionBehind: true,
+      };
     }
     const checked = revisions.length > 0 && changed.every((files) => files !== null);
     const note = checked
@@ -119,7 +142,8 @@ function judgeNotYetThere(
     const judged = judgeHealth(app, expectation, base, now);
     return judged.state === 'done' ? { ...judged, note, message: `${judged.message}; ${note}` } : judged;
   }
-  if (relation === 'unknown') return { ...base, state: 'waiting', message: `cannot tell yet whether ${base.revision} contains ${expected}`, revisionBehind: true };
+  if (relation === 'unknown')
+    return { ...base, state: 'waiting', message: `cannot tell yet whether ${base.revision} contains ${expected}`, revisionBehind: true };
   const needsSync = sync === 'OutOfSync' && !app.operation && !isAutoSync(app);
   return { ...base, state: 'waiting', message: `at ${at || 'no revision'}, waiting for ${expected}`, needsSync, revisionBehind: true };
 }
@@ -141,7 +165,13 @@ export function gitRevisions(app: ArgoApplication): string[] {
 
 function operationRevisions(app: ArgoApplication, operation: ArgoOperationState): string[] {
   const requested = operation.syncResult?.revisions?.length ? operation.syncResult : operation.operation?.sync;
-  const list = requested?.revisions?.length ? requested.revisions : requested?.revision ? [requested.revision] : (operation.syncResult?.revision ? [operation.syncResult.revision] : []);
+  const list = requested?.revisions?.length
+    ? requested.revisions
+    : requested?.revision
+      ? [requested.revision]
+      : operation.syncResult?.revision
+        ? [operation.syncResult.revision]
+        : [];
   const sources = app.spec?.sources;
   return sources ? list.filter((revision, index) => revision && !isChartSource(sources[index] ?? {})) : list;
 }

@@ -221,7 +221,20 @@ class ArgoFollower {
   }
 
   private current(): ArgoJudgement {
-    return this.last ?? { state: 'waiting', sync: 'Unknown', health: 'Unknown', revision: '', message: '', lookup: [], needsRefresh: false, needsSync: false, degraded: false, revisionBehind: false };
+    return (
+      this.last ?? {
+        state: 'waiting',
+        sync: 'Unknown',
+        health: 'Unknown',
+        revision: '',
+        message: '',
+        lookup: [],
+        needsRefresh: false,
+        needsSync: false,
+        degraded: false,
+        revisionBehind: false,
+      }
+    );
   }
 }
 

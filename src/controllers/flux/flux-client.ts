@@ -78,7 +78,9 @@ export class FluxClient {
 
   async get(ref: FluxObjectRef): Promise<FluxObject> {
     const { group, version, plural } = FLUX_RESOURCES[ref.kind];
-    return (await this.call(ref, 'get', () => this.api.getNamespacedCustomObject({ group, version, plural, namespace: ref.namespace, name: ref.name }))) as FluxObject;
+    return (await this.call(ref, 'get', () =>
+      this.api.getNamespacedCustomObject({ group, version, plural, namespace: ref.namespace, name: ref.name }),
+    )) as FluxObject;
   }
 
   /** Sets `reconcile.fluxcd.io/requestedAt`, as `flux reconcile` does. */
@@ -86,7 +88,9 @@ export class FluxClient {
     const { group, version, plural } = FLUX_RESOURCES[ref.kind];
     const body = { metadata: { annotations: { [RECONCILE_ANNOTATION]: requestedAt } } };
     const mergePatch = this.lib.setHeaderOptions('Content-Type', this.lib.PatchStrategy.MergePatch);
-    await this.call(ref, 'patch', () => this.api.patchNamespacedCustomObject({ group, version, plural, namespace: ref.namespace, name: ref.name, body }, mergePatch));
+    await this.call(ref, 'patch', () =>
+      this.api.patchNamespacedCustomObject({ group, version, plural, namespace: ref.namespace, name: ref.name, body }, mergePatch),
+    );
   }
 
   /** Watches one object from `resourceVersion`; returns a stop function. */
@@ -95,7 +99,12 @@ export class FluxClient {
     const path = `/apis/${group}/${version}/namespaces/${ref.namespace}/${plural}`;
     const query = { fieldSelector: `metadata.name=${ref.name}`, allowWatchBookmarks: true, ...(resourceVersion ? { resourceVersion } : {}) };
     this.requestCount++;
-    const controller = await new this.lib.Watch(this.config).watch(path, query, (type, object) => handlers.onEvent(type, object as FluxObject), (error) => handlers.onEnd(error));
+    const controller = await new this.lib.Watch(this.config).watch(
+      path,
+      query,
+      (type, object) => handlers.onEvent(type, object as FluxObject),
+      (error) => handlers.onEnd(error),
+    );
     return () => controller.abort();
   }
 
@@ -117,7 +126,8 @@ export class FluxClient {
     const label = `${ref.kind} ${ref.namespace}/${ref.name}`;
     if (typeof status !== 'number') {
       const message = withCauses(error);
-      if (/certificate|self[- ]signed|CERT_|TLS|SSL/i.test(message)) return new InputError('kubeconfig', `TLS error talking to ${this.server}: ${message.split('\n')[0]}`);
+      if (/certificate|self[- ]signed|CERT_|TLS|SSL/i.test(message))
+        return new InputError('kubeconfig', `TLS error talking to ${this.server}: ${message.split('\n')[0]}`);
       core.debug(`${label}: ${message}`);
       return new FluxTransientError(`no answer from ${this.server} (${message.split('\n')[0]})`);
     }
@@ -125,9 +135,16 @@ export class FluxClient {
     if (status === 401) return new InputError('kubeconfig', `${this.server} refused the credentials (401 ${serverMessage || 'Unauthorized'}).`);
     if (status === 403) {
       const input = verb === 'patch' ? 'flux-reconcile' : 'flux-name';
-      return new InputError(input, `forbidden: ${serverMessage || `may not ${verb} ${label}`} (the kubeconfig's user needs get, list, watch${verb === 'patch' ? ' and patch' : ''} on ${FLUX_RESOURCES[ref.kind].plural}.${FLUX_RESOURCES[ref.kind].group}).`);
+      return new InputError(
+        input,
+        `forbidden: ${serverMessage || `may not ${verb} ${label}`} (the kubeconfig's user needs get, list, watch${verb === 'patch' ? ' and patch' : ''} on ${FLUX_RESOURCES[ref.kind].plural}.${FLUX_RESOURCES[ref.kind].group}).`,
+      );
     }
-    if (status === 404) return new InputError(ref.kind === 'GitRepository' || ref.kind === 'OCIRepository' ? 'flux-reconcile' : 'flux-name', `${label} does not exist (404 ${serverMessage}).`);
+    if (status === 404)
+      return new InputError(
+        ref.kind === 'GitRepository' || ref.kind === 'OCIRepository' ? 'flux-reconcile' : 'flux-name',
+        `${label} does not exist (404 ${serverMessage}).`,
+      );
     if (status >= 500 || status === 429) return new FluxTransientError(`${this.server} answered ${status} ${serverMessage}`);
     return new InputError('flux-name', `${label}: the API server answered ${status} ${serverMessage}.`);
   }

@@ -14,9 +14,25 @@ export interface FluxJudgement extends ObjectStatus {
 
 /** Ready=False reasons that mean the attempted revision will not become ready on its own. */
 const FAILURE_REASONS = new Set([
-  'ArtifactFailed', 'BuildFailed', 'HealthCheckFailed', 'ReconciliationFailed', 'PruneFailed', 'InvalidCELExpression', 'AccessDenied',
-  'InstallFailed', 'UpgradeFailed', 'TestFailed', 'RollbackSucceeded', 'RollbackFailed', 'UninstallSucceeded', 'UninstallFailed', 'InitFailed',
-  'GetLastReleaseFailed', 'ArtifactNotReady', 'ValuesError', 'RetriesExceeded',
+  'ArtifactFailed',
+  'BuildFailed',
+  'HealthCheckFailed',
+  'ReconciliationFailed',
+  'PruneFailed',
+  'InvalidCELExpression',
+  'AccessDenied',
+  'InstallFailed',
+  'UpgradeFailed',
+  'TestFailed',
+  'RollbackSucceeded',
+  'RollbackFailed',
+  'UninstallSucceeded',
+  'UninstallFailed',
+  'InitFailed',
+  'GetLastReleaseFailed',
+  'ArtifactNotReady',
+  'ValuesError',
+  'RetriesExceeded',
 ]);
 
 /**
@@ -39,7 +55,17 @@ export function judgeFluxObject(object: FluxObject, expectation: FluxExpectation
   const failed = (message: string): FluxJudgement => ({ ...base, state: 'failed', message });
 
   const lookup = [applied, attempted].filter((sha): sha is string => sha !== undefined && relationOf(sha, expectation.knowledge) === undefined);
-  if (lookup.length > 0) return { ...waiting(checkingMessage(`checking whether ${lookup.map(shortSha).join(', ')} contains ${shortSha(expectation.knowledge.expected)}`, lookup, expectation.knowledge)), lookup: [...new Set(lookup)] };
+  if (lookup.length > 0)
+    return {
+      ...waiting(
+        checkingMessage(
+          `checking whether ${lookup.map(shortSha).join(', ')} contains ${shortSha(expectation.knowledge.expected)}`,
+          lookup,
+          expectation.knowledge,
+        ),
+      ),
+      lookup: [...new Set(lookup)],
+    };
 
   const stalled = condition(conditions, 'Stalled');
   if (stalled?.status === 'True') return failed(`Stalled${stalled.reason ? ` (${stalled.reason})` : ''}: ${stalled.message ?? 'no message'}`);
@@ -62,7 +88,12 @@ export function judgeFluxObject(object: FluxObject, expectation: FluxExpectation
   }
   if (isHelm) {
     if (!readyNow) return waiting(ready?.message ?? 'not ready');
-    return { ...base, state: 'done', message: ready!.message ?? 'Ready', note: 'a HelmRelease reports chart versions, not config-repo commits: judged on Ready for the current generation' };
+    return {
+      ...base,
+      state: 'done',
+      message: ready!.message ?? 'Ready',
+      note: 'a HelmRelease reports chart versions, not config-repo commits: judged on Ready for the current generation',
+    };
   }
   if (appliedRelation !== 'same' && appliedRelation !== 'newer') {
     const at = applied ? `applied ${shortSha(applied)}` : 'nothing applied yet';

@@ -115,10 +115,13 @@ class FluxFollower {
             finish(error ? 'broken' : 'clean');
           },
         })
-        .then((abort) => {
-          stop = abort;
-          if (settled) abort();
-        }, () => finish('broken'));
+        .then(
+          (abort) => {
+            stop = abort;
+            if (settled) abort();
+          },
+          () => finish('broken'),
+        );
     });
   }
 

@@ -24,10 +24,23 @@ async function main(): Promise<void> {
   if (values.help) return void console.log(USAGE);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid --port '${values.port}'. Expected a number from 0 to 65535.`);
-  const demo = values.repo ? undefined : createBareRepo({ 'overlays/prod/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nimages:\n- name: ghcr.io/acme/app\n  newTag: v1.0.0\n' });
+  const demo = values.repo
+    ? undefined
+    : createBareRepo({
+        'overlays/prod/kustomization.yaml':
+          'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nimages:\n- name: ghcr.io/acme/app\n  newTag: v1.0.0\n',
+      });
   const sim = await startGitHubSimulator({
     port,
-    repos: [{ owner: values.owner, name: values.name, path: values.repo ?? (demo?.bare as string), defaultBranch: values['default-branch'], allowAutoMerge: values['allow-auto-merge'] }],
+    repos: [
+      {
+        owner: values.owner,
+        name: values.name,
+        path: values.repo ?? (demo?.bare as string),
+        defaultBranch: values['default-branch'],
+        allowAutoMerge: values['allow-auto-merge'],
+      },
+    ],
     tokens: [{ token: values.token, login: values.login, permission: 'admin' }],
   });
   console.log(`GitHub simulator for ${values.owner}/${values.name} (${values.repo ?? `demo repository ${demo?.bare}`})

@@ -50,7 +50,9 @@ function valueAt(body: unknown, pointer: string): unknown {
 }
 
 function isKnownGap(operationId: string, e: ErrorObject, body: unknown): boolean {
-  return KNOWN_SPEC_GAPS.some((g) => g.operations.includes(operationId) && g.keyword === e.keyword && g.path.test(e.instancePath) && valueAt(body, e.instancePath) === g.value);
+  return KNOWN_SPEC_GAPS.some(
+    (g) => g.operations.includes(operationId) && g.keyword === e.keyword && g.path.test(e.instancePath) && valueAt(body, e.instancePath) === g.value,
+  );
 }
 
 let shared: { ajv: Ajv; cache: Map<string, ValidateFunction> } | undefined;
@@ -148,7 +150,7 @@ export class ContractChecker {
     const problems: string[] = [];
     for (const p of match.route.parameters) {
       if (p.in !== 'path' && p.in !== 'query') continue;
-      const raw = p.in === 'path' ? match.pathParams[p.name] : query.get(p.name) ?? undefined;
+      const raw = p.in === 'path' ? match.pathParams[p.name] : (query.get(p.name) ?? undefined);
       if (raw === undefined) {
         if (p.required) problems.push(`"${p.name}" wasn't supplied.`);
         continue;

@@ -12,7 +12,15 @@ function findDeployment(repo: RepoState, id: number): DeploymentRecord {
 /** `auto_merge` is not simulated: the deployment is created on the ref as given. */
 const createDeployment: Handler = async (ctx) => {
   const repo = requireRepo(ctx);
-  const body = ctx.body as { ref: string; task?: string; environment?: string; description?: string | null; payload?: Record<string, unknown> | string; transient_environment?: boolean; production_environment?: boolean };
+  const body = ctx.body as {
+    ref: string;
+    task?: string;
+    environment?: string;
+    description?: string | null;
+    payload?: Record<string, unknown> | string;
+    transient_environment?: boolean;
+    production_environment?: boolean;
+  };
   const sha = await repo.git.tryResolveCommit(body.ref);
   if (!sha) throw new ApiError(422, { message: `No ref found for: ${body.ref}` });
   const id = ctx.sim.newId();
@@ -43,7 +51,13 @@ const listDeployments: Handler = async (ctx) => {
   const repo = requireRepo(ctx);
   const q = ctx.query;
   const list = repo.deployments
-    .filter((d) => (!q.get('sha') || d.sha === q.get('sha')) && (!q.get('ref') || d.ref === q.get('ref')) && (!q.get('task') || d.task === q.get('task')) && (!q.get('environment') || d.environment === q.get('environment')))
+    .filter(
+      (d) =>
+        (!q.get('sha') || d.sha === q.get('sha')) &&
+        (!q.get('ref') || d.ref === q.get('ref')) &&
+        (!q.get('task') || d.task === q.get('task')) &&
+        (!q.get('environment') || d.environment === q.get('environment')),
+    )
     .reverse();
   const { page, headers } = paginate(ctx, list);
   return { status: 200, headers, body: page.map((d) => renderDeployment(ctx.sim, ctx.urls, repo, d)) };
@@ -53,7 +67,15 @@ const listDeployments: Handler = async (ctx) => {
 const createDeploymentStatus: Handler = async (ctx) => {
   const repo = requireRepo(ctx);
   const deployment = findDeployment(repo, Number(ctx.params.deployment_id));
-  const body = ctx.body as { state: string; target_url?: string; log_url?: string; description?: string; environment?: string; environment_url?: string; auto_inactive?: boolean };
+  const body = ctx.body as {
+    state: string;
+    target_url?: string;
+    log_url?: string;
+    description?: string;
+    environment?: string;
+    environment_url?: string;
+    auto_inactive?: boolean;
+  };
   const addStatus = (d: DeploymentRecord, state: string, extra: Partial<typeof body> = {}) => {
     const id = ctx.sim.newId();
     const stamp = now();

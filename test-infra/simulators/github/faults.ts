@@ -77,8 +77,17 @@ export function faultResponse(fault: ActiveFault, userId: number): { status: num
   if (fault.kind === 'primary-rate-limit') {
     return {
       status: 403,
-      headers: { 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '0', 'x-ratelimit-used': '5000', 'x-ratelimit-resource': 'core', 'x-ratelimit-reset': String(nowSeconds + (fault.retryAfterSeconds ?? 1)) },
-      body: { message: `API rate limit exceeded for user ID ${userId}.`, documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api' },
+      headers: {
+        'x-ratelimit-limit': '5000',
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-used': '5000',
+        'x-ratelimit-resource': 'core',
+        'x-ratelimit-reset': String(nowSeconds + (fault.retryAfterSeconds ?? 1)),
+      },
+      body: {
+        message: `API rate limit exceeded for user ID ${userId}.`,
+        documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api',
+      },
     };
   }
   if (fault.kind === 'secondary-rate-limit') {
@@ -86,7 +95,8 @@ export function faultResponse(fault: ActiveFault, userId: number): { status: num
       status: fault.status ?? 403,
       headers: { 'retry-after': String(fault.retryAfterSeconds ?? 1) },
       body: {
-        message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID 0000:0000:0000000:0000000:00000000.',
+        message:
+          'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID 0000:0000:0000000:0000000:00000000.',
         documentation_url: 'https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
       },
     };

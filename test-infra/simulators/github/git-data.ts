@@ -48,7 +48,13 @@ const createRef: Handler = async (ctx) => {
 async function landConcurrentCommit(git: GitStore, ref: string, current: string): Promise<void> {
   const commit = await git.readCommit(current);
   const person: GitPerson = { name: 'Someone Else', email: 'someone-else@users.noreply.github.com', date: gitDate(new Date().toISOString()) };
-  const sha = await git.writeCommit({ tree: commit.tree, parents: [current], message: 'Concurrent change (simulated moved head)\n', author: person, committer: person });
+  const sha = await git.writeCommit({
+    tree: commit.tree,
+    parents: [current],
+    message: 'Concurrent change (simulated moved head)\n',
+    author: person,
+    committer: person,
+  });
   await git.tryUpdateRef(ref, sha, current);
 }
 

@@ -32,7 +32,13 @@ export async function serveGit(sim: SimulatorState, req: IncomingMessage, res: S
   const repo = sim.repo(owner, name);
   const token = sim.tokens.get(tokenFromAuthorization(req.headers.authorization) ?? '');
   // git only sends credentials after a 401 challenge.
-  if (!token) return deny(res, 401, req.headers.authorization ? 'Invalid username or token. Password authentication is not supported for Git operations.' : 'Authentication required', true);
+  if (!token)
+    return deny(
+      res,
+      401,
+      req.headers.authorization ? 'Invalid username or token. Password authentication is not supported for Git operations.' : 'Authentication required',
+      true,
+    );
   if (!repo || (!canReach(token, repo) && repo.options.private)) return deny(res, 404, 'Repository not found.');
   const push = isPush(url, servicePath);
   if (push && (!canReach(token, repo) || !canWrite(token.permission))) return deny(res, 403, `Permission to ${repo.fullName}.git denied to ${token.login}.`);

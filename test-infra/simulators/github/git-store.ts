@@ -153,7 +153,14 @@ export class GitStore {
     const raw = await this.git(['cat-file', 'commit', sha]);
     const split = raw.indexOf('\n\n');
     const headers = raw.slice(0, split === -1 ? raw.length : split).split('\n');
-    const commit: GitCommitObject = { sha, tree: '', parents: [], author: parsePerson(''), committer: parsePerson(''), message: split === -1 ? '' : raw.slice(split + 2) };
+    const commit: GitCommitObject = {
+      sha,
+      tree: '',
+      parents: [],
+      author: parsePerson(''),
+      committer: parsePerson(''),
+      message: split === -1 ? '' : raw.slice(split + 2),
+    };
     for (const line of headers) {
       const space = line.indexOf(' ');
       const key = line.slice(0, space);
@@ -198,7 +205,10 @@ export class GitStore {
    * Per-file changes between two commits: status, additions and deletions (binary files count 0). Renames are found
    * as GitHub finds them: one entry under the new name, `renamed`, with the old name as `previous`.
    */
-  async diffFiles(from: string, to: string): Promise<Array<{ filename: string; status: string; additions: number; deletions: number; sha: string; previous?: string }>> {
+  async diffFiles(
+    from: string,
+    to: string,
+  ): Promise<Array<{ filename: string; status: string; additions: number; deletions: number; sha: string; previous?: string }>> {
     const nameStatus = (await this.git(['diff', '--name-status', '-z', '--find-renames', from, to])).split('\0');
     const numstat = (await this.git(['diff', '--numstat', '-z', '--find-renames', from, to])).split('\0');
     const counts = new Map<string, [number, number]>();
@@ -209,7 +219,7 @@ export class GitStore {
       counts.set(filename, [Number(a) || 0, Number(d) || 0]);
     }
     const files = [];
-    for (let i = 0; i < nameStatus.length && nameStatus[i] !== ''; ) {
+    for (let i = 0; i < nameStatus.length && nameStatus[i] !== '';) {
       const letter = nameStatus[i++][0];
       const previous = letter === 'R' ? nameStatus[i++] : undefined;
       const filename = nameStatus[i++];

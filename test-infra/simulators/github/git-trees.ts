@@ -80,7 +80,8 @@ async function applyEntry(git: GitStore, root: Dir, entry: TreeInput): Promise<v
     parent?.entries.delete(name);
     return;
   }
-  if (entry.sha !== undefined && entry.content !== undefined) throw unprocessable(`Must supply either tree.sha or tree.content. Request will be rejected if both are present.`);
+  if (entry.sha !== undefined && entry.content !== undefined)
+    throw unprocessable(`Must supply either tree.sha or tree.content. Request will be rejected if both are present.`);
   let sha = entry.sha;
   if (entry.content !== undefined) {
     if (entry.type !== 'blob') throw unprocessable(`tree.content can only be supplied for blobs`);

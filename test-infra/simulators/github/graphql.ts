@@ -63,12 +63,19 @@ function reachablePull(ctx: Ctx, id: unknown): PullRef {
 }
 
 function enableAutoMerge(_: unknown, args: Record<string, unknown>, ctx: Ctx): unknown {
-  const input = (args.input ?? {}) as { pullRequestId?: string; mergeMethod?: GqlMergeMethod; commitHeadline?: string; commitBody?: string; clientMutationId?: string };
+  const input = (args.input ?? {}) as {
+    pullRequestId?: string;
+    mergeMethod?: GqlMergeMethod;
+    commitHeadline?: string;
+    commitBody?: string;
+    clientMutationId?: string;
+  };
   const { repo, pr } = reachablePull(ctx, input.pullRequestId);
   if (!repo.options.allowAutoMerge) throw new FieldError('UNPROCESSABLE', 'Pull request Auto merge is not allowed for this repository');
   if (pr.state !== 'open') throw new FieldError('UNPROCESSABLE', 'Pull request is closed');
   const method = MERGE_METHODS[input.mergeMethod ?? 'MERGE'];
-  if (!method || !methodAllowed(repo, method)) throw new FieldError('UNPROCESSABLE', `Merge method ${method ?? input.mergeMethod} is not allowed on this repository`);
+  if (!method || !methodAllowed(repo, method))
+    throw new FieldError('UNPROCESSABLE', `Merge method ${method ?? input.mergeMethod} is not allowed on this repository`);
   pr.pull.autoMerge = { mergeMethod: method, enabledBy: ctx.user.login, commitTitle: input.commitHeadline ?? '', commitMessage: input.commitBody ?? '' };
   return { clientMutationId: input.clientMutationId ?? null, pullRequest: { repo, pr }, actor: ctx.user };
 }
@@ -86,7 +93,8 @@ const TYPES: Record<string, Record<string, FieldDef>> = {
       type: 'Repository',
       resolve: (_, a, ctx) => {
         const repo = ctx.sim.repo(String(a.owner), String(a.name));
-        if (!repo || !canReach(ctx.token, repo)) throw new FieldError('NOT_FOUND', `Could not resolve to a Repository with the name '${String(a.owner)}/${String(a.name)}'.`);
+        if (!repo || !canReach(ctx.token, repo))
+          throw new FieldError('NOT_FOUND', `Could not resolve to a Repository with the name '${String(a.owner)}/${String(a.name)}'.`);
         return repo;
       },
     },
@@ -158,12 +166,24 @@ function validate(typeName: string, fields: GqlField[], path: string[], errors: 
     if (f.name === '__typename') continue;
     const def = TYPES[typeName][f.name];
     if (!def) {
-      errors.push({ path: [...path, f.alias], extensions: { code: 'undefinedField', typeName: TYPE_NAMES[typeName] ?? typeName, fieldName: f.name }, locations: [{ line: f.line, column: f.column }], message: `Field '${f.name}' doesn't exist on type '${TYPE_NAMES[typeName] ?? typeName}'` });
+      errors.push({
+        path: [...path, f.alias],
+        extensions: { code: 'undefinedField', typeName: TYPE_NAMES[typeName] ?? typeName, fieldName: f.name },
+        locations: [{ line: f.line, column: f.column }],
+        message: `Field '${f.name}' doesn't exist on type '${TYPE_NAMES[typeName] ?? typeName}'`,
+      });
     } else if (def.type && f.selections) validate(def.type, f.selections, [...path, f.alias], errors);
   }
 }
 
-async function execute(typeName: string, parent: unknown, fields: GqlField[], path: Array<string | number>, ctx: Ctx, errors: GqlError[]): Promise<Record<string, unknown>> {
+async function execute(
+  typeName: string,
+  parent: unknown,
+  fields: GqlField[],
+  path: Array<string | number>,
+  ctx: Ctx,
+  errors: GqlError[],
+): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
   for (const f of fields) {
     if (f.name === '__typename') {
@@ -173,7 +193,10 @@ async function execute(typeName: string, parent: unknown, fields: GqlField[], pa
     const def = TYPES[typeName][f.name];
     try {
       const value = await def.resolve(parent, resolveArgs(f.args, ctx.variables), ctx);
-      out[f.alias] = value !== null && value !== undefined && def.type && f.selections ? await execute(def.type, value, f.selections, [...path, f.alias], ctx, errors) : (value ?? null);
+      out[f.alias] =
+        value !== null && value !== undefined && def.type && f.selections
+          ? await execute(def.type, value, f.selections, [...path, f.alias], ctx, errors)
+          : (value ?? null);
     } catch (e) {
       if (!(e instanceof FieldError)) throw e;
       out[f.alias] = null;

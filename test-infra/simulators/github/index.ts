@@ -7,7 +7,16 @@ import { SimulatorServer, type RequestLogEntry } from './server.js';
 import { stateSnapshot } from './control.js';
 import { SimulatorState, type SimulatorRepoOptions, type SimulatorTeamOptions, type SimulatorTokenOptions, type SimulatorUserOptions } from './state.js';
 
-export type { ContractViolation, ActiveFault, FaultSpec, RequestLogEntry, SimulatorRepoOptions, SimulatorTeamOptions, SimulatorTokenOptions, SimulatorUserOptions };
+export type {
+  ContractViolation,
+  ActiveFault,
+  FaultSpec,
+  RequestLogEntry,
+  SimulatorRepoOptions,
+  SimulatorTeamOptions,
+  SimulatorTokenOptions,
+  SimulatorUserOptions,
+};
 export { IMPLEMENTED_OPERATIONS } from './server.js';
 
 /** Token used when no tokens are configured: user `promote-bot` with admin permission everywhere. */
@@ -23,7 +32,10 @@ export interface GitHubSimulatorOptions {
   /** Validate every REST response against the spec (default true). */
   validateResponses?: boolean;
   /** Test-only: rewrite a REST answer before validation, to prove the contract checker catches malformed ones. */
-  mutateResponse?: (operationId: string, reply: { status: number; body?: unknown; headers?: Record<string, string> }) => { status: number; body?: unknown; headers?: Record<string, string> };
+  mutateResponse?: (
+    operationId: string,
+    reply: { status: number; body?: unknown; headers?: Record<string, string> },
+  ) => { status: number; body?: unknown; headers?: Record<string, string> };
 }
 
 export interface GitHubSimulator {
@@ -59,7 +71,16 @@ export async function startGitHubSimulator(options: GitHubSimulatorOptions): Pro
   const requests: RequestLogEntry[] = [];
   const violations: ContractViolation[] = [];
   let serverUrl = '';
-  const server = new SimulatorServer({ sim, urls: () => ({ api: `${serverUrl}/api/v3`, html: serverUrl }), checker, faults, requests, violations, validateResponses: options.validateResponses ?? true, mutateResponse: options.mutateResponse });
+  const server = new SimulatorServer({
+    sim,
+    urls: () => ({ api: `${serverUrl}/api/v3`, html: serverUrl }),
+    checker,
+    faults,
+    requests,
+    violations,
+    validateResponses: options.validateResponses ?? true,
+    mutateResponse: options.mutateResponse,
+  });
   const http = createServer((req, res) => void server.handle(req, res));
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
@@ -76,7 +97,10 @@ export async function startGitHubSimulator(options: GitHubSimulatorOptions): Pro
     requests,
     contractViolations: violations,
     assertContractClean() {
-      if (violations.length) throw new Error(`GitHub contract violations:\n${violations.map((v) => `- ${v.kind} ${v.method} ${v.path} ${v.operationId ?? ''} ${v.status ?? ''}: ${v.errors.join('; ')}`).join('\n')}`);
+      if (violations.length)
+        throw new Error(
+          `GitHub contract violations:\n${violations.map((v) => `- ${v.kind} ${v.method} ${v.path} ${v.operationId ?? ''} ${v.status ?? ''}: ${v.errors.join('; ')}`).join('\n')}`,
+        );
     },
     injectFault: (spec) => faults.inject(spec),
     clearFaults: () => faults.clear(),

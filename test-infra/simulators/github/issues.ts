@@ -63,8 +63,18 @@ async function setState(repo: RepoState, issue: IssueRecord, state: 'open' | 'cl
 const updateIssue: Handler = async (ctx) => {
   const repo = requireRepo(ctx);
   const issue = findIssue(repo, Number(ctx.params.issue_number));
-  const body = ctx.body as { title?: string | number | null; body?: string | null; state?: 'open' | 'closed'; state_reason?: IssueRecord['stateReason']; labels?: unknown; assignees?: string[] };
-  checkTextLimits(issue.pull ? 'PullRequest' : 'Issue', { title: body.title === null || body.title === undefined ? undefined : String(body.title), body: body.body });
+  const body = ctx.body as {
+    title?: string | number | null;
+    body?: string | null;
+    state?: 'open' | 'closed';
+    state_reason?: IssueRecord['stateReason'];
+    labels?: unknown;
+    assignees?: string[];
+  };
+  checkTextLimits(issue.pull ? 'PullRequest' : 'Issue', {
+    title: body.title === null || body.title === undefined ? undefined : String(body.title),
+    body: body.body,
+  });
   if (body.assignees) issue.assignees = [...new Set(checkAssignees(ctx, repo, body.assignees))];
   if (body.title !== undefined && body.title !== null) issue.title = String(body.title);
   if (body.body !== undefined) issue.body = body.body;
@@ -79,7 +89,10 @@ const listIssues: Handler = async (ctx) => {
   const repo = requireRepo(ctx);
   const q = ctx.query;
   const state = q.get('state') ?? 'open';
-  const labels = (q.get('labels') ?? '').split(',').map((l) => l.trim().toLowerCase()).filter(Boolean);
+  const labels = (q.get('labels') ?? '')
+    .split(',')
+    .map((l) => l.trim().toLowerCase())
+    .filter(Boolean);
   const assignee = q.get('assignee');
   const creator = q.get('creator');
   const since = q.get('since');

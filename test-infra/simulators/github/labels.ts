@@ -79,7 +79,10 @@ const getLabel: Handler = async (ctx) => {
 
 const listLabels: Handler = async (ctx) => {
   const repo = requireRepo(ctx);
-  const { page, headers } = paginate(ctx, [...repo.labels.values()].sort((a, b) => a.name.localeCompare(b.name)));
+  const { page, headers } = paginate(
+    ctx,
+    [...repo.labels.values()].sort((a, b) => a.name.localeCompare(b.name)),
+  );
   return { status: 200, headers, body: page.map((l) => renderLabel(ctx.urls, repo, l)) };
 };
 

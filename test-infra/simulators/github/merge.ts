@@ -76,10 +76,19 @@ export async function mergePull(ctx: RequestContext, repo: RepoState, pr: PullIs
   const { head, base } = await pullShas(repo, pr);
   if (expectedHead && expectedHead !== head) throw new ApiError(409, { message: 'Head branch was modified. Review and try the merge again.' });
   const tip = await buildMerge(repo, pr, base, head, req);
-  if (!tip) throw new ApiError(405, { message: req.method === 'rebase' ? 'This branch can\'t be rebased' : 'Pull Request is not mergeable' });
-  if (!(await repo.git.tryUpdateRef(`refs/heads/${pr.pull.baseRef}`, tip, base))) throw new ApiError(409, { message: 'Base branch was modified. Review and try the merge again.' });
+  if (!tip) throw new ApiError(405, { message: req.method === 'rebase' ? "This branch can't be rebased" : 'Pull Request is not mergeable' });
+  if (!(await repo.git.tryUpdateRef(`refs/heads/${pr.pull.baseRef}`, tip, base)))
+    throw new ApiError(409, { message: 'Base branch was modified. Review and try the merge again.' });
   const stamp = now();
-  Object.assign(pr.pull, { merged: true, mergedAt: stamp, mergedBy: ctx.user.login, mergeCommitSha: tip, frozenHeadSha: head, frozenBaseSha: base, autoMerge: null });
+  Object.assign(pr.pull, {
+    merged: true,
+    mergedAt: stamp,
+    mergedBy: ctx.user.login,
+    mergeCommitSha: tip,
+    frozenHeadSha: head,
+    frozenBaseSha: base,
+    autoMerge: null,
+  });
   Object.assign(pr, { state: 'closed', closedAt: stamp, updatedAt: stamp });
   return tip;
 }
@@ -89,7 +98,13 @@ const mergeHandler: Handler = async (ctx) => {
   const pr = findPull(repo, Number(ctx.params.pull_number));
   const body = (ctx.body ?? {}) as { commit_title?: string; commit_message?: string; sha?: string; merge_method?: MergeMethod };
   const method = body.merge_method ?? 'merge';
-  const sha = await mergePull(ctx, repo, pr, { method, title: body.commit_title, message: body.commit_message, merger: { name: ctx.user.name, email: ctx.user.email } }, body.sha);
+  const sha = await mergePull(
+    ctx,
+    repo,
+    pr,
+    { method, title: body.commit_title, message: body.commit_message, merger: { name: ctx.user.name, email: ctx.user.email } },
+    body.sha,
+  );
   return { status: 200, body: { sha, merged: true, message: 'Pull Request successfully merged' } };
 };
 

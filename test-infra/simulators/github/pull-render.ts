@@ -66,13 +66,20 @@ export async function renderPullSimple(sim: SimulatorState, urls: Urls, repo: Re
     assignee: assignees[0] ?? null,
     assignees,
     requested_reviewers: p.requestedReviewers.map((r) => userByLogin(sim, urls, r)),
-    requested_teams: p.requestedTeams.map((slug) => renderTeam(urls, sim.teams.find((t) => t.slug === slug && t.org === repo.owner) ?? { org: repo.owner, slug, id: 0 })),
+    requested_teams: p.requestedTeams.map((slug) =>
+      renderTeam(urls, sim.teams.find((t) => t.slug === slug && t.org === repo.owner) ?? { org: repo.owner, slug, id: 0 }),
+    ),
     head: side(sim, urls, repo, p.headRef, head),
     base: side(sim, urls, repo, p.baseRef, base),
     _links: links,
     author_association: associationOf(sim, repo, pr.user),
     auto_merge: p.autoMerge
-      ? { enabled_by: userByLogin(sim, urls, p.autoMerge.enabledBy), merge_method: p.autoMerge.mergeMethod, commit_title: p.autoMerge.commitTitle, commit_message: p.autoMerge.commitMessage }
+      ? {
+          enabled_by: userByLogin(sim, urls, p.autoMerge.enabledBy),
+          merge_method: p.autoMerge.mergeMethod,
+          commit_title: p.autoMerge.commitTitle,
+          commit_message: p.autoMerge.commitMessage,
+        }
       : null,
     draft: p.draft,
   };

@@ -33,7 +33,9 @@ const listPulls: Handler = async (ctx) => {
   // GitHub's default: newest first when sorting by creation (the default sort), else ascending.
   const sort = ctx.query.get('sort') ?? 'created';
   const direction = ctx.query.get('direction') ?? (sort === 'created' ? 'desc' : 'asc');
-  let list = pulls(repo).filter((p) => (state === 'all' || p.state === state) && (!headFilter || p.pull.headRef === headBranch) && (!base || p.pull.baseRef === base));
+  let list = pulls(repo).filter(
+    (p) => (state === 'all' || p.state === state) && (!headFilter || p.pull.headRef === headBranch) && (!base || p.pull.baseRef === base),
+  );
   list = list.sort((a, b) => (direction === 'asc' ? a.number - b.number : b.number - a.number));
   const { page, headers } = paginate(ctx, list);
   return { status: 200, headers, body: await Promise.all(page.map((p) => renderPullSimple(ctx.sim, ctx.urls, repo, p))) };
@@ -54,16 +56,19 @@ async function checkNewPull(repo: RepoState, head: string | undefined, base: str
   if (head === undefined) throw validationFailed({ resource: 'PullRequest', field: 'head', code: 'invalid' });
   await requireBranch(repo, base, 'base');
   const headSha = await requireBranch(repo, head, 'head');
-  if (openDuplicate(repo, head, base)) throw validationFailed({ resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${repo.owner}:${head}.` });
+  if (openDuplicate(repo, head, base))
+    throw validationFailed({ resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${repo.owner}:${head}.` });
   const baseSha = (await repo.git.tryResolveRef(`refs/heads/${base}`)) as string;
-  if (!(await repo.git.revList(headSha, baseSha)).length) throw validationFailed({ resource: 'PullRequest', code: 'custom', message: `No commits between ${base} and ${head}` });
+  if (!(await repo.git.revList(headSha, baseSha)).length)
+    throw validationFailed({ resource: 'PullRequest', code: 'custom', message: `No commits between ${base} and ${head}` });
   return headSha;
 }
 
 const createPull: Handler = async (ctx) => {
   const repo = requireRepo(ctx);
   const body = ctx.body as { title?: string; head: string; base: string; body?: string; draft?: boolean; maintainer_can_modify?: boolean; issue?: number };
-  if (ctx.token.actionsRepository && !repo.options.canApprovePullRequestReviews) throw forbidden('GitHub Actions is not permitted to create or approve pull requests.');
+  if (ctx.token.actionsRepository && !repo.options.canApprovePullRequestReviews)
+    throw forbidden('GitHub Actions is not permitted to create or approve pull requests.');
   const existing = body.issue !== undefined ? repo.issues.get(body.issue) : undefined;
   if (body.issue !== undefined && (!existing || existing.pull)) throw validationFailed({ resource: 'PullRequest', field: 'issue', code: 'invalid' });
   if (body.title === undefined && !existing) throw validationFailed({ resource: 'PullRequest', field: 'title', code: 'missing_field' });
@@ -131,7 +136,13 @@ const updatePull: Handler = async (ctx) => {
     Object.assign(pr.pull, { frozenHeadSha: shas.head, frozenBaseSha: shas.base, autoMerge: null });
     Object.assign(pr, { state: 'closed', closedAt: now() });
   } else if (body.state === 'open' && pr.state === 'closed') {
-    if (pr.pull.merged) throw validationFailed({ resource: 'PullRequest', code: 'custom', field: 'state', message: 'state cannot be changed. The pull request has already been merged.' });
+    if (pr.pull.merged)
+      throw validationFailed({
+        resource: 'PullRequest',
+        code: 'custom',
+        field: 'state',
+        message: 'state cannot be changed. The pull request has already been merged.',
+      });
     await requireBranch(repo, pr.pull.headRef, 'head');
     if (openDuplicate(repo, pr.pull.headRef, pr.pull.baseRef, pr.number))
       throw validationFailed({ resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${repo.owner}:${pr.pull.headRef}.` });

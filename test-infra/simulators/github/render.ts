@@ -1,7 +1,17 @@
 // Builds response objects in the shapes GitHub's OpenAPI description documents (simple-user, full-repository,
 // label, issue, pull-request, …). URLs follow GitHub Enterprise Server's layout: API under /api/v3.
 import type { GitCommitObject } from './git-store.js';
-import type { CommentRecord, DeploymentRecord, DeploymentStatusRecord, IssueRecord, LabelRecord, Permission, RepoState, SimulatorState, UserRecord } from './state.js';
+import type {
+  CommentRecord,
+  DeploymentRecord,
+  DeploymentStatusRecord,
+  IssueRecord,
+  LabelRecord,
+  Permission,
+  RepoState,
+  SimulatorState,
+  UserRecord,
+} from './state.js';
 import { nodeId } from './state.js';
 
 export interface Urls {
@@ -67,16 +77,42 @@ export function renderRepo(sim: SimulatorState, urls: Urls, repo: RepoState, per
     url: api,
     ...Object.fromEntries(
       [
-        ['archive_url', '/{archive_format}{/ref}'], ['assignees_url', '/assignees{/user}'], ['blobs_url', '/git/blobs{/sha}'],
-        ['branches_url', '/branches{/branch}'], ['collaborators_url', '/collaborators{/collaborator}'], ['comments_url', '/comments{/number}'],
-        ['commits_url', '/commits{/sha}'], ['compare_url', '/compare/{base}...{head}'], ['contents_url', '/contents/{+path}'],
-        ['contributors_url', '/contributors'], ['deployments_url', '/deployments'], ['downloads_url', '/downloads'], ['events_url', '/events'],
-        ['forks_url', '/forks'], ['git_commits_url', '/git/commits{/sha}'], ['git_refs_url', '/git/refs{/sha}'], ['git_tags_url', '/git/tags{/sha}'],
-        ['hooks_url', '/hooks'], ['issue_comment_url', '/issues/comments{/number}'], ['issue_events_url', '/issues/events{/number}'],
-        ['issues_url', '/issues{/number}'], ['keys_url', '/keys{/key_id}'], ['labels_url', '/labels{/name}'], ['languages_url', '/languages'],
-        ['merges_url', '/merges'], ['milestones_url', '/milestones{/number}'], ['notifications_url', '/notifications{?since,all,participating}'],
-        ['pulls_url', '/pulls{/number}'], ['releases_url', '/releases{/id}'], ['stargazers_url', '/stargazers'], ['statuses_url', '/statuses/{sha}'],
-        ['subscribers_url', '/subscribers'], ['subscription_url', '/subscription'], ['tags_url', '/tags'], ['teams_url', '/teams'], ['trees_url', '/git/trees{/sha}'],
+        ['archive_url', '/{archive_format}{/ref}'],
+        ['assignees_url', '/assignees{/user}'],
+        ['blobs_url', '/git/blobs{/sha}'],
+        ['branches_url', '/branches{/branch}'],
+        ['collaborators_url', '/collaborators{/collaborator}'],
+        ['comments_url', '/comments{/number}'],
+        ['commits_url', '/commits{/sha}'],
+        ['compare_url', '/compare/{base}...{head}'],
+        ['contents_url', '/contents/{+path}'],
+        ['contributors_url', '/contributors'],
+        ['deployments_url', '/deployments'],
+        ['downloads_url', '/downloads'],
+        ['events_url', '/events'],
+        ['forks_url', '/forks'],
+        ['git_commits_url', '/git/commits{/sha}'],
+        ['git_refs_url', '/git/refs{/sha}'],
+        ['git_tags_url', '/git/tags{/sha}'],
+        ['hooks_url', '/hooks'],
+        ['issue_comment_url', '/issues/comments{/number}'],
+        ['issue_events_url', '/issues/events{/number}'],
+        ['issues_url', '/issues{/number}'],
+        ['keys_url', '/keys{/key_id}'],
+        ['labels_url', '/labels{/name}'],
+        ['languages_url', '/languages'],
+        ['merges_url', '/merges'],
+        ['milestones_url', '/milestones{/number}'],
+        ['notifications_url', '/notifications{?since,all,participating}'],
+        ['pulls_url', '/pulls{/number}'],
+        ['releases_url', '/releases{/id}'],
+        ['stargazers_url', '/stargazers'],
+        ['statuses_url', '/statuses/{sha}'],
+        ['subscribers_url', '/subscribers'],
+        ['subscription_url', '/subscription'],
+        ['tags_url', '/tags'],
+        ['teams_url', '/teams'],
+        ['trees_url', '/git/trees{/sha}'],
       ].map(([k, suffix]) => [k, api + suffix]),
     ),
     git_url: `git://${host}/${repo.fullName}.git`,
@@ -137,7 +173,10 @@ export function renderLabel(urls: Urls, repo: RepoState, l: LabelRecord): Record
 }
 
 export function issueLabels(urls: Urls, repo: RepoState, issue: IssueRecord): Record<string, unknown>[] {
-  return issue.labels.map((n) => repo.labels.get(n.toLowerCase())).filter((l): l is LabelRecord => !!l).map((l) => renderLabel(urls, repo, l));
+  return issue.labels
+    .map((n) => repo.labels.get(n.toLowerCase()))
+    .filter((l): l is LabelRecord => !!l)
+    .map((l) => renderLabel(urls, repo, l));
 }
 
 export function renderIssue(sim: SimulatorState, urls: Urls, repo: RepoState, issue: IssueRecord): Record<string, unknown> {
@@ -172,7 +211,13 @@ export function renderIssue(sim: SimulatorState, urls: Urls, repo: RepoState, is
   };
   if (issue.pull) {
     const pulls = `${urls.api}/repos/${repo.fullName}/pulls/${issue.number}`;
-    out.pull_request = { url: pulls, html_url: `${urls.html}/${repo.fullName}/pull/${issue.number}`, diff_url: `${urls.html}/${repo.fullName}/pull/${issue.number}.diff`, patch_url: `${urls.html}/${repo.fullName}/pull/${issue.number}.patch`, merged_at: issue.pull.mergedAt };
+    out.pull_request = {
+      url: pulls,
+      html_url: `${urls.html}/${repo.fullName}/pull/${issue.number}`,
+      diff_url: `${urls.html}/${repo.fullName}/pull/${issue.number}.diff`,
+      patch_url: `${urls.html}/${repo.fullName}/pull/${issue.number}.patch`,
+      merged_at: issue.pull.mergedAt,
+    };
     out.draft = issue.pull.draft;
   }
   return out;
@@ -294,7 +339,13 @@ export function renderDeployment(sim: SimulatorState, urls: Urls, repo: RepoStat
   };
 }
 
-export function renderDeploymentStatus(sim: SimulatorState, urls: Urls, repo: RepoState, d: DeploymentRecord, s: DeploymentStatusRecord): Record<string, unknown> {
+export function renderDeploymentStatus(
+  sim: SimulatorState,
+  urls: Urls,
+  repo: RepoState,
+  d: DeploymentRecord,
+  s: DeploymentStatusRecord,
+): Record<string, unknown> {
   const deployment = `${urls.api}/repos/${repo.fullName}/deployments/${d.id}`;
   return {
     url: `${deployment}/statuses/${s.id}`,

@@ -34,7 +34,12 @@ const getBranch: Handler = async (ctx) => {
   };
 };
 
-function contentEntry(ctx: RequestContext, repo: RepoState, ref: string, e: { path: string; type: string; sha: string; size?: number }): Record<string, unknown> {
+function contentEntry(
+  ctx: RequestContext,
+  repo: RepoState,
+  ref: string,
+  e: { path: string; type: string; sha: string; size?: number },
+): Record<string, unknown> {
   const type = e.type === 'tree' ? 'dir' : e.type === 'commit' ? 'submodule' : 'file';
   const self = `${ctx.urls.api}/repos/${repo.fullName}/contents/${e.path}?ref=${encodeURIComponent(ref)}`;
   const git = type === 'submodule' ? null : `${ctx.urls.api}/repos/${repo.fullName}/git/${type === 'dir' ? 'trees' : 'blobs'}/${e.sha}`;
@@ -67,7 +72,10 @@ const getContent: Handler = async (ctx) => {
     return { status: 200, body: entries.map((e) => contentEntry(ctx, repo, ref, { ...e, path: `${path}/${e.path}` })) };
   }
   const content = await repo.git.readBlob(objectSha);
-  return { status: 200, body: { ...contentEntry(ctx, repo, ref, { path, type: 'blob', sha: objectSha, size: content.length }), content: wrapBase64(content), encoding: 'base64' } };
+  return {
+    status: 200,
+    body: { ...contentEntry(ctx, repo, ref, { path, type: 'blob', sha: objectSha, size: content.length }), content: wrapBase64(content), encoding: 'base64' },
+  };
 };
 
 /** Real merge-base and rev-list: identical, ahead, behind or diverged, with the commits and files of the head side. */
@@ -133,7 +141,11 @@ const listCommits: Handler = async (ctx) => {
 const getCommit: Handler = async (ctx) => {
   const repo = requireRepo(ctx);
   const sha = await repo.git.tryResolveCommit(ctx.params.ref);
-  if (!sha) throw new ApiError(422, { message: `No commit found for SHA: ${ctx.params.ref}`, documentation_url: 'https://docs.github.com/rest/commits/commits#get-a-commit' });
+  if (!sha)
+    throw new ApiError(422, {
+      message: `No commit found for SHA: ${ctx.params.ref}`,
+      documentation_url: 'https://docs.github.com/rest/commits/commits#get-a-commit',
+    });
   return { status: 200, body: renderCommit(ctx.sim, ctx.urls, repo, await repo.git.readCommit(sha)) };
 };
 
@@ -155,7 +167,11 @@ const collaboratorPermission: Handler = async (ctx) => {
   const legacy = !role ? 'none' : role === 'maintain' ? 'write' : role === 'triage' ? 'read' : role;
   return {
     status: 200,
-    body: { permission: legacy, role_name: role ?? 'none', user: { ...renderUser(ctx.urls, user), permissions: permissionFlags(role), role_name: role ?? 'none' } },
+    body: {
+      permission: legacy,
+      role_name: role ?? 'none',
+      user: { ...renderUser(ctx.urls, user), permissions: permissionFlags(role), role_name: role ?? 'none' },
+    },
   };
 };
 
@@ -164,7 +180,13 @@ const workflowPermissions: Handler = async (ctx) => {
   const repo = requireRepo(ctx);
   if (ctx.token.actionsRepository) throw forbidden();
   if (ctx.sim.permissionOf(repo, ctx.user.login) !== 'admin') throw forbidden('Must have admin rights to Repository.');
-  return { status: 200, body: { default_workflow_permissions: repo.options.defaultWorkflowPermissions, can_approve_pull_request_reviews: repo.options.canApprovePullRequestReviews } };
+  return {
+    status: 200,
+    body: {
+      default_workflow_permissions: repo.options.defaultWorkflowPermissions,
+      can_approve_pull_request_reviews: repo.options.canApprovePullRequestReviews,
+    },
+  };
 };
 
 export const repoHandlers: Record<string, Handler> = {

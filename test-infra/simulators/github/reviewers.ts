@@ -6,7 +6,9 @@ import { renderTeam, userByLogin } from './render.js';
 import type { RepoState } from './state.js';
 
 function notCollaborator(repo: RepoState) {
-  return unprocessable(`Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the ${repo.fullName} repository.`);
+  return unprocessable(
+    `Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the ${repo.fullName} repository.`,
+  );
 }
 
 /** Teams are invisible to tokens that cannot read the organization's teams, so they count as unknown. */

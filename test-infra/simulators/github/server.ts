@@ -52,7 +52,10 @@ const HANDLERS: Record<string, Handler> = {
 export const IMPLEMENTED_OPERATIONS = Object.keys(HANDLERS).sort();
 
 const BAD_CREDENTIALS = { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' };
-const REQUIRES_AUTH = { message: 'Requires authentication', documentation_url: 'https://docs.github.com/rest/overview/resources-in-the-rest-api#authentication' };
+const REQUIRES_AUTH = {
+  message: 'Requires authentication',
+  documentation_url: 'https://docs.github.com/rest/overview/resources-in-the-rest-api#authentication',
+};
 
 export interface ServerDeps {
   sim: SimulatorState;
@@ -75,7 +78,15 @@ export class SimulatorServer {
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
     const url = new URL(req.url ?? '/', 'http://simulator.invalid');
-    const entry: RequestLogEntry = { method: req.method ?? 'GET', path: url.pathname, query: url.search, kind: 'other', status: 0, write: false, durationMs: 0 };
+    const entry: RequestLogEntry = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: url.search,
+      kind: 'other',
+      status: 0,
+      write: false,
+      durationMs: 0,
+    };
     try {
       entry.status = await this.route(req, res, url, entry);
     } catch (error) {
@@ -146,7 +157,8 @@ export class SimulatorServer {
       (reply.body as Record<string, unknown>).documentation_url = this.deps.checker.docsUrl(match.route);
     if (this.deps.validateResponses) {
       const errors = this.deps.checker.validateResponse(match.route, reply.status, reply.body, reply.body !== undefined);
-      if (errors.length) this.violation({ kind: 'invalid-response', method, path: rawPath, operationId: match.route.operationId, status: reply.status, errors });
+      if (errors.length)
+        this.violation({ kind: 'invalid-response', method, path: rawPath, operationId: match.route.operationId, status: reply.status, errors });
     }
     return this.sendJson(res, reply.status, reply.body, { ...this.rateHeaders(), ...reply.headers });
   }
@@ -185,10 +197,29 @@ export class SimulatorServer {
       }
       const handler = HANDLERS[route.operationId];
       if (!handler) {
-        this.violation({ kind: 'unimplemented-operation', method, path: url.pathname, operationId: route.operationId, errors: [`${route.operationId} is documented but not simulated`] });
+        this.violation({
+          kind: 'unimplemented-operation',
+          method,
+          path: url.pathname,
+          operationId: route.operationId,
+          errors: [`${route.operationId} is documented but not simulated`],
+        });
         throw new ApiError(404, { message: 'Not Found' });
       }
-      const ctx: RequestContext = { sim: this.deps.sim, urls: this.deps.urls(), repo, token: auth.token, user: auth.user, params: pathParams, query: url.searchParams, body, operationId: route.operationId, url: this.absolute(url), faults: this.deps.faults, publish: (c, t, n) => this.publish(c, t, n) };
+      const ctx: RequestContext = {
+        sim: this.deps.sim,
+        urls: this.deps.urls(),
+        repo,
+        token: auth.token,
+        user: auth.user,
+        params: pathParams,
+        query: url.searchParams,
+        body,
+        operationId: route.operationId,
+        url: this.absolute(url),
+        faults: this.deps.faults,
+        publish: (c, t, n) => this.publish(c, t, n),
+      };
       return await handler(ctx);
     } catch (error) {
       if (error instanceof ApiError) return { status: error.status, body: { ...error.body }, headers: error.headers };
@@ -246,7 +277,11 @@ export class SimulatorServer {
 
   private sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): number {
     const payload = body === undefined ? '' : JSON.stringify(body);
-    res.writeHead(status, { ...(payload ? { 'content-type': 'application/json; charset=utf-8' } : {}), 'x-github-request-id': randomBytes(8).toString('hex').toUpperCase(), ...headers });
+    res.writeHead(status, {
+      ...(payload ? { 'content-type': 'application/json; charset=utf-8' } : {}),
+      'x-github-request-id': randomBytes(8).toString('hex').toUpperCase(),
+      ...headers,
+    });
     res.end(payload);
     return status;
   }

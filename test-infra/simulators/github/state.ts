@@ -204,7 +204,13 @@ export class SimulatorState {
   addUser(u: SimulatorUserOptions): UserRecord {
     const existing = this.users.get(u.login.toLowerCase());
     if (existing) return existing;
-    const record: UserRecord = { login: u.login, id: this.newId(), type: u.type ?? 'User', name: u.name ?? u.login, email: u.email ?? `${u.login.replace(/\[bot\]$/, '')}@users.noreply.github.com` };
+    const record: UserRecord = {
+      login: u.login,
+      id: this.newId(),
+      type: u.type ?? 'User',
+      name: u.name ?? u.login,
+      email: u.email ?? `${u.login.replace(/\[bot\]$/, '')}@users.noreply.github.com`,
+    };
     this.users.set(u.login.toLowerCase(), record);
     return record;
   }
@@ -260,7 +266,9 @@ export class SimulatorState {
   }
 
   teamsWithAccess(repo: RepoState): Array<SimulatorTeamOptions & { id: number }> {
-    return this.teams.filter((t) => t.org.toLowerCase() === repo.owner.toLowerCase() && (!t.repos || t.repos.some((r) => r.toLowerCase() === repo.fullName.toLowerCase())));
+    return this.teams.filter(
+      (t) => t.org.toLowerCase() === repo.owner.toLowerCase() && (!t.repos || t.repos.some((r) => r.toLowerCase() === repo.fullName.toLowerCase())),
+    );
   }
 }
 

@@ -43,7 +43,8 @@ export function apiVersions(): object {
 
 export function apiGroupList(resources: readonly ApiResource[]): object {
   const groups = new Map<string, Set<string>>();
-  for (const resource of resources) if (resource.group) (groups.get(resource.group) ?? groups.set(resource.group, new Set()).get(resource.group)!).add(resource.version);
+  for (const resource of resources)
+    if (resource.group) (groups.get(resource.group) ?? groups.set(resource.group, new Set()).get(resource.group)!).add(resource.version);
   return {
     kind: 'APIGroupList',
     apiVersion: 'v1',

@@ -20,8 +20,26 @@ const KNOWN_FIELDS: Record<string, readonly string[]> = {
   '': ['apiVersion', 'kind', 'metadata', 'spec', 'status', 'data', 'stringData', 'binaryData', 'type', 'immutable'],
   'Deployment:spec': ['replicas', 'selector', 'template', 'strategy', 'minReadySeconds', 'revisionHistoryLimit', 'paused', 'progressDeadlineSeconds'],
   'Deployment:spec.template.spec.containers[*]': [
-    'name', 'image', 'command', 'args', 'workingDir', 'ports', 'envFrom', 'env', 'resources', 'volumeMounts', 'livenessProbe', 'readinessProbe',
-    'startupProbe', 'lifecycle', 'imagePullPolicy', 'securityContext', 'stdin', 'tty', 'terminationMessagePath', 'terminationMessagePolicy',
+    'name',
+    'image',
+    'command',
+    'args',
+    'workingDir',
+    'ports',
+    'envFrom',
+    'env',
+    'resources',
+    'volumeMounts',
+    'livenessProbe',
+    'readinessProbe',
+    'startupProbe',
+    'lifecycle',
+    'imagePullPolicy',
+    'securityContext',
+    'stdin',
+    'tty',
+    'terminationMessagePath',
+    'terminationMessagePolicy',
   ],
 };
 
@@ -46,7 +64,9 @@ export function checkObject(resource: ApiResource, object: Json, options: { stri
       causes: causes.map((cause) => ({ reason: cause.reason, message: cause.message.slice(cause.field.length + 2), field: cause.field })),
     });
   }
-  const webhook = options.webhooks.find((candidate) => candidate.kinds.includes(kind) && candidate.sideEffects !== 'None' && candidate.sideEffects !== 'NoneOnDryRun');
+  const webhook = options.webhooks.find(
+    (candidate) => candidate.kinds.includes(kind) && candidate.sideEffects !== 'None' && candidate.sideEffects !== 'NoneOnDryRun',
+  );
   if (webhook) return statusOf(400, 'BadRequest', `admission webhook "${webhook.name}" does not support dry run`);
   return undefined;
 }
@@ -66,7 +86,8 @@ function unknownFields(kind: string, object: Json): string[] {
   const spec = object.spec as Json | undefined;
   check(spec, 'spec', 'spec');
   const containers = ((spec?.template as Json | undefined)?.spec as Json | undefined)?.containers;
-  if (Array.isArray(containers)) containers.forEach((container, index) => check(container, 'spec.template.spec.containers[*]', `spec.template.spec.containers[${index}]`));
+  if (Array.isArray(containers))
+    containers.forEach((container, index) => check(container, 'spec.template.spec.containers[*]', `spec.template.spec.containers[${index}]`));
   return found;
 }
 
@@ -81,13 +102,21 @@ function invalidFields(kind: string, object: Json): Cause[] {
   const spec = object.spec as Json | undefined;
   if (kind === 'Deployment' && spec) {
     if (typeof spec.replicas === 'number' && spec.replicas < 0) {
-      causes.push({ field: 'spec.replicas', reason: 'FieldValueInvalid', message: `spec.replicas: Invalid value: ${spec.replicas}: must be greater than or equal to 0` });
+      causes.push({
+        field: 'spec.replicas',
+        reason: 'FieldValueInvalid',
+        message: `spec.replicas: Invalid value: ${spec.replicas}: must be greater than or equal to 0`,
+      });
     }
     const containers = ((spec.template as Json | undefined)?.spec as Json | undefined)?.containers;
     if (Array.isArray(containers)) {
       containers.forEach((container: Json, index) => {
         if (!container.image) {
-          causes.push({ field: `spec.template.spec.containers[${index}].image`, reason: 'FieldValueRequired', message: `spec.template.spec.containers[${index}].image: Required value` });
+          causes.push({
+            field: `spec.template.spec.containers[${index}].image`,
+            reason: 'FieldValueRequired',
+            message: `spec.template.spec.containers[${index}].image: Required value`,
+          });
         }
       });
     }

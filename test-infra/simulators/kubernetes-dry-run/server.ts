@@ -10,16 +10,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import {
-  apiGroupList,
-  apiResourceList,
-  apiVersions,
-  BUILT_IN_RESOURCES,
-  openApiDocument,
-  openApiIndex,
-  prefixOf,
-  type ApiResource,
-} from './api-resources.js';
+import { apiGroupList, apiResourceList, apiVersions, BUILT_IN_RESOURCES, openApiDocument, openApiIndex, prefixOf, type ApiResource } from './api-resources.js';
 import { generateCertificates } from '../scenario/tls.js';
 import { checkObject, type Webhook } from './server-validation.js';
 
@@ -61,7 +52,8 @@ export async function startDryRunApiServer(scenario: DryRunScenario = {}): Promi
   const namespaces = new Set(scenario.namespaces ?? ['default', 'kube-system']);
   const objects = new Map<string, Json>();
   const requests: RecordedRequest[] = [];
-  for (const name of namespaces) objects.set(`/api/v1/namespaces/${name}`, { apiVersion: 'v1', kind: 'Namespace', metadata: { name }, status: { phase: 'Active' } });
+  for (const name of namespaces)
+    objects.set(`/api/v1/namespaces/${name}`, { apiVersion: 'v1', kind: 'Namespace', metadata: { name }, status: { phase: 'Active' } });
   for (const object of scenario.existing ?? []) {
     const resource = resources.find((candidate) => candidate.kind === object.kind);
     if (resource) objects.set(objectPath(resource, object), object);
@@ -107,11 +99,18 @@ export async function startDryRunApiServer(scenario: DryRunScenario = {}): Promi
     if (req.method === 'GET' && !name) {
       // kubectl lists CRDs to tell "no such kind" from "kind not served yet".
       const items = [...objects.entries()].filter(([key]) => key.startsWith(`${path}/`)).map(([, value]) => value);
-      return send(200, { kind: `${resource.kind}List`, apiVersion: resource.group ? `${resource.group}/${resource.version}` : resource.version, metadata: {}, items });
+      return send(200, {
+        kind: `${resource.kind}List`,
+        apiVersion: resource.group ? `${resource.group}/${resource.version}` : resource.version,
+        metadata: {},
+        items,
+      });
     }
     if (req.method === 'GET' && name) {
       const found = objects.get(path);
-      return found ? send(200, found) : send(404, status(404, 'NotFound', `${groupResource} "${name}" not found`, { name, group: resource.group, kind: resource.plural }));
+      return found
+        ? send(200, found)
+        : send(404, status(404, 'NotFound', `${groupResource} "${name}" not found`, { name, group: resource.group, kind: resource.plural }));
     }
     if (req.method !== 'POST' && req.method !== 'PATCH') return send(405, status(405, 'MethodNotAllowed', `${req.method} is not supported by this stand-in`));
     if (url.searchParams.get('dryRun') !== 'All') return send(403, status(403, 'Forbidden', 'this stand-in accepts dry-run writes only (dryRun=All)'));

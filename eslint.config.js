@@ -1,0 +1,23 @@
+// ESLint: typescript-eslint's strict type-checked rules for the product (src/), the recommended type-checked
+// ones for the tests, simulators, demo and benchmarks; formatting is Prettier's (eslint-config-prettier turns
+// the rules that would fight it off).
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'coverage/', '**/*.js', '**/*.cjs'] },
+  js.configs.recommended,
+  {
+    files: ['src/**/*.ts'],
+    extends: [...tseslint.configs.strictTypeChecked],
+  },
+  {
+    files: ['__tests__/**/*.ts', 'test-infra/**/*.ts', 'demo/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    extends: [...tseslint.configs.recommendedTypeChecked],
+  },
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+  },
+  prettier,
+);
