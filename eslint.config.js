@@ -11,6 +11,10 @@ export default tseslint.config(
   {
     files: ['src/**/*.ts'],
     extends: [...tseslint.configs.strictTypeChecked],
+    rules: {
+      // Counts and durations read well in messages as they are.
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+    },
   },
   {
     files: ['__tests__/**/*.ts', 'test-infra/**/*.ts', 'demo/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],

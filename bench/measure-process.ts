@@ -27,8 +27,8 @@ export function runMeasuredProcess(command: string, args: readonly string[], opt
       }
     };
     const timer = setInterval(sample, 20);
-    child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
     child.on('exit', () => sample());
     child.on('close', (code) => {

@@ -13,7 +13,7 @@ const sha = (i: number): string => i.toString(16).padStart(40, '0');
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 /** The first moment the app is Synced and Healthy at `revision`, watched every 2 ms from inside the simulator's process. */

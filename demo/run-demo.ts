@@ -65,7 +65,7 @@ async function main(): Promise<void> {
     process.stdout.write(git(remote, 'show', '--format=', 'main'));
 
     step('wait: follow the (simulated) Argo CD app web-dev until it runs that commit, synced and healthy');
-    await runWaitDemo({ work, commitSha: run.outputs['commit-sha']! });
+    await runWaitDemo({ work, commitSha: run.outputs['commit-sha'] });
 
     step("promote: carry dev's exact images to staging through a pull request (simulated GitHub)");
     await runPromoteDemo({ dir, remote });

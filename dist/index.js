@@ -41589,11 +41589,11 @@ class CliConsole {
     }
     /** Routes everything written to process.stdout from now on through the log. */
     captureLog() {
-        process.stdout.write = ((chunk, ...rest) => {
+        process.stdout.write = (chunk, ...rest) => {
             this.log(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
             rest.find((arg) => typeof arg === 'function')?.();
             return true;
-        });
+        };
     }
     /** The text the action would have written to stdout. */
     log(chunk) {
@@ -50495,7 +50495,16 @@ function createGitHubClient(options) {
         auth: options.token,
         baseUrl,
         userAgent: 'gitops-promote',
-        log: { debug: () => undefined, info: () => undefined, warn: (message) => core_debug(message), error: (message) => core_debug(message) },
+        log: {
+            debug: () => undefined,
+            info: () => undefined,
+            warn: (message) => {
+                core_debug(message);
+            },
+            error: (message) => {
+                core_debug(message);
+            },
+        },
         throttle: {
             onRateLimit: (retryAfter, request, _octokit, retryCount) => {
                 core_warning(`GitHub rate limit reached for ${request.method} ${request.url}; retrying in ${retryAfter}s.`);
@@ -51738,11 +51747,13 @@ function runProcess(command, args, options = {}) {
         child.stdout.on('data', (chunk) => stdout.push(chunk));
         child.stderr.on('data', (chunk) => stderr.push(chunk));
         child.on('error', reject);
-        child.on('close', (code, signal) => resolve({
-            exitCode: code ?? (signal ? 128 : 1),
-            stdout: Buffer.concat(stdout).toString('utf8'),
-            stderr: Buffer.concat(stderr).toString('utf8'),
-        }));
+        child.on('close', (code, signal) => {
+            resolve({
+                exitCode: code ?? (signal ? 128 : 1),
+                stdout: Buffer.concat(stdout).toString('utf8'),
+                stderr: Buffer.concat(stderr).toString('utf8'),
+            });
+        });
         if (child.stdin) {
             // A program may exit without reading its input; that is its answer, not our error.
             child.stdin.on('error', () => undefined);
@@ -51957,7 +51968,9 @@ function collectImageSites(yaml) {
         const resource = resourceName(root);
         const visit = (node, field) => {
             if (Array.isArray(node)) {
-                node.forEach((item, index) => visit(item, `${field}[${index}]`));
+                node.forEach((item, index) => {
+                    visit(item, `${field}[${index}]`);
+                });
             }
             else if (isRecord(node)) {
                 for (const [key, value] of Object.entries(node)) {
@@ -54486,7 +54499,7 @@ function entryBlockStart(source, entry) {
 /** How far the file indents block lists under their key (0 in kustomize's own output). */
 function sequenceIndent(doc) {
     const { source } = doc;
-    for (const pair of (doc.root?.items ?? [])) {
+    for (const pair of doc.root?.items ?? []) {
         const value = pair.value;
         if (!value?.items || value.flow || value.items.length === 0 || !value.range)
             continue;
@@ -55990,7 +56003,7 @@ function setImageSummaryMarkdown(outcome) {
     }
     else {
         lines.push(changesTable(outcome.changes, 'Old → new'), '');
-        lines.push(`${landingSentence(outcome)}`, '');
+        lines.push(landingSentence(outcome), '');
     }
     if (outcome.superseded.length > 0) {
         lines.push(`Skipped, a concurrent run had already set a higher version: ${outcome.superseded.map((change) => `${codeCell(change.overlay)} ${codeCell(change.image)}`).join(', ')}.`, '');
@@ -56325,8 +56338,10 @@ function readControllerConnections(run) {
 /** Waits `ms`, or less when `signal` aborts first (it resolves either way: callers check the signal). */
 function sleep(ms, signal) {
     return new Promise((resolve) => {
-        if (signal?.aborted)
-            return resolve();
+        if (signal?.aborted) {
+            resolve();
+            return;
+        }
         const timer = setTimeout(done, ms);
         function done() {
             clearTimeout(timer);
@@ -56421,9 +56436,13 @@ function openArgoRequest(connection, options) {
         });
         req.on('response', (response) => {
             const status = response.statusCode ?? 0;
-            if (status < 400)
-                return resolve(response);
-            readBody(response).then((text) => reject(new ArgoHttpError(status, errorMessage(text))), reject);
+            if (status < 400) {
+                resolve(response);
+                return;
+            }
+            readBody(response).then((text) => {
+                reject(new ArgoHttpError(status, errorMessage(text)));
+            }, reject);
         });
         req.end(payload);
     });
@@ -56869,14 +56888,18 @@ class ArgoFollower {
             this.settle = resolve;
             this.fail = reject;
         });
-        const onAbort = () => this.settle(this.last ?? { state: 'waiting', sync: 'Unknown', health: 'Unknown', revision: '', message: 'no answer yet' });
+        const onAbort = () => {
+            this.settle(this.last ?? { state: 'waiting', sync: 'Unknown', health: 'Unknown', revision: '', message: 'no answer yet' });
+        };
         this.options.signal.addEventListener('abort', onAbort, { once: true });
         try {
             const first = await this.firstAnswer(signal);
             if (first)
                 await this.observe(first);
             this.requestRefresh(this.options.refresh, signal);
-            this.follow(signal).catch((error) => this.fail(error));
+            this.follow(signal).catch((error) => {
+                this.fail(error);
+            });
             return await finished;
         }
         finally {
@@ -56917,8 +56940,10 @@ class ArgoFollower {
             if (this.options.watch === 'stream') {
                 try {
                     for await (const event of this.options.client.watchApplication(this.ref, signal)) {
-                        if (event.type === 'DELETED')
-                            return this.settle({ ...this.current(), state: 'failed', message: 'the Application was deleted while waiting' });
+                        if (event.type === 'DELETED') {
+                            this.settle({ ...this.current(), state: 'failed', message: 'the Application was deleted while waiting' });
+                            return;
+                        }
                         breaks = 0;
                         await this.observe(event.application);
                     }
@@ -56982,8 +57007,10 @@ class ArgoFollower {
         this.degradedSince = judgement.degraded ? (this.degradedSince ?? Date.now()) : undefined;
         this.last = judgement;
         this.options.report(judgement);
-        if (judgement.state !== 'waiting')
-            return this.settle(judgement);
+        if (judgement.state !== 'waiting') {
+            this.settle(judgement);
+            return;
+        }
         if (judgement.degraded)
             this.judgeAgainAfterGrace();
         if (judgement.needsRefresh)
@@ -57002,9 +57029,13 @@ class ArgoFollower {
         this.graceTimer = setTimeout(() => {
             this.graceTimer = undefined;
             if (this.lastApp && !this.stop.signal.aborted)
-                this.observe(this.lastApp).catch((error) => this.fail(error));
+                this.observe(this.lastApp).catch((error) => {
+                    this.fail(error);
+                });
         }, wait);
-        this.stop.signal.addEventListener('abort', () => clearTimeout(this.graceTimer), { once: true });
+        this.stop.signal.addEventListener('abort', () => {
+            clearTimeout(this.graceTimer);
+        }, { once: true });
     }
     judge(app) {
         return judgeArgoApplication(app, { knowledge: this.options.ancestry, degradedSince: this.degradedSince, degradedGraceMs: this.options.degradedGraceMs, refreshed: this.refreshed }, Date.now());
@@ -57170,8 +57201,14 @@ class FluxClient {
         const path = `/apis/${group}/${version}/namespaces/${ref.namespace}/${plural}`;
         const query = { fieldSelector: `metadata.name=${ref.name}`, allowWatchBookmarks: true, ...(resourceVersion ? { resourceVersion } : {}) };
         this.requestCount++;
-        const controller = await new this.lib.Watch(this.config).watch(path, query, (type, object) => handlers.onEvent(type, object), (error) => handlers.onEnd(error));
-        return () => controller.abort();
+        const controller = await new this.lib.Watch(this.config).watch(path, query, (type, object) => {
+            handlers.onEvent(type, object);
+        }, (error) => {
+            handlers.onEnd(error);
+        });
+        return () => {
+            controller.abort();
+        };
     }
     close() {
         return this.cleanup();
@@ -57432,22 +57469,29 @@ class FluxFollower {
                 settled = true;
                 this.options.signal.removeEventListener('abort', onAbort);
                 stop?.();
-                queue.then(() => resolve(how), reject);
+                queue.then(() => {
+                    resolve(how);
+                }, reject);
             };
-            const onAbort = () => finish('clean');
+            const onAbort = () => {
+                finish('clean');
+            };
             this.options.signal.addEventListener('abort', onAbort, { once: true });
             this.client
                 .watch(this.ref, this.resourceVersion, {
                 onEvent: (type, object) => {
-                    if (type === 'ERROR')
-                        return finish('expired');
+                    if (type === 'ERROR') {
+                        finish('expired');
+                        return;
+                    }
                     if (object?.metadata?.resourceVersion)
                         this.resourceVersion = object.metadata.resourceVersion;
                     if (type === 'BOOKMARK')
                         return;
                     if (type === 'DELETED') {
                         this.last = { ...this.last, state: 'failed', message: `${this.ref.kind} was deleted while waiting` };
-                        return finish('clean');
+                        finish('clean');
+                        return;
                     }
                     // Events are judged one at a time, in order; the ancestry lookups in between are async.
                     queue = queue.then(async () => {
@@ -57465,7 +57509,9 @@ class FluxFollower {
                 stop = abort;
                 if (settled)
                     abort();
-            }, () => finish('broken'));
+            }, () => {
+                finish('broken');
+            });
         });
     }
     /** Judges the object; true once it is done or failed. */
@@ -58006,9 +58052,9 @@ async function startDeployment(options, github, run) {
     await deployment.setStatus('in_progress', `waiting for ${shortSha(expected)}`, links);
     return {
         url: `${run.serverUrl}/${owner}/${repo}/deployments/${encodeURIComponent(environment)}`,
-        finish: (state, description) => deployment
-            .setStatus(state, description, links)
-            .catch((error) => core_warning(`Could not update the GitHub deployment: ${(0,src_errors/* oneLineMessage */.Wg)(error)}`)),
+        finish: (state, description) => deployment.setStatus(state, description, links).catch((error) => {
+            core_warning(`Could not update the GitHub deployment: ${(0,src_errors/* oneLineMessage */.Wg)(error)}`);
+        }),
     };
 }
 
@@ -58212,7 +58258,14 @@ async function runWait(inputs, context) {
     try {
         objects = await group(`Waiting for ${countOf(targets.length, 'object')} (timeout ${Math.round(inputs.timeoutMs / 1000)} s)`, () => Promise.all(targets.map(async (target) => {
             const log = new StateLog(target, started);
-            const status = await waitForTarget(target, controllers, { ancestry, signal, inputs, report: (s) => log.report(s) }).catch((error) => {
+            const status = await waitForTarget(target, controllers, {
+                ancestry,
+                signal,
+                inputs,
+                report: (s) => {
+                    log.report(s);
+                },
+            }).catch((error) => {
                 stopAll.abort();
                 throw error;
             });

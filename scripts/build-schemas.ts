@@ -162,10 +162,10 @@ class SchemaWriter {
     const isBoolean = (member: ts.Type): boolean => (member.flags & ts.TypeFlags.BooleanLiteral) !== 0;
     const rest = present.filter((member) => !isBoolean(member));
     const parts = [...(rest.length < present.length ? [{ type: 'boolean' }] : []), ...rest.map((member) => this.schemaOf(member, site))];
-    if (parts.length === 1) return parts[0]!;
+    if (parts.length === 1) return parts[0];
     // A union of literals is an enum (`"Always" | "Never"`, `301 | 302`).
-    if (parts.every((part) => part.type === parts[0]!.type && Array.isArray(part.enum))) {
-      return { type: parts[0]!.type, enum: parts.flatMap((part) => part.enum as unknown[]) };
+    if (parts.every((part) => part.type === parts[0].type && Array.isArray(part.enum))) {
+      return { type: parts[0].type, enum: parts.flatMap((part) => part.enum as unknown[]) };
     }
     if (parts.some((part) => Object.keys(part).length === 0)) return {};
     if (parts.every((part) => Object.keys(part).length === 1 && typeof part.type === 'string')) {
@@ -180,7 +180,7 @@ class SchemaWriter {
     if (key) {
       if (!this.definitions[key] && !this.inProgress.has(key)) {
         this.inProgress.add(key);
-        const validate = this.validators.get(symbol!.declarations![0]!.getSourceFile().fileName);
+        const validate = this.validators.get(symbol!.declarations![0].getSourceFile().fileName);
         this.definitions[key] = this.inlineObjectSchema(type, validate && { validate, path: [] });
         this.inProgress.delete(key);
       }
@@ -231,7 +231,7 @@ export interface BuiltSchemaCatalog {
 
 export async function buildSchemaCatalog(): Promise<BuiltSchemaCatalog> {
   const roots = SCHEMA_PACKAGES.map(packageRoot);
-  const nodeModules = resolve(roots[0]!, '..');
+  const nodeModules = resolve(roots[0], '..');
   const files = roots.flatMap(declarationFiles);
   const program = ts.createProgram(files, {
     strict: true,
@@ -263,7 +263,7 @@ export async function buildSchemaCatalog(): Promise<BuiltSchemaCatalog> {
     }
   }
   const packages = Object.fromEntries(
-    SCHEMA_PACKAGES.map((name, i) => [name, (JSON.parse(readFileSync(join(roots[i]!, 'package.json'), 'utf8')) as { version: string }).version]),
+    SCHEMA_PACKAGES.map((name, i) => [name, (JSON.parse(readFileSync(join(roots[i], 'package.json'), 'utf8')) as { version: string }).version]),
   );
   const sortedKinds = Object.fromEntries(Object.entries(kinds).sort(([a], [b]) => a.localeCompare(b)));
   const sortedDefinitions = Object.fromEntries(Object.entries(writer.definitions).sort(([a], [b]) => a.localeCompare(b)));

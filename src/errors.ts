@@ -42,7 +42,7 @@ export function oneLineMessage(error: unknown): string {
  * that follows it (`… at line 3, column 1:` then the source), the place in brackets.
  */
 export function yamlErrorText(error: unknown): string {
-  const first = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim();
+  const first = (error instanceof Error ? error.message : String(error)).split('\n')[0].trim();
   const place = /^(.*?)\s+at line (\d+), column (\d+):?$/.exec(first);
   return place ? `${place[1]} (line ${place[2]}, column ${place[3]})` : first.replace(/:$/, '');
 }

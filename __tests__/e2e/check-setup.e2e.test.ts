@@ -63,7 +63,7 @@ describe('check-setup, end to end', () => {
     expect(errorAnnotations(run)).toEqual([
       expect.stringMatching(/^The token cannot see acme\/config\. A workflow's GITHUB_TOKEN reaches only its own repository \(acme\/app\)/),
     ]);
-    expect(JSON.parse(run.outputs.problems!)).toEqual([{ level: 'error', message: expect.stringContaining('The token cannot see acme/config.') }]);
+    expect(JSON.parse(run.outputs.problems)).toEqual([{ level: 'error', message: expect.stringContaining('The token cannot see acme/config.') }]);
     expect(run.stdout).toContain('check-setup found 1 problem that stops the writing commands (above).');
     expect(run.summary).toContain('❌');
   });

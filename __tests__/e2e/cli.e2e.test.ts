@@ -55,7 +55,7 @@ describe('the CLI on a terminal', () => {
     });
     expect(run.exitCode).toBe(0);
     expect(run.outputs.valid).toBe('true');
-    expect(JSON.parse(run.outputs.report!)).toHaveLength(1);
+    expect(JSON.parse(run.outputs.report)).toHaveLength(1);
     expect(run.stdout).toContain('  valid: true\n  report: 1 entry (--json prints them)\n');
   });
 

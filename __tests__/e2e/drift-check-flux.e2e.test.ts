@@ -63,10 +63,10 @@ suite('drift-check against the Kubernetes simulator (Flux)', () => {
 
     const run = await runAction({ inputs: { command: 'drift-check', path: repo.work, environment: 'staging', kubeconfig: kube.kubeconfig(), issue: '' } });
     expect(errorAnnotations(run)).toEqual([]);
-    const report = JSON.parse(run.outputs.report!) as DriftReport;
+    const report = JSON.parse(run.outputs.report) as DriftReport;
     expect(report.items.map((item) => [item.kind, item.environment, item.app])).toEqual([['degraded', 'staging', 'api']]);
-    expect(report.items[0]!.message).toMatch(/^Ready=False \(HealthCheckFailed: /);
-    const web = report.environments[0]!.apps.find((app) => app.app === 'web')!;
+    expect(report.items[0].message).toMatch(/^Ready=False \(HealthCheckFailed: /);
+    const web = report.environments[0].apps.find((app) => app.app === 'web')!;
     expect(web.controller).toEqual(
       expect.objectContaining({
         controller: 'flux',
@@ -100,9 +100,9 @@ suite('drift-check against the Kubernetes simulator (Flux)', () => {
     expect(kubeconfig).not.toContain('insecure-skip-tls-verify');
     const run = await runAction({ inputs: { command: 'drift-check', path: repo.work, environment: 'staging', kubeconfig, issue: '' } });
     expect(errorAnnotations(run)).toEqual([]);
-    const report = JSON.parse(run.outputs.report!) as DriftReport;
+    const report = JSON.parse(run.outputs.report) as DriftReport;
     expect(report.items).toEqual([]);
-    expect(report.environments[0]!.apps.map((app) => [app.app, app.controller?.found, app.controller?.revision])).toEqual([
+    expect(report.environments[0].apps.map((app) => [app.app, app.controller?.found, app.controller?.revision])).toEqual([
       ['web', true, head],
       ['api', true, head],
     ]);

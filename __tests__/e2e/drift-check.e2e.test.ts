@@ -129,8 +129,8 @@ describe('drift-check against the Argo CD and GitHub simulators', () => {
       ['pending', 'production', 'web', false],
       ['unknown-app', 'production', 'api', true],
     ]);
-    expect(report.items[0]!.message).toMatch(/^manual sync: [0-9a-f]{7} waits to be synced \(last synced [0-9a-f]{7}\)$/);
-    expect(report.items[1]!.message).toContain("Argo CD has no application 'api-production'");
+    expect(report.items[0].message).toMatch(/^manual sync: [0-9a-f]{7} waits to be synced \(last synced [0-9a-f]{7}\)$/);
+    expect(report.items[1].message).toContain("Argo CD has no application 'api-production'");
     expect(run.exitCode).toBe(0);
   });
 
@@ -151,10 +151,10 @@ describe('drift-check against the Argo CD and GitHub simulators', () => {
       ['pending', 'staging', 'web', false],
       ['pending', 'staging', 'api', false],
     ]);
-    expect(reportOf(fresh).items[0]!.message).toMatch(
+    expect(reportOf(fresh).items[0].message).toMatch(
       new RegExp(`^OutOfSync at ${head.slice(0, 7)}, and ${head.slice(0, 7)} is \\d+m old: auto-sync has not started a sync yet$`),
     );
-    expect(reportOf(fresh).items[1]!.message).toMatch(/^reports [0-9a-f]{7} \(status.sync.revision\); [0-9a-f]{7} is \d+m old and not looked at yet$/);
+    expect(reportOf(fresh).items[1].message).toMatch(/^reports [0-9a-f]{7} \(status.sync.revision\); [0-9a-f]{7} is \d+m old and not looked at yet$/);
     expect(fresh.outputs.drifted).toBe('false');
     expect(fresh.exitCode).toBe(0);
     expect(issueWrites()).toEqual([]);
@@ -173,7 +173,7 @@ describe('drift-check against the Argo CD and GitHub simulators', () => {
     await startSimulators(repo.work, {}, new Date(Date.now() - 3_600_000));
     const run = await drift({ environment: 'staging', apps: 'web' });
     expect(kinds(reportOf(run))).toEqual(['stale:staging:web']);
-    expect(reportOf(run).items[0]!.message).toMatch(/^last reconciled 60m ago \(status.reconciledAt\), longer than stale-after/);
+    expect(reportOf(run).items[0].message).toMatch(/^last reconciled 60m ago \(status.reconciledAt\), longer than stale-after/);
     const relaxed = await drift({ environment: 'staging', apps: 'web', 'stale-after': '2h' });
     expect(reportOf(relaxed).items).toEqual([]);
   });
@@ -198,7 +198,7 @@ describe('drift-check against the Argo CD and GitHub simulators', () => {
     const run = await drift({ issue: '' });
     const report = reportOf(run);
     expect(kinds(report)).toEqual(['missing-overlay:staging:api']);
-    expect(report.items[0]!.message).toMatch(/apps\/api\/overlays\/staging/);
+    expect(report.items[0].message).toMatch(/apps\/api\/overlays\/staging/);
     expect(app(report, 'production', 'api').skew).toBeUndefined();
     expect(run.summary).toContain('api missing');
   });
@@ -251,7 +251,7 @@ describe('drift-check against the Argo CD and GitHub simulators', () => {
       });
       const run = await drift({ 'max-skew': 'production=14d,production=1' });
       expect(app(reportOf(run), 'production', 'web').skew!.promotionPr).toEqual({ number: pr.number, url: pr.html_url });
-      expect(reportOf(run).items[0]!.message).toMatch(/; promotion PR #\d+ is open$/);
+      expect(reportOf(run).items[0].message).toMatch(/; promotion PR #\d+ is open$/);
       expect(run.summary).toContain(`(PR #${pr.number})`);
     });
   });
@@ -287,16 +287,16 @@ describe('drift-check against the Argo CD and GitHub simulators', () => {
     await round({ 'api-production': null });
     let [issue] = await issues();
     expect(issue).toEqual(expect.objectContaining({ state: 'open', title: 'GitOps drift: environments do not run what git says' }));
-    expect(issue!.labels.map((label) => (typeof label === 'string' ? label : label.name))).toEqual(['gitops-drift']);
-    expect(issue!.body).toContain('<!-- gitops-promote:drift-items ["unknown-app:production:api"] -->');
+    expect(issue.labels.map((label) => (typeof label === 'string' ? label : label.name))).toEqual(['gitops-drift']);
+    expect(issue.body).toContain('<!-- gitops-promote:drift-items ["unknown-app:production:api"] -->');
     expect(issueWrites()).toEqual(['issues/create']);
 
     // 2. The drift changes: the body is rewritten and one comment says what changed.
     await round({ 'api-production': null, 'web-dev': { images: ['ghcr.io/acme/web:0.9.0'] } });
     expect(await issues()).toHaveLength(1);
     [issue] = await issues();
-    expect(issue!.body).toContain('"images-differ:dev:web","unknown-app:production:api"');
-    expect(await comments(issue!.number)).toEqual([
+    expect(issue.body).toContain('"images-differ:dev:web","unknown-app:production:api"');
+    expect(await comments(issue.number)).toEqual([
       expect.stringMatching(
         /^The drift changed \(\[run\]\(.*\/acme\/config\/actions\/runs\/7\)\):\n- 🆕 images-differ:dev:web: declared but not running: ghcr.io\/acme\/web:1.4.1@sha256:290248c21e28079d3d92527671c0cfe0e587e3eced34120de52ed5bc123ba7ae; running but not declared: ghcr.io\/acme\/web:0.9.0$/,
       ),
@@ -305,7 +305,7 @@ describe('drift-check against the Argo CD and GitHub simulators', () => {
 
     // 3. The same drift again: updated in place, no new comment.
     await round({ 'api-production': null, 'web-dev': { images: ['ghcr.io/acme/web:0.9.0'] } });
-    expect(await comments(issue!.number)).toHaveLength(1);
+    expect(await comments(issue.number)).toHaveLength(1);
     expect(issueWrites()).toEqual(['issues/update']);
 
     // 4. Clean again: a comment and the issue is closed.
@@ -313,7 +313,7 @@ describe('drift-check against the Argo CD and GitHub simulators', () => {
     expect(clean.outputs.drifted).toBe('false');
     [issue] = await issues();
     expect(issue).toEqual(expect.objectContaining({ state: 'closed', state_reason: 'completed' }));
-    expect((await comments(issue!.number)).at(-1)).toMatch(/^✅ Every environment matches git again/);
+    expect((await comments(issue.number)).at(-1)).toMatch(/^✅ Every environment matches git again/);
     expect(issueWrites()).toEqual(['issues/create-comment', 'issues/update']);
   });
 

@@ -58,7 +58,7 @@ describe('set-image under concurrency (real parallel processes, one bare remote)
     );
     for (const run of runs) expect({ exitCode: run.exitCode, stdout: run.exitCode === 0 ? '' : run.stdout }).toEqual({ exitCode: 0, stdout: '' });
     expect(repo.commitCount()).toBe(start + APPS);
-    for (const { app } of jobs) expect(repo.remoteFile(`apps/${app}/overlays/dev/kustomization.yaml`)).toMatch(/^  newTag: 1.1.0$/m);
+    for (const { app } of jobs) expect(repo.remoteFile(`apps/${app}/overlays/dev/kustomization.yaml`)).toMatch(/^ {2}newTag: 1.1.0$/m);
   });
 
   test('runs racing on one overlay end with the highest semver, none failing', async () => {
@@ -70,7 +70,7 @@ describe('set-image under concurrency (real parallel processes, one bare remote)
       ),
     );
     expect(runs.map((run) => run.exitCode)).toEqual(tags.map(() => 0));
-    expect(repo.remoteFile('apps/app-01/overlays/dev/kustomization.yaml')).toMatch(/^  newTag: 1.6.0-rc.2$/m);
+    expect(repo.remoteFile('apps/app-01/overlays/dev/kustomization.yaml')).toMatch(/^ {2}newTag: 1.6.0-rc.2$/m);
   });
 
   test('runs racing with non-semver tags all succeed and the last writer wins', async () => {

@@ -31,7 +31,7 @@ describe('set-image, end to end through dist/index.js', () => {
     expect(run.exitCode).toBe(0);
     expect(run.outputs.changed).toBe('true');
     expect(run.outputs['commit-sha']).toBe(repo.remoteHead());
-    expect(JSON.parse(run.outputs.images!)).toEqual([
+    expect(JSON.parse(run.outputs.images)).toEqual([
       { overlay: 'apps/web/overlays/dev', file: WEB_DEV, image: 'web', old: exampleReference('web:1.4.1'), new: `ghcr.io/acme/web:1.4.2@${DIGEST}` },
     ]);
     expect(changedLines(before, repo.remoteFile(WEB_DEV))).toEqual([
@@ -54,7 +54,7 @@ describe('set-image, end to end through dist/index.js', () => {
     });
     expect(run.exitCode).toBe(0);
     expect(repo.commitCount()).toBe(2);
-    expect(JSON.parse(run.outputs.images!).map((change: { overlay: string; new: string }) => `${change.overlay} ${change.new}`)).toEqual([
+    expect(JSON.parse(run.outputs.images).map((change: { overlay: string; new: string }) => `${change.overlay} ${change.new}`)).toEqual([
       'apps/api/overlays/dev ghcr.io/acme/api:2.9.0',
       'apps/api/overlays/dev ghcr.io/acme/api-migrations:2.9.0',
       'apps/web/overlays/dev ghcr.io/acme/web:1.5.0',
@@ -109,7 +109,7 @@ describe('set-image, end to end through dist/index.js', () => {
     expect(run.exitCode).toBe(0);
     // changed means the same in a dry run: the image would move.
     expect(run.outputs.changed).toBe('true');
-    expect(JSON.parse(run.outputs.images!)).toHaveLength(1);
+    expect(JSON.parse(run.outputs.images)).toHaveLength(1);
     expect(run.stdout).toContain('-    newTag: 1.4.1');
     expect(run.stdout).toContain('+    newTag: 1.4.2');
     expect(readText(join(repo.work, WEB_DEV))).toBe(before);
@@ -170,7 +170,7 @@ describe('set-image with the promotion config and validation', () => {
   test('environment picks the overlays from gitops-promote.yaml; only overlays that use the image change', async () => {
     const run = await setImage({ environment: 'dev', images: 'web=*:1.4.2' });
     expect(run.exitCode).toBe(0);
-    expect(JSON.parse(run.outputs.images!).map((change: { overlay: string }) => change.overlay)).toEqual(['apps/web/overlays/dev']);
+    expect(JSON.parse(run.outputs.images).map((change: { overlay: string }) => change.overlay)).toEqual(['apps/web/overlays/dev']);
     expect(repo.remoteFile('apps/api/overlays/dev/kustomization.yaml')).not.toContain('name: web');
   });
 

@@ -43,7 +43,7 @@ const EXPECTED_ERRORS = [
     const overlays = [...new Set(items.filter((item) => item.renderable).map((item) => item.render_dir))].sort();
     expect(overlays.length).toBeGreaterThan(40);
     const run = await runAction({ path: CORPUS, overlays: overlays.join('\n'), 'ignore-missing-schemas': 'true' });
-    const report = JSON.parse(run.outputs.report!) as Array<{
+    const report = JSON.parse(run.outputs.report) as Array<{
       overlay: string;
       resources: number;
       errors: Array<{ rule: string; file: string; line: number }>;

@@ -38,7 +38,7 @@ describe('validate with server-dry-run against the stand-in API server', () => {
     expect(run.stdout).toContain('::add-mask::sekret-token-123');
     expect(run.stdout).not.toMatch(/^(?!::add-mask::).*sekret-token-123/m);
     expect(readdirSync(run.runnerTemp).filter((name) => name.startsWith('gitops-promote-kube-'))).toEqual([]);
-    expect(JSON.parse(run.outputs.report!)[0].timeMs.serverDryRun).toBeGreaterThanOrEqual(0);
+    expect(JSON.parse(run.outputs.report)[0].timeMs.serverDryRun).toBeGreaterThanOrEqual(0);
   });
 
   test.each([
@@ -69,7 +69,7 @@ describe('validate with server-dry-run against the stand-in API server', () => {
     expect(run.outputs.valid).toBe('false');
     const errors = annotations(run.stdout).filter((annotation) => annotation.level === 'error' && annotation.file);
     expect(errors).toContainEqual(expect.objectContaining({ file: broken.file, line: broken.line, message: expect.stringMatching(broken.message) }));
-    expect(JSON.parse(run.outputs.report!)[0].errors).toContainEqual(expect.objectContaining({ rule: 'server-dry-run', file: broken.file, line: broken.line }));
+    expect(JSON.parse(run.outputs.report)[0].errors).toContainEqual(expect.objectContaining({ rule: 'server-dry-run', file: broken.file, line: broken.line }));
   });
 
   test('known limits are notices, not errors: a namespace and a CRD the bundle creates, a webhook without sideEffects: None', async () => {
@@ -111,7 +111,7 @@ describe('validate with server-dry-run against the stand-in API server', () => {
     expect(annotations(run.stdout).filter((annotation) => annotation.level === 'error' && annotation.file)).toEqual([]);
     expect(run.status).toBe(0);
     expect(run.outputs.valid).toBe('true');
-    const notices = (JSON.parse(run.outputs.report!)[0].notices as Array<{ message: string }>).map((notice) => notice.message).join('\n');
+    const notices = (JSON.parse(run.outputs.report)[0].notices as Array<{ message: string }>).map((notice) => notice.message).join('\n');
     expect(notices).toMatch(/namespace web-dev is created by this same overlay/);
     expect(notices).toMatch(/its CRD \(Widget, example\.com\/v1\) is created by this same overlay/);
     expect(notices).toMatch(/admission webhook refuses dry-run requests because it does not declare sideEffects: None/);

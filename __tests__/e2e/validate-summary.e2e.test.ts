@@ -23,7 +23,7 @@ describe('the validate job summary of a render error, through dist/index.js', ()
     const rows = run.summary.split('\n').filter((line) => line.startsWith('|'));
     expect(rows).toHaveLength(3);
     for (const row of rows) expect(row.slice(1, -1).split(' | ')).toHaveLength(5);
-    const finding = rows[2]!.slice(1, -1).split(' | ')[4]!.trim();
+    const finding = rows[2].slice(1, -1).split(' | ')[4].trim();
     expect(finding.replace(/<br>/g, ' ')).toBe(expected);
     expect(finding.split('<br>').every((line) => line.length <= 80)).toBe(true);
     expect(finding.match(/basex/g)).toHaveLength(2); // the entry as written, and the path it resolves to

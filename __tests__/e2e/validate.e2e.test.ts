@@ -21,7 +21,7 @@ describe('validate over a valid config repo', () => {
       expect(run.status).toBe(0);
       expect(annotations(run.stdout).filter((a) => a.level === 'error')).toEqual([]);
       expect(run.outputs.valid).toBe('true');
-      const report = JSON.parse(run.outputs.report!) as Array<{ overlay: string; resources: number; errors: unknown[] }>;
+      const report = JSON.parse(run.outputs.report) as Array<{ overlay: string; resources: number; errors: unknown[] }>;
       expect(report.map((entry) => entry.overlay)).toEqual([
         'apps/web/overlays/dev',
         'apps/web/overlays/production',
@@ -33,7 +33,7 @@ describe('validate over a valid config repo', () => {
       expect(report.every((entry) => entry.resources === 2 && entry.errors.length === 0)).toBe(true);
       expect(run.summary).toContain('gitops-promote validate: valid');
       expect(run.summary).toContain('✅ apps/web/overlays/production');
-      const junit = readFileSync(run.outputs.junit!, 'utf8');
+      const junit = readFileSync(run.outputs.junit, 'utf8');
       expect(junit).toContain('<testsuite name="platform/argocd" tests="1" failures="0"');
     } finally {
       rmSync(repo, { recursive: true, force: true });
@@ -213,10 +213,10 @@ describe('validate over broken variants', () => {
       expect(run.outputs.valid).toBe('false');
       const errors = annotations(run.stdout).filter((a) => a.level === 'error' && a.file);
       expect(errors).toContainEqual(expect.objectContaining({ file: broken.file, line: broken.line, message: expect.stringMatching(broken.message) }));
-      const report = JSON.parse(run.outputs.report!) as Array<{ errors: Array<{ rule: string; file: string; line: number }> }>;
-      expect(report[0]!.errors).toContainEqual(expect.objectContaining({ rule: broken.rule, file: broken.file, line: broken.line }));
+      const report = JSON.parse(run.outputs.report) as Array<{ errors: Array<{ rule: string; file: string; line: number }> }>;
+      expect(report[0].errors).toContainEqual(expect.objectContaining({ rule: broken.rule, file: broken.file, line: broken.line }));
       expect(run.summary).toContain(`❌ ${broken.overlays}`);
-      expect(readFileSync(run.outputs.junit!, 'utf8')).toContain(`type="${broken.rule}"`);
+      expect(readFileSync(run.outputs.junit, 'utf8')).toContain(`type="${broken.rule}"`);
       expect(run.stdout).toMatch(/::error::\d+ validation errors? in /);
     } finally {
       rmSync(repo, { recursive: true, force: true });
@@ -247,11 +247,11 @@ describe('validate with schema-locations', () => {
     try {
       withWidget(repo, size);
       const run = await runAction({ path: repo, overlays: 'platform/argocd', 'schema-locations': join(repo, 'schemas') });
-      const report = JSON.parse(run.outputs.report!) as Array<{
+      const report = JSON.parse(run.outputs.report) as Array<{
         errors: Array<{ rule: string; file: string; line: number; message: string }>;
         warnings: unknown[];
       }>;
-      expect(report[0]!.errors.map(({ rule, file, line, message }) => ({ rule, file, line, message }))).toEqual(errors);
+      expect(report[0].errors.map(({ rule, file, line, message }) => ({ rule, file, line, message }))).toEqual(errors);
       expect(run.status).toBe(status);
     } finally {
       rmSync(repo, { recursive: true, force: true });
@@ -280,7 +280,7 @@ describe('validate over examples/config-repo', () => {
     const run = await runAction({ path: EXAMPLE_CONFIG_REPO, environment });
     expect({ status: run.status, errors: run.stdout.split('\n').filter((line) => line.startsWith('::error')) }).toEqual({ status: 0, errors: [] });
     expect(run.outputs.valid).toBe('true');
-    const report = JSON.parse(run.outputs.report!) as Array<{ overlay: string; resources: number }>;
+    const report = JSON.parse(run.outputs.report) as Array<{ overlay: string; resources: number }>;
     expect(report.map((overlay) => overlay.overlay).sort()).toEqual([`apps/api/overlays/${environment}`, `apps/web/overlays/${environment}`]);
     expect(report.every((overlay) => overlay.resources > 0)).toBe(true);
   });

@@ -250,7 +250,7 @@ describe("wait (Argo CD): failures, each with the controller's own message", () 
     const errors = errorAnnotations(run);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(expected);
-    expect(run.stdout).not.toContain(s.token.split('.')[2]!.slice(0, 20) + '\n');
+    expect(run.stdout).not.toContain(s.token.split('.')[2].slice(0, 20) + '\n');
   });
 
   test('TLS without a CA: the error says to pass argocd-ca', async () => {

@@ -41,9 +41,9 @@ suite('wait (Flux HelmRelease)', () => {
     });
     expect(errorAnnotations(run)).toEqual([]);
     expect(run.exitCode).toBe(0);
-    const [object] = JSON.parse(run.outputs.apps!) as Array<Record<string, unknown>>;
+    const [object] = JSON.parse(run.outputs.apps) as Array<Record<string, unknown>>;
     expect(object).toMatchObject({ name: 'HelmRelease/flux-system/web', controller: 'flux', state: 'done' });
-    expect(String(object!.note)).toContain('chart versions');
+    expect(String(object.note)).toContain('chart versions');
     expect(sim.requests.filter((r) => r.method === 'PATCH').map((r) => r.path)).toEqual([
       expect.stringContaining('/ocirepositories/charts'),
       expect.stringContaining('/helmreleases/web'),

@@ -72,7 +72,7 @@ suite('wait (Flux)', () => {
     const [object] = appsOutput(run);
     expect(object).toMatchObject({ name: 'Kustomization/flux-system/web-dev', controller: 'flux', state: 'done', revision: SHA });
     if (health === 'Applied') {
-      expect(object!.note).toBe('no spec.wait or spec.healthChecks: Ready means applied, not healthy');
+      expect(object.note).toBe('no spec.wait or spec.healthChecks: Ready means applied, not healthy');
       expect(run.stdout).toContain('::notice::Kustomization/flux-system/web-dev: no spec.wait or spec.healthChecks: Ready means applied, not healthy');
     }
     expect(run.stdout).toMatch(/waiting .* revision 696f056/);
@@ -167,7 +167,7 @@ suite('wait (Flux)', () => {
     for (const deadline = Date.now() + 5000; loggedWatches().length < 2 && Date.now() < deadline;) await new Promise((r) => setTimeout(r, 20));
     const watches = loggedWatches();
     expect(watches.length).toBeGreaterThanOrEqual(2);
-    expect(watches[0]!.query).toContain('resourceVersion=');
+    expect(watches[0].query).toContain('resourceVersion=');
   });
 
   test.each<[string, (s: KubernetesSimulator) => Record<string, string>, RegExp]>([

@@ -292,8 +292,8 @@ describe('wait: deployment: true', () => {
     const [deployment, ...others] = github.state.repo('acme', 'web')!.deployments;
     expect(others).toEqual([]);
     expect(deployment).toMatchObject({ sha: next, environment: 'dev' });
-    expect(deployment!.statuses.map((status) => status.state)).toEqual(['in_progress', finalState]);
-    expect(deployment!.statuses[1]).toMatchObject({ environmentUrl: 'https://dev.acme.example', logUrl: 'https://github.example/acme/web/actions/runs/77' });
+    expect(deployment.statuses.map((status) => status.state)).toEqual(['in_progress', finalState]);
+    expect(deployment.statuses[1]).toMatchObject({ environmentUrl: 'https://dev.acme.example', logUrl: 'https://github.example/acme/web/actions/runs/77' });
   });
 
   test('without an environment: a clear error', async () => {

@@ -5,7 +5,7 @@ export async function mapWithConcurrency<T, R>(items: readonly T[], limit: numbe
   const worker = async (): Promise<void> => {
     while (next < items.length) {
       const index = next++;
-      results[index] = await work(items[index]!, index);
+      results[index] = await work(items[index], index);
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));

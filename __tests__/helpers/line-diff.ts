@@ -18,7 +18,7 @@ export function lineDiff(before: string, after: string): LineDiff {
   const lcs: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
   for (let i = a.length - 1; i >= 0; i -= 1) {
     for (let j = b.length - 1; j >= 0; j -= 1) {
-      lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+      lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
     }
   }
   const removed: string[] = [];
@@ -29,10 +29,10 @@ export function lineDiff(before: string, after: string): LineDiff {
     if (a[i] === b[j]) {
       i += 1;
       j += 1;
-    } else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) {
-      removed.push(a[i++]!);
+    } else if (lcs[i + 1][j] >= lcs[i][j + 1]) {
+      removed.push(a[i++]);
     } else {
-      added.push(b[j++]!);
+      added.push(b[j++]);
     }
   }
   removed.push(...a.slice(i));

@@ -60,14 +60,14 @@ function sourceFiles(folder: string): string[] {
 }
 
 const FILES = sourceFiles(SRC).map((path) => ({ path, name: relative(SRC, path), text: readFileSync(path, 'utf8') }));
-const folderOf = (file: string): string => (file.includes('/') ? file.split('/')[0]! : file.replace(/\.ts$/, ''));
+const folderOf = (file: string): string => (file.includes('/') ? file.split('/')[0] : file.replace(/\.ts$/, ''));
 
 /** Folder → folder edges, each with the imports that make it. */
 function folderImports(): Map<string, Map<string, string[]>> {
   const edges = new Map<string, Map<string, string[]>>();
   for (const file of FILES) {
     for (const [, spec] of file.text.matchAll(/(?:from\s+|import\s+|import\()\s*'(\.{1,2}\/[^']+)'/g)) {
-      const target = relative(SRC, normalize(join(dirname(file.path), spec!))).replace(/\.js$/, '.ts');
+      const target = relative(SRC, normalize(join(dirname(file.path), spec))).replace(/\.js$/, '.ts');
       const [from, to] = [folderOf(file.name), folderOf(target)];
       if (from === to) continue;
       const out = edges.get(from) ?? new Map<string, string[]>();
@@ -92,7 +92,7 @@ describe('the architecture of src/', () => {
     const visit = (folder: string, path: string[]): void => {
       for (const next of edges.get(folder)?.keys() ?? []) {
         if (next === path[0]) loops.push([...path, next].join(' → '));
-        else if (!path.includes(next) && next > path[0]!) visit(next, [...path, next]);
+        else if (!path.includes(next) && next > path[0]) visit(next, [...path, next]);
       }
     };
     for (const folder of edges.keys()) visit(folder, [folder]);

@@ -161,7 +161,7 @@ describe('the inputs of each command (gitops-promote <command> --help)', () => {
   });
 
   test('validate --help shows validate’s inputs only, grouped, with defaults and one line each', () => {
-    const help = commandHelp('validate', COMMAND_INPUTS.validate!, ACTION.inputs);
+    const help = commandHelp('validate', COMMAND_INPUTS.validate, ACTION.inputs);
     expect(help).toMatch(/^gitops-promote validate: Render overlays/);
     expect(help).toContain('\nValidation:\n');
     expect(help).toContain('\nServer dry-run:\n');

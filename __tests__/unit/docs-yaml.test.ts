@@ -18,7 +18,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const ACTION_INPUTS = new Set(Object.keys((parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown> }).inputs));
 const COMMANDS = Object.keys(COMMAND_INPUTS);
-const inputsOf = (command: string): string[] => COMMAND_INPUTS[command]!.groups.flatMap((group) => group.inputs);
+const inputsOf = (command: string): string[] => COMMAND_INPUTS[command].groups.flatMap((group) => group.inputs);
 
 interface FencedBlock {
   /** Where a reader finds it: `README.md:<line of the opening fence>`. */
@@ -32,13 +32,13 @@ function fencedBlocks(markdown: string, file: string): FencedBlock[] {
   const blocks: FencedBlock[] = [];
   const lines = markdown.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const open = /^(`{3,}|~{3,})\s*([^\s`]*)/.exec(lines[i]!);
+    const open = /^(`{3,}|~{3,})\s*([^\s`]*)/.exec(lines[i]);
     if (!open) continue;
-    const close = new RegExp(`^${open[1]![0]}{${open[1]!.length},}\\s*$`);
+    const close = new RegExp(`^${open[1][0]}{${open[1].length},}\\s*$`);
     const start = i;
     const body: string[] = [];
-    for (i++; i < lines.length && !close.test(lines[i]!); i++) body.push(lines[i]!);
-    blocks.push({ where: `${file}:${start + 1}`, lang: open[2]!.toLowerCase(), text: body.join('\n') });
+    for (i++; i < lines.length && !close.test(lines[i]); i++) body.push(lines[i]);
+    blocks.push({ where: `${file}:${start + 1}`, lang: open[2].toLowerCase(), text: body.join('\n') });
   }
   return blocks;
 }
@@ -59,7 +59,7 @@ const documents: Array<{ where: string; text: string }> = [
 
 /** The parser's errors (and warnings), one line each; [] when the text is valid YAML. */
 function yamlProblems(text: string): string[] {
-  return parseAllDocuments(text).flatMap((doc) => [...doc.errors, ...doc.warnings].map((problem) => problem.message.split('\n')[0]!));
+  return parseAllDocuments(text).flatMap((doc) => [...doc.errors, ...doc.warnings].map((problem) => problem.message.split('\n')[0]));
 }
 
 describe('every YAML block of the README and every YAML file under examples/ parses', () => {
@@ -160,9 +160,9 @@ function inputRows(command: string): Array<{ names: string[]; row: string }> | u
       continue;
     }
     inTable = true;
-    const first = line.split('|')[1]!;
+    const first = line.split('|')[1];
     if (/^\s*-+\s*$/.test(first) || /^\s*input\s*$/.test(first)) continue; // the separator and the header
-    rows.push({ names: [...first.matchAll(/`([a-z][a-z0-9-]*)`/g)].map((match) => match[1]!), row: line });
+    rows.push({ names: [...first.matchAll(/`([a-z][a-z0-9-]*)`/g)].map((match) => match[1]), row: line });
   }
   return rows;
 }
@@ -193,7 +193,7 @@ function headingAnchors(markdown: string): string[] {
   const seen = new Map<string, number>();
   const outsideFences = markdown.replace(/^```[\s\S]*?^```/gm, '');
   return [...outsideFences.matchAll(/^#{1,6} (.+)$/gm)].map((match) => {
-    const slug = match[1]!
+    const slug = match[1]
       .trim()
       .toLowerCase()
       .replace(/[^\p{L}\p{N} _-]/gu, '')
@@ -208,14 +208,14 @@ describe('the README finds its way around', () => {
   const anchors = new Set(headingAnchors(README));
 
   test('every #link points at a heading', () => {
-    const links = [...README.matchAll(/\]\(#([^)]+)\)/g)].map((match) => match[1]!);
+    const links = [...README.matchAll(/\]\(#([^)]+)\)/g)].map((match) => match[1]);
     expect(links.length).toBeGreaterThan(20);
     expect(links.filter((link) => !anchors.has(link))).toEqual([]);
   });
 
   test('the contents list links every ## section, in order', () => {
     const contents = README.slice(README.indexOf('## Contents'), README.indexOf('\n## ', README.indexOf('## Contents') + 1));
-    const listed = [...contents.matchAll(/^- \[.+\]\(#([^)]+)\)$/gm)].map((match) => match[1]!);
+    const listed = [...contents.matchAll(/^- \[.+\]\(#([^)]+)\)$/gm)].map((match) => match[1]);
     const sections = headingAnchors(README.replace(/^#{3,6} .*$/gm, '').replace(/^# .*$/gm, '')).filter((anchor) => anchor !== 'contents');
     expect(listed).toEqual(sections);
   });

@@ -18,7 +18,7 @@ describe('inputs the promotion config can also set', () => {
   // GitHub passes an input's default as if the workflow had set it; a default here would always override the config.
   test.each(CONFIG_SETTABLE_INPUTS.map((name) => [name]))('%s is in action.yml with no default', (name) => {
     expect(actionInputs).toHaveProperty([name]);
-    expect(actionInputs[name]!.default ?? '').toBe('');
+    expect(actionInputs[name].default ?? '').toBe('');
   });
 });
 
@@ -41,7 +41,7 @@ apps:
 `);
 const dev = findEnvironment(CONFIG, 'dev', 'environment');
 const production = findEnvironment(CONFIG, 'production', 'environment');
-const web = CONFIG.apps[0]!.environments.production;
+const web = CONFIG.apps[0].environments.production;
 
 describe('settingsFor: the workflow > the promotion config > the built-in default', () => {
   test.each<[string, WorkflowSettings, typeof production | undefined, Partial<ReturnType<typeof settingsFor>['policy']> & { landing?: string }]>([

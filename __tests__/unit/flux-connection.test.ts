@@ -9,7 +9,7 @@ const kubeconfig = (clusters: Array<{ name: string; server: string; insecure?: b
     clusters: clusters.map(({ name, server, insecure }) => ({ name, cluster: { server, ...(insecure ? { 'insecure-skip-tls-verify': true } : {}) } })),
     users: [{ name: 'u', user: { token: 't' } }],
     contexts: clusters.map(({ name }) => ({ name, context: { cluster: name, user: 'u' } })),
-    'current-context': clusters[0]!.name,
+    'current-context': clusters[0].name,
   });
 
 describe('allowPlainHttpServers', () => {
@@ -30,7 +30,7 @@ describe('allowPlainHttpServers', () => {
     config.loadFromString(kubeconfig(clusters));
     allowPlainHttpServers(config);
     expect(Object.fromEntries(config.clusters.map((cluster) => [cluster.name, cluster.skipTLSVerify]))).toEqual(skipTLSVerify);
-    expect(config.getCurrentContext()).toBe(clusters[0]!.name);
+    expect(config.getCurrentContext()).toBe(clusters[0].name);
     expect(config.getCurrentUser()?.token).toBe('t');
   });
 

@@ -30,7 +30,7 @@ function plan(source: string, args: string[]) {
 
 function only(changes: ImageEntryChange[]): ImageEntryChange {
   expect(changes).toHaveLength(1);
-  return changes[0]!;
+  return changes[0];
 }
 
 describe('findRenamedInto: an argument named after the image another entry renames into', () => {
@@ -52,7 +52,7 @@ describe('findRenamedInto: an argument named after the image another entry renam
       return;
     }
     expect(found.map((item) => [item.kind, item.renamer.name, item.meant])).toEqual([[kind, 'web', meant]]);
-    expect(meantArgument(found[0]!.change, found[0]!.renamer, kind)).toBe(meant);
+    expect(meantArgument(found[0].change, found[0].renamer, kind)).toBe(meant);
   });
 
   test('a renaming entry that keeps the name is not a rename', () => {

@@ -44,7 +44,7 @@ const VARIANTS: Array<{ label: string; arg: (name: string) => string; after: (be
   },
 ];
 
-const topFolder = (path: string): string => path.split('/')[0]!;
+const topFolder = (path: string): string => path.split('/')[0];
 
 describeWithShared('kustomize corpus (../shared/contracts/kustomize-corpus)', () => {
   let workdir = '';
@@ -77,9 +77,9 @@ describeWithShared('kustomize corpus (../shared/contracts/kustomize-corpus)', ()
         const after = parseKustomization(text, item.kustomization).entries;
         expect(after).toHaveLength(before.length);
         after.forEach((other, at) => {
-          const { newName, newTag, digest } = at === index || other.name === entry.name ? expected : before[at]!;
+          const { newName, newTag, digest } = at === index || other.name === entry.name ? expected : before[at];
           const want = { newName, newTag, digest };
-          expect({ at, name: other.name, newName: other.newName, newTag: other.newTag, digest: other.digest }).toEqual({ at, name: before[at]!.name, ...want });
+          expect({ at, name: other.name, newName: other.newName, newTag: other.newTag, digest: other.digest }).toEqual({ at, name: before[at].name, ...want });
         });
         const fields = (['newName', 'newTag', 'digest'] as const).filter((field) => entry[field] !== expected[field]).length;
         const sameName = before.filter((other) => other.name === entry.name).length;
@@ -97,8 +97,8 @@ describeWithShared('kustomize corpus (../shared/contracts/kustomize-corpus)', ()
 
   const withExpected = items.filter((item) => item.expected_after_edit?.length);
   test.each(withExpected.map((item) => [item.id, item] as const))('%s: the images block matches the upstream expected file', async (_id, item) => {
-    const expectedText = await readFile(contractPath(CORPUS, item.expected_after_edit![0]!), 'utf8');
-    const expectedDoc = parseKustomization(expectedText, item.expected_after_edit![0]!);
+    const expectedText = await readFile(contractPath(CORPUS, item.expected_after_edit![0]), 'utf8');
+    const expectedDoc = parseKustomization(expectedText, item.expected_after_edit![0]);
     const args = expectedDoc.entries.map(
       (entry) => `${entry.name}=${entry.newName || '*'}${entry.newTag ? `:${entry.newTag}` : ''}${entry.digest ? `@${entry.digest}` : ''}`,
     );
@@ -188,6 +188,6 @@ function imagesBlock(text: string): string {
   const lines = text.split('\n');
   const start = lines.findIndex((line) => /^images\s*:/.test(line));
   let end = start + 1;
-  while (end < lines.length && /^(\s|-)/.test(lines[end]!)) end += 1;
+  while (end < lines.length && /^(\s|-)/.test(lines[end])) end += 1;
   return lines.slice(start, end).join('\n');
 }

@@ -120,7 +120,7 @@ describeWithShared('kustomize image cases (../shared/contracts/kustomize-image-c
       await mkdir(dir);
       const resources = group.map((probe, at) => resourceWithImage(`r${at}`, probe.kind, probe.fieldPath, probe.input));
       await writeFile(join(dir, 'resources.yaml'), resources.map((resource) => stringify(resource)).join('---\n'));
-      await writeFile(join(dir, 'kustomization.yaml'), stringify({ resources: ['resources.yaml'], images: group[0]!.images }));
+      await writeFile(join(dir, 'kustomization.yaml'), stringify({ resources: ['resources.yaml'], images: group[0].images }));
       const result = await renderOverlay(renderer, dir);
       group.forEach((probe, at) => {
         if (!result.ok) {
@@ -171,7 +171,7 @@ describeWithShared('kustomize image cases (../shared/contracts/kustomize-image-c
     expect(outcome.error).toBeUndefined();
     expect(outcome.images.get('self')).toEqual([c.verification_probe!.output]);
     const matchedIn55 = c.verification_probe!.output !== c.input;
-    expect(isImageMatched(c.input!, c.images![0]!.name!)).toBe(matchedIn55);
+    expect(isImageMatched(c.input!, c.images![0].name)).toBe(matchedIn55);
     if (c.verified_kubectl_1_32_kustomize_5_5 === true) expect(matchedIn55).toBe(c.matched);
   });
 
@@ -188,7 +188,7 @@ describeWithShared('kustomize image cases (../shared/contracts/kustomize-image-c
     }
     const { text } = run();
     // Same entries with the same values (and types: a numeric tag must stay a string)…
-    const byName = (list: ImagesList) => [...list].sort((a, b) => (a.name! < b.name! ? -1 : 1));
+    const byName = (list: ImagesList) => [...list].sort((a, b) => (a.name < b.name ? -1 : 1));
     const actual = (parse(text) as { images: ImagesList }).images;
     const expected = (parse(`${c.expected_file_lines!.join('\n')}\n`) as { images: ImagesList }).images;
     expect(byName(actual)).toEqual(byName(expected));

@@ -123,7 +123,7 @@ describe('source images', () => {
       { app: 'api', overlays: [overlay('t/api')] },
     ];
     expect(pairApps(source, target, []).map((pair) => pair.app)).toEqual(['web', 'api']);
-    expect(pairApps(source, target, ['api']).map((pair) => `${pair.source[0]!.path}>${pair.target[0]!.path}`)).toEqual(['s/api>t/api']);
+    expect(pairApps(source, target, ['api']).map((pair) => `${pair.source[0].path}>${pair.target[0].path}`)).toEqual(['s/api>t/api']);
     expect(() => pairApps(source, target, ['dev-only'])).toThrow("Input 'apps': 'dev-only' matches no app of both environments; known apps: web, api.");
   });
 });

@@ -32,11 +32,11 @@ export class CliConsole {
 
   /** Routes everything written to process.stdout from now on through the log. */
   captureLog(): void {
-    process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    process.stdout.write = (chunk: string | Uint8Array, ...rest: unknown[]) => {
       this.log(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
       (rest.find((arg) => typeof arg === 'function') as (() => void) | undefined)?.();
       return true;
-    }) as typeof process.stdout.write;
+    };
   }
 
   /** The text the action would have written to stdout. */

@@ -77,11 +77,11 @@ const COMMAND_LIST = /^((?:[a-z][a-z-]*(?: \([^)]*\))?)(?:(?:, and |, | and )[a-
 function scopeOf(clause: string): { commands?: string[]; text: string } {
   const match = COMMAND_LIST.exec(clause);
   if (!match) return { text: clause };
-  const commands = match[1]!
+  const commands = match[1]
     .replace(/\([^)]*\)/g, '')
     .split(/,? and |, /)
     .map((word) => word.trim());
-  return { commands, text: match[2]! };
+  return { commands, text: match[2] };
 }
 
 /** Splits at `separator` outside parentheses and backticks; a sentence keeps its full stop. */

@@ -8,7 +8,7 @@ export function toHumanLine(line: string, debug = false): string | undefined {
   const command = /^::([a-z-]+)( [^:]*)?::(.*)$/.exec(line);
   if (!command) return line;
   const [, name, rawProperties, rawMessage] = command;
-  const message = decode(rawMessage!);
+  const message = decode(rawMessage);
   const properties = Object.fromEntries(
     (rawProperties ?? '')
       .trim()

@@ -18,7 +18,7 @@ export function parseCliArgs(argv: readonly string[], knownInputs: ReadonlySet<s
   let help = false;
   let json = false;
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
+    const arg = argv[i];
     if (arg === '--help' || arg === '-h') {
       help = true;
       continue;

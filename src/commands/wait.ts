@@ -49,7 +49,7 @@ export const waitCommand: Command<Prepared<WaitInputs, WaitContext>, WaitOutcome
     const { objects, expected } = outcome;
     core.info(
       objects.length === 1
-        ? `${objects[0]!.target.label} runs ${shortSha(expected)} and is healthy.`
+        ? `${objects[0].target.label} runs ${shortSha(expected)} and is healthy.`
         : `All ${objects.length} objects run ${shortSha(expected)} and are healthy.`,
     );
   },

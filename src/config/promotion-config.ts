@@ -119,7 +119,7 @@ function describeSchemaError(errors: ErrorObject[], raw: unknown): string {
   const sorted = [...errors].sort(
     (a, b) => Number(b.keyword === 'additionalProperties') - Number(a.keyword === 'additionalProperties') || b.instancePath.length - a.instancePath.length,
   );
-  const error = sorted[0]!;
+  const error = sorted[0];
   const where = error.instancePath ? readablePath(error.instancePath, raw) : 'the top level';
   if (error.keyword === 'additionalProperties') {
     return `unknown key '${(error.params as { additionalProperty: string }).additionalProperty}' in ${where}.`;

@@ -134,11 +134,11 @@ async function judgeController(
     const view = { controller: target.controller, object: target.label, found: false };
     return { view, findings: [{ kind: read.reason === 'unknown' ? 'unknown-app' : 'unreachable', message: read.message }] };
   }
-  const revisions = read.argo ? argoRevisionsToCheck(read.argo) : fluxRevisionsToCheck(read.flux!);
+  const revisions = read.argo ? argoRevisionsToCheck(read.argo) : fluxRevisionsToCheck(read.flux);
   const standings = new Map<string, RevisionStanding>();
   for (const revision of revisions) standings.set(revision, await branch.history.standing(revision, paths));
   const context = { head: branch.head, now: sources.now, staleAfterMs: settings.staleAfterMs, declared, standings };
-  const judged = read.argo ? judgeArgoDrift(read.argo, context) : judgeFluxDrift(read.flux!, context);
+  const judged = read.argo ? judgeArgoDrift(read.argo, context) : judgeFluxDrift(read.flux, context);
   core.info(
     `${env.name} / ${app.name}: ${judged.view.object} ${judged.view.sync ?? ''} ${judged.view.health ?? ''}${judged.findings.map((f) => ` · ${f.kind}: ${f.message}`).join('')}`,
   );

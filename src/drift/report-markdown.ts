@@ -128,7 +128,7 @@ export function itemKeysIn(body: string | null | undefined): string[] | undefine
   const match = ITEMS_MARKER.exec(body ?? '');
   if (!match) return undefined;
   try {
-    const keys = JSON.parse(match[1]!) as unknown;
+    const keys = JSON.parse(match[1]) as unknown;
     return Array.isArray(keys) ? keys.filter((key): key is string => typeof key === 'string') : undefined;
   } catch {
     return undefined;

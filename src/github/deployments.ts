@@ -44,7 +44,7 @@ export class GitHubDeployment {
       required_contexts: [],
       production_environment: /^prod/i.test(target.environment),
     });
-    if (!('id' in data)) throw new Error(`GitHub did not create the deployment: ${(data as { message?: string }).message ?? 'no reason given'}`);
+    if (!('id' in data)) throw new Error(`GitHub did not create the deployment: ${data.message ?? 'no reason given'}`);
     return new GitHubDeployment(client, target, Number(data.id), data.url);
   }
 

@@ -39,7 +39,16 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     auth: options.token,
     baseUrl,
     userAgent: 'gitops-promote',
-    log: { debug: () => undefined, info: () => undefined, warn: (message: string) => core.debug(message), error: (message: string) => core.debug(message) },
+    log: {
+      debug: () => undefined,
+      info: () => undefined,
+      warn: (message: string) => {
+        core.debug(message);
+      },
+      error: (message: string) => {
+        core.debug(message);
+      },
+    },
     throttle: {
       onRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
         core.warning(`GitHub rate limit reached for ${request.method} ${request.url}; retrying in ${retryAfter}s.`);
@@ -51,7 +60,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       },
     },
   });
-  client.graphql = client.graphql.defaults({ url: options.graphqlUrl }) as typeof client.graphql;
+  client.graphql = client.graphql.defaults({ url: options.graphqlUrl });
   if (options.counter) {
     const counter = options.counter;
     client.hook.before('request', (request) => {

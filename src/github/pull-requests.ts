@@ -100,7 +100,7 @@ export async function findOpenPullRequest(github: GitHubConnection, head: string
   const ours = pulls.find((pull) => pull.body.includes(marker));
   if (!ours && pulls.length > 0) {
     throw new UserError(
-      `Branch ${head} already has pull request #${pulls[0]!.number}, which gitops-promote did not open (its body lacks the marker); close it or delete the branch, then run again.`,
+      `Branch ${head} already has pull request #${pulls[0].number}, which gitops-promote did not open (its body lacks the marker); close it or delete the branch, then run again.`,
     );
   }
   return ours;
@@ -124,7 +124,7 @@ export async function createOrUpdatePullRequest(
       draft: spec.draft,
     });
     core.info(`Opened pull request #${data.number}: ${data.html_url}`);
-    return { pull: toPullRequest(data as unknown as RawPull), created: true };
+    return { pull: toPullRequest(data), created: true };
   } catch (error) {
     if (statusOf(error) === 422 && /already exists/i.test(describeRequestError(error))) {
       const raced = await findOpenPullRequest(github, spec.head, spec.marker);
@@ -146,7 +146,7 @@ export async function updatePullRequest(github: GitHubConnection, pull: PullRequ
     body: spec.body,
   });
   core.info(`Updated pull request #${pull.number}.`);
-  return toPullRequest(data as unknown as RawPull);
+  return toPullRequest(data);
 }
 
 /** Labels are added, never reset (people add their own); GitHub creates the missing ones. */

@@ -6,5 +6,5 @@ const OWNER_NAME = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/;
 export function parseOwnerName(input: string, value: string): { owner: string; repo: string } {
   const match = OWNER_NAME.exec(value.trim());
   if (!match) throw new InputError(input, `'${value}' is not a repository as owner/name.`);
-  return { owner: match[1]!, repo: match[2]! };
+  return { owner: match[1], repo: match[2] };
 }

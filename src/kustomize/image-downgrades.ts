@@ -66,7 +66,7 @@ export function describeRenderedDowngrades(where: string, downgrades: readonly R
   }
   return [...byMove.values()]
     .map((moves) => {
-      const { from, to } = moves[0]!;
+      const { from, to } = moves[0];
       const resources = [...new Set(moves.map((move) => move.resource))].join(', ');
       const name = splitImageReference(to).name;
       const over = renamedInto.find((found) => found.kind === 'adds-after' && found.change.name === name);

@@ -48,7 +48,7 @@ export function pairKey(pair: Pair): string {
 }
 
 export function findFieldPair(entry: YAMLMap, field: ImageField | 'name'): Pair | undefined {
-  return (entry.items as Pair[]).find((pair) => fieldOfKey(pairKey(pair)) === field);
+  return entry.items.find((pair) => fieldOfKey(pairKey(pair)) === field);
 }
 
 export function parseKustomization(source: string, file: string): KustomizationDocument {
@@ -66,21 +66,21 @@ export function parseKustomization(source: string, file: string): KustomizationD
   if (value !== null && !isSeq(value) && !(isScalar(value) && value.value === null)) {
     throw new UserError(`${file}: 'images' must be a list of entries, found ${describeNode(value)}.`);
   }
-  const images = isSeq(value) ? (value as YAMLSeq) : null;
+  const images = isSeq(value) ? value : null;
   const entries = images ? images.items.map((item, index) => readEntry(item, index, file)) : [];
   return { source, file, document, root, imagesPair: imagesPair as Pair<Node, Node | null> | null, images, entries };
 }
 
 function findImagesPair(root: YAMLMap): Pair | null {
-  const pairs = (root.items as Pair[]).filter((pair) => pairKey(pair).toLowerCase() === 'images');
+  const pairs = root.items.filter((pair) => pairKey(pair).toLowerCase() === 'images');
   return pairs.at(-1) ?? null;
 }
 
 function readEntry(item: unknown, index: number, file: string): ImageEntry {
   if (!isMap(item)) throw new UserError(`${file}: images[${index}] must be a mapping with a 'name'.`);
-  const node = item as YAMLMap;
+  const node = item;
   const entry: ImageEntry = { name: '', newName: '', newTag: '', digest: '', node };
-  for (const pair of node.items as Pair[]) {
+  for (const pair of node.items) {
     const field = fieldOfKey(pairKey(pair));
     if (field === undefined) continue;
     if (pair.value !== null && !isScalar(pair.value)) {

@@ -38,7 +38,7 @@ export function findRenamedInto(changes: readonly ImageEntryChange[], entries: r
   for (const change of changes) {
     const renamerIndex = entries.findIndex((entry) => entry.newName === change.name && entry.name !== change.name);
     if (renamerIndex < 0) continue;
-    const renamer = entries[renamerIndex]!;
+    const renamer = entries[renamerIndex];
     const ownIndex = entries.findIndex((entry) => entry.name === change.name);
     const kind: RenamedIntoKind = change.before === null ? 'adds-after' : ownIndex > renamerIndex ? 'edits-overriding' : 'edits-unreached';
     found.push({ change, kind, renamer, meant: meantArgument(change, renamer, kind) });

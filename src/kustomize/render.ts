@@ -27,7 +27,7 @@ export function findRenderer(): Promise<Renderer | null> {
 
 export async function renderOverlay(renderer: Renderer, directory: string, extraArgs: readonly string[] = []): Promise<RenderResult> {
   const [program, ...args] = renderer.command;
-  const result = await runProcess(program!, [...args, ...extraArgs, directory]);
+  const result = await runProcess(program, [...args, ...extraArgs, directory]);
   if (result.exitCode === 0) return { ok: true, yaml: result.stdout };
   const error = result.stderr.replace(/^E\d{4} [\d:.]+\s+\d+ \S+\] /gm, '').trim() || `exit code ${result.exitCode}`;
   return { ok: false, error };
@@ -65,7 +65,9 @@ export function collectImageSites(yaml: string): RenderedImageSite[] {
     const resource = resourceName(root);
     const visit = (node: unknown, field: string): void => {
       if (Array.isArray(node)) {
-        node.forEach((item, index) => visit(item, `${field}[${index}]`));
+        node.forEach((item, index) => {
+          visit(item, `${field}[${index}]`);
+        });
       } else if (isRecord(node)) {
         for (const [key, value] of Object.entries(node)) {
           const path = field ? `${field}.${key}` : key;

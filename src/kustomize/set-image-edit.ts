@@ -78,7 +78,7 @@ type FieldOrder = readonly (ImageField | 'name')[];
 
 /** kustomize writes keys alphabetically; a file whose entries start with `name` keeps `name` first. */
 function fieldOrderOf(doc: KustomizationDocument): FieldOrder {
-  const firstKeys = doc.entries.map((entry) => fieldOfKey(pairKey(entry.node.items[0] as Pair)));
+  const firstKeys = doc.entries.map((entry) => fieldOfKey(pairKey(entry.node.items[0])));
   return firstKeys.length > 0 && firstKeys.every((key) => key === 'name') ? NAME_FIRST : ALPHABETICAL;
 }
 
@@ -89,8 +89,8 @@ function editEntry(doc: KustomizationDocument, entry: ImageEntry, after: ImageFi
   const { source } = doc;
   const splices: Splice[] = [];
   const order = fieldOrderOf(doc);
-  const pairs = entry.node.items as Pair[];
-  const keyColumn = columnOf(source, keyStart(pairs[0]!));
+  const pairs = entry.node.items;
+  const keyColumn = columnOf(source, keyStart(pairs[0]));
 
   for (const field of IMAGE_FIELDS) {
     if (after[field] === entry[field]) continue;
@@ -149,7 +149,7 @@ function insertPair(
   after: ImageFieldValues,
   eol: string,
 ): Splice {
-  const pairs = entry.items as Pair[];
+  const pairs = entry.items;
   const rank = order.indexOf(field);
   // Anchor on the last pair that stays and comes before the new key in the file's order.
   const staying = pairs.filter((pair) => {
@@ -166,7 +166,7 @@ function insertPair(
     return { start: at, end: at, text: `${lead}${' '.repeat(keyColumn)}${line}${lead ? '' : eol}` };
   }
   // The new key sorts first: it takes the `- ` line and the old first key moves down.
-  const first = keyStart(pairs[0]!);
+  const first = keyStart(pairs[0]);
   return { start: first, end: first, text: `${line}${eol}${' '.repeat(keyColumn)}` };
 }
 
@@ -174,7 +174,7 @@ function rewriteFlowEntry(doc: KustomizationDocument, entry: ImageEntry, after: 
   const { source } = doc;
   const order = fieldOrderOf(doc);
   const parts: Array<{ field: ImageField | 'name' | undefined; text: string }> = [];
-  for (const pair of entry.node.items as Pair[]) {
+  for (const pair of entry.node.items) {
     const field = fieldOfKey(pairKey(pair));
     const text = source.slice(keyStart(pair), valueEnd(source, pair));
     if (field === undefined || field === 'name' || after[field] === entry[field]) {
@@ -200,7 +200,7 @@ function rewriteFlowEntry(doc: KustomizationDocument, entry: ImageEntry, after: 
 
 function entryLines(name: string, values: ImageFieldValues, order: FieldOrder): string[] {
   const all: Record<string, string> = { name, ...values };
-  return order.filter((field) => all[field] !== '').map((field) => `${field}: ${formatScalar(all[field]!, 'PLAIN')}`);
+  return order.filter((field) => all[field] !== '').map((field) => `${field}: ${formatScalar(all[field], 'PLAIN')}`);
 }
 
 function addEntries(doc: KustomizationDocument, added: Array<{ name: string; values: ImageFieldValues }>, eol: string): Splice[] {
@@ -218,7 +218,7 @@ function addEntries(doc: KustomizationDocument, added: Array<{ name: string; val
   }
   if (!doc.imagesPair && doc.root?.flow) {
     // A flow mapping at the top (`{resources: [...]}`): the new field goes inside its braces.
-    const last = doc.root.items.at(-1) as Pair | undefined;
+    const last = doc.root.items.at(-1);
     const at = last ? valueEnd(source, last) : source.lastIndexOf('}', doc.root.range![1]);
     return [{ start: at, end: at, text: `${last ? ', ' : ''}images: [${flowEntries.join(', ')}]` }];
   }
@@ -229,13 +229,13 @@ function addEntries(doc: KustomizationDocument, added: Array<{ name: string; val
   let at: number;
   let header = '';
   if (images && images.items.length > 0) {
-    const firstKey = keyStart((images.items[0] as YAMLMap).items[0] as Pair);
+    const firstKey = keyStart((images.items[0] as YAMLMap).items[0]);
     dashColumn = columnOf(source, source.lastIndexOf('-', firstKey));
     keyColumn = columnOf(source, firstKey);
     const lastEntry = images.items.at(-1) as YAMLMap;
     at = lineEndAfter(source, valueEnd(source, lastEntry.items.at(-1) as Pair));
   } else {
-    const base = doc.imagesPair ? columnOf(source, keyStart(doc.imagesPair as Pair)) : 0;
+    const base = doc.imagesPair ? columnOf(source, keyStart(doc.imagesPair)) : 0;
     dashColumn = base + sequenceIndent(doc);
     keyColumn = dashColumn + 2;
     if (doc.imagesPair) {
@@ -250,7 +250,7 @@ function addEntries(doc: KustomizationDocument, added: Array<{ name: string; val
       }
     } else {
       header = `images:${eol}`;
-      const last = doc.root?.items.at(-1) as Pair | undefined;
+      const last = doc.root?.items.at(-1);
       at = last ? lineEndAfter(source, valueEnd(source, last)) : source.length;
     }
   }
@@ -283,7 +283,7 @@ function sortedInsertionPoints(
 ): { before: Map<number, typeof added>; last: typeof added } {
   const names = doc.entries.map((entry) => entry.name);
   const before = new Map<number, typeof added>();
-  const sorted = names.length > 0 && names.every((name, index) => index === 0 || names[index - 1]! <= name);
+  const sorted = names.length > 0 && names.every((name, index) => index === 0 || names[index - 1] <= name);
   if (!sorted || !doc.images || doc.images.flow) return { before, last: added };
   const last: typeof added = [];
   for (const entry of added) {
@@ -301,7 +301,7 @@ function sortedInsertionPoints(
 
 /** Where an entry's lines begin: its `- ` line, or the own-line comments right above it. */
 function entryBlockStart(source: string, entry: YAMLMap): number {
-  let start = lineStartOf(source, source.lastIndexOf('-', keyStart(entry.items[0] as Pair)));
+  let start = lineStartOf(source, source.lastIndexOf('-', keyStart(entry.items[0])));
   while (start > 0) {
     const previous = lineStartOf(source, start - 1);
     if (!/^[ \t]*#/.test(source.slice(previous, start))) break;
@@ -313,7 +313,7 @@ function entryBlockStart(source: string, entry: YAMLMap): number {
 /** How far the file indents block lists under their key (0 in kustomize's own output). */
 function sequenceIndent(doc: KustomizationDocument): number {
   const { source } = doc;
-  for (const pair of (doc.root?.items ?? []) as Pair[]) {
+  for (const pair of doc.root?.items ?? []) {
     const value = pair.value as { items?: unknown[]; flow?: boolean; range?: [number, number, number] } | null;
     if (!value?.items || value.flow || value.items.length === 0 || !value.range) continue;
     const dash = source.lastIndexOf('-', (value.items[0] as { range?: [number, number, number] }).range?.[0] ?? value.range[0]);

@@ -53,7 +53,7 @@ export async function keepOnlyUsedNewEntries(edits: readonly FileEdit[], args: r
 
 function describeUnmatched(args: readonly ImageArgument[], edits: readonly FileEdit[], renders: Map<string, string[]>): string {
   const rendered = [...new Set([...renders.values()].flat())].sort();
-  const where = edits.length === 1 ? edits[0]!.overlay.path : `any of ${edits.length} overlays`;
+  const where = edits.length === 1 ? edits[0].overlay.path : `any of ${edits.length} overlays`;
   return args
     .map((argument) => {
       const suggestion = suggestArgument(

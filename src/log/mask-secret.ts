@@ -17,6 +17,6 @@ export function maskKubeconfig(kubeconfig: string): void {
   maskSecret(kubeconfig);
   for (const line of kubeconfig.split(/\r?\n/)) {
     const match = SECRET_FIELDS.exec(line);
-    if (match) maskSecret(match[2]!.replace(/^["']|["']$/g, ''));
+    if (match) maskSecret(match[2].replace(/^["']|["']$/g, ''));
   }
 }

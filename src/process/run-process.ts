@@ -22,13 +22,13 @@ export function runProcess(command: string, args: readonly string[], options: Ru
     child.stdout!.on('data', (chunk: Buffer) => stdout.push(chunk));
     child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk));
     child.on('error', reject);
-    child.on('close', (code, signal) =>
+    child.on('close', (code, signal) => {
       resolve({
         exitCode: code ?? (signal ? 128 : 1),
         stdout: Buffer.concat(stdout).toString('utf8'),
         stderr: Buffer.concat(stderr).toString('utf8'),
-      }),
-    );
+      });
+    });
     if (child.stdin) {
       // A program may exit without reading its input; that is its answer, not our error.
       child.stdin.on('error', () => undefined);
@@ -53,7 +53,7 @@ export async function mapWithLimit<T, R>(items: readonly T[], limit: number, wor
   const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
     while (next < items.length) {
       const index = next++;
-      results[index] = await work(items[index]!, index);
+      results[index] = await work(items[index], index);
     }
   });
   await Promise.all(workers);

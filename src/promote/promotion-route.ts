@@ -30,7 +30,7 @@ export function resolvePromotionRoute(config: PromotionConfig, from: string, to:
         `'${from}' is followed by ${next.length === 0 ? 'no environment' : next.map((env) => env.name).join(' and ')}; name the environment to promote into.`,
       );
     }
-    return { source, target: next[0]! };
+    return { source, target: next[0] };
   }
   const target = find(to, 'to');
   if (from === '') {

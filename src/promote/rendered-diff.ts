@@ -22,8 +22,8 @@ export async function renderedDiff(edits: readonly FileEdit[]): Promise<string |
     const after = await mapWithLimit(changed, availableParallelism(), (edit) => renderOverlay(renderer, edit.overlay.absolutePath));
     const files = changed.map((edit, index) => ({
       file: `${edit.overlay.path}.rendered.yaml`,
-      before: textOf(before[index]!),
-      after: textOf(after[index]!),
+      before: textOf(before[index]),
+      after: textOf(after[index]),
     }));
     return await unifiedDiff(files);
   } finally {

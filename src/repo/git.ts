@@ -97,13 +97,13 @@ export class Git {
     const fields = (await this.run(['diff', '--name-status', '-z', '--find-renames', from, to, '--'])).split('\0');
     const changes: TreeChange[] = [];
     for (let i = 0; i < fields.length && fields[i] !== '';) {
-      const status = fields[i++]!;
+      const status = fields[i++];
       // A rename or copy names the old path first, then the new one.
       if (/^[RC]/.test(status)) {
-        const [old, path] = [fields[i++]!, fields[i++]!];
+        const [old, path] = [fields[i++], fields[i++]];
         changes.push(status.startsWith('R') ? { path, renamedFrom: old } : { path });
       } else {
-        changes.push({ path: fields[i++]! });
+        changes.push({ path: fields[i++] });
       }
     }
     return changes;

@@ -78,7 +78,7 @@ function describeOverlay(root: string, folder: string, raw: string, input: strin
   if (present.length > 1) {
     throw new UserError(`${folder} has both ${present.join(' and ')}; kustomize refuses a folder with more than one kustomization file.`);
   }
-  const fileName = present[0]!;
+  const fileName = present[0];
   const absoluteFile = join(absolute, fileName);
   if (!insideRoot(root, realpathSync(absoluteFile))) {
     throw new InputError(input, `'${folder}/${fileName}' is a symlink that leaves the config repo.`);

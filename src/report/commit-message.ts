@@ -31,7 +31,7 @@ export function renderCommitMessage(template: string, changes: readonly OverlayC
     'run-url': context.runUrl,
   };
   const lines = template.split('\n').flatMap((line) => {
-    const names = [...line.matchAll(/\{([a-z-]+)\}/g)].map((match) => match[1]!).filter((name) => name in values);
+    const names = [...line.matchAll(/\{([a-z-]+)\}/g)].map((match) => match[1]).filter((name) => name in values);
     if (names.length > 0 && names.every((name) => values[name] === '')) return [];
     return [line.replace(/\{([a-z-]+)\}/g, (whole, name: string) => values[name] ?? whole)];
   });

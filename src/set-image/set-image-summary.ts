@@ -21,7 +21,7 @@ export function setImageSummaryMarkdown(outcome: SetImageOutcome): string {
     lines.push('Every overlay already has these images; nothing was changed.', '');
   } else {
     lines.push(changesTable(outcome.changes, 'Old → new'), '');
-    lines.push(`${landingSentence(outcome)}`, '');
+    lines.push(landingSentence(outcome), '');
   }
   if (outcome.superseded.length > 0) {
     lines.push(

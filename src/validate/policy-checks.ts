@@ -91,7 +91,7 @@ export function checkImages(object: unknown, policy: EnvironmentPolicy): PolicyI
  */
 export function resourceIdentity(object: Record<string, unknown>): string {
   const apiVersion = String(object.apiVersion ?? '');
-  const group = apiVersion.includes('/') ? apiVersion.split('/')[0]! : '';
+  const group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
   const builtIn = !group.includes('.') || group.endsWith('.k8s.io');
   const metadata = (object.metadata ?? {}) as { name?: unknown; namespace?: unknown };
   const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'default';

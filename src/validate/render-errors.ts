@@ -12,12 +12,12 @@ import type { SourceLocation } from './source-lines.js';
  */
 export function locateRenderError(overlayDir: string, message: string): SourceLocation | undefined {
   let directory = overlayDir;
-  for (const match of message.matchAll(/recursed accumulation of path '([^']+)'/g)) directory = resolve(directory, match[1]!);
+  for (const match of message.matchAll(/recursed accumulation of path '([^']+)'/g)) directory = resolve(directory, match[1]);
   const tail = message.slice(message.lastIndexOf('recursed accumulation of path') + 1);
 
   const malformed = /in File: ([^\s"']+)/.exec(tail) ?? /MalformedYAMLError[^']*'([^']+)'/.exec(tail);
-  const entries = [...tail.matchAll(/(?:accumulating resources from|resource|path|file) '([^']+)'/g)].map((match) => match[1]!);
-  const brokenFile = malformed ? resolve(directory, malformed[1]!) : undefined;
+  const entries = [...tail.matchAll(/(?:accumulating resources from|resource|path|file) '([^']+)'/g)].map((match) => match[1]);
+  const brokenFile = malformed ? resolve(directory, malformed[1]) : undefined;
   if (brokenFile && existsSync(brokenFile) && statSync(brokenFile).isFile()) {
     return { file: brokenFile, line: firstYamlErrorLine(brokenFile) ?? kustomizeLine(message) ?? 1 };
   }
@@ -71,9 +71,9 @@ export function describeRenderError(error: string, repoRoots: readonly string[])
     const attempt = /accumulation err='(.*?)': (must build at directory: |recursed accumulation of path )/.exec(text);
     if (!attempt) break;
     const [whole, asFile, folderAttempt] = attempt;
-    text = folderAttempt!.startsWith('must build')
-      ? text.slice(0, attempt.index) + asFile! // The innermost error: nothing but the folder attempt follows.
-      : text.slice(0, attempt.index) + text.slice(attempt.index + whole.length - folderAttempt!.length);
+    text = folderAttempt.startsWith('must build')
+      ? text.slice(0, attempt.index) + asFile // The innermost error: nothing but the folder attempt follows.
+      : text.slice(0, attempt.index) + text.slice(attempt.index + whole.length - folderAttempt.length);
   }
   return text
     .replace(/recursed accumulation of path '([^']+)': /g, 'in $1: ')
@@ -85,7 +85,7 @@ export function describeRenderError(error: string, repoRoots: readonly string[])
 function unwrapKubectlLog(text: string): string {
   const line = text.replace(/^E\d{4} [\d:.]+\s+\d+ \S+\] /, '');
   const quoted = /^"command failed" err="(.*)"$/s.exec(line);
-  return quoted ? quoted[1]!.replace(/\\(["\\])/g, '$1') : line;
+  return quoted ? quoted[1].replace(/\\(["\\])/g, '$1') : line;
 }
 
 function escapeRegExp(text: string): string {

@@ -25,7 +25,7 @@ export function parseRenderedResources(yaml: string, originBase: string | undefi
   for (const document of parseAllDocuments(yaml)) {
     if (!('contents' in document)) continue;
     if (document.errors.length > 0) {
-      problems.push(document.errors[0]!.message);
+      problems.push(document.errors[0].message);
       continue;
     }
     const object = document.toJS() as unknown;

@@ -45,11 +45,11 @@ export function schemaFileName(relativePath: string): SchemaFileName | undefined
   const name = basename(relativePath, extname(relativePath)).toLowerCase();
   const parent = basename(dirname(relativePath));
   let match = KIND_UNDERSCORE_VERSION.exec(name);
-  if (match) return { kind: match[1]!, version: match[2]!, group: API_GROUP.test(parent) ? { exact: parent } : 'any' };
+  if (match) return { kind: match[1], version: match[2], group: API_GROUP.test(parent) ? { exact: parent } : 'any' };
   match = KIND_VERSION.exec(name);
-  if (match) return { kind: match[1]!, version: match[2]!, group: 'core' };
+  if (match) return { kind: match[1], version: match[2], group: 'core' };
   match = KIND_GROUP_VERSION.exec(name);
-  if (match) return { kind: match[1]!, version: match[3]!, group: match[2]!.includes('.') ? { exact: match[2]! } : { firstLabel: match[2]! } };
+  if (match) return { kind: match[1], version: match[3], group: match[2].includes('.') ? { exact: match[2] } : { firstLabel: match[2] } };
   return undefined;
 }
 
@@ -58,7 +58,7 @@ export function fileNameMatches(name: SchemaFileName, apiVersion: string, kind: 
   if (name.kind !== kind.toLowerCase() || name.version !== version) return false;
   if (name.group === 'any') return true;
   if (name.group === 'core') return group === '';
-  return 'exact' in name.group ? group === name.group.exact : group !== '' && group!.split('.')[0] === name.group.firstLabel;
+  return 'exact' in name.group ? group === name.group.exact : group !== '' && group.split('.')[0] === name.group.firstLabel;
 }
 
 /**

@@ -42,7 +42,7 @@ export function parseSchemaLocationTemplate(text: string): SchemaLocationTemplat
   for (const match of text.matchAll(ACTION)) {
     const [action, trimBefore, body, trimAfter] = match;
     parts.push(trimText(text.slice(last, match.index), trimNext, trimBefore !== undefined));
-    parts.push({ variable: variableOf(text, action, body!) });
+    parts.push({ variable: variableOf(text, action, body) });
     last = match.index + action.length;
     trimNext = trimAfter !== undefined;
   }
@@ -76,15 +76,15 @@ export function expandSchemaLocationTemplate(template: SchemaLocationTemplate, r
 /** kubeconform's values for one resource, computed as its schemaPath does. */
 function templateValues({ apiVersion, kind, strict, kubernetesVersion }: TemplateResource): Record<TemplateVariable, string> {
   const groupParts = apiVersion.split('/');
-  const version = groupParts[groupParts.length - 1]!;
-  const kindSuffix = `-${groupParts[0]!.split('.')[0]!.toLowerCase()}${groupParts.length > 1 ? `-${version.toLowerCase()}` : ''}`;
+  const version = groupParts[groupParts.length - 1];
+  const kindSuffix = `-${groupParts[0].split('.')[0].toLowerCase()}${groupParts.length > 1 ? `-${version.toLowerCase()}` : ''}`;
   return {
     NormalizedKubernetesVersion: `v${kubernetesVersion}.0`,
     StrictSuffix: strict ? '-strict' : '',
     ResourceKind: kind.toLowerCase(),
     ResourceAPIVersion: version,
     // As kubeconform: the part before the slash, which for a core kind (`v1`) is the version itself.
-    Group: groupParts[0]!,
+    Group: groupParts[0],
     KindSuffix: kindSuffix,
   };
 }

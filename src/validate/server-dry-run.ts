@@ -78,11 +78,11 @@ export function splitErrors(stderr: string): string[] {
 export function judgeError(block: string, objects: readonly Record<string, unknown>[]): DryRunFinding {
   const message = block.replace(/\s*\n\s*/g, ' ');
   const resource = objectNamed(block, objects);
-  const resourceName = resource ? describeResource(resource as never) : undefined;
+  const resourceName = resource ? describeResource(resource) : undefined;
   const base = { resource: resourceName };
 
   const missingKind = /no matches for kind "([^"]+)" in version "([^"]+)"/.exec(block);
-  if (missingKind && objects.some((object) => defines(object, missingKind[1]!, missingKind[2]!))) {
+  if (missingKind && objects.some((object) => defines(object, missingKind[1], missingKind[2]))) {
     return {
       ...base,
       finding: {

@@ -122,7 +122,7 @@ function checkResources(context: OverlayContext, overlay: Overlay, resources: re
         : locator.locate(overlay.absolutePath, resource.object, resource.originFile, pointer);
     addFinding(report, {
       ...finding,
-      resource: describeResource(resource.object as never),
+      resource: describeResource(resource.object),
       ...place(options.repoRoot, at ?? { file: overlay.absoluteFile, line: 1 }),
     });
   };
@@ -147,7 +147,7 @@ function checkResources(context: OverlayContext, overlay: Overlay, resources: re
     const validate = catalog.validatorFor(apiVersion, kind, bundle);
     if (!validate) {
       // Another version of the same group's kind is a typo or an old version; a kind of another group is a different kind.
-      const group = (value: string): string => (value.includes('/') ? value.split('/')[0]! : '');
+      const group = (value: string): string => (value.includes('/') ? value.split('/')[0] : '');
       const elsewhere = catalog.apiVersionsOf(kind).filter((candidate) => removedIn(candidate, kind, context.version) === undefined);
       const sameGroup = elsewhere.filter((candidate) => group(candidate) === group(apiVersion));
       const hint = elsewhere.length > 0 ? ` (the schemas know ${kind} as ${elsewhere.join(', ')})` : '';
@@ -173,17 +173,17 @@ function checkResources(context: OverlayContext, overlay: Overlay, resources: re
           severity: 'error',
           rule: issue.rule,
           message: issue.message,
-          resource: describeResource(resource.object as never),
+          resource: describeResource(resource.object),
           ...place(options.repoRoot, entry),
         });
       else add(resource, issue.pointer, { severity: 'error', rule: issue.rule, message: issue.message });
     }
   }
   for (const { index, firstIndex } of findDuplicates(objects)) {
-    const first = resources[firstIndex]!;
+    const first = resources[firstIndex];
     const firstAt = locator.locateResource(first.object, first.originFile);
     const firstPlace = firstAt ? ` (first defined in ${place(options.repoRoot, firstAt).file}:${firstAt.line})` : '';
-    add(resources[index]!, undefined, {
+    add(resources[index], undefined, {
       severity: 'error',
       rule: 'duplicate-resource',
       message: `defined twice in the rendered overlay${firstPlace}; the second would overwrite the first in the cluster`,

@@ -60,7 +60,14 @@ export async function runWait(inputs: WaitInputs, context: WaitContext): Promise
       Promise.all(
         targets.map(async (target) => {
           const log = new StateLog(target, started);
-          const status = await waitForTarget(target, controllers, { ancestry, signal, inputs, report: (s) => log.report(s) }).catch((error: unknown) => {
+          const status = await waitForTarget(target, controllers, {
+            ancestry,
+            signal,
+            inputs,
+            report: (s) => {
+              log.report(s);
+            },
+          }).catch((error: unknown) => {
             stopAll.abort();
             throw error;
           });

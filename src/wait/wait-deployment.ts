@@ -42,8 +42,8 @@ export async function startDeployment(
   return {
     url: `${run.serverUrl}/${owner}/${repo}/deployments/${encodeURIComponent(environment)}`,
     finish: (state, description) =>
-      deployment
-        .setStatus(state, description, links)
-        .catch((error: unknown) => core.warning(`Could not update the GitHub deployment: ${oneLineMessage(error)}`)),
+      deployment.setStatus(state, description, links).catch((error: unknown) => {
+        core.warning(`Could not update the GitHub deployment: ${oneLineMessage(error)}`);
+      }),
   };
 }

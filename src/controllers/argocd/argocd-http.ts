@@ -74,8 +74,13 @@ export function openArgoRequest(connection: ArgoConnection, options: ArgoRequest
     });
     req.on('response', (response) => {
       const status = response.statusCode ?? 0;
-      if (status < 400) return resolve(response);
-      readBody(response).then((text) => reject(new ArgoHttpError(status, errorMessage(text))), reject);
+      if (status < 400) {
+        resolve(response);
+        return;
+      }
+      readBody(response).then((text) => {
+        reject(new ArgoHttpError(status, errorMessage(text)));
+      }, reject);
     });
     req.end(payload);
   });

@@ -57,7 +57,7 @@ export interface ArgoAppRef {
 
 export function parseArgoAppRef(text: string): ArgoAppRef {
   const [first, second] = text.split('/', 2);
-  return second === undefined ? { name: first! } : { namespace: first, name: second };
+  return second === undefined ? { name: first } : { namespace: first, name: second };
 }
 
 export const argoAppLabel = (ref: ArgoAppRef): string => (ref.namespace ? `${ref.namespace}/${ref.name}` : ref.name);

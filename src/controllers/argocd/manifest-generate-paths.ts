@@ -27,7 +27,7 @@ export function filesTouchPaths(paths: readonly string[], files: readonly string
   const globs = rooted.map((path) => picomatch(goPattern(path), { dot: true, noglobstar: true, nobrace: true, noextglob: true, nonegate: true }));
   return files.some((file) => {
     const absolute = cleanRooted(file);
-    return rooted.some((path, index) => absolute === path || absolute.startsWith(path === '/' ? '/' : `${path}/`) || globs[index]!(absolute));
+    return rooted.some((path, index) => absolute === path || absolute.startsWith(path === '/' ? '/' : `${path}/`) || globs[index](absolute));
   });
 }
 

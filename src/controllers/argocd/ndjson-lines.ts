@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
  * (`data: {...}`), which a proxy may impose, and skips keep-alive comments.
  * A stream that ends mid-line drops the partial message: the sender died.
  */
-export async function* readJsonLines(stream: Readable): AsyncGenerator<unknown> {
+export async function* readJsonLines(stream: Readable): AsyncGenerator {
   let buffer = '';
   for await (const chunk of stream) {
     buffer += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');

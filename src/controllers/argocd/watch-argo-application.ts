@@ -65,13 +65,17 @@ class ArgoFollower {
       this.settle = resolve;
       this.fail = reject;
     });
-    const onAbort = (): void => this.settle(this.last ?? { state: 'waiting', sync: 'Unknown', health: 'Unknown', revision: '', message: 'no answer yet' });
+    const onAbort = (): void => {
+      this.settle(this.last ?? { state: 'waiting', sync: 'Unknown', health: 'Unknown', revision: '', message: 'no answer yet' });
+    };
     this.options.signal.addEventListener('abort', onAbort, { once: true });
     try {
       const first = await this.firstAnswer(signal);
       if (first) await this.observe(first);
       this.requestRefresh(this.options.refresh, signal);
-      this.follow(signal).catch((error: unknown) => this.fail(error));
+      this.follow(signal).catch((error: unknown) => {
+        this.fail(error);
+      });
       return await finished;
     } finally {
       this.options.signal.removeEventListener('abort', onAbort);
@@ -108,7 +112,10 @@ class ArgoFollower {
       if (this.options.watch === 'stream') {
         try {
           for await (const event of this.options.client.watchApplication(this.ref, signal)) {
-            if (event.type === 'DELETED') return this.settle({ ...this.current(), state: 'failed', message: 'the Application was deleted while waiting' });
+            if (event.type === 'DELETED') {
+              this.settle({ ...this.current(), state: 'failed', message: 'the Application was deleted while waiting' });
+              return;
+            }
             breaks = 0;
             await this.observe(event.application);
           }
@@ -163,7 +170,10 @@ class ArgoFollower {
     this.degradedSince = judgement.degraded ? (this.degradedSince ?? Date.now()) : undefined;
     this.last = judgement;
     this.options.report(judgement);
-    if (judgement.state !== 'waiting') return this.settle(judgement);
+    if (judgement.state !== 'waiting') {
+      this.settle(judgement);
+      return;
+    }
     if (judgement.degraded) this.judgeAgainAfterGrace();
     if (judgement.needsRefresh) this.requestRefresh('normal', this.options.signal, 5000);
     // An app still short of the commit gets a refresh now and then: its controller may poll git only every few minutes.
@@ -177,9 +187,18 @@ class ArgoFollower {
     const wait = Math.max(0, this.degradedSince! + this.options.degradedGraceMs - Date.now()) + 10;
     this.graceTimer = setTimeout(() => {
       this.graceTimer = undefined;
-      if (this.lastApp && !this.stop.signal.aborted) this.observe(this.lastApp).catch((error: unknown) => this.fail(error));
+      if (this.lastApp && !this.stop.signal.aborted)
+        this.observe(this.lastApp).catch((error: unknown) => {
+          this.fail(error);
+        });
     }, wait);
-    this.stop.signal.addEventListener('abort', () => clearTimeout(this.graceTimer), { once: true });
+    this.stop.signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(this.graceTimer);
+      },
+      { once: true },
+    );
   }
 
   private judge(app: ArgoApplication): ArgoJudgement {

@@ -102,10 +102,16 @@ export class FluxClient {
     const controller = await new this.lib.Watch(this.config).watch(
       path,
       query,
-      (type, object) => handlers.onEvent(type, object as FluxObject),
-      (error) => handlers.onEnd(error),
+      (type, object) => {
+        handlers.onEvent(type, object as FluxObject);
+      },
+      (error) => {
+        handlers.onEnd(error);
+      },
     );
-    return () => controller.abort();
+    return () => {
+      controller.abort();
+    };
   }
 
   close(): Promise<void> {

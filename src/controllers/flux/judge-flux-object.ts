@@ -91,7 +91,7 @@ export function judgeFluxObject(object: FluxObject, expectation: FluxExpectation
     return {
       ...base,
       state: 'done',
-      message: ready!.message ?? 'Ready',
+      message: ready.message ?? 'Ready',
       note: 'a HelmRelease reports chart versions, not config-repo commits: judged on Ready for the current generation',
     };
   }
@@ -101,9 +101,9 @@ export function judgeFluxObject(object: FluxObject, expectation: FluxExpectation
   }
   if (!readyNow) return waiting(ready?.message ?? (current ? 'not ready' : 'status is older than the spec (observedGeneration)'));
   if (health === 'Applied') {
-    return { ...base, state: 'done', message: ready!.message ?? 'Ready', note: 'no spec.wait or spec.healthChecks: Ready means applied, not healthy' };
+    return { ...base, state: 'done', message: ready.message ?? 'Ready', note: 'no spec.wait or spec.healthChecks: Ready means applied, not healthy' };
   }
-  return { ...base, state: 'done', message: ready!.message ?? 'Ready' };
+  return { ...base, state: 'done', message: ready.message ?? 'Ready' };
 }
 
 function condition(conditions: readonly FluxCondition[], type: string): FluxCondition | undefined {

@@ -6,7 +6,7 @@ import type { FluxTarget } from '../controller-targets.js';
 import type { ObjectStatus } from '../wait-types.js';
 import { FluxClient, FluxTransientError, type FluxObjectRef } from './flux-client.js';
 import { judgeFluxObject } from './judge-flux-object.js';
-import type { FluxKind, FluxObject } from './flux-types.js';
+import type { FluxObject } from './flux-types.js';
 
 export interface FluxWaitOptions {
   ancestry: RevisionAncestry;
@@ -91,19 +91,27 @@ class FluxFollower {
         settled = true;
         this.options.signal.removeEventListener('abort', onAbort);
         stop?.();
-        queue.then(() => resolve(how), reject);
+        queue.then(() => {
+          resolve(how);
+        }, reject);
       };
-      const onAbort = (): void => finish('clean');
+      const onAbort = (): void => {
+        finish('clean');
+      };
       this.options.signal.addEventListener('abort', onAbort, { once: true });
       this.client
         .watch(this.ref, this.resourceVersion, {
           onEvent: (type, object) => {
-            if (type === 'ERROR') return finish('expired');
+            if (type === 'ERROR') {
+              finish('expired');
+              return;
+            }
             if (object?.metadata?.resourceVersion) this.resourceVersion = object.metadata.resourceVersion;
             if (type === 'BOOKMARK') return;
             if (type === 'DELETED') {
               this.last = { ...this.last, state: 'failed', message: `${this.ref.kind} was deleted while waiting` };
-              return finish('clean');
+              finish('clean');
+              return;
             }
             // Events are judged one at a time, in order; the ancestry lookups in between are async.
             queue = queue.then(async () => {
@@ -120,7 +128,9 @@ class FluxFollower {
             stop = abort;
             if (settled) abort();
           },
-          () => finish('broken'),
+          () => {
+            finish('broken');
+          },
         );
     });
   }
@@ -144,7 +154,7 @@ class FluxFollower {
     const requestedAt = new Date().toISOString();
     const source = object.spec?.sourceRef ?? object.spec?.chartRef;
     if (source && (source.kind === 'GitRepository' || source.kind === 'OCIRepository')) {
-      await this.client.requestReconcile({ kind: source.kind as FluxKind, name: source.name, namespace: source.namespace ?? this.ref.namespace }, requestedAt);
+      await this.client.requestReconcile({ kind: source.kind, name: source.name, namespace: source.namespace ?? this.ref.namespace }, requestedAt);
     }
     await this.client.requestReconcile(this.ref, requestedAt);
     this.requestedAt = requestedAt;

@@ -111,7 +111,7 @@ function copyPath(from: Record<string, unknown>, to: Record<string, unknown>, pa
     if (value === undefined) return;
     if (i === path.length - 1) dst[path[i]] = value;
     else {
-      dst[path[i]] = (dst[path[i]] as Record<string, unknown>) ?? {};
+      dst[path[i]] = dst[path[i]] ?? {};
       dst = dst[path[i]] as Record<string, unknown>;
       src = value;
     }

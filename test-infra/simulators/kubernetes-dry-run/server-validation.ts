@@ -56,7 +56,7 @@ export function checkObject(resource: ApiResource, object: Json, options: { stri
   }
   const causes = invalidFields(kind, object);
   if (causes.length > 0) {
-    const message = `${groupKind} "${name}" is invalid: ${causes.length === 1 ? causes[0]!.message : `[${causes.map((cause) => cause.message).join(', ')}]`}`;
+    const message = `${groupKind} "${name}" is invalid: ${causes.length === 1 ? causes[0].message : `[${causes.map((cause) => cause.message).join(', ')}]`}`;
     return statusOf(422, 'Invalid', message, {
       name,
       group: resource.group,

@@ -87,7 +87,7 @@ export async function startDryRunApiServer(scenario: DryRunScenario = {}): Promi
     }
     const discovery = /^\/(?:api\/(v1)|apis\/([^/]+\/[^/]+))$/.exec(path);
     if (discovery) {
-      const list = apiResourceList(resources, discovery[1] ?? discovery[2]!);
+      const list = apiResourceList(resources, discovery[1] ?? discovery[2]);
       return list ? send(200, list) : send(404, status(404, 'NotFound', 'the server could not find the requested resource'));
     }
 

@@ -82,7 +82,7 @@ export function parseKubeScenario(input: unknown, source = 'scenario'): KubeScen
   if (format !== undefined && format !== 'sha1' && format !== 'legacy') throw new Error(`${source}: revisionFormat must be sha1 or legacy`);
   return {
     objects,
-    revisionFormat: format as KubeScenario['revisionFormat'],
+    revisionFormat: format,
     users: raw.users as KubeUser[] | undefined,
     stepMs: raw.stepMs === undefined ? undefined : Number(raw.stepMs),
     simulatedSecondsPerStep: raw.simulatedSecondsPerStep === undefined ? undefined : Number(raw.simulatedSecondsPerStep),
