@@ -43,6 +43,7 @@ const MAY_IMPORT: Record<string, string[]> = {
   github: ['errors', 'log', 'text', 'types'],
   report: ['kustomize', 'process', 'text', 'types'],
   config: ['errors', 'types'],
+  shard: ['errors'],
   policy: [],
   text: [],
   log: [],
