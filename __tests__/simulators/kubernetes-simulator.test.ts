@@ -369,7 +369,8 @@ suite('Kubernetes simulator: Flux transitions', () => {
       ],
     });
     sim.setRevision('config', SHA);
-    await new Promise((r) => setTimeout(r, 150));
+    // Ten controller steps (counted, not timed): without a request, the source does not reconcile.
+    await sim.afterSteps(10);
     expect((await get(sim, GIT, 'config')).status.artifact.revision).not.toContain(SHA);
     const { api } = client(sim);
     const token = new Date().toISOString();
@@ -386,7 +387,7 @@ suite('Kubernetes simulator: Flux transitions', () => {
       )
     ).at(-1);
     expect(src.status.artifact.revision).toBe(`main@sha1:${SHA}`);
-    await new Promise((r) => setTimeout(r, 100));
+    await sim.afterSteps(7);
     expect((await get(sim, KS, 'apps')).status.lastAppliedRevision).not.toContain(SHA);
     await api.patchNamespacedCustomObject(
       { ...KS, namespace: NS, name: 'apps', body: { metadata: { annotations: { 'reconcile.fluxcd.io/requestedAt': token } } } },
@@ -421,7 +422,8 @@ suite('Kubernetes simulator: PATCH semantics', () => {
     const mergePatch = k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch);
     const suspended = await api.patchNamespacedCustomObject({ ...KS, namespace: NS, name: 'apps', body: { spec: { suspend: true } } }, mergePatch);
     expect(suspended.metadata.generation).toBe(3);
-    await new Promise((r) => setTimeout(r, 100));
+    // A suspended object is not reconciled, however many steps pass.
+    await sim.afterSteps(7);
     expect((await get(sim, KS, 'apps')).status.observedGeneration).toBe(2);
   });
 

@@ -59,8 +59,12 @@ export interface ArgoCdSimulator {
   getApplication(name: string, appNamespace?: string): Application | undefined;
   issueToken(username?: string, expiresInSeconds?: number): string;
   injectFault(fault: Fault): void;
+  /** Every injected fault that fired, in order. */
+  readonly firedFaults: ReadonlyArray<{ kind: Fault['kind']; method: string; path: string }>;
   /** Steps the controller has taken. */
   readonly step: number;
+  /** Resolves once the controller has taken `steps` more steps (see StepClock.afterSteps). */
+  afterSteps(steps: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -117,9 +121,11 @@ export async function startArgoCdSimulator(options: ArgoCdSimulatorOptions): Pro
     contract: ctx.contract,
     setRevision: (name, sha, opts) => controller.setRevision(name, sha, opts),
     advance: (steps = 1) => clock.advance(steps),
+    afterSteps: (steps) => clock.afterSteps(steps),
     getApplication: (name, ns) => store.get(ns ?? controller.namespaceOf(name), name),
     issueToken: (username = adminUser, expiresInSeconds) => ctx.auth.issueToken(username, expiresInSeconds),
     injectFault,
+    firedFaults: ctx.faults.fired,
     get step() {
       return clock.currentStep;
     },

@@ -66,6 +66,8 @@ export interface KubernetesSimulator {
   setRevision(source: string | { kind?: 'GitRepository' | 'OCIRepository'; name: string; namespace?: string }, revision: string): void;
   getObject(kind: string, name: string, namespace?: string): KubeObject | undefined;
   advance(steps?: number): void;
+  /** Resolves once the controllers have taken `steps` more steps (see StepClock.afterSteps). */
+  afterSteps(steps: number): Promise<void>;
   injectFault(fault: Fault): void;
   /** Drop the watch event history (etcd compaction): resuming from any older resourceVersion answers 410. */
   compact(): void;
@@ -158,6 +160,7 @@ export async function startKubernetesSimulator(options: KubernetesSimulatorOptio
     },
     getObject: (kind, name, namespace = 'flux-system') => store.get(resourceByKind(kind).kind, namespace, name),
     advance: (steps = 1) => clock.advance(steps),
+    afterSteps: (steps) => clock.afterSteps(steps),
     injectFault: (fault) => ctx.faults.inject(fault),
     compact: () => store.compact(),
     get resourceVersion() {

@@ -84,6 +84,23 @@ export class StepClock {
     return () => this.stepListeners.delete(listener);
   }
 
+  /**
+   * Resolves once `steps` more steps have run (by the timer, or by advance()):
+   * a test that shows nothing happens over a while counts steps, not
+   * milliseconds, so a loaded machine that fires fewer timers waits longer
+   * instead of asserting over fewer steps.
+   */
+  afterSteps(steps: number): Promise<void> {
+    const target = this.step + steps;
+    return new Promise((resolve) => {
+      const stop = this.onStep(() => {
+        if (this.step < target) return;
+        stop();
+        resolve();
+      });
+    });
+  }
+
   /** Move `steps` steps forward, running due actions in the order they were scheduled. */
   advance(steps = 1): void {
     for (let i = 0; i < steps; i++) {
