@@ -258,7 +258,8 @@ export async function buildSchemaCatalog(): Promise<BuiltSchemaCatalog> {
       // List kinds (FooList) are what kubectl returns, never what a repo applies.
       if (!found || found.kind.endsWith('List')) continue;
       const reference = writer.schemaOf(found.type);
-      const key = String(reference.$ref ?? '').replace('#/definitions/', '');
+      // schemaOf puts a named type into definitions and answers with a reference to it.
+      const key = String((reference.$ref as string | undefined) ?? '').replace('#/definitions/', '');
       if (key) kinds[`${found.apiVersion}/${found.kind}`] ??= key;
     }
   }

@@ -28,7 +28,7 @@ describe('promote through the GitHub API, end to end through dist/index.js', () 
     expect(run.outputs['pull-request-number']).toBe('1');
     expect(run.outputs['pull-request-url']).toBe(`${world.sim.serverUrl}/${OWNER}/${NAME}/pull/1`);
     expect(
-      JSON.parse(run.outputs.images).map((change: { image: string; old: string; new: string }) => `${change.image} ${change.old} -> ${change.new}`),
+      (JSON.parse(run.outputs.images) as Array<{ image: string; old: string; new: string }>).map((change) => `${change.image} ${change.old} -> ${change.new}`),
     ).toEqual([
       `web ${exampleReference('web:1.4.0')} -> ${exampleReference('web:1.4.1')}`,
       `ghcr.io/acme/api ${exampleReference('api:2.7.1')} -> ${exampleReference('api:2.8.0')}`,

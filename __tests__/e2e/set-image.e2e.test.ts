@@ -54,7 +54,7 @@ describe('set-image, end to end through dist/index.js', () => {
     });
     expect(run.exitCode).toBe(0);
     expect(repo.commitCount()).toBe(2);
-    expect(JSON.parse(run.outputs.images).map((change: { overlay: string; new: string }) => `${change.overlay} ${change.new}`)).toEqual([
+    expect((JSON.parse(run.outputs.images) as Array<{ overlay: string; new: string }>).map((change) => `${change.overlay} ${change.new}`)).toEqual([
       'apps/api/overlays/dev ghcr.io/acme/api:2.9.0',
       'apps/api/overlays/dev ghcr.io/acme/api-migrations:2.9.0',
       'apps/web/overlays/dev ghcr.io/acme/web:1.5.0',
@@ -170,7 +170,7 @@ describe('set-image with the promotion config and validation', () => {
   test('environment picks the overlays from gitops-promote.yaml; only overlays that use the image change', async () => {
     const run = await setImage({ environment: 'dev', images: 'web=*:1.4.2' });
     expect(run.exitCode).toBe(0);
-    expect(JSON.parse(run.outputs.images).map((change: { overlay: string }) => change.overlay)).toEqual(['apps/web/overlays/dev']);
+    expect((JSON.parse(run.outputs.images) as Array<{ overlay: string }>).map((change) => change.overlay)).toEqual(['apps/web/overlays/dev']);
     expect(repo.remoteFile('apps/api/overlays/dev/kustomization.yaml')).not.toContain('name: web');
   });
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import { readdirSync, rmSync } from 'node:fs';
 import { startDryRunApiServer, type DryRunApiServer, type DryRunScenario } from '../../test-infra/simulators/kubernetes-dry-run/server.js';
-import { annotations, copyFixtureRepo, edit, requireBuiltBundle, runAction } from '../fixtures/validate/run-action.js';
+import { annotations, copyFixtureRepo, edit, requireBuiltBundle, runAction, type ActionRun } from '../fixtures/validate/run-action.js';
 
 /**
  * server-dry-run with the real kubectl against the local API-server stand-in:
@@ -10,6 +10,10 @@ import { annotations, copyFixtureRepo, edit, requireBuiltBundle, runAction } fro
  */
 
 beforeAll(() => requireBuiltBundle());
+
+/** The parts of validate's `report` output (one entry per overlay) these tests read. */
+type ReportOutput = Array<{ errors: unknown[]; notices: Array<{ message: string }>; timeMs: { serverDryRun?: number } }>;
+const reportOutput = (run: ActionRun): ReportOutput => JSON.parse(run.outputs.report) as ReportOutput;
 
 let server: DryRunApiServer | undefined;
 let repo: string | undefined;
@@ -38,7 +42,7 @@ describe('validate with server-dry-run against the stand-in API server', () => {
     expect(run.stdout).toContain('::add-mask::sekret-token-123');
     expect(run.stdout).not.toMatch(/^(?!::add-mask::).*sekret-token-123/m);
     expect(readdirSync(run.runnerTemp).filter((name) => name.startsWith('gitops-promote-kube-'))).toEqual([]);
-    expect(JSON.parse(run.outputs.report)[0].timeMs.serverDryRun).toBeGreaterThanOrEqual(0);
+    expect(reportOutput(run)[0].timeMs.serverDryRun).toBeGreaterThanOrEqual(0);
   });
 
   test.each([
@@ -69,7 +73,7 @@ describe('validate with server-dry-run against the stand-in API server', () => {
     expect(run.outputs.valid).toBe('false');
     const errors = annotations(run.stdout).filter((annotation) => annotation.level === 'error' && annotation.file);
     expect(errors).toContainEqual(expect.objectContaining({ file: broken.file, line: broken.line, message: expect.stringMatching(broken.message) }));
-    expect(JSON.parse(run.outputs.report)[0].errors).toContainEqual(expect.objectContaining({ rule: 'server-dry-run', file: broken.file, line: broken.line }));
+    expect(reportOutput(run)[0].errors).toContainEqual(expect.objectContaining({ rule: 'server-dry-run', file: broken.file, line: broken.line }));
   });
 
   test('known limits are notices, not errors: a namespace and a CRD the bundle creates, a webhook without sideEffects: None', async () => {
@@ -111,7 +115,9 @@ describe('validate with server-dry-run against the stand-in API server', () => {
     expect(annotations(run.stdout).filter((annotation) => annotation.level === 'error' && annotation.file)).toEqual([]);
     expect(run.status).toBe(0);
     expect(run.outputs.valid).toBe('true');
-    const notices = (JSON.parse(run.outputs.report)[0].notices as Array<{ message: string }>).map((notice) => notice.message).join('\n');
+    const notices = reportOutput(run)[0]
+      .notices.map((notice) => notice.message)
+      .join('\n');
     expect(notices).toMatch(/namespace web-dev is created by this same overlay/);
     expect(notices).toMatch(/its CRD \(Widget, example\.com\/v1\) is created by this same overlay/);
     expect(notices).toMatch(/admission webhook refuses dry-run requests because it does not declare sideEffects: None/);

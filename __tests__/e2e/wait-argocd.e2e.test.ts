@@ -45,7 +45,7 @@ async function waitFor(s: ArgoCdSimulator, apps: string[], inputs: Record<string
   }
 }
 
-const appsOutput = (run: ActionRun): Array<Record<string, unknown>> => JSON.parse(run.outputs.apps ?? '[]');
+const appsOutput = (run: ActionRun): Array<Record<string, unknown>> => JSON.parse(run.outputs.apps ?? '[]') as Array<Record<string, unknown>>;
 
 describe('wait (Argo CD): success paths', () => {
   test.each<[string, ArgoAppScenario]>([

@@ -54,7 +54,7 @@ async function waitFor(s: KubernetesSimulator, names: string[], inputs: Record<s
   }
 }
 
-const appsOutput = (run: ActionRun): Array<Record<string, unknown>> => JSON.parse(run.outputs.apps ?? '[]');
+const appsOutput = (run: ActionRun): Array<Record<string, unknown>> => JSON.parse(run.outputs.apps ?? '[]') as Array<Record<string, unknown>>;
 
 suite('wait (Flux)', () => {
   test.each<[string, Partial<FluxObjectScenario>, KubeScenario['revisionFormat'], string]>([

@@ -42,7 +42,7 @@ function runWait(s: ArgoCdSimulator, inputs: Record<string, string>, env: NodeJS
   return runAction({ inputs: { command: 'wait', 'argocd-server': s.url, 'argocd-token': s.token, timeout: '20s', ...inputs }, env });
 }
 
-const appsOutput = (run: ActionRun): Array<Record<string, unknown>> => JSON.parse(run.outputs.apps ?? '[]');
+const appsOutput = (run: ActionRun): Array<Record<string, unknown>> => JSON.parse(run.outputs.apps ?? '[]') as Array<Record<string, unknown>>;
 
 describe('wait: which commit counts', () => {
   test('a newer commit counts when the expected one is its ancestor (local git in path)', async () => {

@@ -23,7 +23,7 @@ export const WORKFLOW_TOKEN = 'ghs_workflowTokenOfTheAppRepo0000000000';
 
 /** Every input of action.yml with the value GitHub passes when the workflow sets none. */
 export function actionDefaults(): Record<string, string> {
-  const metadata = parse(readFileSync(join(PROJECT_ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: unknown }> };
+  const metadata = parse(readFileSync(join(PROJECT_ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string | number | boolean }> };
   return Object.fromEntries(
     Object.entries(metadata.inputs).map(([name, input]) => {
       const value = input.default === undefined ? '' : String(input.default);

@@ -109,7 +109,8 @@ afterAll(async () => {
 });
 
 const both: Array<['git' | 'github']> = [['git'], ['github']];
-const sha = (name: Name | string): string => (name in commits ? commits[name as Name] : name);
+/** A fixture commit's SHA by its name; any other revision (a branch, a SHA the repository lacks) as it is. */
+const sha = (revision: string): string => (revision in commits ? commits[revision as Name] : revision);
 
 describe.each(both)('the %s graph', (kind) => {
   const graph = () => graphs[kind];
@@ -126,7 +127,7 @@ describe.each(both)('the %s graph', (kind) => {
     await expect(graph().resolve(name)).resolves.toBe(expected && commits[expected]);
   });
 
-  test.each<[string, Name | string, Name | string, CommitRelation | undefined]>([
+  test.each<[string, string, string, CommitRelation | undefined]>([
     ['an ancestor', 'c1', 'c5', 'ancestor'],
     ['a descendant', 'c5', 'c1', 'descendant'],
     ['the same commit', 'c3', 'c3', 'same'],
@@ -137,7 +138,7 @@ describe.each(both)('the %s graph', (kind) => {
     await expect(graph().relation(sha(a), sha(b))).resolves.toBe(expected);
   });
 
-  test.each<[string, Name | string, Name | string, ChangedFiles | undefined]>([
+  test.each<[string, string, string, ChangedFiles | undefined]>([
     ['an edit', 'c0', 'c1', { files: [DEV], renamedFrom: [], complete: true }],
     ['a rename: by the new name, and the old one', 'c1', 'c2', { files: [SHARED_DEPLOYMENT], renamedFrom: [BASE_DEPLOYMENT], complete: true }],
     ['an edit and its revert: no net change', 'c2', 'c4', { files: [], renamedFrom: [], complete: true }],
@@ -163,7 +164,7 @@ describe.each(both)('the %s graph', (kind) => {
     expect(history).toEqual(expected.map((name) => ({ sha: commits[name], date: dates[name] })));
   });
 
-  test.each<[string, Name | string, string, string | undefined]>([
+  test.each<[string, string, string, string | undefined]>([
     ['a file at an old commit', 'c0', DEV, overlay('1.0.0')],
     ['the same file later', 'c5', DEV, overlay('1.2.0')],
     ['a file the commit moved away', 'c2', BASE_DEPLOYMENT, undefined],
@@ -173,7 +174,7 @@ describe.each(both)('the %s graph', (kind) => {
     await expect(graph().fileAt(sha(commitName), file)).resolves.toBe(expected);
   });
 
-  test.each<[string, Name | string, string[], RevisionStanding]>([
+  test.each<[string, string, string[], RevisionStanding]>([
     ['the head', 'c5', ['apps/web/overlays/dev'], 'head'],
     ['older, nothing under the paths changed since', 'c2', ['apps/web/base'], 'unchanged'],
     ['older, an edit and its revert since: no net change', 'c2', ['README.md'], 'unchanged'],

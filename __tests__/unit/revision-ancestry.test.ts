@@ -14,12 +14,13 @@ const httpError = (status: number, message: string) =>
 /** A client whose compare answers come from `answers`, in order; counts the calls. */
 function fakeGitHub(answers: Array<() => unknown>): { client: GitHubClient; calls: string[] } {
   const calls: string[] = [];
-  const compareCommitsWithBasehead = async ({ basehead }: { basehead: string }) => {
-    calls.push(basehead);
-    const answer = answers.shift()!();
-    if (answer instanceof Error) throw answer;
-    return { data: answer };
-  };
+  const compareCommitsWithBasehead = ({ basehead }: { basehead: string }) =>
+    new Promise<{ data: unknown }>((resolve, reject) => {
+      calls.push(basehead);
+      const answer = answers.shift()!();
+      if (answer instanceof Error) reject(answer);
+      else resolve({ data: answer });
+    });
   return { client: { rest: { repos: { compareCommitsWithBasehead } } } as unknown as GitHubClient, calls };
 }
 

@@ -34,7 +34,9 @@ export async function handleControl(ctx: ArgoContext, log: RequestLog, req: Inco
         ctx.clock.advance(Number(body.steps ?? 1));
         return sendJson(res, 200, { step: ctx.clock.currentStep });
       case 'POST /_simulator/token':
-        return sendJson(res, 200, { token: ctx.auth.issueToken(String(body.username ?? 'admin'), body.expiresInSeconds as number | undefined) });
+        return sendJson(res, 200, {
+          token: ctx.auth.issueToken(String((body.username as string | undefined) ?? 'admin'), body.expiresInSeconds as number | undefined),
+        });
       case 'GET /_simulator/requests':
         return sendJson(res, 200, { requests: log.entries });
       case 'GET /_simulator/violations':

@@ -3,7 +3,7 @@ import { forbidden, notFound, type Handler } from './http-util.js';
 import { renderTeam, renderUser } from './render.js';
 
 /** An Actions GITHUB_TOKEN is an installation token: GitHub refuses it here. */
-const getAuthenticated: Handler = async (ctx) => {
+const getAuthenticated: Handler = (ctx) => {
   if (ctx.token.actionsRepository) throw forbidden();
   const u = ctx.user;
   return {
@@ -34,7 +34,7 @@ const getAuthenticated: Handler = async (ctx) => {
   };
 };
 
-const getRateLimit: Handler = async (ctx) => {
+const getRateLimit: Handler = (ctx) => {
   const reset = Math.floor(Date.now() / 1000) + 3600;
   const rate = (limit: number, resource: string) => ({ limit, remaining: limit - 1, reset, used: 1, resource });
   const core = rate(5000, 'core');
@@ -43,7 +43,7 @@ const getRateLimit: Handler = async (ctx) => {
 };
 
 /** Teams are hidden (404) from tokens that cannot read the organization. */
-const getTeamByName: Handler = async (ctx) => {
+const getTeamByName: Handler = (ctx) => {
   const team = ctx.sim.teams.find((t) => t.org.toLowerCase() === ctx.params.org.toLowerCase() && t.slug === ctx.params.team_slug);
   if (!team || !ctx.token.canReadOrgTeams) throw notFound();
   const org = ctx.sim.user(team.org);

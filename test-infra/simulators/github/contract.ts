@@ -94,7 +94,7 @@ export function toJsonSchema(node: unknown): unknown {
   if (source.nullable !== true) return out;
   if (typeof out.type === 'string' && out.$ref === undefined) {
     out.type = [out.type, 'null'];
-    if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
+    if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = out.enum.concat([null]);
     return out;
   }
   return { anyOf: [out, { type: 'null' }] };

@@ -41,7 +41,13 @@ export function stateSnapshot(sim: SimulatorState): Record<string, unknown> {
       pullRequests: issues
         .filter((i) => i.pull)
         .map((i) => ({ number: i.number, title: i.title, body: i.body, state: i.state, user: i.user, labels: i.labels, assignees: i.assignees, ...i.pull })),
-      issues: issues.filter((i) => !i.pull).map(({ pull: _pull, ...rest }) => rest),
+      issues: issues
+        .filter((i) => !i.pull)
+        .map((i) => {
+          const issue = { ...i };
+          delete issue.pull;
+          return issue;
+        }),
       labels: [...repo.labels.values()],
       comments: repo.comments,
       deployments: repo.deployments,

@@ -47,7 +47,7 @@ const createDeployment: Handler = async (ctx) => {
   return { status: 201, body: rendered, headers: { location: String(rendered.url) } };
 };
 
-const listDeployments: Handler = async (ctx) => {
+const listDeployments: Handler = (ctx) => {
   const repo = requireRepo(ctx);
   const q = ctx.query;
   const list = repo.deployments
@@ -64,7 +64,7 @@ const listDeployments: Handler = async (ctx) => {
 };
 
 /** With `auto_inactive` (default true) a success marks earlier successful non-transient, non-production deployments of the environment inactive. */
-const createDeploymentStatus: Handler = async (ctx) => {
+const createDeploymentStatus: Handler = (ctx) => {
   const repo = requireRepo(ctx);
   const deployment = findDeployment(repo, Number(ctx.params.deployment_id));
   const body = ctx.body as {
@@ -108,7 +108,7 @@ const createDeploymentStatus: Handler = async (ctx) => {
   return { status: 201, body: rendered, headers: { location: String(rendered.url) } };
 };
 
-const listDeploymentStatuses: Handler = async (ctx) => {
+const listDeploymentStatuses: Handler = (ctx) => {
   const repo = requireRepo(ctx);
   const deployment = findDeployment(repo, Number(ctx.params.deployment_id));
   const { page, headers } = paginate(ctx, [...deployment.statuses].reverse());

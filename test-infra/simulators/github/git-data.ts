@@ -67,7 +67,8 @@ const updateRef: Handler = async (ctx) => {
   if (!(await repo.git.objectType(sha))) throw unprocessable('Object does not exist');
   if (ctx.faults.take(['moved-head'], ctx.operationId, 'PATCH')) {
     await landConcurrentCommit(repo.git, ref, current);
-    current = (await repo.git.tryResolveRef(ref)) as string;
+    current = await repo.git.tryResolveRef(ref);
+    if (current === undefined) throw unprocessable('Reference does not exist');
   }
   if (!force && !(await repo.git.isAncestor(current, sha))) throw unprocessable('Update is not a fast forward');
   // update-ref's old-value check turns a race with a push into the same refusal GitHub gives.

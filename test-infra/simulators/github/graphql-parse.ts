@@ -96,7 +96,7 @@ export function parseOperation(source: string, operationName?: string): GqlOpera
     while (peek() && peek().value !== '}') {
       const first = tokens[i++];
       if (first.kind !== 'name') fail('fragments and directives are not supported');
-      let alias = first.value;
+      const alias = first.value;
       let name = first.value;
       if (peek()?.value === ':') {
         i++;
@@ -116,7 +116,6 @@ export function parseOperation(source: string, operationName?: string): GqlOpera
       const field: GqlField = { alias, name, args, line: first.line, column: first.column };
       if (peek()?.value === '{') field.selections = selectionSet();
       fields.push(field);
-      alias = '';
     }
     expect('}');
     return fields;

@@ -13,9 +13,8 @@ export interface RequestContext {
   user: UserRecord;
   params: Record<string, string>;
   query: URLSearchParams;
-  // Bodies are validated against the operation's schema before a handler sees them.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  body: any;
+  /** Validated against the operation's schema before a handler sees it; each handler states the shape it reads. */
+  body: unknown;
   operationId: string;
   url: URL;
   faults: FaultController;
@@ -29,7 +28,8 @@ export interface Reply {
   headers?: Record<string, string>;
 }
 
-export type Handler = (ctx: RequestContext) => Promise<Reply>;
+/** A handler that reads only the simulator's state answers at once; one that reads git awaits it. */
+export type Handler = (ctx: RequestContext) => Reply | Promise<Reply>;
 
 /** An error answered to the client as GitHub would; `documentation_url` is filled in by the server. */
 export class ApiError extends Error {

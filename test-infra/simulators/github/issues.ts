@@ -15,7 +15,7 @@ function checkAssignees(ctx: RequestContext, repo: RepoState, logins: string[]):
   });
 }
 
-const createIssue: Handler = async (ctx) => {
+const createIssue: Handler = (ctx) => {
   const repo = requireRepo(ctx);
   const body = ctx.body as { title: string | number; body?: string; assignees?: string[]; assignee?: string | null; labels?: unknown };
   const title = String(body.title);
@@ -44,7 +44,7 @@ const createIssue: Handler = async (ctx) => {
   return { status: 201, body: rendered, headers: { location: String(rendered.url) } };
 };
 
-const getIssue: Handler = async (ctx) => {
+const getIssue: Handler = (ctx) => {
   const repo = requireRepo(ctx);
   return { status: 200, body: renderIssue(ctx.sim, ctx.urls, repo, findIssue(repo, Number(ctx.params.issue_number))) };
 };
@@ -85,7 +85,7 @@ const updateIssue: Handler = async (ctx) => {
 };
 
 /** Filters GitHub applies: state (default open), every label in `labels`, assignee, creator, since. */
-const listIssues: Handler = async (ctx) => {
+const listIssues: Handler = (ctx) => {
   const repo = requireRepo(ctx);
   const q = ctx.query;
   const state = q.get('state') ?? 'open';
@@ -111,10 +111,11 @@ const listIssues: Handler = async (ctx) => {
 };
 
 /** Logins without access are silently ignored, as the spec documents for this operation. */
-const addAssignees: Handler = async (ctx) => {
+const addAssignees: Handler = (ctx) => {
   const repo = requireRepo(ctx);
   const issue = findIssue(repo, Number(ctx.params.issue_number));
-  const wanted = ((ctx.body?.assignees ?? []) as Array<string | { login: string }>).map((a) => (typeof a === 'string' ? a : a.login));
+  const { assignees } = (ctx.body ?? {}) as { assignees?: Array<string | { login: string }> | null };
+  const wanted = (assignees ?? []).map((a) => (typeof a === 'string' ? a : a.login));
   for (const login of wanted) {
     const user = ctx.sim.user(login);
     if (user && ctx.sim.permissionOf(repo, user.login) && !issue.assignees.includes(user.login)) issue.assignees.push(user.login);
@@ -123,7 +124,7 @@ const addAssignees: Handler = async (ctx) => {
   return { status: 201, body: renderIssue(ctx.sim, ctx.urls, repo, issue) };
 };
 
-const createComment: Handler = async (ctx) => {
+const createComment: Handler = (ctx) => {
   const repo = requireRepo(ctx);
   const issue = findIssue(repo, Number(ctx.params.issue_number));
   const { body } = ctx.body as { body: string };
@@ -136,7 +137,7 @@ const createComment: Handler = async (ctx) => {
   return { status: 201, body: rendered, headers: { location: String(rendered.url) } };
 };
 
-const listComments: Handler = async (ctx) => {
+const listComments: Handler = (ctx) => {
   const repo = requireRepo(ctx);
   const issue = findIssue(repo, Number(ctx.params.issue_number));
   const since = ctx.query.get('since');
@@ -145,7 +146,7 @@ const listComments: Handler = async (ctx) => {
   return { status: 200, headers, body: page.map((c) => renderComment(ctx.sim, ctx.urls, repo, c)) };
 };
 
-const updateComment: Handler = async (ctx) => {
+const updateComment: Handler = (ctx) => {
   const repo = requireRepo(ctx);
   const comment = repo.comments.find((c) => c.id === Number(ctx.params.comment_id));
   if (!comment) throw notFound();

@@ -36,21 +36,21 @@ function setIssueLabels(ctx: RequestContext, repo: RepoState, issue: IssueRecord
   issue.updatedAt = now();
 }
 
-const addLabels: Handler = async (ctx) => {
+const addLabels: Handler = (ctx) => {
   const repo = requireRepo(ctx);
   const issue = findIssue(repo, Number(ctx.params.issue_number));
   setIssueLabels(ctx, repo, issue, [...issue.labels, ...labelNames(ctx.body)]);
   return { status: 200, body: issueLabels(ctx.urls, repo, issue) };
 };
 
-const setLabels: Handler = async (ctx) => {
+const setLabels: Handler = (ctx) => {
   const repo = requireRepo(ctx);
   const issue = findIssue(repo, Number(ctx.params.issue_number));
   setIssueLabels(ctx, repo, issue, labelNames(ctx.body));
   return { status: 200, body: issueLabels(ctx.urls, repo, issue) };
 };
 
-const removeLabel: Handler = async (ctx) => {
+const removeLabel: Handler = (ctx) => {
   const repo = requireRepo(ctx);
   const issue = findIssue(repo, Number(ctx.params.issue_number));
   const name = ctx.params.name.toLowerCase();
@@ -60,7 +60,7 @@ const removeLabel: Handler = async (ctx) => {
   return { status: 200, body: issueLabels(ctx.urls, repo, issue) };
 };
 
-const createLabel: Handler = async (ctx) => {
+const createLabel: Handler = (ctx) => {
   const repo = requireRepo(ctx);
   const { name, color, description } = ctx.body as { name: string; color?: string; description?: string };
   if (repo.labels.has(name.toLowerCase())) throw validationFailed({ resource: 'Label', code: 'already_exists', field: 'name' });
@@ -70,14 +70,14 @@ const createLabel: Handler = async (ctx) => {
   return { status: 201, body, headers: { location: String(body.url) } };
 };
 
-const getLabel: Handler = async (ctx) => {
+const getLabel: Handler = (ctx) => {
   const repo = requireRepo(ctx);
   const label = repo.labels.get(ctx.params.name.toLowerCase());
   if (!label) throw notFound();
   return { status: 200, body: renderLabel(ctx.urls, repo, label) };
 };
 
-const listLabels: Handler = async (ctx) => {
+const listLabels: Handler = (ctx) => {
   const repo = requireRepo(ctx);
   const { page, headers } = paginate(
     ctx,

@@ -4,7 +4,7 @@ import { ApiError, forbidden, notFound, paginate, requireRepo, type Handler, typ
 import { permissionFlags, renderCommit, renderRepo, renderUser } from './render.js';
 import type { RepoState } from './state.js';
 
-const getRepo: Handler = async (ctx) => {
+const getRepo: Handler = (ctx) => {
   const repo = requireRepo(ctx);
   return { status: 200, body: renderRepo(ctx.sim, ctx.urls, repo, ctx.sim.permissionOf(repo, ctx.user.login) ?? 'read') };
 };
@@ -159,7 +159,7 @@ const downloadTarball: Handler = async (ctx) => {
 };
 
 /** GitHub maps roles onto the legacy `permission` field: maintain reads as write, triage as read. */
-const collaboratorPermission: Handler = async (ctx) => {
+const collaboratorPermission: Handler = (ctx) => {
   const repo = requireRepo(ctx);
   const user = ctx.sim.user(ctx.params.username);
   if (!user || user.type === 'Organization') throw notFound();
@@ -176,7 +176,7 @@ const collaboratorPermission: Handler = async (ctx) => {
 };
 
 /** Needs administration access, which an Actions GITHUB_TOKEN never has. */
-const workflowPermissions: Handler = async (ctx) => {
+const workflowPermissions: Handler = (ctx) => {
   const repo = requireRepo(ctx);
   if (ctx.token.actionsRepository) throw forbidden();
   if (ctx.sim.permissionOf(repo, ctx.user.login) !== 'admin') throw forbidden('Must have admin rights to Repository.');

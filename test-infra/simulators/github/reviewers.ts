@@ -32,7 +32,7 @@ const requestReviewers: Handler = async (ctx) => {
   return { status: 201, body: await renderPullSimple(ctx.sim, ctx.urls, repo, pr) };
 };
 
-const listRequestedReviewers: Handler = async (ctx) => {
+const listRequestedReviewers: Handler = (ctx) => {
   const repo = requireRepo(ctx);
   const pr = findPull(repo, Number(ctx.params.pull_number));
   return {

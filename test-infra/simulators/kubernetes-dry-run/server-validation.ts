@@ -45,7 +45,7 @@ const KNOWN_FIELDS: Record<string, readonly string[]> = {
 
 export function checkObject(resource: ApiResource, object: Json, options: { strict: boolean; webhooks: readonly Webhook[] }): Json | undefined {
   const kind = resource.kind;
-  const name = String((object.metadata as Json | undefined)?.name ?? '');
+  const name = String((object.metadata as { name?: string } | undefined)?.name ?? '');
   const groupKind = resource.group ? `${kind}.${resource.group}` : kind;
   if (options.strict) {
     const unknown = unknownFields(kind, object);

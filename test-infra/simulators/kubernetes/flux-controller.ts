@@ -4,7 +4,7 @@
  * scenario's timeline: conditions, observedGeneration, last{Attempted,Applied}Revision, history.
  */
 import type { StepClock } from '../scenario/step-clock.js';
-import { type Condition, condition, digestOf, gitRevision, ociRevision, sourceReadyStatus } from './flux-objects.js';
+import { artifactRevision, type Condition, condition, digestOf, gitRevision, ociRevision, sourceReadyStatus } from './flux-objects.js';
 import type { KubeObject, ObjectStore } from './object-store.js';
 import type { FluxObjectScenario } from './scenario.js';
 
@@ -90,7 +90,7 @@ export class FluxController {
     const revision = this.revisionFor(rt.scenario, rt.head);
     const now = this.clock.timestamp();
     const gen = obj.metadata.generation;
-    if (obj.status?.artifact?.revision === revision) {
+    if (artifactRevision(obj) === revision) {
       this.store.update(kind, ns, name, (o) => {
         handleRequest(o);
         o.status!.observedGeneration = gen;
@@ -296,7 +296,7 @@ export class FluxController {
   private sourceRevision(s: FluxObjectScenario): string | undefined {
     const ref = s.sourceRef!;
     const src = this.store.get(ref.kind, ref.namespace ?? s.namespace ?? 'flux-system', ref.name);
-    return src?.status?.artifact?.revision as string | undefined;
+    return artifactRevision(src);
   }
 
   private revisionFor(s: FluxObjectScenario, head: string | undefined): string {

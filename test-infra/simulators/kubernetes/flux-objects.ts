@@ -31,6 +31,11 @@ export function condition(type: string, status: Condition['status'], reason: str
   return { type, status, reason, message, lastTransitionTime: now, observedGeneration: generation };
 }
 
+/** The revision of the artifact a source publishes now (undefined before its first). */
+export function artifactRevision(source: KubeObject | undefined): string | undefined {
+  return (source?.status?.artifact as { revision?: string } | undefined)?.revision;
+}
+
 /** The artifact a source publishes for a revision. */
 export function artifactFor(kind: string, ns: string, name: string, revision: string, now: string): Record<string, unknown> {
   const folder = kind.toLowerCase();

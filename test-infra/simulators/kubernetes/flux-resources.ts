@@ -89,7 +89,7 @@ export function apiGroupList(): unknown {
 }
 
 /** Discovery: GET /apis/<group>/<version>, including the status subresource every Flux CRD declares. */
-export function apiResourceList(group: string, version: string): unknown | undefined {
+export function apiResourceList(group: string, version: string): Record<string, unknown> | undefined {
   const resources = FLUX_RESOURCES.filter((r) => r.group === group && r.version === version);
   if (resources.length === 0) return undefined;
   return {

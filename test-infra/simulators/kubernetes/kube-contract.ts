@@ -115,6 +115,9 @@ function compile(dir: string): Compiled {
 
 const crdId = (r: FluxResource): string => `flux-crd-${r.kind}`;
 
+/** The fields the API server handles itself; pruning applies to the rest of an object. */
+const SERVER_FIELDS = ['metadata', 'apiVersion', 'kind'];
+
 export class KubeContract {
   readonly checker: ContractChecker;
   private readonly raw: Map<string, unknown>;
@@ -155,9 +158,10 @@ export class KubeContract {
    */
   admit(r: FluxResource, obj: Record<string, unknown>): { pruned: string[]; causes: StatusCause[] } {
     const pruned: string[] = [];
-    const { metadata: _m, apiVersion: _a, kind: _k, ...rest } = obj;
+    const rest = { ...obj };
+    for (const key of SERVER_FIELDS) delete rest[key];
     pruneUnknown(rest, this.raw.get(r.kind), '', pruned);
-    for (const key of Object.keys(obj)) if (!['metadata', 'apiVersion', 'kind'].includes(key) && !(key in rest)) delete obj[key];
+    for (const key of Object.keys(obj)) if (!SERVER_FIELDS.includes(key) && !(key in rest)) delete obj[key];
     Object.assign(obj, rest);
     const validate = this.checker.ajv.getSchema(crdId(r))!;
     if (validate(obj)) return { pruned, causes: [] };

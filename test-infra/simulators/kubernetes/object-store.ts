@@ -9,8 +9,8 @@ export interface KubeObject {
   apiVersion: string;
   kind: FluxKind;
   metadata: ObjectMeta & { [key: string]: unknown };
-  spec: Record<string, any>;
-  status?: Record<string, any>;
+  spec: Record<string, unknown>;
+  status?: Record<string, unknown>;
 }
 
 export interface StoredEvent {

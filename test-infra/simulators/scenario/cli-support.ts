@@ -33,7 +33,7 @@ export function readCliArgs(argv: string[], defaultPort: number, usage: string):
   try {
     scenario = parse(readFileSync(values.scenario, 'utf8'));
   } catch (err) {
-    throw new Error(`cannot read scenario file ${values.scenario}: ${(err as Error).message}`);
+    throw new Error(`cannot read scenario file ${values.scenario}: ${(err as Error).message}`, { cause: err });
   }
   return {
     scenarioPath: values.scenario,
