@@ -27,7 +27,21 @@ afterEach(async () => {
   for (const sim of started) expect(sim.contractViolations).toEqual([]);
 });
 
-const json = async (res: Response): Promise<any> => res.json();
+/** Argo CD's grpc-gateway error body (runtimeError). */
+interface RuntimeError {
+  error: string;
+  code: number;
+  message: string;
+  details: unknown[];
+}
+
+/** One message of the Watch stream (the full object unless a `fields` filter cut it down). */
+interface StreamMessage {
+  result: { type: 'ADDED' | 'MODIFIED' | 'DELETED'; application: Application };
+}
+
+/** A JSON answer, read as the type the caller expects of that endpoint. */
+const json = async <T = unknown>(res: Response): Promise<T> => (await res.json()) as T;
 
 async function start(scenario: ArgoScenario, extra: Partial<Parameters<typeof startArgoCdSimulator>[0]> = {}): Promise<ArgoCdSimulator> {
   const sim = await startArgoCdSimulator({ scenario, stepMs: 15, ...extra });
@@ -45,7 +59,7 @@ function api(sim: ArgoCdSimulator, path: string, init: RequestInit & { token?: s
 async function getApp(sim: ArgoCdSimulator, name: string, query = ''): Promise<Application> {
   const res = await api(sim, `/api/v1/applications/${name}${query}`);
   expect(res.status).toBe(200);
-  return (await json(res)) as Application;
+  return json<Application>(res);
 }
 
 /** Poll the API (as the action would) until `done` holds, returning every distinct state seen. */
@@ -62,14 +76,14 @@ async function pollUntil(sim: ArgoCdSimulator, name: string, done: (app: Applica
 }
 
 /** Read a Watch stream until `stop` says so (or the server closes it); returns the parsed messages. */
-async function readStream(sim: ArgoCdSimulator, query: string, stop: (msgs: Array<Record<string, any>>) => boolean, sse = false, timeoutMs = 5000) {
+async function readStream(sim: ArgoCdSimulator, query: string, stop: (msgs: StreamMessage[]) => boolean, sse = false, timeoutMs = 5000) {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
   const res = await api(sim, `/api/v1/stream/applications${query}`, { signal: abort.signal, headers: sse ? { Accept: 'text/event-stream' } : {} });
-  const messages: Array<Record<string, any>> = [];
+  const messages: StreamMessage[] = [];
   const raw: string[] = [];
   let buffer = '';
-  let endedByServer = false;
+  let endedByServer: boolean;
   const decoder = new TextDecoder();
   // `stop` is asked after every frame: one chunk may carry several, and the frames after the stop are not read.
   let stopped = false;
@@ -89,14 +103,14 @@ async function readStream(sim: ArgoCdSimulator, query: string, stop: (msgs: Arra
               .map((l) => l.slice(6))
               .join('')
           : frame;
-        if (data.trim()) messages.push(JSON.parse(data) as Record<string, any>);
+        if (data.trim()) messages.push(JSON.parse(data) as StreamMessage);
         stopped = stop(messages);
       }
       if (stopped) break;
     }
     endedByServer = !stopped;
   } catch (err) {
-    if (abort.signal.aborted) throw new Error(`stream timed out after ${messages.length} messages`);
+    if (abort.signal.aborted) throw new Error(`stream timed out after ${messages.length} messages`, { cause: err });
     endedByServer = true; // the connection broke
   } finally {
     clearTimeout(timer);
@@ -107,25 +121,28 @@ async function readStream(sim: ArgoCdSimulator, query: string, stop: (msgs: Arra
 
 const isAt = (sha: string) => (a: Application) => a.status.sync?.revision === sha;
 const healthyAt = (sha: string) => (a: Application) => isAt(sha)(a) && a.status.sync?.status === 'Synced' && a.status.health?.status === 'Healthy';
-const lastApp = (msgs: Array<Record<string, any>>): Application | undefined => msgs.at(-1)?.result?.application;
+const lastApp = (msgs: StreamMessage[]): Application | undefined => msgs.at(-1)?.result.application;
 
 suite('Argo CD simulator: contract checker', () => {
   test('the real sample Applications pass the tightened swagger; CRD-required gaps and a deliberate bad object are caught', async () => {
     const sim = await start({ applications: [{ name: 'guestbook' }] });
     const dir = join(contractsDir, 'applications');
     for (const file of readdirSync(dir)) {
-      const { apiVersion: _v, kind: _k, ...app } = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+      const app = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>;
+      delete app.apiVersion;
+      delete app.kind;
       expect(sim.contract.checker.errorsFor(definitionRef('v1alpha1Application'), app)).toEqual([]);
     }
     // Sample 02 is an Argo CD test fixture that omits operationState.operation, which the CRD requires.
-    const sample02 = JSON.parse(readFileSync(join(dir, '02-synced-healthy-operation-succeeded.json'), 'utf8'));
+    const sample02: unknown = JSON.parse(readFileSync(join(dir, '02-synced-healthy-operation-succeeded.json'), 'utf8'));
     expect(sim.contract.checker.errorsFor('argocd-application-crd.json', sample02)).toEqual(["/status/operationState must have required property 'operation'"]);
     // Swagger has no apiVersion/kind on v1alpha1Application: the API never sends them.
     expect(sim.contract.checker.errorsFor(definitionRef('v1alpha1Application'), sample02).join()).toContain('apiVersion');
 
-    const bad = structuredClone(sim.getApplication('guestbook')!) as any;
-    bad.status.sync.status = 42;
-    bad.status.health.colour = 'green';
+    const bad = structuredClone(sim.getApplication('guestbook')!);
+    // Deliberately outside the Application type: what the contract must catch.
+    Object.assign(bad.status.sync!, { status: 42 });
+    Object.assign(bad.status.health!, { colour: 'green' });
     expect(sim.contract.checkApplication(bad, 'deliberately bad')).toBe(false);
     expect(sim.contractViolations).toHaveLength(1);
     expect(sim.contractViolations[0].errors).toEqual(
@@ -157,18 +174,18 @@ suite('Argo CD simulator: authentication and RBAC', () => {
     expect(none.status).toBe(401);
     expect(await json(none)).toEqual({ error: 'no session information', code: 16, message: 'no session information', details: [] });
     const notJwt = await api(sim, '/api/v1/applications/guestbook', { token: 'password' });
-    expect((await json(notJwt)).message).toBe('no session information');
+    expect((await json<RuntimeError>(notJwt)).message).toBe('no session information');
     const [h, p] = sim.token.split('.');
     const forged = await api(sim, '/api/v1/applications/guestbook', { token: `${h}.${p}.${Buffer.from('nope').toString('base64url')}` });
     expect(forged.status).toBe(401);
-    expect((await json(forged)).message).toMatch(/^invalid session: token signature is invalid/);
+    expect((await json<RuntimeError>(forged)).message).toMatch(/^invalid session: token signature is invalid/);
   });
 
   test('login returns a JWT and the argocd.token cookie; the cookie authenticates; logout revokes it', async () => {
     const sim = await start({ applications: [{ name: 'guestbook' }], accounts: [{ username: 'ci', password: 's3cret' }] });
     const wrong = await api(sim, '/api/v1/session', { method: 'POST', token: null, body: JSON.stringify({ username: 'ci', password: 'x' }) });
     expect(wrong.status).toBe(401);
-    expect((await json(wrong)).message).toBe('Invalid username or password');
+    expect((await json<RuntimeError>(wrong)).message).toBe('Invalid username or password');
     const login = await api(sim, '/api/v1/session', { method: 'POST', token: null, body: JSON.stringify({ username: 'ci', password: 's3cret' }) });
     expect(login.status).toBe(200);
     const { token } = (await login.json()) as { token: string };
@@ -190,7 +207,7 @@ suite('Argo CD simulator: authentication and RBAC', () => {
     sim.injectFault({ kind: 'expire-tokens' });
     const expired = await api(sim, '/api/v1/applications/guestbook');
     expect(expired.status).toBe(401);
-    expect((await json(expired)).message).toBe('invalid session: token has invalid claims: token is expired');
+    expect((await json<RuntimeError>(expired)).message).toBe('invalid session: token has invalid claims: token is expired');
     await new Promise((r) => setTimeout(r, 1000));
     const login = await api(sim, '/api/v1/session', { method: 'POST', token: null, body: JSON.stringify({ username: 'admin', password: 'password' }) });
     const { token } = (await login.json()) as { token: string };
@@ -219,11 +236,11 @@ suite('Argo CD simulator: authentication and RBAC', () => {
       expect(res.status).toBe(403);
       expect(await json(res)).toMatchObject({ code: 7, message: 'permission denied' });
     }
-    const list = await json(await api(sim, '/api/v1/applications', { token: viewer }));
+    const list = await json<{ items: Application[] }>(await api(sim, '/api/v1/applications', { token: viewer }));
     expect(list.items.map((a: Application) => a.metadata.name)).toEqual(['guestbook']);
     const two = await api(sim, '/api/v1/applications/guestbook?projects=a&projects=b');
     expect(two.status).toBe(400);
-    expect((await json(two)).message).toBe('multiple projects specified - the get endpoint accepts either zero or one project');
+    expect((await json<RuntimeError>(two)).message).toBe('multiple projects specified - the get endpoint accepts either zero or one project');
   });
 
   test('apps in another namespace need appNamespace', async () => {
@@ -243,7 +260,7 @@ suite('Argo CD simulator: controller timelines', () => {
       if (m.length === 1) sim.setRevision('guestbook', SHA_B, { images: ['ghcr.io/acme/guestbook:1.1.0'] });
       return Boolean(lastApp(m) && healthyAt(SHA_B)(lastApp(m)!));
     });
-    const apps = messages.map((m) => m.result.application as Application);
+    const apps = messages.map((m) => m.result.application);
     expect(messages[0].result.type).toBe('ADDED');
     expect(messages.slice(1).every((m) => m.result.type === 'MODIFIED')).toBe(true);
     const versions = apps.map((a) => Number(a.metadata.resourceVersion));
@@ -282,7 +299,7 @@ suite('Argo CD simulator: controller timelines', () => {
       if (m.length === 1) sim.setRevision('api', SHA_B);
       return healthyAt(SHA_B)(lastApp(m)!);
     });
-    const seen = messages.map((m) => m.result.application as Application);
+    const seen = messages.map((m) => m.result.application);
     const healths = seen.filter(isAt(SHA_B)).map((a) => a.status.health?.status);
     expect(healths).toContain('Degraded');
     expect(healths.lastIndexOf('Degraded')).toBeLessThan(healths.lastIndexOf('Healthy'));
@@ -387,7 +404,7 @@ suite('Argo CD simulator: controller timelines', () => {
       const a = lastApp(m)!;
       return healthyAt(SHA_B)(a) && Date.parse(a.status.reconciledAt!) >= Date.parse(a.status.operationState!.finishedAt!);
     });
-    const seen = messages.map((m) => m.result.application as Application);
+    const seen = messages.map((m) => m.result.application);
     const stale = seen.find(
       (a) =>
         a.status.operationState?.phase === 'Succeeded' &&
@@ -483,7 +500,7 @@ suite('Argo CD simulator: Watch stream', () => {
   test('consecutive identical payloads are suppressed (visible with a fields filter)', async () => {
     const sim = await start({ applications: [{ name: 'api' }] });
     const fields = 'result.type,result.application.metadata.name,result.application.status.sync.status';
-    const statuses = (m: Array<Record<string, any>>) => m.map((x) => x.result.application.status.sync.status as string);
+    const statuses = (m: StreamMessage[]) => m.map((x) => x.result.application.status.sync!.status);
     const { messages } = await readStream(sim, `?name=api&fields=${fields}`, (m) => {
       if (m.length === 1) sim.setRevision('api', SHA_B); // only once the stream is open
       return statuses(m).join() === 'Synced,OutOfSync,Synced';
@@ -512,7 +529,7 @@ suite('Argo CD simulator: Watch stream', () => {
     const sim = await start({ applications: [{ name: 'api' }] });
     const res = await api(sim, '/api/v1/stream/applications', { token: null });
     expect(res.status).toBe(401);
-    expect((await json(res)).code).toBe(16);
+    expect((await json<RuntimeError>(res)).code).toBe(16);
   });
 });
 
@@ -560,9 +577,9 @@ suite('Argo CD simulator: faults, TLS and the request log', () => {
   });
 
   test('the example scenario file parses and starts; a bad scenario names the field', async () => {
-    const file = parse(readFileSync(new URL('../../test-infra/simulators/argocd/example-scenario.yaml', import.meta.url), 'utf8'));
+    const file: unknown = parse(readFileSync(new URL('../../test-infra/simulators/argocd/example-scenario.yaml', import.meta.url), 'utf8'));
     const sim = await start(parseArgoScenario(file));
-    const list = await json(await api(sim, '/api/v1/applications'));
+    const list = await json<{ items: Application[] }>(await api(sim, '/api/v1/applications'));
     expect(list.items).toHaveLength(7);
     expect(() => parseArgoScenario({ applications: [{ name: 'x', outcome: 'sideways' }] })).toThrow(/applications\[0\]\.outcome "sideways"/);
   });

@@ -5,6 +5,9 @@ import { parse } from 'yaml';
 import { type KubeScenario, type KubernetesSimulator, parseKubeScenario, startKubernetesSimulator } from '../../test-infra/simulators/kubernetes/index.js';
 import { defaultFluxContractsDir } from '../../test-infra/simulators/kubernetes/kube-contract.js';
 import { FLUX_RESOURCES, resourceByKind } from '../../test-infra/simulators/kubernetes/flux-resources.js';
+import type { Condition } from '../../test-infra/simulators/kubernetes/flux-objects.js';
+import type { KubeStatus } from '../../test-infra/simulators/kubernetes/kube-status.js';
+import type { ApiException, ConfigurationOptions, CustomObjectsApi } from '@kubernetes/client-node';
 
 // @kubernetes/client-node v2 bundles undici 8, which needs Node >= 22 (it fails to load on Node 20).
 const nodeMajor = Number(process.versions.node.split('.')[0]);
@@ -29,6 +32,51 @@ const KS = { group: 'kustomize.toolkit.fluxcd.io', version: 'v1', plural: 'kusto
 const HR = { group: 'helm.toolkit.fluxcd.io', version: 'v2', plural: 'helmreleases' };
 const GIT = { group: 'source.toolkit.fluxcd.io', version: 'v1', plural: 'gitrepositories' };
 const NS = 'flux-system';
+
+/**
+ * What these tests read of the Flux objects the simulator serves (client-node types custom objects as
+ * `any`; the simulator checks each object it serves against Flux's CRDs). The status holds the fields
+ * of the four kinds together: a source has `artifact`, a Kustomization `lastAppliedRevision`.
+ */
+interface FluxObject {
+  kind: string;
+  metadata: { name: string; namespace: string; generation: number; resourceVersion: string };
+  spec: Record<string, unknown>;
+  status: {
+    conditions?: Condition[];
+    observedGeneration: number;
+    lastAttemptedRevision: string;
+    lastAppliedRevision: string;
+    lastHandledReconcileAt?: string;
+    artifact: { revision: string };
+    /** A Kustomization's entries carry the revision in `metadata`; a HelmRelease's are release snapshots. */
+    history: Array<{ metadata?: { revision: string }; chartVersion?: string; status?: string; version?: number }>;
+    upgradeFailures?: number;
+  };
+}
+
+interface FluxList {
+  metadata: { resourceVersion: string };
+  items: FluxObject[];
+}
+
+/** The custom-objects calls these tests make, answering the Flux objects the simulator serves. */
+interface FluxObjectsApi {
+  getNamespacedCustomObject(param: Parameters<CustomObjectsApi['getNamespacedCustomObject']>[0], options?: ConfigurationOptions): Promise<FluxObject>;
+  listNamespacedCustomObject(param: Parameters<CustomObjectsApi['listNamespacedCustomObject']>[0], options?: ConfigurationOptions): Promise<FluxList>;
+  listClusterCustomObject(param: Parameters<CustomObjectsApi['listClusterCustomObject']>[0], options?: ConfigurationOptions): Promise<FluxList>;
+  patchNamespacedCustomObject(param: Parameters<CustomObjectsApi['patchNamespacedCustomObject']>[0], options?: ConfigurationOptions): Promise<FluxObject>;
+}
+
+/** How a client-node call failed: `code` is the HTTP status, `body` the server's Status (as text or parsed). */
+async function rejection(call: Promise<unknown>): Promise<ApiException<unknown>> {
+  try {
+    await call;
+  } catch (error) {
+    return error as ApiException<unknown>;
+  }
+  throw new Error('the call was expected to fail, and succeeded');
+}
 
 let sims: KubernetesSimulator[] = [];
 afterEach(async () => {
@@ -55,15 +103,16 @@ async function start(scenario: KubeScenario, extra: Partial<Parameters<typeof st
 function client(sim: KubernetesSimulator, kubeconfig = sim.kubeconfig()) {
   const kc = new k8s.KubeConfig();
   kc.loadFromString(kubeconfig);
-  return { kc, api: kc.makeApiClient(k8s.CustomObjectsApi) };
+  const api: FluxObjectsApi = kc.makeApiClient(k8s.CustomObjectsApi);
+  return { kc, api };
 }
 
 const get = (sim: KubernetesSimulator, r: typeof KS, name: string) => client(sim).api.getNamespacedCustomObject({ ...r, namespace: NS, name });
-const parseBody = (body: unknown): any => (typeof body === 'string' ? JSON.parse(body) : body);
-const cond = (o: any, type: string) => (o.status?.conditions ?? []).find((c: any) => c.type === type);
+const parseBody = (body: unknown): KubeStatus => (typeof body === 'string' ? JSON.parse(body) : body) as KubeStatus;
+const cond = (o: FluxObject, type: string) => (o.status?.conditions ?? []).find((c) => c.type === type);
 
-async function pollUntil(fn: () => Promise<any>, done: (o: any) => boolean, timeoutMs = 5000): Promise<any[]> {
-  const seen: any[] = [];
+async function pollUntil(fn: () => Promise<FluxObject>, done: (o: FluxObject) => boolean, timeoutMs = 5000): Promise<FluxObject[]> {
+  const seen: FluxObject[] = [];
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const o = await fn();
@@ -74,17 +123,23 @@ async function pollUntil(fn: () => Promise<any>, done: (o: any) => boolean, time
   throw new Error(`timed out; last ${JSON.stringify(seen.at(-1)?.status)}`);
 }
 
+/** A watch event; its object is a Flux object, or for ERROR events the server's Status (`watch<KubeStatus>`). */
+interface WatchEvent<T> {
+  type: string;
+  object: T;
+}
+
 /** Run a client-node Watch until `stop` or the server ends it; returns events and how it ended. */
-function watch(
+function watch<T = FluxObject>(
   sim: KubernetesSimulator,
   path: string,
   query: Record<string, string | number | boolean>,
-  stop: (events: Array<{ type: string; object: any }>) => boolean,
+  stop: (events: Array<WatchEvent<T>>) => boolean,
   timeoutMs = 5000,
 ) {
-  return new Promise<{ events: Array<{ type: string; object: any }>; err: unknown; endedByServer: boolean }>((resolve, reject) => {
+  return new Promise<{ events: Array<WatchEvent<T>>; err: unknown; endedByServer: boolean }>((resolve, reject) => {
     const { kc } = client(sim);
-    const events: Array<{ type: string; object: any }> = [];
+    const events: Array<WatchEvent<T>> = [];
     let controller: AbortController | undefined;
     let finished = false;
     const timer = setTimeout(() => reject(new Error(`watch timed out with ${events.length} events`)), timeoutMs);
@@ -101,7 +156,7 @@ function watch(
         query,
         (type, object) => {
           if (finished) return; // events already in flight when `stop` said enough
-          events.push({ type, object });
+          events.push({ type, object: object as T });
           if (stop(events)) finish(false, undefined);
         },
         (err) => finish(true, err),
@@ -120,14 +175,16 @@ suite('Kubernetes simulator: contract', () => {
     const sim = await start(base());
     const dir = join(contractsDir, 'status-objects');
     for (const file of readdirSync(dir)) {
-      const obj = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+      const obj = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { kind: string };
       expect(sim.contract.checkObject(resourceByKind(obj.kind), obj, file)).toBe(true);
     }
-    const bad = structuredClone(sim.getObject('Kustomization', 'apps')!) as any;
+    // Deliberately outside Flux's schema: what the contract must catch.
+    const bad = structuredClone(sim.getObject('Kustomization', 'apps')!);
     bad.spec.prune = 'yes';
-    bad.status.conditions[0].status = 'Maybe?';
-    delete bad.status.conditions[0].reason;
-    bad.status.colour = 'green';
+    const [firstCondition] = bad.status!.conditions as Array<Record<string, unknown>>;
+    firstCondition.status = 'Maybe?';
+    delete firstCondition.reason;
+    bad.status!.colour = 'green';
     expect(sim.contract.checkObject(resourceByKind('Kustomization'), bad, 'deliberately bad')).toBe(false);
     expect(sim.contractViolations[0].errors).toEqual(
       expect.arrayContaining([
@@ -144,22 +201,25 @@ suite('Kubernetes simulator: discovery, auth and errors', () => {
   test('discovery lists the four Flux resources with their status subresources', async () => {
     const sim = await start(base());
     const h = { Authorization: `Bearer ${sim.token}` };
-    const groups = (await (await fetch(`${sim.url}/apis`, { headers: h })).json()) as any;
+    const groups = (await (await fetch(`${sim.url}/apis`, { headers: h })).json()) as {
+      kind: string;
+      groups: Array<{ preferredVersion: { groupVersion: string } }>;
+    };
     expect(groups.kind).toBe('APIGroupList');
-    expect(groups.groups.map((g: any) => g.preferredVersion.groupVersion).sort()).toEqual([
+    expect(groups.groups.map((g) => g.preferredVersion.groupVersion).sort()).toEqual([
       'helm.toolkit.fluxcd.io/v2',
       'kustomize.toolkit.fluxcd.io/v1',
       'source.toolkit.fluxcd.io/v1',
     ]);
-    const src = (await (await fetch(`${sim.url}/apis/source.toolkit.fluxcd.io/v1`, { headers: h })).json()) as any;
-    expect(src.resources.map((r: any) => r.name)).toEqual(['gitrepositories', 'gitrepositories/status', 'ocirepositories', 'ocirepositories/status']);
+    const src = (await (await fetch(`${sim.url}/apis/source.toolkit.fluxcd.io/v1`, { headers: h })).json()) as { resources: Array<{ name: string }> };
+    expect(src.resources.map((r) => r.name)).toEqual(['gitrepositories', 'gitrepositories/status', 'ocirepositories', 'ocirepositories/status']);
     expect(src.resources[0]).toMatchObject({
       kind: 'GitRepository',
       namespaced: true,
       shortNames: ['gitrepo'],
       verbs: expect.arrayContaining(['get', 'list', 'watch', 'patch']),
     });
-    expect(((await (await fetch(`${sim.url}/api`, { headers: h })).json()) as any).versions).toEqual(['v1']);
+    expect(((await (await fetch(`${sim.url}/api`, { headers: h })).json()) as { versions: string[] }).versions).toEqual(['v1']);
     expect(FLUX_RESOURCES).toHaveLength(4);
   });
 
@@ -174,7 +234,7 @@ suite('Kubernetes simulator: discovery, auth and errors', () => {
     );
     expect(sim.kubeconfig()).toContain('insecure-skip-tls-verify: true'); // client-node v2 refuses plain HTTP otherwise
     const bad = client(sim, sim.kubeconfig().replace('admin-token', 'wrong-token')).api;
-    const e401: any = await bad.getNamespacedCustomObject({ ...KS, namespace: NS, name: 'apps' }).catch((e) => e);
+    const e401 = await rejection(bad.getNamespacedCustomObject({ ...KS, namespace: NS, name: 'apps' }));
     expect(e401.code).toBe(401);
     // client-node drops 401 bodies (no schema declared for it); read the Status directly.
     const raw = await fetch(`${sim.url}${ksPath}/apps`, { headers: { Authorization: 'Bearer wrong-token' } });
@@ -191,9 +251,9 @@ suite('Kubernetes simulator: discovery, auth and errors', () => {
     expect((await fetch(`${sim.url}${ksPath}/apps`)).status).toBe(401);
     const viewer = client(sim, sim.kubeconfig({ user: 'viewer' })).api;
     expect((await viewer.getNamespacedCustomObject({ ...KS, namespace: NS, name: 'apps' })).metadata.name).toBe('apps');
-    const e403: any = await viewer
-      .patchNamespacedCustomObject({ ...KS, namespace: NS, name: 'apps', body: [{ op: 'add', path: '/metadata/annotations', value: { a: 'b' } }] })
-      .catch((e) => e);
+    const e403 = await rejection(
+      viewer.patchNamespacedCustomObject({ ...KS, namespace: NS, name: 'apps', body: [{ op: 'add', path: '/metadata/annotations', value: { a: 'b' } }] }),
+    );
     expect(e403.code).toBe(403);
     expect(parseBody(e403.body)).toMatchObject({
       reason: 'Forbidden',
@@ -201,9 +261,7 @@ suite('Kubernetes simulator: discovery, auth and errors', () => {
       message:
         'kustomizations.kustomize.toolkit.fluxcd.io "apps" is forbidden: User "viewer" cannot patch resource "kustomizations" in API group "kustomize.toolkit.fluxcd.io" in the namespace "flux-system"',
     });
-    const e404: any = await client(sim)
-      .api.getNamespacedCustomObject({ ...KS, namespace: NS, name: 'nope' })
-      .catch((e) => e);
+    const e404 = await rejection(client(sim).api.getNamespacedCustomObject({ ...KS, namespace: NS, name: 'nope' }));
     expect(e404.code).toBe(404);
     expect(parseBody(e404.body)).toMatchObject({
       kind: 'Status',
@@ -217,7 +275,7 @@ suite('Kubernetes simulator: discovery, auth and errors', () => {
     const sim = await start(base());
     sim.injectFault({ kind: 'status', status: 503, times: 2 });
     for (let i = 0; i < 2; i++) {
-      const e: any = await get(sim, KS, 'apps').catch((err) => err);
+      const e = await rejection(get(sim, KS, 'apps'));
       expect(e.code).toBe(503);
       expect(parseBody(e.body)).toMatchObject({ reason: 'ServiceUnavailable', code: 503 });
     }
@@ -235,9 +293,7 @@ suite('Kubernetes simulator: discovery, auth and errors', () => {
     const certConfig = sim.kubeconfig({ auth: 'client-certificate' });
     expect(certConfig).toContain('client-certificate-data');
     expect(certConfig).not.toContain('token');
-    expect((await client(sim, certConfig).api.listNamespacedCustomObject({ ...GIT, namespace: NS })).items.map((o: any) => o.metadata.name)).toEqual([
-      'config',
-    ]);
+    expect((await client(sim, certConfig).api.listNamespacedCustomObject({ ...GIT, namespace: NS })).items.map((o) => o.metadata.name)).toEqual(['config']);
     const insecure = sim.kubeconfig({ insecure: true });
     expect(insecure).toContain('insecure-skip-tls-verify: true');
     expect((await client(sim, insecure).api.getNamespacedCustomObject({ ...GIT, namespace: NS, name: 'config' })).kind).toBe('GitRepository');
@@ -261,7 +317,7 @@ suite('Kubernetes simulator: Flux transitions', () => {
     expect(cond(objs[fetching], 'Ready')).toMatchObject({ status: 'Unknown', reason: 'Progressing', message: 'Reconciliation in progress' });
     expect(objs[fetching].status.lastAttemptedRevision).toBe(rev);
     expect(objs[fetching].status.lastAppliedRevision).not.toBe(rev);
-    const final = objs.at(-1);
+    const final = objs.at(-1)!;
     expect(cond(final, 'Ready')).toMatchObject({
       status: 'True',
       reason: 'ReconciliationSucceeded',
@@ -271,7 +327,7 @@ suite('Kubernetes simulator: Flux transitions', () => {
     expect(cond(final, 'Healthy')).toMatchObject({ status: 'True', reason: 'Succeeded' });
     expect(cond(final, 'Reconciling')).toBeUndefined();
     expect(final.status.observedGeneration).toBe(final.metadata.generation);
-    expect(final.status.history[0].metadata.revision).toBe(rev);
+    expect(final.status.history[0].metadata!.revision).toBe(rev);
     const git = await get(sim, GIT, 'config');
     expect(git.status.artifact.revision).toBe(rev);
     expect(cond(git, 'Ready')).toMatchObject({ status: 'True', reason: 'Succeeded', message: `stored artifact for revision '${rev}'` });
@@ -285,7 +341,7 @@ suite('Kubernetes simulator: Flux transitions', () => {
       (o) => o.status.lastAppliedRevision === `main/${SHA}`,
     );
     expect(seen.every((o) => cond(o, 'Healthy') === undefined)).toBe(true);
-    expect(cond(seen.at(-1), 'Ready').message).toBe(`Applied revision: main/${SHA}`);
+    expect(cond(seen.at(-1)!, 'Ready')!.message).toBe(`Applied revision: main/${SHA}`);
   });
 
   const failures: Array<[string, string, string, boolean]> = [
@@ -301,7 +357,7 @@ suite('Kubernetes simulator: Flux transitions', () => {
       () => get(sim, KS, 'apps'),
       (o) => cond(o, 'Ready')?.status === 'False',
     );
-    const final = seen.at(-1);
+    const final = seen.at(-1)!;
     expect(cond(final, 'Ready')).toMatchObject({ reason, message: expect.stringContaining(message) });
     expect(final.status.lastAttemptedRevision).toBe(`main@sha1:${SHA}`);
     expect(final.status.lastAppliedRevision).toBe(`main@sha1:${'f'.repeat(40)}`);
@@ -318,7 +374,7 @@ suite('Kubernetes simulator: Flux transitions', () => {
         () => get(sim, KS, 'apps'),
         (o) => cond(o, 'Ready')?.status === 'False',
       )
-    ).at(-1);
+    ).at(-1)!;
     expect(cond(final, 'Ready')).toMatchObject({ reason: 'DependencyNotReady', message: "dependency 'flux-system/infrastructure' is not ready" });
     expect(final.status.lastAttemptedRevision).not.toContain(SHA);
   });
@@ -343,19 +399,19 @@ suite('Kubernetes simulator: Flux transitions', () => {
         () => get(sim, HR, 'podinfo'),
         (o) => cond(o, 'Ready')?.reason === 'UpgradeSucceeded',
       )
-    ).at(-1);
+    ).at(-1)!;
     expect(final.status.lastAttemptedRevision).toBe('6.6.0');
-    expect(final.status.history.map((h: any) => [h.chartVersion, h.status, h.version])).toEqual([
+    expect(final.status.history.map((h) => [h.chartVersion, h.status, h.version])).toEqual([
       ['6.6.0', 'deployed', 2],
       ['6.5.3', 'superseded', 1],
     ]);
-    expect(cond(final, 'Ready').message).toBe('Helm upgrade succeeded for release flux-system/podinfo.v2 with chart podinfo@6.6.0');
+    expect(cond(final, 'Ready')!.message).toBe('Helm upgrade succeeded for release flux-system/podinfo.v2 with chart podinfo@6.6.0');
     const broken = (
       await pollUntil(
         () => get(sim, HR, 'broken'),
         (o) => cond(o, 'Stalled') !== undefined,
       )
-    ).at(-1);
+    ).at(-1)!;
     expect(cond(broken, 'Stalled')).toMatchObject({ status: 'True', reason: 'RetriesExceeded', message: 'Failed to upgrade after 1 attempt(s)' });
     expect(cond(broken, 'Ready')).toMatchObject({ status: 'False', reason: 'UpgradeFailed' });
     expect(broken.status.upgradeFailures).toBe(1);
@@ -385,7 +441,7 @@ suite('Kubernetes simulator: Flux transitions', () => {
         () => get(sim, GIT, 'config'),
         (o) => o.status.lastHandledReconcileAt === token,
       )
-    ).at(-1);
+    ).at(-1)!;
     expect(src.status.artifact.revision).toBe(`main@sha1:${SHA}`);
     await sim.afterSteps(7);
     expect((await get(sim, KS, 'apps')).status.lastAppliedRevision).not.toContain(SHA);
@@ -398,7 +454,7 @@ suite('Kubernetes simulator: Flux transitions', () => {
         () => get(sim, KS, 'apps'),
         (o) => o.status.lastHandledReconcileAt === token,
       )
-    ).at(-1);
+    ).at(-1)!;
     expect(ks.status.lastAppliedRevision).toBe(`main@sha1:${SHA}`);
   });
 });
@@ -417,7 +473,7 @@ suite('Kubernetes simulator: PATCH semantics', () => {
     expect(patched.status.observedGeneration).toBe(1);
     await pollUntil(
       () => get(sim, KS, 'apps'),
-      (o) => o.status.observedGeneration === 2 && cond(o, 'Ready').status === 'True',
+      (o) => o.status.observedGeneration === 2 && cond(o, 'Ready')!.status === 'True',
     );
     const mergePatch = k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch);
     const suspended = await api.patchNamespacedCustomObject({ ...KS, namespace: NS, name: 'apps', body: { spec: { suspend: true } } }, mergePatch);
@@ -430,9 +486,9 @@ suite('Kubernetes simulator: PATCH semantics', () => {
   test('an invalid result is refused with 422 Invalid and causes; unknown fields are pruned with a warning; other errors', async () => {
     const sim = await start(base());
     const { api } = client(sim);
-    const e422: any = await api
-      .patchNamespacedCustomObject({ ...KS, namespace: NS, name: 'apps', body: [{ op: 'replace', path: '/spec/interval', value: 5 }] })
-      .catch((e) => e);
+    const e422 = await rejection(
+      api.patchNamespacedCustomObject({ ...KS, namespace: NS, name: 'apps', body: [{ op: 'replace', path: '/spec/interval', value: 5 }] }),
+    );
     expect(e422.code).toBe(422);
     const status = parseBody(e422.body);
     expect(status).toMatchObject({
@@ -454,7 +510,7 @@ suite('Kubernetes simulator: PATCH semantics', () => {
     const pruned = await fetch(url, { method: 'PATCH', headers, body: JSON.stringify({ spec: { colour: 'green' } }) });
     expect(pruned.status).toBe(200);
     expect(pruned.headers.get('warning')).toBe('299 - "unknown field \\"spec.colour\\""');
-    expect(((await pruned.json()) as any).spec.colour).toBeUndefined();
+    expect(((await pruned.json()) as FluxObject).spec.colour).toBeUndefined();
     const strict = await fetch(`${url}?fieldValidation=Strict`, { method: 'PATCH', headers, body: JSON.stringify({ spec: { colour: 'green' } }) });
     expect(strict.status).toBe(400);
     const smp = await fetch(url, { method: 'PATCH', headers: { ...headers, 'Content-Type': 'application/strategic-merge-patch+json' }, body: '{}' });
@@ -467,9 +523,9 @@ suite('Kubernetes simulator: PATCH semantics', () => {
     expect(missing.status).toBe(422);
     const stale = await fetch(url, { method: 'PATCH', headers, body: JSON.stringify({ metadata: { resourceVersion: '1' }, spec: { interval: '2m' } }) });
     expect(stale.status).toBe(409);
-    expect(((await stale.json()) as any).reason).toBe('Conflict');
+    expect(((await stale.json()) as KubeStatus).reason).toBe('Conflict');
     const status2 = await fetch(url, { method: 'PATCH', headers, body: JSON.stringify({ status: { observedGeneration: 99 } }) });
-    expect(((await status2.json()) as any).status.observedGeneration).toBe(1); // status is a subresource
+    expect(((await status2.json()) as FluxObject).status.observedGeneration).toBe(1); // status is a subresource
   });
 });
 
@@ -481,13 +537,13 @@ suite('Kubernetes simulator: watch', () => {
     sim.setRevision('config', SHA);
     await pollUntil(
       () => get(sim, KS, 'apps'),
-      (o) => cond(o, 'Ready').message.includes(SHA),
+      (o) => cond(o, 'Ready')!.message.includes(SHA),
     );
-    const resumed = await watch(sim, ksPath, { resourceVersion: rv }, (ev) => cond(ev.at(-1)!.object, 'Ready')?.message.includes(SHA));
+    const resumed = await watch(sim, ksPath, { resourceVersion: rv }, (ev) => cond(ev.at(-1)!.object, 'Ready')?.message.includes(SHA) === true);
     expect(resumed.events[0].type).toBe('MODIFIED');
     expect(resumed.events.every((e) => Number(e.object.metadata.resourceVersion) > Number(rv))).toBe(true);
     sim.compact();
-    const gone = await watch(sim, ksPath, { resourceVersion: rv }, () => false);
+    const gone = await watch<KubeStatus>(sim, ksPath, { resourceVersion: rv }, () => false);
     expect(gone.endedByServer).toBe(true);
     expect(gone.events).toEqual([
       {
@@ -508,7 +564,7 @@ suite('Kubernetes simulator: watch', () => {
   test('injected faults: 410 gone, a watch that closes after K events', async () => {
     const sim = await start(base({}, { wait: false }));
     sim.injectFault({ kind: 'gone' });
-    const gone = await watch(sim, ksPath, {}, () => false);
+    const gone = await watch<KubeStatus>(sim, ksPath, {}, () => false);
     expect(gone.events.map((e) => [e.type, e.object.code])).toEqual([['ERROR', 410]]);
     sim.injectFault({ kind: 'stream-break', afterEvents: 2 });
     const broken = await watch(sim, ksPath, {}, (ev) => {
@@ -538,10 +594,10 @@ suite('Kubernetes simulator: watch', () => {
   });
 
   test('the example scenario file parses and starts; a bad scenario names the field', async () => {
-    const file = parse(readFileSync(new URL('../../test-infra/simulators/kubernetes/example-scenario.yaml', import.meta.url), 'utf8'));
+    const file: unknown = parse(readFileSync(new URL('../../test-infra/simulators/kubernetes/example-scenario.yaml', import.meta.url), 'utf8'));
     const sim = await start(parseKubeScenario(file));
     const list = await client(sim).api.listClusterCustomObject({ ...KS });
-    expect(list.items.map((o: any) => o.metadata.name)).toEqual(['apps', 'infra', 'tenants']);
+    expect(list.items.map((o) => o.metadata.name)).toEqual(['apps', 'infra', 'tenants']);
     expect(() => parseKubeScenario({ objects: [{ kind: 'HelmRelease', name: 'x', sourceRef: { kind: 'GitRepository', name: 'c' } }] })).toThrow(
       /must be an OCIRepository/,
     );
