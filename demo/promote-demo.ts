@@ -50,12 +50,13 @@ export async function runPromoteDemo(options: { dir: string; remote: string }): 
     const number = Number(run.outputs['pull-request-number']);
     const { data: pr } = await octokit.rest.pulls.get({ owner: 'acme', repo: 'config', pull_number: number });
     const writes = sim.requests.filter((entry) => entry.write).length;
+    const reviewers = [...(pr.requested_reviewers ?? []).map((user) => user.login), ...(pr.requested_teams ?? []).map((team) => `@acme/${team.slug}`)];
     process.stdout.write(
       [
         '',
         `Pull request #${pr.number} (${pr.state}), ${pr.head.ref} → ${pr.base.ref}: ${pr.html_url}`,
         `Title:     ${pr.title}`,
-        `Reviewers: ${[...(pr.requested_reviewers ?? []).map((user) => user.login), ...(pr.requested_teams ?? []).map((team) => `@acme/${team.slug}`)].join(', ') || '(none)'}`,
+        `Reviewers: ${reviewers.join(', ') || '(none)'}`,
         `Labels:    ${pr.labels.map((label) => label.name).join(', ') || '(none)'}`,
         `Auto-merge: ${pr.auto_merge ? pr.auto_merge.merge_method : 'off'}`,
         `API requests: ${sim.requests.length} (${writes} writes)`,

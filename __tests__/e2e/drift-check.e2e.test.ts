@@ -134,39 +134,43 @@ describe('drift-check against the Argo CD and GitHub simulators', () => {
     expect(run.exitCode).toBe(0);
   });
 
-  test('right after a merge, an app Argo CD found OutOfSync and has not synced yet is pending like one not looked at yet; once the head is older than stale-after both are drift', async () => {
-    repo = createConfigRepo();
-    await startSimulators(repo.work, { 'web-staging': { autoSyncDelaySteps: 1000 } });
-    const minutes = (count: number): number => count / (24 * 60);
-    commitOverlay(repo.work, 'web', 'staging', setTag('1.4.1'), minutes(6));
-    const head = commitOverlay(repo.work, 'api', 'staging', setTag('2.8.0'), minutes(5));
-    argo!.setRevision('web-staging', head);
-    argo!.advance(1);
-    expect(argo!.getApplication('web-staging')).toMatchObject({ status: { sync: { status: 'OutOfSync', revision: head } } });
-    expect(argo!.getApplication('web-staging')!.operation).toBeUndefined();
+  test(
+    'right after a merge, an app Argo CD found OutOfSync and has not synced yet is pending like one not looked at yet; ' +
+      'once the head is older than stale-after both are drift',
+    async () => {
+      repo = createConfigRepo();
+      await startSimulators(repo.work, { 'web-staging': { autoSyncDelaySteps: 1000 } });
+      const minutes = (count: number): number => count / (24 * 60);
+      commitOverlay(repo.work, 'web', 'staging', setTag('1.4.1'), minutes(6));
+      const head = commitOverlay(repo.work, 'api', 'staging', setTag('2.8.0'), minutes(5));
+      argo!.setRevision('web-staging', head);
+      argo!.advance(1);
+      expect(argo!.getApplication('web-staging')).toMatchObject({ status: { sync: { status: 'OutOfSync', revision: head } } });
+      expect(argo!.getApplication('web-staging')!.operation).toBeUndefined();
 
-    const fresh = await drift({ 'fail-on-drift': 'true' });
-    expect(errorAnnotations(fresh)).toEqual([]);
-    expect(reportOf(fresh).items.map(({ kind, environment, app: name, drift: counts }) => [kind, environment, name, counts])).toEqual([
-      ['pending', 'staging', 'web', false],
-      ['pending', 'staging', 'api', false],
-    ]);
-    expect(reportOf(fresh).items[0].message).toMatch(
-      new RegExp(`^OutOfSync at ${head.slice(0, 7)}, and ${head.slice(0, 7)} is \\d+m old: auto-sync has not started a sync yet$`),
-    );
-    expect(reportOf(fresh).items[1].message).toMatch(/^reports [0-9a-f]{7} \(status.sync.revision\); [0-9a-f]{7} is \d+m old and not looked at yet$/);
-    expect(fresh.outputs.drifted).toBe('false');
-    expect(fresh.exitCode).toBe(0);
-    expect(issueWrites()).toEqual([]);
+      const fresh = await drift({ 'fail-on-drift': 'true' });
+      expect(errorAnnotations(fresh)).toEqual([]);
+      expect(reportOf(fresh).items.map(({ kind, environment, app: name, drift: counts }) => [kind, environment, name, counts])).toEqual([
+        ['pending', 'staging', 'web', false],
+        ['pending', 'staging', 'api', false],
+      ]);
+      expect(reportOf(fresh).items[0].message).toMatch(
+        new RegExp(`^OutOfSync at ${head.slice(0, 7)}, and ${head.slice(0, 7)} is \\d+m old: auto-sync has not started a sync yet$`),
+      );
+      expect(reportOf(fresh).items[1].message).toMatch(/^reports [0-9a-f]{7} \(status.sync.revision\); [0-9a-f]{7} is \d+m old and not looked at yet$/);
+      expect(fresh.outputs.drifted).toBe('false');
+      expect(fresh.exitCode).toBe(0);
+      expect(issueWrites()).toEqual([]);
 
-    // The same head, judged with a stale-after shorter than its age: both are drift, the issue opens, the step fails.
-    const late = await drift({ 'fail-on-drift': 'true', 'stale-after': '4m' });
-    expect(kinds(reportOf(late))).toEqual(['not-applied:staging:api', 'out-of-sync:staging:web']);
-    expect(late.outputs.drifted).toBe('true');
-    expect(late.exitCode).toBe(1);
-    expect(errorAnnotations(late)).toEqual(['Drift found (2): staging/web out-of-sync, staging/api not-applied.']);
-    expect(issueWrites()).toEqual(['issues/create']);
-  });
+      // The same head, judged with a stale-after shorter than its age: both are drift, the issue opens, the step fails.
+      const late = await drift({ 'fail-on-drift': 'true', 'stale-after': '4m' });
+      expect(kinds(reportOf(late))).toEqual(['not-applied:staging:api', 'out-of-sync:staging:web']);
+      expect(late.outputs.drifted).toBe('true');
+      expect(late.exitCode).toBe(1);
+      expect(errorAnnotations(late)).toEqual(['Drift found (2): staging/web out-of-sync, staging/api not-applied.']);
+      expect(issueWrites()).toEqual(['issues/create']);
+    },
+  );
 
   test('a controller that stopped reconciling is stale, not in sync', async () => {
     repo = createConfigRepo();
@@ -298,7 +302,11 @@ describe('drift-check against the Argo CD and GitHub simulators', () => {
     expect(issue.body).toContain('"images-differ:dev:web","unknown-app:production:api"');
     expect(await comments(issue.number)).toEqual([
       expect.stringMatching(
-        /^The drift changed \(\[run\]\(.*\/acme\/config\/actions\/runs\/7\)\):\n- 🆕 images-differ:dev:web: declared but not running: ghcr.io\/acme\/web:1.4.1@sha256:290248c21e28079d3d92527671c0cfe0e587e3eced34120de52ed5bc123ba7ae; running but not declared: ghcr.io\/acme\/web:0.9.0$/,
+        new RegExp(
+          String.raw`^The drift changed \(\[run\]\(.*\/acme\/config\/actions\/runs\/7\)\):\n- 🆕 images-differ:dev:web: declared but not running: ` +
+            String.raw`ghcr.io\/acme\/web:1.4.1@sha256:290248c21e28079d3d92527671c0cfe0e587e3eced34120de52ed5bc123ba7ae; running but not declared: ` +
+            String.raw`ghcr.io\/acme\/web:0.9.0$`,
+        ),
       ),
     ]);
     expect(issueWrites()).toEqual(['issues/update', 'issues/create-comment']);

@@ -40,30 +40,33 @@ async function pull(number: number) {
 }
 
 describe('promote with a local checkout (path), end to end through dist/index.js', () => {
-  test('dev → staging from a clone: the PR is opened, the dev-only sidecar is listed as not promoted, the checkout is untouched; a re-run writes nothing', async () => {
-    await gitAsync(scratch, 'clone', '--quiet', world.sim.cloneUrl(OWNER, NAME), 'work');
-    const work = join(scratch, 'work');
-    const head = (await gitAsync(work, 'rev-parse', 'HEAD')).trim();
+  test(
+    'dev → staging from a clone: the PR is opened, the dev-only sidecar is listed as not promoted, the checkout is untouched; ' + 'a re-run writes nothing',
+    async () => {
+      await gitAsync(scratch, 'clone', '--quiet', world.sim.cloneUrl(OWNER, NAME), 'work');
+      const work = join(scratch, 'work');
+      const head = (await gitAsync(work, 'rev-parse', 'HEAD')).trim();
 
-    const run = await world.promote({ path: work, to: 'staging' });
-    expect(errorAnnotations(run)).toEqual([]);
-    expect(run.exitCode).toBe(0);
-    expect(run.outputs['pull-request-number']).toBe('1');
-    expect(run.stdout).toContain('renders no image named ghcr.io/acme/debug-sidecar');
-    expect((await gitAsync(work, 'rev-parse', 'HEAD')).trim()).toBe(head);
-    expect((await gitAsync(work, 'status', '--porcelain')).trim()).toBe('');
-    expect(remoteFile(world.repo, 'promote/dev-to-staging', WEB_STAGING)).toContain('newTag: 1.4.1');
-    expect(remoteFile(world.repo, 'promote/dev-to-staging', WEB_STAGING)).not.toContain('debug-sidecar');
-    const pr = await pull(1);
-    expect(pr.head.ref).toBe('promote/dev-to-staging');
-    expect(pr.body).toContain('Not promoted:\n- `ghcr.io/acme/debug-sidecar`: `apps/web/overlays/staging` renders no image of that name');
+      const run = await world.promote({ path: work, to: 'staging' });
+      expect(errorAnnotations(run)).toEqual([]);
+      expect(run.exitCode).toBe(0);
+      expect(run.outputs['pull-request-number']).toBe('1');
+      expect(run.stdout).toContain('renders no image named ghcr.io/acme/debug-sidecar');
+      expect((await gitAsync(work, 'rev-parse', 'HEAD')).trim()).toBe(head);
+      expect((await gitAsync(work, 'status', '--porcelain')).trim()).toBe('');
+      expect(remoteFile(world.repo, 'promote/dev-to-staging', WEB_STAGING)).toContain('newTag: 1.4.1');
+      expect(remoteFile(world.repo, 'promote/dev-to-staging', WEB_STAGING)).not.toContain('debug-sidecar');
+      const pr = await pull(1);
+      expect(pr.head.ref).toBe('promote/dev-to-staging');
+      expect(pr.body).toContain('Not promoted:\n- `ghcr.io/acme/debug-sidecar`: `apps/web/overlays/staging` renders no image of that name');
 
-    world.sim.resetLog();
-    const again = await world.promote({ path: work, to: 'staging' }, { GITHUB_RUN_ID: '43' });
-    expect(again.exitCode).toBe(0);
-    expect(again.outputs['pull-request-number']).toBe('1');
-    expect(world.writes()).toEqual([]);
-  });
+      world.sim.resetLog();
+      const again = await world.promote({ path: work, to: 'staging' }, { GITHUB_RUN_ID: '43' });
+      expect(again.exitCode).toBe(0);
+      expect(again.outputs['pull-request-number']).toBe('1');
+      expect(world.writes()).toEqual([]);
+    },
+  );
 
   test('staging → production lands on production’s own branch (release): the PR’s base is release', async () => {
     const run = await world.promote({ from: 'staging', to: 'production' });

@@ -36,7 +36,10 @@ describe('promote: refusals, faults and races', () => {
     const said = warnings(run.stdout);
     expect(said).toEqual([
       expect.stringMatching(
-        /refused team reviewer @acme\/nobody-team: .*Reviews may only be requested from collaborators.*To fix: check that the team exists, has access to acme\/config, and that the token can read the organisation's teams/,
+        new RegExp(
+          String.raw`refused team reviewer @acme\/nobody-team: .*Reviews may only be requested from collaborators.*To fix: check that the team ` +
+            String.raw`exists, has access to acme\/config, and that the token can read the organisation's teams`,
+        ),
       ),
       expect.stringMatching(
         /refused auto-merge: .*not allowed.*To fix: allow auto-merge in acme\/config \(Settings → General → Pull Requests → Allow auto-merge\)/,
@@ -177,7 +180,8 @@ describe('promote: bad input is one clear line and writes nothing', () => {
     const run = await world.promote({ to: 'staging', apps: 'web' });
     expect(run.exitCode).toBe(1);
     expect(errorAnnotations(run)).toEqual([
-      "App 'web': apps/web/overlays/dev/kustomization.yaml has no images: entries to promote; set the images there first (set-image), or leave the app out (apps input).",
+      "App 'web': apps/web/overlays/dev/kustomization.yaml has no images: entries to promote; set the images there first (set-image), " +
+        'or leave the app out (apps input).',
     ]);
     expect(world.writes()).toEqual([]);
   });

@@ -91,7 +91,8 @@ describe('set-image refuses bad input with one line, exit code 1, and nothing wr
     const run = await runAction({ inputs: { command, path: '', to: 'staging', images: 'web:2' }, cwd: outside });
     expect(run.exitCode).toBe(1);
     expect(errorAnnotations(run)).toEqual([
-      "Input 'repository': is needed: path is empty and the working folder is not a git checkout; name the config repo as owner/name (with token) to work through the GitHub API, or set path to a checkout of it.",
+      "Input 'repository': is needed: path is empty and the working folder is not a git checkout; " +
+        'name the config repo as owner/name (with token) to work through the GitHub API, or set path to a checkout of it.',
     ]);
   });
 

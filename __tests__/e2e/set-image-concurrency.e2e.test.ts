@@ -17,7 +17,8 @@ function writeManyApps(root: string, count: number): void {
     mkdirSync(join(root, 'apps', app, 'overlays', 'dev'), { recursive: true });
     writeFileSync(
       join(root, 'apps', app, 'base', 'deployment.yaml'),
-      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${app}\nspec:\n  selector:\n    matchLabels: {app: ${app}}\n  template:\n    metadata:\n      labels: {app: ${app}}\n    spec:\n      containers:\n      - name: ${app}\n        image: ${app}:0.0.0\n`,
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${app}\nspec:\n  selector:\n    matchLabels: {app: ${app}}\n  template:\n` +
+        `    metadata:\n      labels: {app: ${app}}\n    spec:\n      containers:\n      - name: ${app}\n        image: ${app}:0.0.0\n`,
     );
     writeFileSync(join(root, 'apps', app, 'base', 'kustomization.yaml'), 'resources:\n- deployment.yaml\n');
     writeFileSync(

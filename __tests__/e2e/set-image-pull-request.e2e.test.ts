@@ -157,7 +157,10 @@ describe('set-image into an environment that lands through pull requests, end to
     expect(run.exitCode).toBe(1);
     expect(errorAnnotations(run)).toEqual([
       expect.stringMatching(
-        /^Input 'images': 'ghcr\.io\/acme\/web:1\.0\.0' would downgrade ghcr\.io\/acme\/web in apps\/web\/overlays\/production from 1\.3\.2 to 1\.0\.0: entry 'web' renames/,
+        new RegExp(
+          String.raw`^Input 'images': 'ghcr\.io\/acme\/web:1\.0\.0' would downgrade ghcr\.io\/acme\/web in apps\/web\/overlays\/production from ` +
+            String.raw`1\.3\.2 to 1\.0\.0: entry 'web' renames`,
+        ),
       ),
     ]);
     expect(world.writes()).toEqual([]);

@@ -295,7 +295,8 @@ describe('set-image given the full image name, which an entry renames into', () 
     const refused = await setImage({ overlays: 'apps/web/overlays/dev', images: 'ghcr.io/acme/web:1.0.0' });
     expect(refused.exitCode).toBe(1);
     expect(errorAnnotations(refused)).toEqual([
-      "Input 'images': apps/web/overlays/dev would run ghcr.io/acme/web:1.0.0 where ghcr.io/acme/web:1.4.1 runs now (Deployment/web-dev/web): a semver downgrade. " +
+      "Input 'images': apps/web/overlays/dev would run ghcr.io/acme/web:1.0.0 where ghcr.io/acme/web:1.4.1 runs now (Deployment/web-dev/web): " +
+        'a semver downgrade. ' +
         "'ghcr.io/acme/web:1.0.0' adds an entry 'ghcr.io/acme/web' after entry 'web', which renames web into ghcr.io/acme/web, and the new entry wins; " +
         "to set the image through 'web', write 'web=*:1.0.0'. Set allow-downgrade: true to allow it.",
     ]);
@@ -314,7 +315,8 @@ describe('set-image given the full image name, which an entry renames into', () 
     expect(errorAnnotations(run)).toEqual([
       "apps/web/overlays/dev: after setting 'web=ghcr.io/acme/web:1.5.0', no rendered image is ghcr.io/acme/web:1.5.0. " +
         "Entry 'ghcr.io/acme/web', later in images:, matches what 'web' renders and sets it to ghcr.io/acme/web:1.0.0, so it wins " +
-        "(an earlier set-image given the full image name adds such an entry). Remove that entry, or set the image through it with 'ghcr.io/acme/web=*:1.5.0'. " +
+        '(an earlier set-image given the full image name adds such an entry). Remove that entry, ' +
+        "or set the image through it with 'ghcr.io/acme/web=*:1.5.0'. " +
         'The overlay renders: ghcr.io/acme/web:1.0.0.',
     ]);
     expect(repo.commitCount()).toBe(3);

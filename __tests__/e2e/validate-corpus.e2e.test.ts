@@ -24,14 +24,22 @@ interface CorpusItem {
 
 /** Genuine problems in kustomize's own test inputs and one upstream manifest, each checked by hand. */
 const EXPECTED_ERRORS = [
-  'kubeflow+manifests/applications/pipeline/upstream/third-party/prometheus image-reference kubeflow+manifests/applications/pipeline/upstream/third-party/prometheus/prometheus-deployment.yaml:19',
-  'kubernetes-sigs+kustomize--go-tests/krusty-issue1281-jsonpatch-and-image-tag schema kubernetes-sigs+kustomize--go-tests/krusty-issue1281-jsonpatch-and-image-tag/deployment.yaml:18',
-  'kubernetes-sigs+kustomize--go-tests/krusty-issue1281-jsonpatch-and-image-tag schema kubernetes-sigs+kustomize--go-tests/krusty-issue1281-jsonpatch-and-image-tag/deployment.yaml:6',
-  'kubernetes-sigs+kustomize--go-tests/krusty-issue1281-jsonpatch-and-image-tag schema kubernetes-sigs+kustomize--go-tests/krusty-issue1281-jsonpatch-and-image-tag/patch.json:2',
-  'kubernetes-sigs+kustomize--go-tests/krusty-issue1281-jsonpatch-and-image-tag schema kubernetes-sigs+kustomize--go-tests/krusty-issue1281-jsonpatch-and-image-tag/patch.json:4',
-  'kubernetes-sigs+kustomize--go-tests/krusty-medium-overlay/overlay image-reference kubernetes-sigs+kustomize--go-tests/krusty-medium-overlay/overlay/deployment/deployment.yaml:20',
-  'kubernetes-sigs+kustomize--go-tests/krusty-transformers-image-default/base image-reference kubernetes-sigs+kustomize--go-tests/krusty-transformers-image-default/base/deploy1.yaml:19',
-  'kubernetes-sigs+kustomize--go-tests/krusty-transformers-image-default/base schema kubernetes-sigs+kustomize--go-tests/krusty-transformers-image-default/base/random.yaml:2',
+  'kubeflow+manifests/applications/pipeline/upstream/third-party/prometheus image-reference ' +
+    'kubeflow+manifests/applications/pipeline/upstream/third-party/prometheus/prometheus-deployment.yaml:19',
+  'kubernetes-sigs+kustomize--go-tests/krusty-issue1281-jsonpatch-and-image-tag schema ' +
+    'kubernetes-sigs+kustomize--go-tests/krusty-issue1281-jsonpatch-and-image-tag/deployment.yaml:18',
+  'kubernetes-sigs+kustomize--go-tests/krusty-issue1281-jsonpatch-and-image-tag schema ' +
+    'kubernetes-sigs+kustomize--go-tests/krusty-issue1281-jsonpatch-and-image-tag/deployment.yaml:6',
+  'kubernetes-sigs+kustomize--go-tests/krusty-issue1281-jsonpatch-and-image-tag schema ' +
+    'kubernetes-sigs+kustomize--go-tests/krusty-issue1281-jsonpatch-and-image-tag/patch.json:2',
+  'kubernetes-sigs+kustomize--go-tests/krusty-issue1281-jsonpatch-and-image-tag schema ' +
+    'kubernetes-sigs+kustomize--go-tests/krusty-issue1281-jsonpatch-and-image-tag/patch.json:4',
+  'kubernetes-sigs+kustomize--go-tests/krusty-medium-overlay/overlay image-reference ' +
+    'kubernetes-sigs+kustomize--go-tests/krusty-medium-overlay/overlay/deployment/deployment.yaml:20',
+  'kubernetes-sigs+kustomize--go-tests/krusty-transformers-image-default/base image-reference ' +
+    'kubernetes-sigs+kustomize--go-tests/krusty-transformers-image-default/base/deploy1.yaml:19',
+  'kubernetes-sigs+kustomize--go-tests/krusty-transformers-image-default/base schema ' +
+    'kubernetes-sigs+kustomize--go-tests/krusty-transformers-image-default/base/random.yaml:2',
   'kubernetes-sigs+kustomize/examples/transformerconfigs/images image-reference kubernetes-sigs+kustomize/examples/transformerconfigs/images/resources.yaml:10',
 ].sort();
 

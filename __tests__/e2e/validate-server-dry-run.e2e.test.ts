@@ -53,8 +53,10 @@ describe('validate with server-dry-run against the stand-in API server', () => {
         edit(root, 'apps/web/base/deployment.yaml', (text) => text.replace('          ports:', '          imagee: x\n          ports:')),
       file: 'apps/web/base/deployment.yaml',
       line: 20,
-      message:
-        /server dry-run: BadRequest: Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec\.template\.spec\.containers\[0\]\.imagee"/,
+      message: new RegExp(
+        String.raw`server dry-run: BadRequest: Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field ` +
+          String.raw`"spec\.template\.spec\.containers\[0\]\.imagee"`,
+      ),
     },
     {
       name: 'an invalid value the server refuses (Invalid, with the field)',

@@ -138,7 +138,8 @@ const cases: BrokenCase[] = [
         repo,
         'platform/argocd/applications.yaml',
         (text) =>
-          `${text}---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: hook\n  namespace: argocd\n---\napiVersion: extensions/v1beta1\nkind: Deployment\nmetadata:\n  name: hook\n  namespace: argocd\n`,
+          `${text}---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: hook\n  namespace: argocd\n---\napiVersion: extensions/v1beta1\n` +
+          `kind: Deployment\nmetadata:\n  name: hook\n  namespace: argocd\n`,
       ),
     rule: 'duplicate-resource',
     file: 'platform/argocd/applications.yaml',
@@ -153,7 +154,8 @@ const cases: BrokenCase[] = [
         repo,
         'platform/argocd/applications.yaml',
         (text) =>
-          `${text}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: default\n`,
+          `${text}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n` +
+          `  name: settings\n  namespace: default\n`,
       ),
     rule: 'duplicate-resource',
     file: 'platform/argocd/kustomization.yaml',
@@ -265,7 +267,9 @@ describe('validate with schema-locations', () => {
       const run = await runAction({ path: repo, overlays: 'platform/argocd', 'schema-locations': `${join(repo, 'schemas')}\nfoo {{ .Foo }}` });
       expect(run.status).toBe(1);
       expect(run.stdout.split('\n').filter((line) => line.startsWith('::error'))).toEqual([
-        "::error::Input 'schema-locations': 'foo {{ .Foo }}' uses the unknown template variable .Foo; the variables are .NormalizedKubernetesVersion, .StrictSuffix, .ResourceKind, .ResourceAPIVersion, .Group, .KindSuffix, as in kubeconform.",
+        "::error::Input 'schema-locations': 'foo {{ .Foo }}' uses the unknown template variable .Foo; " +
+          'the variables are .NormalizedKubernetesVersion, .StrictSuffix, .ResourceKind, .ResourceAPIVersion, .Group, .KindSuffix, ' +
+          'as in kubeconform.',
       ]);
       expect(run.outputs.report).toBeUndefined();
       expect(run.stderr).not.toMatch(/\n\s+at /);

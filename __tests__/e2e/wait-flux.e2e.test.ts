@@ -152,7 +152,10 @@ suite('wait (Flux)', () => {
     const run = await waitFor(s, ['web-dev'], { timeout: '3s' });
     expect(run.exitCode).toBe(1);
     expect(errorAnnotations(run)[0]).toMatch(
-      /^Timed out after 3 s with 1 of 1 not done\. Last seen: Kustomization\/flux-system\/web-dev: waiting, sync Ready=False \(DependencyNotReady\).*dependency 'flux-system\/infra' is not ready/,
+      new RegExp(
+        String.raw`^Timed out after 3 s with 1 of 1 not done\. Last seen: Kustomization\/flux-system\/web-dev: waiting, sync Ready=False ` +
+          String.raw`\(DependencyNotReady\).*dependency 'flux-system\/infra' is not ready`,
+      ),
     );
   });
 

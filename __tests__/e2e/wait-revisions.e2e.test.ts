@@ -116,20 +116,26 @@ describe('wait: which commit counts', () => {
       return { run, where: `comparing ${next.slice(0, 7)}...${initial.slice(0, 7)}` };
     }
 
-    test('run from the app repo without repository, the lookup asks the app repo, which lacks the commits: the step ends at once, naming the repository, the status and what to set', async () => {
-      const { run, where } = await waitWithoutCheckout({}, { GITHUB_REPOSITORY: 'acme/web-app' });
-      expect(run.exitCode).toBe(1);
-      expect(errorAnnotations(run)).toEqual([
-        `Input 'repository': GitHub answered 404 Not Found ${where} in acme/web-app: the commits are not in that repository, or the token may not read it. Set repository to the config repo (owner/name) and token to a token that may read it.`,
-      ]);
-      expect(run.stdout).not.toContain('cannot tell yet');
-    });
+    test(
+      'run from the app repo without repository, the lookup asks the app repo, which lacks the commits: the step ends at once, ' +
+        'naming the repository, the status and what to set',
+      async () => {
+        const { run, where } = await waitWithoutCheckout({}, { GITHUB_REPOSITORY: 'acme/web-app' });
+        expect(run.exitCode).toBe(1);
+        expect(errorAnnotations(run)).toEqual([
+          `Input 'repository': GitHub answered 404 Not Found ${where} in acme/web-app: the commits are not in that repository, ` +
+            `or the token may not read it. Set repository to the config repo (owner/name) and token to a token that may read it.`,
+        ]);
+        expect(run.stdout).not.toContain('cannot tell yet');
+      },
+    );
 
     test('a token GitHub refuses (401) ends the wait at once, naming token', async () => {
       const { run, where } = await waitWithoutCheckout({ repository: 'acme/config', token: 'not-a-token' });
       expect(run.exitCode).toBe(1);
       expect(errorAnnotations(run)).toEqual([
-        `Input 'token': GitHub answered 401 ${where} in acme/config (Bad credentials): set token to a token that may read acme/config (contents: read), and repository to the config repo if it is not.`,
+        `Input 'token': GitHub answered 401 ${where} in acme/config (Bad credentials): ` +
+          `set token to a token that may read acme/config (contents: read), and repository to the config repo if it is not.`,
       ]);
     });
 
@@ -150,7 +156,8 @@ describe('wait: which commit counts', () => {
       expect(run.exitCode).toBe(0);
       expect(run.stdout).toMatch(
         new RegExp(
-          `checking whether ${next.slice(0, 7)} contains ${initial.slice(0, 7)}; the last try failed: GitHub answered 502 comparing ${next.slice(0, 7)}\\.\\.\\.${initial.slice(0, 7)} in acme/config \\(.+\\); asking again`,
+          `checking whether ${next.slice(0, 7)} contains ${initial.slice(0, 7)}; the last try failed: ` +
+            `GitHub answered 502 comparing ${next.slice(0, 7)}\\.\\.\\.${initial.slice(0, 7)} in acme/config \\(.+\\); asking again`,
         ),
       );
       expect(run.outputs['synced-revision']).toBe(next);
@@ -170,44 +177,49 @@ describe('wait: which commit counts', () => {
     const run = await runWait(s, { 'argocd-app': 'docs', revision: next, path: r.work });
     expect(errorAnnotations(run)).toEqual([]);
     expect(run.exitCode).toBe(0);
-    const note = `manifest-generate-paths (apps/web/overlays/dev;apps/web/base): the commits up to ${next.slice(0, 7)} changed nothing under these paths, so Argo CD still reports ${initial.slice(0, 7)}`;
+    const note =
+      `manifest-generate-paths (apps/web/overlays/dev;apps/web/base): the commits up to ${next.slice(0, 7)} changed nothing under these paths, ` +
+      `so Argo CD still reports ${initial.slice(0, 7)}`;
     expect(appsOutput(run)[0]).toMatchObject({ state: 'done', revision: initial, note });
     expect(run.stdout).toContain(`::notice::docs: ${note}`);
   });
 
-  test('manifest-generate-paths: when the later commits did change the app, an older revision is not taken for done (checked through the compare API)', async () => {
-    const { repo: r, initial } = configRepoWithHistory();
-    writeFileSync(join(r.work, 'apps', 'web', 'base', 'NOTES.md'), 'changed\n');
-    git(r.work, 'add', '-A');
-    git(r.work, 'commit', '--quiet', '-m', 'Touch the web base');
-    git(r.work, 'push', '--quiet', 'origin', 'main');
-    const touched = r.remoteHead();
-    github = await startGitHubSimulator({ repos: [{ owner: 'acme', name: 'config', path: r.remote }] });
-    // Argo CD lags: it still reports the old commit although the new one changed a path it watches.
-    const s = await startArgo({
-      name: 'web-dev',
-      path: 'apps/web/overlays/dev',
-      initialRevision: initial,
-      manifestGeneratePaths: '.;/apps/web/base',
-      commitsTouchPaths: false,
-    });
-    s.setRevision('web-dev', touched);
-    const empty = mkdtempSync(join(tmpdir(), 'gitops-promote-nocheckout-'));
-    // The step can only time out here; the timeout must outlast both compare lookups, which did not fit in 4 s on a loaded machine.
-    const run = await runWait(
-      s,
-      { 'argocd-app': 'web-dev', revision: touched, path: empty, token: github.token, repository: 'acme/config', timeout: '10s' },
-      { GITHUB_API_URL: github.apiUrl },
-    );
-    expect(run.exitCode).toBe(1);
-    expect(errorAnnotations(run)[0]).toContain(
-      `waiting for ${touched.slice(0, 7)}: the commits since changed files under manifest-generate-paths (apps/web/overlays/dev;apps/web/base)`,
-    );
-    // One compare answers both whether the reported commit is older and which files changed since.
-    expect(github.requests.filter((request) => request.operationId === 'repos/compare-commits-with-basehead').map((request) => request.path)).toEqual([
-      expect.stringMatching(new RegExp(`/compare/${initial}\\.\\.\\.${touched}$`)),
-    ]);
-  });
+  test(
+    'manifest-generate-paths: when the later commits did change the app, an older revision is not taken for done ' + '(checked through the compare API)',
+    async () => {
+      const { repo: r, initial } = configRepoWithHistory();
+      writeFileSync(join(r.work, 'apps', 'web', 'base', 'NOTES.md'), 'changed\n');
+      git(r.work, 'add', '-A');
+      git(r.work, 'commit', '--quiet', '-m', 'Touch the web base');
+      git(r.work, 'push', '--quiet', 'origin', 'main');
+      const touched = r.remoteHead();
+      github = await startGitHubSimulator({ repos: [{ owner: 'acme', name: 'config', path: r.remote }] });
+      // Argo CD lags: it still reports the old commit although the new one changed a path it watches.
+      const s = await startArgo({
+        name: 'web-dev',
+        path: 'apps/web/overlays/dev',
+        initialRevision: initial,
+        manifestGeneratePaths: '.;/apps/web/base',
+        commitsTouchPaths: false,
+      });
+      s.setRevision('web-dev', touched);
+      const empty = mkdtempSync(join(tmpdir(), 'gitops-promote-nocheckout-'));
+      // The step can only time out here; the timeout must outlast both compare lookups, which did not fit in 4 s on a loaded machine.
+      const run = await runWait(
+        s,
+        { 'argocd-app': 'web-dev', revision: touched, path: empty, token: github.token, repository: 'acme/config', timeout: '10s' },
+        { GITHUB_API_URL: github.apiUrl },
+      );
+      expect(run.exitCode).toBe(1);
+      expect(errorAnnotations(run)[0]).toContain(
+        `waiting for ${touched.slice(0, 7)}: the commits since changed files under manifest-generate-paths (apps/web/overlays/dev;apps/web/base)`,
+      );
+      // One compare answers both whether the reported commit is older and which files changed since.
+      expect(github.requests.filter((request) => request.operationId === 'repos/compare-commits-with-basehead').map((request) => request.path)).toEqual([
+        expect.stringMatching(new RegExp(`/compare/${initial}\\.\\.\\.${touched}$`)),
+      ]);
+    },
+  );
 });
 
 describe('wait: the revision by default, and objects from the promotion config', () => {

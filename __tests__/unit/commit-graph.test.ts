@@ -20,10 +20,14 @@ const SHARED_DEPLOYMENT = 'apps/shared/deployment.yaml';
 const overlay = (tag: string) =>
   `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [../../base]\nimages:\n  - name: web\n    newTag: ${tag}\n`;
 const DEPLOYMENT =
-  'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: web\n';
+  'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n' +
+  '          image: web\n';
 const MISSING = 'd'.repeat(40);
 
-/** Commits of the repository, by name: main is c0 … c5; f1 branches off c1; u0 shares no history; m1 (off c5) adds 300 files; l1 (off c5) reaches the remote after the checkout was cloned. */
+/**
+ * Commits of the repository, by name: main is c0 … c5; f1 branches off c1; u0 shares no history;
+ * m1 (off c5) adds 300 files; l1 (off c5) reaches the remote after the checkout was cloned.
+ */
 type Name = 'c0' | 'c1' | 'c2' | 'c3' | 'c4' | 'c5' | 'f1' | 'u0' | 'm1' | 'l1';
 const commits = {} as Record<Name, string>;
 const dates = {} as Record<Name, number>;

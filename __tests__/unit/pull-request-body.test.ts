@@ -85,7 +85,8 @@ describe('buildPullRequestBody', () => {
 describe('redactSecrets', () => {
   test('data and stringData of a Secret are redacted; other kinds are left alone', () => {
     const yaml =
-      'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  password: c2VjcmV0\nstringData:\n  token: hunter2\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  password: visible\n';
+      'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  password: c2VjcmV0\nstringData:\n  token: hunter2\n---\napiVersion: v1\n' +
+      'kind: ConfigMap\nmetadata:\n  name: c\ndata:\n  password: visible\n';
     const out = redactSecrets(yaml);
     expect(out).not.toContain('c2VjcmV0');
     expect(out).not.toContain('hunter2');

@@ -60,17 +60,20 @@ describe('RevisionAncestry through the compare API', () => {
     [
       404,
       'Not Found',
-      "Input 'repository': GitHub answered 404 Not Found comparing bbbbbbb...aaaaaaa in acme/web-app: the commits are not in that repository, or the token may not read it. Set repository to the config repo (owner/name) and token to a token that may read it.",
+      "Input 'repository': GitHub answered 404 Not Found comparing bbbbbbb...aaaaaaa in acme/web-app: the commits are not in that repository, " +
+        'or the token may not read it. Set repository to the config repo (owner/name) and token to a token that may read it.',
     ],
     [
       401,
       'Bad credentials',
-      "Input 'token': GitHub answered 401 comparing bbbbbbb...aaaaaaa in acme/web-app (Bad credentials): set token to a token that may read acme/web-app (contents: read), and repository to the config repo if it is not.",
+      "Input 'token': GitHub answered 401 comparing bbbbbbb...aaaaaaa in acme/web-app (Bad credentials): " +
+        'set token to a token that may read acme/web-app (contents: read), and repository to the config repo if it is not.',
     ],
     [
       403,
       'Resource not accessible by integration',
-      "Input 'token': GitHub answered 403 comparing bbbbbbb...aaaaaaa in acme/web-app (Resource not accessible by integration): set token to a token that may read acme/web-app (contents: read), and repository to the config repo if it is not.",
+      "Input 'token': GitHub answered 403 comparing bbbbbbb...aaaaaaa in acme/web-app (Resource not accessible by integration): " +
+        'set token to a token that may read acme/web-app (contents: read), and repository to the config repo if it is not.',
     ],
   ])('a %i from the compare API ends the lookup (and the wait) with what to set, once', async (status, message, expected) => {
     const refused = fakeGitHub([() => httpError(status, message)]);
@@ -141,7 +144,8 @@ describe('checkingMessage', () => {
       'the last try failed: said, and that it is asked again',
       [OLD],
       { [OLD]: 'GitHub answered 502 comparing bbbbbbb...aaaaaaa in acme/config (Bad Gateway)' },
-      'checking whether bbbbbbb contains aaaaaaa; the last try failed: GitHub answered 502 comparing bbbbbbb...aaaaaaa in acme/config (Bad Gateway); asking again',
+      'checking whether bbbbbbb contains aaaaaaa; the last try failed: ' +
+        'GitHub answered 502 comparing bbbbbbb...aaaaaaa in acme/config (Bad Gateway); asking again',
     ],
     ["a failure of another revision is not this one's", [OLD], { ['c'.repeat(40)]: 'GitHub answered 503' }, 'checking whether bbbbbbb contains aaaaaaa'],
   ])('%s', (_title, revisions, failures, expected) => {

@@ -51,11 +51,13 @@ describe('kubeconform-style templates', () => {
     ],
     [
       'schemas/{{ .resourceKind }}.json',
-      `Input 'schema-locations': 'schemas/{{ .resourceKind }}.json' uses the unknown template variable .resourceKind (did you mean .ResourceKind?); the variables are ${VARIABLES}, as in kubeconform.`,
+      `Input 'schema-locations': 'schemas/{{ .resourceKind }}.json' uses the unknown template variable .resourceKind (did you mean .ResourceKind?); ` +
+        `the variables are ${VARIABLES}, as in kubeconform.`,
     ],
     [
       'schemas/{{ printf "%s" .Group }}.json',
-      `Input 'schema-locations': 'schemas/{{ printf "%s" .Group }}.json' uses '{{ printf "%s" .Group }}', which is not a template variable; the variables are ${VARIABLES}, as in kubeconform.`,
+      `Input 'schema-locations': 'schemas/{{ printf "%s" .Group }}.json' uses '{{ printf "%s" .Group }}', which is not a template variable; ` +
+        `the variables are ${VARIABLES}, as in kubeconform.`,
     ],
     [
       'schemas/{{}}.json',
@@ -163,7 +165,10 @@ describe('files and folders of schemas', () => {
       'a JSON Schema whose kind neither its name nor its content says',
       { 'widget.json': schema('w') },
       'widget.json',
-      /widget\.json is a JSON Schema, but of which kind cannot be told: give it an x-kubernetes-group-version-kind, or name the file <kind>_<version>\.json or <kind>-<group>-<version>\.json\.$/,
+      new RegExp(
+        String.raw`widget\.json is a JSON Schema, but of which kind cannot be told: give it an x-kubernetes-group-version-kind, ` +
+          String.raw`or name the file <kind>_<version>\.json or <kind>-<group>-<version>\.json\.$`,
+      ),
     ],
     [
       'a file with no CRD and no JSON Schema',

@@ -26,7 +26,8 @@ describe('kubectl stderr → findings', () => {
     ].join('\n');
     expect(splitErrors(stderr)).toEqual([
       'Error from server (NotFound): error when creating "STDIN": namespaces "shop" not found',
-      'resource mapping not found for name: "blue" namespace: "" from "STDIN": no matches for kind "Widget" in version "example.com/v1"\nensure CRDs are installed first',
+      'resource mapping not found for name: "blue" namespace: "" from "STDIN": no matches for kind "Widget" in version "example.com/v1"\n' +
+        'ensure CRDs are installed first',
       'The Deployment "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0',
     ]);
   });
@@ -70,7 +71,8 @@ describe('kubectl stderr → findings', () => {
     },
     {
       block:
-        'Error from server (BadRequest): error when creating "STDIN": Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.template.spec.containers[0].imagee"',
+        'Error from server (BadRequest): error when creating "STDIN": Deployment in version "v1" cannot be handled as a Deployment: ' +
+        'strict decoding error: unknown field "spec.template.spec.containers[0].imagee"',
       objects: [deployment, { ...deployment, metadata: { name: 'other' }, spec: {} }],
       severity: 'error',
       resource: 'Deployment/shop/web',

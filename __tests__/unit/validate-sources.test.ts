@@ -52,7 +52,9 @@ describe('locateRenderError', () => {
   test.each([
     {
       message:
-        "accumulating resources: accumulation err='accumulating resources from '../../base': '/x/base' must resolve to a file': recursed accumulation of path 'BASE': accumulating resources: accumulating resources from 'missing.yaml': open BASE/missing.yaml: no such file or directory",
+        "accumulating resources: accumulation err='accumulating resources from '../../base': '/x/base' must resolve to a file': " +
+        "recursed accumulation of path 'BASE': accumulating resources: accumulating resources from 'missing.yaml': open BASE/missing.yaml: " +
+        'no such file or directory',
       file: 'apps/web/base/kustomization.yaml',
       line: 4,
       setup: (root: string) =>
@@ -60,7 +62,8 @@ describe('locateRenderError', () => {
     },
     {
       message:
-        "recursed accumulation of path 'BASE': accumulating resources: accumulating resources from 'service.yaml': MalformedYAMLError: yaml: line 5: found character that cannot start any token in File: service.yaml",
+        "recursed accumulation of path 'BASE': accumulating resources: accumulating resources from 'service.yaml': MalformedYAMLError: yaml: " +
+        'line 5: found character that cannot start any token in File: service.yaml',
       file: 'apps/web/base/service.yaml',
       line: 5,
       setup: (root: string) => writeFileSync(join(root, 'apps/web/base/service.yaml'), 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n\tlabels: x\n'),

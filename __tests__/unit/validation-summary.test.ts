@@ -35,8 +35,10 @@ function tableRows(markdown: string): string[][] {
 
 // What kubectl 1.32 (kustomize 5.5) prints for a resource entry that does not exist, after render.ts has cut klog's timestamp.
 const MISSING_BASE =
-  `"command failed" err="accumulating resources: accumulation err='accumulating resources from '../../basex': evalsymlink failure on '/tmp/repo/apps/web/basex' : lstat /tmp/repo/apps/web/basex: no such file or directory': ` +
-  `must build at directory: not a valid directory: evalsymlink failure on '/tmp/repo/apps/web/basex' : lstat /tmp/repo/apps/web/basex: no such file or directory"`;
+  `"command failed" err="accumulating resources: accumulation err='accumulating resources from '../../basex': ` +
+  `evalsymlink failure on '/tmp/repo/apps/web/basex' : lstat /tmp/repo/apps/web/basex: no such file or directory': ` +
+  `must build at directory: not a valid directory: evalsymlink failure on '/tmp/repo/apps/web/basex' : lstat /tmp/repo/apps/web/basex: ` +
+  `no such file or directory"`;
 
 describe('validationSummaryMarkdown', () => {
   const renderError: Finding = {
@@ -116,17 +118,27 @@ describe('describeRenderError', () => {
     ],
     [
       'a missing entry inside a base: where, then the real cause',
-      `"command failed" err="accumulating resources: accumulation err='accumulating resources from '../base': '/tmp/repo/f/base' must resolve to a file': recursed accumulation of path '/tmp/repo/f/base': accumulating resources: accumulation err='accumulating resources from '../nothere': evalsymlink failure on '/tmp/repo/f/nothere' : lstat /tmp/repo/f/nothere: no such file or directory': must build at directory: not a valid directory: evalsymlink failure on '/tmp/repo/f/nothere' : lstat /tmp/repo/f/nothere: no such file or directory"`,
+      `"command failed" err="accumulating resources: accumulation err='accumulating resources from '../base': ` +
+        `'/tmp/repo/f/base' must resolve to a file': recursed accumulation of path '/tmp/repo/f/base': accumulating resources: ` +
+        `accumulation err='accumulating resources from '../nothere': evalsymlink failure on '/tmp/repo/f/nothere' : lstat /tmp/repo/f/nothere: ` +
+        `no such file or directory': must build at directory: not a valid directory: evalsymlink failure on '/tmp/repo/f/nothere' : ` +
+        `lstat /tmp/repo/f/nothere: no such file or directory"`,
       "in f/base: accumulating resources from '../nothere': f/nothere does not exist",
     ],
     [
       'malformed YAML in a base',
-      `"command failed" err="accumulating resources: accumulation err='accumulating resources from '../base': '/tmp/repo/g/base' must resolve to a file': recursed accumulation of path '/tmp/repo/g/base': accumulating resources: accumulating resources from 'deployment.yaml': MalformedYAMLError: yaml: mapping values are not allowed in this context in File: deployment.yaml"`,
-      "in g/base: accumulating resources from 'deployment.yaml': MalformedYAMLError: yaml: mapping values are not allowed in this context in File: deployment.yaml",
+      `"command failed" err="accumulating resources: accumulation err='accumulating resources from '../base': ` +
+        `'/tmp/repo/g/base' must resolve to a file': recursed accumulation of path '/tmp/repo/g/base': accumulating resources: ` +
+        `accumulating resources from 'deployment.yaml': MalformedYAMLError: yaml: mapping values are not allowed in this context in File: ` +
+        `deployment.yaml"`,
+      "in g/base: accumulating resources from 'deployment.yaml': MalformedYAMLError: yaml: " +
+        'mapping values are not allowed in this context in File: deployment.yaml',
     ],
     [
       'a file outside the overlay: the security refusal, not the folder attempt',
-      `"command failed" err="accumulating resources: accumulation err='accumulating resources from '../base/deployment.yaml': security; file '/tmp/repo/base/deployment.yaml' is not in or below '/tmp/repo/c'': must build at directory: '/tmp/repo/base/deployment.yaml': file is not directory"`,
+      `"command failed" err="accumulating resources: accumulation err='accumulating resources from '../base/deployment.yaml': security; ` +
+        `file '/tmp/repo/base/deployment.yaml' is not in or below '/tmp/repo/c'': must build at directory: '/tmp/repo/base/deployment.yaml': ` +
+        `file is not directory"`,
       "accumulating resources from '../base/deployment.yaml': security; file 'base/deployment.yaml' is not in or below 'c'",
     ],
     [
@@ -136,7 +148,9 @@ describe('describeRenderError', () => {
     ],
     [
       'kustomize build prints Error:',
-      "Error: accumulating resources: accumulation err='accumulating resources from 'x.yaml': evalsymlink failure on '/tmp/repo/x.yaml' : lstat /tmp/repo/x.yaml: no such file or directory': must build at directory: not a valid directory: evalsymlink failure on '/tmp/repo/x.yaml' : lstat /tmp/repo/x.yaml: no such file or directory",
+      "Error: accumulating resources: accumulation err='accumulating resources from 'x.yaml': evalsymlink failure on '/tmp/repo/x.yaml' : " +
+        "lstat /tmp/repo/x.yaml: no such file or directory': must build at directory: not a valid directory: " +
+        "evalsymlink failure on '/tmp/repo/x.yaml' : lstat /tmp/repo/x.yaml: no such file or directory",
       "accumulating resources from 'x.yaml': x.yaml does not exist",
     ],
     [

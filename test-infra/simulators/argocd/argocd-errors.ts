@@ -61,7 +61,9 @@ const HTTP_STATUS_TEXT: Record<number, string> = {
 /** What an ingress in front of Argo CD answers for statuses the gateway itself never produces (e.g. 502). */
 export function sendProxyError(res: ServerResponse, status: number): void {
   const title = `${status} ${PROXY_STATUS_TEXT[status] ?? 'Error'}`;
-  const text = `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
+  const text =
+    `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n` +
+    `</html>\r\n`;
   res.writeHead(status, { 'Content-Type': 'text/html', 'Content-Length': Buffer.byteLength(text) });
   res.end(text);
 }

@@ -27,7 +27,9 @@ const UNIVERSAL_STATUSES = new Set([400, 401, 403, 404, 422, 429, 500, 502, 503]
  */
 const KNOWN_SPEC_GAPS: Array<{ why: string; operations: string[]; path: RegExp; keyword: string; value: unknown }> = [
   {
-    why: '`pull-request-simple` types labels[].description as a string while `pull-request` (the same labels) allows null; GitHub sends null for a label without description',
+    why:
+      '`pull-request-simple` types labels[].description as a string while `pull-request` (the same labels) allows null; ' +
+      'GitHub sends null for a label without description',
     operations: ['pulls/list', 'pulls/request-reviewers', 'pulls/remove-requested-reviewers'],
     path: /^\/(\d+\/)?labels\/\d+\/description$/,
     keyword: 'type',

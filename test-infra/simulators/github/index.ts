@@ -97,10 +97,10 @@ export async function startGitHubSimulator(options: GitHubSimulatorOptions): Pro
     requests,
     contractViolations: violations,
     assertContractClean() {
-      if (violations.length)
-        throw new Error(
-          `GitHub contract violations:\n${violations.map((v) => `- ${v.kind} ${v.method} ${v.path} ${v.operationId ?? ''} ${v.status ?? ''}: ${v.errors.join('; ')}`).join('\n')}`,
-        );
+      if (violations.length) {
+        const list = violations.map((v) => `- ${v.kind} ${v.method} ${v.path} ${v.operationId ?? ''} ${v.status ?? ''}: ${v.errors.join('; ')}`);
+        throw new Error(`GitHub contract violations:\n${list.join('\n')}`);
+      }
     },
     injectFault: (spec) => faults.inject(spec),
     clearFaults: () => faults.clear(),

@@ -7,7 +7,8 @@ import type { RepoState } from './state.js';
 
 function notCollaborator(repo: RepoState) {
   return unprocessable(
-    `Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the ${repo.fullName} repository.`,
+    `Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the ` +
+      `${repo.fullName} repository.`,
   );
 }
 

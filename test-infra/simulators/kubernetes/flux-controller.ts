@@ -175,14 +175,16 @@ export class FluxController {
         1,
         'BuildFailed',
         s.message ??
-          `kustomize build failed: accumulating resources: accumulation err='accumulating resources from 'deployment.yaml': open ${s.path ?? `./overlays/${name}`}/deployment.yaml: no such file or directory'`,
+          `kustomize build failed: accumulating resources: accumulation err='accumulating resources from 'deployment.yaml': ` +
+            `open ${s.path ?? `./overlays/${name}`}/deployment.yaml: no such file or directory'`,
       );
     if (outcome === 'reconciliation-failed')
       return fail(
         1,
         'ReconciliationFailed',
         s.message ??
-          `Deployment/${name}/${name} dry-run failed: failed to create typed patch object (${name}/${name}; apps/v1, Kind=Deployment): .spec.template.spec.containers[name="app"].imagePullPolicy: expected string, got &value.valueUnstructured{Value:1}`,
+          `Deployment/${name}/${name} dry-run failed: failed to create typed patch object (${name}/${name}; apps/v1, Kind=Deployment): ` +
+            `.spec.template.spec.containers[name="app"].imagePullPolicy: expected string, got &value.valueUnstructured{Value:1}`,
       );
     if (outcome === 'stalled') {
       return at(1, (o, now) => {

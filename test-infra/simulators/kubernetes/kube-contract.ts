@@ -214,7 +214,9 @@ function toCause(e: ErrorObject): StatusCause {
     case 'enum':
       return {
         reason: 'FieldValueNotSupported',
-        message: `Unsupported value: ${JSON.stringify(e.data)}: supported values: ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+        message:
+          `Unsupported value: ${JSON.stringify(e.data)}: supported values: ` +
+          `${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
         field,
       };
     case 'pattern':

@@ -63,7 +63,8 @@ export const conflict = (r: FluxResource, name: string): KubeError =>
   status(
     409,
     'Conflict',
-    `Operation cannot be fulfilled on ${groupResource(r)} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
+    `Operation cannot be fulfilled on ${groupResource(r)} "${name}": the object has been modified; ` +
+      `please apply your changes to the latest version and try again`,
     { name, group: r.group, kind: r.plural },
   );
 
@@ -73,7 +74,8 @@ export const unsupportedMediaType = (contentType: string): KubeError =>
   status(
     415,
     'UnsupportedMediaType',
-    `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml (got ${contentType})`,
+    `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, ` +
+      `application/apply-patch+yaml (got ${contentType})`,
   );
 
 export const methodNotAllowed = (): KubeError => status(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
