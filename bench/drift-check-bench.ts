@@ -374,7 +374,6 @@ function firstDifference(a: unknown, b: unknown, path: string): string {
   return `${path} (checkout: ${JSON.stringify(a)?.slice(0, 80)}; api: ${JSON.stringify(b)?.slice(0, 80)})`;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- rest-sibling idiom: generatedAt is named only to leave it out
 const withoutTime = ({ generatedAt: _at, ...report }: DriftReport): Omit<DriftReport, 'generatedAt'> => report;
 
 /**

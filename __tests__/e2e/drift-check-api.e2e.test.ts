@@ -51,7 +51,6 @@ function drift(inputs: Record<string, string>): Promise<ActionRun> {
   });
 }
 
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- rest-sibling idiom: generatedAt is named only to leave it out
 const withoutTime = ({ generatedAt: _at, ...report }: DriftReport) => report;
 
 describe('drift-check through the GitHub API (no checkout)', () => {
