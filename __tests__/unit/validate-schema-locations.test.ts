@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { InputError } from '../../src/errors.js';
 import { fileNameMatches, isResourceSchema, schemaFileName, type SchemaFileName } from '../../src/validate/schema-files.js';
-import { checkSchemaLocations, expandTemplate, UserSchemaLocations } from '../../src/validate/user-schemas.js';
+import { expandTemplate, UserSchemaLocations } from '../../src/validate/user-schemas.js';
+import { checkSchemaLocations } from '../../src/validate/schema-location-template.js';
 
 /** `schema-locations`: kubeconform-style templates, and files or folders of CRDs and JSON Schemas. */
 

@@ -24,7 +24,7 @@ export interface CheckSetupOutcome {
  * promotion config needs of it, judged from a few reads; writes nothing.
  */
 export async function runCheckSetup(context: CheckSetupContext): Promise<CheckSetupOutcome> {
-  const github = context.github.connect();
+  const github = await context.github.connect();
   const config = await readConfigThroughApi(context, github);
   const needs: SetupNeeds = {
     pullRequests: config?.environments.some((env) => env.landing === 'pull-request') ?? true,
@@ -47,7 +47,7 @@ export async function runCheckSetup(context: CheckSetupContext): Promise<CheckSe
  */
 async function readConfigThroughApi(context: CheckSetupContext, github: GitHubConnection): Promise<PromotionConfig | undefined> {
   const { file, named } = context.configFile;
-  const repo = connectConfigRepo({ kind: 'github-api' }, context.github);
+  const repo = await connectConfigRepo({ kind: 'github-api' }, context.github);
   let text: string | undefined;
   try {
     text = await repo.readFile(file);

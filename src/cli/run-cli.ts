@@ -2,7 +2,6 @@ import { readFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import { run } from '../main.js';
 import { oneLineMessage } from '../errors.js';
 import { CliConsole } from './cli-console.js';
@@ -12,13 +11,17 @@ import { outputLines, outputsAsJson } from './human-output.js';
 import { inputVariableName, parseCliArgs, type CliRequest } from './parse-cli-args.js';
 import { readOutputFile } from './output-file.js';
 
-/** action.yml sits one folder above dist/index.js, in a checkout and in the npm package alike. */
+/**
+ * action.yml's inputs, as the build wrote them beside the bundle (dist/action-inputs.json): reading JSON costs
+ * nothing, where loading a YAML parser first would cost more than the rest of the CLI's start.
+ */
 function loadActionInputs(): Record<string, ActionInput> {
-  // Built at run time so the bundler does not try to inline the file as an asset.
-  const metadata = ['action', 'yml'].join('.');
-  const text = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', metadata), 'utf8');
-  return (parse(text) as { inputs: Record<string, ActionInput> }).inputs;
+  const text = readFileSync(join(dirname(fileURLToPath(import.meta.url)), ACTION_INPUTS_FILE), 'utf8');
+  return JSON.parse(text) as Record<string, ActionInput>;
 }
+
+/** Written by scripts/bundle.ts from action.yml. */
+const ACTION_INPUTS_FILE = 'action-inputs.json';
 
 /**
  * `gitops-promote <command> --flag value …`: the action's inputs from flags, the

@@ -4,7 +4,7 @@ import { GitHubAccess } from '../github/github-connection.js';
 import { readConfigFile } from '../inputs/config-inputs.js';
 import { readGitHubTarget } from '../inputs/github-inputs.js';
 import type { RunContext } from '../types.js';
-import { runCheckSetup, type CheckSetupContext, type CheckSetupOutcome } from '../check-setup/run-check-setup.js';
+import type { CheckSetupContext, CheckSetupOutcome } from '../check-setup/run-check-setup.js';
 import { setupSummaryMarkdown } from '../check-setup/setup-summary.js';
 import { setOutputs, writeSummary } from '../report/job-summary.js';
 import { countOf } from '../text/wording.js';
@@ -16,7 +16,7 @@ import type { Command } from './command.js';
  */
 export const checkSetupCommand: Command<CheckSetupContext, CheckSetupOutcome> = {
   readInputs: (run: RunContext) => ({ github: new GitHubAccess(readGitHubTarget(run), run, 'to check the set-up'), configFile: readConfigFile() }),
-  run: (context) => runCheckSetup(context),
+  run: async (context) => (await import('../check-setup/run-check-setup.js')).runCheckSetup(context),
   async report({ repository, configNote, findings }) {
     core.info(configNote);
     for (const finding of findings) {

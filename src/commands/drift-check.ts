@@ -1,7 +1,6 @@
 import * as core from '@actions/core';
-import { runDriftCheck, type DriftContext, type DriftInputs } from '../drift/run-drift-check.js';
+import type { DriftContext, DriftInputs } from '../drift/run-drift-check.js';
 import type { DriftReport } from '../drift/drift-types.js';
-import { summaryMarkdown } from '../drift/report-markdown.js';
 import { InputError, UserError } from '../errors.js';
 import { GitHubAccess } from '../github/github-connection.js';
 import { readConfigFile } from '../inputs/config-inputs.js';
@@ -34,9 +33,11 @@ export const driftCheckCommand: Command<Prepared<DriftInputs, DriftContext>, Dri
     };
     return { inputs, context: { github: new GitHubAccess(github, run, 'for drift-check'), configFile: readConfigFile(), run } };
   },
-  run: ({ inputs, context }) => runDriftCheck(inputs, context),
+  run: async ({ inputs, context }) => (await import('../drift/run-drift-check.js')).runDriftCheck(inputs, context),
   async report(report, { inputs }) {
     setOutputs({ report: JSON.stringify(report), drifted: String(report.drifted) });
+    // The renderer (and the semver it sorts skew with) loads only once there is a report to render.
+    const { summaryMarkdown } = await import('../drift/report-markdown.js');
     await writeSummary(summaryMarkdown(report));
     const drift = report.items.filter((item) => item.drift);
     for (const item of drift) core.warning(`${item.environment} / ${item.app}: ${item.kind}: ${item.message}`);

@@ -8,7 +8,7 @@ import type { RunContext } from '../types.js';
 import { readSchemaSettings } from '../inputs/validation-inputs.js';
 import { promoteOutputs, promotionSummaryMarkdown } from '../promote/promotion-summary.js';
 import type { PromoteInputs, PromoteOutcome } from '../promote/promotion-types.js';
-import { runPromotion, type PromoteContext } from '../promote/run-promotion.js';
+import type { PromoteContext } from '../promote/run-promotion.js';
 import { setOutputs, writeSummary } from '../report/job-summary.js';
 import type { Command, Prepared } from './command.js';
 
@@ -31,7 +31,7 @@ export const promoteCommand: Command<Prepared<PromoteInputs, PromoteContext>, Pr
     };
     return { inputs, context: { github: new GitHubAccess(github, run, 'to open promotion pull requests'), configFile: readConfigFile(), run } };
   },
-  run: ({ inputs, context }) => runPromotion(inputs, context),
+  run: async ({ inputs, context }) => (await import('../promote/run-promotion.js')).runPromotion(inputs, context),
   async report(outcome) {
     setOutputs(promoteOutputs(outcome));
     await writeSummary(promotionSummaryMarkdown(outcome));

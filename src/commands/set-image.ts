@@ -10,7 +10,7 @@ import { readSchemaSettings } from '../inputs/validation-inputs.js';
 import { parseImageArguments } from '../kustomize/image-argument.js';
 import { DEFAULT_COMMIT_MESSAGE } from '../report/commit-message.js';
 import { setOutputs, writeSummary } from '../report/job-summary.js';
-import { runSetImage, type SetImageContext } from '../set-image/run-set-image.js';
+import type { SetImageContext } from '../set-image/run-set-image.js';
 import { setImageOutputs, setImageSummaryMarkdown } from '../set-image/set-image-summary.js';
 import type { SetImageInputs, SetImageOutcome } from '../set-image/set-image-types.js';
 import type { Command, Prepared } from './command.js';
@@ -41,7 +41,7 @@ export const setImageCommand: Command<Prepared<SetImageInputs, SetImageContext>,
     };
     return { inputs, context };
   },
-  run: ({ inputs, context }) => runSetImage(inputs, context),
+  run: async ({ inputs, context }) => (await import('../set-image/run-set-image.js')).runSetImage(inputs, context),
   async report(outcome) {
     setOutputs(setImageOutputs(outcome));
     // A later `wait` step in the same job picks the pushed commit up from here.

@@ -10,7 +10,7 @@ import type { RunContext } from '../types.js';
 import { readSchemaSettings } from '../inputs/validation-inputs.js';
 import { setOutputs } from '../report/job-summary.js';
 import { toJUnitXml } from '../validate/junit-report.js';
-import { runValidate, type ValidateContext, type ValidateInputs, type ValidateOutcome } from '../validate/run-validate.js';
+import type { ValidateContext, ValidateInputs, ValidateOutcome } from '../validate/run-validate.js';
 import { annotate, reportJson, validationFailure, writeValidationSummary } from '../validate/validation-output.js';
 import type { Command, Prepared } from './command.js';
 
@@ -34,7 +34,7 @@ export const validateCommand: Command<Prepared<ValidateInputs, ValidateContext>,
     if (inputs.changedOnly && inputs.baseRef === '') throw new InputError('base-ref', 'is required when changed-only is true (outside a pull_request event).');
     return { inputs, context: { github: new GitHubAccess(readGitHubTarget(run), run, 'to validate'), configFile: readConfigFile(), run } };
   },
-  run: ({ inputs, context }) => runValidate(inputs, context),
+  run: async ({ inputs, context }) => (await import('../validate/run-validate.js')).runValidate(inputs, context),
   async report({ report, root }, { inputs }, run) {
     annotate(report, root, run.workspace);
     await mkdir(dirname(inputs.junitFile), { recursive: true });

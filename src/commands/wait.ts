@@ -9,7 +9,7 @@ import { readGitHubTarget } from '../inputs/github-inputs.js';
 import { readBoolean, readChoice, readDuration, readFolder, readList, readString } from '../inputs/read-inputs.js';
 import type { RunContext } from '../types.js';
 import { setOutputs, writeSummary } from '../report/job-summary.js';
-import { runWait, type WaitContext } from '../wait/run-wait.js';
+import type { WaitContext } from '../wait/run-wait.js';
 import type { WaitInputs } from '../wait/wait-inputs.js';
 import { waitOutputs, waitSummaryMarkdown, type WaitOutcome } from '../wait/wait-report.js';
 import type { Command, Prepared } from './command.js';
@@ -40,7 +40,7 @@ export const waitCommand: Command<Prepared<WaitInputs, WaitContext>, WaitOutcome
     };
     return { inputs, context: { target, github: new GitHubAccess(target, run, 'to compare commits'), configFile: readConfigFile(), run } };
   },
-  run: ({ inputs, context }) => runWait(inputs, context),
+  run: async ({ inputs, context }) => (await import('../wait/run-wait.js')).runWait(inputs, context),
   async report(outcome) {
     setOutputs(waitOutputs(outcome));
     await writeSummary(waitSummaryMarkdown(outcome));

@@ -2,6 +2,9 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { parse } from 'yaml';
 import { UserError, yamlErrorText } from '../errors.js';
 import { PROMOTION_CONFIG_SCHEMA } from './config-schema.js';
+import { DEFAULT_CONFIG_FILE } from './config-file-name.js';
+
+export { DEFAULT_CONFIG_FILE };
 
 /**
  * The promotion config (`gitops-promote.yaml` at the config repo's root): the
@@ -9,7 +12,6 @@ import { PROMOTION_CONFIG_SCHEMA } from './config-schema.js';
  * images and controller objects. Inputs override it; without it, inputs alone work.
  */
 
-export const DEFAULT_CONFIG_FILE = 'gitops-promote.yaml';
 
 /**
  * What an environment is when neither the config nor an input says otherwise.

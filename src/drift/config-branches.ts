@@ -28,7 +28,7 @@ export interface ConfigBranches {
 export async function openConfigBranches(location: RepoLocation, github: GitHubAccess, configFile: ConfigFile): Promise<ConfigBranches> {
   if (location.kind === 'checkout') return openCheckout(location.path, configFile);
   if (!github.available) throw new InputError('token', 'is needed to read the config repo through the GitHub API (path is empty).');
-  const connection = github.connect();
+  const connection = await github.connect();
   // A checkout of the config repo in the working folder (actions/checkout) is read as it is: no API requests for history.
   const checkout = await checkoutOf(new Git(process.cwd()), connection.repository);
   if (checkout) {
@@ -95,7 +95,7 @@ async function checkoutBranch(git: Git, detachedName?: string): Promise<ConfigBr
 }
 
 async function openThroughApi(github: GitHubAccess, configFile: ConfigFile): Promise<ConfigBranches> {
-  const connection = github.connect();
+  const connection = await github.connect();
   const opened = await openConfigRepo({ kind: 'github-api' }, { branch: '', push: false, github, configFile });
   const repo = opened.repo as GitHubApiRepo;
   let config: PromotionConfig;

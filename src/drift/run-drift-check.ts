@@ -50,7 +50,7 @@ const READ_PERMISSIONS = 'contents: read, pull-requests: read and issues: write'
  * and keeps the tracking issue (the one write, to GitHub; never to a cluster).
  */
 export async function runDriftCheck(inputs: DriftInputs, context: DriftContext): Promise<DriftReport> {
-  const github = context.github.available ? context.github.connect() : undefined;
+  const github = context.github.available ? await context.github.connect() : undefined;
   const report = await withGitHubDiagnosis(context.github, { mode: 'read', permissions: READ_PERMISSIONS }, () => readAndCheck(inputs, context, github));
   if (inputs.issueLabel && github) {
     await core.group(`Tracking issue (label ${inputs.issueLabel})`, () => keepTrackingIssue(report, inputs.issueLabel, github, context.run));

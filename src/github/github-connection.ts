@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import type { GitHubTarget, RunContext } from '../types.js';
-import { createGitHubClient, type GitHubClient, type RequestCount } from './octokit-client.js';
+import type { GitHubClient, RequestCount } from './octokit-client.js';
 
 /** The config repo on GitHub and a client to reach it. */
 export interface GitHubConnection {
@@ -16,7 +16,7 @@ export interface GitHubConnection {
 }
 
 /** A client for the config repo; `why` finishes the sentence of the error when an input is missing. */
-export function connectToGitHub(target: GitHubTarget, context: RunContext, why: string): GitHubConnection {
+export async function connectToGitHub(target: GitHubTarget, context: RunContext, why: string): Promise<GitHubConnection> {
   if (target.repository === '') throw new InputError('repository', `is needed ${why}; name the config repo as owner/name.`);
   if (target.token === '') {
     throw new InputError('token', `is needed ${why}; pass a GitHub App token or a fine-grained personal access token (see the README's section on tokens).`);
@@ -24,6 +24,8 @@ export function connectToGitHub(target: GitHubTarget, context: RunContext, why: 
   // readGitHubTarget has checked it is owner/name.
   const [owner, repo] = target.repository.split('/') as [string, string];
   const counter: RequestCount = { reads: 0, writes: 0 };
+  // Loaded on first use: a run that never reaches GitHub (and every input error) starts without Octokit.
+  const { createGitHubClient } = await import('./octokit-client.js');
   const client = createGitHubClient({ token: target.token, apiUrl: context.apiUrl, graphqlUrl: context.graphqlUrl, counter });
   return { client, owner, repo, repository: target.repository, workflowRepository: context.workflowRepository, counter };
 }
@@ -35,6 +37,7 @@ export function connectToGitHub(target: GitHubTarget, context: RunContext, why: 
  */
 export class GitHubAccess {
   private connection: GitHubConnection | undefined;
+  private connecting: Promise<GitHubConnection> | undefined;
 
   constructor(
     private readonly target: GitHubTarget,
@@ -43,8 +46,9 @@ export class GitHubAccess {
   ) {}
 
   /** The connection, opened now if it was not. */
-  connect(): GitHubConnection {
-    return (this.connection ??= connectToGitHub(this.target, this.context, this.why));
+  async connect(): Promise<GitHubConnection> {
+    this.connecting ??= connectToGitHub(this.target, this.context, this.why);
+    return (this.connection = await this.connecting);
   }
 
   /** The connection if one was opened, for explaining an error. */

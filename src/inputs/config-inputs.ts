@@ -1,4 +1,4 @@
-import { DEFAULT_CONFIG_FILE } from '../config/promotion-config.js';
+import { DEFAULT_CONFIG_FILE } from '../config/config-file-name.js';
 import type { ConfigFile } from '../config/load-config.js';
 import { InputError } from '../errors.js';
 import { readString } from './read-inputs.js';

@@ -1,5 +1,5 @@
 import { DEFAULT_KUBERNETES_VERSION, parseKubernetesVersion } from '../validate/kubernetes-versions.js';
-import { checkSchemaLocations } from '../validate/user-schemas.js';
+import { checkSchemaLocations } from '../validate/schema-location-template.js';
 import type { SchemaSettings } from '../validate/validation-settings.js';
 import { readBoolean, readList, readString } from './read-inputs.js';
 

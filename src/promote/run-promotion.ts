@@ -83,7 +83,7 @@ async function promoteIn(work: PromotionWork, snapshot: Snapshot): Promise<Promo
     core.info(`${key.to} already runs what ${key.from} runs; nothing to promote.`);
     if (landing === 'pull-request' && !inputs.dryRun) {
       const reason = `Nothing left to promote: ${key.to} already runs what ${key.from} runs (as of ${snapshot.commit.slice(0, 7)} on ${work.branch}). Closing this pull request.`;
-      outcome.closed = await closeEmptyPromotion(context.github.connect(), promotionBranchName(key), promotionMarker(key), reason);
+      outcome.closed = await closeEmptyPromotion(await context.github.connect(), promotionBranchName(key), promotionMarker(key), reason);
     }
     return outcome;
   }
@@ -109,7 +109,7 @@ async function promoteIn(work: PromotionWork, snapshot: Snapshot): Promise<Promo
     return { ...outcome, changes: landed.changes as PromotedChange[], commitSha: landed.commitSha };
   }
 
-  const github = context.github.connect();
+  const github = await context.github.connect();
   const diff = await renderedDiff(edits);
   const verified = await checkEdits(snapshot.root, edits, work.checks, 'Validating the promoted overlays');
   const promotedApps = apps.filter((app) => app.edits.some((edit) => edit.changes.length > 0)).map((app) => app.app);

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import type { GitHubAccess } from '../github/github-connection.js';
+import type { GitHubAccess, GitHubConnection } from '../github/github-connection.js';
 import { loadPromotionConfig, type ConfigFile } from '../config/load-config.js';
 import type { RepoLocation } from '../types.js';
 import type { PromotionConfig } from '../config/promotion-config.js';
@@ -15,9 +15,9 @@ export interface OpenedRepo {
 }
 
 /** The config repo at `location`, not yet opened: for a command that reads one file (check-setup). */
-export function connectConfigRepo(location: RepoLocation, github: GitHubAccess): ConfigRepo {
+export async function connectConfigRepo(location: RepoLocation, github: GitHubAccess): Promise<ConfigRepo> {
   if (location.kind === 'checkout') return new LocalCheckout(location.path, { push: false });
-  const connection = github.connect();
+  const connection = await github.connect();
   return new GitHubApiRepo(connection.client, connection.owner, connection.repo);
 }
 
@@ -82,7 +82,7 @@ export async function openConfigRepo(
     }
     return { repo, snapshot, branch: options.branch || current || wanted || '', config };
   }
-  const connection = options.github.connect();
+  const connection = await options.github.connect();
   const repo = new GitHubApiRepo(connection.client, connection.owner, connection.repo);
   try {
     let branch = options.branch || (await defaultBranch(connection));
@@ -102,7 +102,7 @@ export async function openConfigRepo(
   }
 }
 
-async function defaultBranch(connection: ReturnType<GitHubAccess['connect']>): Promise<string> {
+async function defaultBranch(connection: GitHubConnection): Promise<string> {
   const { data } = await connection.client.rest.repos.get({ owner: connection.owner, repo: connection.repo });
   return data.default_branch;
 }

@@ -109,7 +109,7 @@ async function setImageIn(inputs: SetImageInputs, context: SetImageContext, open
   if (changed.length === 0) {
     core.info('Every overlay already has these images; nothing to change.');
     if (settings.landing === 'pull-request' && !inputs.dryRun) {
-      outcome.closed = await closeSettledSetImagePullRequest(context.github.connect(), environment!.name, (images) => planSetImage(inputs, images, overlays));
+      outcome.closed = await closeSettledSetImagePullRequest(await context.github.connect(), environment!.name, (images) => planSetImage(inputs, images, overlays));
     }
     return outcome;
   }
@@ -125,7 +125,7 @@ async function setImageIn(inputs: SetImageInputs, context: SetImageContext, open
     await checkEdits(snapshot.root, changed, work.checks);
     const landed = await landSetImagePullRequest({
       repo: opened.repo,
-      github: context.github.connect(),
+      github: await context.github.connect(),
       snapshot,
       base: branch,
       environment: environment!,

@@ -88,3 +88,11 @@ function templateValues({ apiVersion, kind, strict, kubernetesVersion }: Templat
     KindSuffix: kindSuffix,
   };
 }
+
+/**
+ * Throws the InputError of the first malformed template among `locations`: to refuse bad input before any work.
+ * Here, beside the parser, so reading the inputs loads no schema reader.
+ */
+export function checkSchemaLocations(locations: readonly string[]): void {
+  for (const location of locations) if (isSchemaLocationTemplate(location)) parseSchemaLocationTemplate(location);
+}

@@ -45,11 +45,6 @@ export class UserSchemaLocations {
   }
 }
 
-/** Throws the InputError of the first malformed template among `locations`: to refuse bad input before any work. */
-export function checkSchemaLocations(locations: readonly string[]): void {
-  for (const location of locations) if (isSchemaLocationTemplate(location)) parseSchemaLocationTemplate(location);
-}
-
 /** A kubeconform-style template: the file it names for a kind, when that file exists, is that kind's JSON Schema. */
 class TemplateLocation {
   private readonly files = new Map<string, object>();
