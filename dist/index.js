@@ -62,12 +62,12 @@ function runContext(env = process.env) {
 
 // src/main.ts
 var COMMANDS = {
-  "set-image": async () => (await import("./set-image-63VFY3LT.js")).setImageCommand,
-  promote: async () => (await import("./promote-JMN7OXZK.js")).promoteCommand,
-  "check-setup": async () => (await import("./check-setup-E6WJFIVR.js")).checkSetupCommand,
-  validate: async () => (await import("./validate-ZU5NRMQL.js")).validateCommand,
-  wait: async () => (await import("./wait-NMC2KSMF.js")).waitCommand,
-  "drift-check": async () => (await import("./drift-check-VNOPDCCW.js")).driftCheckCommand
+  "set-image": async () => (await import("./set-image-ZMVC2U4S.js")).setImageCommand,
+  promote: async () => (await import("./promote-4NGDQ2L5.js")).promoteCommand,
+  "check-setup": async () => (await import("./check-setup-NV5MDC44.js")).checkSetupCommand,
+  validate: async () => (await import("./validate-BNGJCD5L.js")).validateCommand,
+  wait: async () => (await import("./wait-N5IKMMAX.js")).waitCommand,
+  "drift-check": async () => (await import("./drift-check-ZGAWFQZS.js")).driftCheckCommand
 };
 async function run() {
   try {

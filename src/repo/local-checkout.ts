@@ -50,11 +50,7 @@ export class LocalCheckout implements ConfigRepo {
   async commit(request: CommitRequest): Promise<CommitOutcome> {
     const { snapshot, target } = request;
     await Promise.all(request.files.map((file) => writeFile(join(this.path, file.path), file.content)));
-    const sha = await this.git.commit(
-      request.files.map((file) => file.path),
-      request.message,
-      request.author,
-    );
+    const sha = await this.git.commit(request.files, request.message, request.author);
     if (!this.options.push) return { outcome: 'landed', sha, pushed: false };
     if (target.mode === 'force') {
       // A branch this action owns: pushed, then the checkout goes back to the commit it was on.

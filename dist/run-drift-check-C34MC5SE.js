@@ -10,7 +10,7 @@ import {
   gitRevisions,
   openControllers,
   sleep
-} from "./chunk-HTYEA4M7.js";
+} from "./chunk-CG6TRVD3.js";
 import {
   ISSUE_MARKER,
   computeSkew,
@@ -26,14 +26,14 @@ import {
 import {
   parseKustomization,
   withGitHubDiagnosis
-} from "./chunk-A4MQLNFT.js";
+} from "./chunk-ZSJHKC4F.js";
 import {
   collectRenderedImages,
   findRenderer,
   renderOverlay,
   resolveEnvironmentOverlays
-} from "./chunk-3QADE2N4.js";
-import "./chunk-XDLYQIYT.js";
+} from "./chunk-Z5KXN4RJ.js";
+import "./chunk-ZPVPSR7X.js";
 import "./chunk-67GET7MB.js";
 import {
   formatImageReference
@@ -46,7 +46,7 @@ import {
   openConfigRepo,
   promotionChain,
   requirePromotionConfig
-} from "./chunk-I4YZAYQJ.js";
+} from "./chunk-ZYE3XIZL.js";
 import "./chunk-PO5BLAFD.js";
 import "./chunk-DYOLF7OW.js";
 import {

@@ -2,12 +2,12 @@ import { createRequire as __gitopsPromoteRequire } from 'node:module';
 const require = __gitopsPromoteRequire(import.meta.url);
 import {
   require_picomatch
-} from "./chunk-XDLYQIYT.js";
+} from "./chunk-ZPVPSR7X.js";
 import {
   canRun,
   require_dist,
   runProcess
-} from "./chunk-I4YZAYQJ.js";
+} from "./chunk-ZYE3XIZL.js";
 import {
   InputError,
   UserError

@@ -4,10 +4,10 @@ import {
   KUSTOMIZATION_FILE_NAMES,
   findRenderer,
   renderOverlay
-} from "./chunk-3QADE2N4.js";
+} from "./chunk-Z5KXN4RJ.js";
 import {
   shortenAtWord
-} from "./chunk-XDLYQIYT.js";
+} from "./chunk-ZPVPSR7X.js";
 import {
   expandSchemaLocationTemplate,
   isSchemaLocationTemplate,
@@ -23,7 +23,7 @@ import {
   require_ajv,
   require_dist,
   runProcess
-} from "./chunk-I4YZAYQJ.js";
+} from "./chunk-ZYE3XIZL.js";
 import {
   InputError,
   UserError

@@ -2,7 +2,7 @@ import { createRequire as __gitopsPromoteRequire } from 'node:module';
 const require = __gitopsPromoteRequire(import.meta.url);
 import {
   validateOverlays
-} from "./chunk-HQMQYTL3.js";
+} from "./chunk-SGF45XGJ.js";
 import {
   annotate,
   validationFailure,
@@ -15,12 +15,12 @@ import {
   findFieldPair,
   pairKey,
   parseKustomization
-} from "./chunk-A4MQLNFT.js";
+} from "./chunk-ZSJHKC4F.js";
 import {
   collectImageSites,
   findRenderer,
   renderOverlay
-} from "./chunk-3QADE2N4.js";
+} from "./chunk-Z5KXN4RJ.js";
 import {
   isDowngrade
 } from "./chunk-67GET7MB.js";
@@ -40,7 +40,7 @@ import {
   mapWithLimit,
   require_dist,
   runProcess
-} from "./chunk-I4YZAYQJ.js";
+} from "./chunk-ZYE3XIZL.js";
 import {
   addAssignees,
   addLabels,

@@ -3,7 +3,7 @@ const require = __gitopsPromoteRequire(import.meta.url);
 import {
   ENVIRONMENT_DEFAULTS,
   FLUX_DEFAULTS
-} from "./chunk-I4YZAYQJ.js";
+} from "./chunk-ZYE3XIZL.js";
 import {
   __commonJS
 } from "./chunk-NKRLB5FG.js";

@@ -7,7 +7,7 @@ import {
 import {
   connectConfigRepo,
   parsePromotionConfig
-} from "./chunk-I4YZAYQJ.js";
+} from "./chunk-ZYE3XIZL.js";
 import "./chunk-PO5BLAFD.js";
 import {
   statusOf

@@ -17,7 +17,7 @@ import {
   judgeArgoApplication,
   openControllers,
   sleep
-} from "./chunk-HTYEA4M7.js";
+} from "./chunk-CG6TRVD3.js";
 import {
   checkingMessage,
   relationOf,
@@ -32,13 +32,13 @@ import {
 import {
   controllerSettingsFor,
   shortenAtWord
-} from "./chunk-XDLYQIYT.js";
+} from "./chunk-ZPVPSR7X.js";
 import {
   Git,
   findEnvironment,
   openConfigRepo,
   requirePromotionConfig
-} from "./chunk-I4YZAYQJ.js";
+} from "./chunk-ZYE3XIZL.js";
 import {
   describeRequestError,
   isRequestError,

@@ -71,7 +71,7 @@ var waitCommand = {
     };
     return { inputs, context: { target, github: new GitHubAccess(target, run, "to compare commits"), configFile: readConfigFile(), run } };
   },
-  run: async ({ inputs, context }) => (await import("./run-wait-XTJ5GN4H.js")).runWait(inputs, context),
+  run: async ({ inputs, context }) => (await import("./run-wait-MH6JGNBT.js")).runWait(inputs, context),
   async report(outcome) {
     setOutputs(waitOutputs(outcome));
     await writeSummary(waitSummaryMarkdown(outcome));

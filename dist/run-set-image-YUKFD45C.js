@@ -17,26 +17,26 @@ import {
   renamedIntoWarnings,
   showDiffs,
   suggestArgument
-} from "./chunk-OQDYM5RX.js";
+} from "./chunk-C4C7D3I4.js";
 import {
   withPolicy
-} from "./chunk-HQMQYTL3.js";
+} from "./chunk-SGF45XGJ.js";
 import {
   isFirstMention
 } from "./chunk-DKKOX44S.js";
 import {
   withGitHubDiagnosis
-} from "./chunk-A4MQLNFT.js";
+} from "./chunk-ZSJHKC4F.js";
 import {
   collectRenderedImages,
   findRenderer,
   renderOverlay,
   resolveEnvironmentOverlays,
   resolveOverlays
-} from "./chunk-3QADE2N4.js";
+} from "./chunk-Z5KXN4RJ.js";
 import {
   settingsFor
-} from "./chunk-XDLYQIYT.js";
+} from "./chunk-ZPVPSR7X.js";
 import "./chunk-67GET7MB.js";
 import {
   KEEP,
@@ -56,7 +56,7 @@ import {
   findEnvironment,
   mapWithLimit,
   openConfigRepo
-} from "./chunk-I4YZAYQJ.js";
+} from "./chunk-ZYE3XIZL.js";
 import {
   describeRefusal,
   findOpenPullRequest

@@ -9,7 +9,7 @@ import {
   controllerSettingsFor,
   require_picomatch,
   shortenAtWord
-} from "./chunk-XDLYQIYT.js";
+} from "./chunk-ZPVPSR7X.js";
 import {
   describeRequestError,
   statusOf

@@ -5,7 +5,7 @@ import {
 } from "./chunk-KDTFGSVW.js";
 import {
   require_dist
-} from "./chunk-I4YZAYQJ.js";
+} from "./chunk-ZYE3XIZL.js";
 import {
   describeRequestError,
   isRequestError,

@@ -5,14 +5,14 @@ import {
   readKustomizationReferences,
   validateOverlays,
   withPolicy
-} from "./chunk-HQMQYTL3.js";
+} from "./chunk-SGF45XGJ.js";
 import {
   resolveEnvironmentOverlays,
   resolveOverlays
-} from "./chunk-3QADE2N4.js";
+} from "./chunk-Z5KXN4RJ.js";
 import {
   settingsFor
-} from "./chunk-XDLYQIYT.js";
+} from "./chunk-ZPVPSR7X.js";
 import "./chunk-IXZHI5IN.js";
 import "./chunk-VN7I4G2T.js";
 import {
@@ -20,7 +20,7 @@ import {
   GitError,
   environmentNamed,
   openConfigRepo
-} from "./chunk-I4YZAYQJ.js";
+} from "./chunk-ZYE3XIZL.js";
 import "./chunk-DYOLF7OW.js";
 import {
   maskKubeconfig
