@@ -62,8 +62,8 @@ function runContext(env = process.env) {
 
 // src/main.ts
 var COMMANDS = {
-  "set-image": async () => (await import("./set-image-ZMVC2U4S.js")).setImageCommand,
-  promote: async () => (await import("./promote-4NGDQ2L5.js")).promoteCommand,
+  "set-image": async () => (await import("./set-image-BU6M7KIT.js")).setImageCommand,
+  promote: async () => (await import("./promote-5MV53CS6.js")).promoteCommand,
   "check-setup": async () => (await import("./check-setup-NV5MDC44.js")).checkSetupCommand,
   validate: async () => (await import("./validate-BNGJCD5L.js")).validateCommand,
   wait: async () => (await import("./wait-N5IKMMAX.js")).waitCommand,

@@ -16,7 +16,7 @@ export async function planEdits(overlays: readonly Overlay[], args: readonly Ima
 
 export function planFileEdit(overlay: Overlay, original: string, args: readonly ImageArgument[]): FileEdit {
   const parsed = parseKustomization(original, overlay.file);
-  const { text, changes } = setImagesInKustomization(original, args, overlay.file);
+  const { text, changes } = setImagesInKustomization(original, args, overlay.file, parsed);
   const kind = parsed.root?.get('kind');
   return { overlay, original, text, changes, entries: parsed.entries, isComponent: kind === 'Component' };
 }

@@ -25,8 +25,13 @@ export interface KustomizationEdit {
  * the argument leaves out is removed), or adds an entry. Comments, order,
  * quoting, indentation and line endings of everything else stay as they were.
  */
-export function setImagesInKustomization(source: string, args: readonly ImageArgument[], file: string): KustomizationEdit {
-  const doc = parseKustomization(source, file);
+export function setImagesInKustomization(
+  source: string,
+  args: readonly ImageArgument[],
+  file: string,
+  // A caller that has parsed the file already passes it: parsing is most of an edit's cost.
+  doc: KustomizationDocument = parseKustomization(source, file),
+): KustomizationEdit {
   const eol = detectLineEnding(source);
   const splices: Splice[] = [];
   const changes: ImageEntryChange[] = [];

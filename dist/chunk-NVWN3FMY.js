@@ -399,8 +399,7 @@ function formatScalar(value, style) {
 }
 
 // src/kustomize/set-image-edit.ts
-function setImagesInKustomization(source, args, file) {
-  const doc = parseKustomization(source, file);
+function setImagesInKustomization(source, args, file, doc = parseKustomization(source, file)) {
   const eol = detectLineEnding(source);
   const splices = [];
   const changes = [];
@@ -643,7 +642,7 @@ async function planEdits(overlays, args) {
 }
 function planFileEdit(overlay, original, args) {
   const parsed = parseKustomization(original, overlay.file);
-  const { text, changes } = setImagesInKustomization(original, args, overlay.file);
+  const { text, changes } = setImagesInKustomization(original, args, overlay.file, parsed);
   const kind = parsed.root?.get("kind");
   return { overlay, original, text, changes, entries: parsed.entries, isComponent: kind === "Component" };
 }

@@ -14,7 +14,7 @@ import {
   redactSecrets,
   showDiffs,
   unifiedDiff
-} from "./chunk-C4C7D3I4.js";
+} from "./chunk-NVWN3FMY.js";
 import {
   withPolicy
 } from "./chunk-SGF45XGJ.js";

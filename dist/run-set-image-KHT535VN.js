@@ -17,7 +17,7 @@ import {
   renamedIntoWarnings,
   showDiffs,
   suggestArgument
-} from "./chunk-C4C7D3I4.js";
+} from "./chunk-NVWN3FMY.js";
 import {
   withPolicy
 } from "./chunk-SGF45XGJ.js";
