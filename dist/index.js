@@ -62,12 +62,12 @@ function runContext(env = process.env) {
 
 // src/main.ts
 var COMMANDS = {
-  "set-image": async () => (await import("./set-image-BU6M7KIT.js")).setImageCommand,
-  promote: async () => (await import("./promote-5MV53CS6.js")).promoteCommand,
+  "set-image": async () => (await import("./set-image-L67VVKOO.js")).setImageCommand,
+  promote: async () => (await import("./promote-DMZKH5AU.js")).promoteCommand,
   "check-setup": async () => (await import("./check-setup-NV5MDC44.js")).checkSetupCommand,
-  validate: async () => (await import("./validate-BNGJCD5L.js")).validateCommand,
+  validate: async () => (await import("./validate-LTKWDKVH.js")).validateCommand,
   wait: async () => (await import("./wait-N5IKMMAX.js")).waitCommand,
-  "drift-check": async () => (await import("./drift-check-ZGAWFQZS.js")).driftCheckCommand
+  "drift-check": async () => (await import("./drift-check-TGNACHUZ.js")).driftCheckCommand
 };
 async function run() {
   try {

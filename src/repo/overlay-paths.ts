@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { InputError, UserError } from '../errors.js';
@@ -36,28 +36,41 @@ export function resolveOverlays(root: string, patterns: readonly string[], input
   return [...found.values()];
 }
 
+/**
+ * The folders below `root` that `pattern` matches and that hold a kustomization file. The walk starts at the pattern's
+ * fixed prefix and, unless the pattern can cross folders (`**`, braces), goes no deeper than the pattern does: on a repo
+ * of thousands of overlays that is the difference between reading the few folders asked for and reading every one.
+ */
 function matchFolders(root: string, pattern: string): string[] {
   const isMatch = picomatch(pattern, { dot: false });
+  const base = picomatch.scan(pattern).base || '.';
+  const maxDepth = /\*\*|\{/.test(pattern) ? Infinity : pattern.split('/').length;
   const matches: string[] = [];
-  const walk = (relativeDir: string): void => {
+  const walk = (relativeDir: string, depth: number): void => {
     const absolute = relativeDir === '.' ? root : join(root, relativeDir);
-    let names: string[];
+    let entries: Dirent[];
     try {
-      names = readdirSync(absolute);
+      entries = readdirSync(absolute, { withFileTypes: true });
     } catch {
       return;
     }
-    if (relativeDir !== '.' && isMatch(relativeDir) && KUSTOMIZATION_FILE_NAMES.some((name) => names.includes(name))) {
-      matches.push(relativeDir);
-    }
-    for (const name of names.sort()) {
-      if (SKIPPED_FOLDERS.has(name)) continue;
-      const child = relativeDir === '.' ? name : `${relativeDir}/${name}`;
-      if (lstatSync(join(root, child)).isDirectory()) walk(child);
+    if (relativeDir !== '.' && isMatch(relativeDir) && entries.some((entry) => isKustomizationFileName(entry.name))) matches.push(relativeDir);
+    if (depth >= maxDepth) return;
+    // A symlink to a folder is not followed (the entry is the link), as before: it could lead out of the repo.
+    for (const entry of entries.filter((candidate) => candidate.isDirectory() && !SKIPPED_FOLDERS.has(candidate.name)).sort(byName)) {
+      walk(relativeDir === '.' ? entry.name : `${relativeDir}/${entry.name}`, depth + 1);
     }
   };
-  walk('.');
+  walk(base, base === '.' ? 0 : base.split('/').length);
   return matches;
+}
+
+function isKustomizationFileName(name: string): boolean {
+  return (KUSTOMIZATION_FILE_NAMES as readonly string[]).includes(name);
+}
+
+function byName(a: Dirent, b: Dirent): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
 function insideRoot(root: string, target: string): boolean {

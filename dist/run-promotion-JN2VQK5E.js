@@ -14,10 +14,10 @@ import {
   redactSecrets,
   showDiffs,
   unifiedDiff
-} from "./chunk-NVWN3FMY.js";
+} from "./chunk-R72XD6IA.js";
 import {
   withPolicy
-} from "./chunk-SGF45XGJ.js";
+} from "./chunk-6YWCJE7M.js";
 import {
   isFirstMention
 } from "./chunk-DKKOX44S.js";
@@ -30,7 +30,7 @@ import {
   findRenderer,
   renderOverlay,
   resolveEnvironmentOverlays
-} from "./chunk-Z5KXN4RJ.js";
+} from "./chunk-UUB3QQNO.js";
 import {
   settingsFor
 } from "./chunk-ZPVPSR7X.js";

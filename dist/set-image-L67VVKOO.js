@@ -122,7 +122,7 @@ var setImageCommand = {
     };
     return { inputs, context };
   },
-  run: async ({ inputs, context }) => (await import("./run-set-image-KHT535VN.js")).runSetImage(inputs, context),
+  run: async ({ inputs, context }) => (await import("./run-set-image-KQTA2BMC.js")).runSetImage(inputs, context),
   async report(outcome) {
     setOutputs(setImageOutputs(outcome));
     if (outcome.commitSha && outcome.pushed) exportVariable(COMMIT_SHA_VARIABLE, outcome.commitSha);

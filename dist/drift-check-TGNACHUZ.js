@@ -60,7 +60,7 @@ var driftCheckCommand = {
     };
     return { inputs, context: { github: new GitHubAccess(github, run, "for drift-check"), configFile: readConfigFile(), run } };
   },
-  run: async ({ inputs, context }) => (await import("./run-drift-check-C34MC5SE.js")).runDriftCheck(inputs, context),
+  run: async ({ inputs, context }) => (await import("./run-drift-check-FO7DZ7TQ.js")).runDriftCheck(inputs, context),
   async report(report, { inputs }) {
     setOutputs({ report: JSON.stringify(report), drifted: String(report.drifted) });
     const { summaryMarkdown } = await import("./report-markdown-XNA7HWNV.js");

@@ -17,10 +17,10 @@ import {
   renamedIntoWarnings,
   showDiffs,
   suggestArgument
-} from "./chunk-NVWN3FMY.js";
+} from "./chunk-R72XD6IA.js";
 import {
   withPolicy
-} from "./chunk-SGF45XGJ.js";
+} from "./chunk-6YWCJE7M.js";
 import {
   isFirstMention
 } from "./chunk-DKKOX44S.js";
@@ -33,7 +33,7 @@ import {
   renderOverlay,
   resolveEnvironmentOverlays,
   resolveOverlays
-} from "./chunk-Z5KXN4RJ.js";
+} from "./chunk-UUB3QQNO.js";
 import {
   settingsFor
 } from "./chunk-ZPVPSR7X.js";

@@ -99,7 +99,7 @@ var promoteCommand = {
     };
     return { inputs, context: { github: new GitHubAccess(github, run, "to open promotion pull requests"), configFile: readConfigFile(), run } };
   },
-  run: async ({ inputs, context }) => (await import("./run-promotion-ECQAIKBQ.js")).runPromotion(inputs, context),
+  run: async ({ inputs, context }) => (await import("./run-promotion-JN2VQK5E.js")).runPromotion(inputs, context),
   async report(outcome) {
     setOutputs(promoteOutputs(outcome));
     await writeSummary(promotionSummaryMarkdown(outcome));

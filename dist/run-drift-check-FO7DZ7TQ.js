@@ -32,7 +32,7 @@ import {
   findRenderer,
   renderOverlay,
   resolveEnvironmentOverlays
-} from "./chunk-Z5KXN4RJ.js";
+} from "./chunk-UUB3QQNO.js";
 import "./chunk-ZPVPSR7X.js";
 import "./chunk-67GET7MB.js";
 import {

@@ -5,11 +5,11 @@ import {
   readKustomizationReferences,
   validateOverlays,
   withPolicy
-} from "./chunk-SGF45XGJ.js";
+} from "./chunk-6YWCJE7M.js";
 import {
   resolveEnvironmentOverlays,
   resolveOverlays
-} from "./chunk-Z5KXN4RJ.js";
+} from "./chunk-UUB3QQNO.js";
 import {
   settingsFor
 } from "./chunk-ZPVPSR7X.js";

@@ -4,7 +4,7 @@ import {
   KUSTOMIZATION_FILE_NAMES,
   findRenderer,
   renderOverlay
-} from "./chunk-Z5KXN4RJ.js";
+} from "./chunk-UUB3QQNO.js";
 import {
   shortenAtWord
 } from "./chunk-ZPVPSR7X.js";

@@ -105,7 +105,7 @@ var validateCommand = {
     if (inputs.changedOnly && inputs.baseRef === "") throw new InputError("base-ref", "is required when changed-only is true (outside a pull_request event).");
     return { inputs, context: { github: new GitHubAccess(readGitHubTarget(run), run, "to validate"), configFile: readConfigFile(), run } };
   },
-  run: async ({ inputs, context }) => (await import("./run-validate-7NPEYJMR.js")).runValidate(inputs, context),
+  run: async ({ inputs, context }) => (await import("./run-validate-KWNVRHQV.js")).runValidate(inputs, context),
   async report({ report, root }, { inputs }, run) {
     annotate(report, root, run.workspace);
     await mkdir(dirname(inputs.junitFile), { recursive: true });

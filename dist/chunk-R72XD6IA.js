@@ -2,7 +2,7 @@ import { createRequire as __gitopsPromoteRequire } from 'node:module';
 const require = __gitopsPromoteRequire(import.meta.url);
 import {
   validateOverlays
-} from "./chunk-SGF45XGJ.js";
+} from "./chunk-6YWCJE7M.js";
 import {
   annotate,
   validationFailure,
@@ -20,7 +20,7 @@ import {
   collectImageSites,
   findRenderer,
   renderOverlay
-} from "./chunk-Z5KXN4RJ.js";
+} from "./chunk-UUB3QQNO.js";
 import {
   isDowngrade
 } from "./chunk-67GET7MB.js";
@@ -306,7 +306,7 @@ function firstLine(text) {
 // src/checks/check-edits.ts
 async function checkEdits(root, edits, checks, title = "Validating the edited overlays") {
   const verified = { render: false, validation: false };
-  if (edits.length === 0) return verified;
+  if (edits.length === 0 || !checks.verifyRender && !checks.validation) return verified;
   await Promise.all(edits.map((edit) => writeFile2(edit.overlay.absoluteFile, edit.text)));
   try {
     if (checks.verifyRender) {

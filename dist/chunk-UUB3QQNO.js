@@ -18,7 +18,7 @@ import {
 
 // src/repo/overlay-paths.ts
 var import_picomatch = __toESM(require_picomatch(), 1);
-import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, sep } from "node:path";
 var KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 var SKIPPED_FOLDERS = /* @__PURE__ */ new Set([".git", "node_modules"]);
@@ -41,26 +41,31 @@ function resolveOverlays(root, patterns, input = "overlays") {
 }
 function matchFolders(root, pattern) {
   const isMatch = (0, import_picomatch.default)(pattern, { dot: false });
+  const base = import_picomatch.default.scan(pattern).base || ".";
+  const maxDepth = /\*\*|\{/.test(pattern) ? Infinity : pattern.split("/").length;
   const matches = [];
-  const walk = (relativeDir) => {
+  const walk = (relativeDir, depth) => {
     const absolute = relativeDir === "." ? root : join(root, relativeDir);
-    let names;
+    let entries;
     try {
-      names = readdirSync(absolute);
+      entries = readdirSync(absolute, { withFileTypes: true });
     } catch {
       return;
     }
-    if (relativeDir !== "." && isMatch(relativeDir) && KUSTOMIZATION_FILE_NAMES.some((name) => names.includes(name))) {
-      matches.push(relativeDir);
-    }
-    for (const name of names.sort()) {
-      if (SKIPPED_FOLDERS.has(name)) continue;
-      const child = relativeDir === "." ? name : `${relativeDir}/${name}`;
-      if (lstatSync(join(root, child)).isDirectory()) walk(child);
+    if (relativeDir !== "." && isMatch(relativeDir) && entries.some((entry) => isKustomizationFileName(entry.name))) matches.push(relativeDir);
+    if (depth >= maxDepth) return;
+    for (const entry of entries.filter((candidate) => candidate.isDirectory() && !SKIPPED_FOLDERS.has(candidate.name)).sort(byName)) {
+      walk(relativeDir === "." ? entry.name : `${relativeDir}/${entry.name}`, depth + 1);
     }
   };
-  walk(".");
+  walk(base, base === "." ? 0 : base.split("/").length);
   return matches;
+}
+function isKustomizationFileName(name) {
+  return KUSTOMIZATION_FILE_NAMES.includes(name);
+}
+function byName(a, b) {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 function insideRoot(root, target) {
   return target === root || target.startsWith(root + sep);
