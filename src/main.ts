@@ -9,7 +9,7 @@ type AnyCommand = Command<any, any>;
 
 /**
  * Every command of the action, each loaded only when it runs: a run pays for
- * its own command's code, not for the other five (the bundle splits each into
+ * its own command's code, not for the others (the bundle splits each into
  * its own chunk).
  */
 export const COMMANDS: Record<string, () => Promise<AnyCommand>> = {
@@ -19,6 +19,7 @@ export const COMMANDS: Record<string, () => Promise<AnyCommand>> = {
   validate: async () => (await import('./commands/validate.js')).validateCommand,
   wait: async () => (await import('./commands/wait.js')).waitCommand,
   'drift-check': async () => (await import('./commands/drift-check.js')).driftCheckCommand,
+  'merge-reports': async () => (await import('./commands/merge-reports.js')).mergeReportsCommand,
 };
 
 /** Runs the command the `command` input names; the one place that turns a thrown error into a failed step. */

@@ -63,7 +63,8 @@ export const COMMAND_INPUTS: Readonly<Record<string, CommandInputs>> = {
       { title: 'What to validate', inputs: ['path', 'overlays', 'environment', 'config', 'changed-only', 'base-ref'] },
       { title: 'Validation', inputs: VALIDATION },
       { title: 'Server dry-run', inputs: ['server-dry-run', 'kubeconfig', 'kube-context'] },
-      { title: 'Report', inputs: ['junit-file'] },
+      { title: 'Report', inputs: ['junit-file', 'report-file'] },
+      { title: 'Scale-out (a matrix job)', inputs: ['shard'] },
     ],
   },
   wait: {
@@ -81,11 +82,21 @@ export const COMMAND_INPUTS: Readonly<Record<string, CommandInputs>> = {
     groups: [
       { title: 'What to check', inputs: ['environment', 'apps', 'max-skew', 'stale-after'] },
       { title: 'Where the config repo is', inputs: ['path', 'repository', 'config'] },
-      { title: 'Report', inputs: ['issue', 'fail-on-drift'] },
+      { title: 'Report', inputs: ['issue', 'fail-on-drift', 'report-file'] },
+      { title: 'Scale-out (a matrix job)', inputs: ['shard'] },
       { title: 'Controller: Argo CD', inputs: ARGO_CONNECTION },
       { title: 'Controller', inputs: ['controller'] },
       { title: 'Controller: Flux', inputs: ['kubeconfig', 'kube-context', 'flux-kind', 'flux-namespace'] },
       { title: 'GitHub', inputs: ['token'] },
+    ],
+  },
+  'merge-reports': {
+    summary: "Combine the report files of validate or drift-check shards (a matrix) into one summary, one verdict and the command's outputs.",
+    groups: [
+      { title: 'The shards', inputs: ['reports'] },
+      { title: 'validate shards', inputs: ['junit-file'] },
+      { title: 'drift-check shards', inputs: ['issue', 'fail-on-drift'] },
+      { title: 'GitHub (the tracking issue)', inputs: ['repository', 'token'] },
     ],
   },
   'check-setup': {

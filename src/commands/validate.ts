@@ -1,17 +1,16 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { GitHubAccess } from '../github/github-connection.js';
 import { readConfigFile } from '../inputs/config-inputs.js';
 import { readWorkflowSettings } from '../inputs/workflow-settings.js';
 import { readGitHubTarget } from '../inputs/github-inputs.js';
 import { readBoolean, readFolder, readList, readString } from '../inputs/read-inputs.js';
+import { readJunitFile, readReportFile, readShard } from '../inputs/report-inputs.js';
 import type { RunContext } from '../types.js';
 import { readSchemaSettings } from '../inputs/validation-inputs.js';
-import { setOutputs } from '../report/job-summary.js';
-import { toJUnitXml } from '../validate/junit-report.js';
+import { validateReportFile, writeReportFile } from '../merge-reports/report-file.js';
+import { describeShard } from '../shard/shard.js';
 import type { ValidateContext, ValidateInputs, ValidateOutcome } from '../validate/run-validate.js';
-import { annotate, reportJson, validationFailure, writeValidationSummary } from '../validate/validation-output.js';
+import { annotationPrefix, showValidationReport } from '../validate/validation-output.js';
 import type { Command, Prepared } from './command.js';
 
 export const validateCommand: Command<Prepared<ValidateInputs, ValidateContext>, ValidateOutcome> = {
@@ -28,20 +27,21 @@ export const validateCommand: Command<Prepared<ValidateInputs, ValidateContext>,
       serverDryRun: readBoolean('server-dry-run', false),
       kubeconfig: readString('kubeconfig'),
       kubeContext: readString('kube-context').trim(),
-      junitFile: resolve(readString('junit-file', join(run.tempDir, 'gitops-promote-validate.junit.xml'))),
+      junitFile: readJunitFile(run),
+      shard: readShard(),
+      reportFile: readReportFile(run, 'validate'),
     };
     if (inputs.serverDryRun && inputs.kubeconfig === '') throw new InputError('kubeconfig', 'is required when server-dry-run is true.');
     if (inputs.changedOnly && inputs.baseRef === '') throw new InputError('base-ref', 'is required when changed-only is true (outside a pull_request event).');
     return { inputs, context: { github: new GitHubAccess(readGitHubTarget(run), run, 'to validate'), configFile: readConfigFile(), run } };
   },
   run: async ({ inputs, context }) => (await import('../validate/run-validate.js')).runValidate(inputs, context),
-  async report({ report, root }, { inputs }, run) {
-    annotate(report, root, run.workspace);
-    await mkdir(dirname(inputs.junitFile), { recursive: true });
-    await writeFile(inputs.junitFile, toJUnitXml(report));
-    setOutputs({ valid: String(report.valid), report: reportJson(report), junit: inputs.junitFile });
-    await writeValidationSummary(report);
-    const failure = validationFailure(report);
-    if (failure) throw failure;
+  async report({ report, root, partition }, { inputs }, run) {
+    const prefix = annotationPrefix(root, run.workspace);
+    // The report file first: a shard with findings fails below, and merge-reports needs its file all the same.
+    await writeReportFile(inputs.reportFile, validateReportFile(report, partition, prefix));
+    const { shard, keys } = partition;
+    const scope = shard && `This run is ${describeShard(shard, report.overlays.length, keys.length, 'overlay')}; merge-reports combines the shards.`;
+    await showValidationReport(report, { annotationPrefix: prefix, junitFile: inputs.junitFile, scope, outputs: { 'report-file': inputs.reportFile } });
   },
 };

@@ -10,7 +10,7 @@ import type { ConfigBranch } from './config-history.js';
 import { readArgoApplication, readFluxObject, type ControllerTarget } from './controller-state.js';
 import { configuredTarget } from '../controllers/controller-targets.js';
 import { readDeclaredImages } from './declared-images.js';
-import { driftItem, type AppReport, type DeclaredImages, type DriftReport, type EnvironmentReport, type Finding, type Skew } from './drift-types.js';
+import { driftItemsOf, type AppReport, type DeclaredImages, type DriftReport, type EnvironmentReport, type Finding, type Skew } from './drift-types.js';
 import { argoRevisionsToCheck, fluxRevisionsToCheck, judgeArgoDrift, judgeFluxDrift, type ControllerJudgement, type RevisionStanding } from './judge-drift.js';
 import { describeMaxSkew, exceedsMaxSkew, type MaxSkew } from './max-skew.js';
 import { computeSkew, describeSkew, skewReadsPast } from './skew.js';
@@ -93,7 +93,7 @@ export async function collectDrift(settings: DriftSettings, sources: DriftSource
     environments.push({ name: env.name, from: env.from, maxSkew: limit ? describeMaxSkew(limit) : undefined, ...head, apps });
   }
 
-  const items = environments.flatMap((env) => env.apps.flatMap((app) => app.findings.map((finding) => driftItem(env.name, app.app, finding))));
+  const items = driftItemsOf(environments);
   const notes: string[] = [];
   if (shallow) notes.push('The checkout is shallow: versions behind and since-when only see the fetched history. Check out with fetch-depth: 0.');
   return {

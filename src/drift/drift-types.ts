@@ -36,6 +36,11 @@ export function driftItem(environment: string, app: string, finding: Finding): D
   return { ...finding, environment, app, key: `${finding.kind}:${environment}:${app}`, drift: finding.kind !== 'pending' };
 }
 
+/** The report's items: every finding of every app, in environment order then app order. */
+export function driftItemsOf(environments: readonly EnvironmentReport[]): DriftItem[] {
+  return environments.flatMap((env) => env.apps.flatMap((app) => app.findings.map((finding) => driftItem(env.name, app.app, finding))));
+}
+
 /** The config-repo commit the controllers should run. */
 export interface BranchHead {
   branch: string;

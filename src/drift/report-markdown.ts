@@ -95,11 +95,12 @@ function headline(report: DriftReport): string {
   return `${state}${extra}. Branch \`${report.head.branch}\` at \`${shortSha(report.head.sha)}\`, checked ${report.generatedAt}.`;
 }
 
-/** The job summary: headline, chain diagram, one table per environment, notes. */
-export function summaryMarkdown(report: DriftReport): string {
+/** The job summary: headline (and a `scope` line for a shard's report, or the shards' merged), chain diagram, one table per environment, notes. */
+export function summaryMarkdown(report: DriftReport, scope?: string): string {
   return [
     '## gitops-promote drift-check',
     headline(report),
+    ...(scope ? [scope] : []),
     chainDiagram(report),
     ...report.environments.map(environmentTable),
     ...report.notes.map((note) => `> [!WARNING]\n> ${note}`),

@@ -12,6 +12,7 @@ import type { WorkflowSettings } from '../config/environment-settings.js';
 import type { RunContext } from '../types.js';
 import { countOf } from '../text/wording.js';
 import type { RepoLocation } from '../types.js';
+import { describeShard, shardName, takeShard, type Partition, type Shard } from '../shard/shard.js';
 import { collectDrift, type DriftSources } from './collect-drift.js';
 import { openConfigBranches } from './config-branches.js';
 import type { DriftReport } from './drift-types.js';
@@ -35,6 +36,16 @@ export interface DriftInputs {
   connections: ControllerConnections;
   /** controller, flux-kind and flux-namespace as the workflow set them. */
   controllerSettings: WorkflowSettings;
+  /** This matrix job's part of the apps (each with all its environments, so skew is judged whole), or undefined for all. */
+  shard: Shard | undefined;
+  /** Where the JSON report file (for merge-reports) goes. */
+  reportFile: string;
+}
+
+export interface DriftOutcome {
+  report: DriftReport;
+  /** The apps the shards share out (every one when not sharded). */
+  partition: Partition;
 }
 
 export interface DriftContext {
@@ -48,24 +59,37 @@ const READ_PERMISSIONS = 'contents: read, pull-requests: read and issues: write'
 /**
  * Reads git, the controllers and the open promotion PRs, builds the report,
  * and keeps the tracking issue (the one write, to GitHub; never to a cluster).
+ * A shard sees only its apps, so it leaves the issue to merge-reports, which
+ * sees them all: n shards must not open n issues, nor close one another's.
  */
-export async function runDriftCheck(inputs: DriftInputs, context: DriftContext): Promise<DriftReport> {
+export async function runDriftCheck(inputs: DriftInputs, context: DriftContext): Promise<DriftOutcome> {
   const github = context.github.available ? await context.github.connect() : undefined;
-  const report = await withGitHubDiagnosis(context.github, { mode: 'read', permissions: READ_PERMISSIONS }, () => readAndCheck(inputs, context, github));
-  if (inputs.issueLabel && github) {
-    await core.group(`Tracking issue (label ${inputs.issueLabel})`, () => keepTrackingIssue(report, inputs.issueLabel, github, context.run));
-  } else if (inputs.issueLabel) {
-    core.notice('drift-check: no token or repository, so the tracking issue is not kept (set token, or issue: "" to turn it off).');
+  const outcome = await withGitHubDiagnosis(context.github, { mode: 'read', permissions: READ_PERMISSIONS }, () => readAndCheck(inputs, context, github));
+  if (inputs.shard && inputs.issueLabel) {
+    core.info(`drift-check ${shardName(inputs.shard)}: the tracking issue (label ${inputs.issueLabel}) is left to merge-reports, which sees every shard.`);
+  } else {
+    await keepTrackingIssueIfAsked(outcome.report, inputs.issueLabel, github, context.run);
   }
-  return report;
+  return outcome;
 }
 
-async function readAndCheck(inputs: DriftInputs, context: DriftContext, github: GitHubConnection | undefined): Promise<DriftReport> {
+/** Keeps the tracking issue labelled `label` ('' for none), as drift-check and merge-reports of drift-check shards do. */
+export async function keepTrackingIssueIfAsked(report: DriftReport, label: string, github: GitHubConnection | undefined, run: RunContext): Promise<void> {
+  if (label && github) {
+    await core.group(`Tracking issue (label ${label})`, () => keepTrackingIssue(report, label, github, run));
+  } else if (label) {
+    core.notice('drift-check: no token or repository, so the tracking issue is not kept (set token, or issue: "" to turn it off).');
+  }
+}
+
+async function readAndCheck(inputs: DriftInputs, context: DriftContext, github: GitHubConnection | undefined): Promise<DriftOutcome> {
   const branches = await openConfigBranches(inputs.location, context.github, context.configFile);
   try {
     const { config } = branches;
     const environments = selectEnvironments(config, inputs.environments);
-    const apps = selectApps(config, inputs.apps, branches.main.root);
+    const selected = selectApps(config, inputs.apps, branches.main.root);
+    const { items: apps, partition } = takeShard(selected, (app) => app.name, inputs.shard);
+    if (inputs.shard) core.info(`${describeShard(inputs.shard, apps.length, selected.length, 'app')}.`);
     const targets = environments.flatMap((env) => apps.map((app) => configuredTarget(app, env, inputs.controllerSettings)));
     const controllers = await openControllers(targets, inputs.connections);
     try {
@@ -86,10 +110,11 @@ async function readAndCheck(inputs: DriftInputs, context: DriftContext, github: 
         maxSkew: maxSkewLimits(config, inputs.maxSkew),
         controllerSettings: inputs.controllerSettings,
       };
-      return await core.group(
+      const report = await core.group(
         `Checking ${countOf(apps.length, 'app')} in ${environments.map((env) => env.name).join(', ')} against ${head.branch} at ${head.sha.slice(0, 7)}`,
         () => collectDrift(settings, sources),
       );
+      return { report, partition };
     } finally {
       await controllers.close();
     }

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { countOf } from '../text/wording.js';
 
 /** One part of a stable partition: the `shard` input `i/n`, 1 ≤ i ≤ n. */
 export interface Shard {
@@ -33,4 +34,25 @@ export function itemsOfShard<T>(items: readonly T[], keyOf: (item: T) => string,
 /** Byte order, not the locale's: every runner sorts alike. */
 function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** What a run covered: its shard, and every item's key before sharding, in the order found (what the n shards share out). */
+export interface Partition {
+  shard: Shard | undefined;
+  keys: string[];
+}
+
+/** This shard's items, and the partition they came from (for the report file merge-reports checks). */
+export function takeShard<T>(items: readonly T[], keyOf: (item: T) => string, shard: Shard | undefined): { items: T[]; partition: Partition } {
+  return { items: itemsOfShard(items, keyOf, shard), partition: { shard, keys: items.map(keyOf) } };
+}
+
+/** `shard 2/4`. */
+export function shardName(shard: Shard): string {
+  return `shard ${shard.index}/${shard.count}`;
+}
+
+/** `shard 2/4: 150 of 600 overlays`, for the log and the job summary. */
+export function describeShard(shard: Shard, taken: number, total: number, noun: string): string {
+  return `${shardName(shard)}: ${taken} of ${countOf(total, noun)}`;
 }

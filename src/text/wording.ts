@@ -17,3 +17,8 @@ export function daysText(days: number): string {
 export function sentence(text: string): string {
   return `${text.trim().replace(/[.\s]+$/, '')}.`;
 }
+
+/** `a`, `a and b`, `a, b and c`. */
+export function wordList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

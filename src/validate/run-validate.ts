@@ -6,6 +6,7 @@ import { settingsFor, type WorkflowSettings } from '../config/environment-settin
 import type { RunContext } from '../types.js';
 import { openConfigRepo } from '../repo/open-config-repo.js';
 import { resolveOverlays } from '../repo/overlay-paths.js';
+import { describeShard, takeShard, type Partition, type Shard } from '../shard/shard.js';
 import { countOf } from '../text/wording.js';
 import type { Overlay, RepoLocation } from '../types.js';
 import type { ValidationReport } from './findings.js';
@@ -29,6 +30,10 @@ export interface ValidateInputs {
   kubeconfig: string;
   kubeContext: string;
   junitFile: string;
+  /** This matrix job's part of the overlays (after changed-only), or undefined for all. */
+  shard: Shard | undefined;
+  /** Where the JSON report file (for merge-reports) goes. */
+  reportFile: string;
 }
 
 export interface ValidateContext {
@@ -41,6 +46,8 @@ export interface ValidateOutcome {
   report: ValidationReport;
   /** The folder validated: annotation paths are relative to it. */
   root: string;
+  /** The overlays the shards share out (every one when not sharded). */
+  partition: Partition;
 }
 
 /** The overlays the inputs select, validated; throws only when validation cannot run. */
@@ -64,6 +71,9 @@ export async function runValidate(inputs: ValidateInputs, context: ValidateConte
           : `No overlay changed since ${inputs.baseRef}.`,
       );
     }
+    const sharded = takeShard(overlays, (overlay) => overlay.path, inputs.shard);
+    if (inputs.shard) core.info(`${describeShard(inputs.shard, sharded.items.length, overlays.length, 'overlay')}.`);
+    overlays = sharded.items;
     const settings = withPolicy(inputs.schema, policy);
     const options: ValidateOptions = { ...settings, repoRoot: root, policyFor: () => settings.policy };
     const report = await core.group(`Validating ${countOf(overlays.length, 'overlay')}`, () =>
@@ -73,7 +83,7 @@ export async function runValidate(inputs: ValidateInputs, context: ValidateConte
           )
         : validateOverlays(overlays, options),
     );
-    return { report, root };
+    return { report, root, partition: sharded.partition };
   } finally {
     await opened.repo.dispose();
   }

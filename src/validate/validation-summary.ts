@@ -4,15 +4,17 @@ import { countOf as count } from '../text/wording.js';
 
 /**
  * The job summary of a validation report, as Markdown: a headline, then per
- * overlay its status, counts and times, and a table of its findings. A
- * function of the report alone (no I/O), so the commands that validate write
+ * overlay its status, counts and times, and a table of its findings (after a
+ * `scope` line, when the report is a shard's or the shards' merged). A
+ * function of its arguments alone (no I/O), so the commands that validate write
  * the same summary and tests can read it.
  */
-export function validationSummaryMarkdown(report: ValidationReport): string {
+export function validationSummaryMarkdown(report: ValidationReport, scope?: string): string {
   const overlays = report.overlays.length;
   const sections = [
     `## gitops-promote validate: ${report.valid ? 'valid' : 'invalid'}`,
     `Kubernetes ${report.kubernetesVersion} schemas${report.serverDryRun ? ', and a server dry-run' : ''}; ${count(overlays, 'overlay')}.`,
+    ...(scope ? [scope] : []),
     ...report.overlays.flatMap(overlaySection),
   ];
   return `${sections.join('\n\n')}\n`;
