@@ -60,11 +60,10 @@ export const COMMAND_INPUTS: Readonly<Record<string, CommandInputs>> = {
   validate: {
     summary: 'Render overlays with kustomize and check every resource against Kubernetes schemas and the image policy.',
     groups: [
-      { title: 'What to validate', inputs: ['path', 'overlays', 'environment', 'config', 'changed-only', 'base-ref'] },
+      { title: 'What to validate', inputs: ['path', 'overlays', 'environment', 'config', 'changed-only', 'base-ref', 'shard'] },
       { title: 'Validation', inputs: VALIDATION },
       { title: 'Server dry-run', inputs: ['server-dry-run', 'kubeconfig', 'kube-context'] },
       { title: 'Report', inputs: ['junit-file', 'report-file'] },
-      { title: 'Scale-out (a matrix job)', inputs: ['shard'] },
     ],
   },
   wait: {
@@ -80,10 +79,9 @@ export const COMMAND_INPUTS: Readonly<Record<string, CommandInputs>> = {
   'drift-check': {
     summary: 'Report environments whose cluster differs from git, and version skew between environments, in one tracking issue.',
     groups: [
-      { title: 'What to check', inputs: ['environment', 'apps', 'max-skew', 'stale-after'] },
+      { title: 'What to check', inputs: ['environment', 'apps', 'max-skew', 'stale-after', 'shard'] },
       { title: 'Where the config repo is', inputs: ['path', 'repository', 'config'] },
       { title: 'Report', inputs: ['issue', 'fail-on-drift', 'report-file'] },
-      { title: 'Scale-out (a matrix job)', inputs: ['shard'] },
       { title: 'Controller: Argo CD', inputs: ARGO_CONNECTION },
       { title: 'Controller', inputs: ['controller'] },
       { title: 'Controller: Flux', inputs: ['kubeconfig', 'kube-context', 'flux-kind', 'flux-namespace'] },
