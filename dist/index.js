@@ -5,7 +5,7 @@ import {
 } from "./chunk-CT3GIZYJ.js";
 import {
   readRequired
-} from "./chunk-AFBG3PXE.js";
+} from "./chunk-ZMMQVHWQ.js";
 import "./chunk-CIZPIZZI.js";
 import {
   InputError,
@@ -17,7 +17,7 @@ import {
   debug,
   info,
   setFailed
-} from "./chunk-GVNCFEC6.js";
+} from "./chunk-IFQTFODU.js";
 import "./chunk-NKRLB5FG.js";
 
 // src/runtime/supported-node.ts
@@ -62,12 +62,13 @@ function runContext(env = process.env) {
 
 // src/main.ts
 var COMMANDS = {
-  "set-image": async () => (await import("./set-image-L67VVKOO.js")).setImageCommand,
-  promote: async () => (await import("./promote-DMZKH5AU.js")).promoteCommand,
-  "check-setup": async () => (await import("./check-setup-NV5MDC44.js")).checkSetupCommand,
-  validate: async () => (await import("./validate-LTKWDKVH.js")).validateCommand,
-  wait: async () => (await import("./wait-N5IKMMAX.js")).waitCommand,
-  "drift-check": async () => (await import("./drift-check-TGNACHUZ.js")).driftCheckCommand
+  "set-image": async () => (await import("./set-image-VWXXZJRK.js")).setImageCommand,
+  promote: async () => (await import("./promote-WKXKSU3U.js")).promoteCommand,
+  "check-setup": async () => (await import("./check-setup-HFUQZ5WD.js")).checkSetupCommand,
+  validate: async () => (await import("./validate-XZQPBSJT.js")).validateCommand,
+  wait: async () => (await import("./wait-VYXEWRYP.js")).waitCommand,
+  "drift-check": async () => (await import("./drift-check-DUB3LCUF.js")).driftCheckCommand,
+  "merge-reports": async () => (await import("./merge-reports-AXUGOTCZ.js")).mergeReportsCommand
 };
 async function run() {
   try {
@@ -274,10 +275,10 @@ var COMMAND_INPUTS = {
   validate: {
     summary: "Render overlays with kustomize and check every resource against Kubernetes schemas and the image policy.",
     groups: [
-      { title: "What to validate", inputs: ["path", "overlays", "environment", "config", "changed-only", "base-ref"] },
+      { title: "What to validate", inputs: ["path", "overlays", "environment", "config", "changed-only", "base-ref", "shard"] },
       { title: "Validation", inputs: VALIDATION },
       { title: "Server dry-run", inputs: ["server-dry-run", "kubeconfig", "kube-context"] },
-      { title: "Report", inputs: ["junit-file"] }
+      { title: "Report", inputs: ["junit-file", "report-file"] }
     ]
   },
   wait: {
@@ -293,13 +294,22 @@ var COMMAND_INPUTS = {
   "drift-check": {
     summary: "Report environments whose cluster differs from git, and version skew between environments, in one tracking issue.",
     groups: [
-      { title: "What to check", inputs: ["environment", "apps", "max-skew", "stale-after"] },
+      { title: "What to check", inputs: ["environment", "apps", "max-skew", "stale-after", "shard"] },
       { title: "Where the config repo is", inputs: ["path", "repository", "config"] },
-      { title: "Report", inputs: ["issue", "fail-on-drift"] },
+      { title: "Report", inputs: ["issue", "fail-on-drift", "report-file"] },
       { title: "Controller: Argo CD", inputs: ARGO_CONNECTION },
       { title: "Controller", inputs: ["controller"] },
       { title: "Controller: Flux", inputs: ["kubeconfig", "kube-context", "flux-kind", "flux-namespace"] },
       { title: "GitHub", inputs: ["token"] }
+    ]
+  },
+  "merge-reports": {
+    summary: "Combine the report files of validate or drift-check shards (a matrix) into one summary, one verdict and the command's outputs.",
+    groups: [
+      { title: "The shards", inputs: ["reports"] },
+      { title: "validate shards", inputs: ["junit-file"] },
+      { title: "drift-check shards", inputs: ["issue", "fail-on-drift"] },
+      { title: "GitHub (the tracking issue)", inputs: ["repository", "token"] }
     ]
   },
   "check-setup": {
