@@ -50,8 +50,12 @@ export async function collectDrift(settings: DriftSettings, sources: DriftSource
   const declaredCache = new Map<string, Promise<DeclaredImages | undefined>>();
   const declaredFor = (env: Environment, app: AppConfig, lookup: OverlayLookup): Promise<DeclaredImages | undefined> => {
     const key = `${env.name}\0${app.name}`;
-    if (!declaredCache.has(key)) declaredCache.set(key, 'missing' in lookup ? Promise.resolve(undefined) : readDeclaredImages(lookup.overlays, app.images));
-    return declaredCache.get(key)!;
+    let declared = declaredCache.get(key);
+    if (!declared) {
+      declared = 'missing' in lookup ? Promise.resolve(undefined) : readDeclaredImages(lookup.overlays, app.images);
+      declaredCache.set(key, declared);
+    }
+    return declared;
   };
   const byName = new Map(settings.config.environments.map((env) => [env.name, env]));
 
@@ -83,9 +87,9 @@ export async function collectDrift(settings: DriftSettings, sources: DriftSource
       const from = env.from ? byName.get(env.from) : undefined;
       const skew = from && declared ? await skewAgainst(from, env, app, declared, { settings, sources, declaredFor }) : undefined;
       const beyond = skew && skew.status !== 'same' && skew.status !== 'ahead' ? exceedsMaxSkew(skew, limit) : undefined;
-      if (skew && beyond) {
+      if (skew && beyond && limit) {
         const pr = skew.promotionPr ? `; promotion PR #${skew.promotionPr.number} is open` : '; no promotion PR is open';
-        findings.push({ kind: 'skew', message: `${describeSkew(skew)}: ${beyond} (max-skew ${describeMaxSkew(limit!)})${pr}` });
+        findings.push({ kind: 'skew', message: `${describeSkew(skew)}: ${beyond} (max-skew ${describeMaxSkew(limit)})${pr}` });
       }
       apps.push({ app: app.name, declared, controller: judged.view, skew, findings });
     }
@@ -108,8 +112,8 @@ export async function collectDrift(settings: DriftSettings, sources: DriftSource
 
 function findOverlays(settings: DriftSettings, root: string, env: Environment, app: AppConfig): OverlayLookup {
   try {
-    const [own] = resolveEnvironmentOverlays(root, { ...settings.config, apps: [app] }, env);
-    return { overlays: own?.overlays ?? [] };
+    // One app in, one entry out.
+    return { overlays: resolveEnvironmentOverlays(root, { ...settings.config, apps: [app] }, env).flatMap((entry) => entry.overlays) };
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     return {
