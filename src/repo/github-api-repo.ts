@@ -52,8 +52,8 @@ export class GitHubApiRepo implements ConfigRepo {
   }
 
   /** The API commits exactly the files it is given: there is no work in progress to protect. */
-  async uncommittedChanges(): Promise<string[]> {
-    return [];
+  uncommittedChanges(): Promise<string[]> {
+    return Promise.resolve([]);
   }
 
   reopen(branch: string): Promise<Snapshot> {

@@ -71,7 +71,8 @@ export async function openConfigRepo(
       );
     }
     const current = await repo.git.currentBranch();
-    const snapshot = await repo.open(options.branch || current || '');
+    // A checkout's snapshot is its work tree, whichever branch it is on; the branch matters only to the push.
+    const snapshot = await repo.open();
     const config = loadPromotionConfig(snapshot.root, options.configFile);
     const wanted = configured(config);
     if (wanted && current && current !== wanted && !options.readOnly) {
