@@ -236,7 +236,8 @@ function reviewerRefusal(github: GitHubConnection, users: string[], teams: strin
 
 /** `acme/platform` and `@acme/platform` name the team `platform`. */
 export function teamSlug(team: string): string {
-  return team.replace(/^@/, '').split('/').pop()!;
+  const name = team.replace(/^@/, '');
+  return name.slice(name.lastIndexOf('/') + 1);
 }
 
 /** Closes a PR that has nothing left to promote, saying why, and deletes its branch. */
