@@ -1,6 +1,5 @@
 import * as core from '@actions/core';
 import type { ConfigFile } from '../config/load-config.js';
-import type { ArgoCdClient } from '../controllers/argocd/argocd-client.js';
 import { waitForArgoApplication } from '../controllers/argocd/watch-argo-application.js';
 import type { WaitTarget } from '../controllers/controller-targets.js';
 import { fluxWaiter } from '../controllers/flux/watch-flux-object.js';
@@ -101,16 +100,20 @@ interface TargetContext {
   ancestry: RevisionAncestry;
   signal: AbortSignal;
   inputs: WaitInputs;
-  report(status: ObjectStatus): void;
+  report: (status: ObjectStatus) => void;
 }
 
 function waitForTarget(target: WaitTarget, controllers: Controllers, context: TargetContext): Promise<ObjectStatus> {
+  // openControllers opened a client for each controller among the targets.
   if (target.controller === 'argocd') {
     const { refresh, sync, watch } = context.inputs.argocd;
-    const client: ArgoCdClient = controllers.argocd!;
+    const client = controllers.argocd;
+    if (!client) throw new Error(`internal: no Argo CD client was opened for ${target.label}`);
     return waitForArgoApplication(target.ref, { client, refresh, sync, watch, degradedGraceMs: context.inputs.degradedGraceMs, ...context });
   }
-  return fluxWaiter(controllers.flux!).waitFor(target, {
+  const { flux } = controllers;
+  if (!flux) throw new Error(`internal: no Flux client was opened for ${target.label}`);
+  return fluxWaiter(flux).waitFor(target, {
     ancestry: context.ancestry,
     signal: context.signal,
     reconcile: context.inputs.flux.reconcile,
