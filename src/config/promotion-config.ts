@@ -12,7 +12,6 @@ export { DEFAULT_CONFIG_FILE };
  * images and controller objects. Inputs override it; without it, inputs alone work.
  */
 
-
 /**
  * What an environment is when neither the config nor an input says otherwise.
  * The inputs that can override these have no default in action.yml, so these
