@@ -66,7 +66,7 @@ var COMMANDS = {
   promote: async () => (await import("./promote-XZA7DJIH.js")).promoteCommand,
   "check-setup": async () => (await import("./check-setup-PRVUCSGQ.js")).checkSetupCommand,
   validate: async () => (await import("./validate-BIGRUNW5.js")).validateCommand,
-  wait: async () => (await import("./wait-SUHTD2KC.js")).waitCommand,
+  wait: async () => (await import("./wait-KHAJQZHC.js")).waitCommand,
   "drift-check": async () => (await import("./drift-check-KCKYRLHG.js")).driftCheckCommand,
   "merge-reports": async () => (await import("./merge-reports-2CBI7X3R.js")).mergeReportsCommand
 };

@@ -36,7 +36,8 @@ export async function resolveExpectedRevision(input: string, sources: RevisionSo
   if (checkout && head) return { sha: head, source: `the head of the checkout in ${checkout.directory}` };
   throw new InputError(
     'revision',
-    `no commit to wait for: pass revision (for example \${{ steps.set-image.outputs.commit-sha }}), run after a gitops-promote step that exports ${COMMIT_SHA_VARIABLE}, or check out the config repo at path.`,
+    `no commit to wait for: pass revision (for example \${{ steps.set-image.outputs.commit-sha }}), run after a gitops-promote step that exports ` +
+      `${COMMIT_SHA_VARIABLE}, or check out the config repo at path.`,
   );
 }
 

@@ -117,7 +117,9 @@ function findOverlays(settings: DriftSettings, root: string, env: Environment, a
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     return {
-      missing: `the overlay the promotion config names does not exist or has no kustomization (${error.message.replace(/^Environment '[^']+', app '[^']+': /, '')})`,
+      missing:
+        `the overlay the promotion config names does not exist or has no kustomization ` +
+        `(${error.message.replace(/^Environment '[^']+', app '[^']+': /, '')})`,
     };
   }
 }
@@ -144,7 +146,8 @@ async function judgeController(
   const context = { head: branch.head, now: sources.now, staleAfterMs: settings.staleAfterMs, declared, standings };
   const judged = read.argo ? judgeArgoDrift(read.argo, context) : judgeFluxDrift(read.flux, context);
   core.info(
-    `${env.name} / ${app.name}: ${judged.view.object} ${judged.view.sync ?? ''} ${judged.view.health ?? ''}${judged.findings.map((f) => ` · ${f.kind}: ${f.message}`).join('')}`,
+    `${env.name} / ${app.name}: ${judged.view.object} ${judged.view.sync ?? ''} ` +
+      `${judged.view.health ?? ''}${judged.findings.map((f) => ` · ${f.kind}: ${f.message}`).join('')}`,
   );
   return judged;
 }

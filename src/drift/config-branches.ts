@@ -66,8 +66,10 @@ async function openCheckout(path: string, configFile: ConfigFile): Promise<Confi
       if (env.branch && env.branch !== main.head.branch && !warned.has(env.name)) {
         warned.add(env.name);
         core.warning(
-          `Environment '${env.name}' lives on branch '${env.branch}', but this checkout is '${main.head.branch}': its overlays and revisions are compared with '${main.head.branch}'. ` +
-            `Check it in a run whose checkout is on '${env.branch}' (actions/checkout ref: ${env.branch}), or leave path empty to read every branch through the GitHub API.`,
+          `Environment '${env.name}' lives on branch '${env.branch}', but this checkout is '${main.head.branch}': its overlays and revisions are ` +
+            `compared with '${main.head.branch}'. ` +
+            `Check it in a run whose checkout is on '${env.branch}' (actions/checkout ref: ${env.branch}), or leave path empty to read every branch ` +
+            `through the GitHub API.`,
         );
       }
       return Promise.resolve(main);
@@ -80,7 +82,8 @@ async function openCheckout(path: string, configFile: ConfigFile): Promise<Confi
 async function checkoutBranch(git: Git, detachedName?: string): Promise<ConfigBranch> {
   if (!(await git.topLevel())) {
     throw new UserError(
-      `drift-check needs a git checkout of the config repo at '${git.directory}' (input path), with its history (actions/checkout with fetch-depth: 0), or an empty path to read it through the GitHub API.`,
+      `drift-check needs a git checkout of the config repo at '${git.directory}' (input path), with its history (actions/checkout with fetch-depth: ` +
+        `0), or an empty path to read it through the GitHub API.`,
     );
   }
   const branch = (await git.currentBranch()) || detachedName || 'HEAD';

@@ -37,7 +37,8 @@ export function pairApps(source: readonly AppOverlays[], target: readonly AppOve
     const names = [...known].filter(Boolean);
     throw new InputError(
       'apps',
-      `${unknown.map((app) => `'${app}'`).join(', ')} matches no app of both environments; known apps: ${names.length > 0 ? names.join(', ') : 'none (the overlays have no {app} placeholder)'}.`,
+      `${unknown.map((app) => `'${app}'`).join(', ')} matches no app of both environments; known apps: ` +
+        `${names.length > 0 ? names.join(', ') : 'none (the overlays have no {app} placeholder)'}.`,
     );
   }
   return source.flatMap((group) => {
@@ -59,7 +60,8 @@ export function sourceImages(app: string, entriesByOverlay: ReadonlyArray<{ over
       const seen = byName.get(entry.name);
       if (seen && seen.argument.source !== argument.source) {
         throw new UserError(
-          `${appLabel(app)}: ${seen.overlay} and ${overlay.path} set image ${entry.name} differently (${valueOf(seen.argument)} and ${valueOf(argument)}); promote them one at a time with overlays that agree.`,
+          `${appLabel(app)}: ${seen.overlay} and ${overlay.path} set image ${entry.name} differently (${valueOf(seen.argument)} and ` +
+            `${valueOf(argument)}); promote them one at a time with overlays that agree.`,
         );
       }
       byName.set(entry.name, { argument, overlay: overlay.path });

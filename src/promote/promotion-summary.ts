@@ -19,7 +19,8 @@ export function promotionSummaryMarkdown(outcome: PromoteOutcome): string {
   const lines = [`## gitops-promote promote: ${outcome.from} → ${outcome.to}${outcome.dryRun ? ' (dry run)' : ''}`, ''];
   if (outcome.changes.length === 0) {
     lines.push(
-      `${outcome.to} already runs what ${outcome.from} runs; nothing was promoted.${outcome.closed ? ` Closed the empty pull request #${outcome.closed}.` : ''}`,
+      `${outcome.to} already runs what ${outcome.from} runs; nothing was ` +
+        `promoted.${outcome.closed ? ` Closed the empty pull request #${outcome.closed}.` : ''}`,
       '',
     );
   } else {

@@ -149,7 +149,8 @@ export class GitHubApiRepo implements ConfigRepo {
     } catch (error) {
       if (statusOf(error) === 404) {
         throw new UserError(
-          `Repository ${this.repository} was not found with this token. A workflow's GITHUB_TOKEN reaches only its own repository; for another repository use a GitHub App token or a fine-grained personal access token with access to it (run the check-setup command for details).`,
+          `Repository ${this.repository} was not found with this token. A workflow's GITHUB_TOKEN reaches only its own repository; for another ` +
+            `repository use a GitHub App token or a fine-grained personal access token with access to it (run the check-setup command for details).`,
         );
       }
       throw error;

@@ -157,7 +157,8 @@ function requirePullRequestEnvironment(environment: Environment | undefined): En
   if (environment) return environment;
   throw new InputError(
     'landing',
-    'set-image lands through a pull request only into an environment of the promotion config (its branch and PR are per environment); set the environment input.',
+    'set-image lands through a pull request only into an environment of the promotion config (its branch and PR are per environment); set the ' +
+      'environment input.',
   );
 }
 

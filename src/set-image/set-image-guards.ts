@@ -40,7 +40,8 @@ export function warnAboutEdits(edits: readonly FileEdit[]): void {
       if (change.dropped.length === 0 || !before) continue;
       const lost = change.dropped.map((field) => `${field} '${before[field]}'`).join(' and ');
       core.warning(
-        `'${change.argument}' removes ${lost} from image ${change.name} in ${edit.overlay.file}, as kustomize edit set image does. To keep it, write '${keepForm(change)}'.`,
+        `'${change.argument}' removes ${lost} from image ${change.name} in ${edit.overlay.file}, as kustomize edit set image does. To keep it, write ` +
+          `'${keepForm(change)}'.`,
       );
     }
   }

@@ -126,7 +126,9 @@ function failureMessage(outcome: WaitOutcome, timeoutMs: number): string | undef
   if (failed.length > 0) return failed.map(({ target, status }) => `${target.label} failed: ${status.message}`).join('; ');
   if (outcome.timedOut) {
     const waiting = outcome.objects.filter((object) => object.status.state === 'waiting').length;
-    return `Timed out after ${Math.round(timeoutMs / 1000)} s with ${waiting} of ${outcome.objects.length} not done. Last seen: ${describeObjects(outcome.objects)}`;
+    return (
+      `Timed out after ${Math.round(timeoutMs / 1000)} s with ${waiting} of ${outcome.objects.length} not done. Last seen: ` + describeObjects(outcome.objects)
+    );
   }
   return undefined;
 }
@@ -149,7 +151,8 @@ class StateLog {
     if (status.state === 'done') this.doneAfterMs ??= elapsed;
     const revision = status.revision.split(',').filter(Boolean).map(shortSha).join(', ') || 'none';
     core.info(
-      `[${(elapsed / 1000).toFixed(1)}s] ${this.target.label}: ${status.state} · sync ${status.sync} · health ${status.health} · revision ${revision}${status.message ? ` · ${status.message}` : ''}`,
+      `[${(elapsed / 1000).toFixed(1)}s] ${this.target.label}: ${status.state} · sync ${status.sync} · health ${status.health} · revision ` +
+        `${revision}${status.message ? ` · ${status.message}` : ''}`,
     );
   }
 }

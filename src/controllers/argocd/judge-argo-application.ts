@@ -140,7 +140,8 @@ function judgeNotYetThere(
     const checked = revisions.length > 0 && changed.every((files) => files !== null);
     const note = checked
       ? `manifest-generate-paths (${shown}): the commits up to ${expected} changed nothing under these paths, so Argo CD still reports ${at}`
-      : `manifest-generate-paths (${shown}): Argo CD still reports ${at || 'no git revision'} after a refresh; taken as the commits up to ${expected} not touching these paths (their files could not be listed)`;
+      : `manifest-generate-paths (${shown}): Argo CD still reports ${at || 'no git revision'} after a refresh; taken as the commits up to ${expected} ` +
+        `not touching these paths (their files could not be listed)`;
     const judged = judgeHealth(app, expectation, base, now);
     return judged.state === 'done' ? { ...judged, note, message: `${judged.message}; ${note}` } : judged;
   }

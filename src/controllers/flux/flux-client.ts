@@ -143,7 +143,8 @@ export class FluxClient {
       const input = verb === 'patch' ? 'flux-reconcile' : 'flux-name';
       return new InputError(
         input,
-        `forbidden: ${serverMessage || `may not ${verb} ${label}`} (the kubeconfig's user needs get, list, watch${verb === 'patch' ? ' and patch' : ''} on ${FLUX_RESOURCES[ref.kind].plural}.${FLUX_RESOURCES[ref.kind].group}).`,
+        `forbidden: ${serverMessage || `may not ${verb} ${label}`} (the kubeconfig's user needs get, list, ` +
+          `watch${verb === 'patch' ? ' and patch' : ''} on ${FLUX_RESOURCES[ref.kind].plural}.${FLUX_RESOURCES[ref.kind].group}).`,
       );
     }
     if (status === 404)

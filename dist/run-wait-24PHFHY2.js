@@ -841,7 +841,7 @@ function failureMessage(outcome, timeoutMs) {
   if (failed.length > 0) return failed.map(({ target, status }) => `${target.label} failed: ${status.message}`).join("; ");
   if (outcome.timedOut) {
     const waiting = outcome.objects.filter((object) => object.status.state === "waiting").length;
-    return `Timed out after ${Math.round(timeoutMs / 1e3)} s with ${waiting} of ${outcome.objects.length} not done. Last seen: ${describeObjects(outcome.objects)}`;
+    return `Timed out after ${Math.round(timeoutMs / 1e3)} s with ${waiting} of ${outcome.objects.length} not done. Last seen: ` + describeObjects(outcome.objects);
   }
   return void 0;
 }
