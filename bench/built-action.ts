@@ -70,6 +70,8 @@ export interface ActionRunOptions {
   /** Command-line arguments (CLI mode): then no INPUT_* variables are set, as on a terminal. */
   args?: string[];
   memoryEveryMs?: number;
+  /** Also take the CPU time of the action's process tree (see measure-process.ts). */
+  cpuTime?: boolean;
   /** What the scenario expects; any other exit status fails the bench loudly. */
   expectExit?: 0 | 1;
 }
@@ -101,6 +103,7 @@ export async function runBuiltAction(action: BuiltAction, options: ActionRunOpti
       cwd: options.cwd ?? scratch,
       env,
       memoryEveryMs: options.memoryEveryMs,
+      cpuTime: options.cpuTime,
     });
     const expected = options.expectExit ?? 0;
     if (run.exitCode !== expected) {

@@ -68,12 +68,10 @@ export const runColdStartBench: BenchPart = async (context) => {
       return [scenario.name, spread(values, 'ms'), `${(median(values) / bareMedian).toFixed(2)}×`];
     }),
   ]);
-  return scenarios.map(
-    (scenario): Figure => ({
-      name: `cold start: ${scenario.name}`,
-      measured: { value: median(times.get(scenario.name)!), unit: 'ms' },
-      competitor: { name: 'node -e 0', value: bareMedian },
-      goal: GOAL,
-    }),
-  );
+  return scenarios.map((scenario): Figure => ({
+    name: `cold start: ${scenario.name}`,
+    measured: { value: median(times.get(scenario.name)!), unit: 'ms' },
+    competitor: { name: 'node -e 0', value: bareMedian },
+    goal: GOAL,
+  }));
 };

@@ -457,9 +457,7 @@ export const runDriftCheckBench: BenchPart = async (context) => {
     warnings.push(...measured.warnings);
     notes.push(...measured.notes);
   }
-  printHeading(
-    `drift-check: dev → staging → production, from a checkout and through the GitHub API (simulators, issue off), ${context.action.describe}`,
-  );
+  printHeading(`drift-check: dev → staging → production, from a checkout and through the GitHub API (simulators, issue off), ${context.action.describe}`);
   for (const setup of setups) process.stdout.write(`  ${setup}\n`);
   printTable(rows);
   process.stdout.write(`  other GitHub requests: ${notes.join('; ')}\n`);

@@ -1,7 +1,8 @@
 /**
  * The competitor of validate and of the render check: the renderer the action uses (`kustomize build` when
  * kustomize is on PATH, else `kubectl kustomize`, as src/kustomize/render.ts chooses), run on its own over the
- * same overlays, as many at once as validate renders (the CPU count), its output read and dropped.
+ * same overlays, as many at once as validate renders (the CPU count), as a shell user would with
+ * `xargs -P`: one process tree, like the action's, measured the same way. Its output is read and dropped.
  */
 import { availableParallelism } from 'node:os';
 import { runMeasuredProcess, type MeasuredProcess } from './measure-process.js';
@@ -21,26 +22,22 @@ export function rendererOnPath(): Renderer {
 /** As many renders at once as validate runs (its default concurrency is the CPU count). */
 export const RENDERS_AT_ONCE = availableParallelism();
 
-export interface AloneRun {
-  ms: number;
-  /** Per overlay, in the order given (memory only when asked for). */
-  renders: MeasuredProcess[];
+export interface AloneOptions {
+  memoryEveryMs?: number;
+  cpuTime?: boolean;
 }
 
-/** Renders every overlay, RENDERS_AT_ONCE at a time; wall time from the first start to the last exit. */
-export async function renderAlone(renderer: Renderer, overlays: readonly string[], memoryEveryMs?: number): Promise<AloneRun> {
+/** Renders every overlay, RENDERS_AT_ONCE at a time (one overlay: the renderer itself, with no xargs around it). */
+export async function renderAlone(renderer: Renderer, overlays: readonly string[], options: AloneOptions = {}): Promise<MeasuredProcess> {
   const [program, ...args] = renderer.command;
-  const renders: MeasuredProcess[] = new Array<MeasuredProcess>(overlays.length);
-  let next = 0;
-  const started = performance.now();
-  const worker = async (): Promise<void> => {
-    while (next < overlays.length) {
-      const index = next++;
-      const run = await runMeasuredProcess(program, [...args, overlays[index]], { memoryEveryMs });
-      if (run.exitCode !== 0) throw new Error(`${renderer.describe} ${overlays[index]}: exit ${run.exitCode}: ${run.stderr.trim().slice(0, 300)}`);
-      renders[index] = run;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(RENDERS_AT_ONCE, overlays.length) }, worker));
-  return { ms: performance.now() - started, renders };
+  const run =
+    overlays.length === 1
+      ? await runMeasuredProcess(program, [...args, overlays[0]], options)
+      : await runMeasuredProcess('xargs', ['-P', String(RENDERS_AT_ONCE), '-n', '1', '-d', '\n', program, ...args], {
+          ...options,
+          input: overlays.join('\n'),
+        });
+  if (run.exitCode !== 0)
+    throw new Error(`${renderer.describe} alone over ${overlays.length} overlays: exit ${run.exitCode}: ${run.stderr.trim().slice(0, 300)}`);
+  return run;
 }

@@ -27,13 +27,20 @@ export interface TreeMemorySampler {
 
 const KIB_PER_MIB = 1024;
 
-export function sampleTreeMemory(rootPid: number): TreeMemorySampler {
+/**
+ * `wrapped`: the process spawned is a wrapper (/usr/bin/time) around the one to measure, its only child: the
+ * wrapper's own memory is left out, and its child is the root.
+ */
+export function sampleTreeMemory(spawnedPid: number, options: { wrapped: boolean }): TreeMemorySampler {
   let treePeakKiB = 0;
   let rootPeakKiB = 0;
   let samples = 0;
   const childPeaksKiB = new Map<number, number>();
+  let rootPid: number | undefined = options.wrapped ? undefined : spawnedPid;
   return {
     sample(): void {
+      rootPid ??= childrenOf(spawnedPid)[0];
+      if (rootPid === undefined) return; // The wrapper has not started its child yet.
       let treeKiB = 0;
       for (const pid of processTree(rootPid)) {
         const status = readStatus(pid);
@@ -62,12 +69,16 @@ function processTree(rootPid: number): number[] {
   while (pending.length > 0) {
     const pid = pending.pop()!;
     found.push(pid);
-    for (const thread of readdirOrEmpty(`/proc/${pid}/task`)) {
-      const children = readOrEmpty(`/proc/${pid}/task/${thread}/children`).trim();
-      if (children) pending.push(...children.split(/\s+/).map(Number));
-    }
+    pending.push(...childrenOf(pid));
   }
   return found;
+}
+
+function childrenOf(pid: number): number[] {
+  return readdirOrEmpty(`/proc/${pid}/task`).flatMap((thread) => {
+    const children = readOrEmpty(`/proc/${pid}/task/${thread}/children`).trim();
+    return children ? children.split(/\s+/).map(Number) : [];
+  });
 }
 
 /** VmRSS and VmHWM in KiB; undefined once the process is gone (or a zombie, which has neither). */

@@ -56,27 +56,26 @@ export const runRendersBench: BenchPart = async (context) => {
   printHeading(`renders per overlay, counted by a kubectl wrapper first on PATH, ${context.action.describe}`);
   const rows = counted.map(({ name, overlays, tally }) => {
     const counts = overlays.map((overlay) => tally.perOverlay.get(overlay) ?? 0);
-    const total = counts.reduce((sum, n) => sum + n, 0);
     const low = Math.min(...counts);
     const high = Math.max(...counts);
-    return [name, String(overlays.length), String(total), low === high ? String(low) : `${low}–${high}`, (total / overlays.length).toFixed(2), String(tally.other)];
+    return [name, String(overlays.length), String(sum(counts)), low === high ? String(low) : `${low}–${high}`, String(tally.other)];
   });
-  printTable([['run', 'edited overlays', 'their renders', 'renders each', 'per edited overlay', 'other renders'], ...rows]);
-  for (const { name, overlays, tally, goal } of counted) {
-    const perOverlay = [...tally.perOverlay.values()].reduce((sum, n) => sum + n, 0) / overlays.length;
-    process.stdout.write(`  ${name}: renders per edited overlay: ${formatCount(perOverlay)}${goal ? ' (goal 1)' : ''}\n`);
+  printTable([['run', 'overlays edited (validate: validated)', 'their renders', 'renders of each', 'renders of other folders'], ...rows]);
+  for (const run of counted) {
+    process.stdout.write(`  ${run.name}: renders per ${noun(run)} overlay: ${formatCount(rendersPerOverlay(run))}${run.goal ? ' (goal 1)' : ''}\n`);
   }
   return counted
     .filter(({ goal }) => goal)
-    .map(
-      ({ name, overlays, tally }): Figure => ({
-        name: `renders per ${name === 'validate' ? 'validated' : 'edited'} overlay, ${name}`,
-        measured: { value: [...tally.perOverlay.values()].reduce((sum, n) => sum + n, 0) / overlays.length, unit: 'renders' },
-        goal: { exactly: 1 },
-      }),
-    );
+    .map((run): Figure => ({
+      name: `renders per ${noun(run)} overlay, ${run.name}`,
+      measured: { value: rendersPerOverlay(run), unit: 'renders' },
+      goal: { exactly: 1 },
+    }));
 };
 
+const sum = (values: readonly number[]): number => values.reduce((total, value) => total + value, 0);
+const rendersPerOverlay = ({ overlays, tally }: Counted): number => sum(overlays.map((overlay) => tally.perOverlay.get(overlay) ?? 0)) / overlays.length;
+const noun = ({ name }: Counted): string => (name === 'validate' ? 'validated' : 'edited');
 const formatCount = (value: number): string => (Number.isInteger(value) ? String(value) : value.toFixed(2));
 
 /** The overlays a set-image or promote run changed, from its `images` output. */

@@ -99,7 +99,12 @@ export const runSetImageBench: BenchPart = async (context) => {
     ['run', 'wall time (process start included)', 'per overlay', 'peak RSS, node + children'],
     ['bare node -e 0', spread(bare, 'ms'), '', ''],
     ['set-image, verify-render false', spread(plainMs, 'ms'), `${perOverlay.toFixed(2)} ms`, `${(plainMemory?.treePeakMiB ?? 0).toFixed(0)} MiB (1 more run)`],
-    ['set-image, verify-render true (default)', spread(checkedMs.map(seconds), 's'), `${(median(checkedMs) / count).toFixed(2)} ms`, spread(checked.map(treePeak), 'MiB')],
+    [
+      'set-image, verify-render true (default)',
+      spread(checkedMs.map(seconds), 's'),
+      `${(median(checkedMs) / count).toFixed(2)} ms`,
+      spread(checked.map(treePeak), 'MiB'),
+    ],
     [`${context.renderer.describe} alone, ${RENDERS_AT_ONCE} at once`, spread(alone.map(seconds), 's'), `${(median(alone) / count).toFixed(2)} ms`, ''],
   ]);
   return [

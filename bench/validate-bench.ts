@@ -27,7 +27,7 @@ export const runValidateBench: BenchPart = async (context) => {
   const label = `${overlays.length} small overlays`;
   printHeading(`validate: ${label} (${runs[0].totals.resources} resources), ${REPEAT} interleaved runs each, ${context.action.describe}`);
   const figures = timeFigures(context, label, runs);
-  printTable([['', 'figure'], ...timeRows(context, runs)]);
+  printTable([['measurement', 'value'], ...timeRows(context, runs)]);
   return figures;
 };
 
@@ -39,24 +39,46 @@ export const runValidateLargeBench: BenchPart = async (context) => {
   const label = `one overlay of ${runs[0].totals.resources} resources`;
   printHeading(`validate: ${label}, ${REPEAT} interleaved runs each, memory sampled every ${MEMORY_EVERY_MS} ms, ${context.action.describe}`);
   const memory = (pick: (run: PairedRun) => TreeMemory | undefined, value: (memory: TreeMemory) => number): number[] =>
-    runs.map((run) => value(pick(run)!));
-  const aloneTree = memory((run) => run.aloneMemory, (m) => m.treePeakMiB);
-  const aloneOwn = memory((run) => run.aloneMemory, (m) => m.rootPeakMiB);
-  const validateTree = memory((run) => run.validateMemory, (m) => m.treePeakMiB);
-  const validateNode = memory((run) => run.validateMemory, (m) => m.rootPeakMiB);
-  const validateChild = memory((run) => run.validateMemory, (m) => m.childPeakMiB);
-  const children = median(memory((run) => run.validateMemory, (m) => m.children));
+    runs.map((run) => {
+      const sampled = pick(run);
+      if (!sampled) throw new Error('a run of the large overlay has no memory samples');
+      return value(sampled);
+    });
+  const aloneTree = memory(
+    (run) => run.aloneMemory,
+    (m) => m.treePeakMiB,
+  );
+  const aloneOwn = memory(
+    (run) => run.aloneMemory,
+    (m) => m.rootPeakMiB,
+  );
+  const validateTree = memory(
+    (run) => run.validateMemory,
+    (m) => m.treePeakMiB,
+  );
+  const validateNode = memory(
+    (run) => run.validateMemory,
+    (m) => m.rootPeakMiB,
+  );
+  const validateChild = memory(
+    (run) => run.validateMemory,
+    (m) => m.childPeakMiB,
+  );
+  const children = median(
+    memory(
+      (run) => run.validateMemory,
+      (m) => m.children,
+    ),
+  );
   printTable([
-    ['', 'figure'],
+    ['measurement', 'value'],
     ...timeRows(context, runs),
     [`${context.renderer.describe} alone: peak RSS (sampled sum)`, `${spread(aloneTree, 'MiB')}; its own VmHWM ${spread(aloneOwn, 'MiB')}`],
-    [`validate: peak RSS of node + its ${children} children at once`, spread(validateTree, 'MiB')],
+    [`validate: peak RSS of node + its children at once (${children} seen)`, spread(validateTree, 'MiB')],
     ['  node process alone (VmHWM)', spread(validateNode, 'MiB')],
     [`  largest child (${context.renderer.describe}, VmHWM)`, spread(validateChild, 'MiB')],
   ]);
-  process.stdout.write(
-    '  peak RSS: the largest sum of VmRSS over the process tree at one sample (/proc, every 25 ms); VmHWM: a process\'s own peak.\n',
-  );
+  process.stdout.write("  peak RSS: the largest sum of VmRSS over the process tree at one sample (/proc, every 25 ms); VmHWM: a process's own peak.\n");
   return [
     ...timeFigures(context, label, runs),
     {
@@ -76,6 +98,9 @@ export const runValidateLargeBench: BenchPart = async (context) => {
 interface PairedRun {
   aloneMs: number;
   validateMs: number;
+  /** CPU time of each process tree, when /usr/bin/time is there. */
+  aloneCpuMs?: number;
+  validateCpuMs?: number;
   totals: ValidateTotals;
   aloneMemory?: TreeMemory;
   validateMemory?: TreeMemory;
@@ -89,16 +114,15 @@ async function interleaved(context: BenchContext, root: string, overlaysInput: s
     const run = await runBuiltAction(context.action, {
       inputs: { command: 'validate', path: root, overlays: overlaysInput, ...(reportFile ? { 'report-file': reportFile } : {}) },
       memoryEveryMs,
+      cpuTime: true,
     });
     const totals = readValidateReport(run.outputs, reportFile);
-    if (run.outputs.valid !== 'true' || totals.findings > 0) throw new Error(`validate found ${totals.findings} findings in the generated repo, which is valid`);
+    if (run.outputs.valid !== 'true' || totals.findings > 0)
+      throw new Error(`validate found ${totals.findings} findings in the generated repo, which is valid`);
     if (totals.overlays !== overlays.length) throw new Error(`validate reported ${totals.overlays} overlays, expected ${overlays.length}`);
-    return { ms: run.ms, totals, memory: run.memory };
+    return { ms: run.ms, cpuMs: run.cpuMs, totals, memory: run.memory };
   };
-  const alone = async () => {
-    const run = await renderAlone(context.renderer, directories, memoryEveryMs);
-    return { ms: run.ms, memory: run.renders[0].memory };
-  };
+  const alone = () => renderAlone(context.renderer, directories, { memoryEveryMs, cpuTime: true });
   const runs: PairedRun[] = [];
   for (let index = 0; index < REPEAT; index++) {
     let rendered: Awaited<ReturnType<typeof alone>>;
@@ -110,7 +134,15 @@ async function interleaved(context: BenchContext, root: string, overlaysInput: s
       checked = await validate();
       rendered = await alone();
     }
-    runs.push({ aloneMs: rendered.ms, validateMs: checked.ms, totals: checked.totals, aloneMemory: rendered.memory, validateMemory: checked.memory });
+    runs.push({
+      aloneMs: rendered.ms,
+      validateMs: checked.ms,
+      aloneCpuMs: rendered.cpuMs,
+      validateCpuMs: checked.cpuMs,
+      totals: checked.totals,
+      aloneMemory: rendered.memory,
+      validateMemory: checked.memory,
+    });
   }
   return runs;
 }
@@ -124,15 +156,38 @@ function timeRows(context: BenchContext, runs: PairedRun[]): string[][] {
   const resources = runs[0].totals.resources;
   const checksMs = runs.map((run) => run.totals.validateMs);
   return [
-    [`${context.renderer.describe} alone, ${RENDERS_AT_ONCE} at once`, spread(aloneMs.map(seconds), 's')],
+    [`${context.renderer.describe} alone${runs[0].totals.overlays > 1 ? `, ${RENDERS_AT_ONCE} at once` : ''}`, spread(aloneMs.map(seconds), 's')],
     ['validate (node dist/index.js, process start included)', `${spread(validateMs.map(seconds), 's')}: ${ratio.toFixed(2)}× rendering alone`],
-    ['  renders inside validate, summed over overlays', spread(runs.map((run) => seconds(run.totals.renderMs)), 's')],
+    ...cpuRows(runs),
+    [
+      '  renders inside validate, summed over overlays',
+      spread(
+        runs.map((run) => seconds(run.totals.renderMs)),
+        's',
+      ),
+    ],
     [
       '  schema + policy checks, summed over overlays',
       `${spread(checksMs.map(seconds), 's')}: ${((median(checksMs) / resources) * 1000).toFixed(0)} µs per resource, ` +
         `${format({ value: median(runs.map((run) => checksPerSecond(run.totals))), unit: 'resources/s' })}`,
     ],
   ];
+}
+
+/** CPU time (user + system, the whole process tree): less moved by other work on a shared machine than wall time. */
+function cpuRows(runs: PairedRun[]): string[][] {
+  const alone = cpuTimes(runs, (run) => run.aloneCpuMs);
+  const validate = cpuTimes(runs, (run) => run.validateCpuMs);
+  if (!alone || !validate) return [['CPU time', 'not measured (no /usr/bin/time)']];
+  return [
+    ['CPU time, rendering alone (user + system, whole tree)', spread(alone, 's')],
+    ['CPU time, validate (user + system, node + children)', `${spread(validate, 's')}: ${(median(validate) / median(alone)).toFixed(2)}× rendering alone`],
+  ];
+}
+
+function cpuTimes(runs: PairedRun[], pick: (run: PairedRun) => number | undefined): number[] | undefined {
+  const values = runs.map(pick);
+  return values.every((value) => value !== undefined) ? values.map(seconds) : undefined;
 }
 
 function timeFigures(context: BenchContext, label: string, runs: PairedRun[]): Figure[] {
@@ -143,10 +198,25 @@ function timeFigures(context: BenchContext, label: string, runs: PairedRun[]): F
       competitor: { name: `${context.renderer.describe} alone`, value: median(runs.map((run) => seconds(run.aloneMs))) },
       goal: VALIDATE_GOAL,
     },
+    ...cpuFigure(context, label, runs),
     {
       name: `schema + policy checks, ${label}`,
       measured: { value: median(runs.map((run) => checksPerSecond(run.totals))), unit: 'resources/s' },
       goal: CHECKS_GOAL,
+    },
+  ];
+}
+
+function cpuFigure(context: BenchContext, label: string, runs: PairedRun[]): Figure[] {
+  const alone = cpuTimes(runs, (run) => run.aloneCpuMs);
+  const validate = cpuTimes(runs, (run) => run.validateCpuMs);
+  if (!alone || !validate) return [];
+  return [
+    {
+      name: `validate CPU time, ${label}`,
+      measured: { value: median(validate), unit: 's' },
+      competitor: { name: `${context.renderer.describe} alone`, value: median(alone) },
+      goal: VALIDATE_GOAL,
     },
   ];
 }

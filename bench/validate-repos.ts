@@ -72,10 +72,7 @@ export function writeLargeOverlay(root: string, resources: number): string {
     'namespace: production\nnamePrefix: prod-\nlabels:\n  - pairs:\n      environment: production\nresources:\n  - ../../base\n' +
       'patches:\n  - path: replicas.yaml\nimages:\n  - name: registry.example.com/component-0000\n    newTag: 2.0.0\n',
   );
-  writeFileSync(
-    join(root, overlay, 'replicas.yaml'),
-    'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: component-0000\nspec:\n  replicas: 3\n',
-  );
+  writeFileSync(join(root, overlay, 'replicas.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: component-0000\nspec:\n  replicas: 3\n');
   return overlay;
 }
 

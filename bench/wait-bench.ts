@@ -99,9 +99,7 @@ export const runWaitBench: BenchPart = async (context) => {
       String(streams),
     ]);
   }
-  printHeading(
-    `wait (Argo CD simulator, ${RUNS} runs per mode; latency = target state reached → step exited), ${context.action.describe}`,
-  );
+  printHeading(`wait (Argo CD simulator, ${RUNS} runs per mode; latency = target state reached → step exited), ${context.action.describe}`);
   printTable(rows);
   return [];
 };
