@@ -38,38 +38,18 @@ export const runValidateLargeBench: BenchPart = async (context) => {
   const runs = await interleaved(context, root, overlay, [overlay], MEMORY_EVERY_MS);
   const label = `one overlay of ${runs[0].totals.resources} resources`;
   printHeading(`validate: ${label}, ${REPEAT} interleaved runs each, memory sampled every ${MEMORY_EVERY_MS} ms, ${context.action.describe}`);
-  const memory = (pick: (run: PairedRun) => TreeMemory | undefined, value: (memory: TreeMemory) => number): number[] =>
+  const sampled = (side: 'aloneMemory' | 'validateMemory', value: (memory: TreeMemory) => number): number[] =>
     runs.map((run) => {
-      const sampled = pick(run);
-      if (!sampled) throw new Error('a run of the large overlay has no memory samples');
-      return value(sampled);
+      const memory = run[side];
+      if (!memory) throw new Error('a run of the large overlay has no memory samples');
+      return value(memory);
     });
-  const aloneTree = memory(
-    (run) => run.aloneMemory,
-    (m) => m.treePeakMiB,
-  );
-  const aloneOwn = memory(
-    (run) => run.aloneMemory,
-    (m) => m.rootPeakMiB,
-  );
-  const validateTree = memory(
-    (run) => run.validateMemory,
-    (m) => m.treePeakMiB,
-  );
-  const validateNode = memory(
-    (run) => run.validateMemory,
-    (m) => m.rootPeakMiB,
-  );
-  const validateChild = memory(
-    (run) => run.validateMemory,
-    (m) => m.childPeakMiB,
-  );
-  const children = median(
-    memory(
-      (run) => run.validateMemory,
-      (m) => m.children,
-    ),
-  );
+  const aloneTree = sampled('aloneMemory', (memory) => memory.treePeakMiB);
+  const aloneOwn = sampled('aloneMemory', (memory) => memory.rootPeakMiB);
+  const validateTree = sampled('validateMemory', (memory) => memory.treePeakMiB);
+  const validateNode = sampled('validateMemory', (memory) => memory.rootPeakMiB);
+  const validateChild = sampled('validateMemory', (memory) => memory.childPeakMiB);
+  const children = median(sampled('validateMemory', (memory) => memory.children));
   printTable([
     ['measurement', 'value'],
     ...timeRows(context, runs),
