@@ -1,6 +1,6 @@
 import { runProcess } from '../process/run-process.js';
 import { describeResource, type Finding } from './findings.js';
-import type { RenderedResource } from './rendered-resources.js';
+import type { RenderedObject } from './rendered-resources.js';
 import { shortenAtWord } from '../text/shorten-at-word.js';
 
 /**
@@ -29,7 +29,7 @@ export interface DryRunFinding {
   finding: Omit<Finding, 'file' | 'line'>;
 }
 
-export async function serverDryRun(yaml: string, resources: readonly RenderedResource[], options: ServerDryRunOptions): Promise<DryRunFinding[]> {
+export async function serverDryRun(yaml: string, objects: readonly RenderedObject[], options: ServerDryRunOptions): Promise<DryRunFinding[]> {
   const args = ['apply', '--dry-run=server', '--validate=strict', '-o', 'name', '-f', '-', '--kubeconfig', options.kubeconfigFile];
   if (options.context) args.push('--context', options.context);
   const result = await runProcess(options.kubectl ?? 'kubectl', args, { input: yaml, env: { ...process.env, KUBECONFIG: options.kubeconfigFile } });
@@ -46,12 +46,7 @@ export async function serverDryRun(yaml: string, resources: readonly RenderedRes
       },
     ];
   }
-  return blocks.map((block) =>
-    judgeError(
-      block,
-      resources.map((resource) => resource.object),
-    ),
-  );
+  return blocks.map((block) => judgeError(block, objects));
 }
 
 /**
