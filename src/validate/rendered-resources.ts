@@ -55,3 +55,8 @@ export function readOrigins(tracedYaml: string, originBase: string): Map<string,
   return origins;
 }
 
+/** A scalar field of a rendered object as text: '' when it is missing, null, a mapping or a list. */
+export function fieldText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : '';
+}

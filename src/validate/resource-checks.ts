@@ -117,7 +117,11 @@ function unknownKind(context: ResourceCheckContext, apiVersion: string, kind: st
   const elsewhere = context.catalog.apiVersionsOf(kind).filter((candidate) => removedIn(candidate, kind, context.version) === undefined);
   const sameGroup = elsewhere.filter((candidate) => group(candidate) === group(apiVersion));
   if (sameGroup.length > 0) {
-    return { message: `unknown apiVersion '${apiVersion}' for kind ${kind}; the schemas know ${sameGroup.join(', ')}`, pointer: '/apiVersion', sameGroup: true };
+    return {
+      message: `unknown apiVersion '${apiVersion}' for kind ${kind}; the schemas know ${sameGroup.join(', ')}`,
+      pointer: '/apiVersion',
+      sameGroup: true,
+    };
   }
   const hint = elsewhere.length > 0 ? ` (the schemas know ${kind} as ${elsewhere.join(', ')})` : '';
   return {

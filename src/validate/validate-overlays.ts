@@ -60,7 +60,15 @@ export async function validateOverlays(overlays: readonly Overlay[], given: Vali
     kubernetesVersion: version.text,
   });
   clearKustomizationCache();
-  const run: ValidationRun = { options, givenRoot: given.repoRoot, version, catalog, locator: new SourceLocator(), renderer, renders: given.renders ?? new RenderCache() };
+  const run: ValidationRun = {
+    options,
+    givenRoot: given.repoRoot,
+    version,
+    catalog,
+    locator: new SourceLocator(),
+    renderer,
+    renders: given.renders ?? new RenderCache(),
+  };
   const reports = await mapWithLimit(overlays, options.concurrency ?? availableParallelism(), (overlay) => validateOverlay(run, overlay));
   return {
     valid: reports.every((report) => report.errors.length === 0),
