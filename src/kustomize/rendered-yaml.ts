@@ -66,7 +66,14 @@ export function parseWithDocuments(text: string): ParsedStream {
       problems.push(document.errors[0].message);
       continue;
     }
-    const value = document.toJS() as unknown;
+    let value: unknown;
+    try {
+      value = document.toJS();
+    } catch (error) {
+      // An alias with no anchor, or too many aliases: the document is broken, the others may be fine.
+      problems.push((error as Error).message);
+      continue;
+    }
     if (value !== null && value !== undefined) values.push(value);
   }
   return { values, problems };
