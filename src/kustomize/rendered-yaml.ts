@@ -48,12 +48,28 @@ const MAX_ALIASES = 100;
 export function parseYamlStream(text: string): ParsedStream {
   if (!NEEDS_FULL_PARSER.test(text)) {
     try {
-      return { values: loadAll(text, { schema: SCHEMA, maxAliases: MAX_ALIASES }).filter((value) => value !== null && value !== undefined), problems: [] };
+      const values: unknown[] = [];
+      for (const document of splitDocuments(text)) {
+        for (const value of loadAll(document, { schema: SCHEMA, maxAliases: MAX_ALIASES })) if (value !== null && value !== undefined) values.push(value);
+      }
+      return { values, problems: [] };
     } catch {
       // Read again below, so that each broken document is reported as `yaml` reports it.
     }
   }
   return parseWithDocuments(text);
+}
+
+/**
+ * The stream cut at its `---` lines, so that js-yaml reads one document at a
+ * time: it reads a text into a list of parser events first, and for a whole
+ * large render that list is tens of MiB of garbage at once. A line that is
+ * `---` alone always starts a document (no scalar can hold one), so the cut
+ * changes nothing. A stream with a marker followed by content on its line, or
+ * with a `...` end marker, is read whole.
+ */
+function splitDocuments(text: string): string[] {
+  return /^(?:---[ \t]+\S|\.\.\.(?:\s|$))/m.test(text) ? [text] : text.split(/^---[ \t]*(?:\r?\n|$)/m);
 }
 
 /** The stream read with `yaml`'s document model: slower, but the reference for what a document means. */
