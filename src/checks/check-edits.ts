@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { writeFile } from 'node:fs/promises';
 
+import { RenderCache } from '../kustomize/render-cache.js';
 import { verifyRenderedImages, type RenderGuard } from '../kustomize/verify-render.js';
 
 import { validateOverlays } from '../validate/validate-overlays.js';
@@ -30,16 +31,21 @@ export interface Verified {
  * Edit, check, put back: writes the edits into the snapshot, runs the render
  * check and validation on them, and restores the original files whatever
  * happens. Landing then writes the files itself (a commit, or the GitHub API),
- * so a failed check never leaves a half-edited tree.
+ * so a failed check never leaves a half-edited tree. Each edited overlay is
+ * rendered once for both checks (the guard of set-image also renders it as it
+ * was before the edit, to compare); with kustomize-args, validation renders
+ * with them and the render check without, so those renders are not shared.
  */
 export async function checkEdits(root: string, edits: readonly FileEdit[], checks: EditChecks, title = 'Validating the edited overlays'): Promise<Verified> {
   const verified: Verified = { render: false, validation: false };
   // Nothing to check: the files are not written and put back (for a few hundred overlays, that was most of the time).
   if (edits.length === 0 || (!checks.verifyRender && !checks.validation)) return verified;
   await Promise.all(edits.map((edit) => writeFile(edit.overlay.absoluteFile, edit.text)));
+  // Renders of the edited files: valid until they are put back below.
+  const renders = new RenderCache();
   try {
     if (checks.verifyRender) {
-      await verifyRenderedImages(edits, checks.renderGuard);
+      await verifyRenderedImages(edits, checks.renderGuard, renders);
       verified.render = true;
     }
     if (checks.validation) {
@@ -49,6 +55,7 @@ export async function checkEdits(root: string, edits: readonly FileEdit[], check
         checks.validation,
         title,
         checks.workspace,
+        renders,
       );
       verified.validation = true;
     }
@@ -65,8 +72,9 @@ export async function validateOrFail(
   settings: ValidationSettings,
   title: string,
   workspace: string | undefined,
+  renders?: RenderCache,
 ): Promise<void> {
-  const report = await core.group(title, () => validateOverlays(overlays, { ...settings, repoRoot: root, policyFor: () => settings.policy }));
+  const report = await core.group(title, () => validateOverlays(overlays, { ...settings, repoRoot: root, policyFor: () => settings.policy, renders }));
   annotate(report, root, workspace);
   const failure = validationFailure(report);
   if (failure) {

@@ -1,5 +1,5 @@
-import { parseAllDocuments } from 'yaml';
 import { canRun, runProcess } from '../process/run-process.js';
+import { parseYamlStream } from './rendered-yaml.js';
 
 /**
  * Rendering overlays with the real kustomize: `kustomize build` when it is on
@@ -59,9 +59,7 @@ export function collectRenderedImages(yaml: string): string[] {
  */
 export function collectImageSites(yaml: string): RenderedImageSite[] {
   const sites: RenderedImageSite[] = [];
-  for (const document of parseAllDocuments(yaml)) {
-    if (!('contents' in document)) continue;
-    const root: unknown = document.toJS();
+  for (const root of parseYamlStream(yaml).values) {
     const resource = resourceName(root);
     const visit = (node: unknown, field: string): void => {
       if (Array.isArray(node)) {

@@ -11,6 +11,7 @@ import { parseKustomization } from './kustomization-document.js';
 import { describeOverridingEntry, describeRenamedIntoNoOp, findOverridingEntry, findRenamedInto, refusedWhenNoOp } from './renamed-into.js';
 import { compareRenders } from './render-comparison.js';
 import { collectImageSites, findRenderer, renderOverlay, type Renderer, type RenderResult } from './render.js';
+import { RenderCache } from './render-cache.js';
 import { describeExpected, expectedImageOf, rendersExpectedImage, suggestArgument } from './render-check.js';
 import type { FileEdit, ImageEntryChange } from '../types.js';
 
@@ -37,8 +38,9 @@ interface OverlayVerdict {
  * exactly, so a name that matches nothing would deploy nothing, silently.
  * Overlays that did not render before the edit either are skipped with a warning.
  * With a guard, each overlay's render before the edit is compared with the one after.
+ * The render after the edit goes through `renders`, so that validation can use it too.
  */
-export async function verifyRenderedImages(edits: readonly FileEdit[], guard?: RenderGuard): Promise<void> {
+export async function verifyRenderedImages(edits: readonly FileEdit[], guard?: RenderGuard, renders = new RenderCache()): Promise<void> {
   const changed = edits.filter((edit) => edit.changes.length > 0);
   if (changed.length === 0) return;
   const renderer = await findRenderer();
@@ -46,14 +48,17 @@ export async function verifyRenderedImages(edits: readonly FileEdit[], guard?: R
     warningOnce('Render check skipped: neither kustomize nor kubectl is on PATH. Install one, or set verify-render: false.');
     return;
   }
-  const verdicts = await mapWithLimit(changed, availableParallelism(), (edit) => checkOverlay(renderer, edit, guard));
+  // Every render after the edit first: a render before an edit rewrites that kustomization for a moment, which must not leak into them.
+  const rendered = changed.filter((edit) => !edit.isComponent);
+  await mapWithLimit(rendered, availableParallelism(), (edit) => renders.render(renderer, edit.overlay.absolutePath));
+  const verdicts = await mapWithLimit(changed, availableParallelism(), (edit) => checkOverlay(renderer, renders, edit, guard));
   const failures = verdicts.flatMap((verdict) => (verdict.failure ? [verdict.failure] : []));
   if (failures.length > 0) throw new UserError(failures.join(' '));
   const refusals = verdicts.flatMap((verdict) => (verdict.refusal ? [verdict.refusal] : []));
   if (refusals.length > 0) throw new InputError('images', refusals.join(' '));
 }
 
-async function checkOverlay(renderer: Renderer, edit: FileEdit, guard: RenderGuard | undefined): Promise<OverlayVerdict> {
+async function checkOverlay(renderer: Renderer, renders: RenderCache, edit: FileEdit, guard: RenderGuard | undefined): Promise<OverlayVerdict> {
   const { overlay } = edit;
   if (edit.isComponent) {
     warningOnce(
@@ -61,7 +66,7 @@ async function checkOverlay(renderer: Renderer, edit: FileEdit, guard: RenderGua
     );
     return {};
   }
-  const after = await renderOverlay(renderer, overlay.absolutePath);
+  const after = await renders.render(renderer, overlay.absolutePath);
   // The render before the edit: only to explain a failure, or for the guard to compare with.
   let before: RenderResult | undefined;
   const renderBefore = async (): Promise<RenderResult> => (before ??= await renderWithText(renderer, edit, edit.original));
@@ -84,6 +89,10 @@ async function checkOverlay(renderer: Renderer, edit: FileEdit, guard: RenderGua
     return { failure: missing.map((change) => describeMissing(edit, change, rendered)).join(' ') };
   }
   if (!guard) return {};
+  const renamedInto = findRenamedInto(edit.changes, edit.entries);
+  const noOpCandidates = renamedInto.filter(refusedWhenNoOp);
+  // Downgrades allowed and no entry that may change nothing: the guard has nothing to compare, so no render before the edit.
+  if (guard.allowDowngrade && noOpCandidates.length === 0) return {};
 
   const earlier = await renderBefore();
   if (!earlier.ok) {
@@ -91,11 +100,10 @@ async function checkOverlay(renderer: Renderer, edit: FileEdit, guard: RenderGua
     return {};
   }
   const moves = compareRenders(collectImageSites(earlier.yaml), afterSites);
-  const renamedInto = findRenamedInto(edit.changes, edit.entries);
   const refusals: string[] = [];
   const downgrades = guard.allowDowngrade ? [] : renderedDowngrades(moves);
   if (downgrades.length > 0) refusals.push(describeRenderedDowngrades(overlay.path, downgrades, renamedInto));
-  for (const found of renamedInto.filter(refusedWhenNoOp)) {
+  for (const found of noOpCandidates) {
     const name = expectedImageOf(found.change).name;
     const named = (reference: string): boolean => splitImageReference(reference).name === name;
     if (moves.some((move) => named(move.from) || named(move.to))) continue;

@@ -38,7 +38,7 @@ export function crdSchemas(objects: readonly Record<string, unknown>[], strict: 
 /** The root schema with the fields every object has, so strict does not reject apiVersion, kind or metadata. */
 export function toResourceSchema(openApi: Record<string, unknown>, strict: boolean): object {
   const root = convert(openApi, strict) as Record<string, unknown>;
-  const properties = { ...((root.properties as Record<string, unknown>) ?? {}) };
+  const properties = { ...((root.properties as Record<string, unknown> | undefined) ?? {}) };
   properties.apiVersion ??= { type: 'string' };
   properties.kind ??= { type: 'string' };
   properties.metadata = { type: 'object' };

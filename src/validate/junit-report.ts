@@ -17,13 +17,17 @@ export function toJUnitXml(report: ValidationReport): string {
     if (cases.length === 0)
       cases.push(`    <testcase classname="${attribute(overlay.overlay)}" name="${attribute(`${overlay.resources} resources valid`)}" time="${seconds}"/>`);
     return (
-      `  <testsuite name="${attribute(overlay.overlay)}" tests="${cases.length}" failures="${overlay.errors.length}" errors="0" skipped="${overlay.warnings.length}" time="${seconds}">\n` +
+      `  <testsuite name="${attribute(overlay.overlay)}" tests="${cases.length}" failures="${overlay.errors.length}" errors="0" ` +
+      `skipped="${overlay.warnings.length}" time="${seconds}">\n` +
       `${cases.join('\n')}\n  </testsuite>`
     );
   });
   const failures = report.overlays.reduce((sum, overlay) => sum + overlay.errors.length, 0);
   const tests = report.overlays.reduce((sum, overlay) => sum + Math.max(1, overlay.errors.length + overlay.warnings.length), 0);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="gitops-promote validate" tests="${tests}" failures="${failures}">\n${suites.join('\n')}\n</testsuites>\n`;
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="gitops-promote validate" tests="${tests}" failures="${failures}">\n` +
+    `${suites.join('\n')}\n</testsuites>\n`
+  );
 }
 
 function testCase(overlay: string, finding: Finding, body: string): string {

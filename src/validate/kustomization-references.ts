@@ -85,7 +85,7 @@ function readFresh(directory: string): KustomizationReferences | undefined {
     }
   }
   for (const entry of [...list(content.configurations), ...list(content.crds), ...list(content.replacements)]) {
-    const path = local(typeof entry === 'string' ? entry : (entry as { path?: unknown })?.path);
+    const path = local(typeof entry === 'string' ? entry : (entry as { path?: unknown } | null | undefined)?.path);
     if (path && existsSync(path) && statSync(path).isFile()) references.files.push(path);
   }
   return references;

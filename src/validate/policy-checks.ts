@@ -1,5 +1,6 @@
 import { splitImageReference } from '../kustomize/image-reference.js';
 import type { FindingRule } from './findings.js';
+import { fieldText } from './rendered-resources.js';
 import type { EnvironmentPolicy } from '../types.js';
 
 /**
@@ -22,21 +23,41 @@ const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-fA-F0-9]{32,}$/;
 /** Every container image of a resource with the JSON pointer of its `image` field, wherever the pod template sits. */
 export function findImages(object: unknown): Array<{ pointer: string; image: string }> {
   const found: Array<{ pointer: string; image: string }> = [];
-  const visit = (node: unknown, pointer: string, key: string): void => {
+  // The path of the node visited; a pointer is built only for an image found, not for every node.
+  const path: string[] = [];
+  const visit = (node: object, key: string): void => {
     if (Array.isArray(node)) {
-      node.forEach((item, index) => {
-        const at = `${pointer}/${index}`;
-        if (CONTAINER_LISTS.has(key) && item && typeof item === 'object' && 'image' in item) {
-          found.push({ pointer: `${at}/image`, image: String((item as { image: unknown }).image ?? '') });
-        }
-        visit(item, at, '');
+      const containers = CONTAINER_LISTS.has(key);
+      (node as unknown[]).forEach((item, index) => {
+        if (typeof item !== 'object' || item === null) return;
+        path.push(String(index));
+        if (containers && 'image' in item) found.push({ pointer: pointerOf([...path, 'image']), image: imageText(item.image) });
+        visit(item, '');
+        path.pop();
       });
-    } else if (node && typeof node === 'object') {
-      for (const [childKey, child] of Object.entries(node)) visit(child, `${pointer}/${childKey.replace(/~/g, '~0').replace(/\//g, '~1')}`, childKey);
+      return;
+    }
+    for (const [childKey, child] of Object.entries(node as Record<string, unknown>)) {
+      // A scalar holds no container list.
+      if (typeof child !== 'object' || child === null) continue;
+      path.push(childKey);
+      visit(child, childKey);
+      path.pop();
     }
   };
-  visit(object, '', '');
+  if (typeof object === 'object' && object !== null) visit(object, '');
   return found;
+}
+
+function pointerOf(segments: readonly string[]): string {
+  return segments.map((segment) => `/${segment.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+}
+
+/** An image field as text; a value of another type is a schema error that the schema check reports. */
+function imageText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value === null || value === undefined) return '';
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
 }
 
 export function checkImages(object: unknown, policy: EnvironmentPolicy): PolicyIssue[] {
@@ -90,12 +111,12 @@ export function checkImages(object: unknown, policy: EnvironmentPolicy): PolicyI
  * (A cluster-scoped kind never carries a namespace, so it keys by name.)
  */
 export function resourceIdentity(object: Record<string, unknown>): string {
-  const apiVersion = String(object.apiVersion ?? '');
+  const apiVersion = fieldText(object.apiVersion);
   const group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
   const builtIn = !group.includes('.') || group.endsWith('.k8s.io');
   const metadata = (object.metadata ?? {}) as { name?: unknown; namespace?: unknown };
   const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'default';
-  return `${builtIn ? '' : group}|${String(object.kind ?? '')}|${namespace}|${String(metadata.name ?? '')}`;
+  return `${builtIn ? '' : group}|${fieldText(object.kind)}|${namespace}|${fieldText(metadata.name)}`;
 }
 
 /** Indices of resources that repeat an earlier one's identity, with the index of that first one. */

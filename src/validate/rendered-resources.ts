@@ -1,54 +1,62 @@
 import { resolve } from 'node:path';
-import { parseAllDocuments, parse } from 'yaml';
+import { parse } from 'yaml';
+import { parseYamlStream } from '../kustomize/rendered-yaml.js';
 
-/** The annotation kustomize's `originAnnotations` adds; removed before anything validates the object. */
+/** The annotation kustomize's `originAnnotations` adds: where a resource was read from. */
 export const ORIGIN_ANNOTATION = 'config.kubernetes.io/origin';
 
-export interface RenderedResource {
-  object: Record<string, unknown>;
-  /** Absolute path of the file the resource was read from (for a generated one, the kustomization that generates it). */
-  originFile?: string;
-  /** True for a resource made by a generator (configMapGenerator, secretGenerator, helmCharts…). */
-  generated: boolean;
-}
+export type RenderedObject = Record<string, unknown>;
 
 export interface ParsedRender {
-  resources: RenderedResource[];
+  objects: RenderedObject[];
   /** Problems of the rendered stream itself (rare: kustomize emits valid YAML). */
   problems: string[];
 }
 
-/** Splits kustomize's output into objects and reads back (and removes) each one's origin annotation. */
-export function parseRenderedResources(yaml: string, originBase: string | undefined): ParsedRender {
-  const resources: RenderedResource[] = [];
-  const problems: string[] = [];
-  for (const document of parseAllDocuments(yaml)) {
-    if (!('contents' in document)) continue;
-    if (document.errors.length > 0) {
-      problems.push(document.errors[0].message);
-      continue;
-    }
-    const object = document.toJS() as unknown;
-    if (object === null || object === undefined) continue;
-    if (typeof object !== 'object' || Array.isArray(object)) {
-      problems.push('a rendered document is not a mapping');
-      continue;
-    }
-    resources.push(takeOrigin(object as Record<string, unknown>, originBase));
+/** Splits kustomize's output into objects. */
+export function parseRenderedResources(yaml: string): ParsedRender {
+  const { values, problems } = parseYamlStream(yaml);
+  const objects: RenderedObject[] = [];
+  for (const value of values) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) problems.push('a rendered document is not a mapping');
+    else objects.push(value as RenderedObject);
   }
-  return { resources, problems };
+  return { objects, problems };
 }
 
-function takeOrigin(object: Record<string, unknown>, originBase: string | undefined): RenderedResource {
-  const metadata = object.metadata as Record<string, unknown> | undefined;
-  const annotations = metadata?.annotations as Record<string, unknown> | undefined;
-  const text = annotations?.[ORIGIN_ANNOTATION];
-  if (!metadata || !annotations || typeof text !== 'string') return { object, generated: false };
-  delete annotations[ORIGIN_ANNOTATION];
-  if (Object.keys(annotations).length === 0) delete metadata.annotations;
-  const origin = parse(text) as { path?: string; configuredIn?: string; repo?: string } | null;
-  if (!originBase || !origin || origin.repo) return { object, generated: false };
-  if (origin.path) return { object, originFile: resolve(originBase, origin.path), generated: false };
-  if (origin.configuredIn) return { object, originFile: resolve(originBase, origin.configuredIn), generated: true };
-  return { object, generated: false };
+/**
+ * What the API server would key an object by, as kustomize does: apiVersion,
+ * kind, namespace and name. kustomize refuses two resources with the same one,
+ * so in a render that succeeded it names one resource; it pairs a resource of
+ * the plain render with the same resource of the render with origins.
+ */
+export function renderedIdentity(object: RenderedObject): string {
+  const metadata = (typeof object.metadata === 'object' && object.metadata !== null ? object.metadata : {}) as Record<string, unknown>;
+  return [object.apiVersion, object.kind, metadata.namespace, metadata.name].map((part) => (typeof part === 'string' ? part : '')).join('\u0000');
+}
+
+/**
+ * The file each resource of a render with `originAnnotations` was read from
+ * (for a generated one, the kustomization that generates it), by identity.
+ * Paths in the annotation are relative to `originBase`, the folder rendered;
+ * a resource from a remote base has none.
+ */
+export function readOrigins(tracedYaml: string, originBase: string): Map<string, string> {
+  const origins = new Map<string, string>();
+  for (const object of parseRenderedResources(tracedYaml).objects) {
+    const metadata = object.metadata as { annotations?: Record<string, unknown> } | undefined;
+    const text = metadata?.annotations?.[ORIGIN_ANNOTATION];
+    if (typeof text !== 'string') continue;
+    const origin = parse(text) as { path?: unknown; configuredIn?: unknown; repo?: unknown } | null;
+    if (!origin || origin.repo) continue;
+    const file = typeof origin.path === 'string' && origin.path !== '' ? origin.path : origin.configuredIn;
+    if (typeof file === 'string' && file !== '') origins.set(renderedIdentity(object), resolve(originBase, file));
+  }
+  return origins;
+}
+
+/** A scalar field of a rendered object as text: '' when it is missing, null, a mapping or a list. */
+export function fieldText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : '';
 }

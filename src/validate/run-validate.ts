@@ -60,8 +60,8 @@ export async function runValidate(inputs: ValidateInputs, context: ValidateConte
     let overlays: Overlay[] =
       inputs.overlays.length > 0
         ? resolveOverlays(root, inputs.overlays)
-        : environment
-          ? resolveEnvironmentOverlays(root, opened.config!, environment).flatMap((app) => app.overlays)
+        : environment && opened.config
+          ? resolveEnvironmentOverlays(root, opened.config, environment).flatMap((app) => app.overlays)
           : discoverOverlays(root);
     if (inputs.changedOnly) {
       overlays = await overlaysChangedSince(root, overlays, inputs.baseRef);

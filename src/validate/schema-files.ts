@@ -75,10 +75,14 @@ export function isResourceSchema(document: Record<string, unknown>): boolean {
 /** `apiVersion/kind` keys from `x-kubernetes-group-version-kind` (one object or a list; the core group is ""). */
 export function groupVersionKinds(document: Record<string, unknown>): string[] {
   const declared = document['x-kubernetes-group-version-kind'];
-  const entries = (Array.isArray(declared) ? declared : declared ? [declared] : []) as Array<Record<string, unknown>>;
-  return entries
-    .filter((entry) => typeof entry?.kind === 'string' && typeof entry.version === 'string')
-    .map((entry) => `${entry.group ? `${String(entry.group)}/` : ''}${String(entry.version)}/${String(entry.kind)}`);
+  const entries = (Array.isArray(declared) ? declared : declared ? [declared] : []) as Array<Record<string, unknown> | null>;
+  const keys: string[] = [];
+  for (const entry of entries) {
+    const { group, version, kind } = entry ?? {};
+    if (typeof kind !== 'string' || typeof version !== 'string') continue;
+    keys.push(`${typeof group === 'string' && group !== '' ? `${group}/` : ''}${version}/${kind}`);
+  }
+  return keys;
 }
 
 export class SchemaFiles {
@@ -116,7 +120,8 @@ export class SchemaFiles {
       if (!name) {
         throw new InputError(
           'schema-locations',
-          `${origin} is a JSON Schema, but of which kind cannot be told: give it an x-kubernetes-group-version-kind, or name the file <kind>_<version>.json or <kind>-<group>-<version>.json.`,
+          `${origin} is a JSON Schema, but of which kind cannot be told: give it an x-kubernetes-group-version-kind, ` +
+            'or name the file <kind>_<version>.json or <kind>-<group>-<version>.json.',
         );
       }
       this.byFileName.push({ name, schema, origin });

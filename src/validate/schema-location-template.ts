@@ -40,7 +40,10 @@ export function parseSchemaLocationTemplate(text: string): SchemaLocationTemplat
   let last = 0;
   let trimNext = false;
   for (const match of text.matchAll(ACTION)) {
-    const [action, trimBefore, body, trimAfter] = match;
+    const [action, , body] = match;
+    // The trim markers are optional groups: undefined when absent.
+    const trimBefore = match.at(1);
+    const trimAfter = match.at(3);
     parts.push(trimText(text.slice(last, match.index), trimNext, trimBefore !== undefined));
     parts.push({ variable: variableOf(text, action, body) });
     last = match.index + action.length;

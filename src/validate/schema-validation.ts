@@ -41,7 +41,7 @@ function describeError(error: ErrorObject): SchemaIssue {
     case 'enum':
       return {
         pointer: at,
-        message: `${fieldPath(at)}: ${JSON.stringify(error.data)} is not one of ${(params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(', ')}`,
+        message: `${fieldPath(at)}: ${JSON.stringify(error.data)} is not one of ${allowed(params.allowedValues)}`,
       };
     case 'pattern':
       return {
@@ -69,6 +69,10 @@ export function splitPointer(pointer: string): string[] {
     .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
+function allowed(values: unknown): string {
+  return (values as unknown[]).map((value) => JSON.stringify(value)).join(', ');
+}
+
 function escapePointer(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
@@ -79,10 +83,25 @@ function typeName(value: unknown): string {
   return typeof value === 'number' && Number.isInteger(value) ? 'integer' : typeof value;
 }
 
+/** The value with every `key: null` left out; the value itself (no copy) when it has none, as most resources. */
 function withoutNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutNulls);
+  return hasNullField(value) ? copyWithoutNulls(value) : value;
+}
+
+function hasNullField(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasNullField);
+  if (typeof value !== 'object' || value === null) return false;
+  for (const key in value) {
+    const child = (value as Record<string, unknown>)[key];
+    if (child === null || hasNullField(child)) return true;
+  }
+  return false;
+}
+
+function copyWithoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(copyWithoutNulls);
   if (typeof value !== 'object' || value === null) return value;
   const result: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(value)) if (child !== null) result[key] = withoutNulls(child);
+  for (const [key, child] of Object.entries(value)) if (child !== null) result[key] = copyWithoutNulls(child);
   return result;
 }

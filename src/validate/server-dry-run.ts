@@ -1,6 +1,6 @@
 import { runProcess } from '../process/run-process.js';
 import { describeResource, type Finding } from './findings.js';
-import type { RenderedResource } from './rendered-resources.js';
+import type { RenderedObject } from './rendered-resources.js';
 import { shortenAtWord } from '../text/shorten-at-word.js';
 
 /**
@@ -29,7 +29,7 @@ export interface DryRunFinding {
   finding: Omit<Finding, 'file' | 'line'>;
 }
 
-export async function serverDryRun(yaml: string, resources: readonly RenderedResource[], options: ServerDryRunOptions): Promise<DryRunFinding[]> {
+export async function serverDryRun(yaml: string, objects: readonly RenderedObject[], options: ServerDryRunOptions): Promise<DryRunFinding[]> {
   const args = ['apply', '--dry-run=server', '--validate=strict', '-o', 'name', '-f', '-', '--kubeconfig', options.kubeconfigFile];
   if (options.context) args.push('--context', options.context);
   const result = await runProcess(options.kubectl ?? 'kubectl', args, { input: yaml, env: { ...process.env, KUBECONFIG: options.kubeconfigFile } });
@@ -46,12 +46,7 @@ export async function serverDryRun(yaml: string, resources: readonly RenderedRes
       },
     ];
   }
-  return blocks.map((block) =>
-    judgeError(
-      block,
-      resources.map((resource) => resource.object),
-    ),
-  );
+  return blocks.map((block) => judgeError(block, objects));
 }
 
 /**
@@ -89,12 +84,17 @@ export function judgeError(block: string, objects: readonly Record<string, unkno
         severity: 'notice',
         rule: 'server-dry-run',
         resource: resourceName,
-        message: `not checked by the server: its CRD (${missingKind[1]}, ${missingKind[2]}) is created by this same overlay, and a dry-run creates nothing, so the server cannot know the kind yet`,
+        message:
+          `not checked by the server: its CRD (${missingKind[1]}, ${missingKind[2]}) is created by this same overlay, ` +
+          'and a dry-run creates nothing, so the server cannot know the kind yet',
       },
     };
   }
   const missingNamespace = /namespaces "([^"]+)" not found/.exec(block);
-  if (missingNamespace && objects.some((object) => object.kind === 'Namespace' && (object.metadata as { name?: unknown })?.name === missingNamespace[1])) {
+  if (
+    missingNamespace &&
+    objects.some((object) => object.kind === 'Namespace' && (object.metadata as { name?: unknown } | undefined)?.name === missingNamespace[1])
+  ) {
     return {
       ...base,
       finding: {
@@ -112,7 +112,9 @@ export function judgeError(block: string, objects: readonly Record<string, unkno
         severity: 'notice',
         rule: 'server-dry-run',
         resource: resourceName,
-        message: `not checked by the server: an admission webhook refuses dry-run requests because it does not declare sideEffects: None (${firstSentence(message)})`,
+        message:
+          'not checked by the server: an admission webhook refuses dry-run requests because it does not declare sideEffects: None ' +
+          `(${firstSentence(message)})`,
       },
     };
   }
@@ -138,7 +140,7 @@ function objectNamed(block: string, objects: readonly Record<string, unknown>[])
   const name =
     /Name: "([^"]+)"/.exec(block)?.[1] ?? /for name: "([^"]+)"/.exec(block)?.[1] ?? /\w+(?:\.[\w.-]+)? "([^"]+)" is (?:invalid|forbidden)/.exec(block)?.[1];
   const ofKind = objects.filter((object) => !kind || object.kind === kind);
-  if (name) return ofKind.find((object) => (object.metadata as { name?: unknown })?.name === name);
+  if (name) return ofKind.find((object) => (object.metadata as { name?: unknown } | undefined)?.name === name);
   const pointer = fieldPointer(block);
   const candidates = pointer ? ofKind.filter((object) => hasPointer(object, pointer)) : ofKind;
   return kind && candidates.length === 1 ? candidates[0] : undefined;
@@ -157,7 +159,7 @@ function defines(object: Record<string, unknown>, kind: string, apiVersion: stri
   if (object.kind !== 'CustomResourceDefinition') return false;
   const spec = object.spec as { group?: string; names?: { kind?: string }; versions?: Array<{ name?: string }> } | undefined;
   const [group, version] = apiVersion.split('/');
-  return spec?.group === group && spec?.names?.kind === kind && (spec.versions ?? []).some((candidate) => candidate.name === version);
+  return spec?.group === group && spec.names?.kind === kind && (spec.versions ?? []).some((candidate) => candidate.name === version);
 }
 
 /** The first field the server names: `spec.replicas: Invalid value…` or `unknown field "spec.foo"`. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
 import { kustomizationClosure } from './kustomization-references.js';
+import { fieldText } from './rendered-resources.js';
 import { splitPointer } from './schema-validation.js';
 
 /**
@@ -27,9 +28,8 @@ export class SourceLocator {
   /** Where `pointer` of `rendered` comes from; undefined when nothing can be traced. */
   locate(overlayDir: string, rendered: Record<string, unknown>, originFile: string | undefined, pointer: string): SourceLocation | undefined {
     const segments = splitPointer(pointer);
-    const kind = String(rendered.kind ?? '');
-    const renderedName = String((rendered.metadata as { name?: unknown } | undefined)?.name ?? '');
-    const origin = originFile ? this.findDocument(originFile, kind, renderedName, String(rendered.apiVersion ?? '')) : undefined;
+    const { kind, name: renderedName, apiVersion } = identityOf(rendered);
+    const origin = originFile ? this.findDocument(originFile, kind, renderedName, apiVersion) : undefined;
     const sourceName = origin ? nameOf(origin.document) : renderedName;
 
     if (segments.length > 0) {
@@ -50,12 +50,8 @@ export class SourceLocator {
   /** The line of a resource's first line in its file (for findings about a whole object). */
   locateResource(rendered: Record<string, unknown>, originFile: string | undefined): SourceLocation | undefined {
     if (!originFile) return undefined;
-    const found = this.findDocument(
-      originFile,
-      String(rendered.kind ?? ''),
-      String((rendered.metadata as { name?: unknown })?.name ?? ''),
-      String(rendered.apiVersion ?? ''),
-    );
+    const { kind, name, apiVersion } = identityOf(rendered);
+    const found = this.findDocument(originFile, kind, name, apiVersion);
     return found ? { file: originFile, line: lineOf(found.parsed, found.document.contents) } : { file: originFile, line: 1 };
   }
 
@@ -97,7 +93,7 @@ export class SourceLocator {
         const pointer = `/${segments.join('/')}`;
         for (const operation of contents.items) {
           if (!isMap(operation)) continue;
-          const path = operation.get('path');
+          const path: unknown = operation.get('path');
           if (typeof path === 'string' && (pointer === path || pointer.startsWith(`${path}/`))) return { file, line: lineOf(parsed, operation) };
         }
         continue;
@@ -120,7 +116,7 @@ export class SourceLocator {
       .map((document) => ({ document, name: nameOf(document) }))
       .filter(({ name }) => name !== '' && renderedName.includes(name))
       .sort((a, b) => b.name.length - a.name.length);
-    const document = ranked[0]?.document ?? (candidates.length === 1 ? candidates[0] : undefined);
+    const document = ranked.length > 0 ? ranked[0].document : candidates.length === 1 ? candidates[0] : undefined;
     return document ? { parsed, document } : undefined;
   }
 
@@ -129,13 +125,18 @@ export class SourceLocator {
       try {
         const lines = new LineCounter();
         const documents = parseAllDocuments(readFileSync(file, 'utf8'), { lineCounter: lines });
-        this.files.set(file, Array.isArray(documents) ? { documents, lines } : undefined);
+        this.files.set(file, { documents, lines });
       } catch {
         this.files.set(file, undefined);
       }
     }
     return this.files.get(file);
   }
+}
+
+function identityOf(rendered: Record<string, unknown>): { kind: string; name: string; apiVersion: string } {
+  const metadata = typeof rendered.metadata === 'object' && rendered.metadata !== null ? (rendered.metadata as Record<string, unknown>) : {};
+  return { kind: fieldText(rendered.kind), name: fieldText(metadata.name), apiVersion: fieldText(rendered.apiVersion) };
 }
 
 function nameOf(document: Document.Parsed): string {

@@ -57,15 +57,17 @@ class TemplateLocation {
 
   schemaFor(apiVersion: string, kind: string): LocatedSchema | undefined {
     const file = resolve(expandSchemaLocationTemplate(this.template, { apiVersion, kind, strict: this.strict, kubernetesVersion: this.kubernetesVersion }));
-    if (!this.files.has(file)) {
+    let schema = this.files.get(file);
+    if (!schema) {
       if (!existsSync(file)) return undefined;
       try {
-        this.files.set(file, JSON.parse(readFileSync(file, 'utf8')) as object);
+        schema = JSON.parse(readFileSync(file, 'utf8')) as object;
       } catch (error) {
         throw new InputError('schema-locations', `${file} is not valid JSON (${(error as Error).message}).`);
       }
+      this.files.set(file, schema);
     }
-    return { schema: this.files.get(file)!, origin: file };
+    return { schema, origin: file };
   }
 }
 

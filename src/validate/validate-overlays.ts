@@ -2,22 +2,20 @@ import { realpathSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { relative, sep } from 'node:path';
 import { UserError } from '../errors.js';
-import { findRenderer } from '../kustomize/render.js';
+import { findRenderer, type Renderer } from '../kustomize/render.js';
+import { RenderCache } from '../kustomize/render-cache.js';
 import { mapWithLimit } from '../process/run-process.js';
-
 import { addFinding, describeResource, emptyOverlayReport, type Finding, type OverlayReport, type ValidationReport } from './findings.js';
 import { clearKustomizationCache } from './kustomization-references.js';
-import { parseKubernetesVersion, removedIn, type KubernetesVersion } from './kubernetes-versions.js';
-import { checkImages, findDuplicates } from './policy-checks.js';
-import type { EnvironmentPolicy } from '../types.js';
+import { parseKubernetesVersion, type KubernetesVersion } from './kubernetes-versions.js';
+import type { EnvironmentPolicy, Overlay } from '../types.js';
 import { describeRenderError, locateRenderError } from './render-errors.js';
-import { renderWithOrigins } from './render-with-origins.js';
-import { parseRenderedResources, type RenderedResource } from './rendered-resources.js';
+import { renderOrigins } from './render-with-origins.js';
+import { parseRenderedResources, renderedIdentity, type RenderedObject } from './rendered-resources.js';
+import { checkResources, duplicateMessage, needsOrigins, type PendingFinding } from './resource-checks.js';
 import { SchemaCatalog } from './schema-catalog.js';
-import { checkAgainstSchema } from './schema-validation.js';
 import { serverDryRun, type ServerDryRunOptions } from './server-dry-run.js';
 import { SourceLocator, type SourceLocation } from './source-lines.js';
-import type { Overlay } from '../types.js';
 
 export interface ValidateOptions {
   /** The config repo checkout; finding paths are relative to it. */
@@ -39,6 +37,8 @@ export interface ValidateOptions {
   schemaDirectory?: string;
   /** Overlays rendered at once (default: the CPU count). */
   concurrency?: number;
+  /** Renders this run already made of the same files (the render check's), used instead of rendering again. */
+  renders?: RenderCache;
 }
 
 /**
@@ -60,41 +60,16 @@ export async function validateOverlays(overlays: readonly Overlay[], given: Vali
     kubernetesVersion: version.text,
   });
   clearKustomizationCache();
-  const locator = new SourceLocator();
-  const context: OverlayContext = { options, version, catalog, locator };
-
-  const reports = await mapWithLimit(overlays, options.concurrency ?? availableParallelism(), async (overlay) => {
-    const report = emptyOverlayReport(overlay.path, overlay.file);
-    const started = Date.now();
-    const traced = await renderWithOrigins(renderer, overlay.absolutePath, options.kustomizeArgs);
-    report.renderMs = Date.now() - started;
-    if (!traced.result.ok) {
-      const at = locateRenderError(overlay.absolutePath, traced.result.error);
-      addFinding(report, {
-        severity: 'error',
-        rule: /already registered id/.test(traced.result.error) ? 'duplicate-resource' : 'render',
-        message: `kustomize could not render ${overlay.path}: ${describeRenderError(traced.result.error, [options.repoRoot, given.repoRoot])}`,
-        ...place(options.repoRoot, at),
-      });
-      return report;
-    }
-    const validated = Date.now();
-    const parsed = parseRenderedResources(traced.result.yaml, traced.originBase);
-    for (const problem of parsed.problems) addFinding(report, { severity: 'error', rule: 'yaml', message: problem, file: overlay.file, line: 1 });
-    report.resources = parsed.resources.length;
-    checkResources(context, overlay, parsed.resources, report);
-    report.validateMs = Date.now() - validated;
-    if (options.serverDryRun) {
-      const dryRunStarted = Date.now();
-      for (const finding of await serverDryRun(traced.result.yaml, parsed.resources, options.serverDryRun)) {
-        const resource = parsed.resources.find((candidate) => describeResource(candidate.object as never) === finding.resource);
-        const at = resource ? locator.locate(overlay.absolutePath, resource.object, resource.originFile, finding.pointer ?? '') : undefined;
-        addFinding(report, { ...finding.finding, ...place(options.repoRoot, at ?? { file: overlay.absoluteFile, line: 1 }) });
-      }
-      report.serverDryRunMs = Date.now() - dryRunStarted;
-    }
-    return report;
-  });
+  const run: ValidationRun = {
+    options,
+    givenRoot: given.repoRoot,
+    version,
+    catalog,
+    locator: new SourceLocator(),
+    renderer,
+    renders: given.renders ?? new RenderCache(),
+  };
+  const reports = await mapWithLimit(overlays, options.concurrency ?? availableParallelism(), (overlay) => validateOverlay(run, overlay));
   return {
     valid: reports.every((report) => report.errors.length === 0),
     overlays: reports,
@@ -103,92 +78,108 @@ export async function validateOverlays(overlays: readonly Overlay[], given: Vali
   };
 }
 
-interface OverlayContext {
+interface ValidationRun {
   options: ValidateOptions;
+  /** The repo root as given, before realpath: render errors may name it either way. */
+  givenRoot: string;
   version: KubernetesVersion;
   catalog: SchemaCatalog;
   locator: SourceLocator;
+  renderer: Renderer;
+  renders: RenderCache;
 }
 
-function checkResources(context: OverlayContext, overlay: Overlay, resources: readonly RenderedResource[], report: OverlayReport): void {
-  const { options, catalog, locator } = context;
-  const objects = resources.map((resource) => resource.object);
-  const bundle = catalog.bundleSchemas(objects);
-  const policy = options.policyFor(overlay);
-  const add = (resource: RenderedResource, pointer: string | undefined, finding: Omit<Finding, 'resource' | 'file' | 'line'>): void => {
-    const at =
-      pointer === undefined
-        ? locator.locateResource(resource.object, resource.originFile)
-        : locator.locate(overlay.absolutePath, resource.object, resource.originFile, pointer);
+/**
+ * One overlay: rendered plainly, checked, and only when a finding needs a
+ * file and line rendered again with origin annotations, to know which file
+ * each resource came from.
+ */
+async function validateOverlay(run: ValidationRun, overlay: Overlay): Promise<OverlayReport> {
+  const { options } = run;
+  const report = emptyOverlayReport(overlay.path, overlay.file);
+  const started = Date.now();
+  const rendered = await run.renders.render(run.renderer, overlay.absolutePath, options.kustomizeArgs);
+  report.renderMs = Date.now() - started;
+  if (!rendered.ok) {
+    const at = locateRenderError(overlay.absolutePath, rendered.error);
     addFinding(report, {
-      ...finding,
-      resource: describeResource(resource.object),
-      ...place(options.repoRoot, at ?? { file: overlay.absoluteFile, line: 1 }),
-    });
-  };
-
-  for (const resource of resources) {
-    const { apiVersion, kind } = resource.object;
-    if (typeof apiVersion !== 'string' || typeof kind !== 'string' || apiVersion === '' || kind === '') {
-      add(resource, undefined, { severity: 'error', rule: 'schema', message: 'the resource has no apiVersion or no kind' });
-      continue;
-    }
-    const removed = removedIn(apiVersion, kind, context.version);
-    if (removed !== undefined) {
-      const current = catalog.apiVersionsOf(kind).filter((candidate) => removedIn(candidate, kind, context.version) === undefined);
-      const hint = current.length > 0 ? `; use ${current.join(' or ')}` : '';
-      add(resource, '/apiVersion', {
-        severity: 'error',
-        rule: 'kubernetes-version',
-        message: `${apiVersion} ${kind} is no longer served since Kubernetes 1.${removed} (kubernetes-version is ${context.version.text})${hint}`,
-      });
-      continue;
-    }
-    const validate = catalog.validatorFor(apiVersion, kind, bundle);
-    if (!validate) {
-      // Another version of the same group's kind is a typo or an old version; a kind of another group is a different kind.
-      const group = (value: string): string => (value.includes('/') ? value.split('/')[0] : '');
-      const elsewhere = catalog.apiVersionsOf(kind).filter((candidate) => removedIn(candidate, kind, context.version) === undefined);
-      const sameGroup = elsewhere.filter((candidate) => group(candidate) === group(apiVersion));
-      const hint = elsewhere.length > 0 ? ` (the schemas know ${kind} as ${elsewhere.join(', ')})` : '';
-      const message =
-        sameGroup.length > 0
-          ? `unknown apiVersion '${apiVersion}' for kind ${kind}; the schemas know ${sameGroup.join(', ')}`
-          : `no schema for ${apiVersion} ${kind}: an unknown kind, or a custom resource whose CRD schema is not given (add it to schema-locations, or set ignore-missing-schemas: true)${hint}`;
-      add(resource, sameGroup.length > 0 ? '/apiVersion' : '/kind', {
-        severity: options.ignoreMissingSchemas && sameGroup.length === 0 ? 'warning' : 'error',
-        rule: 'unknown-kind',
-        message,
-      });
-    } else {
-      for (const issue of checkAgainstSchema(validate, resource.object))
-        add(resource, issue.pointer, { severity: 'error', rule: 'schema', message: issue.message });
-    }
-    for (const issue of checkImages(resource.object, policy)) {
-      const entry = issue.image
-        ? locator.locateImageEntry(overlay.absolutePath, issue.image, issue.rule === 'digest-required' ? 'digest' : 'newTag')
-        : undefined;
-      if (entry)
-        addFinding(report, {
-          severity: 'error',
-          rule: issue.rule,
-          message: issue.message,
-          resource: describeResource(resource.object),
-          ...place(options.repoRoot, entry),
-        });
-      else add(resource, issue.pointer, { severity: 'error', rule: issue.rule, message: issue.message });
-    }
-  }
-  for (const { index, firstIndex } of findDuplicates(objects)) {
-    const first = resources[firstIndex];
-    const firstAt = locator.locateResource(first.object, first.originFile);
-    const firstPlace = firstAt ? ` (first defined in ${place(options.repoRoot, firstAt).file}:${firstAt.line})` : '';
-    add(resources[index], undefined, {
       severity: 'error',
-      rule: 'duplicate-resource',
-      message: `defined twice in the rendered overlay${firstPlace}; the second would overwrite the first in the cluster`,
+      rule: /already registered id/.test(rendered.error) ? 'duplicate-resource' : 'render',
+      message: `kustomize could not render ${overlay.path}: ${describeRenderError(rendered.error, [options.repoRoot, run.givenRoot])}`,
+      ...place(options.repoRoot, at),
     });
+    return report;
   }
+  const validated = Date.now();
+  const parsed = parseRenderedResources(rendered.yaml);
+  for (const problem of parsed.problems) addFinding(report, { severity: 'error', rule: 'yaml', message: problem, file: overlay.file, line: 1 });
+  report.resources = parsed.objects.length;
+  const pending = checkResources(
+    {
+      version: run.version,
+      catalog: run.catalog,
+      locator: run.locator,
+      ignoreMissingSchemas: options.ignoreMissingSchemas,
+      policy: options.policyFor(overlay),
+      overlayDir: overlay.absolutePath,
+    },
+    parsed.objects,
+  );
+  report.validateMs = Date.now() - validated;
+  if (options.serverDryRun) {
+    const dryRunStarted = Date.now();
+    pending.push(...(await dryRunFindings(rendered.yaml, parsed.objects, overlay, options.serverDryRun)));
+    report.serverDryRunMs = Date.now() - dryRunStarted;
+  }
+  if (pending.length === 0) return report;
+
+  const tracing = Date.now();
+  const origins = pending.some(needsOrigins) ? await renderOrigins(run.renderer, overlay.absolutePath, options.kustomizeArgs) : undefined;
+  report.renderMs += Date.now() - tracing;
+  const placing = Date.now();
+  const originOf = (object: RenderedObject): string | undefined => origins?.get(renderedIdentity(object));
+  for (const finding of pending) addFinding(report, placeFinding(finding, { repoRoot: options.repoRoot, overlay, locator: run.locator, originOf }));
+  report.validateMs += Date.now() - placing;
+  return report;
+}
+
+/** The server's answers, each about the rendered object it names, if it names one. */
+async function dryRunFindings(yaml: string, objects: readonly RenderedObject[], overlay: Overlay, dryRun: ServerDryRunOptions): Promise<PendingFinding[]> {
+  return (await serverDryRun(yaml, objects, dryRun)).map(({ resource, pointer, finding }) => {
+    const object = objects.find((candidate) => describeResource(candidate) === resource);
+    return {
+      finding,
+      place: object ? { kind: 'field', object, pointer: pointer ?? '' } : { kind: 'file', location: { file: overlay.absoluteFile, line: 1 } },
+    };
+  });
+}
+
+interface Placing {
+  repoRoot: string;
+  overlay: Overlay;
+  locator: SourceLocator;
+  /** The file a rendered object was read from, when known. */
+  originOf: (object: RenderedObject) => string | undefined;
+}
+
+/** A finding on its file and line: those of the field or object it is about, else the overlay's kustomization. */
+function placeFinding(pending: PendingFinding, placing: Placing): Finding {
+  const { locator, overlay, originOf, repoRoot } = placing;
+  const where = pending.place;
+  let message = pending.finding.message;
+  let at: SourceLocation | undefined;
+  if (where.kind === 'file') {
+    at = where.location;
+  } else if (where.kind === 'field') {
+    at = locator.locate(overlay.absolutePath, where.object, originOf(where.object), where.pointer);
+  } else {
+    at = locator.locateResource(where.object, originOf(where.object));
+    if (where.kind === 'duplicate') {
+      const firstAt = locator.locateResource(where.first, originOf(where.first));
+      message = duplicateMessage(firstAt ? `${place(repoRoot, firstAt).file ?? firstAt.file}:${firstAt.line}` : undefined);
+    }
+  }
+  return { ...pending.finding, message, ...place(repoRoot, at ?? { file: overlay.absoluteFile, line: 1 }) };
 }
 
 /** A location as repo-relative file and line. */
