@@ -62,13 +62,13 @@ function runContext(env = process.env) {
 
 // src/main.ts
 var COMMANDS = {
-  "set-image": async () => (await import("./set-image-CTQU2MZT.js")).setImageCommand,
-  promote: async () => (await import("./promote-XZA7DJIH.js")).promoteCommand,
+  "set-image": async () => (await import("./set-image-V5FU6SH2.js")).setImageCommand,
+  promote: async () => (await import("./promote-RLBA264N.js")).promoteCommand,
   "check-setup": async () => (await import("./check-setup-PRVUCSGQ.js")).checkSetupCommand,
-  validate: async () => (await import("./validate-BIGRUNW5.js")).validateCommand,
-  wait: async () => (await import("./wait-KHAJQZHC.js")).waitCommand,
-  "drift-check": async () => (await import("./drift-check-KCKYRLHG.js")).driftCheckCommand,
-  "merge-reports": async () => (await import("./merge-reports-2CBI7X3R.js")).mergeReportsCommand
+  validate: async () => (await import("./validate-YFMH23U3.js")).validateCommand,
+  wait: async () => (await import("./wait-2R73KE7X.js")).waitCommand,
+  "drift-check": async () => (await import("./drift-check-JW4PLSOV.js")).driftCheckCommand,
+  "merge-reports": async () => (await import("./merge-reports-VX5I25JS.js")).mergeReportsCommand
 };
 async function run() {
   try {

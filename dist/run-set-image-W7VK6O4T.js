@@ -17,10 +17,10 @@ import {
   renamedIntoWarnings,
   showDiffs,
   suggestArgument
-} from "./chunk-UHLYO3RE.js";
+} from "./chunk-JVJQLFCK.js";
 import {
   withPolicy
-} from "./chunk-PSVKGEC3.js";
+} from "./chunk-ADEHRX75.js";
 import {
   withGitHubDiagnosis
 } from "./chunk-AHHBC6QQ.js";
@@ -30,7 +30,8 @@ import {
   renderOverlay,
   resolveEnvironmentOverlays,
   resolveOverlays
-} from "./chunk-DJUGTKEB.js";
+} from "./chunk-4KAG4YD5.js";
+import "./chunk-ZIFJSN7V.js";
 import {
   settingsFor
 } from "./chunk-VAK3YKLZ.js";
@@ -46,7 +47,7 @@ import {
 import {
   toOverlayChange
 } from "./chunk-HFFNHH4P.js";
-import "./chunk-JD54SNLE.js";
+import "./chunk-U3CEUUQP.js";
 import {
   isImageMatched
 } from "./chunk-VN7I4G2T.js";

@@ -1,8 +1,9 @@
 import { createRequire as __gitopsPromoteRequire } from 'node:module';
 const require = __gitopsPromoteRequire(import.meta.url);
 import {
+  RenderCache,
   validateOverlays
-} from "./chunk-PSVKGEC3.js";
+} from "./chunk-ADEHRX75.js";
 import {
   IMAGE_FIELDS,
   fieldOfKey,
@@ -14,7 +15,7 @@ import {
   collectImageSites,
   findRenderer,
   renderOverlay
-} from "./chunk-DJUGTKEB.js";
+} from "./chunk-4KAG4YD5.js";
 import {
   isDowngrade
 } from "./chunk-67GET7MB.js";
@@ -221,7 +222,7 @@ function suggestArgument(name, source, entries) {
 }
 
 // src/kustomize/verify-render.ts
-async function verifyRenderedImages(edits, guard) {
+async function verifyRenderedImages(edits, guard, renders = new RenderCache()) {
   const changed = edits.filter((edit) => edit.changes.length > 0);
   if (changed.length === 0) return;
   const renderer = await findRenderer();
@@ -229,13 +230,15 @@ async function verifyRenderedImages(edits, guard) {
     warningOnce("Render check skipped: neither kustomize nor kubectl is on PATH. Install one, or set verify-render: false.");
     return;
   }
-  const verdicts = await mapWithLimit(changed, availableParallelism(), (edit) => checkOverlay(renderer, edit, guard));
+  const rendered = changed.filter((edit) => !edit.isComponent);
+  await mapWithLimit(rendered, availableParallelism(), (edit) => renders.render(renderer, edit.overlay.absolutePath));
+  const verdicts = await mapWithLimit(changed, availableParallelism(), (edit) => checkOverlay(renderer, renders, edit, guard));
   const failures = verdicts.flatMap((verdict) => verdict.failure ? [verdict.failure] : []);
   if (failures.length > 0) throw new UserError(failures.join(" "));
   const refusals = verdicts.flatMap((verdict) => verdict.refusal ? [verdict.refusal] : []);
   if (refusals.length > 0) throw new InputError("images", refusals.join(" "));
 }
-async function checkOverlay(renderer, edit, guard) {
+async function checkOverlay(renderer, renders, edit, guard) {
   const { overlay } = edit;
   if (edit.isComponent) {
     warningOnce(
@@ -243,7 +246,7 @@ async function checkOverlay(renderer, edit, guard) {
     );
     return {};
   }
-  const after = await renderOverlay(renderer, overlay.absolutePath);
+  const after = await renders.render(renderer, overlay.absolutePath);
   let before;
   const renderBefore = async () => before ??= await renderWithText(renderer, edit, edit.original);
   const skipped = (result) => {
@@ -264,17 +267,19 @@ async function checkOverlay(renderer, edit, guard) {
     return { failure: missing.map((change) => describeMissing(edit, change, rendered)).join(" ") };
   }
   if (!guard) return {};
+  const renamedInto = findRenamedInto(edit.changes, edit.entries);
+  const noOpCandidates = renamedInto.filter(refusedWhenNoOp);
+  if (guard.allowDowngrade && noOpCandidates.length === 0) return {};
   const earlier = await renderBefore();
   if (!earlier.ok) {
     info(`The downgrade check on the render is skipped for ${overlay.path}: it did not render before the edit (${firstLine(earlier.error)}).`);
     return {};
   }
   const moves = compareRenders(collectImageSites(earlier.yaml), afterSites);
-  const renamedInto = findRenamedInto(edit.changes, edit.entries);
   const refusals = [];
   const downgrades = guard.allowDowngrade ? [] : renderedDowngrades(moves);
   if (downgrades.length > 0) refusals.push(describeRenderedDowngrades(overlay.path, downgrades, renamedInto));
-  for (const found of renamedInto.filter(refusedWhenNoOp)) {
+  for (const found of noOpCandidates) {
     const name = expectedImageOf(found.change).name;
     const named = (reference) => splitImageReference(reference).name === name;
     if (moves.some((move) => named(move.from) || named(move.to))) continue;
@@ -308,9 +313,10 @@ async function checkEdits(root, edits, checks, title = "Validating the edited ov
   const verified = { render: false, validation: false };
   if (edits.length === 0 || !checks.verifyRender && !checks.validation) return verified;
   await Promise.all(edits.map((edit) => writeFile2(edit.overlay.absoluteFile, edit.text)));
+  const renders = new RenderCache();
   try {
     if (checks.verifyRender) {
-      await verifyRenderedImages(edits, checks.renderGuard);
+      await verifyRenderedImages(edits, checks.renderGuard, renders);
       verified.render = true;
     }
     if (checks.validation) {
@@ -319,7 +325,8 @@ async function checkEdits(root, edits, checks, title = "Validating the edited ov
         edits.map((edit) => edit.overlay),
         checks.validation,
         title,
-        checks.workspace
+        checks.workspace,
+        renders
       );
       verified.validation = true;
     }
@@ -328,8 +335,8 @@ async function checkEdits(root, edits, checks, title = "Validating the edited ov
   }
   return verified;
 }
-async function validateOrFail(root, overlays, settings, title, workspace) {
-  const report = await group(title, () => validateOverlays(overlays, { ...settings, repoRoot: root, policyFor: () => settings.policy }));
+async function validateOrFail(root, overlays, settings, title, workspace, renders) {
+  const report = await group(title, () => validateOverlays(overlays, { ...settings, repoRoot: root, policyFor: () => settings.policy, renders }));
   annotate(report, root, workspace);
   const failure = validationFailure(report);
   if (failure) {

@@ -336,7 +336,7 @@ var FluxClient = class _FluxClient {
   cleanup;
   requestCount = 0;
   static async open(inputs) {
-    const lib = await import("./dist-BTAXJCZ3.js");
+    const lib = await import("./dist-Y2AVI4HK.js");
     const config = new lib.KubeConfig();
     let cleanup = () => Promise.resolve();
     if (inputs.kubeconfig) {

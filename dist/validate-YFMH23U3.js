@@ -18,7 +18,7 @@ import {
 } from "./chunk-6PG4I2TJ.js";
 import {
   readSchemaSettings
-} from "./chunk-3VUBFDJ3.js";
+} from "./chunk-CQC3LZBA.js";
 import {
   readWorkflowSettings
 } from "./chunk-PY346KCL.js";
@@ -38,7 +38,7 @@ import {
 } from "./chunk-BNTNX62G.js";
 import "./chunk-CIZPIZZI.js";
 import "./chunk-XGS3CYKT.js";
-import "./chunk-JD54SNLE.js";
+import "./chunk-U3CEUUQP.js";
 import "./chunk-2LG6PE6H.js";
 import "./chunk-5F2GK5IQ.js";
 import "./chunk-JMTLMK35.js";
@@ -72,7 +72,7 @@ var validateCommand = {
     if (inputs.changedOnly && inputs.baseRef === "") throw new InputError("base-ref", "is required when changed-only is true (outside a pull_request event).");
     return { inputs, context: { github: new GitHubAccess(readGitHubTarget(run), run, "to validate"), configFile: readConfigFile(), run } };
   },
-  run: async ({ inputs, context }) => (await import("./run-validate-LHMOYHR4.js")).runValidate(inputs, context),
+  run: async ({ inputs, context }) => (await import("./run-validate-YYBEKLLY.js")).runValidate(inputs, context),
   async report({ report, root, partition }, { inputs }, run) {
     const prefix = annotationPrefix(root, run.workspace);
     await writeReportFile(inputs.reportFile, validateReportFile(report, partition, prefix));

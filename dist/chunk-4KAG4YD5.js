@@ -1,6 +1,12 @@
 import { createRequire as __gitopsPromoteRequire } from 'node:module';
 const require = __gitopsPromoteRequire(import.meta.url);
 import {
+  CORE_SCHEMA,
+  defineMappingTag,
+  loadAll,
+  mapTag
+} from "./chunk-ZIFJSN7V.js";
+import {
   require_picomatch
 } from "./chunk-VAK3YKLZ.js";
 import {
@@ -135,8 +141,58 @@ function templateMatcher(pattern) {
   return new RegExp(`^${source}$`);
 }
 
-// src/kustomize/render.ts
+// src/kustomize/rendered-yaml.ts
 var import_yaml = __toESM(require_dist(), 1);
+var NEEDS_FULL_PARSER = /(?:^|[\s[{,])!|^%/m;
+var mappingWithNullKeyAsEmpty = defineMappingTag("tag:yaml.org,2002:map", {
+  create: mapTag.create,
+  identify: mapTag.identify,
+  represent: mapTag.represent,
+  addPair: (map, key, value) => mapTag.addPair(map, key === null ? "" : key, value),
+  has: (map, key) => mapTag.has(map, key === null ? "" : key),
+  keys: mapTag.keys,
+  get: mapTag.get
+});
+var SCHEMA = CORE_SCHEMA.withTags(mappingWithNullKeyAsEmpty);
+var MAX_ALIASES = 100;
+function parseYamlStream(text) {
+  if (!NEEDS_FULL_PARSER.test(text)) {
+    try {
+      const values = [];
+      for (const document of splitDocuments(text)) {
+        for (const value of loadAll(document, { schema: SCHEMA, maxAliases: MAX_ALIASES })) if (value !== null && value !== void 0) values.push(value);
+      }
+      return { values, problems: [] };
+    } catch {
+    }
+  }
+  return parseWithDocuments(text);
+}
+function splitDocuments(text) {
+  return /^(?:---[ \t]+\S|\.\.\.(?:\s|$))/m.test(text) ? [text] : text.split(/^---[ \t]*(?:\r?\n|$)/m);
+}
+function parseWithDocuments(text) {
+  const values = [];
+  const problems = [];
+  for (const document of (0, import_yaml.parseAllDocuments)(text)) {
+    if (!("contents" in document)) continue;
+    if (document.errors.length > 0) {
+      problems.push(document.errors[0].message);
+      continue;
+    }
+    let value;
+    try {
+      value = document.toJS();
+    } catch (error) {
+      problems.push(error.message);
+      continue;
+    }
+    if (value !== null && value !== void 0) values.push(value);
+  }
+  return { values, problems };
+}
+
+// src/kustomize/render.ts
 var cachedRenderer;
 function findRenderer() {
   cachedRenderer ??= (async () => {
@@ -158,9 +214,7 @@ function collectRenderedImages(yaml) {
 }
 function collectImageSites(yaml) {
   const sites = [];
-  for (const document of (0, import_yaml.parseAllDocuments)(yaml)) {
-    if (!("contents" in document)) continue;
-    const root = document.toJS();
+  for (const root of parseYamlStream(yaml).values) {
     const resource = resourceName(root);
     const visit = (node, field) => {
       if (Array.isArray(node)) {
@@ -192,6 +246,7 @@ function isRecord(value) {
 }
 
 export {
+  parseYamlStream,
   findRenderer,
   renderOverlay,
   collectRenderedImages,

@@ -15,7 +15,7 @@ import {
   gitRevisions,
   openControllers,
   sleep
-} from "./chunk-AO5KOWV2.js";
+} from "./chunk-YHI6IIFX.js";
 import {
   ISSUE_MARKER,
   computeSkew,
@@ -37,7 +37,7 @@ import {
   findRenderer,
   renderOverlay,
   resolveEnvironmentOverlays
-} from "./chunk-DJUGTKEB.js";
+} from "./chunk-4KAG4YD5.js";
 import {
   splitList
 } from "./chunk-CIZPIZZI.js";

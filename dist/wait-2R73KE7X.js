@@ -73,7 +73,7 @@ var waitCommand = {
     };
     return { inputs, context: { target, github: new GitHubAccess(target, run, "to compare commits"), configFile: readConfigFile(), run } };
   },
-  run: async ({ inputs, context }) => (await import("./run-wait-24PHFHY2.js")).runWait(inputs, context),
+  run: async ({ inputs, context }) => (await import("./run-wait-5CXWXTNP.js")).runWait(inputs, context),
   async report(outcome) {
     setOutputs(waitOutputs(outcome));
     await writeSummary(waitSummaryMarkdown(outcome));

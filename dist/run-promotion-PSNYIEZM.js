@@ -14,10 +14,10 @@ import {
   redactSecrets,
   showDiffs,
   unifiedDiff
-} from "./chunk-UHLYO3RE.js";
+} from "./chunk-JVJQLFCK.js";
 import {
   withPolicy
-} from "./chunk-PSVKGEC3.js";
+} from "./chunk-ADEHRX75.js";
 import {
   parseKustomization,
   withGitHubDiagnosis
@@ -27,7 +27,8 @@ import {
   findRenderer,
   renderOverlay,
   resolveEnvironmentOverlays
-} from "./chunk-DJUGTKEB.js";
+} from "./chunk-4KAG4YD5.js";
+import "./chunk-ZIFJSN7V.js";
 import {
   settingsFor
 } from "./chunk-VAK3YKLZ.js";
@@ -41,7 +42,7 @@ import {
 import {
   toOverlayChange
 } from "./chunk-HFFNHH4P.js";
-import "./chunk-JD54SNLE.js";
+import "./chunk-U3CEUUQP.js";
 import {
   formatImageReference,
   isImageMatched

@@ -3,13 +3,14 @@ const require = __gitopsPromoteRequire(import.meta.url);
 import {
   keepTrackingIssueIfAsked,
   runDriftCheck
-} from "./chunk-KMRUVULG.js";
+} from "./chunk-EKNSHNHS.js";
 import "./chunk-SGIT4A7Q.js";
-import "./chunk-AO5KOWV2.js";
+import "./chunk-YHI6IIFX.js";
 import "./chunk-PAIEH5KT.js";
 import "./chunk-GSVFKKFK.js";
 import "./chunk-AHHBC6QQ.js";
-import "./chunk-DJUGTKEB.js";
+import "./chunk-4KAG4YD5.js";
+import "./chunk-ZIFJSN7V.js";
 import "./chunk-VAK3YKLZ.js";
 import "./chunk-67GET7MB.js";
 import "./chunk-CIZPIZZI.js";

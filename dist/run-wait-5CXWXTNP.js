@@ -18,7 +18,7 @@ import {
   judgeArgoApplication,
   openControllers,
   sleep
-} from "./chunk-AO5KOWV2.js";
+} from "./chunk-YHI6IIFX.js";
 import {
   checkingMessage,
   relationOf,

@@ -5,7 +5,7 @@ import {
 } from "./chunk-QP4WRREJ.js";
 import {
   readSchemaSettings
-} from "./chunk-3VUBFDJ3.js";
+} from "./chunk-CQC3LZBA.js";
 import {
   readWorkflowSettings
 } from "./chunk-PY346KCL.js";
@@ -31,7 +31,7 @@ import {
   changesTable,
   imagesOutput
 } from "./chunk-HFFNHH4P.js";
-import "./chunk-JD54SNLE.js";
+import "./chunk-U3CEUUQP.js";
 import "./chunk-VN7I4G2T.js";
 import {
   setOutputs,
@@ -101,7 +101,7 @@ var promoteCommand = {
     };
     return { inputs, context: { github: new GitHubAccess(github, run, "to open promotion pull requests"), configFile: readConfigFile(), run } };
   },
-  run: async ({ inputs, context }) => (await import("./run-promotion-ZINQIXEA.js")).runPromotion(inputs, context),
+  run: async ({ inputs, context }) => (await import("./run-promotion-PSNYIEZM.js")).runPromotion(inputs, context),
   async report(outcome) {
     setOutputs(promoteOutputs(outcome));
     await writeSummary(promotionSummaryMarkdown(outcome));

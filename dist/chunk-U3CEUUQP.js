@@ -68,7 +68,9 @@ function parseSchemaLocationTemplate(text) {
   let last = 0;
   let trimNext = false;
   for (const match of text.matchAll(ACTION)) {
-    const [action, trimBefore, body, trimAfter] = match;
+    const [action, , body] = match;
+    const trimBefore = match.at(1);
+    const trimAfter = match.at(3);
     parts.push(trimText(text.slice(last, match.index), trimNext, trimBefore !== void 0));
     parts.push({ variable: variableOf(text, action, body) });
     last = match.index + action.length;

@@ -12,7 +12,7 @@ import {
 } from "./chunk-QP4WRREJ.js";
 import {
   readSchemaSettings
-} from "./chunk-3VUBFDJ3.js";
+} from "./chunk-CQC3LZBA.js";
 import {
   readWorkflowSettings
 } from "./chunk-PY346KCL.js";
@@ -38,7 +38,7 @@ import {
   changesTable,
   imagesOutput
 } from "./chunk-HFFNHH4P.js";
-import "./chunk-JD54SNLE.js";
+import "./chunk-U3CEUUQP.js";
 import "./chunk-VN7I4G2T.js";
 import {
   setOutputs,
@@ -124,7 +124,7 @@ var setImageCommand = {
     };
     return { inputs, context };
   },
-  run: async ({ inputs, context }) => (await import("./run-set-image-CP7PXA54.js")).runSetImage(inputs, context),
+  run: async ({ inputs, context }) => (await import("./run-set-image-W7VK6O4T.js")).runSetImage(inputs, context),
   async report(outcome) {
     setOutputs(setImageOutputs(outcome));
     if (outcome.commitSha && outcome.pushed) exportVariable(COMMIT_SHA_VARIABLE, outcome.commitSha);

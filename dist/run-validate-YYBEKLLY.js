@@ -9,18 +9,19 @@ import {
   readKustomizationReferences,
   validateOverlays,
   withPolicy
-} from "./chunk-PSVKGEC3.js";
+} from "./chunk-ADEHRX75.js";
 import {
   resolveEnvironmentOverlays,
   resolveOverlays
-} from "./chunk-DJUGTKEB.js";
+} from "./chunk-4KAG4YD5.js";
+import "./chunk-ZIFJSN7V.js";
 import {
   settingsFor
 } from "./chunk-VAK3YKLZ.js";
 import {
   maskKubeconfig
 } from "./chunk-XGS3CYKT.js";
-import "./chunk-JD54SNLE.js";
+import "./chunk-U3CEUUQP.js";
 import "./chunk-VN7I4G2T.js";
 import {
   Git,
@@ -118,7 +119,7 @@ async function runValidate(inputs, context) {
     const root = opened.snapshot.root;
     const environment = environmentNamed(opened.config, inputs.environment);
     const policy = settingsFor(inputs.settings, environment).policy;
-    let overlays = inputs.overlays.length > 0 ? resolveOverlays(root, inputs.overlays) : environment ? resolveEnvironmentOverlays(root, opened.config, environment).flatMap((app) => app.overlays) : discoverOverlays(root);
+    let overlays = inputs.overlays.length > 0 ? resolveOverlays(root, inputs.overlays) : environment && opened.config ? resolveEnvironmentOverlays(root, opened.config, environment).flatMap((app) => app.overlays) : discoverOverlays(root);
     if (inputs.changedOnly) {
       overlays = await overlaysChangedSince(root, overlays, inputs.baseRef);
       info(

@@ -9,7 +9,7 @@ import {
   DEFAULT_KUBERNETES_VERSION,
   checkSchemaLocations,
   parseKubernetesVersion
-} from "./chunk-JD54SNLE.js";
+} from "./chunk-U3CEUUQP.js";
 
 // src/inputs/validation-inputs.ts
 function readSchemaSettings() {
