@@ -78,7 +78,7 @@ function licensesOf(metafile: Metafile): string {
       return { name: manifest.name, text: `${manifest.name}\n${manifest.license ?? 'UNKNOWN'}\n${text}` };
     })
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const unique = entries.filter((entry, index) => index === 0 || entry.name !== entries[index - 1]!.name);
+  const unique = entries.filter((entry, index) => index === 0 || entry.name !== entries[index - 1].name);
   return `${unique.map((entry) => entry.text).join('\n\n')}\n`;
 }
 
