@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { CommitGraph, CommitRelation } from '../repo/commit-graph.js';
 import { formatImageReference } from '../kustomize/image-reference.js';
 import { parseKustomization } from '../kustomize/kustomization-document.js';
@@ -18,6 +20,8 @@ export class CarriedImages {
     private readonly graph: CommitGraph,
     /** The commit the promotion reads the source overlays at. */
     readonly source: string,
+    /** The folder that holds the source commit's files (the snapshot): read there, not asked of GitHub. */
+    private readonly sourceRoot?: string,
   ) {}
 
   /** The images `name=reference` of `files` at `commit`, sorted; undefined when a file is missing there. */
@@ -66,7 +70,7 @@ export class CarriedImages {
     const key = `${commit}\0${file}`;
     let pending = this.texts.get(key);
     if (!pending) {
-      pending = this.graph.fileAt(commit, file);
+      pending = commit === this.source && this.sourceRoot ? readLocal(join(this.sourceRoot, file)) : this.graph.fileAt(commit, file);
       this.texts.set(key, pending);
     }
     const text = await pending;
@@ -83,5 +87,13 @@ export function imagesIn(text: string, file: string): string[] {
       .sort();
   } catch {
     return [];
+  }
+}
+
+async function readLocal(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    return undefined;
   }
 }

@@ -20,8 +20,9 @@ export interface GateContext {
   connections: ControllerConnections;
   /** The config repo's history, to tell what a revision a controller reports carries. */
   graph: CommitGraph;
-  /** The commit the promotion reads the source overlays at. */
+  /** The commit the promotion reads the source overlays at, and the folder that holds its files. */
   sourceCommit: string;
+  sourceRoot: string;
   now: number;
 }
 
@@ -35,7 +36,7 @@ export async function evaluateGates(promoted: readonly PromotedApp[], context: G
         apps: context.apps,
         settings: context.settings,
         connections: context.connections,
-        images: new CarriedImages(context.graph, context.sourceCommit),
+        images: new CarriedImages(context.graph, context.sourceCommit, context.sourceRoot),
         where: context.graph.where,
         now: context.now,
       });

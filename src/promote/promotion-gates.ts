@@ -36,6 +36,7 @@ export async function promotionGates(context: PromotionGateContext, apps: readon
     connections: context.inputs.connections,
     graph: await historyOf(context, snapshot),
     sourceCommit: snapshot.commit,
+    sourceRoot: snapshot.root,
     now: context.now,
   });
 }
