@@ -84,6 +84,24 @@ describe('promote with gates on the target (Argo CD in the source), end to end t
     expect(body).toContain('- [x] Gate soak: dev has run the promoted images for 2h (web: since');
   });
 
+  test('from a checkout (path): the history is read with git; a dry run judges the gates and writes nothing', async () => {
+    const head = setGates(world.repo, ['source-healthy: true', 'soak: 2h']);
+    const start = second(Date.now());
+    await startArgo(head, start);
+    world.sim.resetLog();
+    const dry = await promote({ path: world.repo.work, 'dry-run': 'true' }, nowAt(start, 3 * HOUR));
+    expect(errorAnnotations(dry)).toEqual([]);
+    expect(dry.outputs.gated).toBe('passed');
+    expect(world.writes()).toEqual([]);
+    // No request for the history: git answered.
+    expect(world.sim.requests.filter((entry) => entry.operationId === 'repos/list-commits')).toEqual([]);
+
+    const run = await promote({ path: world.repo.work }, nowAt(start, HOUR));
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.gated).toBe('pending');
+    expect((await gateStatuses(world, run.outputs['commit-sha']))[0].state).toBe('pending');
+  });
+
   test('the soak is never counted from before the commit that brought the images in, however long Argo CD has run the app', async () => {
     const head = setGates(world.repo, ['soak: 2h']);
     const start = second(Date.now());
