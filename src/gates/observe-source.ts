@@ -1,6 +1,6 @@
 import type { AppConfig, Environment } from '../config/promotion-config.js';
 import type { WorkflowSettings } from '../config/environment-settings.js';
-import { judgeArgoApplication, isChartSource, gitRevisions } from '../controllers/argocd/judge-argo-application.js';
+import { judgeArgoApplication, gitRevisions } from '../controllers/argocd/judge-argo-application.js';
 import type { ArgoApplication } from '../controllers/argocd/argocd-types.js';
 import { configuredTarget, type WaitTarget } from '../controllers/controller-targets.js';
 import type { ControllerConnections } from '../controllers/controller-settings.js';
@@ -11,6 +11,7 @@ import { shortSha, type ObjectStatus, type RevisionKnowledge, type RevisionRelat
 import { oneLineMessage } from '../errors.js';
 import type { CarriedImages } from './carried-images.js';
 import type { SourceObservation } from './gate-types.js';
+import { argoRunningSince, fluxReadySince, historyOf, historyRevision } from './running-since.js';
 
 /** One promoted app: its name and the source overlays' kustomization files (repo-relative). */
 export interface PromotedApp {
@@ -174,8 +175,6 @@ async function learn(revisions: readonly string[], files: readonly string[], ima
   return knowledge;
 }
 
-type HistoryEntry = { revision?: string; revisions?: string[]; deployedAt?: string };
-
 function argoRevisions(app: ArgoApplication): string[] {
   const operation = app.status?.operationState;
   const fromOperation = [operation?.syncResult?.revision, ...(operation?.syncResult?.revisions ?? []), operation?.operation?.sync?.revision];
@@ -189,45 +188,4 @@ function fluxRevisions(object: FluxObject): string[] {
   return [commitOfRevision(object.status?.lastAppliedRevision), commitOfRevision(object.status?.lastAttemptedRevision)].filter((revision): revision is string =>
     Boolean(revision),
   );
-}
-
-const historyOf = (app: ArgoApplication): HistoryEntry[] => (app.status as { history?: HistoryEntry[] } | undefined)?.history ?? [];
-
-/** The config-repo revision of a history entry: the first git source's, for a multi-source app. */
-function historyRevision(entry: HistoryEntry, app: ArgoApplication): string | undefined {
-  if (!entry.revisions?.length) return entry.revision;
-  const sources = app.spec?.sources ?? [];
-  return entry.revisions.find((_revision, index) => !isChartSource(sources[index] ?? {}));
-}
-
-/**
- * Since when Argo CD has run these images: the end of the last sync
- * (operationState.finishedAt), or the history's deployedAt, walked back
- * over deployments that carried the same images; never earlier than the
- * health's last transition, when Argo CD reports one.
- */
-async function argoRunningSince(app: ArgoApplication, files: readonly string[], images: CarriedImages): Promise<number | undefined> {
-  const operation = app.status?.operationState;
-  const deployments: Array<{ revision: string | undefined; at: number }> = historyOf(app)
-    .map((entry) => ({ revision: historyRevision(entry, app), at: Date.parse(entry.deployedAt ?? '') }))
-    .reverse();
-  if (operation?.phase === 'Succeeded') {
-    const sources = app.spec?.sources ?? [];
-    const revision = operation.syncResult?.revisions?.find((_revision, index) => !isChartSource(sources[index] ?? {})) ?? operation.syncResult?.revision;
-    deployments.unshift({ revision, at: Date.parse(operation.finishedAt ?? '') });
-  }
-  let since: number | undefined;
-  for (const deployment of deployments) {
-    if (!deployment.revision || !Number.isFinite(deployment.at) || !(await images.carries(deployment.revision, files))) break;
-    since = deployment.at;
-  }
-  const healthSince = Date.parse((app.status?.health as { lastTransitionTime?: string } | undefined)?.lastTransitionTime ?? '');
-  return since === undefined ? undefined : Number.isFinite(healthSince) ? Math.max(since, healthSince) : since;
-}
-
-/** Since when Flux has been Ready at the applied revision: the Ready condition's last transition. */
-function fluxReadySince(object: FluxObject): number | undefined {
-  const ready = object.status?.conditions?.find((condition) => condition.type === 'Ready' && condition.status === 'True');
-  const at = Date.parse((ready as { lastTransitionTime?: string } | undefined)?.lastTransitionTime ?? '');
-  return Number.isFinite(at) ? at : undefined;
 }
