@@ -98,7 +98,9 @@ describe('judgeGates', () => {
     });
     expect(gateChecklist(verdict)).toEqual([
       {
-        text: 'Gate source-healthy: staging runs the promoted images, Synced and Healthy (web: web-staging at abcdef0, Synced/Healthy since 2026-12-03 09:00 UTC)',
+        text:
+          'Gate source-healthy: staging runs the promoted images, Synced and Healthy ' +
+          '(web: web-staging at abcdef0, Synced/Healthy since 2026-12-03 09:00 UTC)',
         checked: true,
         note: undefined,
       },
