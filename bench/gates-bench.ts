@@ -19,7 +19,9 @@ const HOUR = 3_600_000;
 function files(apps: number, gated: boolean): Record<string, string> {
   const gates = gated ? '    gates:\n      source-healthy: true\n      soak: 2h\n' : '';
   const result: Record<string, string> = {
-    'gitops-promote.yaml': `environments:\n  - name: dev\n    overlays: apps/{app}/dev\n    controller: argocd\n  - name: staging\n    overlays: apps/{app}/staging\n    landing: pull-request\n${gates}`,
+    'gitops-promote.yaml':
+      'environments:\n  - name: dev\n    overlays: apps/{app}/dev\n    controller: argocd\n' +
+      `  - name: staging\n    overlays: apps/{app}/staging\n    landing: pull-request\n${gates}`,
   };
   for (let a = 0; a < apps; a++) {
     const app = `app-${String(a).padStart(2, '0')}`;

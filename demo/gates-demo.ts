@@ -85,7 +85,8 @@ export async function runGatesDemo(options: { dir: string; remote: string }): Pr
     const number = await show(await promote(3, '3'), 'Three hours later');
     await octokit.rest.pulls.update({ owner: 'acme', repo: 'config', pull_number: number, state: 'closed' });
     process.stdout.write(
-      `Closed #${number} (the demo leaves production as it was). Argo CD saw ${argo.requests.filter((r) => r.method !== 'GET').length} writes: the gates only read.\n`,
+      `Closed #${number} (the demo leaves production as it was). ` +
+        `Argo CD saw ${argo.requests.filter((r) => r.method !== 'GET').length} writes: the gates only read.\n`,
     );
   } finally {
     await sim.close();

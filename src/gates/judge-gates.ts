@@ -65,7 +65,8 @@ function soakOf(seen: SourceObservation, requiredMs: number, now: number): { sta
   const since = Math.max(seen.runningSince, seen.imagesCommit?.date ?? -Infinity);
   const ready = since + requiredMs;
   const met = now >= ready;
-  const from = `since ${formatInstant(since)}${seen.imagesCommit && seen.imagesCommit.date >= seen.runningSince ? ` (commit ${seen.imagesCommit.sha.slice(0, 7)})` : ''}`;
+  const fromCommit = seen.imagesCommit && seen.imagesCommit.date >= seen.runningSince ? ` (commit ${seen.imagesCommit.sha.slice(0, 7)})` : '';
+  const from = `since ${formatInstant(since)}${fromCommit}`;
   const detail = met ? `${app}: ${from}` : `${app}: ${from}; soaked at ${formatInstant(ready)}`;
   return {
     state: met ? 'passed' : 'pending',
