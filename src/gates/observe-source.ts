@@ -108,7 +108,9 @@ async function observeApp(app: PromotedApp, target: WaitTarget, controllers: Con
   }
   const revisions = target.controller === 'argocd' ? argoRevisions(object as ArgoApplication) : fluxRevisions(object as FluxObject);
   const knowledge = await learn(revisions, app.files, context.images);
-  const unknown = revisions.filter((revision) => knowledge.relations.get(revision) === 'unknown');
+  // Only what the object runs now must be a commit of the repo: an old history entry may predate a rewrite.
+  const current = target.controller === 'argocd' ? gitRevisions(object as ArgoApplication) : fluxRevisions(object as FluxObject).slice(0, 1);
+  const unknown = current.filter((revision) => knowledge.relations.get(revision) === 'unknown');
   const judged: ObjectStatus =
     target.controller === 'argocd'
       ? judgeArgoApplication(object as ArgoApplication, { knowledge, degradedGraceMs: 0, refreshed: false }, context.now)
