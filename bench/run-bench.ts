@@ -13,6 +13,7 @@ import { COLD_REPEAT, LARGE_RESOURCES, REPEAT } from './bench-settings.js';
 import { snapshotBuiltAction } from './built-action.js';
 import { runColdStartBench } from './cold-start-bench.js';
 import { runDriftCheckBench } from './drift-check-bench.js';
+import { runGatesBench } from './gates-bench.js';
 import { SUMMARY_HEADER, goalMet, printHeading, printTable, summaryRow, type Figure } from './figures.js';
 import { rendererOnPath } from './kustomize-alone.js';
 import { runPromoteBench } from './promote-bench.js';
@@ -30,6 +31,7 @@ const PARTS: Record<string, BenchPart> = {
   promote: runPromoteBench,
   wait: runWaitBench,
   'drift-check': runDriftCheckBench,
+  gates: runGatesBench,
 };
 
 const requested = process.argv.slice(2);

@@ -12,6 +12,7 @@ import { runAction, PROJECT_ROOT } from '../__tests__/helpers/action-runner.js';
 import { runWaitDemo } from './wait-demo.js';
 import { runPromoteDemo } from './promote-demo.js';
 import { runDriftDemo } from './drift-demo.js';
+import { runGatesDemo } from './gates-demo.js';
 
 const bold = (text: string) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text);
 const git = (cwd: string, ...args: string[]) =>
@@ -69,6 +70,9 @@ async function main(): Promise<void> {
 
     step("promote: carry dev's exact images to staging through a pull request (simulated GitHub)");
     await runPromoteDemo({ dir, remote });
+
+    step('promote staging → production behind gates: held back by the soak (a pending commit status), then passed');
+    await runGatesDemo({ dir, remote });
 
     step('drift-check: the scheduled drift report, read through the GitHub API (simulated) and Argo CD (simulated)');
     await runDriftDemo({ dir, remote });

@@ -116,7 +116,12 @@ export interface RunContext {
   exportedCommit: string;
   /** GITHUB_TOKEN / GH_TOKEN of the environment: the CLI's token when the token input is empty. */
   environmentToken: string;
+  /** "Now" (ms) for what is judged on the clock (soak, promotion windows, freezes): the system clock, or GITOPS_PROMOTE_NOW. */
+  now(): number;
 }
+
+/** A testing aid: an ISO 8601 instant that stands for "now" wherever the promotion gates read the clock. */
+export const NOW_VARIABLE = 'GITOPS_PROMOTE_NOW';
 
 /** The variable set-image and promote export with the commit they pushed, for a later `wait`. */
 export const COMMIT_SHA_VARIABLE = 'GITOPS_PROMOTE_COMMIT_SHA';

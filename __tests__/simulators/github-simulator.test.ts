@@ -436,6 +436,37 @@ describe('GitHub simulator over real git', () => {
     expect(await status(gh.rest.repos.createDeployment({ ...r, ref: 'no-such-ref' }))).toEqual({ status: 422, message: 'No ref found for: no-such-ref' });
   });
 
+  it('records commit statuses: newest first per ref, the combined state over the newest per context', async () => {
+    const sha = git(fixtures[0].bare, 'rev-parse', 'main').trim();
+    expect((await gh.rest.repos.getCombinedStatusForRef({ ...r, ref: 'main' })).data).toEqual(
+      expect.objectContaining({ state: 'pending', total_count: 0, statuses: [], sha }),
+    );
+    await gh.rest.repos.createCommitStatus({ ...r, sha, state: 'pending', context: 'gitops-promote/gates', description: 'soak: 1h of 2h' });
+    await gh.rest.repos.createCommitStatus({ ...r, sha, state: 'success', context: 'ci/test', target_url: 'https://ci.example.com/1' });
+    expect((await gh.rest.repos.getCombinedStatusForRef({ ...r, ref: sha })).data.state).toBe('pending');
+    await gh.rest.repos.createCommitStatus({ ...r, sha, state: 'success', context: 'gitops-promote/gates', description: 'all gates met' });
+    const combined = (await gh.rest.repos.getCombinedStatusForRef({ ...r, ref: 'main' })).data;
+    expect(combined.state).toBe('success');
+    expect(combined.statuses.map((s) => [s.context, s.state, s.description])).toEqual([
+      ['gitops-promote/gates', 'success', 'all gates met'],
+      ['ci/test', 'success', null],
+    ]);
+    const listed = (await gh.rest.repos.listCommitStatusesForRef({ ...r, ref: 'main' })).data;
+    expect(listed.map((s) => `${s.context}:${s.state}`)).toEqual(['gitops-promote/gates:success', 'ci/test:success', 'gitops-promote/gates:pending']);
+    expect(listed[0].creator?.login).toBe('promote-bot');
+    await gh.rest.repos.createCommitStatus({ ...r, sha, state: 'failure', context: 'gitops-promote/gates' });
+    expect((await gh.rest.repos.getCombinedStatusForRef({ ...r, ref: 'main' })).data.state).toBe('failure');
+    expect(await status(gh.rest.repos.createCommitStatus({ ...r, sha: '0'.repeat(40), state: 'success' }))).toEqual({
+      status: 422,
+      message: `No commit found for SHA: ${'0'.repeat(40)}`,
+    });
+    expect(await status(gh.rest.repos.createCommitStatus({ ...r, sha, state: 'success', description: 'x'.repeat(141) }))).toEqual({
+      status: 422,
+      message: 'description is too long (maximum is 140 characters)',
+    });
+    expect(await status(gh.rest.repos.getCombinedStatusForRef({ ...r, ref: 'no-such-ref' }))).toMatchObject({ status: 404 });
+  });
+
   it('redirects tarball downloads to an archive built by git archive', async () => {
     const res = await fetch(`${sim.apiUrl}/repos/acme/config/tarball/main`, { headers: { authorization: `token ${ADMIN}` }, redirect: 'manual' });
     expect(res.status).toBe(302);

@@ -65,7 +65,7 @@ export class LineSplitter {
 }
 
 /** The outputs whose value is JSON (action.yml says so of each); a terminal gets their size, `--json` their value. */
-export const JSON_OUTPUTS: ReadonlySet<string> = new Set(['images', 'report', 'apps', 'problems']);
+export const JSON_OUTPUTS: ReadonlySet<string> = new Set(['images', 'report', 'apps', 'problems', 'gates']);
 
 /**
  * The outputs as a person reads them: `name: value`, in the order the command

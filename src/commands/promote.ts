@@ -1,4 +1,7 @@
+import * as core from '@actions/core';
+import { UserError } from '../errors.js';
 import { GitHubAccess } from '../github/github-connection.js';
+import { readControllerConnections } from '../inputs/controller-inputs.js';
 import { readConfigFile } from '../inputs/config-inputs.js';
 import { readWorkflowSettings } from '../inputs/workflow-settings.js';
 import { parseSourceRepositories, readCommitIdentity, readGitHubTarget } from '../inputs/github-inputs.js';
@@ -6,7 +9,7 @@ import { readBoolean, readList, readString } from '../inputs/read-inputs.js';
 import { readRepoLocation } from '../inputs/repo-location.js';
 import type { RunContext } from '../types.js';
 import { readSchemaSettings } from '../inputs/validation-inputs.js';
-import { promoteOutputs, promotionSummaryMarkdown } from '../promote/promotion-summary.js';
+import { gateAnnouncement, promoteOutputs, promotionSummaryMarkdown } from '../promote/promotion-summary.js';
 import type { PromoteInputs, PromoteOutcome } from '../promote/promotion-types.js';
 import type { PromoteContext } from '../promote/run-promotion.js';
 import { setOutputs, writeSummary } from '../report/job-summary.js';
@@ -28,12 +31,18 @@ export const promoteCommand: Command<Prepared<PromoteInputs, PromoteContext>, Pr
       dryRun: readBoolean('dry-run', false),
       author: readCommitIdentity(),
       commitMessage: readString('commit-message'),
+      connections: readControllerConnections(run),
+      failOnPending: readBoolean('fail-on-pending', false),
     };
     return { inputs, context: { github: new GitHubAccess(github, run, 'to open promotion pull requests'), configFile: readConfigFile(), run } };
   },
   run: async ({ inputs, context }) => (await import('../promote/run-promotion.js')).runPromotion(inputs, context),
-  async report(outcome) {
+  async report(outcome, { inputs }) {
     setOutputs(promoteOutputs(outcome));
     await writeSummary(promotionSummaryMarkdown(outcome));
+    const said = gateAnnouncement(outcome, inputs.failOnPending);
+    if (said.fail) throw new UserError(said.fail);
+    if (said.warning) core.warning(said.warning);
+    if (said.notice) core.notice(said.notice);
   },
 };

@@ -23,6 +23,18 @@ const pullRequest = {
   },
 } as const;
 
+/** Checked for types and unknown keys here; what a soak, window or freeze means is checked in gate-config.ts. */
+const gates = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    'source-healthy': { type: 'boolean' },
+    soak: { type: 'string', minLength: 1 },
+    windows: stringList,
+    freeze: stringList,
+  },
+} as const;
+
 const controllerRef = {
   type: 'object',
   additionalProperties: false,
@@ -60,6 +72,7 @@ export const PROMOTION_CONFIG_SCHEMA = {
           protected: { type: 'boolean' },
           'require-digest': { type: 'boolean' },
           controller: { enum: ['argocd', 'flux'] },
+          gates,
           'max-skew': {
             anyOf: [
               { type: 'integer', minimum: 0 },

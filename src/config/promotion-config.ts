@@ -3,6 +3,7 @@ import { parse } from 'yaml';
 import { UserError, yamlErrorText } from '../errors.js';
 import { PROMOTION_CONFIG_SCHEMA } from './config-schema.js';
 import { DEFAULT_CONFIG_FILE } from './config-file-name.js';
+import { GateConfigError, parseGates, type GateConfig, type RawGates } from './gate-config.js';
 
 export { DEFAULT_CONFIG_FILE };
 
@@ -53,6 +54,8 @@ export interface Environment {
   controller?: 'argocd' | 'flux';
   /** Skew beyond which drift-check reports drift: a number of versions, or `Nd` days. */
   maxSkew?: number | string;
+  /** What a promotion into this environment must pass before it lands; undefined for none. */
+  gates?: GateConfig;
 }
 
 export interface ControllerRef {
@@ -94,6 +97,7 @@ interface RawEnvironment {
   'require-digest'?: boolean;
   controller?: Environment['controller'];
   'max-skew'?: number | string;
+  gates?: RawGates;
 }
 
 /** An app's entry for one environment, as the schema (controllerRef) allows it. */
@@ -182,6 +186,7 @@ function normalise(raw: RawConfig, file: string): PromotionConfig {
       requireDigest: env['require-digest'] ?? ENVIRONMENT_DEFAULTS.requireDigest,
       controller: env.controller,
       maxSkew: env['max-skew'],
+      gates: env.gates && gatesOf(env.gates, env.name, file),
     };
   });
   for (const env of environments) {
@@ -207,6 +212,15 @@ function normalise(raw: RawConfig, file: string): PromotionConfig {
     return { name, images: app.images ?? [], environments: refs };
   });
   return { branch: raw.branch, environments, apps };
+}
+
+function gatesOf(raw: RawGates, env: string, file: string): GateConfig {
+  try {
+    return parseGates(raw);
+  } catch (error) {
+    if (error instanceof GateConfigError) throw new UserError(`${file}: environment '${env}' > gates > ${error.key}: ${error.message}`);
+    throw error;
+  }
 }
 
 function toList(value: string | string[]): string[] {

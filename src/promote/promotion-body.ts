@@ -9,6 +9,8 @@ import type { PromotionKey } from './promotion-names.js';
 import { promotionMarker } from './promotion-names.js';
 import type { AppPromotion } from './promotion-plan.js';
 import type { OverlayChange } from '../types.js';
+import { gateChecklist } from '../gates/gate-report.js';
+import type { GateVerdict } from '../gates/gate-types.js';
 
 export interface PromotionBodyContext {
   apps: readonly AppPromotion[];
@@ -22,6 +24,8 @@ export interface PromotionBodyContext {
   sourceRepositories: ReadonlyMap<string, string>;
   /** Links: GitHub's web address and the run's page. */
   run: Pick<RunContext, 'serverUrl' | 'runUrl'>;
+  /** The target's gates as this run judged them. */
+  gates?: GateVerdict;
 }
 
 export function promotionBodyFor(context: PromotionBodyContext): string {
@@ -47,16 +51,17 @@ export function promotionBodyFor(context: PromotionBodyContext): string {
     targetBranch: context.branch,
     runUrl,
     apps: sections,
-    checklist: checklist(context.target, context.verified),
+    checklist: checklist(context.target, context.verified, context.gates),
     skipped: context.apps.flatMap((app) => app.skipped ?? []),
     renderedDiff: context.renderedDiff,
   });
 }
 
 /** The config's items for people, then the checks the action makes itself, ticked only when they ran and passed. */
-export function checklist(target: Environment, verified: Verified): ChecklistItem[] {
+export function checklist(target: Environment, verified: Verified, gates?: GateVerdict): ChecklistItem[] {
   return [
     ...target.pullRequest.checklist.map((text) => ({ text, checked: false })),
+    ...(gates ? gateChecklist(gates) : []),
     { text: 'Every promoted image renders in the target overlays (kustomize build)', checked: verified.render, note: 'not checked by this run' },
     { text: `The ${target.name} overlays validate (schemas and policy)`, checked: verified.validation, note: 'not checked by this run; set validate: true' },
   ];

@@ -2,6 +2,7 @@ import { describeRefusal } from '../github/pull-requests.js';
 import { codeCell } from '../text/markdown-table.js';
 import { changedBy, changesTable, imagesOutput } from '../report/overlay-changes.js';
 import type { PromoteOutcome } from './promotion-types.js';
+import { gatesOutput, gatesSummaryMarkdown, statusDescription } from '../gates/gate-report.js';
 
 /** promote's outputs, as GitHub will read them. Pure. */
 export function promoteOutputs(outcome: PromoteOutcome): Record<string, string> {
@@ -11,6 +12,8 @@ export function promoteOutputs(outcome: PromoteOutcome): Record<string, string> 
     'pull-request-number': outcome.pullRequest ? String(outcome.pullRequest.number) : '',
     'pull-request-url': outcome.pullRequest?.url ?? '',
     images: imagesOutput(outcome.changes, (change) => ({ app: change.app })),
+    gated: outcome.gates?.state ?? '',
+    gates: gatesOutput(outcome.gates),
   };
 }
 
@@ -32,7 +35,26 @@ export function promotionSummaryMarkdown(outcome: PromoteOutcome): string {
       lines.push(`Commit ${codeCell(outcome.commitSha)}.`, '');
     }
   }
+  if (outcome.gates) {
+    lines.push(gatesSummaryMarkdown(outcome.gates));
+    if (outcome.held) lines.push(`Not committed: the gates of ${outcome.to} are ${outcome.gates.state}.`, '');
+  }
   for (const refusal of outcome.refusals) lines.push(`⚠️ ${describeRefusal(refusal)}`, '');
   if (outcome.requests) lines.push(`GitHub API requests: ${outcome.requests.reads} reads, ${outcome.requests.writes} writes.`, '');
   return lines.join('\n');
+}
+
+/** What the step says about the gates: a failure to throw, or a notice or warning to leave. Pure. */
+export function gateAnnouncement(outcome: PromoteOutcome, failOnPending: boolean): { fail?: string; notice?: string; warning?: string } {
+  const verdict = outcome.gates;
+  if (!verdict || verdict.state === 'passed') return {};
+  const why = statusDescription(verdict);
+  if (outcome.held) {
+    const text = `The promotion gates of ${outcome.to} are ${verdict.state} (${why}); nothing was committed.`;
+    if (verdict.state === 'failed' || failOnPending) return { fail: text };
+    return { notice: `${text} Run promote again once the gates can pass.` };
+  }
+  if (outcome.dryRun) return { notice: `The promotion gates of ${outcome.to} are ${verdict.state}: ${why}` };
+  const where = outcome.pullRequest ? ` on pull request #${outcome.pullRequest.number}` : '';
+  return { [verdict.state === 'failed' ? 'warning' : 'notice']: `The promotion gates of ${outcome.to} are ${verdict.state}${where}: ${why}` };
 }

@@ -1,6 +1,8 @@
 import type { Refusal } from '../github/pull-requests.js';
 import type { RequestCount } from '../github/octokit-client.js';
 import type { WorkflowSettings } from '../config/environment-settings.js';
+import type { ControllerConnections } from '../controllers/controller-settings.js';
+import type { GateVerdict } from '../gates/gate-types.js';
 import type { SchemaSettings } from '../validate/validation-settings.js';
 import type { Identity, OverlayChange, RepoLocation } from '../types.js';
 
@@ -21,6 +23,10 @@ export interface PromoteInputs {
   dryRun: boolean;
   author: Identity;
   commitMessage: string;
+  /** How to read the source environment's controllers, for the source-healthy and soak gates. */
+  connections: ControllerConnections;
+  /** With landing: commit, a pending gate (not yet soaked, outside a window) fails the step instead of ending it with a notice. */
+  failOnPending: boolean;
 }
 
 export interface PromotedChange extends OverlayChange {
@@ -40,4 +46,10 @@ export interface PromoteOutcome {
   refusals: Refusal[];
   dryRun: boolean;
   requests?: RequestCount;
+  /** The target's gates, judged in this run; undefined when it has none. */
+  gates?: GateVerdict;
+  /** Whether the gates' commit status was written, or already said the same. */
+  gateStatus?: 'set' | 'unchanged';
+  /** With landing: commit, the gates were not all met, so nothing was committed. */
+  held?: boolean;
 }

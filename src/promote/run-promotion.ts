@@ -23,6 +23,11 @@ import { closeEmptyPromotion, landPromotionPullRequest } from './promotion-pull-
 import { resolvePromotionRoute, type PromotionRoute } from './promotion-route.js';
 import type { PromoteInputs, PromoteOutcome, PromotedChange } from './promotion-types.js';
 import { renderedDiff } from './rendered-diff.js';
+import { promotionGates } from './promotion-gates.js';
+import { setGateStatus } from '../gates/gate-status.js';
+import { statusDescription } from '../gates/gate-report.js';
+import type { GateVerdict } from '../gates/gate-types.js';
+import { UserError } from '../errors.js';
 
 /** What promote needs besides its inputs: GitHub (reached only when needed), the config file, the run. */
 export interface PromoteContext {
@@ -90,11 +95,15 @@ async function promoteIn(work: PromotionWork, snapshot: Snapshot): Promise<Promo
     return outcome;
   }
   const edits = changedEdits(apps);
+  const gates = await judgeGates(work, apps, snapshot);
+  if (gates) outcome.gates = gates;
   if (inputs.dryRun) {
     await showDiffs(edits);
     return outcome;
   }
   if (landing === 'commit') {
+    // A gate not met means no commit: the outcome says why, and report() fails the step or leaves a notice.
+    if (gates && gates.state !== 'passed') return { ...outcome, held: true };
     const landed = await landCommit({
       repo: work.repo,
       snapshot,
@@ -102,6 +111,13 @@ async function promoteIn(work: PromotionWork, snapshot: Snapshot): Promise<Promo
       author: inputs.author,
       apply: async (current, attempt) => {
         const planned = attempt === 1 ? apps : await plan(work, current);
+        // The branch moved: what the gates passed may no longer be what is promoted.
+        const regated = attempt === 1 ? gates : await judgeGates(work, planned, current);
+        if (regated && regated.state !== 'passed') {
+          throw new UserError(
+            `The branch moved while landing, and the promotion gates of ${key.to} no longer pass: ${statusDescription(regated)}. Nothing was committed.`,
+          );
+        }
         const changed = changedEdits(planned);
         await checkEdits(current.root, changed, work.checks, 'Validating the promoted overlays');
         return { files: changed.map((edit) => ({ path: edit.overlay.file, content: edit.text })), changes: promotedChanges(planned), superseded: [] };
@@ -132,6 +148,7 @@ async function promoteIn(work: PromotionWork, snapshot: Snapshot): Promise<Promo
     renderedDiff: diff,
     sourceRepositories: inputs.sourceRepositories,
     run: context.run,
+    gates,
   });
   const landed = await landPromotionPullRequest(
     work.repo,
@@ -150,12 +167,18 @@ async function promoteIn(work: PromotionWork, snapshot: Snapshot): Promise<Promo
     work.settings.pullRequest,
   );
   for (const refusal of landed.refusals) core.warning(`The pull request was made, but ${describeRefusal(refusal)}`);
+  if (gates) outcome.gateStatus = await setGateStatus(github, landed.commitSha, gates, context.run.runUrl);
   return {
     ...outcome,
     commitSha: landed.commitSha,
     pullRequest: { number: landed.pull.number, url: landed.pull.url, created: landed.created, moved: landed.moved },
     refusals: landed.refusals,
   };
+}
+
+function judgeGates(work: PromotionWork, apps: readonly AppPromotion[], snapshot: Snapshot): Promise<GateVerdict | undefined> {
+  const { inputs, config, route, repo, context } = work;
+  return promotionGates({ inputs, config, route, repo, github: context.github, now: context.run.now() }, apps, snapshot);
 }
 
 function plan(work: PromotionWork, snapshot: Snapshot): Promise<AppPromotion[]> {

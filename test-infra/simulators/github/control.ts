@@ -51,6 +51,7 @@ export function stateSnapshot(sim: SimulatorState): Record<string, unknown> {
       labels: [...repo.labels.values()],
       comments: repo.comments,
       deployments: repo.deployments,
+      statuses: repo.statuses,
       settings: { ...repo.options, path: undefined },
     };
   }

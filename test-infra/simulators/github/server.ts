@@ -17,6 +17,7 @@ import { mergeHandlers } from './merge.js';
 import { pullHandlers } from './pulls.js';
 import type { Urls } from './render.js';
 import { repoHandlers } from './repos.js';
+import { statusHandlers } from './statuses.js';
 import { reviewerHandlers } from './reviewers.js';
 import { canReach, canWrite, type SimulatorState, type TokenRecord, type UserRecord } from './state.js';
 import type { RouteMatch } from './openapi.js';
@@ -46,6 +47,7 @@ const HANDLERS: Record<string, Handler> = {
   ...issueHandlers,
   ...labelHandlers,
   ...deploymentHandlers,
+  ...statusHandlers,
   ...accountHandlers,
 };
 

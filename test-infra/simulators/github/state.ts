@@ -154,6 +154,19 @@ export interface DeploymentStatusRecord {
   updatedAt: string;
 }
 
+/** One commit status, as `repos/create-commit-status` made it. */
+export interface CommitStatusRecord {
+  id: number;
+  nodeId: string;
+  sha: string;
+  state: 'error' | 'failure' | 'pending' | 'success';
+  description: string | null;
+  targetUrl: string | null;
+  context: string;
+  creator: string;
+  createdAt: string;
+}
+
 export interface RepoState {
   id: number;
   nodeId: string;
@@ -167,6 +180,8 @@ export interface RepoState {
   labels: Map<string, LabelRecord>;
   comments: CommentRecord[];
   deployments: DeploymentRecord[];
+  /** Commit statuses, oldest first. */
+  statuses: CommitStatusRecord[];
   createdAt: string;
 }
 
@@ -246,6 +261,7 @@ export class SimulatorState {
       labels: new Map(),
       comments: [],
       deployments: [],
+      statuses: [],
       createdAt: now(),
     };
     for (const login of Object.keys(repo.options.collaborators)) this.addUser({ login });
