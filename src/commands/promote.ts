@@ -28,6 +28,7 @@ export const promoteCommand: Command<Prepared<PromoteInputs, PromoteContext>, Pr
       dryRun: readBoolean('dry-run', false),
       author: readCommitIdentity(),
       commitMessage: readString('commit-message'),
+      overrideHold: readBoolean('override-hold', false),
     };
     return { inputs, context: { github: new GitHubAccess(github, run, 'to open promotion pull requests'), configFile: readConfigFile(), run } };
   },

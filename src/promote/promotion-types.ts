@@ -21,6 +21,8 @@ export interface PromoteInputs {
   dryRun: boolean;
   author: Identity;
   commitMessage: string;
+  /** override-hold: promote although a hold stands on the target environment. */
+  overrideHold: boolean;
 }
 
 export interface PromotedChange extends OverlayChange {
@@ -40,4 +42,6 @@ export interface PromoteOutcome {
   refusals: Refusal[];
   dryRun: boolean;
   requests?: RequestCount;
+  /** The note that this run overrode a hold on the target (override-hold: true). */
+  overriddenHold?: string;
 }

@@ -23,6 +23,7 @@ import { closeEmptyPromotion, landPromotionPullRequest } from './promotion-pull-
 import { resolvePromotionRoute, type PromotionRoute } from './promotion-route.js';
 import type { PromoteInputs, PromoteOutcome, PromotedChange } from './promotion-types.js';
 import { renderedDiff } from './rendered-diff.js';
+import { overriddenHoldNote, refuseIfHeld } from '../holds/read-hold.js';
 
 /** What promote needs besides its inputs: GitHub (reached only when needed), the config file, the run. */
 export interface PromoteContext {
@@ -75,10 +76,21 @@ interface PromotionWork {
 async function promoteIn(work: PromotionWork, snapshot: Snapshot): Promise<PromoteOutcome> {
   const { inputs, route, context } = work;
   const { landing } = work.settings;
+  const held = await refuseIfHeld(snapshot.root, route.target.name, inputs.overrideHold, 'promote');
+  const note = held ? overriddenHoldNote(held) : undefined;
   const apps = await plan(work, snapshot);
   const changes = promotedChanges(apps);
   const key: PromotionKey = { from: route.source.name, to: route.target.name, apps: inputs.apps };
-  const outcome: PromoteOutcome = { from: key.from, to: key.to, landing, changes, commitSha: '', refusals: [], dryRun: inputs.dryRun };
+  const outcome: PromoteOutcome = {
+    from: key.from,
+    to: key.to,
+    landing,
+    changes,
+    commitSha: '',
+    refusals: [],
+    dryRun: inputs.dryRun,
+    ...(note ? { overriddenHold: note } : {}),
+  };
   if (changes.length === 0) {
     core.info(`${key.to} already runs what ${key.from} runs; nothing to promote.`);
     if (landing === 'pull-request' && !inputs.dryRun) {
@@ -119,7 +131,7 @@ async function promoteIn(work: PromotionWork, snapshot: Snapshot): Promise<Promo
     apps: promotedApps,
     images: [...new Set(changes.map((change) => change.new))],
   });
-  const body = promotionBodyFor({
+  const built = promotionBodyFor({
     apps,
     key,
     snapshot,
@@ -131,6 +143,7 @@ async function promoteIn(work: PromotionWork, snapshot: Snapshot): Promise<Promo
     sourceRepositories: inputs.sourceRepositories,
     run: context.run,
   });
+  const body = note ? `${note}\n\n${built}` : built;
   const landed = await landPromotionPullRequest(
     work.repo,
     github,
