@@ -51,7 +51,6 @@ export function parseHold(text: string, file: string, environment: string): Hold
   const field = (key: (typeof KEYS)[number]): string | undefined => {
     const value = fields[key];
     if (value === undefined || value === null) return undefined;
-    if (value instanceof Date) return value.toISOString();
     if (typeof value === 'string') return value;
     if (typeof value === 'number') return String(value);
     return fail(`has a '${key}' that is not a string`);
