@@ -86,6 +86,18 @@ describe('rollback of production through the GitHub API, landing by pull request
     expect(pr.body).toContain(`undoing [\`${badRelease.slice(0, 7)}\`]`);
     expect(pr.body).toContain(`| <code>web</code> | <code>argocd web-production</code> | Synced, Healthy | <code>${badRelease.slice(0, 12)}</code> |`);
     expect(pr.body).toContain('Merging this also puts a hold on production (<code>.gitops-promote/holds/production.yaml</code>), by octocat');
+
+    // A re-run with nothing new (the controllers' state and the run link aside) writes nothing: the hold keeps its time.
+    world.sim.resetLog();
+    const again = await world.run(
+      'rollback',
+      { environment: 'production', reason: 'web 1.4.0 is Degraded', ...argoInputs() },
+      { GITHUB_ACTOR: 'octocat', GITHUB_RUN_ID: '43' },
+    );
+    expect(errorAnnotations(again)).toEqual([]);
+    expect(again.outputs['pull-request-number']).toBe('1');
+    expect(again.outputs.changed).toBe('false');
+    expect(world.writes()).toEqual([]);
     await merge(1);
 
     const refused = await run('promote', { from: 'staging', to: 'production' });

@@ -8,7 +8,7 @@ import { InputError } from '../errors.js';
 import type { GitHubAccess } from '../github/github-connection.js';
 import { withGitHubDiagnosis } from '../github/github-diagnosis.js';
 import { describeRefusal } from '../github/pull-requests.js';
-import { formatHold, holdFilePath, holdUntilDate, type Hold } from '../holds/hold-file.js';
+import { formatHold, holdFilePath, holdUntilDate, parseHold, type Hold } from '../holds/hold-file.js';
 import { landPromotionPullRequest } from '../promote/promotion-pull-request.js';
 import type { CommitGraph } from '../repo/commit-graph.js';
 import type { ChangedFile, Snapshot } from '../repo/config-repo.js';
@@ -78,7 +78,8 @@ async function rollbackIn(inputs: RollbackInputs, context: RollbackContext, open
   const { snapshot, branch } = opened;
   if (!branch && !inputs.dryRun) throw new InputError('branch', 'the checkout is on a detached HEAD; name the branch to push to.');
   const overlays = resolveEnvironmentOverlays(snapshot.root, config, env);
-  const pick = await core.group(`Reading the history of ${env.name}'s overlays`, () => pickIn(opened, context, overlays, inputs, env));
+  const graph = await commitGraphOf(opened, context);
+  const pick = await core.group(`Reading the history of ${env.name}'s overlays`, () => pickIn(graph, opened, overlays, inputs, env));
   const checks: EditChecks = {
     verifyRender: inputs.verifyRender,
     // Going back to a lower version is the point of a rollback.
@@ -110,7 +111,7 @@ async function rollbackIn(inputs: RollbackInputs, context: RollbackContext, open
   const dirty = await opened.repo.uncommittedChanges(planned.map((edit) => edit.edit.overlay.absoluteFile));
   if (dirty.length > 0) throw new InputError('path', `${dirty.join(', ')} has uncommitted changes; commit or discard them first.`);
 
-  const hold: Hold = {
+  const fresh: Hold = {
     environment: env.name,
     who: context.run.actor || inputs.author.name,
     when: new Date().toISOString(),
@@ -118,6 +119,7 @@ async function rollbackIn(inputs: RollbackInputs, context: RollbackContext, open
     ...(inputs.holdUntil ? { until: holdUntilDate(inputs.holdUntil, Date.now()) } : {}),
     restores: pick.restores,
   };
+  const hold = settings.landing === 'pull-request' ? await keptHold(graph, rollbackBranch(env.name), holdFile, fresh) : fresh;
   const holdEntry: ChangedFile = { path: holdFile, content: formatHold(hold) };
   const title = rollbackTitle(env.name, outcome.changes);
   const message = rollbackCommitMessage(title, outcome.changes, pick.restores, holdFile, context.run.runUrl);
@@ -190,8 +192,7 @@ async function rollbackIn(inputs: RollbackInputs, context: RollbackContext, open
   };
 }
 
-async function pickIn(opened: OpenedRepo, context: RollbackContext, overlays: readonly AppOverlays[], inputs: RollbackInputs, env: Environment) {
-  const graph = await commitGraphOf(opened, context);
+async function pickIn(graph: CommitGraph, opened: OpenedRepo, overlays: readonly AppOverlays[], inputs: RollbackInputs, env: Environment) {
   try {
     return await pickFromHistory(graph, opened.snapshot.commit, overlays, inputs.to, env.name);
   } catch (error) {
@@ -199,6 +200,24 @@ async function pickIn(opened: OpenedRepo, context: RollbackContext, overlays: re
       throw new InputError(error.input, `${error.message.replace(/^Input '[^']+': /, '')} The checkout is shallow: check it out with fetch-depth: 0.`);
     }
     throw error;
+  }
+}
+
+/**
+ * The hold an open rollback PR's branch already carries, kept when it says the
+ * same (who, why, which commit, with or without an end): its `when` is then
+ * not moved to now, so a re-run with nothing new rewrites nothing.
+ */
+async function keptHold(graph: CommitGraph, branch: string, file: string, fresh: Hold): Promise<Hold> {
+  const head = await graph.resolve(branch);
+  const text = head && (await graph.fileAt(head, file));
+  if (!text) return fresh;
+  try {
+    const existing = parseHold(text, file, fresh.environment);
+    const same = existing.who === fresh.who && existing.why === fresh.why && existing.restores === fresh.restores;
+    return same && (existing.until === undefined) === (fresh.until === undefined) ? existing : fresh;
+  } catch {
+    return fresh;
   }
 }
 
