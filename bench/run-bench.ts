@@ -7,6 +7,7 @@ import { runValidateBench } from './validate-bench.js';
 import { runWaitBench } from './wait-bench.js';
 import { runPromoteBench } from './promote-bench.js';
 import { runDriftCheckBench } from './drift-check-bench.js';
+import { runRollbackBench } from './rollback-bench.js';
 
 const parts: Record<string, () => Promise<void>> = {
   'set-image': () => runSetImageBench(Number(process.env.BENCH_OVERLAYS ?? 1000)),
@@ -14,6 +15,7 @@ const parts: Record<string, () => Promise<void>> = {
   promote: runPromoteBench,
   wait: runWaitBench,
   'drift-check': runDriftCheckBench,
+  rollback: runRollbackBench,
 };
 
 const only = process.argv[2];
