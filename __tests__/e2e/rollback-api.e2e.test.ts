@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { startArgoCdSimulator, type ArgoCdSimulator } from '../../test-infra/simulators/argocd/index.js';
 import type { DriftReport } from '../../src/drift/drift-types.js';
 import { errorAnnotations, type ActionRun } from '../helpers/action-runner.js';
-import { EXAMPLE_DIGESTS, exampleReference, git } from '../helpers/git-fixtures.js';
+import { EXAMPLE_DIGESTS, exampleReference, git, redateHead } from '../helpers/git-fixtures.js';
 import { commitOverlay, overlayFile, renderedImages } from './drift-fixture.js';
 import { branches, NAME, OWNER, remoteFile, startPromoteWorld, type PromoteWorld } from './promote-fixture.js';
 
@@ -17,15 +17,9 @@ let world: PromoteWorld;
 let argo: ArgoCdSimulator;
 let badRelease: string;
 beforeEach(async () => {
+  world = await startPromoteWorld();
   // The seed commit a day ago, so the commit web 1.4.0 landed with (an hour ago) is the newest.
-  const dayAgo = new Date(Date.now() - 24 * HOUR).toISOString();
-  Object.assign(process.env, { GIT_COMMITTER_DATE: dayAgo, GIT_AUTHOR_DATE: dayAgo });
-  try {
-    world = await startPromoteWorld();
-  } finally {
-    delete process.env.GIT_COMMITTER_DATE;
-    delete process.env.GIT_AUTHOR_DATE;
-  }
+  redateHead(world.repo.work, new Date(Date.now() - 24 * HOUR).toISOString());
   const { work } = world.repo;
   badRelease = commitOverlay(
     work,
@@ -135,7 +129,7 @@ describe('rollback of production through the GitHub API, landing by pull request
     expect((await run('promote', { from: 'staging', to: 'production' })).exitCode).toBe(0);
   });
 
-  test('to a commit, and to app=version, through the API', async () => {
+  test('to a commit, to app=version and to a date, through the API', async () => {
     const seed = git(world.repo.remote, 'rev-list', '--max-parents=0', 'main');
     const toSeed = await run('rollback', { environment: 'production', to: seed });
     expect(errorAnnotations(toSeed)).toEqual([]);
@@ -145,6 +139,17 @@ describe('rollback of production through the GitHub API, landing by pull request
     expect(errorAnnotations(toVersion)).toEqual([]);
     expect(toVersion.outputs['pull-request-number']).toBe('1');
     expect((await pulls())[0].body).toContain('Rolls **production** back to web 1.3.2');
+
+    // What production runs now: nothing to roll back, nothing written.
+    world.sim.resetLog();
+    const toNow = await run('rollback', { environment: 'production', to: 'web=1.4.0' });
+    expect(toNow.outputs.changed).toBe('false');
+    expect(world.writes()).toEqual([]);
+    const twoHoursAgo = new Date(Date.now() - 2 * HOUR).toISOString();
+    const byDate = await run('rollback', { environment: 'production', to: twoHoursAgo });
+    expect(errorAnnotations(byDate)).toEqual([]);
+    expect(remoteFile(world.repo, 'rollback/production', WEB_PRODUCTION)).toContain('newTag: 1.3.2');
+    expect((await pulls())[0].body).toContain(`Rolls **production** back to the images as of ${twoHoursAgo}`);
   });
 
   test.each([

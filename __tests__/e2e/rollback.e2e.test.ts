@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { existsSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorAnnotations, runAction, type ActionRun } from '../helpers/action-runner.js';
-import { createConfigRepo, git, type ConfigRepo } from '../helpers/git-fixtures.js';
+import { createConfigRepo, git, redateHead, type ConfigRepo } from '../helpers/git-fixtures.js';
 import { commitOverlay, overlayFile, setTag } from './drift-fixture.js';
 
 // rollback, release and holds in a checkout, landing by commit (dev lands by commit in examples/config-repo).
@@ -15,15 +15,9 @@ let repo: ConfigRepo;
 let seed: string;
 let first: string;
 beforeEach(() => {
-  // The seed commit three days ago (git reads the date from the environment), then web 1.4.1 → 1.5.0 (two days ago) → 1.6.0 (one).
-  const threeDaysAgo = new Date(Date.now() - 72 * HOUR).toISOString();
-  Object.assign(process.env, { GIT_COMMITTER_DATE: threeDaysAgo, GIT_AUTHOR_DATE: threeDaysAgo });
-  try {
-    repo = createConfigRepo();
-  } finally {
-    delete process.env.GIT_COMMITTER_DATE;
-    delete process.env.GIT_AUTHOR_DATE;
-  }
+  // The seed commit three days ago, then web 1.4.1 → 1.5.0 (two days ago) → 1.6.0 (one).
+  repo = createConfigRepo();
+  redateHead(repo.work, new Date(Date.now() - 72 * HOUR).toISOString());
   seed = git(repo.work, 'rev-parse', 'HEAD');
   first = commitOverlay(repo.work, 'web', 'dev', setTag('1.5.0'), 2, 'web 1.5.0');
   commitOverlay(repo.work, 'web', 'dev', setTag('1.6.0'), 1, 'web 1.6.0');
