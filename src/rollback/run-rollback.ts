@@ -119,7 +119,8 @@ async function rollbackIn(inputs: RollbackInputs, context: RollbackContext, open
     ...(inputs.holdUntil ? { until: holdUntilDate(inputs.holdUntil, Date.now()) } : {}),
     restores: pick.restores,
   };
-  const hold = settings.landing === 'pull-request' ? await keptHold(graph, rollbackBranch(env.name), holdFile, fresh) : fresh;
+  const hold =
+    settings.landing === 'pull-request' ? await keptHold(graph, rollbackBranch(env.name), holdFile, fresh, inputs.holdUntil?.kind === 'after') : fresh;
   const holdEntry: ChangedFile = { path: holdFile, content: formatHold(hold) };
   const title = rollbackTitle(env.name, outcome.changes);
   const message = rollbackCommitMessage(title, outcome.changes, pick.restores, holdFile, context.run.runUrl);
@@ -205,17 +206,19 @@ async function pickIn(graph: CommitGraph, opened: OpenedRepo, overlays: readonly
 
 /**
  * The hold an open rollback PR's branch already carries, kept when it says the
- * same (who, why, which commit, with or without an end): its `when` is then
+ * same (who, why, which commit, the same end): its `when` is then
  * not moved to now, so a re-run with nothing new rewrites nothing.
  */
-async function keptHold(graph: CommitGraph, branch: string, file: string, fresh: Hold): Promise<Hold> {
+async function keptHold(graph: CommitGraph, branch: string, file: string, fresh: Hold, relativeUntil: boolean): Promise<Hold> {
   const head = await graph.resolve(branch);
   const text = head && (await graph.fileAt(head, file));
   if (!text) return fresh;
   try {
     const existing = parseHold(text, file, fresh.environment);
     const same = existing.who === fresh.who && existing.why === fresh.why && existing.restores === fresh.restores;
-    return same && (existing.until === undefined) === (fresh.until === undefined) ? existing : fresh;
+    // An end given as a duration moves with now on every run; one given as a date must be the same date.
+    const sameEnd = relativeUntil ? existing.until !== undefined : existing.until === fresh.until;
+    return same && sameEnd ? existing : fresh;
   } catch {
     return fresh;
   }
