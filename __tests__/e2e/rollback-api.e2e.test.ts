@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startArgoCdSimulator, type ArgoCdSimulator } from '../../test-infra/simulators/argocd/index.js';
 import type { DriftReport } from '../../src/drift/drift-types.js';
 import { errorAnnotations, type ActionRun } from '../helpers/action-runner.js';
@@ -150,6 +152,30 @@ describe('rollback of production through the GitHub API, landing by pull request
     expect(errorAnnotations(byDate)).toEqual([]);
     expect(remoteFile(world.repo, 'rollback/production', WEB_PRODUCTION)).toContain('newTag: 1.3.2');
     expect((await pulls())[0].body).toContain(`Rolls **production** back to the images as of ${twoHoursAgo}`);
+  });
+
+  test('a hold file that does not parse: drift-check and promote fail in one line naming it, nothing written; release removes it', async () => {
+    const { work } = world.repo;
+    mkdirSync(join(work, '.gitops-promote', 'holds'), { recursive: true });
+    writeFileSync(join(work, HOLD), 'who: octocat\nwhen: "2026-12-03T07:00:00Z"\nuntil: someday\n');
+    git(work, 'add', HOLD);
+    git(work, 'commit', '-qm', 'a hand-written hold');
+    git(work, 'push', '-q', 'origin', 'HEAD:main');
+    world.sim.resetLog();
+    for (const [command, inputs] of [
+      ['drift-check', { issue: '', path: '', ...argoInputs() }],
+      ['promote', { from: 'staging', to: 'production' }],
+    ] as const) {
+      const result = await run(command, inputs);
+      expect(result.exitCode).toBe(1);
+      expect(errorLines(result)).toEqual([
+        `::error::The hold file ${HOLD} has an 'until' that is not a date: 'someday'; fix it, or remove it with the release command.`,
+      ]);
+    }
+    expect(world.writes()).toEqual([]);
+    const release = await run('release', { environment: 'production', landing: 'commit' });
+    expect(errorAnnotations(release)).toEqual([]);
+    expect(git(world.repo.remote, 'ls-tree', '-r', '--name-only', 'main')).not.toContain(HOLD);
   });
 
   test.each([
