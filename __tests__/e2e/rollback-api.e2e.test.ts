@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startArgoCdSimulator, type ArgoCdSimulator } from '../../test-infra/simulators/argocd/index.js';
 import type { DriftReport } from '../../src/drift/drift-types.js';
+import { formatHold } from '../../src/holds/hold-file.js';
 import { errorAnnotations, type ActionRun } from '../helpers/action-runner.js';
 import { EXAMPLE_DIGESTS, exampleReference, git, redateHead } from '../helpers/git-fixtures.js';
 import { commitOverlay, overlayFile, renderedImages } from './drift-fixture.js';
@@ -152,6 +153,29 @@ describe('rollback of production through the GitHub API, landing by pull request
     expect(errorAnnotations(byDate)).toEqual([]);
     expect(remoteFile(world.repo, 'rollback/production', WEB_PRODUCTION)).toContain('newTag: 1.3.2');
     expect((await pulls())[0].body).toContain(`Rolls **production** back to the images as of ${twoHoursAgo}`);
+  });
+
+  test('set-image into production under a hold: refused, then overridden, and its pull request says so', async () => {
+    const { work } = world.repo;
+    mkdirSync(join(work, '.gitops-promote', 'holds'), { recursive: true });
+    writeFileSync(join(work, HOLD), formatHold({ environment: 'production', who: 'hubot', when: '2026-12-03T06:00:00.000Z', why: 'incident 42' }));
+    git(work, 'add', HOLD);
+    git(work, 'commit', '-qm', 'hold production');
+    git(work, 'push', '-q', 'origin', 'HEAD:main');
+    const image = `web=ghcr.io/acme/web:1.4.1@${EXAMPLE_DIGESTS['web:1.4.1']}`;
+    world.sim.resetLog();
+    const refused = await run('set-image', { environment: 'production', images: image });
+    expect(errorLines(refused)).toEqual([
+      expect.stringContaining("::error::set-image refused: environment 'production' is on hold since 2026-12-03T06:00:00.000Z by hubot: incident 42"),
+    ]);
+    expect(world.writes()).toEqual([]);
+    const overridden = await run('set-image', { environment: 'production', images: image, 'override-hold': 'true' });
+    expect(errorAnnotations(overridden)).toEqual([]);
+    const pr = (await pulls()).find((pull) => pull.number === Number(overridden.outputs['pull-request-number']));
+    expect(pr?.body).toMatch(
+      /^> \[!WARNING\]\n> This change overrides the hold on production \(override-hold: true\): put by hubot since 2026-12-03T06:00:00\.000Z, "incident 42"/,
+    );
+    expect(overridden.summary).toContain('This change overrides the hold on production');
   });
 
   test('a hold file that does not parse: drift-check and promote fail in one line naming it, nothing written; release removes it', async () => {
