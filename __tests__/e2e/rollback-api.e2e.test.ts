@@ -155,6 +155,18 @@ describe('rollback of production through the GitHub API, landing by pull request
     expect((await pulls())[0].body).toContain(`Rolls **production** back to the images as of ${twoHoursAgo}`);
   });
 
+  test('from a checkout, landing by pull request: the branch is pushed with git, and the checkout is left as it was', async () => {
+    const { work } = world.repo;
+    const head = git(work, 'rev-parse', 'HEAD');
+    const result = await run('rollback', { environment: 'production', path: work, reason: 'from a checkout' });
+    expect(errorAnnotations(result)).toEqual([]);
+    expect(result.outputs['pull-request-number']).toBe('1');
+    expect(remoteFile(world.repo, 'rollback/production', WEB_PRODUCTION)).toContain('newTag: 1.3.2');
+    expect(remoteFile(world.repo, 'rollback/production', HOLD)).toContain('why: "from a checkout"');
+    expect(git(work, 'rev-parse', 'HEAD')).toBe(head);
+    expect(git(work, 'status', '--porcelain', '--untracked-files=all')).toBe('');
+  });
+
   test('set-image into production under a hold: refused, then overridden, and its pull request says so', async () => {
     const { work } = world.repo;
     mkdirSync(join(work, '.gitops-promote', 'holds'), { recursive: true });
