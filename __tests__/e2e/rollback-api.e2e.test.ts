@@ -78,7 +78,8 @@ describe('rollback of production through the GitHub API, landing by pull request
     expect(pr.title).toBe('Roll back production: web');
     expect(pr.labels.map((label) => label.name).sort()).toEqual(['production', 'rollback']);
     expect(pr.body).toContain(
-      `| <code>web</code> | <code>apps/web/overlays/production</code> | <code>web</code> | <code>${exampleReference('web:1.4.0')}</code> | <code>${exampleReference('web:1.3.2')}</code> |`,
+      '| <code>web</code> | <code>apps/web/overlays/production</code> | <code>web</code> | ' +
+        `<code>${exampleReference('web:1.4.0')}</code> | <code>${exampleReference('web:1.3.2')}</code> |`,
     );
     expect(pr.body).toContain(`undoing [\`${badRelease.slice(0, 7)}\`]`);
     expect(pr.body).toContain(`| <code>web</code> | <code>argocd web-production</code> | Synced, Healthy | <code>${badRelease.slice(0, 12)}</code> |`);
@@ -101,7 +102,10 @@ describe('rollback of production through the GitHub API, landing by pull request
     expect(refused.exitCode).toBe(1);
     expect(errorLines(refused)).toEqual([
       expect.stringMatching(
-        /^::error::promote refused: environment 'production' is on hold since \S+ by octocat: web 1\.4\.0 is Degraded \(\.gitops-promote\/holds\/production\.yaml\)/,
+        new RegExp(
+          String.raw`^::error::promote refused: environment 'production' is on hold since \S+ by octocat: web 1\.4\.0 is Degraded ` +
+            String.raw`\(\.gitops-promote/holds/production\.yaml\)`,
+        ),
       ),
     ]);
     expect(await pulls()).toHaveLength(1);

@@ -98,7 +98,10 @@ describe('rollback in a checkout, landing by commit', () => {
     expect(refused.exitCode).toBe(1);
     expect(errorLines(refused)).toEqual([
       expect.stringMatching(
-        /^::error::set-image refused: environment 'dev' is on hold since \S+ by octocat: bad build, until \S+ \(\.gitops-promote\/holds\/dev\.yaml\)\. Run release/,
+        new RegExp(
+          String.raw`^::error::set-image refused: environment 'dev' is on hold since \S+ by octocat: bad build, ` +
+            String.raw`until \S+ \(\.gitops-promote/holds/dev\.yaml\)\. Run release`,
+        ),
       ),
     ]);
     expect(repo.remoteHead()).toBe(head);

@@ -57,7 +57,8 @@ describe('the hold file', () => {
 
   test('the refusal names who, since when, why, until and the file', () => {
     expect(holdRefusal(hold, FILE, 'promote')).toBe(
-      `promote refused: environment 'production' is on hold since 2026-12-03T07:00:00.000Z by octocat: web 1.4.0: "Degraded" # again, until 2026-12-04T07:00:00.000Z (${FILE}). ` +
+      "promote refused: environment 'production' is on hold since 2026-12-03T07:00:00.000Z by octocat: " +
+        `web 1.4.0: "Degraded" # again, until 2026-12-04T07:00:00.000Z (${FILE}). ` +
         'Run release to lift the hold, or set override-hold: true to move it anyway.',
     );
     expect(describeHold({ ...hold, why: '', until: undefined }, FILE)).toBe(

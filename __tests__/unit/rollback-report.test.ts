@@ -54,7 +54,8 @@ describe('the rollback PR body', () => {
   test.each([
     [
       'what goes back, from → to',
-      '| <code>web</code> | <code>apps/web/overlays/production</code> | <code>web</code> | <code>ghcr.io/acme/web:1.4.0</code> | <code>ghcr.io/acme/web:1.3.2</code> |',
+      '| <code>web</code> | <code>apps/web/overlays/production</code> | <code>web</code> | ' +
+        '<code>ghcr.io/acme/web:1.4.0</code> | <code>ghcr.io/acme/web:1.3.2</code> |',
     ],
     [
       'which commit it restores, and the change it undoes',

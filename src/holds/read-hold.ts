@@ -41,5 +41,9 @@ export async function refuseIfHeld(root: string, environment: string, override: 
 
 /** The line a summary and a PR body carry when a run moved an environment past its hold. */
 export function overriddenHoldNote(found: FoundHold): string {
-  return `> [!WARNING]\n> This change overrides the hold on ${found.hold.environment} (override-hold: true): put by ${found.hold.who} since ${found.hold.when}${found.hold.why ? `, "${found.hold.why}"` : ''} (\`${found.file}\`).`;
+  const { environment, who, when, why } = found.hold;
+  return (
+    `> [!WARNING]\n> This change overrides the hold on ${environment} (override-hold: true): ` +
+    `put by ${who} since ${when}${why ? `, "${why}"` : ''} (\`${found.file}\`).`
+  );
 }

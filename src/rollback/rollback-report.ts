@@ -65,7 +65,8 @@ export function rollbackBodyMarkdown(body: RollbackBody): string {
   lines.push(
     '### Hold',
     '',
-    `Merging this also puts a hold on ${body.environment} (${codeCell(body.holdFile)}), by ${body.hold.who}${body.hold.until ? ` until ${body.hold.until}` : ''}: ` +
+    `Merging this also puts a hold on ${body.environment} (${codeCell(body.holdFile)}), ` +
+      `by ${body.hold.who}${body.hold.until ? ` until ${body.hold.until}` : ''}: ` +
       `set-image and promote into ${body.environment} refuse while it stands (unless override-hold: true). The release command removes it.`,
     '',
   );
@@ -128,7 +129,8 @@ export function rollbackSummaryMarkdown(outcome: RollbackOutcome): string {
   if (outcome.pullRequest) {
     const { url, number, created, moved } = outcome.pullRequest;
     lines.push(
-      `Pull request <a href="${url}">#${number}</a> ${created ? 'opened' : moved ? 'updated' : 'already carries this rollback'}, with the hold ${codeCell(outcome.holdFile)}.`,
+      `Pull request <a href="${url}">#${number}</a> ${created ? 'opened' : moved ? 'updated' : 'already carries this rollback'}, ` +
+        `with the hold ${codeCell(outcome.holdFile)}.`,
       '',
     );
   } else if (outcome.commitSha) {
