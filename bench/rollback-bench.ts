@@ -6,13 +6,13 @@
  * versions of each overlay file, however long its history.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runAction } from '../__tests__/helpers/action-runner.js';
 import { createBareRepo } from '../test-infra/simulators/github/fixtures.js';
 import { startGitHubSimulator } from '../test-infra/simulators/github/index.js';
-import { printTable } from './set-image-bench.js';
+import type { BenchContext, BenchPart } from './bench-part.js';
+import { runBuiltAction } from './built-action.js';
+import { printHeading, printTable } from './figures.js';
 
 const TOKEN = 'ghp_benchRollbackToken000000000000000000';
 
@@ -46,8 +46,9 @@ function growHistory(bare: string, scratch: string, apps: number, versions: numb
   git('push', '--quiet', 'origin', 'HEAD:main');
 }
 
-async function measure(apps: number, versions: number): Promise<string[]> {
-  const scratch = mkdtempSync(join(tmpdir(), 'gitops-promote-bench-'));
+async function measure(context: BenchContext, apps: number, versions: number): Promise<string[]> {
+  const scratch = join(context.scratch, 'rollback', `${apps}-${versions}`);
+  mkdirSync(scratch, { recursive: true });
   const repo = createBareRepo(generateFiles(apps), { root: scratch });
   growHistory(repo.bare, scratch, apps, versions);
   const sim = await startGitHubSimulator({
@@ -55,12 +56,10 @@ async function measure(apps: number, versions: number): Promise<string[]> {
     tokens: [{ token: TOKEN, login: 'promote-bot', permission: 'admin' }],
   });
   try {
-    const started = performance.now();
-    const run = await runAction({
+    const run = await runBuiltAction(context.action, {
       inputs: { command: 'rollback', environment: 'production', token: TOKEN, repository: 'acme/config', reason: 'bench' },
       env: { GITHUB_API_URL: sim.apiUrl, GITHUB_GRAPHQL_URL: sim.graphqlUrl, GITHUB_SERVER_URL: sim.serverUrl, GITHUB_ACTOR: 'bench' },
     });
-    const ms = performance.now() - started;
     if (run.exitCode !== 0)
       throw new Error(
         `rollback failed: ${run.stdout
@@ -71,15 +70,13 @@ async function measure(apps: number, versions: number): Promise<string[]> {
     const rest = sim.requests.filter((entry) => entry.kind === 'rest' || entry.kind === 'graphql');
     const writes = rest.filter((entry) => entry.write).length;
     const history = rest.filter((entry) => /list-commits|get-content/.test(entry.operationId ?? '')).length;
-    return [String(apps), String(versions + 1), String(rest.length - writes), String(history), String(writes), `${(ms / 1000).toFixed(2)} s`];
+    return [String(apps), String(versions + 1), String(rest.length - writes), String(history), String(writes), `${(run.ms / 1000).toFixed(2)} s`];
   } finally {
     await sim.close();
-    rmSync(scratch, { recursive: true, force: true });
   }
 }
 
-export async function runRollbackBench(): Promise<void> {
-  process.stdout.write('\nrollback production to previous through the GitHub API (simulator), landing by pull request, built action on Node 24\n');
+export const runRollbackBench: BenchPart = async (context) => {
   const rows: string[][] = [['apps', 'versions per overlay', 'reads', 'of which history', 'writes', 'wall time']];
   for (const [apps, versions] of [
     [1, 2],
@@ -87,9 +84,9 @@ export async function runRollbackBench(): Promise<void> {
     [20, 2],
     [20, 50],
   ] as const) {
-    rows.push(await measure(apps, versions));
+    rows.push(await measure(context, apps, versions));
   }
+  printHeading(`rollback production to previous through the GitHub API (simulator), landing by pull request, ${context.action.describe}`);
   printTable(rows);
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) await runRollbackBench();
+  return [];
+};

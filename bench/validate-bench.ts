@@ -1,122 +1,204 @@
 /**
- * `validate` on a generated config repo of 200 apps × 3 environments (600
- * overlays, 2,400 resources): render time, validation time, resources per
- * second and peak memory, beside the time of `kubectl kustomize` alone on the
- * same overlays. Prints figures; asserts nothing.
+ * validate beside its competitor, the renderer alone (`kubectl kustomize` here) on the same overlays, runs of
+ * the two interleaved: on many small overlays (BENCH_OVERLAYS, default 600: 200 apps × 3 environments) and on one
+ * large overlay (BENCH_LARGE_RESOURCES resources, default 2500). Wall time, the checks' own speed (from validate's
+ * report), and, for the large overlay, the peak memory of validate's process tree against kubectl's.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { resourceUsage } from 'node:process';
-import { writeSchemaCatalog } from '../scripts/build-schemas.js';
-import { findRenderer, renderOverlay } from '../src/kustomize/render.js';
-import { mapWithLimit } from '../src/process/run-process.js';
-import { resolveOverlays } from '../src/repo/overlay-paths.js';
-import { validateOverlays } from '../src/validate/validate-overlays.js';
+import type { BenchContext, BenchPart } from './bench-part.js';
+import { LARGE_RESOURCES, REPEAT, overlayCount } from './bench-settings.js';
+import { runBuiltAction } from './built-action.js';
+import { format, median, printHeading, printTable, spread, type Figure } from './figures.js';
+import { RENDERS_AT_ONCE, renderAlone } from './kustomize-alone.js';
+import type { TreeMemory } from './process-tree-memory.js';
+import { readValidateReport, type ValidateTotals } from './validate-report.js';
+import { writeLargeOverlay, writeManySmallOverlays } from './validate-repos.js';
 
-const APPS = 200;
-const ENVIRONMENTS = ['dev', 'staging', 'production'] as const;
+const VALIDATE_GOAL = { ratioAtMost: 1.05 };
+const CHECKS_GOAL = { atLeast: 10_000 };
+const MEMORY_EVERY_MS = 25;
 
-export async function runValidateBench(): Promise<void> {
-  const root = mkdtempSync(join(tmpdir(), 'validate-bench-'));
-  try {
-    generateRepo(root);
-    const overlays = resolveOverlays(root, ['apps/*/overlays/*']);
-    const renderer = await findRenderer();
-    if (!renderer) throw new Error('the validate bench needs kustomize or kubectl on PATH');
-    const limit = availableParallelism();
+export const runValidateBench: BenchPart = async (context) => {
+  const root = join(context.scratch, 'validate-many');
+  mkdirSync(root, { recursive: true });
+  const overlays = writeManySmallOverlays(root, overlayCount(600));
+  const runs = await interleaved(context, root, 'apps/*/overlays/*', overlays);
+  const label = `${overlays.length} small overlays`;
+  printHeading(`validate: ${label} (${runs[0].totals.resources} resources), ${REPEAT} interleaved runs each, ${context.action.describe}`);
+  const figures = timeFigures(context, label, runs);
+  printTable([['measurement', 'value'], ...timeRows(context, runs)]);
+  return figures;
+};
 
-    const aloneStarted = performance.now();
-    await mapWithLimit(overlays, limit, (overlay) => renderOverlay(renderer, overlay.absolutePath));
-    const aloneMs = performance.now() - aloneStarted;
-
-    const schemaDirectory = existsSync(join(process.cwd(), 'dist', 'schemas', 'catalog.json')) ? join(process.cwd(), 'dist', 'schemas') : await buildCatalog();
-    const rssBefore = process.memoryUsage().rss;
-    let peakRss = rssBefore;
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
-    const started = performance.now();
-    const report = await validateOverlays(overlays, {
-      repoRoot: root,
-      kubernetesVersion: '1.34',
-      strict: true,
-      ignoreMissingSchemas: false,
-      kustomizeArgs: [],
-      schemaLocations: [],
-      schemaDirectory,
-      policyFor: (overlay) => ({ protected: overlay.path.endsWith('/production'), requireDigest: false }),
+export const runValidateLargeBench: BenchPart = async (context) => {
+  const root = join(context.scratch, 'validate-large');
+  mkdirSync(root, { recursive: true });
+  const overlay = writeLargeOverlay(root, LARGE_RESOURCES);
+  const runs = await interleaved(context, root, overlay, [overlay], MEMORY_EVERY_MS);
+  const label = `one overlay of ${runs[0].totals.resources} resources`;
+  printHeading(`validate: ${label}, ${REPEAT} interleaved runs each, memory sampled every ${MEMORY_EVERY_MS} ms, ${context.action.describe}`);
+  const sampled = (side: 'aloneMemory' | 'validateMemory', value: (memory: TreeMemory) => number): number[] =>
+    runs.map((run) => {
+      const memory = run[side];
+      if (!memory) throw new Error('a run of the large overlay has no memory samples');
+      return value(memory);
     });
-    const totalMs = performance.now() - started;
-    clearInterval(sampler);
+  const aloneTree = sampled('aloneMemory', (memory) => memory.treePeakMiB);
+  const aloneOwn = sampled('aloneMemory', (memory) => memory.rootPeakMiB);
+  const validateTree = sampled('validateMemory', (memory) => memory.treePeakMiB);
+  const validateNode = sampled('validateMemory', (memory) => memory.rootPeakMiB);
+  const validateChild = sampled('validateMemory', (memory) => memory.childPeakMiB);
+  const children = median(sampled('validateMemory', (memory) => memory.children));
+  printTable([
+    ['measurement', 'value'],
+    ...timeRows(context, runs),
+    [`${context.renderer.describe} alone: peak RSS (sampled sum)`, `${spread(aloneTree, 'MiB')}; its own VmHWM ${spread(aloneOwn, 'MiB')}`],
+    [`validate: peak RSS of node + its children at once (${children} seen)`, spread(validateTree, 'MiB')],
+    ['  node process alone (VmHWM)', spread(validateNode, 'MiB')],
+    [`  largest child (${context.renderer.describe}, VmHWM)`, spread(validateChild, 'MiB')],
+  ]);
+  process.stdout.write("  peak RSS: the largest sum of VmRSS over the process tree at one sample (/proc, every 25 ms); VmHWM: a process's own peak.\n");
+  return [
+    ...timeFigures(context, label, runs),
+    {
+      name: `validate peak memory (node + children), ${label}`,
+      measured: { value: median(validateTree), unit: 'MiB' },
+      competitor: { name: `${context.renderer.describe} alone`, value: median(aloneTree) },
+      goal: { ratioAtMost: 1 },
+    },
+    {
+      name: `validate's node process alone (VmHWM), ${label}`,
+      measured: { value: median(validateNode), unit: 'MiB' },
+      competitor: { name: `${context.renderer.describe} alone (VmHWM)`, value: median(aloneOwn) },
+    },
+  ];
+};
 
-    const resources = report.overlays.reduce((sum, overlay) => sum + overlay.resources, 0);
-    const errors = report.overlays.reduce((sum, overlay) => sum + overlay.errors.length, 0);
-    const renderMs = report.overlays.reduce((sum, overlay) => sum + overlay.renderMs, 0);
-    const validateMs = report.overlays.reduce((sum, overlay) => sum + overlay.validateMs, 0);
-    const rows: Array<[string, string]> = [
-      ['overlays / resources', `${overlays.length} / ${resources} (errors: ${errors})`],
-      [`${renderer.describe} alone, ${limit} at once`, `${(aloneMs / 1000).toFixed(2)} s`],
-      ['validate, wall time', `${(totalMs / 1000).toFixed(2)} s (${((totalMs / aloneMs - 1) * 100).toFixed(0)}% over rendering alone)`],
-      ['  render (sum over overlays)', `${(renderMs / 1000).toFixed(2)} s`],
-      ['  schema + policy checks (sum)', `${(validateMs / 1000).toFixed(2)} s (${((validateMs / resources) * 1000).toFixed(0)} µs per resource)`],
-      ['resources per second (wall)', `${Math.round(resources / (totalMs / 1000))}`],
-      ['peak RSS during validate', `${Math.round(peakRss / 2 ** 20)} MiB (max RSS of the process: ${Math.round(resourceUsage().maxRSS / 1024)} MiB)`],
-    ];
-    console.log('\nvalidate bench: 200 apps × 3 environments');
-    for (const [name, value] of rows) console.log(`  ${name.padEnd(38)} ${value}`);
-    if (errors > 0) throw new Error(`the generated repo should be valid, but validate found ${errors} errors`);
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
+interface PairedRun {
+  aloneMs: number;
+  validateMs: number;
+  /** CPU time of each process tree, when /usr/bin/time is there. */
+  aloneCpuMs?: number;
+  validateCpuMs?: number;
+  totals: ValidateTotals;
+  aloneMemory?: TreeMemory;
+  validateMemory?: TreeMemory;
 }
 
-async function buildCatalog(): Promise<string> {
-  const directory = mkdtempSync(join(tmpdir(), 'validate-bench-schemas-'));
-  await writeSchemaCatalog(directory);
-  return directory;
-}
-
-/** Each app: a base with a Deployment, a Service, a ConfigMap and an HPA; overlays set namespace, prefix, replicas and image. */
-function generateRepo(root: string): void {
-  for (let index = 0; index < APPS; index++) {
-    const app = `app-${String(index).padStart(3, '0')}`;
-    const base = join(root, 'apps', app, 'base');
-    mkdirSync(base, { recursive: true });
-    writeFileSync(join(base, 'kustomization.yaml'), 'resources:\n  - deployment.yaml\n  - service.yaml\n  - configmap.yaml\n  - hpa.yaml\n');
-    writeFileSync(
-      join(base, 'deployment.yaml'),
-      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${app}\n  labels:\n    app: ${app}\nspec:\n  replicas: 1\n  selector:\n` +
-        `    matchLabels:\n      app: ${app}\n  template:\n    metadata:\n      labels:\n        app: ${app}\n    spec:\n      containers:\n` +
-        `        - name: ${app}\n          image: registry.example.com/${app}:1.0.0\n          ports:\n            - containerPort: 8080\n` +
-        `          envFrom:\n            - configMapRef:\n                name: ${app}\n          resources:\n            requests:\n` +
-        `              cpu: 50m\n              memory: 64Mi\n          readinessProbe:\n            httpGet:\n              path: /healthz\n` +
-        `              port: 8080\n`,
-    );
-    writeFileSync(
-      join(base, 'service.yaml'),
-      `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${app}\nspec:\n  selector:\n    app: ${app}\n  ports:\n    - port: 80\n      targetPort: 8080\n`,
-    );
-    writeFileSync(join(base, 'configmap.yaml'), `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${app}\ndata:\n  LOG_LEVEL: info\n`);
-    writeFileSync(
-      join(base, 'hpa.yaml'),
-      `apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: ${app}\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n` +
-        `    kind: Deployment\n    name: ${app}\n  minReplicas: 1\n  maxReplicas: 5\n  metrics:\n    - type: Resource\n      resource:\n` +
-        `        name: cpu\n        target:\n          type: Utilization\n          averageUtilization: 80\n`,
-    );
-    for (const environment of ENVIRONMENTS) {
-      const overlay = join(root, 'apps', app, 'overlays', environment);
-      mkdirSync(overlay, { recursive: true });
-      writeFileSync(
-        join(overlay, 'kustomization.yaml'),
-        `namespace: ${environment}\nnamePrefix: ${environment}-\nresources:\n  - ../../base\npatches:\n  - path: replicas.yaml\nimages:\n` +
-          `  - name: registry.example.com/${app}\n    newTag: 1.${index % 10}.0\n`,
-      );
-      writeFileSync(
-        join(overlay, 'replicas.yaml'),
-        `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${app}\nspec:\n  replicas: ${environment === 'production' ? 3 : 1}\n`,
-      );
+/** REPEAT runs of each, alternating which goes first, so a change in the machine's load falls on both alike. */
+async function interleaved(context: BenchContext, root: string, overlaysInput: string, overlays: string[], memoryEveryMs?: number): Promise<PairedRun[]> {
+  const directories = overlays.map((overlay) => join(root, overlay));
+  const reportFile = 'report-file' in context.action.defaults ? join(root, '..', 'validate-report.json') : undefined;
+  const validate = async () => {
+    const run = await runBuiltAction(context.action, {
+      inputs: { command: 'validate', path: root, overlays: overlaysInput, ...(reportFile ? { 'report-file': reportFile } : {}) },
+      memoryEveryMs,
+      cpuTime: true,
+    });
+    const totals = readValidateReport(run.outputs, reportFile);
+    if (run.outputs.valid !== 'true' || totals.findings > 0)
+      throw new Error(`validate found ${totals.findings} findings in the generated repo, which is valid`);
+    if (totals.overlays !== overlays.length) throw new Error(`validate reported ${totals.overlays} overlays, expected ${overlays.length}`);
+    return { ms: run.ms, cpuMs: run.cpuMs, totals, memory: run.memory };
+  };
+  const alone = () => renderAlone(context.renderer, directories, { memoryEveryMs, cpuTime: true });
+  const runs: PairedRun[] = [];
+  for (let index = 0; index < REPEAT; index++) {
+    let rendered: Awaited<ReturnType<typeof alone>>;
+    let checked: Awaited<ReturnType<typeof validate>>;
+    if (index % 2 === 0) {
+      rendered = await alone();
+      checked = await validate();
+    } else {
+      checked = await validate();
+      rendered = await alone();
     }
+    runs.push({
+      aloneMs: rendered.ms,
+      validateMs: checked.ms,
+      aloneCpuMs: rendered.cpuMs,
+      validateCpuMs: checked.cpuMs,
+      totals: checked.totals,
+      aloneMemory: rendered.memory,
+      validateMemory: checked.memory,
+    });
   }
+  return runs;
 }
 
-// Run on its own with: npx tsx bench/validate-bench.ts
-if (process.argv[1]?.endsWith('validate-bench.ts')) await runValidateBench();
+const checksPerSecond = (totals: ValidateTotals): number => (totals.validateMs > 0 ? totals.resources / (totals.validateMs / 1000) : Infinity);
+
+function timeRows(context: BenchContext, runs: PairedRun[]): string[][] {
+  const aloneMs = runs.map((run) => run.aloneMs);
+  const validateMs = runs.map((run) => run.validateMs);
+  const ratio = median(validateMs) / median(aloneMs);
+  const resources = runs[0].totals.resources;
+  const checksMs = runs.map((run) => run.totals.validateMs);
+  return [
+    [`${context.renderer.describe} alone${runs[0].totals.overlays > 1 ? `, ${RENDERS_AT_ONCE} at once` : ''}`, spread(aloneMs.map(seconds), 's')],
+    ['validate (node dist/index.js, process start included)', `${spread(validateMs.map(seconds), 's')}: ${ratio.toFixed(2)}× rendering alone`],
+    ...cpuRows(runs),
+    [
+      '  renders inside validate, summed over overlays',
+      spread(
+        runs.map((run) => seconds(run.totals.renderMs)),
+        's',
+      ),
+    ],
+    [
+      '  schema + policy checks, summed over overlays',
+      `${spread(checksMs.map(seconds), 's')}: ${((median(checksMs) / resources) * 1000).toFixed(0)} µs per resource, ` +
+        `${format({ value: median(runs.map((run) => checksPerSecond(run.totals))), unit: 'resources/s' })}`,
+    ],
+  ];
+}
+
+/** CPU time (user + system, the whole process tree): less moved by other work on a shared machine than wall time. */
+function cpuRows(runs: PairedRun[]): string[][] {
+  const alone = cpuTimes(runs, (run) => run.aloneCpuMs);
+  const validate = cpuTimes(runs, (run) => run.validateCpuMs);
+  if (!alone || !validate) return [['CPU time', 'not measured (no /usr/bin/time)']];
+  return [
+    ['CPU time, rendering alone (user + system, whole tree)', spread(alone, 's')],
+    ['CPU time, validate (user + system, node + children)', `${spread(validate, 's')}: ${(median(validate) / median(alone)).toFixed(2)}× rendering alone`],
+  ];
+}
+
+function cpuTimes(runs: PairedRun[], pick: (run: PairedRun) => number | undefined): number[] | undefined {
+  const values = runs.map(pick);
+  return values.every((value) => value !== undefined) ? values.map(seconds) : undefined;
+}
+
+function timeFigures(context: BenchContext, label: string, runs: PairedRun[]): Figure[] {
+  return [
+    {
+      name: `validate wall time, ${label}`,
+      measured: { value: median(runs.map((run) => seconds(run.validateMs))), unit: 's' },
+      competitor: { name: `${context.renderer.describe} alone`, value: median(runs.map((run) => seconds(run.aloneMs))) },
+      goal: VALIDATE_GOAL,
+    },
+    ...cpuFigure(context, label, runs),
+    {
+      name: `schema + policy checks, ${label}`,
+      measured: { value: median(runs.map((run) => checksPerSecond(run.totals))), unit: 'resources/s' },
+      goal: CHECKS_GOAL,
+    },
+  ];
+}
+
+function cpuFigure(context: BenchContext, label: string, runs: PairedRun[]): Figure[] {
+  const alone = cpuTimes(runs, (run) => run.aloneCpuMs);
+  const validate = cpuTimes(runs, (run) => run.validateCpuMs);
+  if (!alone || !validate) return [];
+  return [
+    {
+      name: `validate CPU time, ${label}`,
+      measured: { value: median(validate), unit: 's' },
+      competitor: { name: `${context.renderer.describe} alone`, value: median(alone) },
+      goal: VALIDATE_GOAL,
+    },
+  ];
+}
+
+const seconds = (ms: number): number => ms / 1000;

@@ -1,10 +1,13 @@
 /**
  * wait: how soon the step returns once Argo CD reaches the target state
  * (stream vs polling), and how many requests a minute of waiting costs.
- * Prints figures; asserts nothing.
+ * Nothing competes with it here, so the figures are absolute (latency per
+ * run, requests per minute). Prints figures; asserts nothing.
  */
 import { startArgoCdSimulator, type ArgoCdSimulator } from '../test-infra/simulators/argocd/index.js';
-import { runAction } from '../__tests__/helpers/action-runner.js';
+import type { BenchContext, BenchPart } from './bench-part.js';
+import { runBuiltAction } from './built-action.js';
+import { printHeading, printTable } from './figures.js';
 
 const RUNS = Number(process.env.BENCH_WAIT_RUNS ?? 8);
 const IDLE_SECONDS = Number(process.env.BENCH_WAIT_IDLE_SECONDS ?? 20);
@@ -29,14 +32,14 @@ function whenTargetReached(sim: ArgoCdSimulator, revision: string): Promise<numb
   });
 }
 
-async function latency(mode: 'stream' | 'poll'): Promise<number[]> {
+async function latency(context: BenchContext, mode: 'stream' | 'poll'): Promise<number[]> {
   const sim = await startArgoCdSimulator({ scenario: { applications: [{ name: 'web-dev' }] }, stepMs: 200 });
   const results: number[] = [];
   try {
     for (let i = 1; i <= RUNS; i++) {
       const revision = sha(i);
       const reached = whenTargetReached(sim, revision);
-      const run = runAction({
+      const run = runBuiltAction(context.action, {
         inputs: {
           command: 'wait',
           'argocd-server': sim.url,
@@ -49,9 +52,8 @@ async function latency(mode: 'stream' | 'poll'): Promise<number[]> {
       });
       // Let the step start and see the old state first, as in a pipeline where the push precedes the controller's reaction.
       setTimeout(() => sim.setRevision('web-dev', revision), 600);
-      const [reachedAt, outcome] = await Promise.all([reached, run.then((r) => ({ r, at: Date.now() }))]);
-      if (outcome.r.exitCode !== 0) throw new Error(`wait failed in ${mode} mode: ${outcome.r.stdout}`);
-      results.push(outcome.at - reachedAt);
+      const [reachedAt, outcome] = await Promise.all([reached, run]);
+      results.push(outcome.exitedAt - reachedAt);
     }
   } finally {
     await sim.close();
@@ -60,11 +62,11 @@ async function latency(mode: 'stream' | 'poll'): Promise<number[]> {
 }
 
 /** Requests a minute while an app never gets there (the whole timeout spent waiting). */
-async function idleRequestsPerMinute(mode: 'stream' | 'poll'): Promise<{ perMinute: number; streams: number }> {
+async function idleRequestsPerMinute(context: BenchContext, mode: 'stream' | 'poll'): Promise<{ perMinute: number; streams: number }> {
   const sim = await startArgoCdSimulator({ scenario: { applications: [{ name: 'web-dev' }] }, stepMs: 200 });
   try {
-    const started = Date.now();
-    await runAction({
+    const run = await runBuiltAction(context.action, {
+      expectExit: 1,
       inputs: {
         command: 'wait',
         'argocd-server': sim.url,
@@ -75,28 +77,29 @@ async function idleRequestsPerMinute(mode: 'stream' | 'poll'): Promise<{ perMinu
         timeout: `${IDLE_SECONDS}s`,
       },
     });
-    const minutes = (Date.now() - started) / 60_000;
+    const minutes = run.ms / 60_000;
     return { perMinute: sim.requests.length / minutes, streams: sim.requests.filter((r) => r.path === '/api/v1/stream/applications').length };
   } finally {
     await sim.close();
   }
 }
 
-export async function runWaitBench(): Promise<void> {
-  process.stdout.write(`\nwait (Argo CD simulator, ${RUNS} runs per mode; latency = target state reached → step returned, process exit included)\n`);
+export const runWaitBench: BenchPart = async (context) => {
+  const rows: string[][] = [['mode', 'latency median', 'p95', 'min', 'max', 'requests per minute of waiting', 'stream connections']];
   for (const mode of ['stream', 'poll'] as const) {
-    const values = await latency(mode);
-    process.stdout.write(
-      `  ${mode.padEnd(6)} median ${percentile(values, 50)} ms, p95 ${percentile(values, 95)} ms (min ${Math.min(...values)}, max ${Math.max(...values)})\n`,
-    );
+    const values = await latency(context, mode);
+    const { perMinute, streams } = await idleRequestsPerMinute(context, mode);
+    rows.push([
+      mode,
+      `${percentile(values, 50)} ms`,
+      `${percentile(values, 95)} ms`,
+      `${Math.min(...values)} ms`,
+      `${Math.max(...values)} ms`,
+      `${perMinute.toFixed(1)} (${IDLE_SECONDS} s run)`,
+      String(streams),
+    ]);
   }
-  for (const mode of ['stream', 'poll'] as const) {
-    const { perMinute, streams } = await idleRequestsPerMinute(mode);
-    process.stdout.write(
-      `  ${mode.padEnd(6)} ${perMinute.toFixed(1)} requests per minute of waiting (${IDLE_SECONDS} s run, ` +
-        `${streams} stream connection${streams === 1 ? '' : 's'})\n`,
-    );
-  }
-}
-
-if (process.argv[1]?.endsWith('wait-bench.ts')) await runWaitBench();
+  printHeading(`wait (Argo CD simulator, ${RUNS} runs per mode; latency = target state reached → step exited), ${context.action.describe}`);
+  printTable(rows);
+  return [];
+};

@@ -5,14 +5,14 @@ import {
 } from "./chunk-CT3GIZYJ.js";
 import {
   readRequired
-} from "./chunk-ZMMQVHWQ.js";
+} from "./chunk-BNTNX62G.js";
 import "./chunk-CIZPIZZI.js";
 import {
   InputError,
   ReportedFailure,
   UserError,
   oneLineMessage
-} from "./chunk-M6GC7A4E.js";
+} from "./chunk-EVMGEMOW.js";
 import {
   debug,
   info,
@@ -62,18 +62,18 @@ function runContext(env = process.env) {
 
 // src/main.ts
 var COMMANDS = {
-  "set-image": async () => (await import("./set-image-VWXXZJRK.js")).setImageCommand,
-  promote: async () => (await import("./promote-WKXKSU3U.js")).promoteCommand,
-  "check-setup": async () => (await import("./check-setup-HFUQZ5WD.js")).checkSetupCommand,
-  validate: async () => (await import("./validate-XZQPBSJT.js")).validateCommand,
-  wait: async () => (await import("./wait-VYXEWRYP.js")).waitCommand,
-  "drift-check": async () => (await import("./drift-check-DUB3LCUF.js")).driftCheckCommand,
-  "merge-reports": async () => (await import("./merge-reports-AXUGOTCZ.js")).mergeReportsCommand
+  "set-image": async () => (await import("./set-image-CTQU2MZT.js")).setImageCommand,
+  promote: async () => (await import("./promote-XZA7DJIH.js")).promoteCommand,
+  "check-setup": async () => (await import("./check-setup-PRVUCSGQ.js")).checkSetupCommand,
+  validate: async () => (await import("./validate-BIGRUNW5.js")).validateCommand,
+  wait: async () => (await import("./wait-KHAJQZHC.js")).waitCommand,
+  "drift-check": async () => (await import("./drift-check-KCKYRLHG.js")).driftCheckCommand,
+  "merge-reports": async () => (await import("./merge-reports-2CBI7X3R.js")).mergeReportsCommand
 };
 async function run() {
   try {
     const name = readRequired("command").trim();
-    const load = COMMANDS[name];
+    const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : void 0;
     if (!load) throw new InputError("command", `unknown command '${name}'; expected one of ${Object.keys(COMMANDS).join(", ")}.`);
     const command = await load();
     const context = runContext();
@@ -99,12 +99,12 @@ import { fileURLToPath } from "node:url";
 
 // src/cli/human-output.ts
 function toHumanLine(line, debug2 = false) {
-  const command = /^::([a-z-]+)( [^:]*)?::(.*)$/.exec(line);
+  const command = /^::([a-z-]+)((?: [^:]*)?)::(.*)$/.exec(line);
   if (!command) return line;
   const [, name, rawProperties, rawMessage] = command;
   const message = decode(rawMessage);
   const properties = Object.fromEntries(
-    (rawProperties ?? "").trim().split(",").filter((part) => part.includes("=")).map((part) => [part.slice(0, part.indexOf("=")), decode(part.slice(part.indexOf("=") + 1))])
+    rawProperties.trim().split(",").filter((part) => part.includes("=")).map((part) => [part.slice(0, part.indexOf("=")), decode(part.slice(part.indexOf("=") + 1))])
   );
   switch (name) {
     case "error":
@@ -447,7 +447,7 @@ function parseCliArgs(argv, knownInputs) {
     }
     let value = inlineValue;
     if (value === void 0) {
-      const next = argv[i + 1];
+      const next = argv.at(i + 1);
       value = next === void 0 || next.startsWith("--") ? "true" : next;
       if (value !== "true" || next === "true") i++;
     }
@@ -534,7 +534,7 @@ function showHelp(cli, request, actionInputs) {
     }
     return;
   }
-  const inputs = COMMAND_INPUTS[command];
+  const inputs = Object.hasOwn(COMMAND_INPUTS, command) ? COMMAND_INPUTS[command] : void 0;
   if (!inputs) {
     cli.problem(`error: unknown command '${command}'; expected one of ${Object.keys(COMMAND_INPUTS).join(", ")}.`);
     process.exitCode = 1;

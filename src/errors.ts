@@ -31,9 +31,14 @@ export class ReportedFailure extends UserError {
   }
 }
 
+/** The message of any thrown value: an Error's message, anything else as String() writes it. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** The message of any thrown value, on one line. */
 export function oneLineMessage(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
+  const text = messageOf(error);
   return text.replace(/\s*\r?\n\s*/g, ' ').trim();
 }
 
@@ -42,7 +47,7 @@ export function oneLineMessage(error: unknown): string {
  * that follows it (`… at line 3, column 1:` then the source), the place in brackets.
  */
 export function yamlErrorText(error: unknown): string {
-  const first = (error instanceof Error ? error.message : String(error)).split('\n')[0].trim();
+  const first = messageOf(error).split('\n')[0].trim();
   const place = /^(.*?)\s+at line (\d+), column (\d+):?$/.exec(first);
   return place ? `${place[1]} (line ${place[2]}, column ${place[3]})` : first.replace(/:$/, '');
 }

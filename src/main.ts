@@ -28,7 +28,8 @@ export const COMMANDS: Record<string, () => Promise<AnyCommand>> = {
 export async function run(): Promise<void> {
   try {
     const name = readRequired('command').trim();
-    const load = COMMANDS[name];
+    // Only a command of its own: `toString` is no command.
+    const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
     if (!load) throw new InputError('command', `unknown command '${name}'; expected one of ${Object.keys(COMMANDS).join(', ')}.`);
     const command = await load();
     const context = runContext();

@@ -71,7 +71,7 @@ export class CliConsole {
  * a stack trace. Any other stream error is still thrown.
  */
 function guardedWriter(stream: NodeJS.WriteStream): Write {
-  const write = stream.write.bind(stream) as (text: string) => boolean;
+  const write = stream.write.bind(stream);
   let closed = false;
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (closed || error.code === 'EPIPE') {

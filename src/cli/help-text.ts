@@ -31,7 +31,7 @@ const FLAGS_NOTE = [
 ];
 
 /** `gitops-promote <command> --help`: that command's inputs, grouped, each with one line and its default. */
-export function commandHelp(name: string, command: CommandInputs, actionInputs: Readonly<Record<string, ActionInput>>): string {
+export function commandHelp(name: string, command: CommandInputs, actionInputs: Readonly<Partial<Record<string, ActionInput>>>): string {
   const width = Math.max(...command.groups.flatMap((group) => group.inputs.map((input) => input.length + 2)));
   const lines = [hanging('', `gitops-promote ${name}: ${command.summary}`), '', `Usage: gitops-promote ${name} [--input value]... [--json]`];
   for (const group of command.groups) {

@@ -5,12 +5,13 @@
  * group, debug lines unless RUNNER_DEBUG=1) disappears.
  */
 export function toHumanLine(line: string, debug = false): string | undefined {
-  const command = /^::([a-z-]+)( [^:]*)?::(.*)$/.exec(line);
+  // The properties group always takes part (empty when there are none), so every group is a string.
+  const command = /^::([a-z-]+)((?: [^:]*)?)::(.*)$/.exec(line);
   if (!command) return line;
   const [, name, rawProperties, rawMessage] = command;
   const message = decode(rawMessage);
   const properties = Object.fromEntries(
-    (rawProperties ?? '')
+    rawProperties
       .trim()
       .split(',')
       .filter((part) => part.includes('='))

@@ -1,8 +1,8 @@
 import { InputError, UserError } from '../errors.js';
 
 export interface CliRequest {
-  /** Input name → value, as the action would receive them. */
-  inputs: Record<string, string>;
+  /** Input name → value, as the action would receive them; an input without a flag is absent. */
+  inputs: Partial<Record<string, string>>;
   help: boolean;
   /** `--json`: the outputs as one JSON object on stdout, the log on stderr. */
   json: boolean;
@@ -14,7 +14,7 @@ export interface CliRequest {
  * newline-separated list; a flag with no value is `true`.
  */
 export function parseCliArgs(argv: readonly string[], knownInputs: ReadonlySet<string>): CliRequest {
-  const inputs: Record<string, string> = {};
+  const inputs: Partial<Record<string, string>> = {};
   let help = false;
   let json = false;
   for (let i = 0; i < argv.length; i++) {
@@ -40,7 +40,7 @@ export function parseCliArgs(argv: readonly string[], knownInputs: ReadonlySet<s
     }
     let value = inlineValue;
     if (value === undefined) {
-      const next = argv[i + 1];
+      const next = argv.at(i + 1);
       value = next === undefined || next.startsWith('--') ? 'true' : next;
       if (value !== 'true' || next === 'true') i++;
     }

@@ -78,7 +78,8 @@ function showHelp(cli: CliConsole, request: CliRequest, actionInputs: Record<str
     }
     return;
   }
-  const inputs = COMMAND_INPUTS[command];
+  // Only a command of its own: `constructor` or `toString` is no command.
+  const inputs = Object.hasOwn(COMMAND_INPUTS, command) ? COMMAND_INPUTS[command] : undefined;
   if (!inputs) {
     cli.problem(`error: unknown command '${command}'; expected one of ${Object.keys(COMMAND_INPUTS).join(', ')}.`);
     process.exitCode = 1;

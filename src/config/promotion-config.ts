@@ -12,7 +12,6 @@ export { DEFAULT_CONFIG_FILE };
  * images and controller objects. Inputs override it; without it, inputs alone work.
  */
 
-
 /**
  * What an environment is when neither the config nor an input says otherwise.
  * The inputs that can override these have no default in action.yml, so these
@@ -68,7 +67,8 @@ export interface ControllerRef {
 export interface AppConfig {
   name: string;
   images: string[];
-  environments: Record<string, ControllerRef>;
+  /** Only the environments the app names have an entry. */
+  environments: Partial<Record<string, ControllerRef>>;
 }
 
 export interface PromotionConfig {
@@ -96,10 +96,20 @@ interface RawEnvironment {
   'max-skew'?: number | string;
 }
 
+/** An app's entry for one environment, as the schema (controllerRef) allows it. */
+interface RawControllerRef {
+  controller?: ControllerRef['controller'];
+  'argocd-app'?: string;
+  'flux-kind'?: ControllerRef['fluxKind'];
+  'flux-name'?: string;
+  'flux-namespace'?: string;
+  overlays?: string | string[];
+}
+
 interface RawConfig {
   branch?: string;
   environments: RawEnvironment[];
-  apps?: Record<string, { images?: string[]; environments?: Record<string, Record<string, string | string[]>> }>;
+  apps?: Record<string, { images?: string[]; environments?: Record<string, RawControllerRef> }>;
 }
 
 let validator: ReturnType<Ajv['compile']> | undefined;
@@ -133,12 +143,14 @@ function describeSchemaError(errors: ErrorObject[], raw: unknown): string {
 /** `/environments/1/pull-request` → `environment 'staging' > pull-request`, which a reader can find. */
 function readablePath(pointer: string, raw: unknown): string {
   const parts = pointer.slice(1).split('/');
-  if (parts[0] === 'environments' && parts[1] !== undefined) {
-    const env = (raw as { environments?: Array<{ name?: unknown }> }).environments?.[Number(parts[1])];
-    const label = typeof env?.name === 'string' ? `environment '${env.name}'` : `environments[${parts[1]}]`;
+  const [kind] = parts;
+  const key = parts.at(1);
+  if (kind === 'environments' && key !== undefined) {
+    const env = (raw as { environments?: Array<{ name?: unknown } | undefined> }).environments?.[Number(key)];
+    const label = typeof env?.name === 'string' ? `environment '${env.name}'` : `environments[${key}]`;
     return [label, ...parts.slice(2)].join(' > ');
   }
-  if (parts[0] === 'apps' && parts[1] !== undefined) return [`app '${parts[1]}'`, ...parts.slice(2)].join(' > ');
+  if (kind === 'apps' && key !== undefined) return [`app '${key}'`, ...parts.slice(2)].join(' > ');
   return parts.join(' > ');
 }
 
@@ -152,7 +164,7 @@ function normalise(raw: RawConfig, file: string): PromotionConfig {
     return {
       name: env.name,
       overlays: toList(env.overlays),
-      from: env.from ?? raw.environments[index - 1]?.name,
+      from: env.from ?? (index > 0 ? raw.environments[index - 1].name : undefined),
       branch: env.branch,
       landing: env.landing ?? ENVIRONMENT_DEFAULTS.landing,
       pullRequest: {
@@ -184,11 +196,11 @@ function normalise(raw: RawConfig, file: string): PromotionConfig {
     for (const [envName, ref] of Object.entries(app.environments ?? {})) {
       if (!names.has(envName)) throw new UserError(`${file}: app '${name}' names environment '${envName}', which is not declared.`);
       refs[envName] = {
-        controller: ref.controller as ControllerRef['controller'],
-        argocdApp: ref['argocd-app'] as string | undefined,
-        fluxKind: ref['flux-kind'] as ControllerRef['fluxKind'],
-        fluxName: ref['flux-name'] as string | undefined,
-        fluxNamespace: ref['flux-namespace'] as string | undefined,
+        controller: ref.controller,
+        argocdApp: ref['argocd-app'],
+        fluxKind: ref['flux-kind'],
+        fluxName: ref['flux-name'],
+        fluxNamespace: ref['flux-namespace'],
         overlays: ref.overlays === undefined ? undefined : toList(ref.overlays),
       };
     }
@@ -206,7 +218,10 @@ function refuseCycles(environments: readonly Environment[], file: string): void 
   for (const start of environments) {
     const seen = [start.name];
     for (let env = start; env.from !== undefined;) {
-      env = byName.get(env.from)!;
+      const next = byName.get(env.from);
+      // Checked before: every `from` names a declared environment.
+      if (!next) throw new Error(`internal: environment '${env.from}' is not declared`);
+      env = next;
       if (seen.includes(env.name)) {
         throw new UserError(`${file}: environments promote in a cycle: ${[...seen.slice(seen.indexOf(env.name)), env.name].join(' → ')}.`);
       }

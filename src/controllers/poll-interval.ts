@@ -15,6 +15,15 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+/**
+ * Whether `signal` has aborted, read afresh: TypeScript keeps a loop's
+ * `while (!signal.aborted)` narrowing across the awaits inside it, though the
+ * signal may abort during any of them.
+ */
+export function hasAborted(signal: AbortSignal): boolean {
+  return signal.aborted;
+}
+
 /** Poll intervals that grow while nothing changes and start over when something does. */
 export class PollInterval {
   private current: number;

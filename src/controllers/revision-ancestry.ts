@@ -118,7 +118,8 @@ export class RevisionAncestry implements RevisionKnowledge {
       if (graph.holdsEveryCommit && COMMIT.test(revision) && (await graph.relation(revision, this.expected)) === undefined) {
         throw new InputError(
           'repository',
-          `GitHub answered 404 Not Found ${this.comparing(revision, graph)}: the commits are not in that repository, or the token may not read it. Set repository to the config repo (owner/name) and token to a token that may read it.`,
+          `GitHub answered 404 Not Found ${this.comparing(revision, graph)}: the commits are not in that repository, or the token may not read it. ` +
+            `Set repository to the config repo (owner/name) and token to a token that may read it.`,
         );
       }
     }
@@ -133,7 +134,8 @@ export class RevisionAncestry implements RevisionKnowledge {
     if (kind === 'refused') {
       throw new InputError(
         'token',
-        `GitHub answered ${statusOf(error)} ${where} (${describeRequestError(error)}): set token to a token that may read ${graph.where} (contents: read), and repository to the config repo if it is not.`,
+        `GitHub answered ${statusOf(error)} ${where} (${describeRequestError(error)}): set token to a token that may read ${graph.where} (contents: ` +
+          `read), and repository to the config repo if it is not.`,
       );
     }
     // Not GitHub's answer (git failed): passing, asked again.

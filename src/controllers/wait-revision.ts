@@ -31,11 +31,13 @@ export async function resolveExpectedRevision(input: string, sources: RevisionSo
   if (input) return { sha: await resolveRef(input, sources), source: `input revision (${input})` };
   const exported = sources.exported;
   if (exported && SHA.test(exported)) return { sha: exported, source: `${COMMIT_SHA_VARIABLE} from an earlier gitops-promote step` };
-  const head = await sources.checkout?.revParse('HEAD');
-  if (head) return { sha: head, source: `the head of the checkout in ${sources.checkout!.directory}` };
+  const { checkout } = sources;
+  const head = await checkout?.revParse('HEAD');
+  if (checkout && head) return { sha: head, source: `the head of the checkout in ${checkout.directory}` };
   throw new InputError(
     'revision',
-    `no commit to wait for: pass revision (for example \${{ steps.set-image.outputs.commit-sha }}), run after a gitops-promote step that exports ${COMMIT_SHA_VARIABLE}, or check out the config repo at path.`,
+    `no commit to wait for: pass revision (for example \${{ steps.set-image.outputs.commit-sha }}), run after a gitops-promote step that exports ` +
+      `${COMMIT_SHA_VARIABLE}, or check out the config repo at path.`,
   );
 }
 

@@ -60,8 +60,12 @@ export async function collectDrift(settings: DriftSettings, sources: DriftSource
   const declaredCache = new Map<string, Promise<DeclaredImages | undefined>>();
   const declaredFor = (env: Environment, app: AppConfig, lookup: OverlayLookup): Promise<DeclaredImages | undefined> => {
     const key = `${env.name}\0${app.name}`;
-    if (!declaredCache.has(key)) declaredCache.set(key, 'missing' in lookup ? Promise.resolve(undefined) : readDeclaredImages(lookup.overlays, app.images));
-    return declaredCache.get(key)!;
+    let declared = declaredCache.get(key);
+    if (!declared) {
+      declared = 'missing' in lookup ? Promise.resolve(undefined) : readDeclaredImages(lookup.overlays, app.images);
+      declaredCache.set(key, declared);
+    }
+    return declared;
   };
   const byName = new Map(settings.config.environments.map((env) => [env.name, env]));
 
@@ -93,9 +97,9 @@ export async function collectDrift(settings: DriftSettings, sources: DriftSource
       const from = env.from ? byName.get(env.from) : undefined;
       const skew = from && declared ? await skewAgainst(from, env, app, declared, { settings, sources, declaredFor }) : undefined;
       const beyond = skew && skew.status !== 'same' && skew.status !== 'ahead' ? exceedsMaxSkew(skew, limit) : undefined;
-      if (skew && beyond) {
+      if (skew && beyond && limit) {
         const pr = skew.promotionPr ? `; promotion PR #${skew.promotionPr.number} is open` : '; no promotion PR is open';
-        findings.push({ kind: 'skew', message: `${describeSkew(skew)}: ${beyond} (max-skew ${describeMaxSkew(limit!)})${pr}` });
+        findings.push({ kind: 'skew', message: `${describeSkew(skew)}: ${beyond} (max-skew ${describeMaxSkew(limit)})${pr}` });
       }
       apps.push({ app: app.name, declared, controller: judged.view, skew, findings });
     }
@@ -119,12 +123,14 @@ export async function collectDrift(settings: DriftSettings, sources: DriftSource
 
 function findOverlays(settings: DriftSettings, root: string, env: Environment, app: AppConfig): OverlayLookup {
   try {
-    const [own] = resolveEnvironmentOverlays(root, { ...settings.config, apps: [app] }, env);
-    return { overlays: own?.overlays ?? [] };
+    // One app in, one entry out.
+    return { overlays: resolveEnvironmentOverlays(root, { ...settings.config, apps: [app] }, env).flatMap((entry) => entry.overlays) };
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     return {
-      missing: `the overlay the promotion config names does not exist or has no kustomization (${error.message.replace(/^Environment '[^']+', app '[^']+': /, '')})`,
+      missing:
+        `the overlay the promotion config names does not exist or has no kustomization ` +
+        `(${error.message.replace(/^Environment '[^']+', app '[^']+': /, '')})`,
     };
   }
 }
@@ -151,7 +157,8 @@ async function judgeController(
   const context = { head: branch.head, now: sources.now, staleAfterMs: settings.staleAfterMs, declared, standings };
   const judged = read.argo ? judgeArgoDrift(read.argo, context) : judgeFluxDrift(read.flux, context);
   core.info(
-    `${env.name} / ${app.name}: ${judged.view.object} ${judged.view.sync ?? ''} ${judged.view.health ?? ''}${judged.findings.map((f) => ` · ${f.kind}: ${f.message}`).join('')}`,
+    `${env.name} / ${app.name}: ${judged.view.object} ${judged.view.sync ?? ''} ` +
+      `${judged.view.health ?? ''}${judged.findings.map((f) => ` · ${f.kind}: ${f.message}`).join('')}`,
   );
   return judged;
 }

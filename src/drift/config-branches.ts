@@ -3,7 +3,6 @@ import { InputError, UserError } from '../errors.js';
 import { loadPromotionConfig, requirePromotionConfig, type ConfigFile } from '../config/load-config.js';
 import type { Environment, PromotionConfig } from '../config/promotion-config.js';
 import type { GitHubAccess } from '../github/github-connection.js';
-import { GitHubApiRepo } from '../repo/github-api-repo.js';
 import { Git } from '../repo/git.js';
 import { GitCommitGraph } from '../repo/git-commit-graph.js';
 import { GitHubCommitGraph } from '../repo/github-commit-graph.js';
@@ -62,18 +61,20 @@ async function openCheckout(path: string, configFile: ConfigFile): Promise<Confi
   return {
     config,
     main,
-    branchOf: async (env) => {
+    branchOf: (env) => {
       // Every environment is read from this checkout; one that lives on another branch needs its own run.
       if (env.branch && env.branch !== main.head.branch && !warned.has(env.name)) {
         warned.add(env.name);
         core.warning(
-          `Environment '${env.name}' lives on branch '${env.branch}', but this checkout is '${main.head.branch}': its overlays and revisions are compared with '${main.head.branch}'. ` +
-            `Check it in a run whose checkout is on '${env.branch}' (actions/checkout ref: ${env.branch}), or leave path empty to read every branch through the GitHub API.`,
+          `Environment '${env.name}' lives on branch '${env.branch}', but this checkout is '${main.head.branch}': its overlays and revisions are ` +
+            `compared with '${main.head.branch}'. ` +
+            `Check it in a run whose checkout is on '${env.branch}' (actions/checkout ref: ${env.branch}), or leave path empty to read every branch ` +
+            `through the GitHub API.`,
         );
       }
-      return main;
+      return Promise.resolve(main);
     },
-    dispose: async () => undefined,
+    dispose: () => Promise.resolve(),
   };
 }
 
@@ -81,7 +82,8 @@ async function openCheckout(path: string, configFile: ConfigFile): Promise<Confi
 async function checkoutBranch(git: Git, detachedName?: string): Promise<ConfigBranch> {
   if (!(await git.topLevel())) {
     throw new UserError(
-      `drift-check needs a git checkout of the config repo at '${git.directory}' (input path), with its history (actions/checkout with fetch-depth: 0), or an empty path to read it through the GitHub API.`,
+      `drift-check needs a git checkout of the config repo at '${git.directory}' (input path), with its history (actions/checkout with fetch-depth: ` +
+        `0), or an empty path to read it through the GitHub API.`,
     );
   }
   const branch = (await git.currentBranch()) || detachedName || 'HEAD';
@@ -97,7 +99,7 @@ async function checkoutBranch(git: Git, detachedName?: string): Promise<ConfigBr
 async function openThroughApi(github: GitHubAccess, configFile: ConfigFile): Promise<ConfigBranches> {
   const connection = await github.connect();
   const opened = await openConfigRepo({ kind: 'github-api' }, { branch: '', push: false, github, configFile });
-  const repo = opened.repo as GitHubApiRepo;
+  const { repo } = opened;
   let config: PromotionConfig;
   try {
     config = requireConfig(opened.config);
@@ -120,20 +122,19 @@ async function openThroughApi(github: GitHubAccess, configFile: ConfigFile): Pro
     main,
     branchOf: (env) => {
       const branch = env.branch || opened.branch;
-      if (!branches.has(branch)) {
-        branches.set(
-          branch,
-          repo.open(branch).then(
-            (snapshot) => branchAt(branch, snapshot),
-            (error: unknown) => {
-              throw error instanceof UserError
-                ? new UserError(`Environment '${env.name}' lives on branch '${branch}' (its branch in the promotion config): ${error.message}`)
-                : error;
-            },
-          ),
+      let opening = branches.get(branch);
+      if (!opening) {
+        opening = repo.open(branch).then(
+          (snapshot) => branchAt(branch, snapshot),
+          (error: unknown) => {
+            throw error instanceof UserError
+              ? new UserError(`Environment '${env.name}' lives on branch '${branch}' (its branch in the promotion config): ${error.message}`)
+              : error;
+          },
         );
+        branches.set(branch, opening);
       }
-      return branches.get(branch)!;
+      return opening;
     },
     dispose: () => repo.dispose(),
   };

@@ -42,8 +42,12 @@ export class ConfigHistory {
   standing(revision: string, paths: readonly string[]): Promise<RevisionStanding> {
     if (revision === this.head) return Promise.resolve('head');
     const key = `${revision}\0${paths.join('\0')}`;
-    if (!this.standings.has(key)) this.standings.set(key, this.readStanding(revision, paths));
-    return this.standings.get(key)!;
+    let standing = this.standings.get(key);
+    if (!standing) {
+      standing = this.readStanding(revision, paths);
+      this.standings.set(key, standing);
+    }
+    return standing;
   }
 
   private async readStanding(revision: string, paths: readonly string[]): Promise<RevisionStanding> {

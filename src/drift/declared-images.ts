@@ -19,9 +19,11 @@ export async function readDeclaredImages(overlays: readonly Overlay[], configure
   let rendered = renderer !== null;
   for (const overlay of overlays) {
     const document = parseKustomization(await readFile(overlay.absoluteFile, 'utf8'), overlay.file);
-    const primary = configuredImages[0] ?? document.entries[0]?.name;
-    const entry = primary === undefined ? undefined : findImageEntry(document.entries, primary);
-    if (entry && !version) version = { image: primary, tag: entry.newTag, digest: entry.digest, file: overlay.file };
+    const primary = configuredImages.at(0) ?? document.entries.at(0)?.name;
+    if (primary !== undefined && !version) {
+      const entry = findImageEntry(document.entries, primary);
+      if (entry) version = { image: primary, tag: entry.newTag, digest: entry.digest, file: overlay.file };
+    }
     // An overlay that does not render is validate's finding; here its `images:` entries still say what it declares.
     const result = renderer ? await renderOverlay(renderer, overlay.absolutePath) : undefined;
     if (result?.ok) {

@@ -99,13 +99,15 @@ function judgeOutOfSync(app: ArgoApplication, view: ControllerView, context: Dri
   const synced = lastSyncedRevision(app);
   const syncedStanding = synced ? context.standings.get(synced) : undefined;
   // Manual sync: a newer commit that changed the app is waiting for someone to press sync; that is a promotion, not drift.
-  if (!view.autoSync && view.sync === 'OutOfSync' && (syncedStanding === 'behind' || syncedStanding === 'unknown')) {
-    return { kind: 'pending', message: `manual sync: ${shortSha(context.head.sha)} waits to be synced (last synced ${shortSha(synced!)})` };
+  if (synced && !view.autoSync && view.sync === 'OutOfSync' && (syncedStanding === 'behind' || syncedStanding === 'unknown')) {
+    return { kind: 'pending', message: `manual sync: ${shortSha(context.head.sha)} waits to be synced (last synced ${shortSha(synced)})` };
   }
-  if (view.autoSync && youngHeadAwaitsSync(app, view, context)) {
+  if (view.autoSync && view.revision && youngHeadAwaitsSync(app, view, context)) {
     return {
       kind: 'pending',
-      message: `OutOfSync at ${shortSha(view.revision!)}, and ${shortSha(context.head.sha)} is ${formatAge(headAge(context))} old: auto-sync has not started a sync yet`,
+      message:
+        `OutOfSync at ${shortSha(view.revision)}, and ${shortSha(context.head.sha)} is ${formatAge(headAge(context))} old: ` +
+        'auto-sync has not started a sync yet',
     };
   }
   const condition = blockingCondition(app);

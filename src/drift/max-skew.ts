@@ -14,7 +14,7 @@ export function parseMaxSkew(value: number | string): MaxSkew | undefined {
   const match = /^(\d+)\s*(d|days?|versions?)?$/.exec(value.trim());
   if (!match) return undefined;
   const amount = Number(match[1]);
-  return match[2]?.startsWith('d') ? { days: amount } : { versions: amount };
+  return match.at(2)?.startsWith('d') ? { days: amount } : { versions: amount };
 }
 
 export const describeMaxSkew = (limit: MaxSkew): string =>
@@ -24,7 +24,9 @@ export const describeMaxSkew = (limit: MaxSkew): string =>
 export function parseMaxSkewInput(text: string, environments: readonly string[]): Map<string, MaxSkew> {
   const limits = new Map<string, MaxSkew>();
   for (const item of splitList(text)) {
-    const [name, value] = item.split('=', 2).map((part) => part.trim());
+    const parts = item.split('=', 2).map((part) => part.trim());
+    const [name] = parts;
+    const value = parts.at(1);
     if (!name || value === undefined) throw new InputError('max-skew', `'${item}' is not environment=limit (for example production=2 or staging=7d).`);
     if (!environments.includes(name))
       throw new InputError('max-skew', `unknown environment '${name}'; the promotion config declares ${environments.join(', ')}.`);

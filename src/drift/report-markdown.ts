@@ -1,5 +1,5 @@
 import { shortSha } from '../controllers/wait-types.js';
-import { formatImageValue, type AppReport, type DriftItem, type DriftReport, type EnvironmentReport } from './drift-types.js';
+import { formatImageValue, type AppReport, type DriftItem, type DriftReport, type EnvironmentReport, type Skew } from './drift-types.js';
 import { describeSkew } from './skew.js';
 import { countOf } from '../text/wording.js';
 import { codeCell, markdownTable, textCell } from '../text/markdown-table.js';
@@ -49,7 +49,7 @@ export function chainDiagram(report: DriftReport): string {
   const shown = new Set(report.environments.map((env) => env.name));
   for (const env of report.environments) {
     if (!env.from || !shown.has(env.from)) continue;
-    const lagging = env.apps.filter((app) => app.skew && app.skew.status !== 'same').map((app) => `${app.app}: ${shortSkew(app)}`);
+    const lagging = env.apps.flatMap(({ app, skew }) => (skew && skew.status !== 'same' ? [`${app}: ${shortSkew(skew)}`] : []));
     const label = lagging.length ? `|"${mermaidText(lagging.join(', '))}"|` : '';
     lines.push(`  ${nodeId(env.from)} -->${label} ${nodeId(env.name)}`);
   }
@@ -58,8 +58,7 @@ export function chainDiagram(report: DriftReport): string {
   return lines.join('\n');
 }
 
-function shortSkew(app: AppReport): string {
-  const skew = app.skew!;
+function shortSkew(skew: Skew): string {
   if (skew.status === 'behind') return `${skew.versionsBehind} behind`;
   if (skew.status === 'different-digest') return 'other digest';
   return skew.status;

@@ -16,8 +16,16 @@ const DAY_MS = 86_400_000;
 const sameValue = (a: ImageValue | undefined, b: ImageValue): boolean =>
   a !== undefined && (a.digest && b.digest ? a.digest === b.digest : a.tag === b.tag && a.digest === b.digest);
 
+interface Relation {
+  status: Skew['status'];
+  /** Which values of the earlier environment are ahead of `later`. */
+  ahead?: (value: ImageValue) => boolean;
+  /** When `later` is behind on semver: both versions, to count the ones between. */
+  versions?: { earlier: semver.SemVer; later: semver.SemVer };
+}
+
 /** Where `later` stands against `earlier`, and which values of the earlier environment are ahead of `later`. */
-function relate(earlier: ImageValue, later: ImageValue): { status: Skew['status']; ahead?: (value: ImageValue) => boolean } {
+function relate(earlier: ImageValue, later: ImageValue): Relation {
   if (sameValue(later, earlier)) return { status: 'same' };
   const earlierVersion = strictSemver(earlier.tag);
   const laterVersion = strictSemver(later.tag);
@@ -25,6 +33,7 @@ function relate(earlier: ImageValue, later: ImageValue): { status: Skew['status'
     if (semver.lt(earlierVersion, laterVersion)) return { status: 'ahead' };
     return {
       status: 'behind',
+      versions: { earlier: earlierVersion, later: laterVersion },
       ahead: (value) => {
         const version = strictSemver(value.tag);
         return version !== null && semver.gt(version, laterVersion);
@@ -61,15 +70,15 @@ export function computeSkew(
   historyComplete = true,
 ): Omit<Skew, 'from' | 'promotionPr'> {
   const base = { earlier, later, historyComplete, earlierSince: sinceOf(history, (value) => sameValue(value, earlier)) };
-  const { status, ahead } = relate(earlier, later);
+  const { status, ahead, versions } = relate(earlier, later);
   if (!ahead) return { ...base, status };
 
   const run = takeWhile(history, (entry) => entry.value !== undefined && ahead(entry.value));
-  const behindSince = run.length > 0 ? new Date(run.at(-1)!.date).toISOString() : undefined;
+  const behindSince = oldestDate(run);
   const daysBehind = behindSince === undefined ? undefined : Math.max(0, Math.floor((now - Date.parse(behindSince)) / DAY_MS));
   const skew = { ...base, status, behindSince, daysBehind };
-  if (status !== 'behind') return skew;
-  return { ...skew, versionsBehind: countVersionsBetween(run, earlier, strictSemver(later.tag)!, strictSemver(earlier.tag)!) };
+  if (status !== 'behind' || !versions) return skew;
+  return { ...skew, versionsBehind: countVersionsBetween(run, earlier, versions.later, versions.earlier) };
 }
 
 function takeWhile<T>(items: readonly T[], holds: (item: T) => boolean): T[] {
@@ -89,8 +98,13 @@ function countVersionsBetween(run: readonly HistoryEntry[], earlier: ImageValue,
 
 /** The date (ISO) of the oldest commit in the newest unbroken run of entries that pass `holds`. */
 function sinceOf(history: readonly HistoryEntry[], holds: (value: ImageValue | undefined) => boolean): string | undefined {
-  const run = takeWhile(history, (entry) => holds(entry.value));
-  return run.length > 0 ? new Date(run.at(-1)!.date).toISOString() : undefined;
+  return oldestDate(takeWhile(history, (entry) => holds(entry.value)));
+}
+
+/** The date (ISO) of a newest-first run's last entry, its oldest commit. */
+function oldestDate(run: readonly HistoryEntry[]): string | undefined {
+  const oldest = run.at(-1);
+  return oldest ? new Date(oldest.date).toISOString() : undefined;
 }
 
 /** One line for the report: `2 versions behind staging for 10 days`. */

@@ -23,7 +23,8 @@ export async function enableAutoMerge(github: GitHubConnection, pull: PullReques
   } catch (error) {
     const why = graphqlMessage(error);
     const fix = /not allowed/i.test(why)
-      ? `allow auto-merge in ${github.repository} (Settings → General → Pull Requests → Allow auto-merge), or set auto-merge: false; the pull request stays open for a manual merge`
+      ? `allow auto-merge in ${github.repository} (Settings → General → Pull Requests → Allow auto-merge), or set auto-merge: false; the pull request ` +
+        `stays open for a manual merge`
       : /clean status|protected branch/i.test(why)
         ? 'auto-merge needs a branch protection rule with required checks or reviews on the base branch; the pull request can be merged now by hand'
         : 'check that the token has Pull requests: write and Contents: write on the config repo (run the check-setup command)';

@@ -100,7 +100,8 @@ export async function findOpenPullRequest(github: GitHubConnection, head: string
   const ours = pulls.find((pull) => pull.body.includes(marker));
   if (!ours && pulls.length > 0) {
     throw new UserError(
-      `Branch ${head} already has pull request #${pulls[0].number}, which gitops-promote did not open (its body lacks the marker); close it or delete the branch, then run again.`,
+      `Branch ${head} already has pull request #${pulls[0].number}, which gitops-promote did not open (its body lacks the marker); close it or delete ` +
+        `the branch, then run again.`,
     );
   }
   return ours;
@@ -224,7 +225,9 @@ function reviewerRefusal(github: GitHubConnection, users: string[], teams: strin
     return {
       what: `team reviewer ${teams.map((team) => `@${github.owner}/${team}`).join(', ')}`,
       why,
-      fix: `check that the team exists, has access to ${github.repository}, and that the token can read the organisation's teams (a GitHub App with Members: read, or a fine-grained token with organisation Members: read; a workflow's GITHUB_TOKEN cannot)`,
+      fix:
+        `check that the team exists, has access to ${github.repository}, and that the token can read the organisation's teams (a GitHub App with ` +
+        `Members: read, or a fine-grained token with organisation Members: read; a workflow's GITHUB_TOKEN cannot)`,
     };
   }
   return {
@@ -236,7 +239,8 @@ function reviewerRefusal(github: GitHubConnection, users: string[], teams: strin
 
 /** `acme/platform` and `@acme/platform` name the team `platform`. */
 export function teamSlug(team: string): string {
-  return team.replace(/^@/, '').split('/').pop()!;
+  const name = team.replace(/^@/, '');
+  return name.slice(name.lastIndexOf('/') + 1);
 }
 
 /** Closes a PR that has nothing left to promote, saying why, and deletes its branch. */

@@ -16,7 +16,8 @@ export function explainRefusedRead(repository: string, error: unknown, permissio
   if (status === 404) {
     return new InputError(
       'repository',
-      `${repository} was not found with this token (404). A workflow's GITHUB_TOKEN reaches only its own repository; for another one use a GitHub App token or a fine-grained personal access token with access to it.`,
+      `${repository} was not found with this token (404). A workflow's GITHUB_TOKEN reaches only its own repository; for another one use a GitHub App ` +
+        `token or a fine-grained personal access token with access to it.`,
     );
   }
   if ((status === 403 || status === 429) && /rate limit/i.test(detail)) {

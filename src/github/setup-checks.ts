@@ -90,7 +90,8 @@ async function statusOfCall(call: () => Promise<unknown>): Promise<number> {
 }
 
 const APP_TOKEN_FIX =
-  'use a GitHub App installation token (actions/create-github-app-token) or a fine-grained personal access token with Contents: write and Pull requests: write on it';
+  'use a GitHub App installation token (actions/create-github-app-token) or a fine-grained personal access token with Contents: write and Pull ' +
+  'requests: write on it';
 
 /**
  * One finding per check, in the order a reader should fix them: what is wrong
@@ -112,7 +113,8 @@ export function judgeSetup(facts: SetupFacts, needs: SetupNeeds): SetupFinding[]
       level: 'error',
       message:
         crossRepo && facts.installationToken
-          ? `The token cannot push to ${repository}: a workflow's GITHUB_TOKEN can write only to its own repository (${needs.workflowRepository}); ${APP_TOKEN_FIX}.`
+          ? `The token cannot push to ${repository}: a workflow's GITHUB_TOKEN can write only to its own repository (${needs.workflowRepository}); ` +
+            `${APP_TOKEN_FIX}.`
           : `The token can read ${repository} but not push to it; give it Contents: write (and Pull requests: write), or ${APP_TOKEN_FIX}.`,
     });
   } else {
@@ -125,7 +127,9 @@ export function judgeSetup(facts: SetupFacts, needs: SetupNeeds): SetupFinding[]
         ? { level: 'ok', message: `Auto-merge is allowed in ${repository}.` }
         : {
             level: 'warning',
-            message: `Auto-merge is not allowed in ${repository}; switch on Settings → General → Pull Requests → Allow auto-merge, or set auto-merge: false. Promotion PRs will wait for a manual merge.`,
+            message:
+              `Auto-merge is not allowed in ${repository}; switch on Settings → General → Pull Requests → Allow auto-merge, or set auto-merge: ` +
+              `false. Promotion PRs will wait for a manual merge.`,
           },
     );
   }
@@ -134,7 +138,9 @@ export function judgeSetup(facts: SetupFacts, needs: SetupNeeds): SetupFinding[]
       facts.invisibleTeams.includes(team)
         ? {
             level: 'warning',
-            message: `The token cannot see team ${team}: the team must exist and have access to ${repository}, and the token must read the organisation's teams (GitHub App with Members: read; a GITHUB_TOKEN cannot). Other reviewers are still requested.`,
+            message:
+              `The token cannot see team ${team}: the team must exist and have access to ${repository}, and the token must read the ` +
+              `organisation's teams (GitHub App with Members: read; a GITHUB_TOKEN cannot). Other reviewers are still requested.`,
           }
         : { level: 'ok', message: `The token can see team ${team}, to request its review.` },
     );
@@ -147,7 +153,9 @@ function judgePullRequests(facts: SetupFacts, crossRepo: boolean): SetupFinding[
   if (facts.installationToken && !crossRepo) {
     findings.push({
       level: 'warning',
-      message: `If this is the workflow's GITHUB_TOKEN: pull requests it opens start no workflows, so required checks never run and the PR cannot merge; ${APP_TOKEN_FIX}.`,
+      message:
+        `If this is the workflow's GITHUB_TOKEN: pull requests it opens start no workflows, so required checks never run and the PR cannot ` +
+        `merge; ${APP_TOKEN_FIX}.`,
     });
   } else if (!facts.installationToken) {
     findings.push({ level: 'ok', message: 'The token is not a GITHUB_TOKEN, so the pull requests it opens start workflows (required checks run).' });
@@ -155,7 +163,9 @@ function judgePullRequests(facts: SetupFacts, crossRepo: boolean): SetupFinding[
   if (facts.actionsCanCreatePullRequests === false && facts.installationToken) {
     findings.push({
       level: 'error',
-      message: `"Allow GitHub Actions to create and approve pull requests" is off for ${facts.repository}, so a GITHUB_TOKEN cannot open the promotion PR; switch it on (Settings → Actions → General → Workflow permissions), or use a GitHub App token.`,
+      message:
+        `"Allow GitHub Actions to create and approve pull requests" is off for ${facts.repository}, so a GITHUB_TOKEN cannot open the ` +
+        `promotion PR; switch it on (Settings → Actions → General → Workflow permissions), or use a GitHub App token.`,
     });
   } else if (facts.actionsCanCreatePullRequests === true) {
     findings.push({ level: 'ok', message: `GitHub Actions may create pull requests in ${facts.repository}.` });
@@ -171,7 +181,8 @@ export async function explainRefusedWrite(github: GitHubConnection, error: unkno
     const problems = judgeSetup(await gatherSetupFacts(github, needs), needs).filter((finding) => finding.level !== 'ok');
     if (/not permitted to create or approve pull requests/i.test(describeRequestError(error))) {
       return new UserError(
-        `${refused}. "Allow GitHub Actions to create and approve pull requests" is off for ${github.repository}: switch it on (Settings → Actions → General), or use a GitHub App token. The branch was pushed; the next run opens its PR.`,
+        `${refused}. "Allow GitHub Actions to create and approve pull requests" is off for ${github.repository}: switch it on (Settings → Actions → ` +
+          `General), or use a GitHub App token. The branch was pushed; the next run opens its PR.`,
       );
     }
     return new UserError(`${refused}. ${problems.map((finding) => finding.message).join(' ') || 'Run the check-setup command to see what the token may do.'}`);

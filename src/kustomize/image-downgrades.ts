@@ -71,7 +71,8 @@ export function describeRenderedDowngrades(where: string, downgrades: readonly R
       const name = splitImageReference(to).name;
       const over = renamedInto.find((found) => found.kind === 'adds-after' && found.change.name === name);
       const cause = over
-        ? ` '${over.change.argument}' adds an entry '${name}' after entry '${over.renamer.name}', which renames ${over.renamer.name} into ${name}, and the new entry wins; to set the image through '${over.renamer.name}', write '${over.meant}'.`
+        ? ` '${over.change.argument}' adds an entry '${name}' after entry '${over.renamer.name}', which renames ${over.renamer.name} into ${name}, ` +
+          `and the new entry wins; to set the image through '${over.renamer.name}', write '${over.meant}'.`
         : '';
       return `${where} would run ${to} where ${from} runs now (${resources}): a semver downgrade.${cause} Set allow-downgrade: true to allow it.`;
     })

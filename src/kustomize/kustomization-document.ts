@@ -40,7 +40,10 @@ export function fieldOfKey(key: unknown): ImageField | 'name' | undefined {
 export function scalarText(node: unknown): string {
   if (!isScalar(node) || node.value === null || node.value === undefined) return '';
   if (typeof node.value === 'string') return node.value;
-  return typeof node.source === 'string' && node.source !== '' ? node.source : String(node.value);
+  if (typeof node.source === 'string' && node.source !== '') return node.source;
+  // Only a node built in code has no source: a number or boolean as String() writes it, anything else (a Date) as JSON.
+  const { value } = node;
+  return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : JSON.stringify(value);
 }
 
 export function pairKey(pair: Pair): string {

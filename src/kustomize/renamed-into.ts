@@ -67,7 +67,8 @@ export function describeRenamedInto(found: RenamedInto, where: string): string {
   switch (found.kind) {
     case 'adds-after':
       return (
-        `'${change.argument}' is named after ${change.name}, which entry '${renamer.name}' renames ${renamer.name} into in ${where}, so it adds a second entry, '${change.name}', after '${renamer.name}' ` +
+        `'${change.argument}' is named after ${change.name}, which entry '${renamer.name}' renames ${renamer.name} into in ${where}, so it adds a ` +
+        `second entry, '${change.name}', after '${renamer.name}' ` +
         `(as kustomize edit set image does): it overrides '${renamer.name}', and a later '${renamer.name}=…' changes nothing there. ` +
         `You probably meant '${meant}'.`
       );
@@ -99,7 +100,8 @@ export function describeRenamedIntoNoOp(found: RenamedInto, where: string, rende
   const effect =
     found.kind === 'edits-unreached'
       ? `it sets entry '${change.name}', which applies before entry '${renamer.name}' renames ${renamer.name} into ${change.name}`
-      : `entry '${renamer.name}' renames ${renamer.name} into ${change.name} and sets it already; the argument would only add an entry '${change.name}' that overrides '${renamer.name}'`;
+      : `entry '${renamer.name}' renames ${renamer.name} into ${change.name} and sets it already; the argument would only add an entry ` +
+        `'${change.name}' that overrides '${renamer.name}'`;
   const running = renders.length > 0 ? ` (it runs ${renders.join(', ')})` : '';
   return `'${change.argument}' changes nothing that ${where} renders${running}: ${effect}. Write '${meant}' instead.`;
 }

@@ -112,6 +112,12 @@ function editEntry(doc: KustomizationDocument, entry: ImageEntry, after: ImageFi
   return splices;
 }
 
+/** A node's place in the source: every node parseKustomization returns has one. */
+function parsedRange(node: { range?: [number, number, number] | null }): [number, number, number] {
+  if (!node.range) throw new Error('internal: a parsed YAML node has no source range');
+  return node.range;
+}
+
 function keyStart(pair: Pair): number {
   return (pair.key as { range: [number, number, number] }).range[0];
 }
@@ -136,7 +142,7 @@ function replaceValue(source: string, pair: Pair, value: string): Splice {
 
 function removePair(source: string, pairs: Pair[], pair: Pair): Splice {
   const index = pairs.indexOf(pair);
-  const next = pairs[index + 1];
+  const next = pairs.at(index + 1);
   if (index === 0 && next) {
     // The first key shares its line with `- `: pull the next key up onto that line.
     return { start: keyStart(pair), end: keyStart(next), text: '' };
@@ -195,7 +201,7 @@ function rewriteFlowEntry(doc: KustomizationDocument, entry: ImageEntry, after: 
     const before = parts.findLastIndex((part) => part.field !== undefined && order.indexOf(part.field) < rank);
     parts.splice(before + 1, 0, { field, text: `${field}: ${formatScalar(after[field], 'PLAIN')}` });
   }
-  const range = entry.node.range!;
+  const range = parsedRange(entry.node);
   const padded = source[range[0] + 1] === ' ';
   const inner = parts.map((part) => part.text).join(', ');
   return { start: range[0], end: range[1], text: padded ? `{ ${inner} }` : `{${inner}}` };
@@ -218,13 +224,13 @@ function addEntries(doc: KustomizationDocument, added: Array<{ name: string; val
     const last = images.items.at(-1) as { range?: [number, number, number] } | undefined;
     // After the last entry, not before `]`: a multi-line list may end with a comma.
     if (last?.range) return [{ start: last.range[1], end: last.range[1], text: `, ${flowEntries.join(', ')}` }];
-    const close = source.lastIndexOf(']', images.range![1]);
+    const close = source.lastIndexOf(']', parsedRange(images)[1]);
     return [{ start: close, end: close, text: flowEntries.join(', ') }];
   }
   if (!doc.imagesPair && doc.root?.flow) {
     // A flow mapping at the top (`{resources: [...]}`): the new field goes inside its braces.
     const last = doc.root.items.at(-1);
-    const at = last ? valueEnd(source, last) : source.lastIndexOf('}', doc.root.range![1]);
+    const at = last ? valueEnd(source, last) : source.lastIndexOf('}', parsedRange(doc.root)[1]);
     return [{ start: at, end: at, text: `${last ? ', ' : ''}images: [${flowEntries.join(', ')}]` }];
   }
   const splices: Splice[] = [];

@@ -63,7 +63,8 @@ function describeUnmatched(args: readonly ImageArgument[], edits: readonly FileE
       );
       const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
       return (
-        `'${argument.source}' matches no image in ${where}: kustomize matches image names exactly (no registry added), so '${argument.name}' would change nothing. ` +
+        `'${argument.source}' matches no image in ${where}: kustomize matches image names exactly (no registry added), so '${argument.name}' would ` +
+        `change nothing. ` +
         `Rendered images: ${rendered.length > 0 ? rendered.join(', ') : 'none'}.${hint}`
       );
     })

@@ -19,8 +19,10 @@ export function runProcess(command: string, args: readonly string[], options: Ru
     const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: [stdin, 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
-    child.stdout!.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk));
+    // Both are 'pipe' above; spawn's types know that only for a literal stdio tuple, and stdin here is chosen at run time.
+    if (!child.stdout || !child.stderr) throw new Error(`internal: ${command} was started without pipes for its output`);
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
     child.on('error', reject);
     child.on('close', (code, signal) => {
       resolve({
@@ -48,7 +50,7 @@ export async function canRun(command: string, args: readonly string[]): Promise<
 
 /** Runs `work` over `items` with at most `limit` at once, keeping the order of results. */
 export async function mapWithLimit<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
+  const results = new Array<R>(items.length);
   let next = 0;
   const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
     while (next < items.length) {

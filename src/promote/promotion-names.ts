@@ -26,6 +26,7 @@ export function promotionBranchName(key: PromotionKey): string {
 export function refPart(text: string): string {
   return (
     text
+      // eslint-disable-next-line no-control-regex -- git refuses control characters in a ref name: they are replaced on purpose.
       .replace(/[\s~^:?*[\\\x00-\x1f\x7f]+/g, '-')
       .replace(/\.{2,}/g, '.')
       .replace(/^[.-]+|[.]+$/g, '')

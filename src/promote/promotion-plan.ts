@@ -37,12 +37,14 @@ export function pairApps(source: readonly AppOverlays[], target: readonly AppOve
     const names = [...known].filter(Boolean);
     throw new InputError(
       'apps',
-      `${unknown.map((app) => `'${app}'`).join(', ')} matches no app of both environments; known apps: ${names.length > 0 ? names.join(', ') : 'none (the overlays have no {app} placeholder)'}.`,
+      `${unknown.map((app) => `'${app}'`).join(', ')} matches no app of both environments; known apps: ` +
+        `${names.length > 0 ? names.join(', ') : 'none (the overlays have no {app} placeholder)'}.`,
     );
   }
-  return source
-    .filter((group) => known.has(group.app) && (wanted.length === 0 || wanted.includes(group.app)))
-    .map((group) => ({ app: group.app, source: group.overlays, target: target.find((other) => other.app === group.app)!.overlays }));
+  return source.flatMap((group) => {
+    const other = target.find((candidate) => candidate.app === group.app);
+    return other && (wanted.length === 0 || wanted.includes(group.app)) ? [{ app: group.app, source: group.overlays, target: other.overlays }] : [];
+  });
 }
 
 /**
@@ -58,7 +60,8 @@ export function sourceImages(app: string, entriesByOverlay: ReadonlyArray<{ over
       const seen = byName.get(entry.name);
       if (seen && seen.argument.source !== argument.source) {
         throw new UserError(
-          `${appLabel(app)}: ${seen.overlay} and ${overlay.path} set image ${entry.name} differently (${valueOf(seen.argument)} and ${valueOf(argument)}); promote them one at a time with overlays that agree.`,
+          `${appLabel(app)}: ${seen.overlay} and ${overlay.path} set image ${entry.name} differently (${valueOf(seen.argument)} and ` +
+            `${valueOf(argument)}); promote them one at a time with overlays that agree.`,
         );
       }
       byName.set(entry.name, { argument, overlay: overlay.path });
@@ -81,7 +84,11 @@ export function entryArgument(entry: Pick<ImageEntry, 'name' | 'newName' | 'newT
 
 /** The target edits of one app (pure: the target files' texts are given). */
 export function planAppPromotion(pair: AppPair, images: ImageArgument[], targetTexts: ReadonlyMap<string, string>): AppPromotion {
-  const edits = pair.target.map((overlay) => planFileEdit(overlay, targetTexts.get(overlay.file)!, images));
+  const edits = pair.target.map((overlay) => {
+    const text = targetTexts.get(overlay.file);
+    if (text === undefined) throw new Error(`internal: the target overlay ${overlay.file} was not read before planning`);
+    return planFileEdit(overlay, text, images);
+  });
   return { app: pair.app, sourceOverlays: pair.source, images, edits };
 }
 

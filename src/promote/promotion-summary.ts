@@ -20,7 +20,8 @@ export function promotionSummaryMarkdown(outcome: PromoteOutcome): string {
   if (outcome.overriddenHold) lines.push(outcome.overriddenHold, '');
   if (outcome.changes.length === 0) {
     lines.push(
-      `${outcome.to} already runs what ${outcome.from} runs; nothing was promoted.${outcome.closed ? ` Closed the empty pull request #${outcome.closed}.` : ''}`,
+      `${outcome.to} already runs what ${outcome.from} runs; nothing was ` +
+        `promoted.${outcome.closed ? ` Closed the empty pull request #${outcome.closed}.` : ''}`,
       '',
     );
   } else {

@@ -94,7 +94,9 @@ async function promoteIn(work: PromotionWork, snapshot: Snapshot): Promise<Promo
   if (changes.length === 0) {
     core.info(`${key.to} already runs what ${key.from} runs; nothing to promote.`);
     if (landing === 'pull-request' && !inputs.dryRun) {
-      const reason = `Nothing left to promote: ${key.to} already runs what ${key.from} runs (as of ${snapshot.commit.slice(0, 7)} on ${work.branch}). Closing this pull request.`;
+      const reason =
+        `Nothing left to promote: ${key.to} already runs what ${key.from} runs (as of ${snapshot.commit.slice(0, 7)} on ${work.branch}). ` +
+        `Closing this pull request.`;
       outcome.closed = await closeEmptyPromotion(await context.github.connect(), promotionBranchName(key), promotionMarker(key), reason);
     }
     return outcome;

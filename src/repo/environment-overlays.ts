@@ -63,6 +63,7 @@ export function templateMatcher(pattern: string): RegExp {
         .replace(/\*\*/g, '\u0000')
         .replace(/\*/g, '[^/]*')
         .replace(/\?/g, '[^/]')
+        // eslint-disable-next-line no-control-regex -- NUL stands in for `**` while single `*` is replaced; no path holds one.
         .replace(/\u0000/g, '.*'),
     )
     .join('([^/]+)');

@@ -52,8 +52,8 @@ export class GitHubApiRepo implements ConfigRepo {
   }
 
   /** The API commits exactly the files it is given: there is no work in progress to protect. */
-  async uncommittedChanges(): Promise<string[]> {
-    return [];
+  uncommittedChanges(): Promise<string[]> {
+    return Promise.resolve([]);
   }
 
   reopen(branch: string): Promise<Snapshot> {
@@ -154,7 +154,8 @@ export class GitHubApiRepo implements ConfigRepo {
     } catch (error) {
       if (statusOf(error) === 404) {
         throw new UserError(
-          `Repository ${this.repository} was not found with this token. A workflow's GITHUB_TOKEN reaches only its own repository; for another repository use a GitHub App token or a fine-grained personal access token with access to it (run the check-setup command for details).`,
+          `Repository ${this.repository} was not found with this token. A workflow's GITHUB_TOKEN reaches only its own repository; for another ` +
+            `repository use a GitHub App token or a fine-grained personal access token with access to it (run the check-setup command for details).`,
         );
       }
       throw error;

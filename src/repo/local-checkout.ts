@@ -25,7 +25,7 @@ export class LocalCheckout implements ConfigRepo {
   }
 
   /** The work tree is the snapshot; a commit is pushed to the branch the caller names. */
-  async open(_branch: string): Promise<Snapshot> {
+  async open(): Promise<Snapshot> {
     return { root: this.path, commit: await this.git.head() };
   }
 

@@ -56,28 +56,33 @@ export async function openConfigRepo(
       if (location.missing === 'repository') {
         throw new InputError(
           'repository',
-          'is needed: path is empty and the working folder is not a git checkout; name the config repo as owner/name (with token) to work through the GitHub API, or set path to a checkout of it.',
+          'is needed: path is empty and the working folder is not a git checkout; name the config repo as owner/name (with token) to work through the ' +
+            'GitHub API, or set path to a checkout of it.',
         );
       }
       if (location.missing === 'token') {
         throw new InputError(
           'token',
-          'is needed: path is empty and the working folder is not a git checkout, so the config repo is reached through the GitHub API; pass a token (or set path to a checkout).',
+          'is needed: path is empty and the working folder is not a git checkout, so the config repo is reached through the GitHub API; pass a token ' +
+            '(or set path to a checkout).',
         );
       }
       throw new InputError(
         'path',
-        `'${location.path}' is not inside a git repository; check out the config repo first (actions/checkout), or leave path empty to work through the GitHub API.`,
+        `'${location.path}' is not inside a git repository; check out the config repo first (actions/checkout), or leave path empty to work through ` +
+          `the GitHub API.`,
       );
     }
     const current = await repo.git.currentBranch();
-    const snapshot = await repo.open(options.branch || current || '');
+    // A checkout's snapshot is its work tree, whichever branch it is on; the branch matters only to the push.
+    const snapshot = await repo.open();
     const config = loadPromotionConfig(snapshot.root, options.configFile);
     const wanted = configured(config);
     if (wanted && current && current !== wanted && !options.readOnly) {
       throw new InputError(
         'path',
-        `the environment lands on branch '${wanted}' (its branch in the promotion config), but the checkout is on '${current}'; check out '${wanted}' (actions/checkout with ref: ${wanted}), or name the branch input.`,
+        `the environment lands on branch '${wanted}' (its branch in the promotion config), but the checkout is on '${current}'; check out '${wanted}' ` +
+          `(actions/checkout with ref: ${wanted}), or name the branch input.`,
       );
     }
     return { repo, snapshot, branch: options.branch || current || wanted || '', config };

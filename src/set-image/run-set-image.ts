@@ -68,28 +68,25 @@ interface SetImageWork {
 }
 
 async function setImageIn(inputs: SetImageInputs, context: SetImageContext, opened: OpenedRepo): Promise<SetImageOutcome> {
-  const { snapshot, branch } = opened;
-  const environment = environmentNamed(opened.config, inputs.environment);
+  const { snapshot, branch, config } = opened;
+  const environment = environmentNamed(config, inputs.environment);
   const settings = settingsFor(inputs.settings, environment);
-  if (settings.landing === 'pull-request' && !environment) {
-    throw new InputError(
-      'landing',
-      'set-image lands through a pull request only into an environment of the promotion config (its branch and PR are per environment); set the environment input.',
-    );
-  }
-  if (settings.landing === 'pull-request' && !inputs.push && !inputs.dryRun) {
+  // Set exactly when the change lands through a pull request, which goes into an environment of the config.
+  const pullRequestEnvironment = settings.landing === 'pull-request' ? requirePullRequestEnvironment(environment) : undefined;
+  if (pullRequestEnvironment && !inputs.push && !inputs.dryRun) {
     throw new InputError(
       'push',
-      `false cannot open a pull request: environment '${environment!.name}' lands through one; set landing: commit to commit locally.`,
+      `false cannot open a pull request: environment '${pullRequestEnvironment.name}' lands through one; set landing: commit to commit locally.`,
     );
   }
   if (!branch && inputs.push && !inputs.dryRun) throw new InputError('branch', 'the checkout is on a detached HEAD; name the branch to push to.');
   const held = environment && (await refuseIfHeld(snapshot.root, environment.name, inputs.overrideHold, 'set-image'));
   const note = held ? overriddenHoldNote(held) : undefined;
+  // An environment comes from the config, so both are set together.
   const overlays =
-    inputs.overlays.length > 0 || !environment
+    inputs.overlays.length > 0 || !environment || !config
       ? resolveOverlays(snapshot.root, inputs.overlays)
-      : resolveEnvironmentOverlays(snapshot.root, opened.config!, environment).flatMap((app) => app.overlays);
+      : resolveEnvironmentOverlays(snapshot.root, config, environment).flatMap((app) => app.overlays);
   const work: SetImageWork = {
     inputs,
     context,
@@ -119,8 +116,8 @@ async function setImageIn(inputs: SetImageInputs, context: SetImageContext, open
   };
   if (changed.length === 0) {
     core.info('Every overlay already has these images; nothing to change.');
-    if (settings.landing === 'pull-request' && !inputs.dryRun) {
-      outcome.closed = await closeSettledSetImagePullRequest(await context.github.connect(), environment!.name, (images) =>
+    if (pullRequestEnvironment && !inputs.dryRun) {
+      outcome.closed = await closeSettledSetImagePullRequest(await context.github.connect(), pullRequestEnvironment.name, (images) =>
         planSetImage(inputs, images, overlays),
       );
     }
@@ -133,7 +130,7 @@ async function setImageIn(inputs: SetImageInputs, context: SetImageContext, open
   const dirty = await opened.repo.uncommittedChanges(changed.map((edit) => edit.overlay.absoluteFile));
   if (dirty.length > 0) throw new InputError('path', `${dirty.join(', ')} has uncommitted changes; commit or discard them first.`);
 
-  if (settings.landing === 'pull-request') {
+  if (pullRequestEnvironment) {
     // This run's own edit is checked before GitHub is reached, so a bad image fails without a request.
     await checkEdits(snapshot.root, changed, work.checks);
     const landed = await landSetImagePullRequest({
@@ -141,7 +138,7 @@ async function setImageIn(inputs: SetImageInputs, context: SetImageContext, open
       github: await context.github.connect(),
       snapshot,
       base: branch,
-      environment: environment!,
+      environment: pullRequestEnvironment,
       pullRequest: settings.pullRequest,
       images: inputs.images,
       plan: (images) => planSetImage(inputs, images, overlays),
@@ -162,8 +159,19 @@ async function setImageIn(inputs: SetImageInputs, context: SetImageContext, open
     apply: (current, attempt) => applyEdits(work, current, attempt === 1 ? changed : undefined),
     message: (current) => renderCommitMessage(inputs.commitMessage, current, context.run),
   });
-  const { snapshot: _landedOn, ...result } = landed;
-  return { ...outcome, ...result };
+  // The snapshot the edit landed on stays behind: the outcome says what changed and where it went.
+  const { changes, superseded, commitSha, pushed } = landed;
+  return { ...outcome, changes, superseded, commitSha, pushed };
+}
+
+/** The environment a pull request lands into: landing: pull-request needs one, for its branch and PR. */
+function requirePullRequestEnvironment(environment: Environment | undefined): Environment {
+  if (environment) return environment;
+  throw new InputError(
+    'landing',
+    'set-image lands through a pull request only into an environment of the promotion config (its branch and PR are per environment); set the ' +
+      'environment input.',
+  );
 }
 
 /**

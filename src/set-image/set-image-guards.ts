@@ -36,10 +36,12 @@ export function warnAboutEdits(edits: readonly FileEdit[]): void {
   for (const warning of renamedIntoWarnings(edits)) core.warning(warning);
   for (const edit of edits) {
     for (const change of edit.changes) {
-      if (change.dropped.length === 0 || !change.before) continue;
-      const lost = change.dropped.map((field) => `${field} '${change.before![field]}'`).join(' and ');
+      const { before } = change;
+      if (change.dropped.length === 0 || !before) continue;
+      const lost = change.dropped.map((field) => `${field} '${before[field]}'`).join(' and ');
       core.warning(
-        `'${change.argument}' removes ${lost} from image ${change.name} in ${edit.overlay.file}, as kustomize edit set image does. To keep it, write '${keepForm(change)}'.`,
+        `'${change.argument}' removes ${lost} from image ${change.name} in ${edit.overlay.file}, as kustomize edit set image does. To keep it, write ` +
+          `'${keepForm(change)}'.`,
       );
     }
   }

@@ -26,7 +26,8 @@ export function setImageSummaryMarkdown(outcome: SetImageOutcome): string {
   }
   if (outcome.superseded.length > 0) {
     lines.push(
-      `Skipped, a concurrent run had already set a higher version: ${outcome.superseded.map((change) => `${codeCell(change.overlay)} ${codeCell(change.image)}`).join(', ')}.`,
+      `Skipped, a concurrent run had already set a higher version: ` +
+        `${outcome.superseded.map((change) => `${codeCell(change.overlay)} ${codeCell(change.image)}`).join(', ')}.`,
       '',
     );
   }

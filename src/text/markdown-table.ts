@@ -43,9 +43,10 @@ export function wrapLine(line: string, width: number): string[] {
     if (word.length > width) {
       // Its pieces fill lines of their own: joined with a space they would no longer be one path.
       const pieces = splitAfterSlashes(word, width);
+      const last = pieces.pop() ?? '';
       if (current !== '') lines.push(current);
-      lines.push(...pieces.slice(0, -1));
-      current = pieces.at(-1)!;
+      lines.push(...pieces);
+      current = last;
     } else if (current !== '' && current.length + 1 + word.length > width) {
       lines.push(current);
       current = word;

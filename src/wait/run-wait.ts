@@ -1,6 +1,5 @@
 import * as core from '@actions/core';
 import type { ConfigFile } from '../config/load-config.js';
-import type { ArgoCdClient } from '../controllers/argocd/argocd-client.js';
 import { waitForArgoApplication } from '../controllers/argocd/watch-argo-application.js';
 import type { WaitTarget } from '../controllers/controller-targets.js';
 import { fluxWaiter } from '../controllers/flux/watch-flux-object.js';
@@ -101,16 +100,20 @@ interface TargetContext {
   ancestry: RevisionAncestry;
   signal: AbortSignal;
   inputs: WaitInputs;
-  report(status: ObjectStatus): void;
+  report: (status: ObjectStatus) => void;
 }
 
 function waitForTarget(target: WaitTarget, controllers: Controllers, context: TargetContext): Promise<ObjectStatus> {
+  // openControllers opened a client for each controller among the targets.
   if (target.controller === 'argocd') {
     const { refresh, sync, watch } = context.inputs.argocd;
-    const client: ArgoCdClient = controllers.argocd!;
+    const client = controllers.argocd;
+    if (!client) throw new Error(`internal: no Argo CD client was opened for ${target.label}`);
     return waitForArgoApplication(target.ref, { client, refresh, sync, watch, degradedGraceMs: context.inputs.degradedGraceMs, ...context });
   }
-  return fluxWaiter(controllers.flux!).waitFor(target, {
+  const { flux } = controllers;
+  if (!flux) throw new Error(`internal: no Flux client was opened for ${target.label}`);
+  return fluxWaiter(flux).waitFor(target, {
     ancestry: context.ancestry,
     signal: context.signal,
     reconcile: context.inputs.flux.reconcile,
@@ -123,7 +126,9 @@ function failureMessage(outcome: WaitOutcome, timeoutMs: number): string | undef
   if (failed.length > 0) return failed.map(({ target, status }) => `${target.label} failed: ${status.message}`).join('; ');
   if (outcome.timedOut) {
     const waiting = outcome.objects.filter((object) => object.status.state === 'waiting').length;
-    return `Timed out after ${Math.round(timeoutMs / 1000)} s with ${waiting} of ${outcome.objects.length} not done. Last seen: ${describeObjects(outcome.objects)}`;
+    return (
+      `Timed out after ${Math.round(timeoutMs / 1000)} s with ${waiting} of ${outcome.objects.length} not done. Last seen: ` + describeObjects(outcome.objects)
+    );
   }
   return undefined;
 }
@@ -146,7 +151,8 @@ class StateLog {
     if (status.state === 'done') this.doneAfterMs ??= elapsed;
     const revision = status.revision.split(',').filter(Boolean).map(shortSha).join(', ') || 'none';
     core.info(
-      `[${(elapsed / 1000).toFixed(1)}s] ${this.target.label}: ${status.state} · sync ${status.sync} · health ${status.health} · revision ${revision}${status.message ? ` · ${status.message}` : ''}`,
+      `[${(elapsed / 1000).toFixed(1)}s] ${this.target.label}: ${status.state} · sync ${status.sync} · health ${status.health} · revision ` +
+        `${revision}${status.message ? ` · ${status.message}` : ''}`,
     );
   }
 }

@@ -63,7 +63,8 @@ export function describeObjects(objects: readonly ObjectOutcome[]): string {
   return objects
     .map(
       ({ target, status }) =>
-        `${target.label}: ${status.state}, sync ${status.sync}, health ${status.health}, revision ${shortRevisions(status.revision) || 'none'}${status.message ? ` (${status.message})` : ''}`,
+        `${target.label}: ${status.state}, sync ${status.sync}, health ${status.health}, revision ` +
+        `${shortRevisions(status.revision) || 'none'}${status.message ? ` (${status.message})` : ''}`,
     )
     .join('; ');
 }

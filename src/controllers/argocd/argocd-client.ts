@@ -127,7 +127,8 @@ export class ArgoCdClient {
       case 403:
         return new InputError(
           'argocd-app',
-          `Argo CD answered 403 (${error.serverMessage || 'permission denied'}) for ${app}: the account may not get it, or it does not exist (Argo CD does not tell them apart).`,
+          `Argo CD answered 403 (${error.serverMessage || 'permission denied'}) for ${app}: the account may not get it, or it does not exist (Argo CD ` +
+            `does not tell them apart).`,
         );
       case 404:
         if (!ref) return new InputError('argocd-server', `${server} has no Argo CD API here (404 ${error.serverMessage}); check the URL.`);

@@ -107,7 +107,9 @@ export async function readBody(response: IncomingMessage): Promise<string> {
 function errorMessage(text: string): string {
   try {
     const body = JSON.parse(text) as { message?: unknown; error?: unknown };
-    return String(body.message ?? body.error ?? '');
+    const reason = body.message ?? body.error ?? '';
+    // Argo CD sends strings; anything else is shown as the JSON it was, not as [object Object].
+    return typeof reason === 'string' ? reason : JSON.stringify(reason);
   } catch {
     return /<html/i.test(text) ? 'an HTML page (a proxy or the web UI answered, not the API)' : shortenAtWord(text, 120);
   }

@@ -56,7 +56,9 @@ export interface ArgoAppRef {
 }
 
 export function parseArgoAppRef(text: string): ArgoAppRef {
-  const [first, second] = text.split('/', 2);
+  const parts = text.split('/', 2);
+  const [first] = parts;
+  const second = parts.at(1);
   return second === undefined ? { name: first } : { namespace: first, name: second };
 }
 

@@ -115,7 +115,8 @@ function judgeNotYetThere(
     // Only the revisions short of the commit need their files; a newer one already carries it.
     const revisions = base.revision.split(',').filter((revision) => relationOf(revision, expectation.knowledge) === 'older');
     const known = expectation.knowledge.changedFiles;
-    const lookupFiles = revisions.filter((revision) => !known?.has(revision));
+    const listed = revisions.map((revision) => known?.get(revision));
+    const lookupFiles = revisions.filter((_revision, index) => listed[index] === undefined);
     if (lookupFiles.length > 0)
       return {
         ...base,
@@ -124,7 +125,8 @@ function judgeNotYetThere(
         lookupFiles,
         revisionBehind: true,
       };
-    const changed = revisions.map((revision) => known!.get(revision)!);
+    // Every revision's files are known now (null: they could not be listed).
+    const changed = listed.filter((files) => files !== undefined);
     const shown = paths.join(';');
     if (changed.some((files) => files !== null && filesTouchPaths(paths, files))) {
       // The commits did change the app: Argo CD has not generated it again yet.
@@ -138,7 +140,8 @@ function judgeNotYetThere(
     const checked = revisions.length > 0 && changed.every((files) => files !== null);
     const note = checked
       ? `manifest-generate-paths (${shown}): the commits up to ${expected} changed nothing under these paths, so Argo CD still reports ${at}`
-      : `manifest-generate-paths (${shown}): Argo CD still reports ${at || 'no git revision'} after a refresh; taken as the commits up to ${expected} not touching these paths (their files could not be listed)`;
+      : `manifest-generate-paths (${shown}): Argo CD still reports ${at || 'no git revision'} after a refresh; taken as the commits up to ${expected} ` +
+        `not touching these paths (their files could not be listed)`;
     const judged = judgeHealth(app, expectation, base, now);
     return judged.state === 'done' ? { ...judged, note, message: `${judged.message}; ${note}` } : judged;
   }
@@ -156,8 +159,10 @@ export function isChartSource(source: ArgoSource): boolean {
 /** The sync revisions of the app's git sources, in source order. */
 export function gitRevisions(app: ArgoApplication): string[] {
   const sync = app.status?.sync;
-  if (app.spec?.sources) {
-    return (sync?.revisions ?? []).filter((revision, index) => revision && !isChartSource(app.spec!.sources![index] ?? {}));
+  const sources = app.spec?.sources;
+  if (sources) {
+    // The API may list more revisions than sources; a revision without a source is taken as git's.
+    return (sync?.revisions ?? []).filter((revision, index) => revision && !isChartSource(sources.at(index) ?? {}));
   }
   if (app.spec?.source && isChartSource(app.spec.source)) return [];
   return sync?.revision ? [sync.revision] : [];

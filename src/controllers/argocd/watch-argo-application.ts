@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { InputError } from '../../errors.js';
-import { PollInterval, sleep } from '../poll-interval.js';
+import { hasAborted, PollInterval, sleep } from '../poll-interval.js';
 import type { RevisionAncestry } from '../revision-ancestry.js';
 import type { ObjectStatus } from '../wait-types.js';
 import { ArgoTransientError, type ArgoCdClient } from './argocd-client.js';
@@ -92,7 +92,7 @@ class ArgoFollower {
       try {
         return await this.options.client.getApplication(this.ref, { signal, timeoutMs: 30_000 });
       } catch (error) {
-        if (signal.aborted) break;
+        if (hasAborted(signal)) break;
         if (!(error instanceof ArgoTransientError)) throw error;
         lastError = error;
         if (Date.now() >= giveUp) break;
@@ -119,10 +119,10 @@ class ArgoFollower {
             breaks = 0;
             await this.observe(event.application);
           }
-          if (signal.aborted) return;
+          if (hasAborted(signal)) return;
           throw new ArgoTransientError('the watch stream ended');
         } catch (error) {
-          if (signal.aborted) return;
+          if (hasAborted(signal)) return;
           if (!(error instanceof ArgoTransientError)) throw error;
           breaks++;
           core.info(`${this.label}: ${error.message}; polling until the stream is back.`);
@@ -143,7 +143,7 @@ class ArgoFollower {
         if (before && this.last && sameStatus(before, this.last)) interval.next();
         else interval.reset();
       } catch (error) {
-        if (signal.aborted) return;
+        if (hasAborted(signal)) return;
         if (!(error instanceof ArgoTransientError)) throw error;
         core.debug(`${this.label}: ${error.message}; retrying`);
         this.options.report({ ...this.current(), message: `${error.message}; retrying` });
@@ -167,14 +167,15 @@ class ArgoFollower {
     }
     // A newer snapshot arrived during the lookups: its own judgement decides.
     if (this.lastApp !== app) return;
-    this.degradedSince = judgement.degraded ? (this.degradedSince ?? Date.now()) : undefined;
+    const degradedSince = judgement.degraded ? (this.degradedSince ?? Date.now()) : undefined;
+    this.degradedSince = degradedSince;
     this.last = judgement;
     this.options.report(judgement);
     if (judgement.state !== 'waiting') {
       this.settle(judgement);
       return;
     }
-    if (judgement.degraded) this.judgeAgainAfterGrace();
+    if (degradedSince !== undefined) this.judgeAgainAfterGrace(degradedSince);
     if (judgement.needsRefresh) this.requestRefresh('normal', this.options.signal, 5000);
     // An app still short of the commit gets a refresh now and then: its controller may poll git only every few minutes.
     else if (judgement.revisionBehind) this.requestRefresh(this.options.refresh, this.options.signal, REFRESH_AGAIN_MS);
@@ -182,9 +183,9 @@ class ArgoFollower {
   }
 
   /** A Degraded app may send no further event: judge it again when its grace period ends. */
-  private judgeAgainAfterGrace(): void {
+  private judgeAgainAfterGrace(degradedSince: number): void {
     if (this.graceTimer) return;
-    const wait = Math.max(0, this.degradedSince! + this.options.degradedGraceMs - Date.now()) + 10;
+    const wait = Math.max(0, degradedSince + this.options.degradedGraceMs - Date.now()) + 10;
     this.graceTimer = setTimeout(() => {
       this.graceTimer = undefined;
       if (this.lastApp && !this.stop.signal.aborted)

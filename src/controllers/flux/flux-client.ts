@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type * as k8s from '@kubernetes/client-node';
-import { InputError } from '../../errors.js';
+import { InputError, messageOf } from '../../errors.js';
 import { maskKubeconfig } from '../../log/mask-secret.js';
 import type { FluxConnection } from '../controller-settings.js';
 import { FLUX_RESOURCES, RECONCILE_ANNOTATION, type FluxKind, type FluxObject } from './flux-types.js';
@@ -40,7 +40,7 @@ export class FluxClient {
   static async open(inputs: FluxConnection): Promise<FluxClient> {
     const lib = await import('@kubernetes/client-node');
     const config = new lib.KubeConfig();
-    let cleanup = async (): Promise<void> => undefined;
+    let cleanup = (): Promise<void> => Promise.resolve();
     if (inputs.kubeconfig) {
       maskKubeconfig(inputs.kubeconfig);
       // A file, not a string: exec plugins and relative certificate paths are resolved against its folder.
@@ -143,7 +143,8 @@ export class FluxClient {
       const input = verb === 'patch' ? 'flux-reconcile' : 'flux-name';
       return new InputError(
         input,
-        `forbidden: ${serverMessage || `may not ${verb} ${label}`} (the kubeconfig's user needs get, list, watch${verb === 'patch' ? ' and patch' : ''} on ${FLUX_RESOURCES[ref.kind].plural}.${FLUX_RESOURCES[ref.kind].group}).`,
+        `forbidden: ${serverMessage || `may not ${verb} ${label}`} (the kubeconfig's user needs get, list, ` +
+          `watch${verb === 'patch' ? ' and patch' : ''} on ${FLUX_RESOURCES[ref.kind].plural}.${FLUX_RESOURCES[ref.kind].group}).`,
       );
     }
     if (status === 404)
@@ -174,7 +175,7 @@ const isPlainHttp = (cluster: k8s.Cluster): boolean => cluster.server.startsWith
 export function withCauses(error: unknown): string {
   const parts: string[] = [];
   for (let current: unknown = error; current !== undefined && current !== null && parts.length < 4; current = (current as { cause?: unknown }).cause) {
-    const message = current instanceof Error ? current.message : String(current);
+    const message = messageOf(current);
     if (message && !parts.includes(message)) parts.push(message);
     if (!(current instanceof Error)) break;
   }

@@ -2,7 +2,8 @@
 
 export interface FluxCondition {
   type: string;
-  status: 'True' | 'False' | 'Unknown' | string;
+  /** 'True', 'False' or 'Unknown' (a string, as the API sends it). */
+  status: string;
   reason?: string;
   message?: string;
   observedGeneration?: number;

@@ -79,8 +79,8 @@ export function judgeFluxObject(object: FluxObject, expectation: FluxExpectation
   }
 
   const appliedRelation: RevisionRelation | undefined = applied ? relationOf(applied, expectation.knowledge) : undefined;
-  if (appliedRelation === 'unrelated' && (!attempted || attemptedRelation === 'unrelated')) {
-    return failed(`applied ${shortSha(applied!)}, which does not contain ${shortSha(expectation.knowledge.expected)}: the branch moved on without it`);
+  if (applied && appliedRelation === 'unrelated' && (!attempted || attemptedRelation === 'unrelated')) {
+    return failed(`applied ${shortSha(applied)}, which does not contain ${shortSha(expectation.knowledge.expected)}: the branch moved on without it`);
   }
   const readyNow = ready?.status === 'True' && current && (ready.observedGeneration === undefined || ready.observedGeneration === object.metadata.generation);
   if (expectation.requestedAt && object.status?.lastHandledReconcileAt !== expectation.requestedAt) {

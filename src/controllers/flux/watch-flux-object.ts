@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
-import { InputError } from '../../errors.js';
-import { PollInterval, sleep } from '../poll-interval.js';
+import { InputError, messageOf } from '../../errors.js';
+import { hasAborted, PollInterval, sleep } from '../poll-interval.js';
 import type { RevisionAncestry } from '../revision-ancestry.js';
 import type { FluxTarget } from '../controller-targets.js';
 import type { ObjectStatus } from '../wait-types.js';
@@ -55,11 +55,14 @@ class FluxFollower {
     const interval = new PollInterval(500, 10_000, 2);
     while (!signal.aborted) {
       const ended = await this.watchOnce();
-      if (this.last.state !== 'waiting' || signal.aborted) return this.last;
+      if (this.last.state !== 'waiting' || hasAborted(signal)) return this.last;
       if (ended === 'expired') this.resourceVersion = undefined;
       await sleep(ended === 'clean' ? 0 : interval.next(), signal);
       // Catch up with a GET after a broken watch: events between the break and the new watch are not replayed when expired.
-      const current = await this.client.get(this.ref).catch((error: unknown) => (error instanceof FluxTransientError ? undefined : Promise.reject(error)));
+      const current = await this.client.get(this.ref).catch((error: unknown) => {
+        if (error instanceof FluxTransientError) return undefined;
+        throw error;
+      });
       if (current && (await this.observe(current))) return this.last;
     }
     return this.last;
@@ -106,7 +109,8 @@ class FluxFollower {
               finish('expired');
               return;
             }
-            if (object?.metadata?.resourceVersion) this.resourceVersion = object.metadata.resourceVersion;
+            // Every event carries an object with metadata (a BOOKMARK: only its resourceVersion).
+            if (object.metadata.resourceVersion) this.resourceVersion = object.metadata.resourceVersion;
             if (type === 'BOOKMARK') return;
             if (type === 'DELETED') {
               this.last = { ...this.last, state: 'failed', message: `${this.ref.kind} was deleted while waiting` };
@@ -119,7 +123,7 @@ class FluxFollower {
             });
           },
           onEnd: (error) => {
-            if (error) core.debug(`${this.ref.kind}/${this.ref.name}: watch ended: ${(error as Error).message ?? error}`);
+            if (error) core.debug(`${this.ref.kind}/${this.ref.name}: watch ended: ${messageOf(error)}`);
             finish(error ? 'broken' : 'clean');
           },
         })
@@ -137,13 +141,15 @@ class FluxFollower {
 
   /** Judges the object; true once it is done or failed. */
   private async observe(object: FluxObject): Promise<boolean> {
-    if (object.metadata?.resourceVersion) this.resourceVersion = object.metadata.resourceVersion;
+    if (object.metadata.resourceVersion) this.resourceVersion = object.metadata.resourceVersion;
     let judgement = judgeFluxObject(object, { knowledge: this.options.ancestry, requestedAt: this.requestedAt });
     if (judgement.lookup.length > 0) {
       await this.options.ancestry.learn(judgement.lookup);
       judgement = judgeFluxObject(object, { knowledge: this.options.ancestry, requestedAt: this.requestedAt });
     }
-    const { lookup: _lookup, ...status } = judgement;
+    // The status without the judge's lookup list: what is reported and kept.
+    const status: ObjectStatus & { lookup?: string[] } = { ...judgement };
+    delete status.lookup;
     this.last = status;
     this.options.report(status);
     return status.state !== 'waiting';

@@ -1,0 +1,877 @@
+import { createRequire as __gitopsPromoteRequire } from 'node:module';
+const require = __gitopsPromoteRequire(import.meta.url);
+import {
+  describeObjects
+} from "./chunk-7PFDZWXW.js";
+import {
+  ArgoTransientError,
+  FluxTransientError,
+  GitCommitGraph,
+  GitHubCommitGraph,
+  PollInterval,
+  argoAppLabel,
+  argoTarget,
+  commitOfRevision,
+  configuredTarget,
+  fluxTarget,
+  hasAborted,
+  judgeArgoApplication,
+  openControllers,
+  sleep
+} from "./chunk-AO5KOWV2.js";
+import {
+  checkingMessage,
+  relationOf,
+  shortSha
+} from "./chunk-GSVFKKFK.js";
+import {
+  createGitHubClient
+} from "./chunk-ETSK3VLM.js";
+import {
+  COMMIT_SHA_VARIABLE
+} from "./chunk-CT3GIZYJ.js";
+import {
+  controllerSettingsFor,
+  shortenAtWord
+} from "./chunk-VAK3YKLZ.js";
+import {
+  parseOwnerName
+} from "./chunk-5252AUVF.js";
+import "./chunk-XGS3CYKT.js";
+import "./chunk-5F2GK5IQ.js";
+import {
+  Git,
+  findEnvironment,
+  openConfigRepo,
+  requirePromotionConfig
+} from "./chunk-LEXSCJCZ.js";
+import {
+  describeRequestError,
+  isRequestError,
+  readFailureKind,
+  statusOf
+} from "./chunk-DYOLF7OW.js";
+import "./chunk-JMTLMK35.js";
+import {
+  countOf
+} from "./chunk-ZHINN24W.js";
+import {
+  InputError,
+  UserError,
+  messageOf,
+  oneLineMessage
+} from "./chunk-EVMGEMOW.js";
+import {
+  debug,
+  group,
+  info,
+  warning
+} from "./chunk-IFQTFODU.js";
+import "./chunk-NKRLB5FG.js";
+
+// src/controllers/argocd/watch-argo-application.ts
+var POLL = { initialMs: 1e3, maxMs: 1e4 };
+var FIRST_ANSWER_MS = 15e3;
+var REFRESH_TIMEOUT_MS = 12e4;
+var REFRESH_AGAIN_MS = 3e4;
+async function waitForArgoApplication(ref, options) {
+  const follower = new ArgoFollower(ref, options);
+  return follower.run();
+}
+var ArgoFollower = class {
+  constructor(ref, options) {
+    this.ref = ref;
+    this.options = options;
+    this.label = argoAppLabel(ref);
+  }
+  ref;
+  options;
+  last;
+  refreshed = false;
+  degradedSince;
+  syncRequested = false;
+  lastRefreshRequest = 0;
+  lastApp;
+  graceTimer;
+  stop = new AbortController();
+  settle;
+  fail;
+  label;
+  async run() {
+    const signal = AbortSignal.any([this.options.signal, this.stop.signal]);
+    const finished = new Promise((resolve, reject) => {
+      this.settle = resolve;
+      this.fail = reject;
+    });
+    const onAbort = () => {
+      this.settle(this.last ?? { state: "waiting", sync: "Unknown", health: "Unknown", revision: "", message: "no answer yet" });
+    };
+    this.options.signal.addEventListener("abort", onAbort, { once: true });
+    try {
+      const first = await this.firstAnswer(signal);
+      if (first) await this.observe(first);
+      this.requestRefresh(this.options.refresh, signal);
+      this.follow(signal).catch((error) => {
+        this.fail(error);
+      });
+      return await finished;
+    } finally {
+      this.options.signal.removeEventListener("abort", onAbort);
+      this.stop.abort();
+    }
+  }
+  /** The app as it is; fails with the server's input when it never answers. */
+  async firstAnswer(signal) {
+    const giveUp = Date.now() + FIRST_ANSWER_MS;
+    const interval = new PollInterval(500, 4e3, 2);
+    let lastError;
+    while (!signal.aborted) {
+      try {
+        return await this.options.client.getApplication(this.ref, { signal, timeoutMs: 3e4 });
+      } catch (error) {
+        if (hasAborted(signal)) break;
+        if (!(error instanceof ArgoTransientError)) throw error;
+        lastError = error;
+        if (Date.now() >= giveUp) break;
+        debug(`${this.label}: ${error.message}; retrying`);
+        await sleep(interval.next(), signal);
+      }
+    }
+    if (lastError && !this.stop.signal.aborted) throw new InputError("argocd-server", `${lastError.message}; is the URL right and the server up?`);
+    return void 0;
+  }
+  /** The stream while it works; polling with backoff while it is broken (or always, in poll mode). */
+  async follow(signal) {
+    let breaks = 0;
+    while (!signal.aborted) {
+      if (this.options.watch === "stream") {
+        try {
+          for await (const event of this.options.client.watchApplication(this.ref, signal)) {
+            if (event.type === "DELETED") {
+              this.settle({ ...this.current(), state: "failed", message: "the Application was deleted while waiting" });
+              return;
+            }
+            breaks = 0;
+            await this.observe(event.application);
+          }
+          if (hasAborted(signal)) return;
+          throw new ArgoTransientError("the watch stream ended");
+        } catch (error) {
+          if (hasAborted(signal)) return;
+          if (!(error instanceof ArgoTransientError)) throw error;
+          breaks++;
+          info(`${this.label}: ${error.message}; polling until the stream is back.`);
+        }
+      }
+      const pollUntil = this.options.watch === "poll" ? Infinity : Date.now() + Math.min(3e4, 1e3 * 2 ** breaks);
+      await this.poll(signal, pollUntil);
+    }
+  }
+  async poll(signal, until) {
+    const interval = new PollInterval(POLL.initialMs, POLL.maxMs);
+    while (!signal.aborted && Date.now() < until) {
+      try {
+        const before = this.last;
+        await this.observe(await this.options.client.getApplication(this.ref, { signal, timeoutMs: 3e4 }));
+        if (before && this.last && sameStatus(before, this.last)) interval.next();
+        else interval.reset();
+      } catch (error) {
+        if (hasAborted(signal)) return;
+        if (!(error instanceof ArgoTransientError)) throw error;
+        debug(`${this.label}: ${error.message}; retrying`);
+        this.options.report({ ...this.current(), message: `${error.message}; retrying` });
+      }
+      await sleep(interval.next(), signal);
+    }
+  }
+  async observe(app) {
+    if (isOlder(app, this.lastApp)) return;
+    this.lastApp = app;
+    let judgement = this.judge(app);
+    if (judgement.lookup.length > 0) {
+      await this.options.ancestry.learn(judgement.lookup);
+      judgement = this.judge(app);
+    }
+    if (judgement.lookupFiles?.length) {
+      await this.options.ancestry.learnChangedFiles(judgement.lookupFiles);
+      judgement = this.judge(app);
+    }
+    if (this.lastApp !== app) return;
+    const degradedSince = judgement.degraded ? this.degradedSince ?? Date.now() : void 0;
+    this.degradedSince = degradedSince;
+    this.last = judgement;
+    this.options.report(judgement);
+    if (judgement.state !== "waiting") {
+      this.settle(judgement);
+      return;
+    }
+    if (degradedSince !== void 0) this.judgeAgainAfterGrace(degradedSince);
+    if (judgement.needsRefresh) this.requestRefresh("normal", this.options.signal, 5e3);
+    else if (judgement.revisionBehind) this.requestRefresh(this.options.refresh, this.options.signal, REFRESH_AGAIN_MS);
+    if (judgement.needsSync) await this.requestSync(judgement);
+  }
+  /** A Degraded app may send no further event: judge it again when its grace period ends. */
+  judgeAgainAfterGrace(degradedSince) {
+    if (this.graceTimer) return;
+    const wait = Math.max(0, degradedSince + this.options.degradedGraceMs - Date.now()) + 10;
+    this.graceTimer = setTimeout(() => {
+      this.graceTimer = void 0;
+      if (this.lastApp && !this.stop.signal.aborted)
+        this.observe(this.lastApp).catch((error) => {
+          this.fail(error);
+        });
+    }, wait);
+    this.stop.signal.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(this.graceTimer);
+      },
+      { once: true }
+    );
+  }
+  judge(app) {
+    return judgeArgoApplication(
+      app,
+      { knowledge: this.options.ancestry, degradedSince: this.degradedSince, degradedGraceMs: this.options.degradedGraceMs, refreshed: this.refreshed },
+      Date.now()
+    );
+  }
+  /** Asks the controller to look at git now (GET ?refresh= answers once it has); at most every `minGapMs`. */
+  requestRefresh(kind, signal, minGapMs = 0) {
+    if (Date.now() - this.lastRefreshRequest < minGapMs) return;
+    this.lastRefreshRequest = Date.now();
+    const refreshSignal = AbortSignal.any([signal, this.stop.signal]);
+    this.options.client.getApplication(this.ref, { refresh: kind, signal: refreshSignal, timeoutMs: REFRESH_TIMEOUT_MS }).then(async (app) => {
+      this.refreshed = true;
+      await this.observe(app);
+    }).catch((error) => {
+      if (refreshSignal.aborted) return;
+      if (error instanceof ArgoTransientError) debug(`${this.label}: refresh: ${error.message}`);
+      else this.fail(error);
+    });
+  }
+  async requestSync(judgement) {
+    if (!this.options.sync) {
+      if (!this.syncRequested) info(`${this.label}: auto-sync is off and the app is ${judgement.sync}; set argocd-sync: true to sync it from this step.`);
+      this.syncRequested = true;
+      return;
+    }
+    if (this.syncRequested) return;
+    this.syncRequested = true;
+    const started = await this.options.client.syncApplication(this.ref, this.options.signal);
+    info(`${this.label}: ${started ? "sync requested (auto-sync is off)" : "an operation is already running; not syncing"}.`);
+  }
+  current() {
+    return this.last ?? {
+      state: "waiting",
+      sync: "Unknown",
+      health: "Unknown",
+      revision: "",
+      message: "",
+      lookup: [],
+      needsRefresh: false,
+      needsSync: false,
+      degraded: false,
+      revisionBehind: false
+    };
+  }
+};
+function sameStatus(a, b) {
+  return a.state === b.state && a.sync === b.sync && a.health === b.health && a.revision === b.revision && a.message === b.message;
+}
+function isOlder(app, than) {
+  const a = Number(app.metadata.resourceVersion);
+  const b = Number(than?.metadata.resourceVersion);
+  return Number.isInteger(a) && Number.isInteger(b) && a < b;
+}
+
+// src/controllers/flux/judge-flux-object.ts
+var FAILURE_REASONS = /* @__PURE__ */ new Set([
+  "ArtifactFailed",
+  "BuildFailed",
+  "HealthCheckFailed",
+  "ReconciliationFailed",
+  "PruneFailed",
+  "InvalidCELExpression",
+  "AccessDenied",
+  "InstallFailed",
+  "UpgradeFailed",
+  "TestFailed",
+  "RollbackSucceeded",
+  "RollbackFailed",
+  "UninstallSucceeded",
+  "UninstallFailed",
+  "InitFailed",
+  "GetLastReleaseFailed",
+  "ArtifactNotReady",
+  "ValuesError",
+  "RetriesExceeded"
+]);
+function judgeFluxObject(object, expectation) {
+  const conditions = object.status?.conditions ?? [];
+  const ready = condition(conditions, "Ready");
+  const sync = ready ? `Ready=${ready.status}${ready.reason ? ` (${ready.reason})` : ""}` : "Ready=Unknown";
+  const isHelm = object.kind === "HelmRelease";
+  const applied = commitOfRevision(object.status?.lastAppliedRevision);
+  const attempted = commitOfRevision(object.status?.lastAttemptedRevision);
+  const revision = isHelm ? object.status?.lastAttemptedRevision ?? "" : applied ?? object.status?.lastAppliedRevision ?? "";
+  const health = healthOf(object, conditions);
+  const base = { sync, health, revision, lookup: [] };
+  const waiting = (message) => ({ ...base, state: "waiting", message });
+  const failed = (message) => ({ ...base, state: "failed", message });
+  const lookup = [applied, attempted].filter((sha) => sha !== void 0 && relationOf(sha, expectation.knowledge) === void 0);
+  if (lookup.length > 0)
+    return {
+      ...waiting(
+        checkingMessage(
+          `checking whether ${lookup.map(shortSha).join(", ")} contains ${shortSha(expectation.knowledge.expected)}`,
+          lookup,
+          expectation.knowledge
+        )
+      ),
+      lookup: [...new Set(lookup)]
+    };
+  const stalled = condition(conditions, "Stalled");
+  if (stalled?.status === "True") return failed(`Stalled${stalled.reason ? ` (${stalled.reason})` : ""}: ${stalled.message ?? "no message"}`);
+  if (object.spec?.suspend) return waiting("suspended (spec.suspend: true): Flux will not apply anything");
+  const current = object.status?.observedGeneration === object.metadata.generation;
+  const attemptedRelation = attempted ? relationOf(attempted, expectation.knowledge) : void 0;
+  const aboutExpected = isHelm ? current : attemptedRelation === "same" || attemptedRelation === "newer";
+  if (ready?.status === "False" && FAILURE_REASONS.has(ready.reason ?? "") && aboutExpected) {
+    return failed(`${ready.reason}: ${ready.message ?? "no message"}`);
+  }
+  const appliedRelation = applied ? relationOf(applied, expectation.knowledge) : void 0;
+  if (applied && appliedRelation === "unrelated" && (!attempted || attemptedRelation === "unrelated")) {
+    return failed(`applied ${shortSha(applied)}, which does not contain ${shortSha(expectation.knowledge.expected)}: the branch moved on without it`);
+  }
+  const readyNow = ready?.status === "True" && current && (ready.observedGeneration === void 0 || ready.observedGeneration === object.metadata.generation);
+  if (expectation.requestedAt && object.status?.lastHandledReconcileAt !== expectation.requestedAt) {
+    return waiting("the reconcile request has not been handled yet");
+  }
+  if (isHelm) {
+    if (!readyNow) return waiting(ready?.message ?? "not ready");
+    return {
+      ...base,
+      state: "done",
+      message: ready.message ?? "Ready",
+      note: "a HelmRelease reports chart versions, not config-repo commits: judged on Ready for the current generation"
+    };
+  }
+  if (appliedRelation !== "same" && appliedRelation !== "newer") {
+    const at = applied ? `applied ${shortSha(applied)}` : "nothing applied yet";
+    return waiting(`${at}, waiting for ${shortSha(expectation.knowledge.expected)}${ready?.message ? ` (${ready.message})` : ""}`);
+  }
+  if (!readyNow) return waiting(ready?.message ?? (current ? "not ready" : "status is older than the spec (observedGeneration)"));
+  if (health === "Applied") {
+    return { ...base, state: "done", message: ready.message ?? "Ready", note: "no spec.wait or spec.healthChecks: Ready means applied, not healthy" };
+  }
+  return { ...base, state: "done", message: ready.message ?? "Ready" };
+}
+function condition(conditions, type) {
+  return conditions.find((candidate) => candidate.type === type);
+}
+function healthOf(object, conditions) {
+  const ready = condition(conditions, "Ready");
+  const checksHealth = object.kind === "HelmRelease" || object.spec?.wait === true || (object.spec?.healthChecks?.length ?? 0) > 0;
+  const healthy = condition(conditions, "Healthy");
+  if (ready?.status === "True") return checksHealth ? "Healthy" : "Applied";
+  if (healthy?.status === "False" || ready?.reason === "HealthCheckFailed") return "Degraded";
+  if (ready?.status === "Unknown" || condition(conditions, "Reconciling")?.status === "True") return "Progressing";
+  return ready?.status === "False" ? "Degraded" : "Unknown";
+}
+
+// src/controllers/flux/watch-flux-object.ts
+var FIRST_ANSWER_MS2 = 15e3;
+function fluxWaiter(client) {
+  return { waitFor: (target, options) => new FluxFollower(client, target, options).run() };
+}
+var FluxFollower = class {
+  constructor(client, target, options) {
+    this.client = client;
+    this.options = options;
+    this.ref = { kind: target.kind, name: target.name, namespace: target.namespace };
+  }
+  client;
+  options;
+  last = { state: "waiting", sync: "Unknown", health: "Unknown", revision: "", message: "no answer yet" };
+  requestedAt;
+  resourceVersion;
+  ref;
+  async run() {
+    const { signal } = this.options;
+    const first = await this.firstAnswer(signal);
+    if (!first) return this.last;
+    if (this.options.reconcile) await this.requestReconcile(first);
+    if (await this.observe(first)) return this.last;
+    const interval = new PollInterval(500, 1e4, 2);
+    while (!signal.aborted) {
+      const ended = await this.watchOnce();
+      if (this.last.state !== "waiting" || hasAborted(signal)) return this.last;
+      if (ended === "expired") this.resourceVersion = void 0;
+      await sleep(ended === "clean" ? 0 : interval.next(), signal);
+      const current = await this.client.get(this.ref).catch((error) => {
+        if (error instanceof FluxTransientError) return void 0;
+        throw error;
+      });
+      if (current && await this.observe(current)) return this.last;
+    }
+    return this.last;
+  }
+  async firstAnswer(signal) {
+    const giveUp = Date.now() + FIRST_ANSWER_MS2;
+    const interval = new PollInterval(500, 4e3, 2);
+    for (; ; ) {
+      try {
+        return await this.client.get(this.ref);
+      } catch (error) {
+        if (signal.aborted) return void 0;
+        if (!(error instanceof FluxTransientError)) throw error;
+        if (Date.now() >= giveUp) throw new InputError("kubeconfig", `${error.message}; is the cluster reachable from the runner?`);
+        await sleep(interval.next(), signal);
+      }
+    }
+  }
+  /** One watch, until it ends, the object is judged, or the signal aborts. */
+  watchOnce() {
+    return new Promise((resolve, reject) => {
+      let stop;
+      let settled = false;
+      let queue = Promise.resolve();
+      const finish = (how) => {
+        if (settled) return;
+        settled = true;
+        this.options.signal.removeEventListener("abort", onAbort);
+        stop?.();
+        queue.then(() => {
+          resolve(how);
+        }, reject);
+      };
+      const onAbort = () => {
+        finish("clean");
+      };
+      this.options.signal.addEventListener("abort", onAbort, { once: true });
+      this.client.watch(this.ref, this.resourceVersion, {
+        onEvent: (type, object) => {
+          if (type === "ERROR") {
+            finish("expired");
+            return;
+          }
+          if (object.metadata.resourceVersion) this.resourceVersion = object.metadata.resourceVersion;
+          if (type === "BOOKMARK") return;
+          if (type === "DELETED") {
+            this.last = { ...this.last, state: "failed", message: `${this.ref.kind} was deleted while waiting` };
+            finish("clean");
+            return;
+          }
+          queue = queue.then(async () => {
+            if (!settled && await this.observe(object)) finish("clean");
+          });
+        },
+        onEnd: (error) => {
+          if (error) debug(`${this.ref.kind}/${this.ref.name}: watch ended: ${messageOf(error)}`);
+          finish(error ? "broken" : "clean");
+        }
+      }).then(
+        (abort) => {
+          stop = abort;
+          if (settled) abort();
+        },
+        () => {
+          finish("broken");
+        }
+      );
+    });
+  }
+  /** Judges the object; true once it is done or failed. */
+  async observe(object) {
+    if (object.metadata.resourceVersion) this.resourceVersion = object.metadata.resourceVersion;
+    let judgement = judgeFluxObject(object, { knowledge: this.options.ancestry, requestedAt: this.requestedAt });
+    if (judgement.lookup.length > 0) {
+      await this.options.ancestry.learn(judgement.lookup);
+      judgement = judgeFluxObject(object, { knowledge: this.options.ancestry, requestedAt: this.requestedAt });
+    }
+    const status = { ...judgement };
+    delete status.lookup;
+    this.last = status;
+    this.options.report(status);
+    return status.state !== "waiting";
+  }
+  /** The source first (as --with-source), so the object reconciles against the new commit. */
+  async requestReconcile(object) {
+    const requestedAt = (/* @__PURE__ */ new Date()).toISOString();
+    const source = object.spec?.sourceRef ?? object.spec?.chartRef;
+    if (source && (source.kind === "GitRepository" || source.kind === "OCIRepository")) {
+      await this.client.requestReconcile({ kind: source.kind, name: source.name, namespace: source.namespace ?? this.ref.namespace }, requestedAt);
+    }
+    await this.client.requestReconcile(this.ref, requestedAt);
+    this.requestedAt = requestedAt;
+    info(`${this.ref.kind}/${this.ref.namespace}/${this.ref.name}: reconcile requested${source ? ` (with source ${source.kind}/${source.name})` : ""}.`);
+  }
+};
+
+// src/controllers/revision-ancestry.ts
+function configRepoGraphs(sources) {
+  const graphs = [];
+  if (sources.git) graphs.push(new GitCommitGraph(sources.git, { fetchMissing: true }));
+  if (sources.github) graphs.push(new GitHubCommitGraph(sources.github.client, sources.github.owner, sources.github.repo));
+  return graphs;
+}
+var RELATION = { same: "same", ancestor: "older", descendant: "newer", unrelated: "unrelated" };
+var COMMIT = /^[0-9a-f]{40}$/;
+var RevisionAncestry = class {
+  constructor(expected, graphs) {
+    this.expected = expected;
+    this.graphs = graphs;
+  }
+  expected;
+  graphs;
+  relations = /* @__PURE__ */ new Map();
+  changedFiles = /* @__PURE__ */ new Map();
+  /** Why the last lookup of a revision failed for now (a GitHub 5xx, say), for the progress line. */
+  lookupFailures = /* @__PURE__ */ new Map();
+  lookups = /* @__PURE__ */ new Map();
+  /** A refusal ends the wait: every later lookup answers with it, asking nothing. */
+  refusal;
+  /** Learns how each revision relates to the expected commit. */
+  learn(revisions) {
+    return this.once(
+      "relation",
+      revisions.filter((revision) => revision !== this.expected),
+      async (revision) => {
+        const standing = await this.ask(revision, (graph) => graph.relation(revision, this.expected));
+        const relation = standing ? RELATION[standing] : "unknown";
+        debug(`Revision ${revision} relative to ${this.expected}: ${relation}`);
+        this.relations.set(revision, relation);
+      }
+    );
+  }
+  /** Learns which files changed from each older `revision` to the expected commit (renames by their new name, as Argo CD lists them). */
+  learnChangedFiles(revisions) {
+    return this.once("files", revisions, async (revision) => {
+      const changed = await this.ask(revision, (graph) => graph.changedFiles(revision, this.expected));
+      const files = changed?.complete ? changed.files : null;
+      debug(`Files changed from ${revision} to ${this.expected}: ${files === null ? "unknown" : files.length}`);
+      this.changedFiles.set(revision, files);
+    });
+  }
+  /**
+   * Runs `lookup` once per revision and kind: the stream, polls and refresh
+   * answers judge at once, and one request serves them all. A lookup that
+   * failed for a passing reason is forgotten, so the next judgement asks again.
+   */
+  async once(kind, revisions, lookup) {
+    for (const revision of revisions) {
+      if (this.refusal) throw this.refusal;
+      const key = `${kind}:${revision}`;
+      if (!this.lookups.has(key)) {
+        const pending = lookup(revision).then(
+          () => void this.lookupFailures.delete(revision),
+          (error) => {
+            this.lookups.delete(key);
+            if (error instanceof UserError) throw this.refusal = error;
+            this.lookupFailures.set(revision, error.message);
+            debug(`Looking up ${kind} of ${revision} failed for now (${error.message}); asking again later`);
+          }
+        );
+        this.lookups.set(key, pending);
+      }
+      await this.lookups.get(key);
+    }
+  }
+  /**
+   * The first answer a graph gives about `revision`. A graph that holds every
+   * commit of the repository (GitHub) and lacks a full SHA a controller runs
+   * was asked about the wrong repository, or with a token that may not read
+   * it: that ends the wait with what to set.
+   */
+  async ask(revision, question) {
+    for (const graph of this.graphs) {
+      let answer;
+      try {
+        answer = await question(graph);
+      } catch (error) {
+        this.explainFailure(error, graph, revision);
+        continue;
+      }
+      if (answer !== void 0) return answer;
+      if (graph.holdsEveryCommit && COMMIT.test(revision) && await graph.relation(revision, this.expected) === void 0) {
+        throw new InputError(
+          "repository",
+          `GitHub answered 404 Not Found ${this.comparing(revision, graph)}: the commits are not in that repository, or the token may not read it. Set repository to the config repo (owner/name) and token to a token that may read it.`
+        );
+      }
+    }
+    return void 0;
+  }
+  /** Throws what the wait does with a failed question (see readFailureKind); returns for an answer that only means "cannot tell". */
+  explainFailure(error, graph, revision) {
+    const where = this.comparing(revision, graph);
+    const kind = readFailureKind(error);
+    if (kind === "passing") throw new Error(`GitHub answered ${statusOf(error)} ${where} (${describeRequestError(error)})`);
+    if (kind === "refused") {
+      throw new InputError(
+        "token",
+        `GitHub answered ${statusOf(error)} ${where} (${describeRequestError(error)}): set token to a token that may read ${graph.where} (contents: read), and repository to the config repo if it is not.`
+      );
+    }
+    if (!isRequestError(error)) throw error;
+    debug(`${where} failed: ${error.message}`);
+  }
+  comparing(revision, graph) {
+    return `comparing ${shortSha(revision)}...${shortSha(this.expected)} in ${graph.where}`;
+  }
+};
+
+// src/controllers/wait-revision.ts
+var SHA = /^[0-9a-f]{40}$/;
+async function resolveExpectedRevision(input, sources) {
+  if (SHA.test(input.toLowerCase())) return { sha: input.toLowerCase(), source: "input revision" };
+  if (input) return { sha: await resolveRef(input, sources), source: `input revision (${input})` };
+  const exported = sources.exported;
+  if (exported && SHA.test(exported)) return { sha: exported, source: `${COMMIT_SHA_VARIABLE} from an earlier gitops-promote step` };
+  const { checkout } = sources;
+  const head = await checkout?.revParse("HEAD");
+  if (checkout && head) return { sha: head, source: `the head of the checkout in ${checkout.directory}` };
+  throw new InputError(
+    "revision",
+    `no commit to wait for: pass revision (for example \${{ steps.set-image.outputs.commit-sha }}), run after a gitops-promote step that exports ${COMMIT_SHA_VARIABLE}, or check out the config repo at path.`
+  );
+}
+async function resolveRef(ref, sources) {
+  for (const graph of sources.graphs) {
+    let sha;
+    try {
+      sha = await graph.resolve(ref);
+    } catch (error) {
+      throw new InputError("revision", `'${ref}' is not a commit of ${graph.where} (${error.message}).`);
+    }
+    if (sha) return sha;
+    if (graph.holdsEveryCommit) throw new InputError("revision", `'${ref}' is not a commit of ${graph.where}.`);
+  }
+  throw new InputError("revision", `cannot resolve '${ref}' to a commit: give a full SHA, or check out the config repo at path, or set repository and token.`);
+}
+
+// src/github/deployments.ts
+var DESCRIPTION_LIMIT = 140;
+var GitHubDeployment = class _GitHubDeployment {
+  constructor(client, target, id, url) {
+    this.client = client;
+    this.target = target;
+    this.id = id;
+    this.url = url;
+  }
+  client;
+  target;
+  id;
+  url;
+  static async create(client, target) {
+    const { data } = await client.rest.repos.createDeployment({
+      owner: target.owner,
+      repo: target.repo,
+      ref: target.ref,
+      environment: target.environment,
+      description: shortenAtWord(target.description, DESCRIPTION_LIMIT),
+      auto_merge: false,
+      required_contexts: [],
+      production_environment: /^prod/i.test(target.environment)
+    });
+    if (!("id" in data)) throw new Error(`GitHub did not create the deployment: ${data.message ?? "no reason given"}`);
+    return new _GitHubDeployment(client, target, Number(data.id), data.url);
+  }
+  async setStatus(state, description, links) {
+    await this.client.rest.repos.createDeploymentStatus({
+      owner: this.target.owner,
+      repo: this.target.repo,
+      deployment_id: this.id,
+      state,
+      description: shortenAtWord(description, DESCRIPTION_LIMIT),
+      environment: this.target.environment,
+      ...links.environmentUrl ? { environment_url: links.environmentUrl } : {},
+      ...links.logUrl ? { log_url: links.logUrl } : {}
+    });
+  }
+};
+
+// src/wait/wait-deployment.ts
+async function startDeployment(options, github, run) {
+  const { environment, expected } = options;
+  if (!environment) throw new InputError("environment", "is required with deployment: true (the GitHub environment to record).");
+  if (!github.token) throw new InputError("token", "is required with deployment: true (it needs deployments: write).");
+  const { repository, ref } = run.workflowRepository && run.sha ? { repository: run.workflowRepository, ref: run.sha } : { repository: github.repository, ref: expected };
+  if (!repository)
+    throw new InputError("repository", "is required with deployment: true outside GitHub Actions (owner/name of the repository to record it on).");
+  const { owner, repo } = parseOwnerName("repository", repository);
+  const client = createGitHubClient({ token: github.token, apiUrl: run.apiUrl, graphqlUrl: run.graphqlUrl });
+  const links = { environmentUrl: options.environmentUrl || void 0, logUrl: run.runUrl || void 0 };
+  const deployment = await GitHubDeployment.create(client, { owner, repo, ref, environment, description: `config commit ${shortSha(expected)}` }).catch(
+    (error) => {
+      throw new InputError("deployment", `could not create a GitHub deployment on ${owner}/${repo}: ${oneLineMessage(error)}`);
+    }
+  );
+  await deployment.setStatus("in_progress", `waiting for ${shortSha(expected)}`, links);
+  return {
+    url: `${run.serverUrl}/${owner}/${repo}/deployments/${encodeURIComponent(environment)}`,
+    finish: (state, description) => deployment.setStatus(state, description, links).catch((error) => {
+      warning(`Could not update the GitHub deployment: ${oneLineMessage(error)}`);
+    })
+  };
+}
+
+// src/wait/wait-targets.ts
+function resolveWaitTargets(inputs, config) {
+  const named = inputs.argocdApps.length > 0 || inputs.fluxNames.length > 0;
+  const targets = named ? targetsFromInputs(inputs) : targetsFromConfig(inputs, config);
+  const labels = /* @__PURE__ */ new Set();
+  for (const target of targets) {
+    if (labels.has(target.label)) throw new InputError("apps", `'${target.label}' is named twice.`);
+    labels.add(target.label);
+  }
+  return targets;
+}
+function targetsFromInputs(inputs) {
+  const { settings } = inputs;
+  const controller = settings.controller ?? (inputs.argocdApps.length > 0 ? "argocd" : "flux");
+  if (inputs.argocdApps.length > 0 && inputs.fluxNames.length > 0 && !settings.controller) {
+    throw new InputError("controller", "both argocd-app and flux-name are given; say which controller to wait on.");
+  }
+  if (controller === "argocd") {
+    if (inputs.argocdApps.length === 0)
+      throw new InputError("argocd-app", "is required with controller: argocd (or give environment and apps from the promotion config).");
+    return inputs.argocdApps.map((text) => argoTarget(text));
+  }
+  if (inputs.fluxNames.length === 0)
+    throw new InputError("flux-name", "is required with controller: flux (or give environment and apps from the promotion config).");
+  const { fluxKind, fluxNamespace } = controllerSettingsFor(settings, void 0);
+  return inputs.fluxNames.map((name) => fluxTarget(fluxKind, name, fluxNamespace));
+}
+function targetsFromConfig(inputs, loaded) {
+  if (!inputs.environment) {
+    throw new InputError("argocd-app", "name the objects to wait on: argocd-app or flux-name, or environment (and apps) from the promotion config.");
+  }
+  const config = requirePromotionConfig(loaded, "environment", `'${inputs.environment}'`);
+  const env = findEnvironment(config, inputs.environment, "environment");
+  const appNames = inputs.apps.length > 0 ? inputs.apps : config.apps.filter((app) => app.environments[env.name]).map((app) => app.name);
+  if (appNames.length === 0) throw new InputError("apps", `the promotion config lists no apps for environment '${env.name}'.`);
+  return appNames.map((appName) => {
+    const app = config.apps.find((candidate) => candidate.name === appName);
+    if (!app) throw new InputError("apps", `unknown app '${appName}'; the promotion config declares ${config.apps.map((a) => a.name).join(", ") || "none"}.`);
+    const target = configuredTarget(app, env, inputs.settings);
+    if (!target) throw new InputError("controller", `neither the input nor the promotion config says which controller runs app '${appName}' in '${env.name}'.`);
+    return target;
+  });
+}
+
+// src/wait/run-wait.ts
+async function runWait(inputs, context) {
+  const started = Date.now();
+  const opened = await openConfigRepo(inputs.location, { branch: "", push: false, readOnly: true, github: context.github, configFile: context.configFile });
+  await opened.repo.dispose();
+  const targets = resolveWaitTargets(inputs, opened.config);
+  const path = opened.snapshot.root;
+  const git = await new Git(path).topLevel() ? new Git(path) : void 0;
+  const graphs = configRepoGraphs({ git, github: configRepoOnGitHub(context) });
+  const revision = await resolveExpectedRevision(inputs.revision, { graphs, checkout: git, exported: context.run.exportedCommit });
+  info(`Waiting for ${targets.map((t) => t.label).join(", ")} to run ${revision.sha} (${revision.source}).`);
+  const ancestry = new RevisionAncestry(revision.sha, graphs);
+  const controllers = await openControllers(targets, inputs.connections);
+  const deployment = inputs.deployment ? await startDeployment({ environment: inputs.environment, environmentUrl: inputs.environmentUrl, expected: revision.sha }, context.target, context.run) : void 0;
+  const deadline = AbortSignal.timeout(inputs.timeoutMs);
+  const stopAll = new AbortController();
+  const signal = AbortSignal.any([deadline, stopAll.signal]);
+  let objects;
+  try {
+    objects = await group(
+      `Waiting for ${countOf(targets.length, "object")} (timeout ${Math.round(inputs.timeoutMs / 1e3)} s)`,
+      () => Promise.all(
+        targets.map(async (target) => {
+          const log = new StateLog(target, started);
+          const status = await waitForTarget(target, controllers, {
+            ancestry,
+            signal,
+            inputs,
+            report: (s) => {
+              log.report(s);
+            }
+          }).catch((error) => {
+            stopAll.abort();
+            throw error;
+          });
+          if (status.state === "failed" && inputs.failFast) stopAll.abort();
+          return { target, status, timeToSyncMs: status.state === "done" ? log.doneAfterMs : void 0 };
+        })
+      )
+    );
+  } catch (error) {
+    await deployment?.finish("error", oneLineMessage(error));
+    throw error;
+  } finally {
+    await controllers.close();
+  }
+  const timedOut = deadline.aborted && objects.some((object) => object.status.state === "waiting");
+  const outcome = {
+    expected: revision.sha,
+    revisionSource: revision.source,
+    objects,
+    timedOut,
+    elapsedMs: Date.now() - started,
+    deploymentUrl: deployment?.url
+  };
+  outcome.failure = failureMessage(outcome, inputs.timeoutMs);
+  await deployment?.finish(outcome.failure ? "failure" : "success", outcome.failure ?? `${shortSha(revision.sha)} is running and healthy`);
+  return outcome;
+}
+function waitForTarget(target, controllers, context) {
+  if (target.controller === "argocd") {
+    const { refresh, sync, watch } = context.inputs.argocd;
+    const client = controllers.argocd;
+    if (!client) throw new Error(`internal: no Argo CD client was opened for ${target.label}`);
+    return waitForArgoApplication(target.ref, { client, refresh, sync, watch, degradedGraceMs: context.inputs.degradedGraceMs, ...context });
+  }
+  const { flux } = controllers;
+  if (!flux) throw new Error(`internal: no Flux client was opened for ${target.label}`);
+  return fluxWaiter(flux).waitFor(target, {
+    ancestry: context.ancestry,
+    signal: context.signal,
+    reconcile: context.inputs.flux.reconcile,
+    report: context.report
+  });
+}
+function failureMessage(outcome, timeoutMs) {
+  const failed = outcome.objects.filter((object) => object.status.state === "failed");
+  if (failed.length > 0) return failed.map(({ target, status }) => `${target.label} failed: ${status.message}`).join("; ");
+  if (outcome.timedOut) {
+    const waiting = outcome.objects.filter((object) => object.status.state === "waiting").length;
+    return `Timed out after ${Math.round(timeoutMs / 1e3)} s with ${waiting} of ${outcome.objects.length} not done. Last seen: ` + describeObjects(outcome.objects);
+  }
+  return void 0;
+}
+var StateLog = class {
+  constructor(target, started) {
+    this.target = target;
+    this.started = started;
+  }
+  target;
+  started;
+  lastKey = "";
+  doneAfterMs;
+  report(status) {
+    const key = [status.state, status.sync, status.health, status.revision, status.message].join("|");
+    if (key === this.lastKey) return;
+    this.lastKey = key;
+    const elapsed = Date.now() - this.started;
+    if (status.state === "done") this.doneAfterMs ??= elapsed;
+    const revision = status.revision.split(",").filter(Boolean).map(shortSha).join(", ") || "none";
+    info(
+      `[${(elapsed / 1e3).toFixed(1)}s] ${this.target.label}: ${status.state} \xB7 sync ${status.sync} \xB7 health ${status.health} \xB7 revision ${revision}${status.message ? ` \xB7 ${status.message}` : ""}`
+    );
+  }
+};
+function configRepoOnGitHub(context) {
+  const { repository, token } = context.target;
+  if (!token || !repository) return void 0;
+  const { owner, repo } = parseOwnerName("repository", repository);
+  return { client: createGitHubClient({ token, apiUrl: context.run.apiUrl, graphqlUrl: context.run.graphqlUrl }), owner, repo };
+}
+export {
+  runWait
+};
