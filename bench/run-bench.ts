@@ -21,6 +21,7 @@ import { runRendersBench } from './renders-bench.js';
 import { runSetImageBench } from './set-image-bench.js';
 import { runValidateBench, runValidateLargeBench } from './validate-bench.js';
 import { runWaitBench } from './wait-bench.js';
+import { runRollbackBench } from './rollback-bench.js';
 
 const PARTS: Record<string, BenchPart> = {
   'cold-start': runColdStartBench,
@@ -32,6 +33,7 @@ const PARTS: Record<string, BenchPart> = {
   wait: runWaitBench,
   'drift-check': runDriftCheckBench,
   gates: runGatesBench,
+  rollback: runRollbackBench,
 };
 
 const requested = process.argv.slice(2);

@@ -13,6 +13,7 @@ import { runWaitDemo } from './wait-demo.js';
 import { runPromoteDemo } from './promote-demo.js';
 import { runDriftDemo } from './drift-demo.js';
 import { runGatesDemo } from './gates-demo.js';
+import { runRollbackDemo } from './rollback-demo.js';
 
 const bold = (text: string) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text);
 const git = (cwd: string, ...args: string[]) =>
@@ -76,6 +77,9 @@ async function main(): Promise<void> {
 
     step('drift-check: the scheduled drift report, read through the GitHub API (simulated) and Argo CD (simulated)');
     await runDriftDemo({ dir, remote });
+
+    step('rollback: take production back to the images before its last change, with a hold; promote is refused; release');
+    await runRollbackDemo({ work, remote });
 
     step('Running set-image again changes nothing (idempotent)');
     const again = await runAction({ inputs: { command: 'set-image', path: work, overlays: 'apps/web/overlays/dev', images: built } });

@@ -15,6 +15,8 @@ type AnyCommand = Command<any, any>;
 export const COMMANDS: Record<string, () => Promise<AnyCommand>> = {
   'set-image': async () => (await import('./commands/set-image.js')).setImageCommand,
   promote: async () => (await import('./commands/promote.js')).promoteCommand,
+  rollback: async () => (await import('./commands/rollback.js')).rollbackCommand,
+  release: async () => (await import('./commands/release.js')).releaseCommand,
   'check-setup': async () => (await import('./commands/check-setup.js')).checkSetupCommand,
   validate: async () => (await import('./commands/validate.js')).validateCommand,
   wait: async () => (await import('./commands/wait.js')).waitCommand,

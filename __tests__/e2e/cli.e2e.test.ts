@@ -107,7 +107,9 @@ describe('help', () => {
     const run = await cli(['deploy', '--help']);
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe("error: unknown command 'deploy'; expected one of set-image, promote, validate, wait, drift-check, merge-reports, check-setup.\n");
+    expect(run.stderr).toBe(
+      "error: unknown command 'deploy'; expected one of set-image, promote, rollback, release, validate, wait, drift-check, merge-reports, check-setup.\n",
+    );
   });
 });
 

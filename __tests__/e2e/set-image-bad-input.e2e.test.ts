@@ -100,7 +100,8 @@ describe('set-image refuses bad input with one line, exit code 1, and nothing wr
     const run = await runAction({ inputs: { command: 'deploy' } });
     expect(run.exitCode).toBe(1);
     expect(errorAnnotations(run)).toEqual([
-      "Input 'command': unknown command 'deploy'; expected one of set-image, promote, check-setup, validate, wait, drift-check.",
+      "Input 'command': unknown command 'deploy'; expected one of " +
+        'set-image, promote, rollback, release, check-setup, validate, wait, drift-check, merge-reports.',
     ]);
   });
 

@@ -58,6 +58,15 @@ export function createConfigRepo(source = EXAMPLE_CONFIG_REPO): ConfigRepo {
   };
 }
 
+/** Moves the date of the checkout's head commit (and the remote main, force-pushed) to `iso`: a history with a past. */
+export function redateHead(work: string, iso: string): void {
+  execFileSync('git', [...IDENTITY, 'commit', '--quiet', '--amend', '--no-edit'], {
+    cwd: work,
+    env: { ...process.env, GIT_COMMITTER_DATE: iso, GIT_AUTHOR_DATE: iso },
+  });
+  git(work, 'push', '--quiet', '--force', 'origin', 'HEAD:main');
+}
+
 export function readText(path: string): string {
   return readFileSync(path, 'utf8');
 }

@@ -142,3 +142,26 @@ describe('findPromotionPr', () => {
     expect(findPromotionPr(pulls, from, to, app)?.number).toBe(number);
   });
 });
+
+describe('a hold in the drift summary', () => {
+  const held = (hold: NonNullable<DriftReport['environments'][number]['hold']>): string => {
+    const base = report();
+    return summaryMarkdown({ ...base, environments: base.environments.map((env) => (env.name === 'prod-eu' ? { ...env, hold } : env)) });
+  };
+  const file = '.gitops-promote/holds/prod-eu.yaml';
+  test.each([
+    [
+      'standing',
+      { file, who: 'octocat', when: '2026-03-20T10:00:00Z', why: 'Degraded', standing: true },
+      `🔒 **On hold** since 2026-03-20T10:00:00Z by octocat: Degraded: set-image and promote refuse to move it until release removes \`${file}\`.`,
+    ],
+    [
+      'lapsed',
+      { file, who: 'octocat', when: '2026-03-19T10:00:00Z', why: '', until: '2026-03-20T00:00:00Z', standing: false },
+      `The hold \`${file}\` lapsed at 2026-03-20T00:00:00Z`,
+    ],
+  ])('%s', (_case, hold, line) => {
+    expect(held(hold)).toContain(line);
+    expect(summaryMarkdown(report())).not.toContain('hold');
+  });
+});

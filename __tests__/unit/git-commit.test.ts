@@ -53,6 +53,16 @@ describe('Git.commit', () => {
     ['git commit', { ...process.env, GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z', GIT_AUTHOR_DATE: '2026-01-01T00:00:00Z' }],
   ];
 
+  test.each(ways)('%s: a deleted file (a released hold) is removed in the commit, and only it', async (_way, env) => {
+    const root = seedRepo();
+    rmSync(join(root, 'dev', 'kustomization.yaml'));
+    const sha = await new Git(root, env).commit([{ path: 'dev/kustomization.yaml', content: '', deleted: true }], 'Release', author);
+    expect(git(root, 'show', '--name-status', '--format=', sha)).toBe('D\tdev/kustomization.yaml');
+    expect(git(root, 'ls-tree', '-r', '--name-only', sha)).not.toContain('dev/kustomization.yaml');
+    // The user's staged change stays staged, and out of the commit.
+    expect(git(root, 'diff', '--cached', '--name-only')).toBe('other/kustomization.yaml');
+  });
+
   test.each(ways)('%s: commits only the given files, with their modes, and leaves them staged as committed', async (_way, env) => {
     const root = seedRepo();
     const parent = git(root, 'rev-parse', 'HEAD');

@@ -33,6 +33,7 @@ export const promoteCommand: Command<Prepared<PromoteInputs, PromoteContext>, Pr
       commitMessage: readString('commit-message'),
       connections: readControllerConnections(run),
       failOnPending: readBoolean('fail-on-pending', false),
+      overrideHold: readBoolean('override-hold', false),
     };
     return { inputs, context: { github: new GitHubAccess(github, run, 'to open promotion pull requests'), configFile: readConfigFile(), run } };
   },

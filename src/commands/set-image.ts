@@ -33,6 +33,7 @@ export const setImageCommand: Command<Prepared<SetImageInputs, SetImageContext>,
       validation: readBoolean('validate', false) ? readSchemaSettings() : undefined,
       dryRun: readBoolean('dry-run', false),
       settings: readWorkflowSettings(),
+      overrideHold: readBoolean('override-hold', false),
     };
     const context: SetImageContext = {
       github: new GitHubAccess(github, run, 'to land set-image through the GitHub API or a pull request'),

@@ -10,7 +10,17 @@ import type { ConfigBranch } from './config-history.js';
 import { readArgoApplication, readFluxObject, type ControllerTarget } from './controller-state.js';
 import { configuredTarget } from '../controllers/controller-targets.js';
 import { readDeclaredImages } from './declared-images.js';
-import { driftItemsOf, type AppReport, type DeclaredImages, type DriftReport, type EnvironmentReport, type Finding, type Skew } from './drift-types.js';
+import { readHold } from '../holds/read-hold.js';
+import {
+  driftItemsOf,
+  type AppReport,
+  type DeclaredImages,
+  type DriftReport,
+  type EnvironmentHold,
+  type EnvironmentReport,
+  type Finding,
+  type Skew,
+} from './drift-types.js';
 import { argoRevisionsToCheck, fluxRevisionsToCheck, judgeArgoDrift, judgeFluxDrift, type ControllerJudgement, type RevisionStanding } from './judge-drift.js';
 import { describeMaxSkew, exceedsMaxSkew, type MaxSkew } from './max-skew.js';
 import { computeSkew, describeSkew, skewReadsPast } from './skew.js';
@@ -94,7 +104,8 @@ export async function collectDrift(settings: DriftSettings, sources: DriftSource
       apps.push({ app: app.name, declared, controller: judged.view, skew, findings });
     }
     const head = branch === sources.main ? {} : { head: { branch: branch.head.branch, sha: branch.head.sha } };
-    environments.push({ name: env.name, from: env.from, maxSkew: limit ? describeMaxSkew(limit) : undefined, ...head, apps });
+    const hold = await holdOf(branch.root, env.name, sources.now);
+    environments.push({ name: env.name, from: env.from, maxSkew: limit ? describeMaxSkew(limit) : undefined, ...head, ...(hold ? { hold } : {}), apps });
   }
 
   const items = driftItemsOf(environments);
@@ -180,3 +191,11 @@ async function skewAgainst(from: Environment, env: Environment, app: AppConfig, 
 }
 
 const strip = ({ tag, digest }: { tag: string; digest: string }): { tag: string; digest: string } => ({ tag, digest });
+
+/** The environment's hold file, as the report shows it (a file that does not parse fails the check in one line naming it). */
+async function holdOf(root: string, environment: string, now: number): Promise<EnvironmentHold | undefined> {
+  const found = await readHold(root, environment, now);
+  if (!found) return undefined;
+  const { who, when, why, until } = found.hold;
+  return { file: found.file, who, when, why, ...(until ? { until } : {}), standing: found.standing };
+}

@@ -114,7 +114,19 @@ export interface EnvironmentReport {
   maxSkew?: string;
   /** The branch head the environment was read from, where it is not the report's. */
   head?: { branch: string; sha: string };
+  /** The hold on the environment (a rollback's), when its file is there: `standing` false once its `until` has passed. */
+  hold?: EnvironmentHold;
   apps: AppReport[];
+}
+
+/** A hold as the report shows it. */
+export interface EnvironmentHold {
+  file: string;
+  who: string;
+  when: string;
+  why: string;
+  until?: string;
+  standing: boolean;
 }
 
 export interface DriftReport {

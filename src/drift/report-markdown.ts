@@ -83,7 +83,20 @@ function environmentTable(env: EnvironmentReport): string {
   });
   const heading = `### ${env.name}${env.from ? ` (from ${env.from}${env.maxSkew ? `, max-skew ${env.maxSkew}` : ''})` : ''}`;
   const branch = env.head ? `\n\nBranch \`${env.head.branch}\` at \`${shortSha(env.head.sha)}\`.` : '';
-  return `${heading}${branch}\n\n${markdownTable(['App', 'Declared', 'Controller object', 'Sync', 'Health', 'Revision', 'Skew', 'Findings'], rows)}`;
+  const table = markdownTable(['App', 'Declared', 'Controller object', 'Sync', 'Health', 'Revision', 'Skew', 'Findings'], rows);
+  return `${heading}${branch}${holdLine(env)}\n\n${table}`;
+}
+
+/** The environment's hold, when a rollback put one: set-image and promote refuse to move it while it stands. */
+function holdLine(env: EnvironmentReport): string {
+  const { hold } = env;
+  if (!hold) return '';
+  const why = hold.why ? `: ${hold.why}` : '';
+  if (!hold.standing) return `\n\nThe hold \`${hold.file}\` lapsed at ${hold.until}; remove it with release.`;
+  const until = hold.until ? ` (until ${hold.until})` : '';
+  return (
+    `\n\n🔒 **On hold** since ${hold.when} by ${hold.who}${why}${until}: ` + `set-image and promote refuse to move it until release removes \`${hold.file}\`.`
+  );
 }
 
 function headline(report: DriftReport): string {

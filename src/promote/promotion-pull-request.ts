@@ -131,5 +131,7 @@ function leaseOf(branch: BranchChanges): string | undefined {
 }
 
 export function sameFiles(present: ReadonlyMap<string, string>, planned: readonly ChangedFile[]): boolean {
-  return present.size === planned.length && planned.every((file) => present.get(file.path) === gitBlobSha(file.content));
+  // A removed file (a released hold) is not among the branch's present files: only the written ones are compared.
+  const written = planned.filter((file) => !file.deleted);
+  return present.size === written.length && written.every((file) => present.get(file.path) === gitBlobSha(file.content));
 }

@@ -20,6 +20,7 @@ export function promoteOutputs(outcome: PromoteOutcome): Record<string, string> 
 /** promote's job summary. Pure: the outcome in, markdown out. */
 export function promotionSummaryMarkdown(outcome: PromoteOutcome): string {
   const lines = [`## gitops-promote promote: ${outcome.from} → ${outcome.to}${outcome.dryRun ? ' (dry run)' : ''}`, ''];
+  if (outcome.overriddenHold) lines.push(outcome.overriddenHold, '');
   if (outcome.changes.length === 0) {
     lines.push(
       `${outcome.to} already runs what ${outcome.from} runs; nothing was ` +

@@ -27,6 +27,8 @@ export interface PromoteInputs {
   connections: ControllerConnections;
   /** With landing: commit, a pending gate (not yet soaked, outside a window) fails the step instead of ending it with a notice. */
   failOnPending: boolean;
+  /** override-hold: promote although a hold stands on the target environment. */
+  overrideHold: boolean;
 }
 
 export interface PromotedChange extends OverlayChange {
@@ -52,4 +54,6 @@ export interface PromoteOutcome {
   gateStatus?: 'set' | 'unchanged';
   /** With landing: commit, the gates were not all met, so nothing was committed. */
   held?: boolean;
+  /** The note that this run overrode a hold on the target (override-hold: true). */
+  overriddenHold?: string;
 }

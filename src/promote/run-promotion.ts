@@ -28,6 +28,7 @@ import { setGateStatus } from '../gates/gate-status.js';
 import { statusDescription } from '../gates/gate-report.js';
 import type { GateVerdict } from '../gates/gate-types.js';
 import { UserError } from '../errors.js';
+import { overriddenHoldNote, refuseIfHeld } from '../holds/read-hold.js';
 
 /** What promote needs besides its inputs: GitHub (reached only when needed), the config file, the run. */
 export interface PromoteContext {
@@ -80,10 +81,21 @@ interface PromotionWork {
 async function promoteIn(work: PromotionWork, snapshot: Snapshot): Promise<PromoteOutcome> {
   const { inputs, route, context } = work;
   const { landing } = work.settings;
+  const held = await refuseIfHeld(snapshot.root, route.target.name, inputs.overrideHold, 'promote');
+  const note = held ? overriddenHoldNote(held) : undefined;
   const apps = await plan(work, snapshot);
   const changes = promotedChanges(apps);
   const key: PromotionKey = { from: route.source.name, to: route.target.name, apps: inputs.apps };
-  const outcome: PromoteOutcome = { from: key.from, to: key.to, landing, changes, commitSha: '', refusals: [], dryRun: inputs.dryRun };
+  const outcome: PromoteOutcome = {
+    from: key.from,
+    to: key.to,
+    landing,
+    changes,
+    commitSha: '',
+    refusals: [],
+    dryRun: inputs.dryRun,
+    ...(note ? { overriddenHold: note } : {}),
+  };
   if (changes.length === 0) {
     core.info(`${key.to} already runs what ${key.from} runs; nothing to promote.`);
     if (landing === 'pull-request' && !inputs.dryRun) {
@@ -137,7 +149,7 @@ async function promoteIn(work: PromotionWork, snapshot: Snapshot): Promise<Promo
     apps: promotedApps,
     images: [...new Set(changes.map((change) => change.new))],
   });
-  const body = promotionBodyFor({
+  const built = promotionBodyFor({
     apps,
     key,
     snapshot,
@@ -150,6 +162,7 @@ async function promoteIn(work: PromotionWork, snapshot: Snapshot): Promise<Promo
     run: context.run,
     gates,
   });
+  const body = note ? `${note}\n\n${built}` : built;
   const landed = await landPromotionPullRequest(
     work.repo,
     github,

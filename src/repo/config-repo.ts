@@ -7,10 +7,11 @@ import type { Identity } from '../types.js';
  * rendered diff all read), and a way to land changed files on a branch.
  */
 
-/** A file to write, by its path relative to the repo root. */
+/** A file to write, by its path relative to the repo root; `deleted` removes it instead (a released hold). */
 export interface ChangedFile {
   path: string;
   content: string;
+  deleted?: boolean;
 }
 
 /** A branch head materialised as a local directory. */

@@ -6,6 +6,8 @@ import type { Identity } from '../types.js';
 export interface FileContent {
   path: string;
   content: string;
+  /** Remove the file instead (already removed from the work tree). */
+  deleted?: boolean;
 }
 
 export class GitError extends Error {
@@ -295,7 +297,7 @@ function fastImportStream(
 ): string {
   const data = (text: string): string => `data ${Buffer.byteLength(text)}\n${text}\n`;
   const who = `${author.name} <${author.email}> now`;
-  const changes = files.map((file) => `M ${modes.get(file.path) ?? '100644'} inline ${file.path}\n${data(file.content)}`);
+  const changes = files.map((file) => (file.deleted ? `D ${file.path}\n` : `M ${modes.get(file.path) ?? '100644'} inline ${file.path}\n${data(file.content)}`));
   return `commit ${ref}\nauthor ${who}\ncommitter ${who}\n${data(message)}from ${parent}\n${changes.join('')}done\n`;
 }
 

@@ -84,7 +84,12 @@ export class GitHubApiRepo implements ConfigRepo {
       owner,
       repo,
       base_tree: baseTree,
-      tree: request.files.map((file) => ({ path: file.path, mode: '100644' as const, type: 'blob' as const, content: file.content })),
+      // sha: null removes a file from the base tree.
+      tree: request.files.map((file) =>
+        file.deleted
+          ? { path: file.path, mode: '100644' as const, type: 'blob' as const, sha: null }
+          : { path: file.path, mode: '100644' as const, type: 'blob' as const, content: file.content },
+      ),
     });
     // No committer: GitHub then commits as the token's identity and signs the commit.
     const commit = await this.client.rest.git.createCommit({

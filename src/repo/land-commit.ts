@@ -46,7 +46,8 @@ export async function landCommit(request: LandRequest): Promise<Landed> {
 
   for (let attempt = 1; ; attempt++) {
     const applied = await request.apply(snapshot, attempt);
-    if (applied.changes.length === 0) {
+    // Nothing to write (a release's edit is a removed file, with no image change: it counts as something).
+    if (applied.files.length === 0) {
       core.info('A concurrent run already landed these images (or higher versions); nothing left to commit.');
       return { changes: [], superseded: applied.superseded, commitSha: '', pushed: false, snapshot };
     }

@@ -1,5 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { Git } from './git.js';
 import type { CommitOutcome, CommitRequest, ConfigRepo, Snapshot } from './config-repo.js';
 
@@ -49,7 +49,7 @@ export class LocalCheckout implements ConfigRepo {
 
   async commit(request: CommitRequest): Promise<CommitOutcome> {
     const { snapshot, target } = request;
-    await Promise.all(request.files.map((file) => writeFile(join(this.path, file.path), file.content)));
+    await Promise.all(request.files.map((file) => writeOrRemove(join(this.path, file.path), file)));
     const sha = await this.git.commit(request.files, request.message, request.author);
     if (!this.options.push) return { outcome: 'landed', sha, pushed: false };
     if (target.mode === 'force') {
@@ -76,4 +76,11 @@ export class LocalCheckout implements ConfigRepo {
   }
 
   async dispose(): Promise<void> {}
+}
+
+/** Writes a changed file (its folder made when new, as a hold's is) or removes a deleted one. */
+async function writeOrRemove(absolute: string, file: { content: string; deleted?: boolean }): Promise<void> {
+  if (file.deleted) return rm(absolute, { force: true });
+  await mkdir(dirname(absolute), { recursive: true });
+  await writeFile(absolute, file.content);
 }

@@ -21,6 +21,7 @@ import { toOverlayChange } from '../report/overlay-changes.js';
 import { showDiffs } from '../report/text-diff.js';
 import type { FileEdit, Overlay, OverlayChange } from '../types.js';
 import { withPolicy } from '../validate/validation-settings.js';
+import { overriddenHoldNote, refuseIfHeld } from '../holds/read-hold.js';
 import { checkAllowedTags, refuseDowngrades, warnAboutEdits } from './set-image-guards.js';
 import { closeSettledSetImagePullRequest, landSetImagePullRequest } from './set-image-pull-request.js';
 import type { SetImageInputs, SetImageOutcome } from './set-image-types.js';
@@ -79,6 +80,8 @@ async function setImageIn(inputs: SetImageInputs, context: SetImageContext, open
     );
   }
   if (!branch && inputs.push && !inputs.dryRun) throw new InputError('branch', 'the checkout is on a detached HEAD; name the branch to push to.');
+  const held = environment && (await refuseIfHeld(snapshot.root, environment.name, inputs.overrideHold, 'set-image'));
+  const note = held ? overriddenHoldNote(held) : undefined;
   // An environment comes from the config, so both are set together.
   const overlays =
     inputs.overlays.length > 0 || !environment || !config
@@ -102,7 +105,15 @@ async function setImageIn(inputs: SetImageInputs, context: SetImageContext, open
   refuseDowngrades(edits, inputs.allowDowngrade);
   warnAboutEdits(edits);
   const changed = edits.filter((edit) => edit.changes.length > 0);
-  const outcome: SetImageOutcome = { changes: overlayChanges(changed), commitSha: '', branch, pushed: false, dryRun: inputs.dryRun, superseded: [] };
+  const outcome: SetImageOutcome = {
+    changes: overlayChanges(changed),
+    commitSha: '',
+    branch,
+    pushed: false,
+    dryRun: inputs.dryRun,
+    superseded: [],
+    ...(note ? { overriddenHold: note } : {}),
+  };
   if (changed.length === 0) {
     core.info('Every overlay already has these images; nothing to change.');
     if (pullRequestEnvironment && !inputs.dryRun) {
@@ -135,6 +146,7 @@ async function setImageIn(inputs: SetImageInputs, context: SetImageContext, open
       message: (current) => renderCommitMessage(inputs.commitMessage, current, context.run),
       runUrl: context.run.runUrl,
       author: inputs.author,
+      note,
     });
     return { ...outcome, ...landed };
   }

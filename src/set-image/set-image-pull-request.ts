@@ -55,6 +55,8 @@ export interface SetImagePullRequestWork {
   /** The run's page, linked from the body. */
   runUrl: string;
   author: Identity;
+  /** A note the body opens with (a hold this run overrides). */
+  note?: string;
 }
 
 export interface SetImagePullRequestOutcome {
@@ -74,7 +76,7 @@ export async function landSetImagePullRequest(work: SetImagePullRequestWork): Pr
   const changes = edits.flatMap((edit) => edit.changes.map((change) => toOverlayChange(edit.overlay.path, edit.overlay.file, change)));
   const verified = await work.check(edits);
   const title = setImageTitle(environment.name, changes);
-  const body = buildSetImageBody({
+  const built = buildSetImageBody({
     marker,
     environment: environment.name,
     baseBranch: work.base,
@@ -83,6 +85,7 @@ export async function landSetImagePullRequest(work: SetImagePullRequestWork): Pr
     runUrl: work.runUrl,
     checklist: checklist(environment, verified),
   });
+  const body = work.note ? `${work.note}\n\n${built}` : built;
   const landed = await landPromotionPullRequest(
     work.repo,
     github,

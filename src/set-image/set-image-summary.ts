@@ -17,6 +17,7 @@ export function setImageOutputs(outcome: SetImageOutcome): Record<string, string
 /** set-image's job summary. Pure: the outcome in, markdown out. */
 export function setImageSummaryMarkdown(outcome: SetImageOutcome): string {
   const lines = [`## gitops-promote set-image${outcome.dryRun ? ' (dry run)' : ''}`, ''];
+  if (outcome.overriddenHold) lines.push(outcome.overriddenHold, '');
   if (outcome.changes.length === 0) {
     lines.push('Every overlay already has these images; nothing was changed.', '');
   } else {

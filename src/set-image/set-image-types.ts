@@ -25,6 +25,8 @@ export interface SetImageInputs {
   dryRun: boolean;
   /** `landing`, the pull-request settings and the image policy as the workflow set them; the rest comes from the environment's config. */
   settings: WorkflowSettings;
+  /** override-hold: move the environment although a hold stands on it. */
+  overrideHold: boolean;
 }
 
 export interface SetImageOutcome {
@@ -41,4 +43,6 @@ export interface SetImageOutcome {
   closed?: number;
   /** Parts of the pull request GitHub refused (labels, reviewers, auto-merge), with the fix. */
   refusals?: Refusal[];
+  /** The note that this run overrode a hold on the environment (override-hold: true). */
+  overriddenHold?: string;
 }
