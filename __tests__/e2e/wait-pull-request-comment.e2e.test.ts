@@ -167,8 +167,15 @@ describe('wait: the outcome on the pull request that merged the commit', () => {
     expect(afterRerun).toHaveLength(1);
     expect(afterRerun[0]).toContain('✅ production: synced and healthy');
     expect(second.stdout).toContain(`Updated the outcome comment on promotion pull request #${number}`);
-    const updates = github!.requests.filter((request) => request.operationId === 'issues/update-comment');
-    expect(updates).toHaveLength(1);
+    const updates = () => github!.requests.filter((request) => request.operationId === 'issues/update-comment');
+    expect(updates()).toHaveLength(1);
+
+    // A third attempt that sees the same outcome finds the comment saying it already: nothing is written.
+    const third = await runWait(healthy, github!, { sha, env: { GITHUB_RUN_ATTEMPT: '3' } });
+    expect(third.exitCode).toBe(0);
+    expect(third.stdout).toContain(`The outcome comment already says this on promotion pull request #${number}`);
+    expect(updates()).toHaveLength(1);
+    expect(await commentsOn(client, number)).toEqual(afterRerun);
 
     argo = await startArgo();
     const other = await runWait(argo, github!, { sha, env: { GITHUB_RUN_ID: '202' } });

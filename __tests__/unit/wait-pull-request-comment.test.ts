@@ -38,7 +38,7 @@ const DETAILS = {
 };
 const LINK_A = `[<code>aaaaaaa</code>](https://github.com/acme/config/commit/${A})`;
 const LINK_B = `[<code>bbbbbbb</code>](https://github.com/acme/config/commit/${B})`;
-const RUN_LINE = 'gitops-promote `wait` judged this after 42 s in [this workflow run](https://github.com/acme/config/actions/runs/7).';
+const RUN_LINE = 'Judged by gitops-promote `wait` in [this workflow run](https://github.com/acme/config/actions/runs/7).';
 
 describe("wait's pull request comment", () => {
   test.each<[string, WaitOutcome, Partial<typeof DETAILS>, string[]]>([
@@ -140,7 +140,7 @@ describe("wait's pull request comment", () => {
         '| --- | --- | --- |',
         '| <code>web-prod</code> | Argo CD | ⏳ timed out<br>Unknown, Unknown at no revision |',
         '',
-        'gitops-promote `wait` judged this after 600 s in a run outside GitHub Actions.',
+        'Judged by gitops-promote `wait` in a run outside GitHub Actions.',
         '',
       ],
     ],

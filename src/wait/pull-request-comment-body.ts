@@ -41,7 +41,6 @@ export function waitCommentBody(outcome: WaitOutcome, details: WaitCommentDetail
     object.target.controller === 'argocd' ? 'Argo CD' : 'Flux',
     objectCell(object, outcome, details),
   ]);
-  const seconds = Math.round(outcome.elapsedMs / 1000);
   const run = details.runUrl ? `[this workflow run](${details.runUrl})` : 'a run outside GitHub Actions';
   const deployment = outcome.deploymentUrl ? ` Recorded as a [GitHub deployment](${outcome.deploymentUrl}).` : '';
   return [
@@ -50,7 +49,8 @@ export function waitCommentBody(outcome: WaitOutcome, details: WaitCommentDetail
     '',
     markdownTable(['App', 'Controller', 'Outcome'], rows),
     '',
-    `gitops-promote \`wait\` judged this after ${seconds} s in ${run}.${deployment}`,
+    // No elapsed time here: a re-run that saw the same outcome then finds the comment saying it already, and writes nothing.
+    `Judged by gitops-promote \`wait\` in ${run}.${deployment}`,
     '',
   ].join('\n');
 }
