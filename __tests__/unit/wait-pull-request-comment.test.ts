@@ -100,7 +100,8 @@ describe("wait's pull request comment", () => {
         '| --- | --- | --- |',
         '| <code>web-prod</code> | Argo CD | ❌ sync failed: one or more objects failed to apply, reason: admission webhook<br>denied the request' +
           `<br>OutOfSync, Healthy at ${LINK_A} |`,
-        `| <code>api-prod</code> | Argo CD | ⏳ not finished: the wait stopped when another app failed: runs an older commit<br>OutOfSync, Healthy at ${LINK_B} |`,
+        '| <code>api-prod</code> | Argo CD | ⏳ not finished: the wait stopped when another app failed: runs an older commit' +
+          `<br>OutOfSync, Healthy at ${LINK_B} |`,
         '',
         RUN_LINE,
         '',

@@ -103,11 +103,8 @@ export function waitSummaryMarkdown(outcome: WaitOutcome): string {
     '',
     ...(outcome.timedOut ? [`Timed out after ${(outcome.elapsedMs / 1000).toFixed(0)} s.`, ''] : []),
     ...(outcome.deploymentUrl ? [`Recorded as a GitHub deployment: ${textCell(outcome.deploymentUrl)}`, ''] : []),
-    ...(outcome.pullRequestComment
-      ? [
-          `The outcome is commented on ${outcome.pullRequestComment.kind} pull request #${outcome.pullRequestComment.number}: ${outcome.pullRequestComment.url}`,
-          '',
-        ]
-      : []),
+    ...(outcome.pullRequestComment ? [commentLine(outcome.pullRequestComment), ''] : []),
   ].join('\n');
 }
+
+const commentLine = ({ kind, number, url }: PullRequestComment): string => `The outcome is commented on ${kind} pull request #${number}: ${url}`;
