@@ -198,13 +198,17 @@ describe('wait: the outcome on the pull request that merged the commit', () => {
     expect(github!.requests.filter((request) => request.write).map((request) => request.operationId)).toEqual(['pulls/create', 'pulls/merge']);
   });
 
-  test('no token: no comment, a notice saying why, the wait passes', async () => {
+  test.each<[string, Partial<WaitRun>, string]>([
+    ['no token', { inputs: { token: '' } }, 'no token is given'],
+    ['no repository', { inputs: { repository: '' }, env: { GITHUB_REPOSITORY: '' } }, 'no repository names the config repo (set repository to owner/name)'],
+  ])('%s: no comment, a notice saying why, the wait passes', async (_title, run, why) => {
     const { sha, number, client } = await mergedPullRequest('promote/staging-to-production', PROMOTION_MARKER);
     const s = await startArgo();
-    const run = await runWait(s, github!, { sha, inputs: { token: '' } });
-    expect(run.exitCode).toBe(0);
-    expect(notices(run)).toEqual([
-      `::notice::No comment on the pull request that merged ${sha.slice(0, 7)}: no token is given. Set comment-on-pr: false to do without.`,
+    const waited = await runWait(s, github!, { sha, ...run });
+    expect(errorAnnotations(waited)).toEqual([]);
+    expect(waited.exitCode).toBe(0);
+    expect(notices(waited)).toEqual([
+      `::notice::No comment on the pull request that merged ${sha.slice(0, 7)}: ${why}. Set comment-on-pr: false to do without.`,
     ]);
     expect(await commentsOn(client, number)).toEqual([]);
   });
