@@ -106,6 +106,8 @@ export interface RunContext {
   graphqlUrl: string;
   /** The run's page, for links from commits, PRs, issues and deployments; '' outside Actions. */
   runUrl: string;
+  /** GITHUB_RUN_ID: the same for every attempt of a run ('' outside Actions), so a re-run can find what its first attempt wrote. */
+  runId: string;
   /** A pull request's base branch (pull_request events), for validate's changed-only. */
   baseRef: string;
   /** Where actions/checkout put the workflow's repository, for annotation paths. */

@@ -330,6 +330,35 @@ describe('GitHub simulator over real git', () => {
     });
   });
 
+  it('lists the merged pull request that brought a commit into main, and open ones for a commit main lacks', async () => {
+    const open = async (branch: string, path: string) => {
+      await branchFromMain(branch);
+      const sha = await commitFile(branch, path, `${branch}\n`, `Change ${path}`);
+      return { pr: (await gh.rest.pulls.create({ ...r, head: branch, base: 'main', title: `Merge ${branch}` })).data, sha };
+    };
+    const numbersOf = async (commit_sha: string) => (await gh.rest.repos.listPullRequestsAssociatedWithCommit({ ...r, commit_sha })).data.map((p) => p.number);
+    const merged = await open('a-merge', 'a-merge.txt');
+    const mergeCommit = (await gh.rest.pulls.merge({ ...r, pull_number: merged.pr.number, merge_method: 'merge' })).data.sha;
+    const squashed = await open('a-squash', 'a-squash.txt');
+    const squashCommit = (await gh.rest.pulls.merge({ ...r, pull_number: squashed.pr.number, merge_method: 'squash' })).data.sha;
+    const proposed = await open('a-open', 'a-open.txt');
+    expect(await numbersOf(mergeCommit)).toEqual([merged.pr.number]);
+    // The merge commit brought the head's own commit into main too.
+    expect(await numbersOf(merged.sha)).toEqual([merged.pr.number]);
+    expect(await numbersOf(squashCommit)).toEqual([squashed.pr.number]);
+    // The squashed branch's commit is not on main, and its pull request is no longer open.
+    expect(await numbersOf(squashed.sha)).toEqual([]);
+    expect(await numbersOf(proposed.sha)).toEqual([proposed.pr.number]);
+    const [answer] = (await gh.rest.repos.listPullRequestsAssociatedWithCommit({ ...r, commit_sha: squashCommit })).data;
+    expect(answer).toMatchObject({ state: 'closed', merge_commit_sha: squashCommit, head: { ref: 'a-squash' } });
+    expect(answer.merged_at).not.toBeNull();
+    expect(await status(gh.rest.repos.listPullRequestsAssociatedWithCommit({ ...r, commit_sha: 'e'.repeat(40) }))).toEqual({
+      status: 422,
+      message: `No commit found for SHA: ${'e'.repeat(40)}`,
+    });
+    await gh.rest.pulls.update({ ...r, pull_number: proposed.pr.number, state: 'closed' });
+  });
+
   it('enables and disables auto-merge over GraphQL with GitHub errors', async () => {
     const [pr] = (await gh.rest.pulls.list({ ...r, head: 'acme:promote/prod-v2' })).data;
     const enable =

@@ -100,7 +100,7 @@ export const COMMAND_INPUTS: Readonly<Record<string, CommandInputs>> = {
       { title: 'How long', inputs: ['timeout', 'fail-fast', 'degraded-grace'] },
       { title: 'Controller: Argo CD', inputs: [...ARGO_CONNECTION, 'argocd-app', 'argocd-refresh', 'argocd-sync', 'argocd-watch'] },
       { title: 'Controller: Flux', inputs: ['kubeconfig', 'kube-context', 'flux-kind', 'flux-name', 'flux-namespace', 'flux-reconcile'] },
-      { title: 'GitHub', inputs: ['repository', 'token', 'deployment', 'environment-url'] },
+      { title: 'GitHub', inputs: ['repository', 'token', 'deployment', 'environment-url', 'comment-on-pr'] },
     ],
   },
   'drift-check': {

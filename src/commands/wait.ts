@@ -37,6 +37,7 @@ export const waitCommand: Command<Prepared<WaitInputs, WaitContext>, WaitOutcome
       connections: readControllerConnections(run),
       deployment: readBoolean('deployment', false),
       environmentUrl: readString('environment-url').trim(),
+      commentOnPullRequest: readBoolean('comment-on-pr', true),
     };
     return { inputs, context: { target, github: new GitHubAccess(target, run, 'to compare commits'), configFile: readConfigFile(), run } };
   },

@@ -16,6 +16,7 @@ export function runContext(env: NodeJS.ProcessEnv = process.env): RunContext {
     apiUrl,
     graphqlUrl: env.GITHUB_GRAPHQL_URL || (apiUrl.endsWith('/api/v3') ? `${apiUrl.slice(0, -'/v3'.length)}/graphql` : `${apiUrl}/graphql`),
     runUrl: workflowRepository && runId ? `${serverUrl}/${workflowRepository}/actions/runs/${runId}` : '',
+    runId,
     baseRef: env.GITHUB_BASE_REF ?? '',
     workspace: env.GITHUB_WORKSPACE || undefined,
     tempDir: env.RUNNER_TEMP || tmpdir(),

@@ -16,6 +16,7 @@ import { Git } from '../repo/git.js';
 import type { GitHubAccess } from '../github/github-connection.js';
 import { openConfigRepo } from '../repo/open-config-repo.js';
 import { countOf } from '../text/wording.js';
+import { commentOnMergedPullRequest } from './comment-on-pull-request.js';
 import { startDeployment } from './wait-deployment.js';
 import type { WaitInputs } from './wait-inputs.js';
 import { describeObjects, type ObjectOutcome, type WaitOutcome } from './wait-report.js';
@@ -93,6 +94,8 @@ export async function runWait(inputs: WaitInputs, context: WaitContext): Promise
   };
   outcome.failure = failureMessage(outcome, inputs.timeoutMs);
   await deployment?.finish(outcome.failure ? 'failure' : 'success', outcome.failure ?? `${shortSha(revision.sha)} is running and healthy`);
+  if (inputs.commentOnPullRequest)
+    outcome.pullRequestComment = await commentOnMergedPullRequest(outcome, { targets, environment: inputs.environment }, context);
   return outcome;
 }
 

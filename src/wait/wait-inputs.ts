@@ -24,4 +24,6 @@ export interface WaitInputs {
   connections: ControllerConnections;
   deployment: boolean;
   environmentUrl: string;
+  /** Comment the outcome on the promotion or rollback PR that merged the commit. */
+  commentOnPullRequest: boolean;
 }

@@ -10,6 +10,14 @@ export interface ObjectOutcome {
   timeToSyncMs?: number;
 }
 
+/** The comment wait left on the promotion or rollback PR that merged the commit. */
+export interface PullRequestComment {
+  number: number;
+  kind: 'promotion' | 'rollback';
+  url: string;
+  action: 'created' | 'updated' | 'unchanged';
+}
+
 export interface WaitOutcome {
   expected: string;
   revisionSource: string;
@@ -17,6 +25,7 @@ export interface WaitOutcome {
   timedOut: boolean;
   elapsedMs: number;
   deploymentUrl?: string;
+  pullRequestComment?: PullRequestComment;
   /** Why the wait failed (an object failed, or the timeout passed), in one line; undefined when every object is done. */
   failure?: string;
 }
@@ -94,5 +103,8 @@ export function waitSummaryMarkdown(outcome: WaitOutcome): string {
     '',
     ...(outcome.timedOut ? [`Timed out after ${(outcome.elapsedMs / 1000).toFixed(0)} s.`, ''] : []),
     ...(outcome.deploymentUrl ? [`Recorded as a GitHub deployment: ${textCell(outcome.deploymentUrl)}`, ''] : []),
+    ...(outcome.pullRequestComment ? [commentLine(outcome.pullRequestComment), ''] : []),
   ].join('\n');
 }
+
+const commentLine = ({ kind, number, url }: PullRequestComment): string => `The outcome is commented on ${kind} pull request #${number}: ${url}`;

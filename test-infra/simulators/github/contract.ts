@@ -30,7 +30,7 @@ const KNOWN_SPEC_GAPS: Array<{ why: string; operations: string[]; path: RegExp; 
     why:
       '`pull-request-simple` types labels[].description as a string while `pull-request` (the same labels) allows null; ' +
       'GitHub sends null for a label without description',
-    operations: ['pulls/list', 'pulls/request-reviewers', 'pulls/remove-requested-reviewers'],
+    operations: ['pulls/list', 'pulls/request-reviewers', 'pulls/remove-requested-reviewers', 'repos/list-pull-requests-associated-with-commit'],
     path: /^\/(\d+\/)?labels\/\d+\/description$/,
     keyword: 'type',
     value: null,

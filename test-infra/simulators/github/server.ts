@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { accountHandlers } from './accounts.js';
+import { commitPullHandlers } from './commit-pulls.js';
 import type { ContractChecker, ContractViolation } from './contract.js';
 import { deploymentHandlers } from './deployments.js';
 import { FRONT_FAULTS, faultResponse, type FaultController } from './faults.js';
@@ -42,6 +43,7 @@ const HANDLERS: Record<string, Handler> = {
   'git/create-tree': createTree,
   ...repoHandlers,
   ...pullHandlers,
+  ...commitPullHandlers,
   ...mergeHandlers,
   ...reviewerHandlers,
   ...issueHandlers,
