@@ -1,11 +1,12 @@
 import { createRequire as __gitopsPromoteRequire } from 'node:module';
 const require = __gitopsPromoteRequire(import.meta.url);
 import {
-  COMMIT_SHA_VARIABLE
-} from "./chunk-CT3GIZYJ.js";
+  COMMIT_SHA_VARIABLE,
+  NOW_VARIABLE
+} from "./chunk-3SMBKCST.js";
 import {
   readRequired
-} from "./chunk-BNTNX62G.js";
+} from "./chunk-2K47BRRI.js";
 import "./chunk-CIZPIZZI.js";
 import {
   InputError,
@@ -52,23 +53,33 @@ function runContext(env = process.env) {
     apiUrl,
     graphqlUrl: env.GITHUB_GRAPHQL_URL || (apiUrl.endsWith("/api/v3") ? `${apiUrl.slice(0, -"/v3".length)}/graphql` : `${apiUrl}/graphql`),
     runUrl: workflowRepository && runId ? `${serverUrl}/${workflowRepository}/actions/runs/${runId}` : "",
+    runId,
     baseRef: env.GITHUB_BASE_REF ?? "",
     workspace: env.GITHUB_WORKSPACE || void 0,
     tempDir: env.RUNNER_TEMP || tmpdir(),
     exportedCommit: (env[COMMIT_SHA_VARIABLE] ?? "").trim().toLowerCase(),
-    environmentToken: (env.GITHUB_TOKEN || env.GH_TOKEN || "").trim()
+    environmentToken: (env.GITHUB_TOKEN || env.GH_TOKEN || "").trim(),
+    now: clockOf(env[NOW_VARIABLE])
   };
+}
+function clockOf(fixed) {
+  if (!fixed?.trim()) return () => Date.now();
+  const at = Date.parse(fixed.trim());
+  if (!Number.isFinite(at)) throw new UserError(`${NOW_VARIABLE} is '${fixed}', which is not an ISO 8601 time such as 2026-12-03T09:30:00Z.`);
+  return () => at;
 }
 
 // src/main.ts
 var COMMANDS = {
-  "set-image": async () => (await import("./set-image-V5FU6SH2.js")).setImageCommand,
-  promote: async () => (await import("./promote-RLBA264N.js")).promoteCommand,
-  "check-setup": async () => (await import("./check-setup-PRVUCSGQ.js")).checkSetupCommand,
-  validate: async () => (await import("./validate-YFMH23U3.js")).validateCommand,
-  wait: async () => (await import("./wait-2R73KE7X.js")).waitCommand,
-  "drift-check": async () => (await import("./drift-check-JW4PLSOV.js")).driftCheckCommand,
-  "merge-reports": async () => (await import("./merge-reports-VX5I25JS.js")).mergeReportsCommand
+  "set-image": async () => (await import("./set-image-W2W7QW2D.js")).setImageCommand,
+  promote: async () => (await import("./promote-YHPEP6WJ.js")).promoteCommand,
+  rollback: async () => (await import("./rollback-ESISKPSH.js")).rollbackCommand,
+  release: async () => (await import("./release-GASZDRRZ.js")).releaseCommand,
+  "check-setup": async () => (await import("./check-setup-AD7K56IV.js")).checkSetupCommand,
+  validate: async () => (await import("./validate-526XY3SD.js")).validateCommand,
+  wait: async () => (await import("./wait-3C4EDXH5.js")).waitCommand,
+  "drift-check": async () => (await import("./drift-check-OWWKVU3K.js")).driftCheckCommand,
+  "merge-reports": async () => (await import("./merge-reports-D5556BHY.js")).mergeReportsCommand
 };
 async function run() {
   try {
@@ -147,7 +158,7 @@ var LineSplitter = class {
     return rest === "" ? [] : [rest];
   }
 };
-var JSON_OUTPUTS = /* @__PURE__ */ new Set(["images", "report", "apps", "problems"]);
+var JSON_OUTPUTS = /* @__PURE__ */ new Set(["images", "report", "apps", "problems", "gates"]);
 function outputLines(outputs) {
   const lines = Object.entries(outputs).filter(([, value]) => value !== "").map(([name, value]) => `  ${name}: ${JSON_OUTPUTS.has(name) ? describeJson(value) : value.replace(/\n/g, `
     `)}`);
@@ -253,7 +264,7 @@ var COMMAND_INPUTS = {
     groups: [
       { title: "What to set", inputs: ["images", "overlays", "environment"] },
       { title: "Where the config repo is", inputs: ["path", "repository", "branch", "config"] },
-      { title: "Checks", inputs: ["allow-downgrade", "allow-tags", "verify-render", "validate"] },
+      { title: "Checks", inputs: ["allow-downgrade", "allow-tags", "verify-render", "validate", "override-hold"] },
       { title: "The commit", inputs: [...COMMIT, "push", "dry-run"] },
       { title: "Landing by pull request", inputs: PULL_REQUEST },
       { title: "Validation (with validate: true)", inputs: VALIDATION },
@@ -265,10 +276,37 @@ var COMMAND_INPUTS = {
     groups: [
       { title: "What to promote", inputs: ["from", "to", "apps", "source-repository"] },
       { title: "Where the config repo is", inputs: ["path", "repository", "branch", "config"] },
-      { title: "Checks", inputs: ["verify-render", "validate"] },
+      { title: "Checks", inputs: ["verify-render", "validate", "override-hold"] },
       { title: "The commit", inputs: [...COMMIT, "dry-run"] },
       { title: "Landing", inputs: PULL_REQUEST },
+      { title: "Gates (the target environment\u2019s gates: in the config)", inputs: ["fail-on-pending", "controller"] },
+      { title: "Gates: Argo CD", inputs: ARGO_CONNECTION },
+      { title: "Gates: Flux", inputs: ["kubeconfig", "kube-context", "flux-kind", "flux-namespace"] },
       { title: "Validation (with validate: true)", inputs: VALIDATION },
+      { title: "GitHub", inputs: ["token"] }
+    ]
+  },
+  rollback: {
+    summary: "Write an environment's earlier images back (the previous ones, a commit's, a date's, or app=version) and put a hold on it.",
+    groups: [
+      { title: "What to roll back", inputs: ["environment", "to", "reason", "hold-until"] },
+      { title: "Where the config repo is", inputs: ["path", "repository", "branch", "config"] },
+      { title: "Checks", inputs: ["verify-render", "validate"] },
+      { title: "The commit", inputs: ["author-name", "author-email", "dry-run"] },
+      { title: "Landing", inputs: PULL_REQUEST },
+      { title: "Validation (with validate: true)", inputs: VALIDATION },
+      { title: "The PR body's controller state: Argo CD", inputs: ARGO_CONNECTION },
+      { title: "The PR body's controller state", inputs: ["controller", "kubeconfig", "kube-context", "flux-kind", "flux-namespace"] },
+      { title: "GitHub", inputs: ["token"] }
+    ]
+  },
+  release: {
+    summary: "Remove an environment's hold (the file a rollback put), by a commit or a pull request as the environment lands.",
+    groups: [
+      { title: "What to release", inputs: ["environment", "reason"] },
+      { title: "Where the config repo is", inputs: ["path", "repository", "branch", "config"] },
+      { title: "The commit", inputs: ["author-name", "author-email", "dry-run"] },
+      { title: "Landing", inputs: PULL_REQUEST },
       { title: "GitHub", inputs: ["token"] }
     ]
   },
@@ -288,7 +326,7 @@ var COMMAND_INPUTS = {
       { title: "How long", inputs: ["timeout", "fail-fast", "degraded-grace"] },
       { title: "Controller: Argo CD", inputs: [...ARGO_CONNECTION, "argocd-app", "argocd-refresh", "argocd-sync", "argocd-watch"] },
       { title: "Controller: Flux", inputs: ["kubeconfig", "kube-context", "flux-kind", "flux-name", "flux-namespace", "flux-reconcile"] },
-      { title: "GitHub", inputs: ["repository", "token", "deployment", "environment-url"] }
+      { title: "GitHub", inputs: ["repository", "token", "deployment", "environment-url", "comment-on-pr"] }
     ]
   },
   "drift-check": {

@@ -1,3 +1,4 @@
+import { ROLLBACK_BRANCH_PREFIX, ROLLBACK_MARKER_PREFIX } from '../github/pull-request-kinds.js';
 import type { Hold } from '../holds/hold-file.js';
 import { VOLATILE_LINE } from '../report/pull-request-body.js';
 import { changedBy, changesTable, imagesOutput } from '../report/overlay-changes.js';
@@ -6,8 +7,8 @@ import type { ControllerState } from './controller-states.js';
 import type { ReleaseOutcome, RolledBackChange, RollbackOutcome } from './rollback-types.js';
 
 /** The marker that finds a rollback PR again, and its branch: one open rollback per environment. */
-export const rollbackMarker = (environment: string): string => `<!-- gitops-promote:rollback environment=${environment} -->`;
-export const rollbackBranch = (environment: string): string => `rollback/${environment}`;
+export const rollbackMarker = (environment: string): string => `${ROLLBACK_MARKER_PREFIX}environment=${environment} -->`;
+export const rollbackBranch = (environment: string): string => `${ROLLBACK_BRANCH_PREFIX}${environment}`;
 export const releaseMarker = (environment: string): string => `<!-- gitops-promote:release environment=${environment} -->`;
 export const releaseBranch = (environment: string): string => `release-hold/${environment}`;
 

@@ -1,0 +1,134 @@
+import { createRequire as __gitopsPromoteRequire } from 'node:module';
+const require = __gitopsPromoteRequire(import.meta.url);
+import {
+  explainRefusedWrite
+} from "./chunk-EGBC2XVV.js";
+import {
+  require_dist
+} from "./chunk-7HOJAJTS.js";
+import {
+  describeRequestError,
+  isRequestError,
+  statusOf
+} from "./chunk-DYOLF7OW.js";
+import {
+  InputError,
+  UserError,
+  yamlErrorText
+} from "./chunk-EVMGEMOW.js";
+import {
+  __toESM
+} from "./chunk-NKRLB5FG.js";
+
+// src/github/refused-read.ts
+function explainRefusedRead(repository, error, permissions) {
+  if (!isRequestError(error) || error.request === void 0) return void 0;
+  const status = statusOf(error);
+  const detail = describeRequestError(error);
+  if (status === 401) return new InputError("token", `GitHub refused it (401 ${detail}): it is wrong or expired.`);
+  if (status === 404) {
+    return new InputError(
+      "repository",
+      `${repository} was not found with this token (404). A workflow's GITHUB_TOKEN reaches only its own repository; for another one use a GitHub App token or a fine-grained personal access token with access to it.`
+    );
+  }
+  if ((status === 403 || status === 429) && /rate limit/i.test(detail)) {
+    return new UserError(
+      `GitHub's rate limit for this token is used up (${status} ${detail}); run again after it resets, or use a GitHub App token, whose limit is higher.`
+    );
+  }
+  if (status === 403) return new InputError("token", `GitHub refused a read of ${repository} (403 ${detail}); the token needs ${permissions}.`);
+  return new UserError(`Reading ${repository} through the GitHub API failed (${status} ${detail}).`);
+}
+
+// src/github/github-diagnosis.ts
+async function withGitHubDiagnosis(github, use, work) {
+  try {
+    return await work();
+  } catch (error) {
+    throw await diagnose(github, use, error) ?? error;
+  }
+}
+async function diagnose(github, use, error) {
+  const connection = github.opened;
+  if (!connection) return void 0;
+  if (use.mode === "read") return explainRefusedRead(connection.repository, error, use.permissions);
+  return [401, 403, 404].includes(statusOf(error) ?? 0) ? explainRefusedWrite(connection, error) : void 0;
+}
+
+// src/holds/hold-file.ts
+var import_yaml = __toESM(require_dist(), 1);
+var HOLDS_FOLDER = ".gitops-promote/holds";
+var holdFilePath = (environment) => `${HOLDS_FOLDER}/${environment}.yaml`;
+var KEYS = ["environment", "who", "when", "why", "until", "restores"];
+function formatHold(hold) {
+  const lines = [
+    "# A hold on this environment, put by gitops-promote rollback: set-image and promote refuse to move it",
+    "# (unless override-hold: true) until `release` removes this file or `until` passes."
+  ];
+  for (const key of KEYS) {
+    const value = hold[key];
+    if (value !== void 0) lines.push(`${key}: ${JSON.stringify(value)}`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+function parseHold(text, file, environment) {
+  const fail = (problem) => {
+    throw new UserError(`The hold file ${file} ${problem}; fix it, or remove it with the release command.`);
+  };
+  const document = (0, import_yaml.parseDocument)(text);
+  if (document.errors.length > 0) fail(`is not valid YAML: ${yamlErrorText(document.errors[0])}`);
+  const data = document.toJS();
+  if (data === null || typeof data !== "object" || Array.isArray(data)) fail("is not a mapping of who, when, why and until");
+  const fields = data;
+  const unknown = Object.keys(fields).filter((key) => !KEYS.includes(key));
+  if (unknown.length > 0) fail(`has an unknown key '${unknown[0]}' (expected ${KEYS.join(", ")})`);
+  const field = (key) => {
+    const value = fields[key];
+    if (value === void 0 || value === null) return void 0;
+    if (typeof value === "string") return value;
+    if (typeof value === "number") return String(value);
+    return fail(`has a '${key}' that is not a string`);
+  };
+  const who = field("who") ?? fail("has no 'who'");
+  const when = field("when") ?? fail("has no 'when' date (ISO 8601)");
+  if (Number.isNaN(Date.parse(when))) fail(`has a 'when' that is not a date: '${when}'`);
+  const until = field("until");
+  if (until !== void 0 && Number.isNaN(Date.parse(until))) fail(`has an 'until' that is not a date: '${until}'`);
+  const restores = field("restores");
+  return {
+    environment: field("environment") ?? environment,
+    who,
+    when,
+    why: field("why") ?? "",
+    ...until !== void 0 ? { until } : {},
+    ...restores !== void 0 ? { restores } : {}
+  };
+}
+function holdStands(hold, now) {
+  return hold.until === void 0 || Date.parse(hold.until) > now;
+}
+function describeHold(hold, file) {
+  const why = hold.why ? `: ${hold.why}` : "";
+  const until = hold.until ? `, until ${hold.until}` : "";
+  return `environment '${hold.environment}' is on hold since ${hold.when} by ${hold.who}${why}${until} (${file})`;
+}
+function holdRefusal(hold, file, command) {
+  return `${command} refused: ${describeHold(hold, file)}. Run release to lift the hold, or set override-hold: true to move it anyway.`;
+}
+function holdUntilDate(until, now) {
+  if (!until) return void 0;
+  return new Date(until.kind === "date" ? until.at : now + until.ms).toISOString();
+}
+
+export {
+  withGitHubDiagnosis,
+  holdFilePath,
+  formatHold,
+  parseHold,
+  holdStands,
+  describeHold,
+  holdRefusal,
+  holdUntilDate
+};

@@ -1,0 +1,18 @@
+import { createRequire as __gitopsPromoteRequire } from 'node:module';
+const require = __gitopsPromoteRequire(import.meta.url);
+import {
+  readFolder
+} from "./chunk-2K47BRRI.js";
+
+// src/inputs/repo-location.ts
+import { resolve } from "node:path";
+function readRepoLocation(github) {
+  const path = readFolder("path");
+  if (path !== "") return { kind: "checkout", path };
+  if (github.repository !== "" && github.token !== "") return { kind: "github-api" };
+  return { kind: "checkout", path: resolve("."), missing: github.repository === "" ? "repository" : "token" };
+}
+
+export {
+  readRepoLocation
+};
