@@ -71,12 +71,12 @@ function clockOf(fixed) {
 
 // src/main.ts
 var COMMANDS = {
-  "set-image": async () => (await import("./set-image-W2W7QW2D.js")).setImageCommand,
-  promote: async () => (await import("./promote-YHPEP6WJ.js")).promoteCommand,
-  rollback: async () => (await import("./rollback-ESISKPSH.js")).rollbackCommand,
+  "set-image": async () => (await import("./set-image-6IBVTNIM.js")).setImageCommand,
+  promote: async () => (await import("./promote-D5V7UNHF.js")).promoteCommand,
+  rollback: async () => (await import("./rollback-RFORV2TT.js")).rollbackCommand,
   release: async () => (await import("./release-GASZDRRZ.js")).releaseCommand,
   "check-setup": async () => (await import("./check-setup-AD7K56IV.js")).checkSetupCommand,
-  validate: async () => (await import("./validate-526XY3SD.js")).validateCommand,
+  validate: async () => (await import("./validate-MNDUEA3W.js")).validateCommand,
   wait: async () => (await import("./wait-3C4EDXH5.js")).waitCommand,
   "drift-check": async () => (await import("./drift-check-OWWKVU3K.js")).driftCheckCommand,
   "merge-reports": async () => (await import("./merge-reports-D5556BHY.js")).mergeReportsCommand

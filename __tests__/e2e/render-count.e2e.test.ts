@@ -105,11 +105,11 @@ describe('promote with validate: true', () => {
     await world.close();
   });
 
-  test('renders each promoted overlay once after the edit for the render check and validation (and twice for the PR body)', async () => {
+  test('renders each promoted overlay once after the edit, for the render check, validation and the PR body (and once before, for its diff)', async () => {
     const run = await world.promote({ to: 'staging', validate: 'true' }, env());
     expect(errorAnnotations(run)).toEqual([]);
     expect(run.outputs['pull-request-number']).toBe('1');
-    // The PR body's rendered diff (src/promote/rendered-diff.ts) renders the overlay before and after the edit on its own.
-    expect(renders('apps/web/overlays/staging')).toEqual({ plain: 3, withOrigins: 0 });
+    // The PR body's rendered diff (src/promote/rendered-diff.ts) reuses the checks' render for 'after'; 'before' is its own.
+    expect(renders('apps/web/overlays/staging')).toEqual({ plain: 2, withOrigins: 0 });
   });
 });

@@ -36,13 +36,19 @@ export interface Verified {
  * was before the edit, to compare); with kustomize-args, validation renders
  * with them and the render check without, so those renders are not shared.
  */
-export async function checkEdits(root: string, edits: readonly FileEdit[], checks: EditChecks, title = 'Validating the edited overlays'): Promise<Verified> {
+export async function checkEdits(
+  root: string,
+  edits: readonly FileEdit[],
+  checks: EditChecks,
+  title = 'Validating the edited overlays',
+  // A caller that renders the edited overlays again (promote's rendered diff) passes its own, to reuse these renders.
+  renders = new RenderCache(),
+): Promise<Verified> {
   const verified: Verified = { render: false, validation: false };
   // Nothing to check: the files are not written and put back (for a few hundred overlays, that was most of the time).
   if (edits.length === 0 || (!checks.verifyRender && !checks.validation)) return verified;
   await Promise.all(edits.map((edit) => writeFile(edit.overlay.absoluteFile, edit.text)));
-  // Renders of the edited files: valid until they are put back below.
-  const renders = new RenderCache();
+  // `renders` holds renders of the edited files: valid while the files hold the edits' text.
   try {
     if (checks.verifyRender) {
       await verifyRenderedImages(edits, checks.renderGuard, renders);

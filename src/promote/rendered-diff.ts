@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { writeFile } from 'node:fs/promises';
 
+import type { RenderCache } from '../kustomize/render-cache.js';
 import { findRenderer, renderOverlay } from '../kustomize/render.js';
 import { mapWithLimit } from '../process/run-process.js';
 import { redactSecrets } from '../report/pull-request-body.js';
@@ -10,16 +11,20 @@ import type { FileEdit } from '../types.js';
 /**
  * `kustomize build` of each edited target overlay before and after the edit,
  * as one unified diff with Secret data redacted. The snapshot must hold the
- * original files when this is called; they hold them again afterwards.
+ * original files when this is called; they hold them again afterwards. The
+ * renders after the edit come from `afterEdit` when the checks made them
+ * already (the same files, so the same render).
  */
-export async function renderedDiff(edits: readonly FileEdit[]): Promise<string | undefined> {
+export async function renderedDiff(edits: readonly FileEdit[], afterEdit?: RenderCache): Promise<string | undefined> {
   const renderer = await findRenderer();
   if (!renderer) return undefined;
   const changed = edits.filter((edit) => edit.changes.length > 0 && !edit.isComponent);
   const before = await mapWithLimit(changed, availableParallelism(), (edit) => renderOverlay(renderer, edit.overlay.absolutePath));
   await Promise.all(changed.map((edit) => writeFile(edit.overlay.absoluteFile, edit.text)));
   try {
-    const after = await mapWithLimit(changed, availableParallelism(), (edit) => renderOverlay(renderer, edit.overlay.absolutePath));
+    const after = await mapWithLimit(changed, availableParallelism(), (edit) =>
+      afterEdit ? afterEdit.render(renderer, edit.overlay.absolutePath) : renderOverlay(renderer, edit.overlay.absolutePath),
+    );
     const files = changed.map((edit, index) => ({
       file: `${edit.overlay.path}.rendered.yaml`,
       before: textOf(before[index]),

@@ -23,6 +23,7 @@ import { closeEmptyPromotion, landPromotionPullRequest } from './promotion-pull-
 import { resolvePromotionRoute, type PromotionRoute } from './promotion-route.js';
 import type { PromoteInputs, PromoteOutcome, PromotedChange } from './promotion-types.js';
 import { renderedDiff } from './rendered-diff.js';
+import { RenderCache } from '../kustomize/render-cache.js';
 import { promotionGates } from './promotion-gates.js';
 import { setGateStatus } from '../gates/gate-status.js';
 import { statusDescription } from '../gates/gate-report.js';
@@ -140,8 +141,10 @@ async function promoteIn(work: PromotionWork, snapshot: Snapshot): Promise<Promo
   }
 
   const github = await context.github.connect();
-  const diff = await renderedDiff(edits);
-  const verified = await checkEdits(snapshot.root, edits, work.checks, 'Validating the promoted overlays');
+  // The checks render each edited overlay once; the rendered diff of the PR body reuses those renders for its 'after'.
+  const afterEdit = new RenderCache();
+  const verified = await checkEdits(snapshot.root, edits, work.checks, 'Validating the promoted overlays', afterEdit);
+  const diff = await renderedDiff(edits, afterEdit);
   const promotedApps = apps.filter((app) => app.edits.some((edit) => edit.changes.length > 0)).map((app) => app.app);
   const title = promotionTitle(route.target.pullRequest.titleTemplate, {
     from: key.from,

@@ -128,7 +128,7 @@ var setImageCommand = {
     };
     return { inputs, context };
   },
-  run: async ({ inputs, context }) => (await import("./run-set-image-NKN35L3K.js")).runSetImage(inputs, context),
+  run: async ({ inputs, context }) => (await import("./run-set-image-2EAH6MXG.js")).runSetImage(inputs, context),
   async report(outcome) {
     setOutputs(setImageOutputs(outcome));
     if (outcome.commitSha && outcome.pushed) exportVariable(COMMIT_SHA_VARIABLE, outcome.commitSha);

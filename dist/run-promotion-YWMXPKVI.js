@@ -28,7 +28,7 @@ import {
   planFileEdit,
   showDiffs,
   unifiedDiff
-} from "./chunk-LMIVLVB4.js";
+} from "./chunk-KV57FQCL.js";
 import {
   parseKustomization
 } from "./chunk-TE4H5XYR.js";
@@ -50,8 +50,9 @@ import {
 } from "./chunk-RX5A3FJN.js";
 import "./chunk-EGBC2XVV.js";
 import {
+  RenderCache,
   withPolicy
-} from "./chunk-YT4ICJID.js";
+} from "./chunk-3XIST4RW.js";
 import {
   collectRenderedImages,
   findRenderer,
@@ -286,14 +287,18 @@ function chainText(config, first, last) {
 // src/promote/rendered-diff.ts
 import { availableParallelism as availableParallelism2 } from "node:os";
 import { writeFile } from "node:fs/promises";
-async function renderedDiff(edits) {
+async function renderedDiff(edits, afterEdit) {
   const renderer = await findRenderer();
   if (!renderer) return void 0;
   const changed = edits.filter((edit) => edit.changes.length > 0 && !edit.isComponent);
   const before = await mapWithLimit(changed, availableParallelism2(), (edit) => renderOverlay(renderer, edit.overlay.absolutePath));
   await Promise.all(changed.map((edit) => writeFile(edit.overlay.absoluteFile, edit.text)));
   try {
-    const after = await mapWithLimit(changed, availableParallelism2(), (edit) => renderOverlay(renderer, edit.overlay.absolutePath));
+    const after = await mapWithLimit(
+      changed,
+      availableParallelism2(),
+      (edit) => afterEdit ? afterEdit.render(renderer, edit.overlay.absolutePath) : renderOverlay(renderer, edit.overlay.absolutePath)
+    );
     const files = changed.map((edit, index) => ({
       file: `${edit.overlay.path}.rendered.yaml`,
       before: textOf(before[index]),
@@ -840,8 +845,9 @@ async function promoteIn(work, snapshot) {
     return { ...outcome, changes: landed2.changes, commitSha: landed2.commitSha };
   }
   const github = await context.github.connect();
-  const diff = await renderedDiff(edits);
-  const verified = await checkEdits(snapshot.root, edits, work.checks, "Validating the promoted overlays");
+  const afterEdit = new RenderCache();
+  const verified = await checkEdits(snapshot.root, edits, work.checks, "Validating the promoted overlays", afterEdit);
+  const diff = await renderedDiff(edits, afterEdit);
   const promotedApps = apps.filter((app) => app.edits.some((edit) => edit.changes.length > 0)).map((app) => app.app);
   const title = promotionTitle(route.target.pullRequest.titleTemplate, {
     from: key.from,

@@ -38,11 +38,6 @@ import {
   __toESM
 } from "./chunk-NKRLB5FG.js";
 
-// src/validate/validate-overlays.ts
-import { realpathSync } from "node:fs";
-import { availableParallelism } from "node:os";
-import { relative as relative3, sep as sep2 } from "node:path";
-
 // src/kustomize/render-cache.ts
 var RenderCache = class {
   renders = /* @__PURE__ */ new Map();
@@ -57,6 +52,11 @@ var RenderCache = class {
     return render;
   }
 };
+
+// src/validate/validate-overlays.ts
+import { realpathSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { relative as relative3, sep as sep2 } from "node:path";
 
 // src/validate/findings.ts
 function addFinding(report, finding) {

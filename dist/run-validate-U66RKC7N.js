@@ -9,7 +9,7 @@ import {
   readKustomizationReferences,
   validateOverlays,
   withPolicy
-} from "./chunk-YT4ICJID.js";
+} from "./chunk-3XIST4RW.js";
 import {
   resolveEnvironmentOverlays,
   resolveOverlays

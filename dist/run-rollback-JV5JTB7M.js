@@ -24,7 +24,7 @@ import {
   checkEdits,
   planFileEdit,
   showDiffs
-} from "./chunk-LMIVLVB4.js";
+} from "./chunk-KV57FQCL.js";
 import {
   parseKustomization
 } from "./chunk-TE4H5XYR.js";
@@ -44,7 +44,7 @@ import "./chunk-RX5A3FJN.js";
 import "./chunk-EGBC2XVV.js";
 import {
   withPolicy
-} from "./chunk-YT4ICJID.js";
+} from "./chunk-3XIST4RW.js";
 import {
   resolveEnvironmentOverlays
 } from "./chunk-2F4FRQM2.js";

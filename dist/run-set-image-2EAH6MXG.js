@@ -14,7 +14,7 @@ import {
   renamedIntoWarnings,
   showDiffs,
   suggestArgument
-} from "./chunk-LMIVLVB4.js";
+} from "./chunk-KV57FQCL.js";
 import "./chunk-TE4H5XYR.js";
 import "./chunk-67GET7MB.js";
 import {
@@ -36,7 +36,7 @@ import {
 import "./chunk-EGBC2XVV.js";
 import {
   withPolicy
-} from "./chunk-YT4ICJID.js";
+} from "./chunk-3XIST4RW.js";
 import {
   collectRenderedImages,
   findRenderer,

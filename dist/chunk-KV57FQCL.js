@@ -13,7 +13,7 @@ import {
 import {
   RenderCache,
   validateOverlays
-} from "./chunk-YT4ICJID.js";
+} from "./chunk-3XIST4RW.js";
 import {
   collectImageSites,
   findRenderer,
@@ -296,11 +296,10 @@ function firstLine(text) {
 }
 
 // src/checks/check-edits.ts
-async function checkEdits(root, edits, checks, title = "Validating the edited overlays") {
+async function checkEdits(root, edits, checks, title = "Validating the edited overlays", renders = new RenderCache()) {
   const verified = { render: false, validation: false };
   if (edits.length === 0 || !checks.verifyRender && !checks.validation) return verified;
   await Promise.all(edits.map((edit) => writeFile2(edit.overlay.absoluteFile, edit.text)));
-  const renders = new RenderCache();
   try {
     if (checks.verifyRender) {
       await verifyRenderedImages(edits, checks.renderGuard, renders);
