@@ -71,15 +71,15 @@ function clockOf(fixed) {
 
 // src/main.ts
 var COMMANDS = {
-  "set-image": async () => (await import("./set-image-6IBVTNIM.js")).setImageCommand,
-  promote: async () => (await import("./promote-D5V7UNHF.js")).promoteCommand,
-  rollback: async () => (await import("./rollback-RFORV2TT.js")).rollbackCommand,
-  release: async () => (await import("./release-GASZDRRZ.js")).releaseCommand,
-  "check-setup": async () => (await import("./check-setup-AD7K56IV.js")).checkSetupCommand,
-  validate: async () => (await import("./validate-MNDUEA3W.js")).validateCommand,
-  wait: async () => (await import("./wait-3C4EDXH5.js")).waitCommand,
-  "drift-check": async () => (await import("./drift-check-OWWKVU3K.js")).driftCheckCommand,
-  "merge-reports": async () => (await import("./merge-reports-D5556BHY.js")).mergeReportsCommand
+  "set-image": async () => (await import("./set-image-MI2RFIKR.js")).setImageCommand,
+  promote: async () => (await import("./promote-IQMMQIJP.js")).promoteCommand,
+  rollback: async () => (await import("./rollback-L34SWEJ2.js")).rollbackCommand,
+  release: async () => (await import("./release-NXDXN4Z6.js")).releaseCommand,
+  "check-setup": async () => (await import("./check-setup-NEHAN5EK.js")).checkSetupCommand,
+  validate: async () => (await import("./validate-XGA6KRBI.js")).validateCommand,
+  wait: async () => (await import("./wait-UQ3WWV2G.js")).waitCommand,
+  "drift-check": async () => (await import("./drift-check-4S4TA7NQ.js")).driftCheckCommand,
+  "merge-reports": async () => (await import("./merge-reports-A5Q2NUMD.js")).mergeReportsCommand
 };
 async function run() {
   try {

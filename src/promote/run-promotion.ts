@@ -3,13 +3,12 @@ import { checkEdits, type EditChecks } from '../checks/check-edits.js';
 import { requirePromotionConfig, type ConfigFile } from '../config/load-config.js';
 import type { PromotionConfig } from '../config/promotion-config.js';
 import type { GitHubAccess } from '../github/github-connection.js';
-import { withGitHubDiagnosis } from '../github/github-diagnosis.js';
 import { describeRefusal } from '../github/pull-requests.js';
 import { settingsFor, type EnvironmentSettings } from '../config/environment-settings.js';
 import type { RunContext } from '../types.js';
 import type { ConfigRepo, Snapshot } from '../repo/config-repo.js';
 import { landCommit } from '../repo/land-commit.js';
-import { openConfigRepo } from '../repo/open-config-repo.js';
+import { inConfigRepoToLand } from '../repo/open-config-repo.js';
 import { renderCommitMessage } from '../report/commit-message.js';
 import { toOverlayChange } from '../report/overlay-changes.js';
 import { showDiffs } from '../report/text-diff.js';
@@ -40,15 +39,16 @@ export interface PromoteContext {
 
 /** promote, from inputs to a promotion PR (or a commit); writes nothing when a check fails. */
 export async function runPromotion(inputs: PromoteInputs, context: PromoteContext): Promise<PromoteOutcome> {
-  return withGitHubDiagnosis(context.github, { mode: 'write' }, async () => {
-    const opened = await openConfigRepo(inputs.location, {
+  return inConfigRepoToLand(
+    inputs.location,
+    {
       branch: inputs.branch,
       push: true,
       github: context.github,
       configFile: context.configFile,
       environmentBranch: (config) => (config ? resolvePromotionRoute(config, inputs.from, inputs.to).target.branch : undefined),
-    });
-    try {
+    },
+    async (opened) => {
       const config = requirePromotionConfig(opened.config, 'config', 'promote (to know the environments)');
       const route = resolvePromotionRoute(config, inputs.from, inputs.to);
       const settings = settingsFor(inputs.settings, route.target);
@@ -60,10 +60,8 @@ export async function runPromotion(inputs: PromoteInputs, context: PromoteContex
       const work: PromotionWork = { inputs, context, config, route, settings, checks, repo: opened.repo, branch: opened.branch };
       const outcome = await promoteIn(work, opened.snapshot);
       return { ...outcome, requests: context.github.opened?.counter };
-    } finally {
-      await opened.repo.dispose();
-    }
-  });
+    },
+  );
 }
 
 interface PromotionWork {

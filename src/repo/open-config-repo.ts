@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js';
 import type { GitHubAccess, GitHubConnection } from '../github/github-connection.js';
+import { withGitHubDiagnosis } from '../github/github-diagnosis.js';
 import { loadPromotionConfig, type ConfigFile } from '../config/load-config.js';
 import type { RepoLocation } from '../types.js';
 import type { PromotionConfig } from '../config/promotion-config.js';
@@ -110,4 +111,23 @@ export async function openConfigRepo(
 async function defaultBranch(connection: GitHubConnection): Promise<string> {
   const { data } = await connection.client.rest.repos.get({ owner: connection.owner, repo: connection.repo });
   return data.default_branch;
+}
+
+/**
+ * The frame of every command that lands in the config repo (set-image, promote, rollback, release): a refused GitHub
+ * write explained, the repo opened on the branch to land on, `work` run on it, and the repo disposed of whatever happens.
+ */
+export async function inConfigRepoToLand<T>(
+  location: RepoLocation,
+  options: Parameters<typeof openConfigRepo>[1],
+  work: (opened: OpenedRepo) => Promise<T>,
+): Promise<T> {
+  return withGitHubDiagnosis(options.github, { mode: 'write' }, async () => {
+    const opened = await openConfigRepo(location, options);
+    try {
+      return await work(opened);
+    } finally {
+      await opened.repo.dispose();
+    }
+  });
 }

@@ -5,29 +5,29 @@ import { settingsFor } from '../config/environment-settings.js';
 import { requirePromotionConfig } from '../config/load-config.js';
 import { findEnvironment } from '../config/promotion-config.js';
 import { InputError } from '../errors.js';
-import { withGitHubDiagnosis } from '../github/github-diagnosis.js';
 import { describeRefusal } from '../github/pull-requests.js';
 import { describeHold, holdFilePath } from '../holds/hold-file.js';
 import { readHold } from '../holds/read-hold.js';
 import { landPromotionPullRequest } from '../promote/promotion-pull-request.js';
 import type { ChangedFile } from '../repo/config-repo.js';
 import { landCommit } from '../repo/land-commit.js';
-import { openConfigRepo } from '../repo/open-config-repo.js';
+import { inConfigRepoToLand } from '../repo/open-config-repo.js';
 import { releaseBranch, releaseMarker } from './rollback-report.js';
 import type { RollbackContext } from './run-rollback.js';
 import type { ReleaseInputs, ReleaseOutcome } from './rollback-types.js';
 
 /** release: removes the environment's hold file, by a commit or a PR as the environment lands; nothing to do without one. */
 export async function runRelease(inputs: ReleaseInputs, context: RollbackContext): Promise<ReleaseOutcome> {
-  return withGitHubDiagnosis(context.github, { mode: 'write' }, async () => {
-    const opened = await openConfigRepo(inputs.location, {
+  return inConfigRepoToLand(
+    inputs.location,
+    {
       branch: inputs.branch,
       push: true,
       github: context.github,
       configFile: context.configFile,
       environmentBranch: (config) => (config ? findEnvironment(config, inputs.environment, 'environment').branch : undefined),
-    });
-    try {
+    },
+    async (opened) => {
       const config = requirePromotionConfig(opened.config, 'config', 'release (to know the environment and how it lands)');
       const env = findEnvironment(config, inputs.environment, 'environment');
       const settings = settingsFor(inputs.settings, env);
@@ -84,8 +84,6 @@ export async function runRelease(inputs: ReleaseInputs, context: RollbackContext
         commitSha: landed.commitSha,
         pullRequest: { number: landed.pull.number, url: landed.pull.url, created: landed.created, moved: landed.moved },
       };
-    } finally {
-      await opened.repo.dispose();
-    }
-  });
+    },
+  );
 }

@@ -6,7 +6,6 @@ import { requirePromotionConfig, type ConfigFile } from '../config/load-config.j
 import { findEnvironment, type AppConfig, type Environment, type PromotionConfig } from '../config/promotion-config.js';
 import { InputError } from '../errors.js';
 import type { GitHubAccess } from '../github/github-connection.js';
-import { withGitHubDiagnosis } from '../github/github-diagnosis.js';
 import { describeRefusal } from '../github/pull-requests.js';
 import { formatHold, holdFilePath, holdUntilDate, parseHold, type Hold } from '../holds/hold-file.js';
 import { landPromotionPullRequest } from '../promote/promotion-pull-request.js';
@@ -17,7 +16,7 @@ import { GitCommitGraph } from '../repo/git-commit-graph.js';
 import { GitHubCommitGraph } from '../repo/github-commit-graph.js';
 import { landCommit } from '../repo/land-commit.js';
 import { LocalCheckout } from '../repo/local-checkout.js';
-import { openConfigRepo, type OpenedRepo } from '../repo/open-config-repo.js';
+import { inConfigRepoToLand, type OpenedRepo } from '../repo/open-config-repo.js';
 import { toOverlayChange } from '../report/overlay-changes.js';
 import { showDiffs } from '../report/text-diff.js';
 import type { FileEdit, RunContext } from '../types.js';
@@ -43,21 +42,20 @@ export interface RollbackContext {
  * when `to` names nothing in history or a check fails.
  */
 export async function runRollback(inputs: RollbackInputs, context: RollbackContext): Promise<RollbackOutcome> {
-  return withGitHubDiagnosis(context.github, { mode: 'write' }, async () => {
-    const opened = await openConfigRepo(inputs.location, {
+  return inConfigRepoToLand(
+    inputs.location,
+    {
       branch: inputs.branch,
       push: true,
       github: context.github,
       configFile: context.configFile,
       environmentBranch: (config) => (config ? findEnvironment(config, inputs.environment, 'environment').branch : undefined),
-    });
-    try {
+    },
+    async (opened) => {
       const outcome = await rollbackIn(inputs, context, opened);
       return { ...outcome, requests: context.github.opened?.counter };
-    } finally {
-      await opened.repo.dispose();
-    }
-  });
+    },
+  );
 }
 
 interface RollbackWork {

@@ -5,7 +5,6 @@ import { environmentNamed, type ConfigFile } from '../config/load-config.js';
 import { findEnvironment, type Environment } from '../config/promotion-config.js';
 import { InputError } from '../errors.js';
 import type { GitHubAccess } from '../github/github-connection.js';
-import { withGitHubDiagnosis } from '../github/github-diagnosis.js';
 import { settingsFor } from '../config/environment-settings.js';
 import type { RunContext } from '../types.js';
 import type { ImageArgument } from '../kustomize/image-argument.js';
@@ -14,7 +13,7 @@ import { keepOnlyUsedNewEntries } from '../kustomize/unused-entries.js';
 import { entryDowngrade } from '../kustomize/image-downgrades.js';
 import type { Snapshot } from '../repo/config-repo.js';
 import { landCommit } from '../repo/land-commit.js';
-import { openConfigRepo, type OpenedRepo } from '../repo/open-config-repo.js';
+import { inConfigRepoToLand, type OpenedRepo } from '../repo/open-config-repo.js';
 import { resolveOverlays } from '../repo/overlay-paths.js';
 import { renderCommitMessage } from '../report/commit-message.js';
 import { toOverlayChange } from '../report/overlay-changes.js';
@@ -40,20 +39,19 @@ export interface SetImageContext {
  */
 export async function runSetImage(inputs: SetImageInputs, context: SetImageContext): Promise<SetImageOutcome> {
   checkAllowedTags(inputs.images, inputs.allowTags);
-  return withGitHubDiagnosis(context.github, { mode: 'write' }, async () => {
-    const opened = await openConfigRepo(inputs.location, {
+  return inConfigRepoToLand(
+    inputs.location,
+    {
       branch: inputs.branch,
       push: inputs.push,
       github: context.github,
       configFile: context.configFile,
       environmentBranch: (config) => (config && inputs.environment ? findEnvironment(config, inputs.environment, 'environment').branch : undefined),
-    });
-    try {
+    },
+    async (opened) => {
       return await setImageIn(inputs, context, opened);
-    } finally {
-      await opened.repo.dispose();
-    }
-  });
+    },
+  );
 }
 
 /** The planned run, once the config repo is open. */

@@ -20,7 +20,7 @@ import {
 } from "./chunk-3SMBKCST.js";
 import {
   judgeFluxObject
-} from "./chunk-UZ2CXGD4.js";
+} from "./chunk-NKSW3DBF.js";
 import {
   ArgoTransientError,
   FluxTransientError,
@@ -32,20 +32,20 @@ import {
   fluxTarget,
   judgeArgoApplication,
   openControllers
-} from "./chunk-5BF32HP3.js";
+} from "./chunk-54L3XGJ3.js";
 import {
   shortSha
 } from "./chunk-GSVFKKFK.js";
 import "./chunk-RVUGUYNP.js";
 import {
   controllerSettingsFor
-} from "./chunk-NMKIRSGE.js";
+} from "./chunk-G4OVCHY7.js";
 import {
   Git,
   findEnvironment,
   openConfigRepo,
   requirePromotionConfig
-} from "./chunk-ZIZ6IMCA.js";
+} from "./chunk-XCB6RDLJ.js";
 import "./chunk-7HOJAJTS.js";
 import {
   parseOwnerName
@@ -59,7 +59,7 @@ import {
   isRequestError,
   readFailureKind,
   statusOf
-} from "./chunk-DYOLF7OW.js";
+} from "./chunk-TLFP6N4M.js";
 import "./chunk-JMTLMK35.js";
 import {
   codeCell,

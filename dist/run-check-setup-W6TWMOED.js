@@ -1,18 +1,15 @@
 import { createRequire as __gitopsPromoteRequire } from 'node:module';
 const require = __gitopsPromoteRequire(import.meta.url);
 import {
-  gatherSetupFacts,
-  judgeSetup
-} from "./chunk-EGBC2XVV.js";
-import {
   connectConfigRepo,
+  gatherSetupFacts,
+  judgeSetup,
   parsePromotionConfig
-} from "./chunk-ZIZ6IMCA.js";
+} from "./chunk-XCB6RDLJ.js";
 import "./chunk-7HOJAJTS.js";
-import "./chunk-W4H2XYZO.js";
 import {
   statusOf
-} from "./chunk-DYOLF7OW.js";
+} from "./chunk-TLFP6N4M.js";
 import "./chunk-JMTLMK35.js";
 import {
   countOf

@@ -1,60 +1,15 @@
 import { createRequire as __gitopsPromoteRequire } from 'node:module';
 const require = __gitopsPromoteRequire(import.meta.url);
 import {
-  explainRefusedWrite
-} from "./chunk-EGBC2XVV.js";
-import {
   require_dist
 } from "./chunk-7HOJAJTS.js";
 import {
-  describeRequestError,
-  isRequestError,
-  statusOf
-} from "./chunk-DYOLF7OW.js";
-import {
-  InputError,
   UserError,
   yamlErrorText
 } from "./chunk-EVMGEMOW.js";
 import {
   __toESM
 } from "./chunk-NKRLB5FG.js";
-
-// src/github/refused-read.ts
-function explainRefusedRead(repository, error, permissions) {
-  if (!isRequestError(error) || error.request === void 0) return void 0;
-  const status = statusOf(error);
-  const detail = describeRequestError(error);
-  if (status === 401) return new InputError("token", `GitHub refused it (401 ${detail}): it is wrong or expired.`);
-  if (status === 404) {
-    return new InputError(
-      "repository",
-      `${repository} was not found with this token (404). A workflow's GITHUB_TOKEN reaches only its own repository; for another one use a GitHub App token or a fine-grained personal access token with access to it.`
-    );
-  }
-  if ((status === 403 || status === 429) && /rate limit/i.test(detail)) {
-    return new UserError(
-      `GitHub's rate limit for this token is used up (${status} ${detail}); run again after it resets, or use a GitHub App token, whose limit is higher.`
-    );
-  }
-  if (status === 403) return new InputError("token", `GitHub refused a read of ${repository} (403 ${detail}); the token needs ${permissions}.`);
-  return new UserError(`Reading ${repository} through the GitHub API failed (${status} ${detail}).`);
-}
-
-// src/github/github-diagnosis.ts
-async function withGitHubDiagnosis(github, use, work) {
-  try {
-    return await work();
-  } catch (error) {
-    throw await diagnose(github, use, error) ?? error;
-  }
-}
-async function diagnose(github, use, error) {
-  const connection = github.opened;
-  if (!connection) return void 0;
-  if (use.mode === "read") return explainRefusedRead(connection.repository, error, use.permissions);
-  return [401, 403, 404].includes(statusOf(error) ?? 0) ? explainRefusedWrite(connection, error) : void 0;
-}
 
 // src/holds/hold-file.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -123,7 +78,6 @@ function holdUntilDate(until, now) {
 }
 
 export {
-  withGitHubDiagnosis,
   holdFilePath,
   formatHold,
   parseHold,

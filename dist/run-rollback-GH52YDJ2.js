@@ -18,13 +18,13 @@ import {
   configuredTarget,
   gitRevisions,
   openControllers
-} from "./chunk-5BF32HP3.js";
+} from "./chunk-54L3XGJ3.js";
 import "./chunk-GSVFKKFK.js";
 import {
   checkEdits,
   planFileEdit,
   showDiffs
-} from "./chunk-KV57FQCL.js";
+} from "./chunk-T5UXMYEP.js";
 import {
   parseKustomization
 } from "./chunk-TE4H5XYR.js";
@@ -32,32 +32,30 @@ import "./chunk-67GET7MB.js";
 import {
   landCommit,
   landPromotionPullRequest
-} from "./chunk-QI2QRVFM.js";
+} from "./chunk-IPI5AN37.js";
 import {
   formatHold,
   holdFilePath,
   holdUntilDate,
-  parseHold,
-  withGitHubDiagnosis
-} from "./chunk-2URQIGD5.js";
+  parseHold
+} from "./chunk-H4GQGFUK.js";
 import "./chunk-RX5A3FJN.js";
-import "./chunk-EGBC2XVV.js";
 import {
   withPolicy
-} from "./chunk-3XIST4RW.js";
+} from "./chunk-BCQPISQ5.js";
 import {
   resolveEnvironmentOverlays
-} from "./chunk-2F4FRQM2.js";
+} from "./chunk-L3JZKNW7.js";
 import "./chunk-RVUGUYNP.js";
 import {
   settingsFor
-} from "./chunk-NMKIRSGE.js";
+} from "./chunk-G4OVCHY7.js";
 import {
   LocalCheckout,
   findEnvironment,
-  openConfigRepo,
+  inConfigRepoToLand,
   requirePromotionConfig
-} from "./chunk-ZIZ6IMCA.js";
+} from "./chunk-XCB6RDLJ.js";
 import "./chunk-7HOJAJTS.js";
 import "./chunk-6PG4I2TJ.js";
 import "./chunk-RGNCCORJ.js";
@@ -67,11 +65,10 @@ import "./chunk-XGS3CYKT.js";
 import {
   toOverlayChange
 } from "./chunk-HFFNHH4P.js";
+import "./chunk-VN7I4G2T.js";
 import {
   describeRefusal
-} from "./chunk-W4H2XYZO.js";
-import "./chunk-VN7I4G2T.js";
-import "./chunk-DYOLF7OW.js";
+} from "./chunk-TLFP6N4M.js";
 import "./chunk-U3CEUUQP.js";
 import "./chunk-JMTLMK35.js";
 import "./chunk-2LG6PE6H.js";
@@ -274,21 +271,20 @@ function planRestore(overlay, currentText, pick) {
 
 // src/rollback/run-rollback.ts
 async function runRollback(inputs, context) {
-  return withGitHubDiagnosis(context.github, { mode: "write" }, async () => {
-    const opened = await openConfigRepo(inputs.location, {
+  return inConfigRepoToLand(
+    inputs.location,
+    {
       branch: inputs.branch,
       push: true,
       github: context.github,
       configFile: context.configFile,
       environmentBranch: (config) => config ? findEnvironment(config, inputs.environment, "environment").branch : void 0
-    });
-    try {
+    },
+    async (opened) => {
       const outcome = await rollbackIn(inputs, context, opened);
       return { ...outcome, requests: context.github.opened?.counter };
-    } finally {
-      await opened.repo.dispose();
     }
-  });
+  );
 }
 async function rollbackIn(inputs, context, opened) {
   const config = requirePromotionConfig(opened.config, "config", "rollback (to know the environments and their overlays)");

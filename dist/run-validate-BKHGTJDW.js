@@ -9,21 +9,21 @@ import {
   readKustomizationReferences,
   validateOverlays,
   withPolicy
-} from "./chunk-3XIST4RW.js";
+} from "./chunk-BCQPISQ5.js";
 import {
   resolveEnvironmentOverlays,
   resolveOverlays
-} from "./chunk-2F4FRQM2.js";
+} from "./chunk-L3JZKNW7.js";
 import "./chunk-RVUGUYNP.js";
 import {
   settingsFor
-} from "./chunk-NMKIRSGE.js";
+} from "./chunk-G4OVCHY7.js";
 import {
   Git,
   GitError,
   environmentNamed,
   openConfigRepo
-} from "./chunk-ZIZ6IMCA.js";
+} from "./chunk-XCB6RDLJ.js";
 import "./chunk-7HOJAJTS.js";
 import "./chunk-ZIFJSN7V.js";
 import "./chunk-KZG5HD5P.js";
@@ -31,7 +31,7 @@ import {
   maskKubeconfig
 } from "./chunk-XGS3CYKT.js";
 import "./chunk-VN7I4G2T.js";
-import "./chunk-DYOLF7OW.js";
+import "./chunk-TLFP6N4M.js";
 import "./chunk-U3CEUUQP.js";
 import "./chunk-JMTLMK35.js";
 import {

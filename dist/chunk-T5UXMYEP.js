@@ -13,16 +13,16 @@ import {
 import {
   RenderCache,
   validateOverlays
-} from "./chunk-3XIST4RW.js";
+} from "./chunk-BCQPISQ5.js";
 import {
   collectImageSites,
   findRenderer,
   renderOverlay
-} from "./chunk-2F4FRQM2.js";
+} from "./chunk-L3JZKNW7.js";
 import {
   mapWithLimit,
   runProcess
-} from "./chunk-ZIZ6IMCA.js";
+} from "./chunk-XCB6RDLJ.js";
 import {
   require_dist
 } from "./chunk-7HOJAJTS.js";

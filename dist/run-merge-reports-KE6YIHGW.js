@@ -2,7 +2,7 @@ import { createRequire as __gitopsPromoteRequire } from 'node:module';
 const require = __gitopsPromoteRequire(import.meta.url);
 import {
   keepTrackingIssueIfAsked
-} from "./chunk-JUW55IQV.js";
+} from "./chunk-MJCPWYHB.js";
 import "./chunk-NM7TA3AE.js";
 import {
   driftItemsOf
@@ -11,25 +11,23 @@ import {
   parseReportFile
 } from "./chunk-MFJNOU74.js";
 import "./chunk-SGIT4A7Q.js";
-import "./chunk-5BF32HP3.js";
+import "./chunk-54L3XGJ3.js";
 import "./chunk-GSVFKKFK.js";
 import "./chunk-TE4H5XYR.js";
 import "./chunk-67GET7MB.js";
-import "./chunk-4SDVIVUD.js";
-import "./chunk-2URQIGD5.js";
-import "./chunk-EGBC2XVV.js";
-import "./chunk-2F4FRQM2.js";
+import "./chunk-BUW5YIGW.js";
+import "./chunk-H4GQGFUK.js";
+import "./chunk-L3JZKNW7.js";
 import "./chunk-RVUGUYNP.js";
-import "./chunk-NMKIRSGE.js";
-import "./chunk-ZIZ6IMCA.js";
+import "./chunk-G4OVCHY7.js";
+import "./chunk-XCB6RDLJ.js";
 import "./chunk-7HOJAJTS.js";
 import "./chunk-ZIFJSN7V.js";
 import "./chunk-CIZPIZZI.js";
 import "./chunk-KZG5HD5P.js";
 import "./chunk-XGS3CYKT.js";
-import "./chunk-W4H2XYZO.js";
 import "./chunk-VN7I4G2T.js";
-import "./chunk-DYOLF7OW.js";
+import "./chunk-TLFP6N4M.js";
 import "./chunk-JMTLMK35.js";
 import "./chunk-5F2GK5IQ.js";
 import {

@@ -2,7 +2,7 @@ import { createRequire as __gitopsPromoteRequire } from 'node:module';
 const require = __gitopsPromoteRequire(import.meta.url);
 import {
   judgeFluxObject
-} from "./chunk-UZ2CXGD4.js";
+} from "./chunk-NKSW3DBF.js";
 import {
   GitCommitGraph,
   GitHubCommitGraph,
@@ -12,7 +12,7 @@ import {
   isChartSource,
   judgeArgoApplication,
   openControllers
-} from "./chunk-5BF32HP3.js";
+} from "./chunk-54L3XGJ3.js";
 import {
   shortSha
 } from "./chunk-GSVFKKFK.js";
@@ -28,7 +28,7 @@ import {
   planFileEdit,
   showDiffs,
   unifiedDiff
-} from "./chunk-KV57FQCL.js";
+} from "./chunk-T5UXMYEP.js";
 import {
   parseKustomization
 } from "./chunk-TE4H5XYR.js";
@@ -36,40 +36,37 @@ import "./chunk-67GET7MB.js";
 import {
   overriddenHoldNote,
   refuseIfHeld
-} from "./chunk-4SDVIVUD.js";
+} from "./chunk-BUW5YIGW.js";
 import {
   closeEmptyPromotion,
   landCommit,
   landPromotionPullRequest
-} from "./chunk-QI2QRVFM.js";
-import {
-  withGitHubDiagnosis
-} from "./chunk-2URQIGD5.js";
+} from "./chunk-IPI5AN37.js";
+import "./chunk-H4GQGFUK.js";
 import {
   redactSecrets
 } from "./chunk-RX5A3FJN.js";
-import "./chunk-EGBC2XVV.js";
 import {
   RenderCache,
   withPolicy
-} from "./chunk-3XIST4RW.js";
+} from "./chunk-BCQPISQ5.js";
 import {
   collectRenderedImages,
   findRenderer,
   renderOverlay,
   resolveEnvironmentOverlays
-} from "./chunk-2F4FRQM2.js";
+} from "./chunk-L3JZKNW7.js";
 import "./chunk-RVUGUYNP.js";
 import {
   settingsFor
-} from "./chunk-NMKIRSGE.js";
+} from "./chunk-G4OVCHY7.js";
 import {
   Git,
   WEEKDAYS,
+  inConfigRepoToLand,
   mapWithLimit,
-  openConfigRepo,
   requirePromotionConfig
-} from "./chunk-ZIZ6IMCA.js";
+} from "./chunk-XCB6RDLJ.js";
 import "./chunk-7HOJAJTS.js";
 import {
   isFirstMention
@@ -90,13 +87,12 @@ import {
   toOverlayChange
 } from "./chunk-HFFNHH4P.js";
 import {
-  describeRefusal
-} from "./chunk-W4H2XYZO.js";
-import {
   formatImageReference,
   isImageMatched
 } from "./chunk-VN7I4G2T.js";
-import "./chunk-DYOLF7OW.js";
+import {
+  describeRefusal
+} from "./chunk-TLFP6N4M.js";
 import "./chunk-U3CEUUQP.js";
 import "./chunk-JMTLMK35.js";
 import "./chunk-2LG6PE6H.js";
@@ -763,15 +759,16 @@ async function setGateStatus(github, sha, verdict, targetUrl) {
 
 // src/promote/run-promotion.ts
 async function runPromotion(inputs, context) {
-  return withGitHubDiagnosis(context.github, { mode: "write" }, async () => {
-    const opened = await openConfigRepo(inputs.location, {
+  return inConfigRepoToLand(
+    inputs.location,
+    {
       branch: inputs.branch,
       push: true,
       github: context.github,
       configFile: context.configFile,
       environmentBranch: (config) => config ? resolvePromotionRoute(config, inputs.from, inputs.to).target.branch : void 0
-    });
-    try {
+    },
+    async (opened) => {
       const config = requirePromotionConfig(opened.config, "config", "promote (to know the environments)");
       const route = resolvePromotionRoute(config, inputs.from, inputs.to);
       const settings = settingsFor(inputs.settings, route.target);
@@ -783,10 +780,8 @@ async function runPromotion(inputs, context) {
       const work = { inputs, context, config, route, settings, checks, repo: opened.repo, branch: opened.branch };
       const outcome = await promoteIn(work, opened.snapshot);
       return { ...outcome, requests: context.github.opened?.counter };
-    } finally {
-      await opened.repo.dispose();
     }
-  });
+  );
 }
 async function promoteIn(work, snapshot) {
   const { inputs, route, context } = work;

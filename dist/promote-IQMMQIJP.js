@@ -40,11 +40,10 @@ import {
   changesTable,
   imagesOutput
 } from "./chunk-HFFNHH4P.js";
+import "./chunk-VN7I4G2T.js";
 import {
   describeRefusal
-} from "./chunk-W4H2XYZO.js";
-import "./chunk-VN7I4G2T.js";
-import "./chunk-DYOLF7OW.js";
+} from "./chunk-TLFP6N4M.js";
 import "./chunk-U3CEUUQP.js";
 import "./chunk-JMTLMK35.js";
 import {
@@ -138,7 +137,7 @@ var promoteCommand = {
     };
     return { inputs, context: { github: new GitHubAccess(github, run, "to open promotion pull requests"), configFile: readConfigFile(), run } };
   },
-  run: async ({ inputs, context }) => (await import("./run-promotion-YWMXPKVI.js")).runPromotion(inputs, context),
+  run: async ({ inputs, context }) => (await import("./run-promotion-HJFRF4OX.js")).runPromotion(inputs, context),
   async report(outcome, { inputs }) {
     setOutputs(promoteOutputs(outcome));
     await writeSummary(promotionSummaryMarkdown(outcome));

@@ -6,7 +6,7 @@ import {
 import {
   canRun,
   runProcess
-} from "./chunk-ZIZ6IMCA.js";
+} from "./chunk-XCB6RDLJ.js";
 import {
   require_dist
 } from "./chunk-7HOJAJTS.js";

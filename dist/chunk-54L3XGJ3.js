@@ -10,7 +10,7 @@ import {
 } from "./chunk-RVUGUYNP.js";
 import {
   controllerSettingsFor
-} from "./chunk-NMKIRSGE.js";
+} from "./chunk-G4OVCHY7.js";
 import {
   shortenAtWord
 } from "./chunk-KZG5HD5P.js";
@@ -21,7 +21,7 @@ import {
 import {
   describeRequestError,
   statusOf
-} from "./chunk-DYOLF7OW.js";
+} from "./chunk-TLFP6N4M.js";
 import {
   InputError,
   UserError,

@@ -14,46 +14,43 @@ import {
   renamedIntoWarnings,
   showDiffs,
   suggestArgument
-} from "./chunk-KV57FQCL.js";
+} from "./chunk-T5UXMYEP.js";
 import "./chunk-TE4H5XYR.js";
 import "./chunk-67GET7MB.js";
 import {
   overriddenHoldNote,
   refuseIfHeld
-} from "./chunk-4SDVIVUD.js";
+} from "./chunk-BUW5YIGW.js";
 import {
   closeEmptyPromotion,
   landCommit,
   landPromotionPullRequest
-} from "./chunk-QI2QRVFM.js";
-import {
-  withGitHubDiagnosis
-} from "./chunk-2URQIGD5.js";
+} from "./chunk-IPI5AN37.js";
+import "./chunk-H4GQGFUK.js";
 import {
   MAX_BODY_LENGTH,
   VOLATILE_LINE
 } from "./chunk-RX5A3FJN.js";
-import "./chunk-EGBC2XVV.js";
 import {
   withPolicy
-} from "./chunk-3XIST4RW.js";
+} from "./chunk-BCQPISQ5.js";
 import {
   collectRenderedImages,
   findRenderer,
   renderOverlay,
   resolveEnvironmentOverlays,
   resolveOverlays
-} from "./chunk-2F4FRQM2.js";
+} from "./chunk-L3JZKNW7.js";
 import "./chunk-RVUGUYNP.js";
 import {
   settingsFor
-} from "./chunk-NMKIRSGE.js";
+} from "./chunk-G4OVCHY7.js";
 import {
   environmentNamed,
   findEnvironment,
-  mapWithLimit,
-  openConfigRepo
-} from "./chunk-ZIZ6IMCA.js";
+  inConfigRepoToLand,
+  mapWithLimit
+} from "./chunk-XCB6RDLJ.js";
 import "./chunk-7HOJAJTS.js";
 import {
   isFirstMention
@@ -72,13 +69,12 @@ import {
   toOverlayChange
 } from "./chunk-HFFNHH4P.js";
 import {
-  describeRefusal,
-  findOpenPullRequest
-} from "./chunk-W4H2XYZO.js";
-import {
   isImageMatched
 } from "./chunk-VN7I4G2T.js";
-import "./chunk-DYOLF7OW.js";
+import {
+  describeRefusal,
+  findOpenPullRequest
+} from "./chunk-TLFP6N4M.js";
 import "./chunk-U3CEUUQP.js";
 import "./chunk-JMTLMK35.js";
 import "./chunk-2LG6PE6H.js";
@@ -320,20 +316,19 @@ function setImageTitle(environment, changes) {
 // src/set-image/run-set-image.ts
 async function runSetImage(inputs, context) {
   checkAllowedTags(inputs.images, inputs.allowTags);
-  return withGitHubDiagnosis(context.github, { mode: "write" }, async () => {
-    const opened = await openConfigRepo(inputs.location, {
+  return inConfigRepoToLand(
+    inputs.location,
+    {
       branch: inputs.branch,
       push: inputs.push,
       github: context.github,
       configFile: context.configFile,
       environmentBranch: (config) => config && inputs.environment ? findEnvironment(config, inputs.environment, "environment").branch : void 0
-    });
-    try {
+    },
+    async (opened) => {
       return await setImageIn(inputs, context, opened);
-    } finally {
-      await opened.repo.dispose();
     }
-  });
+  );
 }
 async function setImageIn(inputs, context, opened) {
   const { snapshot, branch, config } = opened;

@@ -5,7 +5,7 @@ import {
   holdRefusal,
   holdStands,
   parseHold
-} from "./chunk-2URQIGD5.js";
+} from "./chunk-H4GQGFUK.js";
 import {
   UserError
 } from "./chunk-EVMGEMOW.js";

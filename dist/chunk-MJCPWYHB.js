@@ -26,7 +26,7 @@ import {
   configuredTarget,
   gitRevisions,
   openControllers
-} from "./chunk-5BF32HP3.js";
+} from "./chunk-54L3XGJ3.js";
 import {
   shortSha
 } from "./chunk-GSVFKKFK.js";
@@ -35,24 +35,22 @@ import {
 } from "./chunk-TE4H5XYR.js";
 import {
   readHold
-} from "./chunk-4SDVIVUD.js";
-import {
-  withGitHubDiagnosis
-} from "./chunk-2URQIGD5.js";
+} from "./chunk-BUW5YIGW.js";
 import {
   collectRenderedImages,
   findRenderer,
   renderOverlay,
   resolveEnvironmentOverlays
-} from "./chunk-2F4FRQM2.js";
+} from "./chunk-L3JZKNW7.js";
 import {
   Git,
   findEnvironment,
   loadPromotionConfig,
   openConfigRepo,
   promotionChain,
-  requirePromotionConfig
-} from "./chunk-ZIZ6IMCA.js";
+  requirePromotionConfig,
+  withGitHubDiagnosis
+} from "./chunk-XCB6RDLJ.js";
 import {
   splitList
 } from "./chunk-CIZPIZZI.js";

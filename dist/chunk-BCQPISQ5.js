@@ -5,12 +5,12 @@ import {
   findRenderer,
   parseYamlStream,
   renderOverlay
-} from "./chunk-2F4FRQM2.js";
+} from "./chunk-L3JZKNW7.js";
 import {
   mapWithLimit,
   require_ajv,
   runProcess
-} from "./chunk-ZIZ6IMCA.js";
+} from "./chunk-XCB6RDLJ.js";
 import {
   require_dist
 } from "./chunk-7HOJAJTS.js";

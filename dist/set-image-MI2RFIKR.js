@@ -40,11 +40,10 @@ import {
   changesTable,
   imagesOutput
 } from "./chunk-HFFNHH4P.js";
+import "./chunk-VN7I4G2T.js";
 import {
   describeRefusal
-} from "./chunk-W4H2XYZO.js";
-import "./chunk-VN7I4G2T.js";
-import "./chunk-DYOLF7OW.js";
+} from "./chunk-TLFP6N4M.js";
 import "./chunk-U3CEUUQP.js";
 import "./chunk-JMTLMK35.js";
 import {
@@ -128,7 +127,7 @@ var setImageCommand = {
     };
     return { inputs, context };
   },
-  run: async ({ inputs, context }) => (await import("./run-set-image-2EAH6MXG.js")).runSetImage(inputs, context),
+  run: async ({ inputs, context }) => (await import("./run-set-image-OJFG3356.js")).runSetImage(inputs, context),
   async report(outcome) {
     setOutputs(setImageOutputs(outcome));
     if (outcome.commitSha && outcome.pushed) exportVariable(COMMIT_SHA_VARIABLE, outcome.commitSha);

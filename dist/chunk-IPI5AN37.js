@@ -10,11 +10,9 @@ import {
   createOrUpdatePullRequest,
   findOpenPullRequest,
   requestReviewers,
-  retryUntilVisible
-} from "./chunk-W4H2XYZO.js";
-import {
+  retryUntilVisible,
   statusOf
-} from "./chunk-DYOLF7OW.js";
+} from "./chunk-TLFP6N4M.js";
 import {
   info
 } from "./chunk-IFQTFODU.js";

@@ -7,33 +7,30 @@ import {
 import "./chunk-7IFBAQBI.js";
 import {
   readHold
-} from "./chunk-4SDVIVUD.js";
+} from "./chunk-BUW5YIGW.js";
 import {
   landCommit,
   landPromotionPullRequest
-} from "./chunk-QI2QRVFM.js";
+} from "./chunk-IPI5AN37.js";
 import {
   describeHold,
-  holdFilePath,
-  withGitHubDiagnosis
-} from "./chunk-2URQIGD5.js";
+  holdFilePath
+} from "./chunk-H4GQGFUK.js";
 import "./chunk-RX5A3FJN.js";
-import "./chunk-EGBC2XVV.js";
 import {
   settingsFor
-} from "./chunk-NMKIRSGE.js";
+} from "./chunk-G4OVCHY7.js";
 import {
   findEnvironment,
-  openConfigRepo,
+  inConfigRepoToLand,
   requirePromotionConfig
-} from "./chunk-ZIZ6IMCA.js";
+} from "./chunk-XCB6RDLJ.js";
 import "./chunk-7HOJAJTS.js";
 import "./chunk-HFFNHH4P.js";
+import "./chunk-VN7I4G2T.js";
 import {
   describeRefusal
-} from "./chunk-W4H2XYZO.js";
-import "./chunk-VN7I4G2T.js";
-import "./chunk-DYOLF7OW.js";
+} from "./chunk-TLFP6N4M.js";
 import "./chunk-JMTLMK35.js";
 import "./chunk-5F2GK5IQ.js";
 import "./chunk-ZHINN24W.js";
@@ -50,15 +47,16 @@ import "./chunk-NKRLB5FG.js";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 async function runRelease(inputs, context) {
-  return withGitHubDiagnosis(context.github, { mode: "write" }, async () => {
-    const opened = await openConfigRepo(inputs.location, {
+  return inConfigRepoToLand(
+    inputs.location,
+    {
       branch: inputs.branch,
       push: true,
       github: context.github,
       configFile: context.configFile,
       environmentBranch: (config) => config ? findEnvironment(config, inputs.environment, "environment").branch : void 0
-    });
-    try {
+    },
+    async (opened) => {
       const config = requirePromotionConfig(opened.config, "config", "release (to know the environment and how it lands)");
       const env = findEnvironment(config, inputs.environment, "environment");
       const settings = settingsFor(inputs.settings, env);
@@ -120,10 +118,8 @@ ${context.run.runUrl}` : ""}`;
         commitSha: landed.commitSha,
         pullRequest: { number: landed.pull.number, url: landed.pull.url, created: landed.created, moved: landed.moved }
       };
-    } finally {
-      await opened.repo.dispose();
     }
-  });
+  );
 }
 export {
   runRelease
