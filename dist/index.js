@@ -71,12 +71,12 @@ function clockOf(fixed) {
 
 // src/main.ts
 var COMMANDS = {
-  "set-image": async () => (await import("./set-image-MI2RFIKR.js")).setImageCommand,
-  promote: async () => (await import("./promote-IQMMQIJP.js")).promoteCommand,
-  rollback: async () => (await import("./rollback-L34SWEJ2.js")).rollbackCommand,
+  "set-image": async () => (await import("./set-image-X7HQKHX5.js")).setImageCommand,
+  promote: async () => (await import("./promote-QSG7EYYA.js")).promoteCommand,
+  rollback: async () => (await import("./rollback-GY4DNDA4.js")).rollbackCommand,
   release: async () => (await import("./release-NXDXN4Z6.js")).releaseCommand,
   "check-setup": async () => (await import("./check-setup-NEHAN5EK.js")).checkSetupCommand,
-  validate: async () => (await import("./validate-XGA6KRBI.js")).validateCommand,
+  validate: async () => (await import("./validate-UWIOF2FE.js")).validateCommand,
   wait: async () => (await import("./wait-UQ3WWV2G.js")).waitCommand,
   "drift-check": async () => (await import("./drift-check-4S4TA7NQ.js")).driftCheckCommand,
   "merge-reports": async () => (await import("./merge-reports-A5Q2NUMD.js")).mergeReportsCommand

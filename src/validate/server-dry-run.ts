@@ -76,47 +76,26 @@ export function judgeError(block: string, objects: readonly Record<string, unkno
   const resourceName = resource ? describeResource(resource) : undefined;
   const base = { resource: resourceName };
 
+  // What the server could not check because of the dry run itself is a notice, not an error.
+  const notChecked = (why: string): DryRunFinding => ({
+    ...base,
+    finding: { severity: 'notice', rule: 'server-dry-run', resource: resourceName, message: `not checked by the server: ${why}` },
+  });
   const missingKind = /no matches for kind "([^"]+)" in version "([^"]+)"/.exec(block);
   if (missingKind && objects.some((object) => defines(object, missingKind[1], missingKind[2]))) {
-    return {
-      ...base,
-      finding: {
-        severity: 'notice',
-        rule: 'server-dry-run',
-        resource: resourceName,
-        message:
-          `not checked by the server: its CRD (${missingKind[1]}, ${missingKind[2]}) is created by this same overlay, ` +
-          'and a dry-run creates nothing, so the server cannot know the kind yet',
-      },
-    };
+    return notChecked(
+      `its CRD (${missingKind[1]}, ${missingKind[2]}) is created by this same overlay, and a dry-run creates nothing, so the server cannot know the kind yet`,
+    );
   }
   const missingNamespace = /namespaces "([^"]+)" not found/.exec(block);
   if (
     missingNamespace &&
     objects.some((object) => object.kind === 'Namespace' && (object.metadata as { name?: unknown } | undefined)?.name === missingNamespace[1])
   ) {
-    return {
-      ...base,
-      finding: {
-        severity: 'notice',
-        rule: 'server-dry-run',
-        resource: resourceName,
-        message: `not checked by the server: namespace ${missingNamespace[1]} is created by this same overlay, and a dry-run creates nothing`,
-      },
-    };
+    return notChecked(`namespace ${missingNamespace[1]} is created by this same overlay, and a dry-run creates nothing`);
   }
   if (/does not support dry run|sideEffects/i.test(block)) {
-    return {
-      ...base,
-      finding: {
-        severity: 'notice',
-        rule: 'server-dry-run',
-        resource: resourceName,
-        message:
-          'not checked by the server: an admission webhook refuses dry-run requests because it does not declare sideEffects: None ' +
-          `(${firstSentence(message)})`,
-      },
-    };
+    return notChecked(`an admission webhook refuses dry-run requests because it does not declare sideEffects: None (${firstSentence(message)})`);
   }
   return {
     ...base,

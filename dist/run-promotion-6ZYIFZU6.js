@@ -28,7 +28,7 @@ import {
   planFileEdit,
   showDiffs,
   unifiedDiff
-} from "./chunk-T5UXMYEP.js";
+} from "./chunk-IU5HSU2C.js";
 import {
   parseKustomization
 } from "./chunk-TE4H5XYR.js";
@@ -49,7 +49,7 @@ import {
 import {
   RenderCache,
   withPolicy
-} from "./chunk-BCQPISQ5.js";
+} from "./chunk-ZWPJLKSA.js";
 import {
   collectRenderedImages,
   findRenderer,

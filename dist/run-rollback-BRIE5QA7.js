@@ -24,7 +24,7 @@ import {
   checkEdits,
   planFileEdit,
   showDiffs
-} from "./chunk-T5UXMYEP.js";
+} from "./chunk-IU5HSU2C.js";
 import {
   parseKustomization
 } from "./chunk-TE4H5XYR.js";
@@ -42,7 +42,7 @@ import {
 import "./chunk-RX5A3FJN.js";
 import {
   withPolicy
-} from "./chunk-BCQPISQ5.js";
+} from "./chunk-ZWPJLKSA.js";
 import {
   resolveEnvironmentOverlays
 } from "./chunk-L3JZKNW7.js";

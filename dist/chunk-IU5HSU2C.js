@@ -13,7 +13,7 @@ import {
 import {
   RenderCache,
   validateOverlays
-} from "./chunk-BCQPISQ5.js";
+} from "./chunk-ZWPJLKSA.js";
 import {
   collectImageSites,
   findRenderer,

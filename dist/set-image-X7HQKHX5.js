@@ -127,7 +127,7 @@ var setImageCommand = {
     };
     return { inputs, context };
   },
-  run: async ({ inputs, context }) => (await import("./run-set-image-OJFG3356.js")).runSetImage(inputs, context),
+  run: async ({ inputs, context }) => (await import("./run-set-image-R2EJBYPO.js")).runSetImage(inputs, context),
   async report(outcome) {
     setOutputs(setImageOutputs(outcome));
     if (outcome.commitSha && outcome.pushed) exportVariable(COMMIT_SHA_VARIABLE, outcome.commitSha);

@@ -14,7 +14,7 @@ import {
   renamedIntoWarnings,
   showDiffs,
   suggestArgument
-} from "./chunk-T5UXMYEP.js";
+} from "./chunk-IU5HSU2C.js";
 import "./chunk-TE4H5XYR.js";
 import "./chunk-67GET7MB.js";
 import {
@@ -33,7 +33,7 @@ import {
 } from "./chunk-RX5A3FJN.js";
 import {
   withPolicy
-} from "./chunk-BCQPISQ5.js";
+} from "./chunk-ZWPJLKSA.js";
 import {
   collectRenderedImages,
   findRenderer,

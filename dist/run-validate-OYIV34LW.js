@@ -9,7 +9,7 @@ import {
   readKustomizationReferences,
   validateOverlays,
   withPolicy
-} from "./chunk-BCQPISQ5.js";
+} from "./chunk-ZWPJLKSA.js";
 import {
   resolveEnvironmentOverlays,
   resolveOverlays
