@@ -71,15 +71,15 @@ function clockOf(fixed) {
 
 // src/main.ts
 var COMMANDS = {
-  "set-image": async () => (await import("./set-image-X7HQKHX5.js")).setImageCommand,
-  promote: async () => (await import("./promote-QSG7EYYA.js")).promoteCommand,
-  rollback: async () => (await import("./rollback-GY4DNDA4.js")).rollbackCommand,
-  release: async () => (await import("./release-NXDXN4Z6.js")).releaseCommand,
-  "check-setup": async () => (await import("./check-setup-NEHAN5EK.js")).checkSetupCommand,
-  validate: async () => (await import("./validate-UWIOF2FE.js")).validateCommand,
-  wait: async () => (await import("./wait-UQ3WWV2G.js")).waitCommand,
-  "drift-check": async () => (await import("./drift-check-4S4TA7NQ.js")).driftCheckCommand,
-  "merge-reports": async () => (await import("./merge-reports-A5Q2NUMD.js")).mergeReportsCommand
+  "set-image": async () => (await import("./set-image-CFE3EQI5.js")).setImageCommand,
+  promote: async () => (await import("./promote-ALBDPV6I.js")).promoteCommand,
+  rollback: async () => (await import("./rollback-WTIN52SN.js")).rollbackCommand,
+  release: async () => (await import("./release-QE3YEBYS.js")).releaseCommand,
+  "check-setup": async () => (await import("./check-setup-2UC4MGTN.js")).checkSetupCommand,
+  validate: async () => (await import("./validate-E7PSN4F6.js")).validateCommand,
+  wait: async () => (await import("./wait-JHHTNDVS.js")).waitCommand,
+  "drift-check": async () => (await import("./drift-check-4CXLKK3K.js")).driftCheckCommand,
+  "merge-reports": async () => (await import("./merge-reports-EPUVTDVQ.js")).mergeReportsCommand
 };
 async function run() {
   try {

@@ -230,8 +230,8 @@ describe('wait: the outcome on the pull request that merged the commit', () => {
     expect(errorAnnotations(run)).toEqual([]);
     expect(run.exitCode).toBe(0);
     expect(warnings(run)).toEqual([
-      `::warning::Could not comment on pull request #${number}: GitHub refused it (403 Resource not accessible by integration); ` +
-        "the token needs Pull requests: write on acme/config. The wait's verdict is unchanged.",
+      `::warning::Could not comment on pull request #${number}: Input 'token': GitHub refused a comment on acme/config ` +
+        "(403 Resource not accessible by integration); the token needs Pull requests: write. The wait's verdict is unchanged.",
     ]);
     expect(await commentsOn(client, number)).toEqual([]);
   });

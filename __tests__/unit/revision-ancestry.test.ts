@@ -131,6 +131,12 @@ describe('explainRefusedRead', () => {
     expect(explainRefusedRead('acme/config', httpError(status, message), 'contents: read')?.message).toContain(expected);
   });
 
+  test("a 403 names the request it refused (wait's pull request comment)", () => {
+    expect(explainRefusedRead('acme/config', httpError(403, 'Resource not accessible by integration'), 'Pull requests: write', 'a comment on')?.message).toBe(
+      "Input 'token': GitHub refused a comment on acme/config (403 Resource not accessible by integration); the token needs Pull requests: write.",
+    );
+  });
+
   test('an error that is not a GitHub answer (an Argo CD one carries a status too) is left alone', () => {
     expect(explainRefusedRead('acme/config', Object.assign(new Error('HTTP 401'), { status: 401 }), 'contents: read')).toBeUndefined();
   });

@@ -4,6 +4,7 @@ import { shortSha } from '../controllers/wait-types.js';
 import { upsertMarkedComment } from '../github/marked-comments.js';
 import { mergedPullRequestsOf } from '../github/merged-pull-requests.js';
 import { pickLandingPullRequest } from '../github/pull-request-kinds.js';
+import { explainRefusedRead } from '../github/refused-read.js';
 import { describeRequestError, statusOf } from '../github/request-errors.js';
 import { waitCommentBody, waitCommentMarker } from './pull-request-comment-body.js';
 import type { WaitContext } from './run-wait.js';
@@ -64,30 +65,21 @@ export async function commentOnMergedPullRequest(
 }
 
 function reportLookupFailure(error: unknown, commit: string, repository: string): void {
-  const status = statusOf(error);
-  const detail = describeRequestError(error);
   // The commit is not in that repository: the workflow runs elsewhere (an app repo) and names no config repo.
-  if (status === 422) {
-    core.info(`No pull request comment: ${commit} is not a commit of ${repository} (422 ${detail}).`);
+  if (statusOf(error) === 422) {
+    core.info(`No pull request comment: ${commit} is not a commit of ${repository} (422 ${describeRequestError(error)}).`);
     return;
   }
-  const why =
-    status === 401
-      ? `GitHub refused the token (401 ${detail})`
-      : status === 403
-        ? `GitHub refused the read (403 ${detail}); the token needs Pull requests: read on ${repository}`
-        : status === 404
-          ? `${repository} was not found with this token (404)`
-          : detail;
-  core.warning(`Could not look for the pull request that merged ${commit}: ${why}. ${VERDICT_STANDS}`);
+  core.warning(
+    `Could not look for the pull request that merged ${commit}: ${refusal(error, repository, 'Pull requests: read', 'a read of')}. ${VERDICT_STANDS}`,
+  );
 }
 
 function reportCommentFailure(error: unknown, number: number, repository: string): void {
-  const status = statusOf(error);
-  const detail = describeRequestError(error);
-  const why =
-    status === 403 || status === 404
-      ? `GitHub refused it (${status} ${detail}); the token needs Pull requests: write on ${repository}`
-      : `${status ? `${status} ` : ''}${detail}`;
-  core.warning(`Could not comment on pull request #${number}: ${why}. ${VERDICT_STANDS}`);
+  core.warning(`Could not comment on pull request #${number}: ${refusal(error, repository, 'Pull requests: write', 'a comment on')}. ${VERDICT_STANDS}`);
+}
+
+/** GitHub's refusal in the words every command uses (refused-read.ts), without its closing full stop. */
+function refusal(error: unknown, repository: string, permissions: string, doing: string): string {
+  return (explainRefusedRead(repository, error, permissions, doing)?.message ?? describeRequestError(error)).replace(/\.$/, '');
 }

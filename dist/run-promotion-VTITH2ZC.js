@@ -2,7 +2,7 @@ import { createRequire as __gitopsPromoteRequire } from 'node:module';
 const require = __gitopsPromoteRequire(import.meta.url);
 import {
   judgeFluxObject
-} from "./chunk-NKSW3DBF.js";
+} from "./chunk-SPHM7NHX.js";
 import {
   GitCommitGraph,
   GitHubCommitGraph,
@@ -12,7 +12,7 @@ import {
   isChartSource,
   judgeArgoApplication,
   openControllers
-} from "./chunk-54L3XGJ3.js";
+} from "./chunk-RY3M2AC3.js";
 import {
   shortSha
 } from "./chunk-GSVFKKFK.js";
@@ -28,7 +28,7 @@ import {
   planFileEdit,
   showDiffs,
   unifiedDiff
-} from "./chunk-IU5HSU2C.js";
+} from "./chunk-NGC2Y2WO.js";
 import {
   parseKustomization
 } from "./chunk-TE4H5XYR.js";
@@ -49,24 +49,24 @@ import {
 import {
   RenderCache,
   withPolicy
-} from "./chunk-ZWPJLKSA.js";
+} from "./chunk-W4PHNLVC.js";
 import {
   collectRenderedImages,
   findRenderer,
   renderOverlay,
   resolveEnvironmentOverlays
-} from "./chunk-L3JZKNW7.js";
+} from "./chunk-UFHTZYH7.js";
 import "./chunk-RVUGUYNP.js";
 import {
   settingsFor
-} from "./chunk-G4OVCHY7.js";
+} from "./chunk-QANCJPZW.js";
 import {
   Git,
   WEEKDAYS,
   inConfigRepoToLand,
   mapWithLimit,
   requirePromotionConfig
-} from "./chunk-XCB6RDLJ.js";
+} from "./chunk-AFEMT3XH.js";
 import "./chunk-7HOJAJTS.js";
 import {
   isFirstMention

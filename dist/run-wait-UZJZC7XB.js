@@ -20,7 +20,7 @@ import {
 } from "./chunk-3SMBKCST.js";
 import {
   judgeFluxObject
-} from "./chunk-NKSW3DBF.js";
+} from "./chunk-SPHM7NHX.js";
 import {
   ArgoTransientError,
   FluxTransientError,
@@ -32,20 +32,21 @@ import {
   fluxTarget,
   judgeArgoApplication,
   openControllers
-} from "./chunk-54L3XGJ3.js";
+} from "./chunk-RY3M2AC3.js";
 import {
   shortSha
 } from "./chunk-GSVFKKFK.js";
 import "./chunk-RVUGUYNP.js";
 import {
   controllerSettingsFor
-} from "./chunk-G4OVCHY7.js";
+} from "./chunk-QANCJPZW.js";
 import {
   Git,
+  explainRefusedRead,
   findEnvironment,
   openConfigRepo,
   requirePromotionConfig
-} from "./chunk-XCB6RDLJ.js";
+} from "./chunk-AFEMT3XH.js";
 import "./chunk-7HOJAJTS.js";
 import {
   parseOwnerName
@@ -695,20 +696,19 @@ async function commentOnMergedPullRequest(outcome, waited, context) {
   }
 }
 function reportLookupFailure(error, commit, repository) {
-  const status = statusOf(error);
-  const detail = describeRequestError(error);
-  if (status === 422) {
-    info(`No pull request comment: ${commit} is not a commit of ${repository} (422 ${detail}).`);
+  if (statusOf(error) === 422) {
+    info(`No pull request comment: ${commit} is not a commit of ${repository} (422 ${describeRequestError(error)}).`);
     return;
   }
-  const why = status === 401 ? `GitHub refused the token (401 ${detail})` : status === 403 ? `GitHub refused the read (403 ${detail}); the token needs Pull requests: read on ${repository}` : status === 404 ? `${repository} was not found with this token (404)` : detail;
-  warning(`Could not look for the pull request that merged ${commit}: ${why}. ${VERDICT_STANDS}`);
+  warning(
+    `Could not look for the pull request that merged ${commit}: ${refusal(error, repository, "Pull requests: read", "a read of")}. ${VERDICT_STANDS}`
+  );
 }
 function reportCommentFailure(error, number, repository) {
-  const status = statusOf(error);
-  const detail = describeRequestError(error);
-  const why = status === 403 || status === 404 ? `GitHub refused it (${status} ${detail}); the token needs Pull requests: write on ${repository}` : `${status ? `${status} ` : ""}${detail}`;
-  warning(`Could not comment on pull request #${number}: ${why}. ${VERDICT_STANDS}`);
+  warning(`Could not comment on pull request #${number}: ${refusal(error, repository, "Pull requests: write", "a comment on")}. ${VERDICT_STANDS}`);
+}
+function refusal(error, repository, permissions, doing) {
+  return (explainRefusedRead(repository, error, permissions, doing)?.message ?? describeRequestError(error)).replace(/\.$/, "");
 }
 
 // src/github/deployments.ts

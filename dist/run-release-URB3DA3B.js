@@ -19,12 +19,12 @@ import {
 import "./chunk-RX5A3FJN.js";
 import {
   settingsFor
-} from "./chunk-G4OVCHY7.js";
+} from "./chunk-QANCJPZW.js";
 import {
   findEnvironment,
   inConfigRepoToLand,
   requirePromotionConfig
-} from "./chunk-XCB6RDLJ.js";
+} from "./chunk-AFEMT3XH.js";
 import "./chunk-7HOJAJTS.js";
 import "./chunk-HFFNHH4P.js";
 import "./chunk-VN7I4G2T.js";

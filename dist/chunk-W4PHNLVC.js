@@ -5,12 +5,12 @@ import {
   findRenderer,
   parseYamlStream,
   renderOverlay
-} from "./chunk-L3JZKNW7.js";
+} from "./chunk-UFHTZYH7.js";
 import {
   mapWithLimit,
   require_ajv,
   runProcess
-} from "./chunk-XCB6RDLJ.js";
+} from "./chunk-AFEMT3XH.js";
 import {
   require_dist
 } from "./chunk-7HOJAJTS.js";

@@ -26,7 +26,7 @@ import {
   configuredTarget,
   gitRevisions,
   openControllers
-} from "./chunk-54L3XGJ3.js";
+} from "./chunk-RY3M2AC3.js";
 import {
   shortSha
 } from "./chunk-GSVFKKFK.js";
@@ -41,7 +41,7 @@ import {
   findRenderer,
   renderOverlay,
   resolveEnvironmentOverlays
-} from "./chunk-L3JZKNW7.js";
+} from "./chunk-UFHTZYH7.js";
 import {
   Git,
   findEnvironment,
@@ -50,7 +50,7 @@ import {
   promotionChain,
   requirePromotionConfig,
   withGitHubDiagnosis
-} from "./chunk-XCB6RDLJ.js";
+} from "./chunk-AFEMT3XH.js";
 import {
   splitList
 } from "./chunk-CIZPIZZI.js";

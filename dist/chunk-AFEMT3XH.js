@@ -7405,7 +7405,7 @@ async function explainRefusedWrite(github, error) {
 }
 
 // src/github/refused-read.ts
-function explainRefusedRead(repository, error, permissions) {
+function explainRefusedRead(repository, error, permissions, doing = "a read of") {
   if (!isRequestError(error) || error.request === void 0) return void 0;
   const status = statusOf(error);
   const detail = describeRequestError(error);
@@ -7421,7 +7421,7 @@ function explainRefusedRead(repository, error, permissions) {
       `GitHub's rate limit for this token is used up (${status} ${detail}); run again after it resets, or use a GitHub App token, whose limit is higher.`
     );
   }
-  if (status === 403) return new InputError("token", `GitHub refused a read of ${repository} (403 ${detail}); the token needs ${permissions}.`);
+  if (status === 403) return new InputError("token", `GitHub refused ${doing} ${repository} (403 ${detail}); the token needs ${permissions}.`);
   return new UserError(`Reading ${repository} through the GitHub API failed (${status} ${detail}).`);
 }
 
@@ -8036,6 +8036,7 @@ export {
   loadPromotionConfig,
   requirePromotionConfig,
   environmentNamed,
+  explainRefusedRead,
   gatherSetupFacts,
   judgeSetup,
   withGitHubDiagnosis,

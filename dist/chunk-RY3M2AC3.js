@@ -10,7 +10,7 @@ import {
 } from "./chunk-RVUGUYNP.js";
 import {
   controllerSettingsFor
-} from "./chunk-G4OVCHY7.js";
+} from "./chunk-QANCJPZW.js";
 import {
   shortenAtWord
 } from "./chunk-KZG5HD5P.js";

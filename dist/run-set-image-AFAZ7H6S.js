@@ -14,7 +14,7 @@ import {
   renamedIntoWarnings,
   showDiffs,
   suggestArgument
-} from "./chunk-IU5HSU2C.js";
+} from "./chunk-NGC2Y2WO.js";
 import "./chunk-TE4H5XYR.js";
 import "./chunk-67GET7MB.js";
 import {
@@ -33,24 +33,24 @@ import {
 } from "./chunk-RX5A3FJN.js";
 import {
   withPolicy
-} from "./chunk-ZWPJLKSA.js";
+} from "./chunk-W4PHNLVC.js";
 import {
   collectRenderedImages,
   findRenderer,
   renderOverlay,
   resolveEnvironmentOverlays,
   resolveOverlays
-} from "./chunk-L3JZKNW7.js";
+} from "./chunk-UFHTZYH7.js";
 import "./chunk-RVUGUYNP.js";
 import {
   settingsFor
-} from "./chunk-G4OVCHY7.js";
+} from "./chunk-QANCJPZW.js";
 import {
   environmentNamed,
   findEnvironment,
   inConfigRepoToLand,
   mapWithLimit
-} from "./chunk-XCB6RDLJ.js";
+} from "./chunk-AFEMT3XH.js";
 import "./chunk-7HOJAJTS.js";
 import {
   isFirstMention

@@ -13,16 +13,16 @@ import {
 import {
   RenderCache,
   validateOverlays
-} from "./chunk-ZWPJLKSA.js";
+} from "./chunk-W4PHNLVC.js";
 import {
   collectImageSites,
   findRenderer,
   renderOverlay
-} from "./chunk-L3JZKNW7.js";
+} from "./chunk-UFHTZYH7.js";
 import {
   mapWithLimit,
   runProcess
-} from "./chunk-XCB6RDLJ.js";
+} from "./chunk-AFEMT3XH.js";
 import {
   require_dist
 } from "./chunk-7HOJAJTS.js";

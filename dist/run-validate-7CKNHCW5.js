@@ -9,21 +9,21 @@ import {
   readKustomizationReferences,
   validateOverlays,
   withPolicy
-} from "./chunk-ZWPJLKSA.js";
+} from "./chunk-W4PHNLVC.js";
 import {
   resolveEnvironmentOverlays,
   resolveOverlays
-} from "./chunk-L3JZKNW7.js";
+} from "./chunk-UFHTZYH7.js";
 import "./chunk-RVUGUYNP.js";
 import {
   settingsFor
-} from "./chunk-G4OVCHY7.js";
+} from "./chunk-QANCJPZW.js";
 import {
   Git,
   GitError,
   environmentNamed,
   openConfigRepo
-} from "./chunk-XCB6RDLJ.js";
+} from "./chunk-AFEMT3XH.js";
 import "./chunk-7HOJAJTS.js";
 import "./chunk-ZIFJSN7V.js";
 import "./chunk-KZG5HD5P.js";

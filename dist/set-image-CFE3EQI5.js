@@ -127,7 +127,7 @@ var setImageCommand = {
     };
     return { inputs, context };
   },
-  run: async ({ inputs, context }) => (await import("./run-set-image-R2EJBYPO.js")).runSetImage(inputs, context),
+  run: async ({ inputs, context }) => (await import("./run-set-image-AFAZ7H6S.js")).runSetImage(inputs, context),
   async report(outcome) {
     setOutputs(setImageOutputs(outcome));
     if (outcome.commitSha && outcome.pushed) exportVariable(COMMIT_SHA_VARIABLE, outcome.commitSha);

@@ -2,7 +2,7 @@ import { createRequire as __gitopsPromoteRequire } from 'node:module';
 const require = __gitopsPromoteRequire(import.meta.url);
 import {
   commitOfRevision
-} from "./chunk-54L3XGJ3.js";
+} from "./chunk-RY3M2AC3.js";
 import {
   checkingMessage,
   relationOf,

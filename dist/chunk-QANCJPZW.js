@@ -3,7 +3,7 @@ const require = __gitopsPromoteRequire(import.meta.url);
 import {
   ENVIRONMENT_DEFAULTS,
   FLUX_DEFAULTS
-} from "./chunk-XCB6RDLJ.js";
+} from "./chunk-AFEMT3XH.js";
 
 // src/config/environment-settings.ts
 function settingsFor(set, environment) {

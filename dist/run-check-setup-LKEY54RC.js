@@ -5,7 +5,7 @@ import {
   gatherSetupFacts,
   judgeSetup,
   parsePromotionConfig
-} from "./chunk-XCB6RDLJ.js";
+} from "./chunk-AFEMT3XH.js";
 import "./chunk-7HOJAJTS.js";
 import {
   statusOf

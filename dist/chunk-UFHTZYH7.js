@@ -6,7 +6,7 @@ import {
 import {
   canRun,
   runProcess
-} from "./chunk-XCB6RDLJ.js";
+} from "./chunk-AFEMT3XH.js";
 import {
   require_dist
 } from "./chunk-7HOJAJTS.js";

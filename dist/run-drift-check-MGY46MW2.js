@@ -3,20 +3,20 @@ const require = __gitopsPromoteRequire(import.meta.url);
 import {
   keepTrackingIssueIfAsked,
   runDriftCheck
-} from "./chunk-MJCPWYHB.js";
+} from "./chunk-LBHQVPY3.js";
 import "./chunk-NM7TA3AE.js";
 import "./chunk-UHIU3Y76.js";
 import "./chunk-SGIT4A7Q.js";
-import "./chunk-54L3XGJ3.js";
+import "./chunk-RY3M2AC3.js";
 import "./chunk-GSVFKKFK.js";
 import "./chunk-TE4H5XYR.js";
 import "./chunk-67GET7MB.js";
 import "./chunk-BUW5YIGW.js";
 import "./chunk-H4GQGFUK.js";
-import "./chunk-L3JZKNW7.js";
+import "./chunk-UFHTZYH7.js";
 import "./chunk-RVUGUYNP.js";
-import "./chunk-G4OVCHY7.js";
-import "./chunk-XCB6RDLJ.js";
+import "./chunk-QANCJPZW.js";
+import "./chunk-AFEMT3XH.js";
 import "./chunk-7HOJAJTS.js";
 import "./chunk-ZIFJSN7V.js";
 import "./chunk-CIZPIZZI.js";

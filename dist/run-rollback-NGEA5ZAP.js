@@ -18,13 +18,13 @@ import {
   configuredTarget,
   gitRevisions,
   openControllers
-} from "./chunk-54L3XGJ3.js";
+} from "./chunk-RY3M2AC3.js";
 import "./chunk-GSVFKKFK.js";
 import {
   checkEdits,
   planFileEdit,
   showDiffs
-} from "./chunk-IU5HSU2C.js";
+} from "./chunk-NGC2Y2WO.js";
 import {
   parseKustomization
 } from "./chunk-TE4H5XYR.js";
@@ -42,20 +42,20 @@ import {
 import "./chunk-RX5A3FJN.js";
 import {
   withPolicy
-} from "./chunk-ZWPJLKSA.js";
+} from "./chunk-W4PHNLVC.js";
 import {
   resolveEnvironmentOverlays
-} from "./chunk-L3JZKNW7.js";
+} from "./chunk-UFHTZYH7.js";
 import "./chunk-RVUGUYNP.js";
 import {
   settingsFor
-} from "./chunk-G4OVCHY7.js";
+} from "./chunk-QANCJPZW.js";
 import {
   LocalCheckout,
   findEnvironment,
   inConfigRepoToLand,
   requirePromotionConfig
-} from "./chunk-XCB6RDLJ.js";
+} from "./chunk-AFEMT3XH.js";
 import "./chunk-7HOJAJTS.js";
 import "./chunk-6PG4I2TJ.js";
 import "./chunk-RGNCCORJ.js";
