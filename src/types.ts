@@ -63,6 +63,67 @@ export interface OverlayChange {
   after: ImageFieldValues;
 }
 
+/**
+ * The places a config repo pins an image besides a Kustomize overlay's
+ * `images:`. Each kind is edited by its own semantics:
+ * - `argocd-application`: an Argo CD Application's `spec.source.kustomize.images`
+ *   (and each `spec.sources[].kustomize.images`), strings in the form of
+ *   `kustomize edit set image` arguments, which Argo CD applies to the
+ *   source's kustomization before it builds;
+ * - `argocd-helm-parameters`: an Application's `spec.source(s).helm.parameters`
+ *   (`name: image.tag`, `value: …`), and its `valuesObject` / `values`;
+ * - `helm-values`: a Helm values file (`image.repository`, `image.tag`);
+ * - `helm-release`: a Flux HelmRelease's `spec.values`, with the same paths;
+ * - `image-setters`: YAML fields marked with a Flux setter comment
+ *   (`# {"$imagepolicy": "flux-system:web:tag"}`).
+ */
+export type PinKind = 'argocd-application' | 'argocd-helm-parameters' | 'helm-values' | 'helm-release' | 'image-setters';
+
+export const PIN_KINDS = ['argocd-application', 'argocd-helm-parameters', 'helm-values', 'helm-release', 'image-setters'] as const satisfies readonly PinKind[];
+
+/**
+ * Where the parts of one image sit in Helm values: dotted paths from the
+ * values' root, with list indexes (`image.tag`, `images.web.tag`,
+ * `sidecars[0].image.tag`). `reference` is one field holding the whole
+ * reference (`image: ghcr.io/acme/web:1.4.2`), instead of repository and tag.
+ */
+export interface ImagePaths {
+  repository?: string;
+  tag?: string;
+  digest?: string;
+  reference?: string;
+}
+
+/** The paths a Helm pin uses when the config names none: the common chart layout. */
+export const DEFAULT_IMAGE_PATHS: Readonly<ImagePaths> = { repository: 'image.repository', tag: 'image.tag', digest: 'image.digest' };
+
+/** One image a Helm pin holds: the name arguments give it (as the app's `images:` lists it) and where its parts are. */
+export interface PinnedImagePaths {
+  /** The image name an argument uses (`web`, `ghcr.io/acme/api`); '' when only the file can tell (matched by the repository it holds). */
+  name: string;
+  paths: ImagePaths;
+}
+
+/** One pin: a file of the config repo and what in it holds images. */
+export interface Pin {
+  kind: PinKind;
+  /** The file, relative to the repo root, with forward slashes. */
+  file: string;
+  /**
+   * Helm kinds: the images the file holds and where. Empty for
+   * `argocd-application` and `image-setters`, whose files say what they hold.
+   */
+  images: PinnedImagePaths[];
+  /** Helm kinds without a digest path: write a digest into the tag as `1.4.2@sha256:…` (only when asked for). */
+  digestInTag: boolean;
+  /**
+   * The image names this pin may change (the app's `images:`); undefined:
+   * any image an argument names. Keeps one app's pin from taking another
+   * app's image in a shared file.
+   */
+  only?: readonly string[];
+}
+
 /** A commit's author (and committer). */
 export interface Identity {
   name: string;

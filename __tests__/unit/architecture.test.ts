@@ -59,6 +59,7 @@ const MAY_IMPORT: Record<string, string[]> = {
   'check-setup': ['config', 'errors', 'github', 'repo', 'text'],
   inputs: ['config', 'controllers', 'errors', 'github', 'holds', 'log', 'shard', 'text', 'types', 'validate'],
   checks: ['kustomize', 'types', 'validate'],
+  pins: ['errors', 'kustomize', 'log', 'process', 'text', 'types'],
   validate: ['config', 'errors', 'github', 'kustomize', 'log', 'process', 'repo', 'report', 'shard', 'text', 'types'],
   controllers: ['config', 'errors', 'github', 'log', 'repo', 'text', 'types'],
   repo: ['config', 'errors', 'github', 'process', 'types'],
