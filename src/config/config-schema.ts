@@ -1,3 +1,5 @@
+import { PIN_SCHEMA } from './pin-config.js';
+
 /**
  * The JSON Schema of `gitops-promote.yaml`. Unknown keys are errors: a typo
  * (`reviewer:` for `reviewers:`) must not silently drop a safeguard.
@@ -45,6 +47,7 @@ const controllerRef = {
     'flux-name': { type: 'string', minLength: 1 },
     'flux-namespace': { type: 'string', minLength: 1 },
     overlays: stringOrList,
+    pins: { type: 'array', items: PIN_SCHEMA },
   },
 } as const;
 
@@ -61,7 +64,8 @@ export const PROMOTION_CONFIG_SCHEMA = {
       items: {
         type: 'object',
         additionalProperties: false,
-        required: ['name', 'overlays'],
+        // No overlays: the environment's apps pin their images only through pins.
+        required: ['name'],
         properties: {
           name,
           overlays: stringOrList,

@@ -90,7 +90,7 @@ export interface ControllerSettings {
 }
 
 /** Which controller runs an app in an environment, and the Flux object's kind and namespace, by the same rule. */
-export function controllerSettingsFor(set: WorkflowSettings, environment: Environment | undefined, ref: ControllerRef = {}): ControllerSettings {
+export function controllerSettingsFor(set: WorkflowSettings, environment: Environment | undefined, ref: Partial<ControllerRef> = {}): ControllerSettings {
   return {
     controller: set.controller ?? ref.controller ?? environment?.controller,
     fluxKind: set.fluxKind ?? ref.fluxKind ?? FLUX_DEFAULTS.kind,

@@ -4,6 +4,8 @@ import { UserError, yamlErrorText } from '../errors.js';
 import { PROMOTION_CONFIG_SCHEMA } from './config-schema.js';
 import { DEFAULT_CONFIG_FILE } from './config-file-name.js';
 import { GateConfigError, parseGates, type GateConfig, type RawGates } from './gate-config.js';
+import { pinForApp, pinsOf, type RawPin } from './pin-config.js';
+import type { Pin } from '../types.js';
 
 export { DEFAULT_CONFIG_FILE };
 
@@ -42,7 +44,7 @@ export interface PullRequestSettings {
 
 export interface Environment {
   name: string;
-  /** Overlay folder patterns; `{app}` stands for an app's name. */
+  /** Overlay folder patterns; `{app}` stands for an app's name. [] when the apps pin their images only through pins. */
   overlays: string[];
   /** The environment whose images this one receives (the previous one by default). */
   from?: string;
@@ -65,6 +67,8 @@ export interface ControllerRef {
   fluxName?: string;
   fluxNamespace?: string;
   overlays?: string[];
+  /** The places besides overlays that pin the app's images here, `{app}` filled in; [] for none. */
+  pins: Pin[];
 }
 
 export interface AppConfig {
@@ -88,7 +92,7 @@ type RawPullRequest = Partial<Record<'auto-merge' | 'draft', boolean>> &
 
 interface RawEnvironment {
   name: string;
-  overlays: string | string[];
+  overlays?: string | string[];
   from?: string;
   branch?: string;
   landing?: Environment['landing'];
@@ -108,6 +112,7 @@ interface RawControllerRef {
   'flux-name'?: string;
   'flux-namespace'?: string;
   overlays?: string | string[];
+  pins?: RawPin[];
 }
 
 interface RawConfig {
@@ -167,7 +172,7 @@ function normalise(raw: RawConfig, file: string): PromotionConfig {
     const defaults = ENVIRONMENT_DEFAULTS.pullRequest;
     return {
       name: env.name,
-      overlays: toList(env.overlays),
+      overlays: env.overlays === undefined ? [] : toList(env.overlays),
       from: env.from ?? (index > 0 ? raw.environments[index - 1].name : undefined),
       branch: env.branch,
       landing: env.landing ?? ENVIRONMENT_DEFAULTS.landing,
@@ -207,6 +212,7 @@ function normalise(raw: RawConfig, file: string): PromotionConfig {
         fluxName: ref['flux-name'],
         fluxNamespace: ref['flux-namespace'],
         overlays: ref.overlays === undefined ? undefined : toList(ref.overlays),
+        pins: pinsOf(ref.pins ?? [], app.images ?? [], `${file}: app '${name}' > environments > ${envName}`).map((pin) => pinForApp(pin, name)),
       };
     }
     return { name, images: app.images ?? [], environments: refs };

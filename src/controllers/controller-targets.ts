@@ -1,4 +1,4 @@
-import type { AppConfig, Environment } from '../config/promotion-config.js';
+import type { AppConfig, ControllerRef, Environment } from '../config/promotion-config.js';
 import { InputError } from '../errors.js';
 import { controllerSettingsFor, type FluxKind, type WorkflowSettings } from '../config/environment-settings.js';
 import { argoAppLabel, parseArgoAppRef, type ArgoAppRef } from './argocd/argocd-types.js';
@@ -27,7 +27,7 @@ export type WaitTarget = ArgoTarget | FluxTarget;
  * Undefined when neither the `controller` input nor the config says which controller.
  */
 export function configuredTarget(app: AppConfig, env: Environment, settings: WorkflowSettings): WaitTarget | undefined {
-  const ref = app.environments[env.name] ?? {};
+  const ref: Partial<ControllerRef> = app.environments[env.name] ?? {};
   const { controller, fluxKind, fluxNamespace } = controllerSettingsFor(settings, env, ref);
   const defaultName = `${app.name}-${env.name}`;
   if (controller === 'argocd') return argoTarget(ref.argocdApp ?? defaultName);

@@ -15,16 +15,19 @@ export interface AppOverlays {
  * The overlays of an environment, per app. `{app}` in a pattern is filled from
  * the config's apps, or, when it lists none, discovered from the folders that
  * match with `{app}` read as `*`. An app's own `overlays` for the environment win.
+ * An environment without overlays (its apps pin images through pins) has none.
  */
 export function resolveEnvironmentOverlays(root: string, config: PromotionConfig, env: Environment, input = 'environment'): AppOverlays[] {
   const templated = env.overlays.some((pattern) => pattern.includes(APP_PLACEHOLDER));
   if (!templated) {
     const own = config.apps.filter((app) => app.environments[env.name]?.overlays);
-    if (own.length === 0) return [{ app: '', overlays: resolveOverlays(root, env.overlays, input) }];
+    if (own.length === 0 && env.overlays.length > 0) return [{ app: '', overlays: resolveOverlays(root, env.overlays, input) }];
   }
   const appNames = config.apps.length > 0 ? config.apps.map((app) => app.name) : discoverApps(root, env.overlays, input);
   return appNames.map((app) => {
     const patterns = config.apps.find((candidate) => candidate.name === app)?.environments[env.name]?.overlays ?? env.overlays;
+    // No overlays for this app here: it pins its images only through pins.
+    if (patterns.length === 0) return { app, overlays: [] };
     try {
       return {
         app,
