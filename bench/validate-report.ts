@@ -19,7 +19,9 @@ export function readValidateReport(outputs: Record<string, string>, reportFile: 
   const text = reportFile && existsSync(reportFile) ? readFileSync(reportFile, 'utf8') : outputs.report;
   if (!text) throw new Error('validate wrote no report (neither the report output nor a report-file)');
   const parsed: unknown = JSON.parse(text);
-  const overlays = Array.isArray(parsed) ? parsed : isRecord(parsed) && Array.isArray(parsed.overlays) ? parsed.overlays : undefined;
+  // The report-file wraps the report with what a merge needs ({gitopsPromoteReport, shard, keys, report}); the output is the report itself.
+  const report = isRecord(parsed) && 'gitopsPromoteReport' in parsed ? parsed.report : parsed;
+  const overlays = Array.isArray(report) ? report : isRecord(report) && Array.isArray(report.overlays) ? report.overlays : undefined;
   if (!overlays) throw new Error(`validate's report is neither a list of overlays nor {overlays: [...]}: ${text.slice(0, 200)}`);
   const totals: ValidateTotals = { overlays: 0, resources: 0, findings: 0, renderMs: 0, validateMs: 0 };
   for (const overlay of overlays as unknown[]) {

@@ -40,15 +40,28 @@ export interface ImageEntryChange {
   dropped: ImageField[];
 }
 
-/** A planned edit of one overlay's kustomization: its text before and after, and what changed. */
+/**
+ * A planned edit of one file: an overlay's kustomization, or a file that pins
+ * images another way (then `pins` says how, and `overlay` names the file:
+ * its `path` is the pin's label, `file` the file). Its text before and after,
+ * and what changed.
+ */
 export interface FileEdit {
   overlay: Overlay;
   original: string;
   text: string;
   changes: ImageEntryChange[];
-  /** The entries as they were, for error hints. */
+  /** The entries as they were, for error hints ([] for a pin's file). */
   entries: ImageEntry[];
   isComponent: boolean;
+  /** Set for a pin's file: each pin edited in it, in order (two pins may share an Application file). */
+  pins?: PinFileEdit[];
+}
+
+/** One pin's part of a FileEdit: the pin, and the changes it made (each with where in the file). */
+export interface PinFileEdit {
+  pin: Pin;
+  changes: Array<ImageEntryChange & { location: string; line: number }>;
 }
 
 /** One row of the `images` output and of the job summary. */
@@ -114,6 +127,8 @@ export interface Pin {
    * `argocd-application` and `image-setters`, whose files say what they hold.
    */
   images: PinnedImagePaths[];
+  /** Where the pin was named, for messages: `Input 'helm-values'`, `gitops-promote.yaml: app 'web' > environments > production > pins[0]`. */
+  origin?: string;
   /** Helm kinds without a digest path: write a digest into the tag as `1.4.2@sha256:…` (only when asked for). */
   digestInTag: boolean;
   /**

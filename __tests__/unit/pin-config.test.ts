@@ -72,7 +72,8 @@ describe('pins in gitops-promote.yaml', () => {
       ],
     ],
   ])('%s', (_name, images, yaml, expected) => {
-    expect(pinsOfWeb(yaml, images)).toEqual(expected);
+    const origin = "gitops-promote.yaml: app 'web' > environments > production > pins";
+    expect(pinsOfWeb(yaml, images)).toEqual(expected.map((pin, index) => ({ ...pin, origin: `${origin}[${index}]` })));
   });
 
   test('an environment may leave overlays out, its apps pinning through pins only', () => {

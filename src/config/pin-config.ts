@@ -71,6 +71,7 @@ export function pinsOf(raw: readonly RawPin[], appImages: readonly string[], whe
       file,
       images: SELF_DESCRIBING.includes(kind) ? [] : helmImages(entry, appImages, at),
       digestInTag: entry['digest-in-tag'] ?? false,
+      origin: at,
       ...(appImages.length > 0 ? { only: appImages } : {}),
     };
   });
