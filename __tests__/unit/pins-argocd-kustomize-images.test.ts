@@ -32,7 +32,12 @@ function edit(source: string, args: string[], options: ArgoCdKustomizeImagesOpti
 type EditCase = [string, string, string[], string, ArgoCdKustomizeImagesOptions?];
 
 const editCases: EditCase[] = [
-  ['name:tag, new tag', app('    kustomize:', '      images:', '      - web:1.0.0'), ['web:1.0.1'], app('    kustomize:', '      images:', '      - web:1.0.1')],
+  [
+    'name:tag, new tag',
+    app('    kustomize:', '      images:', '      - web:1.0.0'),
+    ['web:1.0.1'],
+    app('    kustomize:', '      images:', '      - web:1.0.1'),
+  ],
   [
     'name=newName:tag, new name and tag',
     app('    kustomize:', '      images:', '      - web=ghcr.io/acme/web:1.0.0'),
@@ -107,9 +112,25 @@ const editCases: EditCase[] = [
   ],
   [
     'comments, other entries and other settings untouched',
-    app('    kustomize:', '      namePrefix: prod-', '      images:', '      # the app', '      - web:1.0.0 # pinned by CI', '      - api:3.1.0', '      version: v5.4.3'),
+    app(
+      '    kustomize:',
+      '      namePrefix: prod-',
+      '      images:',
+      '      # the app',
+      '      - web:1.0.0 # pinned by CI',
+      '      - api:3.1.0',
+      '      version: v5.4.3',
+    ),
     ['web:1.0.1'],
-    app('    kustomize:', '      namePrefix: prod-', '      images:', '      # the app', '      - web:1.0.1 # pinned by CI', '      - api:3.1.0', '      version: v5.4.3'),
+    app(
+      '    kustomize:',
+      '      namePrefix: prod-',
+      '      images:',
+      '      # the app',
+      '      - web:1.0.1 # pinned by CI',
+      '      - api:3.1.0',
+      '      version: v5.4.3',
+    ),
   ],
   [
     'flow list',
@@ -133,11 +154,24 @@ const editCases: EditCase[] = [
     'added after the last entry, in its dash indentation and quoting',
     app('    kustomize:', '      images:', '        -   "api:3.1.0" # api', '      namePrefix: prod-'),
     ['web=ghcr.io/acme/web:1.0.1', 'worker:2'],
-    app('    kustomize:', '      images:', '        -   "api:3.1.0" # api', '        -   "web=ghcr.io/acme/web:1.0.1"', '        -   "worker:2"', '      namePrefix: prod-'),
+    app(
+      '    kustomize:',
+      '      images:',
+      '        -   "api:3.1.0" # api',
+      '        -   "web=ghcr.io/acme/web:1.0.1"',
+      '        -   "worker:2"',
+      '      namePrefix: prod-',
+    ),
     addEverywhere,
   ],
   ['added to an empty flow list', app('    kustomize:', '      images: []'), ['web:1.0.1'], app('    kustomize:', '      images: [web:1.0.1]'), addEverywhere],
-  ['added to a flow list', app('    kustomize:', '      images: [api:3.1.0]'), ['web:1.0.1'], app('    kustomize:', '      images: [api:3.1.0, web:1.0.1]'), addEverywhere],
+  [
+    'added to a flow list',
+    app('    kustomize:', '      images: [api:3.1.0]'),
+    ['web:1.0.1'],
+    app('    kustomize:', '      images: [api:3.1.0, web:1.0.1]'),
+    addEverywhere,
+  ],
   [
     'added under an empty images key',
     app('    kustomize:', '      images:', '      namePrefix: prod-'),
@@ -145,7 +179,13 @@ const editCases: EditCase[] = [
     app('    kustomize:', '      images:', '      - web:1.0.1', '      namePrefix: prod-'),
     addEverywhere,
   ],
-  ['added under images: ~', app('    kustomize:', '      images: ~'), ['web:1.0.1'], app('    kustomize:', '      images:', '      - web:1.0.1'), addEverywhere],
+  [
+    'added under images: ~',
+    app('    kustomize:', '      images: ~'),
+    ['web:1.0.1'],
+    app('    kustomize:', '      images:', '      - web:1.0.1'),
+    addEverywhere,
+  ],
   [
     'images created in a kustomize mapping',
     app('    kustomize:', '      namePrefix: prod-'),
@@ -156,8 +196,24 @@ const editCases: EditCase[] = [
   ['images created in an empty flow kustomize', app('    kustomize: {}'), ['web:1.0.1'], app('    kustomize: {images: [web:1.0.1]}'), addEverywhere],
   ['kustomize created in a source without one', app(), ['web:1.0.1'], app('    kustomize:', '      images:', '      - web:1.0.1'), addEverywhere],
   [
+    'kustomize created after a key with no value',
+    app('    targetRevision:', '  syncPolicy: {}'),
+    ['web:1.0.1'],
+    app('    targetRevision:', '    kustomize:', '      images:', '      - web:1.0.1', '  syncPolicy: {}'),
+    addEverywhere,
+  ],
+  [
     'kustomize created in the file’s indentation (keys two under their parent, lists indented under their key)',
-    lines(...head, '  source:', '      repoURL: https://github.com/acme/config', '      path: apps/web', '  syncPolicy:', '    syncOptions:', '      - CreateNamespace=true', ''),
+    lines(
+      ...head,
+      '  source:',
+      '      repoURL: https://github.com/acme/config',
+      '      path: apps/web',
+      '  syncPolicy:',
+      '    syncOptions:',
+      '      - CreateNamespace=true',
+      '',
+    ),
     ['web:1.0.1'],
     lines(
       ...head,
@@ -174,7 +230,13 @@ const editCases: EditCase[] = [
     ),
     addEverywhere,
   ],
-  ['kustomize created in a flow source', lines(...head, '  source: {repoURL: x, path: y}', ''), ['web:1.0.1'], lines(...head, '  source: {repoURL: x, path: y, kustomize: {images: [web:1.0.1]}}', ''), addEverywhere],
+  [
+    'kustomize created in a flow source',
+    lines(...head, '  source: {repoURL: x, path: y}', ''),
+    ['web:1.0.1'],
+    lines(...head, '  source: {repoURL: x, path: y, kustomize: {images: [web:1.0.1]}}', ''),
+    addEverywhere,
+  ],
   [
     'a file without a final line break keeps it that way',
     app('    kustomize:', '      images:', '      - api:3.1.0').trimEnd(),
@@ -193,7 +255,18 @@ const editCases: EditCase[] = [
     'added only where the caller says the source renders the image',
     lines(...head, '  sources:', '  - repoURL: a', '    path: one', '  - repoURL: b', '    path: two', ''),
     ['web:1.0.1'],
-    lines(...head, '  sources:', '  - repoURL: a', '    path: one', '  - repoURL: b', '    path: two', '    kustomize:', '      images:', '      - web:1.0.1', ''),
+    lines(
+      ...head,
+      '  sources:',
+      '  - repoURL: a',
+      '    path: one',
+      '  - repoURL: b',
+      '    path: two',
+      '    kustomize:',
+      '      images:',
+      '      - web:1.0.1',
+      '',
+    ),
     { addMissing: (image, source) => image === 'web' && source.path === 'two' },
   ],
   [
@@ -230,15 +303,53 @@ const editCases: EditCase[] = [
   ],
   [
     'spec.source is ignored while spec.sources has entries, as Argo CD does',
-    lines(...head, '  source:', '    kustomize:', '      images: [web:1.0.0]', '  sources:', '  - repoURL: a', '    kustomize:', '      images: [web:1.0.0]', ''),
+    lines(
+      ...head,
+      '  source:',
+      '    kustomize:',
+      '      images: [web:1.0.0]',
+      '  sources:',
+      '  - repoURL: a',
+      '    kustomize:',
+      '      images: [web:1.0.0]',
+      '',
+    ),
     ['web:1.0.1'],
-    lines(...head, '  source:', '    kustomize:', '      images: [web:1.0.0]', '  sources:', '  - repoURL: a', '    kustomize:', '      images: [web:1.0.1]', ''),
+    lines(
+      ...head,
+      '  source:',
+      '    kustomize:',
+      '      images: [web:1.0.0]',
+      '  sources:',
+      '  - repoURL: a',
+      '    kustomize:',
+      '      images: [web:1.0.1]',
+      '',
+    ),
   ],
   [
     'each Application of a file; other documents skipped',
-    lines('apiVersion: v1', 'kind: Namespace', 'metadata:', '  name: web', '---', app('    kustomize:', '      images: [web:1.0.0]').trimEnd(), '---', app('    kustomize:', '      images: [web:0.9.0]')),
+    lines(
+      'apiVersion: v1',
+      'kind: Namespace',
+      'metadata:',
+      '  name: web',
+      '---',
+      app('    kustomize:', '      images: [web:1.0.0]').trimEnd(),
+      '---',
+      app('    kustomize:', '      images: [web:0.9.0]'),
+    ),
     ['web:1.0.1'],
-    lines('apiVersion: v1', 'kind: Namespace', 'metadata:', '  name: web', '---', app('    kustomize:', '      images: [web:1.0.1]').trimEnd(), '---', app('    kustomize:', '      images: [web:1.0.1]')),
+    lines(
+      'apiVersion: v1',
+      'kind: Namespace',
+      'metadata:',
+      '  name: web',
+      '---',
+      app('    kustomize:', '      images: [web:1.0.1]').trimEnd(),
+      '---',
+      app('    kustomize:', '      images: [web:1.0.1]'),
+    ),
   ],
   [
     'CRLF line endings kept, also on added lines',
@@ -271,7 +382,15 @@ describe('argocd-application: editing kustomize images', () => {
         location: 'spec.source.kustomize.images[1]',
         line: 12,
       },
-      { name: 'worker', argument: 'worker:2', before: null, after: { newName: '', newTag: '2', digest: '' }, dropped: [], location: 'spec.source.kustomize.images[2]', line: 13 },
+      {
+        name: 'worker',
+        argument: 'worker:2',
+        before: null,
+        after: { newName: '', newTag: '2', digest: '' },
+        dropped: [],
+        location: 'spec.source.kustomize.images[2]',
+        line: 13,
+      },
     ]);
   });
 
@@ -291,21 +410,52 @@ describe('argocd-application: editing kustomize images', () => {
     });
     expect(edit(input, ['api:3.2.0']).text).toContain('- api:3.2.0');
     expect(() => edit(input, ['web:1.0.1'])).toThrow(
-      `${FILE}: spec.source.kustomize.images[0] 'web=ghcr.io/acme/web:\${ARGOCD_APP_REVISION}' holds a variable Argo CD substitutes at build time; write the image out, or keep web out of this pin.`,
+      `${FILE}: spec.source.kustomize.images[0] 'web=ghcr.io/acme/web:\${ARGOCD_APP_REVISION}' holds a variable Argo CD substitutes at build time; ` +
+        'write the image out, or keep web out of this pin.',
     );
   });
 });
 
 describe('argocd-application: refusals name the file and the place', () => {
   test.each([
-    ['a file that is not an Application', lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', ''), ['web:1'], `${FILE} is not an Argo CD Application: no document has apiVersion argoproj.io/v1alpha1 and kind Application.`],
-    ['an ApplicationSet', lines('apiVersion: argoproj.io/v1alpha1', 'kind: ApplicationSet', ''), ['web:1'], `${FILE} is not an Argo CD Application: no document has apiVersion argoproj.io/v1alpha1 and kind Application.`],
+    [
+      'a file that is not an Application',
+      lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', ''),
+      ['web:1'],
+      `${FILE} is not an Argo CD Application: no document has apiVersion argoproj.io/v1alpha1 and kind Application.`,
+    ],
+    [
+      'an ApplicationSet',
+      lines('apiVersion: argoproj.io/v1alpha1', 'kind: ApplicationSet', ''),
+      ['web:1'],
+      `${FILE} is not an Argo CD Application: no document has apiVersion argoproj.io/v1alpha1 and kind Application.`,
+    ],
     ['a file that is not YAML', 'spec: [a\n', ['web:1'], `${FILE} is not valid YAML:`],
-    ['images that are a mapping', app('    kustomize:', '      images:', '        web: 1.0.0'), ['web:1'], `${FILE}: spec.source.kustomize.images is a mapping, not a list of image strings.`],
+    [
+      'images that are a mapping',
+      app('    kustomize:', '      images:', '        web: 1.0.0'),
+      ['web:1'],
+      `${FILE}: spec.source.kustomize.images is a mapping, not a list of image strings.`,
+    ],
     ['kustomize that is a list', app('    kustomize: [a]'), ['web:1'], `${FILE}: spec.source.kustomize is a list, not a mapping.`],
-    ['an entry that is a mapping', app('    kustomize:', '      images:', '      - name: web'), ['web:1'], `${FILE}: spec.source.kustomize.images[0] is a mapping, not a string such as web=ghcr.io/acme/web:1.4.2.`],
-    ['an alias entry', app('    kustomize:', '      images:', '      - &w web:1.0.0', '      - *w'), ['web:1'], `${FILE}: spec.source.kustomize.images[1] is an alias; write the image string out so it can be edited.`],
-    ['a malformed entry', app('    kustomize:', '      images:', '      - api:3.1.0', '      - web:1.0.0+build'), ['web:1'], `${FILE}: spec.source.kustomize.images[1] 'web:1.0.0+build' has an invalid tag '1.0.0+build'`],
+    [
+      'an entry that is a mapping',
+      app('    kustomize:', '      images:', '      - name: web'),
+      ['web:1'],
+      `${FILE}: spec.source.kustomize.images[0] is a mapping, not a string such as web=ghcr.io/acme/web:1.4.2.`,
+    ],
+    [
+      'an alias entry',
+      app('    kustomize:', '      images:', '      - &w web:1.0.0', '      - *w'),
+      ['web:1'],
+      `${FILE}: spec.source.kustomize.images[1] is an alias; write the image string out so it can be edited.`,
+    ],
+    [
+      'a malformed entry',
+      app('    kustomize:', '      images:', '      - api:3.1.0', '      - web:1.0.0+build'),
+      ['web:1'],
+      `${FILE}: spec.source.kustomize.images[1] 'web:1.0.0+build' has an invalid tag '1.0.0+build'`,
+    ],
     [
       'a malformed entry in spec.sources of one of two Applications',
       lines(...head, '  sources:', '  - repoURL: a', '    kustomize:', '      images: [web]', '---', app()),
@@ -316,7 +466,8 @@ describe('argocd-application: refusals name the file and the place', () => {
       'an argument that would leave an entry setting nothing',
       app('    kustomize:', '      images: [web:1.0.0]'),
       ['web=*'],
-      `${FILE}: spec.source.kustomize.images[0]: 'web=*' leaves web with no new name, tag or digest, which is no argument for kustomize; remove the entry instead.`,
+      `${FILE}: spec.source.kustomize.images[0]: 'web=*' leaves web with no new name, tag or digest, ` +
+        'which is no argument for kustomize; remove the entry instead.',
     ],
   ])('%s', (_title, input, args, message) => {
     const attempt = (): unknown => edit(input, args);
@@ -365,11 +516,27 @@ describe('argocd-application: reading what the entries hold', () => {
       '',
     );
     expect(sourcesWithKustomizeImages(input)).toEqual([
-      { application: 'web-production', index: 0, repoURL: 'https://github.com/acme/config', path: 'apps/web', targetRevision: 'main', chart: '', images: ['web:1.0.0', 'api:3'] },
+      {
+        application: 'web-production',
+        index: 0,
+        repoURL: 'https://github.com/acme/config',
+        path: 'apps/web',
+        targetRevision: 'main',
+        chart: '',
+        images: ['web:1.0.0', 'api:3'],
+      },
       { application: 'web-production', index: 1, repoURL: 'https://charts.acme.io', path: '', targetRevision: '7.0.0', chart: 'redis', images: [] },
     ]);
     expect(sourcesWithKustomizeImages(app('    targetRevision: HEAD', '    kustomize:', '      images: [web:1.0.0]'))).toEqual([
-      { application: 'web-production', index: null, repoURL: 'https://github.com/acme/config', path: 'apps/web', targetRevision: 'HEAD', chart: '', images: ['web:1.0.0'] },
+      {
+        application: 'web-production',
+        index: null,
+        repoURL: 'https://github.com/acme/config',
+        path: 'apps/web',
+        targetRevision: 'HEAD',
+        chart: '',
+        images: ['web:1.0.0'],
+      },
     ]);
   });
 
@@ -401,13 +568,20 @@ const fixtureNames = readdirSync(FIXTURES).filter((name) => name.endsWith('.yaml
 // with the list renamed, its spec.source (and all the comments around it) is what counts.
 const realWorld: Array<[string, string]> = [
   ...fixtureNames.map((name): [string, string] => [name, fixture(name)]),
-  ['argo-cd-operator-manual-application.yaml without sources', fixture('argo-cd-operator-manual-application.yaml').replace('\n  sources:\n', '\n  otherSources:\n')],
+  [
+    'argo-cd-operator-manual-application.yaml without sources',
+    fixture('argo-cd-operator-manual-application.yaml').replace('\n  sources:\n', '\n  otherSources:\n'),
+  ],
 ];
 const withImages = realWorld.filter(([, text]) => argoCdKustomizeImages.read(pinOf(), text).length > 0);
 
 const EDITS = [
   ['tag only', (name: string) => `${name}:9.9.9`, { newName: '', newTag: '9.9.9', digest: '' }],
-  ['name and tag', (name: string) => `${name}=registry.example.com/mirror/app:2.0.0`, { newName: 'registry.example.com/mirror/app', newTag: '2.0.0', digest: '' }],
+  [
+    'name and tag',
+    (name: string) => `${name}=registry.example.com/mirror/app:2.0.0`,
+    { newName: 'registry.example.com/mirror/app', newTag: '2.0.0', digest: '' },
+  ],
   ['digest', (name: string) => `${name}@${SHA}`, { newName: '', newTag: '', digest: SHA }],
 ] as const;
 

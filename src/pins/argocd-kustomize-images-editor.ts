@@ -111,7 +111,8 @@ function changeEntry(source: string, file: string, entry: KustomizeImageEntry, a
   if (IMAGE_FIELDS.every((field) => after[field] === before[field])) return null;
   if (entry.substituted) {
     throw new UserError(
-      `${file}: ${entry.location} '${entry.text}' holds a variable Argo CD substitutes at build time; write the image out, or keep ${argument.name} out of this pin.`,
+      `${file}: ${entry.location} '${entry.text}' holds a variable Argo CD substitutes at build time; ` +
+        `write the image out, or keep ${argument.name} out of this pin.`,
     );
   }
   const text = entryText(file, entry.location, argument, after);
@@ -133,7 +134,8 @@ function mergedValues(argument: ImageArgument, before: ImageFieldValues | null):
 function entryText(file: string, location: string, argument: ImageArgument, values: ImageFieldValues): string {
   if (IMAGE_FIELDS.every((field) => values[field] === '')) {
     throw new UserError(
-      `${file}: ${location}: '${argument.source}' leaves ${argument.name} with no new name, tag or digest, which is no argument for kustomize; remove the entry instead.`,
+      `${file}: ${location}: '${argument.source}' leaves ${argument.name} with no new name, tag or digest, ` +
+        'which is no argument for kustomize; remove the entry instead.',
     );
   }
   const text = formatImageEntry(argument.name, values);
@@ -160,7 +162,15 @@ function addedChanges(text: string, file: string, added: ReadonlyArray<{ sourceI
   const sources = readApplicationFile(text, file).sources;
   return added.map(({ sourceIndex, entryIndex, addition }) => {
     const entry = sources[sourceIndex].entries[entryIndex];
-    return { name: addition.argument.name, argument: addition.argument.source, before: null, after: addition.values, dropped: [], location: entry.location, line: entry.line };
+    return {
+      name: addition.argument.name,
+      argument: addition.argument.source,
+      before: null,
+      after: addition.values,
+      dropped: [],
+      location: entry.location,
+      line: entry.line,
+    };
   });
 }
 

@@ -67,7 +67,11 @@ export function keyStart(pair: Pair): number {
  * collection after its last item.
  */
 export function contentEnd(source: string, node: unknown): number {
-  if (isPair(node)) return node.value === null ? rangeOf(node.key)[1] : contentEnd(source, node.value);
+  if (isPair(node)) {
+    // `key:` with nothing after it: its empty value may be placed past the line's end.
+    const empty = node.value === null || (isScalar(node.value) && node.value.value === null && rangeOf(node.value)[1] <= rangeOf(node.value)[0]);
+    return empty ? rangeOf(node.key)[1] : contentEnd(source, node.value);
+  }
   if ((isMap(node) || isSeq(node)) && !node.flow && node.items.length > 0) return contentEnd(source, node.items.at(-1));
   return trimLineBreak(source, rangeOf(node)[1]);
 }
