@@ -80,7 +80,7 @@ function editKustomizeImages(
     for (const argument of wanted) {
       const matches = each.entries.filter((entry) => entry.argument.name === argument.name);
       if (matches.length === 0) {
-        if (!each.mayBuildWithKustomize || options.addMissing?.(argument.name, each) !== true) continue;
+        if (!each.mayBuildWithKustomize || options.addMissing?.(argument.name, refOf(each)) !== true) continue;
         const values = mergedValues(argument, null);
         if (IMAGE_FIELDS.every((field) => values[field] === '')) continue;
         additions.push({ argument, values, text: entryText(pin.file, `${each.yamlPath}.kustomize.images`, argument, values) });
@@ -103,6 +103,12 @@ function editKustomizeImages(
   const text = splices.length > 0 ? applySplices(source, splices) : source;
   if (added.length > 0) changes.push(...addedChanges(text, pin.file, added));
   return { text, changes };
+}
+
+/** What the caller is told of a source: no YAML nodes. */
+function refOf(each: ApplicationSource): ApplicationSourceRef {
+  const { application, index, repoURL, path, targetRevision, chart } = each;
+  return { application, index, repoURL, path, targetRevision, chart };
 }
 
 function changeEntry(source: string, file: string, entry: KustomizeImageEntry, argument: ImageArgument): { splice: Splice; change: PinChange } | null {
