@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,7 @@ import { DEFAULT_IMAGE_PATHS, type ImageFieldValues, type Pin, type PinKind } fr
 // __tests__/fixtures/pins-effect/fake-helm, which prints a fixed manifest and verifies nothing.
 
 const FAKE_HELM = fileURLToPath(new URL('../fixtures/pins-effect/fake-helm', import.meta.url));
+const HELM_EXAMPLE = fileURLToPath(new URL('../../examples/config-repo-helm', import.meta.url));
 
 const temps: string[] = [];
 afterEach(() => {
@@ -164,6 +165,21 @@ describe('argocd-application: the Application’s kustomize images, applied to t
     expect(report.pins[0].verified).toBe('render');
   });
 
+  test('a source folder without a kustomization fails: Argo CD cannot apply the images', async () => {
+    const root = repo({
+      'plain/deployment.yaml': API_BASE['apps/api/base/deployment.yaml'],
+      'argocd/api-production.yaml': application(['ghcr.io/acme/api:1.4.0'], 'plain'),
+    });
+    const message = await failureOf(
+      check(root, [
+        edit(root, argoPin, application(['ghcr.io/acme/api:1.5.0'], 'plain'), [change('ghcr.io/acme/api', values('', '1.4.0'), values('', '1.5.0'))]),
+      ]),
+    );
+    expect(message).toBe(
+      'argocd-application: argocd/api-production.yaml: api-production spec.source sets kustomize images, but plain has no kustomization file: Argo CD cannot apply them (kustomize edit set image needs one).',
+    );
+  });
+
   test('a source in another repository or a Helm chart is not verifiable, and says so', async () => {
     const root = repo({ ...API_BASE, 'argocd/api-production.yaml': application(['ghcr.io/acme/api:1.4.0'], 'deploy/elsewhere') });
     const edited = application(['ghcr.io/acme/api:1.5.0'], 'deploy/elsewhere');
@@ -256,6 +272,31 @@ describe('helm-release: the HelmRelease as Flux applies it', () => {
     expect(report.pins[0].warnings).toEqual([
       "helm-release: clusters/production/worker-release.yaml: helm is not on PATH, so the chart charts/worker was not templated with the HelmRelease's values: that it prints them into an image is not verified.",
     ]);
+  });
+  // The fake stands in for helm only for the call shape: its fixed manifest holds no worker image, so the check must fail.
+  test('a local chart with a helm program: templated with the rendered values, and its images read', async () => {
+    const local = helmRelease('2.0.0')
+      .replace('chart: worker', 'chart: ./charts/worker')
+      .replace('kind: HelmRepository, name: acme', 'kind: GitRepository, name: config');
+    const root = repo({ 'clusters/production/worker-release.yaml': local, ...chart('charts/worker', 'worker') });
+    const argsFile = `${root}-helm-args`;
+    temps.push(argsFile);
+    process.env.FAKE_HELM_ARGS = argsFile;
+    try {
+      const edited = local.replace('tag: "2.0.0"', 'tag: "2.1.0"');
+      const message = await failureOf(check(root, [edit(root, releasePin, edited, [workerChange])], { helm: FAKE_HELM }));
+      expect(message).toBe(
+        "helm-release: clusters/production/worker-release.yaml: ghcr.io/acme/worker:2.1.0 does not take effect: charts/worker templated with HelmRelease/flux-system/worker's values " +
+          'renders no ghcr.io/acme/worker image (it renders ghcr.io/acme/web:1.5.0).',
+      );
+      const args = readFileSync(argsFile, 'utf8').trim().split('\n');
+      expect(args.slice(0, 5)).toEqual(['template', 'worker', join(root, 'charts/worker'), '--namespace', 'flux-system']);
+      expect(args.slice(5, 6)).toEqual(['--values']);
+      expect(args[6]).toMatch(/gitops-promote-values-.*inline-0\.yaml$/);
+      expect(args).toHaveLength(7);
+    } finally {
+      delete process.env.FAKE_HELM_ARGS;
+    }
   });
 });
 
@@ -353,7 +394,7 @@ describe('helm-values and argocd-helm-parameters', () => {
   // The fake stands in for helm only to exercise the call shape and the reading of its output; it verifies nothing.
   test('with a helm program: helm template as Argo CD calls it, and its images are read', async () => {
     const root = webRepo([['image.tag', '1.4.0']]);
-    const argsFile = join(root, '..', `${root.split('/').at(-1)}-helm-args`);
+    const argsFile = `${root}-helm-args`;
     temps.push(argsFile);
     process.env.FAKE_HELM_ARGS = argsFile;
     try {
@@ -377,6 +418,32 @@ describe('helm-values and argocd-helm-parameters', () => {
       expect(message).toBe(
         'argocd-helm-parameters: argocd/web-production.yaml: ghcr.io/acme/web:1.6.0 does not take effect: charts/web templated as web-production spec.source templates it renders ghcr.io/acme/web:1.5.0.',
       );
+    } finally {
+      delete process.env.FAKE_HELM_ARGS;
+    }
+  });
+});
+
+describe('helm-values with a helm program, the chart found above the values file', () => {
+  // The fake stands in for helm only to exercise the call shape; it verifies nothing.
+  test('helm template NAME CHART --values FILE', async () => {
+    const root = repo({ ...chart('charts/web', 'web'), 'charts/web/values-production.yaml': webValues('1.4.0') });
+    const argsFile = `${root}-helm-args`;
+    temps.push(argsFile);
+    process.env.FAKE_HELM_ARGS = argsFile;
+    try {
+      const valuesPin = pin('helm-values', 'charts/web/values-production.yaml', [{ name: 'web', paths: DEFAULT_IMAGE_PATHS }]);
+      const report = await check(root, [edit(root, valuesPin, webValues('1.5.0'), [change('web', null, values('ghcr.io/acme/web', '1.5.0'))])], {
+        helm: FAKE_HELM,
+      });
+      expect(report.pins[0]).toMatchObject({ verified: 'helm-template', warnings: [] });
+      expect(readFileSync(argsFile, 'utf8').trim().split('\n')).toEqual([
+        'template',
+        'web',
+        join(root, 'charts/web'),
+        '--values',
+        join(root, 'charts/web/values-production.yaml'),
+      ]);
     } finally {
       delete process.env.FAKE_HELM_ARGS;
     }
@@ -425,11 +492,88 @@ describe('image-setters', () => {
     );
   });
 
+  test('a folder that did not render before the edit either: not verifiable, with a warning', async () => {
+    const kustomization = 'resources:\n  - cron.yaml\n  - missing.yaml\n';
+    const root = repo({ 'clusters/production/cron.yaml': cronJob('1.0.0'), 'clusters/production/kustomization.yaml': kustomization });
+    const report = await check(root, [edit(root, settersPin, cronJob('1.1.0'), [cleanupChange])]);
+    expect(report.pins[0].verified).toBe('not-verifiable');
+    expect(report.pins[0].warnings).toHaveLength(1);
+    expect(report.pins[0].warnings[0]).toMatch(
+      /^image-setters: clusters\/production\/cron\.yaml: clusters\/production did not render before the edit either \(.*missing\.yaml.*\), so the edit's effect is not checked\.$/,
+    );
+  });
+
+  test('an edit that breaks the render fails', async () => {
+    const root = repo({ 'clusters/production/cron.yaml': cronJob('1.0.0'), 'clusters/production/kustomization.yaml': 'resources:\n  - cron.yaml\n' });
+    // Valid YAML, but no longer a resource kustomize accepts: the kind is gone.
+    const broken = cronJob('1.1.0').replace('kind: CronJob\n', '');
+    const message = await failureOf(check(root, [edit(root, settersPin, broken, [cleanupChange])]));
+    expect(message).toMatch(/^image-setters: clusters\/production\/cron\.yaml: clusters\/production no longer renders after the edit: /);
+  });
+
   test('outside a kustomization: structural, and the render was not needed', async () => {
     const root = repo({ 'clusters/production/cron.yaml': cronJob('1.0.0') });
     const report = await check(root, [edit(root, settersPin, cronJob('1.1.0'), [cleanupChange])]);
     expect(report.pins[0]).toMatchObject({ verified: 'structural', warnings: [] });
     expect(report.pins[0].details).toContain('no render was needed');
+  });
+});
+
+describe('examples/config-repo-helm: one edit of each kind, checked together', () => {
+  const digest = (character: string): string => `sha256:${character.repeat(64)}`;
+  /** The pin's file with one text replaced, as an editor would leave it. */
+  const replaced = (root: string, thePin: Pin, from: string | RegExp, to: string, changes: PinChange[]): PinEdit => {
+    const original = readFileSync(join(root, thePin.file), 'utf8');
+    expect(original).toMatch(from);
+    return { pin: thePin, original, text: original.replace(from, to), changes };
+  };
+
+  test('each takes effect, as far as it can be verified here', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'pins-effect-example-'));
+    temps.push(root);
+    cpSync(HELM_EXAMPLE, root, { recursive: true });
+    const web = [{ name: 'web', paths: DEFAULT_IMAGE_PATHS }];
+    const edits = [
+      replaced(
+        root,
+        pin('argocd-application', 'argocd/api-production.yaml'),
+        /ghcr\.io\/acme\/api:2\.7\.0@sha256:[0-9a-f]{64}/,
+        `ghcr.io/acme/api:2.8.0@${digest('a')}`,
+        [change('ghcr.io/acme/api', null, values('', '2.8.0', digest('a')))],
+      ),
+      replaced(
+        root,
+        pin('helm-release', 'clusters/production/worker-release.yaml', [{ name: 'worker', paths: DEFAULT_IMAGE_PATHS }]),
+        'tag: "0.8.1"',
+        'tag: "0.9.0"',
+        [change('worker', null, values('ghcr.io/acme/worker', '0.9.0'))],
+      ),
+      replaced(
+        root,
+        pin('image-setters', 'clusters/production/cron.yaml'),
+        /ghcr\.io\/acme\/web:1\.3\.2@sha256:[0-9a-f]{64}/,
+        `ghcr.io/acme/web:1.4.0@${digest('b')}`,
+        [change('ghcr.io/acme/web', null, values('', '1.4.0', digest('b')))],
+      ),
+      replaced(root, pin('helm-values', 'environments/dev/values.yaml', web), 'tag: "1.4.1"', 'tag: "1.5.0"', [
+        change('web', null, values('ghcr.io/acme/web', '1.5.0')),
+      ]),
+      replaced(root, pin('argocd-helm-parameters', 'argocd/web-production.yaml', web), 'value: "1.3.2"', 'value: "1.4.0"', [
+        change('web', null, values('ghcr.io/acme/web', '1.4.0')),
+      ]),
+    ];
+    const report = await check(root, edits, { helm: null });
+    expect(report.pins.map((effect) => [effect.pin.kind, effect.verified])).toEqual([
+      ['argocd-application', 'render'],
+      ['helm-release', 'render'],
+      ['image-setters', 'render'],
+      ['helm-values', 'structural'],
+      ['argocd-helm-parameters', 'structural'],
+    ]);
+    expect(report.pins[3].details).toContain('web-dev spec.source');
+    expect(report.pins[3].warnings).toEqual([
+      'helm-values: environments/dev/values.yaml: helm is not on PATH, so charts/web was not templated with the edited values: that the chart prints them into an image is not verified.',
+    ]);
   });
 });
 

@@ -27,62 +27,70 @@ export async function checkHelmRelease(context: EffectContext, edit: PinEdit): P
   const label = pinLabel(pin);
   const releases = readDocuments(edit.text, pin.file).filter(isHelmRelease);
   if (releases.length === 0) return [{ verified: 'structural', details: '', failure: `${label}: the edited file holds no Flux HelmRelease.` }];
-  const folder = dirname(join(context.root, pin.file));
-  const folderPath = repoPath(context.root, folder);
-  const kustomization = await kustomizationFileIn(folder);
-  const warnings = releases.flatMap((release) => overridesNotRead(label, release));
-
-  let rendered: Array<Record<string, unknown>> | undefined;
-  let details: string;
-  if (!kustomization) {
-    details = `${folderPath} has no kustomization file: Flux's kustomize-controller generates one that applies ${basename(pin.file)} as it is, so no render was needed; read the edited file.`;
-  } else if (!listsResource(await readFile(kustomization, 'utf8'), repoPath(context.root, kustomization), basename(pin.file))) {
-    details = `Read the edited file: ${repoPath(context.root, kustomization)} does not list it under resources:.`;
-    warnings.push(
-      `${label}: ${repoPath(context.root, kustomization)} does not list ${basename(pin.file)} under resources:, so Flux applies this HelmRelease only if another kustomization includes it; not rendered.`,
-    );
-  } else if (!context.renderer) {
-    details = 'Read the edited file.';
-    warnings.push(
-      `${label}: neither kustomize nor kubectl is on PATH, so ${folderPath} was not rendered: a patch of its kustomization could still set these values.`,
-    );
-  } else {
-    const renderer = context.renderer;
-    const render = () => renderOverlay(renderer, folder);
-    const result = await context.slots.shared(render);
-    if (!result.ok) return [await judgeFailedRender(context, edit, result, render, folderPath, 'render')];
-    const documents = parseYamlStream(result.yaml).values;
-    const found = releases.map((release) => findRenderedResource(documents, idOf(release)));
-    const missing = releases.filter((_, index) => !found[index]).map((release) => describeResource(idOf(release)));
-    if (missing.length > 0) return [{ verified: 'render', details: '', failure: `${label}: the render of ${folderPath} holds no ${missing.join(', ')}.` }];
-    rendered = found as Array<Record<string, unknown>>;
-    details = `Rendered ${folderPath} as Flux's kustomize-controller does, and read the HelmRelease there.`;
-  }
-
+  const view = await asFluxApplies(context, edit, releases);
+  if ('parts' in view) return view.parts;
+  const { rendered, details } = view;
+  const warnings = [...view.warnings, ...releases.flatMap((release) => overridesNotRead(label, release))];
   const parts: EffectPart[] = [];
   for (const [index, release] of releases.entries()) {
     const changes = releases.length === 1 ? edit.changes : changesHeldIn(edit, specValues(release));
     if (changes.length === 0) continue;
     const values = specValues(rendered?.[index] ?? release);
-    const where = rendered ? `the values of ${describeResource(idOf(release))} in the render of ${folderPath}` : `the values in the edited ${pin.file}`;
+    const where = rendered ? `the values of ${describeResource(idOf(release))} in the render of ${view.folder}` : `the values in the edited ${pin.file}`;
     const verdict = checkHeldValues(pin, changes, [values], where, 'spec.values.');
-    const fileHolds = rendered && verdict.failures.length > 0 && checkHeldValues(pin, changes, [specValues(release)], '').failures.length === 0;
-    const failure = joinFailures(verdict.failures);
-    parts.push({
-      verified: rendered ? 'render' : 'structural',
-      details,
-      warnings: [...warnings, ...verdict.warnings],
-      failure:
-        failure && fileHolds ? `${failure} The file holds the new values: ${repoPath(context.root, kustomization ?? '')} sets them over (a patch?).` : failure,
-    });
-    if (failure) continue;
-    const chartPart = await checkChart(context, { ...edit, changes }, release, values);
-    if (chartPart) parts.push(chartPart);
+    let failure = joinFailures(verdict.failures);
+    // The file holds the new values, and the render does not: the kustomization sets them over.
+    if (failure && rendered && checkHeldValues(pin, changes, [specValues(release)], '').failures.length === 0) {
+      failure += ` The file holds the new values: ${view.kustomization} sets them over (a patch?).`;
+    }
+    parts.push({ verified: rendered ? 'render' : 'structural', details, warnings: [...warnings, ...verdict.warnings], failure });
+    if (!failure) parts.push(await checkChart(context, { ...edit, changes }, release, values, parts[parts.length - 1].verified));
   }
   if (parts.length === 0) {
     parts.push({ verified: 'structural', details: '', failure: `${label}: no HelmRelease of the edited file holds values at the pin's paths.` });
   }
   return parts;
+}
+
+/** The file's HelmReleases as Flux applies them (rendered, when the folder has a kustomization that lists the file), or the part that ends the check. */
+type FluxView =
+  { parts: EffectPart[] } | { rendered?: Array<Record<string, unknown>>; details: string; warnings: string[]; folder: string; kustomization: string };
+
+async function asFluxApplies(context: EffectContext, edit: PinEdit, releases: ReadonlyArray<Record<string, unknown>>): Promise<FluxView> {
+  const label = pinLabel(edit.pin);
+  const folder = dirname(join(context.root, edit.pin.file));
+  const folderPath = repoPath(context.root, folder);
+  const fileName = basename(edit.pin.file);
+  const kustomization = await kustomizationFileIn(folder);
+  if (!kustomization) {
+    const details = `${folderPath} has no kustomization file: Flux's kustomize-controller generates one that applies ${fileName} as it is, so no render was needed; read the edited file.`;
+    return { details, warnings: [], folder: folderPath, kustomization: '' };
+  }
+  const shown = repoPath(context.root, kustomization);
+  if (!listsResource(await readFile(kustomization, 'utf8'), shown, fileName)) {
+    const warning = `${label}: ${shown} does not list ${fileName} under resources:, so Flux applies this HelmRelease only if another kustomization includes it; not rendered.`;
+    return { details: `Read the edited file: ${shown} does not list it under resources:.`, warnings: [warning], folder: folderPath, kustomization: shown };
+  }
+  if (!context.renderer) {
+    const warning = `${label}: neither kustomize nor kubectl is on PATH, so ${folderPath} was not rendered: a patch of its kustomization could still set these values.`;
+    return { details: 'Read the edited file.', warnings: [warning], folder: folderPath, kustomization: shown };
+  }
+  const renderer = context.renderer;
+  const render = () => renderOverlay(renderer, folder);
+  const result = await context.slots.shared(render);
+  if (!result.ok) return { parts: [await judgeFailedRender(context, edit, result, render, folderPath, 'render')] };
+  const documents = parseYamlStream(result.yaml).values;
+  const found = releases.map((release) => findRenderedResource(documents, idOf(release)));
+  const missing = releases.filter((_, index) => !found[index]).map((release) => describeResource(idOf(release)));
+  if (missing.length > 0)
+    return { parts: [{ verified: 'render', details: '', failure: `${label}: the render of ${folderPath} holds no ${missing.join(', ')}.` }] };
+  return {
+    rendered: found as Array<Record<string, unknown>>,
+    details: `Rendered ${folderPath} as Flux's kustomize-controller does, and read the HelmRelease there.`,
+    warnings: [],
+    folder: folderPath,
+    kustomization: shown,
+  };
 }
 
 /** In a file of several HelmReleases, the changes whose paths this one's values hold. */
@@ -94,18 +102,28 @@ function changesHeldIn(edit: PinEdit, values: unknown): PinEdit['changes'] {
 }
 
 /** The chart's template, when the chart is a folder of this repository. */
-async function checkChart(context: EffectContext, edit: PinEdit, release: Record<string, unknown>, values: unknown): Promise<EffectPart | undefined> {
+async function checkChart(
+  context: EffectContext,
+  edit: PinEdit,
+  release: Record<string, unknown>,
+  values: unknown,
+  valuesVerified: EffectPart['verified'],
+): Promise<EffectPart> {
   const label = pinLabel(edit.pin);
   const spec = isRecord(release.spec) ? release.spec : {};
   const chartSpec = isRecord(spec.chart) && isRecord(spec.chart.spec) ? spec.chart.spec : {};
   const sourceRef = isRecord(chartSpec.sourceRef) ? chartSpec.sourceRef : {};
   const chartPath = typeof chartSpec.chart === 'string' ? chartSpec.chart : '';
   const chart = sourceRef.kind === 'GitRepository' && chartPath ? insideRepo(context.root, chartPath) : null;
-  if (!chart || !(await isChartFolder(chart))) return undefined;
+  if (!chart || !(await isChartFolder(chart))) {
+    const ref = isRecord(spec.chartRef) ? spec.chartRef : sourceRef;
+    const from = typeof ref.kind === 'string' && typeof ref.name === 'string' ? `${ref.kind}/${ref.name}` : 'a source of Flux';
+    return { verified: valuesVerified, details: `The chart comes from ${from}, outside this repository: the check ends at the values.` };
+  }
   const shownChart = repoPath(context.root, chart);
   if (!context.helm) {
     return {
-      verified: 'render',
+      verified: valuesVerified,
       details: '',
       warnings: [
         `${label}: helm is not on PATH, so the chart ${shownChart} was not templated with the HelmRelease's values: that it prints them into an image is not verified.`,
