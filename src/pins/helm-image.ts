@@ -2,7 +2,7 @@ import { UserError } from '../errors.js';
 import { KEEP, type ImageArgument } from '../kustomize/image-argument.js';
 import { formatImageReference, isImageMatched, splitImageReference } from '../kustomize/image-reference.js';
 import { DEFAULT_IMAGE_PATHS, pinLabel, type Pin, type PinChange, type PinnedImage, type PinnedImagePaths } from './pin-types.js';
-import { parseValuesPath, type PathSegment } from './values-path.js';
+import { formatValuesPath, parseValuesPath, type PathSegment } from './values-path.js';
 import type { ValueWrite } from './yaml-path.js';
 import type { ImageField, ImageFieldValues } from '../types.js';
 
@@ -193,4 +193,66 @@ function fieldWrites(pin: Pin, image: HeldImage, after: ImageFieldValues): Value
   }
   if (digestPath) write('digest', after.digest);
   return writes;
+}
+
+/** A place that may hold the pin's images: a values file, one HelmRelease, one source of an Argo CD Application. */
+export interface ImagePlace {
+  /** How messages name it (`HelmRelease web`, `spec.sources[1]`). */
+  name: string;
+  read: ValueReader;
+}
+
+/**
+ * Each image of the pin in each place that holds part of it. In a file of
+ * one place, the image is there even when the file holds none of it yet (its
+ * keys are added); in a file of several that all lack it, it is in none.
+ */
+export function holdingsOf(pin: Pin, places: readonly ImagePlace[]): Array<Array<{ place: number; image: HeldImage }>> {
+  return pinnedImagesOf(pin).map((entry) => {
+    const slots = resolveSlots(pin, entry);
+    const all = places.map((place, index) => ({ place: index, image: readHeldImage(entry, slots, place.read) }));
+    const holding = all.filter(({ image }) => image.present);
+    return holding.length > 0 || all.length !== 1 ? holding : all;
+  });
+}
+
+/** What the pin holds: each image where it is, or (held nowhere) empty, at the first place. */
+export function readPinnedImages(pin: Pin, places: readonly ImagePlace[]): PinnedImage[] {
+  const entries = pinnedImagesOf(pin);
+  return holdingsOf(pin, places).flatMap((holding, index) => {
+    if (holding.length > 0 || places.length === 0) return holding.map(({ image }) => pinnedImageOf(image));
+    return [pinnedImageOf(readHeldImage(entries[index], resolveSlots(pin, entries[index]), places[0].read))];
+  });
+}
+
+/** The arguments applied to every image the pin holds: per place, the writes; and the changes in the pin's order. */
+export function planPinEdit(pin: Pin, places: readonly ImagePlace[], args: readonly ImageArgument[]): { writes: ValueWrite[][]; changes: PinChange[] } {
+  const entries = pinnedImagesOf(pin);
+  const writes: ValueWrite[][] = places.map(() => []);
+  const changes: PinChange[] = [];
+  holdingsOf(pin, places).forEach((holding, index) => {
+    if (holding.length === 0) refuseUnplaced(pin, places, entries[index], args);
+    for (const { place, image } of holding) {
+      const argument = argumentFor(image, args, pin.only);
+      if (!argument) continue;
+      const plan = planImageEdit(pin, image, argument);
+      if (!plan.change) continue;
+      changes.push(plan.change);
+      writes[place].push(...plan.writes);
+    }
+  });
+  return { writes, changes };
+}
+
+/** An image that none of several places holds, named by an argument: which one should get it is not the editor's guess. */
+function refuseUnplaced(pin: Pin, places: readonly ImagePlace[], entry: PinnedImagePaths, args: readonly ImageArgument[]): void {
+  if (entry.name === '' || !args.some((argument) => argument.name === entry.name && (pin.only === undefined || pin.only.includes(argument.name)))) return;
+  const { paths } = resolveSlots(pin, entry);
+  const path = formatValuesPath(paths.reference ?? paths.tag ?? paths.repository ?? []);
+  const names = places.map((place) => place.name).join(', ');
+  throw new UserError(
+    places.length === 0
+      ? `${pinLabel(pin)}: there is nowhere to write image '${entry.name}'.`
+      : `${pinLabel(pin)}: none of ${places.length} places (${names}) holds ${path} for image '${entry.name}'; add it to the one that runs the image.`,
+  );
 }

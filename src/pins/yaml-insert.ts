@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, visit, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { columnOf, formatScalar, lineEndAfter, trimLineBreak, type ScalarStyle, type Splice } from '../kustomize/yaml-text.js';
 import type { YamlText } from './yaml-source.js';
 
@@ -141,4 +141,33 @@ export function insertKeys(text: YamlText, document: Document, container: KeyCon
   if (!last) return [];
   const column = columnOf(source, keyStart(map.items[0]));
   return [linesAt(source, lineEndAfter(source, pairEnd(source, last)), blockLines(keys, column, layout), eol)];
+}
+
+/** The splices that append small mappings to a list, in the style of its entries (block or flow, the same indentation). */
+export function appendItems(text: YamlText, seq: YAMLSeq, items: ReadonlyArray<Array<[string, string]>>): Splice[] {
+  const { source, eol } = text;
+  const flowItem = (item: Array<[string, string]>): string => `{${item.map(([field, value]) => `${keyText(field)}: ${value}`).join(', ')}}`;
+  const last = seq.items.at(-1);
+  if (seq.flow || !last) {
+    if (last) return [{ start: pairEndOf(source, last), end: pairEndOf(source, last), text: `, ${items.map(flowItem).join(', ')}` }];
+    const open = source.indexOf('[', rangeOf(seq)?.[0] ?? 0);
+    return [{ start: open + 1, end: open + 1, text: items.map(flowItem).join(', ') }];
+  }
+  const first = seq.items[0];
+  const dashColumn = columnOf(source, source.lastIndexOf('-', rangeOf(first)?.[0] ?? 0));
+  const flowEntries = isMap(first) && first.flow;
+  const keyColumn = isMap(first) && !first.flow && first.items.length > 0 ? columnOf(source, keyStart(first.items[0])) : dashColumn + 2;
+  const lines = items.flatMap((item) => {
+    if (flowEntries) return [`${' '.repeat(dashColumn)}- ${flowItem(item)}`];
+    return item.map(([field, value], index) => {
+      const lead = index === 0 ? `${' '.repeat(dashColumn)}-${' '.repeat(Math.max(1, keyColumn - dashColumn - 1))}` : ' '.repeat(keyColumn);
+      return `${lead}${keyText(field)}: ${value}`;
+    });
+  });
+  return [linesAt(source, lineEndAfter(source, pairEndOf(source, last)), lines, eol)];
+}
+
+function pairEndOf(source: string, node: unknown): number {
+  const range = rangeOf(node);
+  return range ? trimLineBreak(source, range[1]) : 0;
 }

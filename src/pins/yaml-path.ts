@@ -51,6 +51,7 @@ function isNullNode(node: unknown): boolean {
 function describe(node: unknown): string {
   if (isMap(node)) return 'a mapping';
   if (isSeq(node)) return 'a list';
+  if (isScalar(node) && node.value === null) return 'empty (null)';
   const text = scalarText(node);
   return `'${text.length > 40 ? `${text.slice(0, 40)}…` : text}'`;
 }
@@ -123,6 +124,8 @@ export interface ValueWrite {
   path: PathSegment[];
   value: string;
   rawText?: string;
+  /** A list of small mappings to write where the key is missing (Argo CD's `parameters`), each pair's value as YAML text. */
+  items?: Array<Array<[string, string]>>;
   /** What the value is, for messages: `the tag`. */
   role: string;
 }
@@ -162,6 +165,9 @@ export function writeValues(root: ValuesRoot, writes: readonly ValueWrite[], pro
 
   for (const write of byPath.values()) {
     const found = lookupPath(root, write.path, write.role);
+    if (write.items && found.kind === 'scalar') {
+      throw new UserError(`${text.file}: ${shownPath(root, write.path)} is ${describe(found.node)}, not a list; write it as a list (or remove it) to have entries added.`);
+    }
     if (found.kind === 'scalar' && found.inherited === null) {
       if (routes) checkShared(root, routes.get(found.node) ?? [], write, byPath, protectedPaths);
       const earlier = scalars.get(found.node);
@@ -215,7 +221,7 @@ function placeOfNewKey(root: ValuesRoot, write: ValueWrite, found: PathLookup): 
 function mergeKeys(keys: NewKeys, rest: readonly PathSegment[], write: ValueWrite, style: ScalarStyle): NewKeys {
   const [first, ...more] = rest as Array<{ key: string }>;
   if (more.length === 0) {
-    keys.set(first.key, { scalar: write.rawText ?? formatScalar(write.value, style) });
+    keys.set(first.key, write.items ? { items: write.items } : { scalar: write.rawText ?? formatScalar(write.value, style) });
     return keys;
   }
   const existing = keys.get(first.key);
