@@ -3,7 +3,7 @@ const require = __gitopsPromoteRequire(import.meta.url);
 import {
   COMMIT_SHA_VARIABLE,
   NOW_VARIABLE
-} from "./chunk-3SMBKCST.js";
+} from "./chunk-JPUJ5SV7.js";
 import {
   readRequired
 } from "./chunk-2K47BRRI.js";
@@ -71,15 +71,15 @@ function clockOf(fixed) {
 
 // src/main.ts
 var COMMANDS = {
-  "set-image": async () => (await import("./set-image-CFE3EQI5.js")).setImageCommand,
-  promote: async () => (await import("./promote-ALBDPV6I.js")).promoteCommand,
-  rollback: async () => (await import("./rollback-WTIN52SN.js")).rollbackCommand,
-  release: async () => (await import("./release-QE3YEBYS.js")).releaseCommand,
-  "check-setup": async () => (await import("./check-setup-2UC4MGTN.js")).checkSetupCommand,
-  validate: async () => (await import("./validate-E7PSN4F6.js")).validateCommand,
-  wait: async () => (await import("./wait-JHHTNDVS.js")).waitCommand,
-  "drift-check": async () => (await import("./drift-check-4CXLKK3K.js")).driftCheckCommand,
-  "merge-reports": async () => (await import("./merge-reports-EPUVTDVQ.js")).mergeReportsCommand
+  "set-image": async () => (await import("./set-image-BBJMAGCK.js")).setImageCommand,
+  promote: async () => (await import("./promote-PEWGX5KA.js")).promoteCommand,
+  rollback: async () => (await import("./rollback-Z43RWKTI.js")).rollbackCommand,
+  release: async () => (await import("./release-PQJEILR3.js")).releaseCommand,
+  "check-setup": async () => (await import("./check-setup-4C6WUEHX.js")).checkSetupCommand,
+  validate: async () => (await import("./validate-CZXNCVXK.js")).validateCommand,
+  wait: async () => (await import("./wait-3FE2U2UW.js")).waitCommand,
+  "drift-check": async () => (await import("./drift-check-QFHZJOS5.js")).driftCheckCommand,
+  "merge-reports": async () => (await import("./merge-reports-OIJNKGT5.js")).mergeReportsCommand
 };
 async function run() {
   try {
@@ -260,9 +260,10 @@ var COMMIT = ["commit-message", "author-name", "author-email"];
 var ARGO_CONNECTION = ["argocd-server", "argocd-token", "argocd-username", "argocd-password", "argocd-ca", "argocd-insecure"];
 var COMMAND_INPUTS = {
   "set-image": {
-    summary: "Set images in overlays (as kustomize edit set image does), check the render, and land the change as a commit or a pull request.",
+    summary: "Set images in overlays (as kustomize edit set image does) and in the other pins (Argo CD Applications, Helm values, HelmReleases, setter comments), check the render, and land the change as a commit or a pull request.",
     groups: [
       { title: "What to set", inputs: ["images", "overlays", "environment"] },
+      { title: "Pins besides overlays", inputs: ["helm-values", "helm-release", "argocd-application", "argocd-helm-parameters", "image-setters"] },
       { title: "Where the config repo is", inputs: ["path", "repository", "branch", "config"] },
       { title: "Checks", inputs: ["allow-downgrade", "allow-tags", "verify-render", "validate", "override-hold"] },
       { title: "The commit", inputs: [...COMMIT, "push", "dry-run"] },

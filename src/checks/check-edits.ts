@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { RenderCache } from '../kustomize/render-cache.js';
 import { verifyRenderedImages, type RenderGuard } from '../kustomize/verify-render.js';
 
+import { checkPinEffects } from '../pins/check-pin-effects.js';
 import { validateOverlays } from '../validate/validate-overlays.js';
 import { annotate, validationFailure, writeValidationSummary } from '../validate/validation-output.js';
 import type { ValidationSettings } from '../validate/validation-settings.js';
@@ -47,17 +48,20 @@ export async function checkEdits(
   const verified: Verified = { render: false, validation: false };
   // Nothing to check: the files are not written and put back (for a few hundred overlays, that was most of the time).
   if (edits.length === 0 || (!checks.verifyRender && !checks.validation)) return verified;
-  await Promise.all(edits.map((edit) => writeFile(edit.overlay.absoluteFile, edit.text)));
+  // The other pins are checked by their own kind's effect (an Application's source rendered with its images, a chart templated).
+  const overlayEdits = edits.filter((edit) => !edit.pins);
+  if (checks.verifyRender) await checkPinEffectsOf(root, edits);
+  await Promise.all(overlayEdits.map((edit) => writeFile(edit.overlay.absoluteFile, edit.text)));
   // `renders` holds renders of the edited files: valid while the files hold the edits' text.
   try {
     if (checks.verifyRender) {
-      await verifyRenderedImages(edits, checks.renderGuard, renders);
+      await verifyRenderedImages(overlayEdits, checks.renderGuard, renders);
       verified.render = true;
     }
-    if (checks.validation) {
+    if (checks.validation && overlayEdits.length > 0) {
       await validateOrFail(
         root,
-        edits.map((edit) => edit.overlay),
+        overlayEdits.map((edit) => edit.overlay),
         checks.validation,
         title,
         checks.workspace,
@@ -66,9 +70,17 @@ export async function checkEdits(
       verified.validation = true;
     }
   } finally {
-    await Promise.all(edits.map((edit) => writeFile(edit.overlay.absoluteFile, edit.original)));
+    await Promise.all(overlayEdits.map((edit) => writeFile(edit.overlay.absoluteFile, edit.original)));
   }
   return verified;
+}
+
+/** The effect check of every pin edited, with what it could not verify said as a warning (never a silent pass). */
+async function checkPinEffectsOf(root: string, edits: readonly FileEdit[]): Promise<void> {
+  const pinEdits = edits.flatMap((edit) => (edit.pins ?? []).map(({ pin, changes }) => ({ pin, original: edit.original, text: edit.text, changes })));
+  if (pinEdits.length === 0) return;
+  const report = await checkPinEffects(root, pinEdits);
+  for (const effect of report.pins) for (const warning of effect.warnings) core.warning(warning);
 }
 
 /** Validate or fail: validates the overlays, annotates the findings, and on an error writes the summary and throws its one line. */

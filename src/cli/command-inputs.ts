@@ -34,9 +34,12 @@ const ARGO_CONNECTION: readonly string[] = ['argocd-server', 'argocd-token', 'ar
 
 export const COMMAND_INPUTS: Readonly<Record<string, CommandInputs>> = {
   'set-image': {
-    summary: 'Set images in overlays (as kustomize edit set image does), check the render, and land the change as a commit or a pull request.',
+    summary:
+      'Set images in overlays (as kustomize edit set image does) and in the other pins (Argo CD Applications, Helm values, HelmReleases, setter ' +
+      'comments), check the render, and land the change as a commit or a pull request.',
     groups: [
       { title: 'What to set', inputs: ['images', 'overlays', 'environment'] },
+      { title: 'Pins besides overlays', inputs: ['helm-values', 'helm-release', 'argocd-application', 'argocd-helm-parameters', 'image-setters'] },
       { title: 'Where the config repo is', inputs: ['path', 'repository', 'branch', 'config'] },
       { title: 'Checks', inputs: ['allow-downgrade', 'allow-tags', 'verify-render', 'validate', 'override-hold'] },
       { title: 'The commit', inputs: [...COMMIT, 'push', 'dry-run'] },

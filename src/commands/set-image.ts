@@ -5,6 +5,7 @@ import { readWorkflowSettings } from '../inputs/workflow-settings.js';
 import { readCommitIdentity, readGitHubTarget } from '../inputs/github-inputs.js';
 import { readBoolean, readList, readRegExp, readString } from '../inputs/read-inputs.js';
 import { readRepoLocation } from '../inputs/repo-location.js';
+import { nameInputPins, readPinInputs } from '../inputs/pin-inputs.js';
 import { COMMIT_SHA_VARIABLE, type RunContext } from '../types.js';
 import { readSchemaSettings } from '../inputs/validation-inputs.js';
 import { parseImageArguments } from '../kustomize/image-argument.js';
@@ -18,11 +19,21 @@ import type { Command, Prepared } from './command.js';
 export const setImageCommand: Command<Prepared<SetImageInputs, SetImageContext>, SetImageOutcome> = {
   readInputs(run: RunContext) {
     const github = readGitHubTarget(run);
+    // In the order a reader scans them: where, which overlays and pins, then the images (which name the pins that say no image).
+    const location = readRepoLocation(github);
+    const overlays = readList('overlays');
+    const pins = readPinInputs();
+    const environment = readString('environment').trim();
+    const images = parseImageArguments(readList('images'));
     const inputs: SetImageInputs = {
-      location: readRepoLocation(github),
-      overlays: readList('overlays'),
-      environment: readString('environment').trim(),
-      images: parseImageArguments(readList('images')),
+      location,
+      overlays,
+      pins: nameInputPins(
+        pins,
+        images.map((image) => image.name),
+      ),
+      environment,
+      images,
       push: readBoolean('push', true),
       branch: readString('branch').trim(),
       commitMessage: readString('commit-message', DEFAULT_COMMIT_MESSAGE),

@@ -258,6 +258,11 @@ export function findEnvironment(config: PromotionConfig, name: string, input: st
   return env;
 }
 
+/** Every app's pins in an environment, `{app}` filled in. */
+export function environmentPins(config: PromotionConfig, environment: string): Pin[] {
+  return config.apps.flatMap((app) => app.environments[environment]?.pins ?? []);
+}
+
 /** The environments from the first to the last, following `from` links (dev, staging, production). */
 export function promotionChain(config: PromotionConfig): Environment[] {
   const roots = config.environments.filter((env) => env.from === undefined);

@@ -19,10 +19,15 @@ import type { FileEdit } from '../types.js';
  * Entries apply one after another, so an appended entry sees the images as the
  * earlier entries left them: matching against the current render is exact.
  */
-export async function keepOnlyUsedNewEntries(edits: readonly FileEdit[], args: readonly ImageArgument[]): Promise<FileEdit[]> {
+export async function keepOnlyUsedNewEntries(
+  edits: readonly FileEdit[],
+  args: readonly ImageArgument[],
+  // Names another kind of pin holds (a Helm values file, an Application): not "matched nothing".
+  usedElsewhere: ReadonlySet<string> = new Set(),
+): Promise<FileEdit[]> {
   const renderer = await findRenderer();
   if (!renderer) return [...edits];
-  const used = new Set<string>();
+  const used = new Set<string>(usedElsewhere);
   const rendersByOverlay = new Map<string, string[]>();
 
   const pruned = await mapWithLimit(edits, availableParallelism(), async (edit) => {

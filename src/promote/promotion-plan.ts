@@ -51,7 +51,13 @@ export function pairApps(source: readonly AppOverlays[], target: readonly AppOve
  * The source's `images:` entries of one app as arguments. Two source overlays
  * that disagree about an image make the promotion ambiguous: an error.
  */
-export function sourceImages(app: string, entriesByOverlay: ReadonlyArray<{ overlay: Overlay; entries: readonly ImageEntry[] }>): ImageArgument[] {
+/** One place the source pins images: an overlay and its `images:` entries, or a pin and what it holds (its label as the path). */
+export interface PromotionSource {
+  overlay: Pick<Overlay, 'path' | 'file'>;
+  entries: ReadonlyArray<Pick<ImageEntry, 'name' | 'newName' | 'newTag' | 'digest'>>;
+}
+
+export function sourceImages(app: string, entriesByOverlay: readonly PromotionSource[]): ImageArgument[] {
   const byName = new Map<string, { argument: ImageArgument; overlay: string }>();
   for (const { overlay, entries } of entriesByOverlay) {
     for (const entry of entries) {

@@ -21,7 +21,8 @@ export async function dropUnrenderedNewEntries(apps: readonly AppPromotion[]): P
       const skipped: string[] = [];
       const edits = await mapWithLimit(app.edits, availableParallelism(), async (edit): Promise<FileEdit> => {
         const added = edit.changes.filter((change) => change.before === null);
-        if (added.length === 0 || edit.isComponent) return edit;
+        // A pin's file is no overlay to render: the pin's own effect check judges it.
+        if (added.length === 0 || edit.isComponent || edit.pins) return edit;
         const render = await renderOverlay(renderer, edit.overlay.absolutePath);
         if (!render.ok) return edit; // The render check will report it.
         const images = collectRenderedImages(render.yaml);

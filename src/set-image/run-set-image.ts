@@ -18,7 +18,9 @@ import { resolveOverlays } from '../repo/overlay-paths.js';
 import { renderCommitMessage } from '../report/commit-message.js';
 import { toOverlayChange } from '../report/overlay-changes.js';
 import { showDiffs } from '../report/text-diff.js';
-import type { FileEdit, Overlay, OverlayChange } from '../types.js';
+import type { FileEdit, Overlay, OverlayChange, Pin } from '../types.js';
+import { environmentPins } from '../config/promotion-config.js';
+import { discoverSetterPins, namesHeldByPins, planPinEdits } from '../pins/plan-pin-edits.js';
 import { withPolicy } from '../validate/validation-settings.js';
 import { overriddenHoldNote, refuseIfHeld } from '../holds/read-hold.js';
 import { checkAllowedTags, refuseDowngrades, warnAboutEdits } from './set-image-guards.js';
@@ -62,6 +64,8 @@ interface SetImageWork {
   environment: Environment | undefined;
   /** Overlay folders, relative to the repo root: planned afresh on a moved head. */
   overlayPaths: string[];
+  /** The other places that pin the images (files relative to the repo root): read afresh on a moved head. */
+  pins: Pin[];
   checks: EditChecks;
 }
 
@@ -80,17 +84,26 @@ async function setImageIn(inputs: SetImageInputs, context: SetImageContext, open
   if (!branch && inputs.push && !inputs.dryRun) throw new InputError('branch', 'the checkout is on a detached HEAD; name the branch to push to.');
   const held = environment && (await refuseIfHeld(snapshot.root, environment.name, inputs.overrideHold, 'set-image'));
   const note = held ? overriddenHoldNote(held) : undefined;
-  // An environment comes from the config, so both are set together.
+  // Overlays or pins the workflow names narrow the run; else the environment's own (it comes from the config, so both are set together).
+  const fromEnvironment = inputs.overlays.length === 0 && inputs.pins.length === 0 && environment && config ? environment : undefined;
   const overlays =
-    inputs.overlays.length > 0 || !environment || !config
+    inputs.overlays.length > 0 || (!fromEnvironment && inputs.pins.length === 0)
       ? resolveOverlays(snapshot.root, inputs.overlays)
-      : resolveEnvironmentOverlays(snapshot.root, config, environment).flatMap((app) => app.overlays);
+      : fromEnvironment && config
+        ? resolveEnvironmentOverlays(snapshot.root, config, fromEnvironment).flatMap((app) => app.overlays)
+        : [];
+  const named = fromEnvironment && config ? environmentPins(config, fromEnvironment.name) : inputs.pins;
+  const pins = [...named, ...(await discoverSetterPins(snapshot.root, overlays, named))];
+  if (overlays.length === 0 && pins.length === 0) {
+    throw new InputError('environment', `'${inputs.environment}' has no overlays and no pins in the promotion config; give overlays or pins there.`);
+  }
   const work: SetImageWork = {
     inputs,
     context,
     opened,
     environment,
     overlayPaths: overlays.map((overlay) => overlay.path),
+    pins,
     checks: {
       verifyRender: inputs.verifyRender,
       renderGuard: { allowDowngrade: inputs.allowDowngrade },
@@ -99,7 +112,7 @@ async function setImageIn(inputs: SetImageInputs, context: SetImageContext, open
     },
   };
 
-  const edits = await planSetImage(inputs, inputs.images, overlays);
+  const edits = await planSetImage(work, snapshot.root, inputs.images, overlays);
   refuseDowngrades(edits, inputs.allowDowngrade);
   warnAboutEdits(edits);
   const changed = edits.filter((edit) => edit.changes.length > 0);
@@ -116,7 +129,7 @@ async function setImageIn(inputs: SetImageInputs, context: SetImageContext, open
     core.info('Every overlay already has these images; nothing to change.');
     if (pullRequestEnvironment && !inputs.dryRun) {
       outcome.closed = await closeSettledSetImagePullRequest(await context.github.connect(), pullRequestEnvironment.name, (images) =>
-        planSetImage(inputs, images, overlays),
+        planSetImage(work, snapshot.root, images, overlays),
       );
     }
     return outcome;
@@ -139,7 +152,7 @@ async function setImageIn(inputs: SetImageInputs, context: SetImageContext, open
       environment: pullRequestEnvironment,
       pullRequest: settings.pullRequest,
       images: inputs.images,
-      plan: (images) => planSetImage(inputs, images, overlays),
+      plan: (images) => planSetImage(work, snapshot.root, images, overlays),
       check: (edited) => checkEdits(snapshot.root, edited, work.checks),
       message: (current) => renderCommitMessage(inputs.commitMessage, current, context.run),
       runUrl: context.run.runUrl,
@@ -179,30 +192,55 @@ function requirePullRequestEnvironment(environment: Environment | undefined): En
  */
 async function applyEdits(work: SetImageWork, snapshot: Snapshot, firstPlan: FileEdit[] | undefined) {
   const { inputs } = work;
-  let edits = firstPlan ?? (await planSetImage(inputs, inputs.images, resolveOverlays(snapshot.root, work.overlayPaths)));
+  let edits = firstPlan ?? (await planSetImage(work, snapshot.root, inputs.images, resolveOverlays(snapshot.root, work.overlayPaths)));
   const superseded: OverlayChange[] = [];
   if (!firstPlan && !inputs.allowDowngrade) {
-    edits = edits.map((edit) => {
-      const lower = edit.changes.filter((change) => entryDowngrade(change, edit.entries));
-      if (lower.length === 0) return edit;
-      superseded.push(...overlayChanges([{ ...edit, changes: lower }]));
-      const skip = new Set(lower.map((change) => change.name));
-      return planFileEdit(
-        edit.overlay,
-        edit.original,
-        inputs.images.filter((argument) => !skip.has(argument.name)),
-      );
-    });
+    edits = await Promise.all(
+      edits.map(async (edit) => {
+        const lower = edit.changes.filter((change) => entryDowngrade(change, edit.entries));
+        if (lower.length === 0) return edit;
+        superseded.push(...overlayChanges([{ ...edit, changes: lower }]));
+        const skip = new Set(lower.map((change) => change.name));
+        const rest = inputs.images.filter((argument) => !skip.has(argument.name));
+        if (!edit.pins) return planFileEdit(edit.overlay, edit.original, rest);
+        const [replanned] = await planPinEdits(
+          snapshot.root,
+          edit.pins.map(({ pin }) => pin),
+          rest,
+        );
+        return replanned;
+      }),
+    );
   }
   const changed = edits.filter((edit) => edit.changes.length > 0);
   await checkEdits(snapshot.root, changed, work.checks);
   return { files: changed.map((edit) => ({ path: edit.overlay.file, content: edit.text })), changes: overlayChanges(changed), superseded };
 }
 
-/** The edit of every overlay; with the render check on, new entries go only where the overlay uses the image. */
-async function planSetImage(inputs: SetImageInputs, images: ImageArgument[], overlays: Overlay[]): Promise<FileEdit[]> {
+/**
+ * The edit of every overlay and pin; with the render check on, new entries go
+ * only where the overlay uses the image. Every argument must land somewhere:
+ * an overlay that renders it, or a pin that holds it.
+ */
+async function planSetImage(work: SetImageWork, root: string, images: ImageArgument[], overlays: Overlay[]): Promise<FileEdit[]> {
+  const pinEdits = await planPinEdits(root, work.pins, images);
+  const held = namesHeldByPins(pinEdits, images);
   const edits = await planEdits(overlays, images);
-  return inputs.verifyRender ? keepOnlyUsedNewEntries(edits, images) : edits;
+  if (overlays.length === 0) refuseUnheld(images, held, pinEdits);
+  const overlayEdits = work.inputs.verifyRender && overlays.length > 0 ? await keepOnlyUsedNewEntries(edits, images, held) : edits;
+  return [...overlayEdits, ...pinEdits];
+}
+
+/** With pins alone, an argument no pin holds would change nothing: refused, naming what the pins hold. */
+function refuseUnheld(images: readonly ImageArgument[], held: ReadonlySet<string>, pinEdits: readonly FileEdit[]): void {
+  const nowhere = images.filter((image) => !held.has(image.name));
+  if (nowhere.length === 0) return;
+  const where = pinEdits.map((edit) => edit.overlay.path).join('; ');
+  throw new InputError(
+    'images',
+    `${nowhere.map((image) => `'${image.source}'`).join(', ')} matches no image of the pins (${where}); name the image as the app's images list it, ` +
+      `or the repository the file holds.`,
+  );
 }
 
 function overlayChanges(edits: readonly FileEdit[]): OverlayChange[] {

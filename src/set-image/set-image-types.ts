@@ -1,14 +1,16 @@
 import type { WorkflowSettings } from '../config/environment-settings.js';
 import type { Refusal } from '../github/pull-requests.js';
 import type { ImageArgument } from '../kustomize/image-argument.js';
-import type { Identity, OverlayChange, RepoLocation } from '../types.js';
+import type { Identity, OverlayChange, Pin, RepoLocation } from '../types.js';
 import type { SchemaSettings } from '../validate/validation-settings.js';
 
 /** Everything set-image reads, resolved from its inputs. */
 export interface SetImageInputs {
   location: RepoLocation;
-  /** Overlay patterns; empty means the environment's overlays. */
+  /** Overlay patterns; empty (and no pins) means the environment's overlays and pins. */
   overlays: string[];
+  /** Pins the workflow names (helm-values, argocd-application, …); empty (and no overlays) means the environment's. */
+  pins: Pin[];
   /** An environment of the promotion config (the `environment` input), or ''. */
   environment: string;
   images: ImageArgument[];

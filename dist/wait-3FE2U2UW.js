@@ -74,7 +74,7 @@ var waitCommand = {
     };
     return { inputs, context: { target, github: new GitHubAccess(target, run, "to compare commits"), configFile: readConfigFile(), run } };
   },
-  run: async ({ inputs, context }) => (await import("./run-wait-UZJZC7XB.js")).runWait(inputs, context),
+  run: async ({ inputs, context }) => (await import("./run-wait-GPVPUNKN.js")).runWait(inputs, context),
   async report(outcome) {
     setOutputs(waitOutputs(outcome));
     await writeSummary(waitSummaryMarkdown(outcome));

@@ -3,7 +3,7 @@ const require = __gitopsPromoteRequire(import.meta.url);
 import {
   ENVIRONMENT_DEFAULTS,
   FLUX_DEFAULTS
-} from "./chunk-AFEMT3XH.js";
+} from "./chunk-KAEWAEI4.js";
 
 // src/config/environment-settings.ts
 function settingsFor(set, environment) {

@@ -85,6 +85,7 @@ function describeNode(node) {
 export {
   IMAGE_FIELDS,
   fieldOfKey,
+  scalarText,
   pairKey,
   findFieldPair,
   parseKustomization

@@ -4,6 +4,10 @@ import {
   require_dist
 } from "./chunk-7HOJAJTS.js";
 import {
+  DEFAULT_IMAGE_PATHS,
+  PIN_KINDS
+} from "./chunk-JPUJ5SV7.js";
+import {
   describeRequestError,
   isRequestError,
   statusOf,
@@ -6931,6 +6935,73 @@ var require_ajv = __commonJS({
 var import_ajv = __toESM(require_ajv(), 1);
 var import_yaml = __toESM(require_dist(), 1);
 
+// src/config/pin-config.ts
+var imagePaths = {
+  type: "object",
+  additionalProperties: false,
+  minProperties: 1,
+  properties: {
+    repository: { type: "string", minLength: 1 },
+    tag: { type: "string", minLength: 1 },
+    digest: { type: "string", minLength: 1 },
+    reference: { type: "string", minLength: 1 }
+  }
+};
+var PIN_SCHEMA = {
+  type: "object",
+  additionalProperties: false,
+  minProperties: 1,
+  properties: {
+    ...Object.fromEntries(PIN_KINDS.map((kind) => [kind, { type: "string", minLength: 1 }])),
+    image: imagePaths,
+    images: { type: "object", minProperties: 1, additionalProperties: imagePaths },
+    "digest-in-tag": { type: "boolean" }
+  }
+};
+var SELF_DESCRIBING = ["argocd-application", "image-setters"];
+function pinsOf(raw, appImages, where) {
+  return raw.map((entry, index) => {
+    const at = `${where} > pins[${index}]`;
+    const kinds = PIN_KINDS.filter((kind2) => entry[kind2] !== void 0);
+    if (kinds.length !== 1) {
+      throw new UserError(
+        kinds.length === 0 ? `${at} names no pin kind; give one of ${PIN_KINDS.join(", ")} with the file.` : `${at} names ${kinds.join(" and ")}; give one kind per entry (two entries may name the same file).`
+      );
+    }
+    const [kind] = kinds;
+    const file = entry[kind] ?? "";
+    if (SELF_DESCRIBING.includes(kind) && (entry.image || entry.images)) {
+      throw new UserError(`${at}: ${kind} says in its file which images it holds; remove image/images.`);
+    }
+    if (entry.image && entry.images) throw new UserError(`${at}: give image (the app's one image) or images (several, by name), not both.`);
+    return {
+      kind,
+      file,
+      images: SELF_DESCRIBING.includes(kind) ? [] : helmImages(entry, appImages, at),
+      digestInTag: entry["digest-in-tag"] ?? false,
+      origin: at,
+      ...appImages.length > 0 ? { only: appImages } : {}
+    };
+  });
+}
+function helmImages(entry, appImages, at) {
+  if (entry.images) {
+    return Object.entries(entry.images).map(([name2, paths]) => {
+      if (appImages.length > 0 && !appImages.includes(name2)) {
+        throw new UserError(`${at} > images: '${name2}' is not an image of this app (its images: ${appImages.join(", ")}).`);
+      }
+      return { name: name2, paths };
+    });
+  }
+  if (appImages.length > 1) {
+    throw new UserError(`${at}: the app has ${appImages.length} images (${appImages.join(", ")}); say where each is with images: { <name>: { tag: \u2026 } }.`);
+  }
+  return [{ name: appImages[0] ?? "", paths: entry.image ?? DEFAULT_IMAGE_PATHS }];
+}
+function pinForApp(pin, app) {
+  return { ...pin, file: pin.file.replaceAll("{app}", app) };
+}
+
 // src/config/config-schema.ts
 var stringList = { type: "array", items: { type: "string", minLength: 1 } };
 var stringOrList = { anyOf: [{ type: "string", minLength: 1 }, stringList] };
@@ -6969,7 +7040,8 @@ var controllerRef = {
     "flux-kind": { enum: ["Kustomization", "HelmRelease"] },
     "flux-name": { type: "string", minLength: 1 },
     "flux-namespace": { type: "string", minLength: 1 },
-    overlays: stringOrList
+    overlays: stringOrList,
+    pins: { type: "array", items: PIN_SCHEMA }
   }
 };
 var PROMOTION_CONFIG_SCHEMA = {
@@ -6985,7 +7057,8 @@ var PROMOTION_CONFIG_SCHEMA = {
       items: {
         type: "object",
         additionalProperties: false,
-        required: ["name", "overlays"],
+        // No overlays: the environment's apps pin their images only through pins.
+        required: ["name"],
         properties: {
           name,
           overlays: stringOrList,
@@ -7176,7 +7249,7 @@ function normalise(raw, file) {
     const defaults = ENVIRONMENT_DEFAULTS.pullRequest;
     return {
       name: env.name,
-      overlays: toList(env.overlays),
+      overlays: env.overlays === void 0 ? [] : toList(env.overlays),
       from: env.from ?? (index > 0 ? raw.environments[index - 1].name : void 0),
       branch: env.branch,
       landing: env.landing ?? ENVIRONMENT_DEFAULTS.landing,
@@ -7214,7 +7287,8 @@ function normalise(raw, file) {
         fluxKind: ref["flux-kind"],
         fluxName: ref["flux-name"],
         fluxNamespace: ref["flux-namespace"],
-        overlays: ref.overlays === void 0 ? void 0 : toList(ref.overlays)
+        overlays: ref.overlays === void 0 ? void 0 : toList(ref.overlays),
+        pins: pinsOf(ref.pins ?? [], app.images ?? [], `${file}: app '${name2}' > environments > ${envName}`).map((pin) => pinForApp(pin, name2))
       };
     }
     return { name: name2, images: app.images ?? [], environments: refs };
@@ -7253,6 +7327,9 @@ function findEnvironment(config, name2, input) {
     throw new UserError(`Input '${input}': unknown environment '${name2}'; the promotion config declares ${config.environments.map((e) => e.name).join(", ")}.`);
   }
   return env;
+}
+function environmentPins(config, environment) {
+  return config.apps.flatMap((app) => app.environments[environment]?.pins ?? []);
 }
 function promotionChain(config) {
   const roots = config.environments.filter((env) => env.from === void 0);
@@ -8032,6 +8109,7 @@ export {
   FLUX_DEFAULTS,
   parsePromotionConfig,
   findEnvironment,
+  environmentPins,
   promotionChain,
   loadPromotionConfig,
   requirePromotionConfig,

@@ -16,11 +16,8 @@ import {
   createGitHubClient
 } from "./chunk-ETSK3VLM.js";
 import {
-  COMMIT_SHA_VARIABLE
-} from "./chunk-3SMBKCST.js";
-import {
   judgeFluxObject
-} from "./chunk-SPHM7NHX.js";
+} from "./chunk-RH47EQ5Y.js";
 import {
   ArgoTransientError,
   FluxTransientError,
@@ -32,22 +29,25 @@ import {
   fluxTarget,
   judgeArgoApplication,
   openControllers
-} from "./chunk-RY3M2AC3.js";
+} from "./chunk-76W3VFST.js";
 import {
   shortSha
 } from "./chunk-GSVFKKFK.js";
 import "./chunk-RVUGUYNP.js";
 import {
   controllerSettingsFor
-} from "./chunk-QANCJPZW.js";
+} from "./chunk-3BI4KOZW.js";
 import {
   Git,
   explainRefusedRead,
   findEnvironment,
   openConfigRepo,
   requirePromotionConfig
-} from "./chunk-AFEMT3XH.js";
+} from "./chunk-KAEWAEI4.js";
 import "./chunk-7HOJAJTS.js";
+import {
+  COMMIT_SHA_VARIABLE
+} from "./chunk-JPUJ5SV7.js";
 import {
   parseOwnerName
 } from "./chunk-5252AUVF.js";

@@ -6,7 +6,7 @@ import {
 import {
   canRun,
   runProcess
-} from "./chunk-AFEMT3XH.js";
+} from "./chunk-KAEWAEI4.js";
 import {
   require_dist
 } from "./chunk-7HOJAJTS.js";
@@ -106,11 +106,12 @@ function resolveEnvironmentOverlays(root, config, env, input = "environment") {
   const templated = env.overlays.some((pattern) => pattern.includes(APP_PLACEHOLDER));
   if (!templated) {
     const own = config.apps.filter((app) => app.environments[env.name]?.overlays);
-    if (own.length === 0) return [{ app: "", overlays: resolveOverlays(root, env.overlays, input) }];
+    if (own.length === 0 && env.overlays.length > 0) return [{ app: "", overlays: resolveOverlays(root, env.overlays, input) }];
   }
   const appNames = config.apps.length > 0 ? config.apps.map((app) => app.name) : discoverApps(root, env.overlays, input);
   return appNames.map((app) => {
     const patterns = config.apps.find((candidate) => candidate.name === app)?.environments[env.name]?.overlays ?? env.overlays;
+    if (patterns.length === 0) return { app, overlays: [] };
     try {
       return {
         app,

@@ -18,16 +18,16 @@ import {
   configuredTarget,
   gitRevisions,
   openControllers
-} from "./chunk-RY3M2AC3.js";
+} from "./chunk-76W3VFST.js";
 import "./chunk-GSVFKKFK.js";
 import {
   checkEdits,
   planFileEdit,
   showDiffs
-} from "./chunk-NGC2Y2WO.js";
+} from "./chunk-JEWJNIX6.js";
 import {
   parseKustomization
-} from "./chunk-TE4H5XYR.js";
+} from "./chunk-KKX6X6TB.js";
 import "./chunk-67GET7MB.js";
 import {
   landCommit,
@@ -42,23 +42,24 @@ import {
 import "./chunk-RX5A3FJN.js";
 import {
   withPolicy
-} from "./chunk-W4PHNLVC.js";
+} from "./chunk-MHZM7DG4.js";
 import {
   resolveEnvironmentOverlays
-} from "./chunk-UFHTZYH7.js";
+} from "./chunk-6RQVYJQN.js";
 import "./chunk-RVUGUYNP.js";
 import {
   settingsFor
-} from "./chunk-QANCJPZW.js";
+} from "./chunk-3BI4KOZW.js";
 import {
   LocalCheckout,
   findEnvironment,
   inConfigRepoToLand,
   requirePromotionConfig
-} from "./chunk-AFEMT3XH.js";
+} from "./chunk-KAEWAEI4.js";
 import "./chunk-7HOJAJTS.js";
 import "./chunk-6PG4I2TJ.js";
-import "./chunk-RGNCCORJ.js";
+import "./chunk-JDMUORZ6.js";
+import "./chunk-JPUJ5SV7.js";
 import "./chunk-ZIFJSN7V.js";
 import "./chunk-KZG5HD5P.js";
 import "./chunk-XGS3CYKT.js";

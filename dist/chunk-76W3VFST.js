@@ -10,7 +10,7 @@ import {
 } from "./chunk-RVUGUYNP.js";
 import {
   controllerSettingsFor
-} from "./chunk-QANCJPZW.js";
+} from "./chunk-3BI4KOZW.js";
 import {
   shortenAtWord
 } from "./chunk-KZG5HD5P.js";

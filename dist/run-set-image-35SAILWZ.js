@@ -3,8 +3,11 @@ const require = __gitopsPromoteRequire(import.meta.url);
 import {
   MAX_BRANCH_LENGTH,
   checklist,
+  discoverSetterPins,
+  namesHeldByPins,
+  planPinEdits,
   refPart
-} from "./chunk-FMCIFUOQ.js";
+} from "./chunk-RYT6LX4S.js";
 import {
   checkEdits,
   describeEntryDowngrade,
@@ -14,8 +17,8 @@ import {
   renamedIntoWarnings,
   showDiffs,
   suggestArgument
-} from "./chunk-NGC2Y2WO.js";
-import "./chunk-TE4H5XYR.js";
+} from "./chunk-JEWJNIX6.js";
+import "./chunk-KKX6X6TB.js";
 import "./chunk-67GET7MB.js";
 import {
   overriddenHoldNote,
@@ -33,24 +36,25 @@ import {
 } from "./chunk-RX5A3FJN.js";
 import {
   withPolicy
-} from "./chunk-W4PHNLVC.js";
+} from "./chunk-MHZM7DG4.js";
 import {
   collectRenderedImages,
   findRenderer,
   renderOverlay,
   resolveEnvironmentOverlays,
   resolveOverlays
-} from "./chunk-UFHTZYH7.js";
+} from "./chunk-6RQVYJQN.js";
 import "./chunk-RVUGUYNP.js";
 import {
   settingsFor
-} from "./chunk-QANCJPZW.js";
+} from "./chunk-3BI4KOZW.js";
 import {
   environmentNamed,
+  environmentPins,
   findEnvironment,
   inConfigRepoToLand,
   mapWithLimit
-} from "./chunk-AFEMT3XH.js";
+} from "./chunk-KAEWAEI4.js";
 import "./chunk-7HOJAJTS.js";
 import {
   isFirstMention
@@ -61,7 +65,8 @@ import {
 import {
   KEEP,
   parseImageArguments
-} from "./chunk-RGNCCORJ.js";
+} from "./chunk-JDMUORZ6.js";
+import "./chunk-JPUJ5SV7.js";
 import "./chunk-ZIFJSN7V.js";
 import "./chunk-JRJT67WC.js";
 import "./chunk-KZG5HD5P.js";
@@ -92,10 +97,10 @@ import "./chunk-NKRLB5FG.js";
 
 // src/kustomize/unused-entries.ts
 import { availableParallelism } from "node:os";
-async function keepOnlyUsedNewEntries(edits, args) {
+async function keepOnlyUsedNewEntries(edits, args, usedElsewhere = /* @__PURE__ */ new Set()) {
   const renderer = await findRenderer();
   if (!renderer) return [...edits];
-  const used = /* @__PURE__ */ new Set();
+  const used = new Set(usedElsewhere);
   const rendersByOverlay = /* @__PURE__ */ new Map();
   const pruned = await mapWithLimit(edits, availableParallelism(), async (edit) => {
     for (const entry of edit.entries) used.add(entry.name);
@@ -344,13 +349,20 @@ async function setImageIn(inputs, context, opened) {
   if (!branch && inputs.push && !inputs.dryRun) throw new InputError("branch", "the checkout is on a detached HEAD; name the branch to push to.");
   const held = environment && await refuseIfHeld(snapshot.root, environment.name, inputs.overrideHold, "set-image");
   const note = held ? overriddenHoldNote(held) : void 0;
-  const overlays = inputs.overlays.length > 0 || !environment || !config ? resolveOverlays(snapshot.root, inputs.overlays) : resolveEnvironmentOverlays(snapshot.root, config, environment).flatMap((app) => app.overlays);
+  const fromEnvironment = inputs.overlays.length === 0 && inputs.pins.length === 0 && environment && config ? environment : void 0;
+  const overlays = inputs.overlays.length > 0 || !fromEnvironment && inputs.pins.length === 0 ? resolveOverlays(snapshot.root, inputs.overlays) : fromEnvironment && config ? resolveEnvironmentOverlays(snapshot.root, config, fromEnvironment).flatMap((app) => app.overlays) : [];
+  const named = fromEnvironment && config ? environmentPins(config, fromEnvironment.name) : inputs.pins;
+  const pins = [...named, ...await discoverSetterPins(snapshot.root, overlays, named)];
+  if (overlays.length === 0 && pins.length === 0) {
+    throw new InputError("environment", `'${inputs.environment}' has no overlays and no pins in the promotion config; give overlays or pins there.`);
+  }
   const work = {
     inputs,
     context,
     opened,
     environment,
     overlayPaths: overlays.map((overlay) => overlay.path),
+    pins,
     checks: {
       verifyRender: inputs.verifyRender,
       renderGuard: { allowDowngrade: inputs.allowDowngrade },
@@ -358,7 +370,7 @@ async function setImageIn(inputs, context, opened) {
       workspace: context.run.workspace
     }
   };
-  const edits = await planSetImage(inputs, inputs.images, overlays);
+  const edits = await planSetImage(work, snapshot.root, inputs.images, overlays);
   refuseDowngrades(edits, inputs.allowDowngrade);
   warnAboutEdits(edits);
   const changed = edits.filter((edit) => edit.changes.length > 0);
@@ -377,7 +389,7 @@ async function setImageIn(inputs, context, opened) {
       outcome.closed = await closeSettledSetImagePullRequest(
         await context.github.connect(),
         pullRequestEnvironment.name,
-        (images) => planSetImage(inputs, images, overlays)
+        (images) => planSetImage(work, snapshot.root, images, overlays)
       );
     }
     return outcome;
@@ -398,7 +410,7 @@ async function setImageIn(inputs, context, opened) {
       environment: pullRequestEnvironment,
       pullRequest: settings.pullRequest,
       images: inputs.images,
-      plan: (images) => planSetImage(inputs, images, overlays),
+      plan: (images) => planSetImage(work, snapshot.root, images, overlays),
       check: (edited) => checkEdits(snapshot.root, edited, work.checks),
       message: (current) => renderCommitMessage(inputs.commitMessage, current, context.run),
       runUrl: context.run.runUrl,
@@ -427,28 +439,46 @@ function requirePullRequestEnvironment(environment) {
 }
 async function applyEdits(work, snapshot, firstPlan) {
   const { inputs } = work;
-  let edits = firstPlan ?? await planSetImage(inputs, inputs.images, resolveOverlays(snapshot.root, work.overlayPaths));
+  let edits = firstPlan ?? await planSetImage(work, snapshot.root, inputs.images, resolveOverlays(snapshot.root, work.overlayPaths));
   const superseded = [];
   if (!firstPlan && !inputs.allowDowngrade) {
-    edits = edits.map((edit) => {
-      const lower = edit.changes.filter((change) => entryDowngrade(change, edit.entries));
-      if (lower.length === 0) return edit;
-      superseded.push(...overlayChanges([{ ...edit, changes: lower }]));
-      const skip = new Set(lower.map((change) => change.name));
-      return planFileEdit(
-        edit.overlay,
-        edit.original,
-        inputs.images.filter((argument) => !skip.has(argument.name))
-      );
-    });
+    edits = await Promise.all(
+      edits.map(async (edit) => {
+        const lower = edit.changes.filter((change) => entryDowngrade(change, edit.entries));
+        if (lower.length === 0) return edit;
+        superseded.push(...overlayChanges([{ ...edit, changes: lower }]));
+        const skip = new Set(lower.map((change) => change.name));
+        const rest = inputs.images.filter((argument) => !skip.has(argument.name));
+        if (!edit.pins) return planFileEdit(edit.overlay, edit.original, rest);
+        const [replanned] = await planPinEdits(
+          snapshot.root,
+          edit.pins.map(({ pin }) => pin),
+          rest
+        );
+        return replanned;
+      })
+    );
   }
   const changed = edits.filter((edit) => edit.changes.length > 0);
   await checkEdits(snapshot.root, changed, work.checks);
   return { files: changed.map((edit) => ({ path: edit.overlay.file, content: edit.text })), changes: overlayChanges(changed), superseded };
 }
-async function planSetImage(inputs, images, overlays) {
+async function planSetImage(work, root, images, overlays) {
+  const pinEdits = await planPinEdits(root, work.pins, images);
+  const held = namesHeldByPins(pinEdits, images);
   const edits = await planEdits(overlays, images);
-  return inputs.verifyRender ? keepOnlyUsedNewEntries(edits, images) : edits;
+  if (overlays.length === 0) refuseUnheld(images, held, pinEdits);
+  const overlayEdits = work.inputs.verifyRender && overlays.length > 0 ? await keepOnlyUsedNewEntries(edits, images, held) : edits;
+  return [...overlayEdits, ...pinEdits];
+}
+function refuseUnheld(images, held, pinEdits) {
+  const nowhere = images.filter((image) => !held.has(image.name));
+  if (nowhere.length === 0) return;
+  const where = pinEdits.map((edit) => edit.overlay.path).join("; ");
+  throw new InputError(
+    "images",
+    `${nowhere.map((image) => `'${image.source}'`).join(", ")} matches no image of the pins (${where}); name the image as the app's images list it, or the repository the file holds.`
+  );
 }
 function overlayChanges(edits) {
   return edits.flatMap((edit) => edit.changes.map((change) => toOverlayChange(edit.overlay.path, edit.overlay.file, change)));

@@ -5,8 +5,9 @@ import {
   gatherSetupFacts,
   judgeSetup,
   parsePromotionConfig
-} from "./chunk-AFEMT3XH.js";
+} from "./chunk-KAEWAEI4.js";
 import "./chunk-7HOJAJTS.js";
+import "./chunk-JPUJ5SV7.js";
 import {
   statusOf
 } from "./chunk-TLFP6N4M.js";

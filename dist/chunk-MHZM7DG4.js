@@ -5,12 +5,12 @@ import {
   findRenderer,
   parseYamlStream,
   renderOverlay
-} from "./chunk-UFHTZYH7.js";
+} from "./chunk-6RQVYJQN.js";
 import {
   mapWithLimit,
   require_ajv,
   runProcess
-} from "./chunk-AFEMT3XH.js";
+} from "./chunk-KAEWAEI4.js";
 import {
   require_dist
 } from "./chunk-7HOJAJTS.js";

@@ -26,13 +26,13 @@ import {
   configuredTarget,
   gitRevisions,
   openControllers
-} from "./chunk-RY3M2AC3.js";
+} from "./chunk-76W3VFST.js";
 import {
   shortSha
 } from "./chunk-GSVFKKFK.js";
 import {
   parseKustomization
-} from "./chunk-TE4H5XYR.js";
+} from "./chunk-KKX6X6TB.js";
 import {
   readHold
 } from "./chunk-BUW5YIGW.js";
@@ -41,7 +41,7 @@ import {
   findRenderer,
   renderOverlay,
   resolveEnvironmentOverlays
-} from "./chunk-UFHTZYH7.js";
+} from "./chunk-6RQVYJQN.js";
 import {
   Git,
   findEnvironment,
@@ -50,7 +50,7 @@ import {
   promotionChain,
   requirePromotionConfig,
   withGitHubDiagnosis
-} from "./chunk-AFEMT3XH.js";
+} from "./chunk-KAEWAEI4.js";
 import {
   splitList
 } from "./chunk-CIZPIZZI.js";

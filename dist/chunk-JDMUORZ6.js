@@ -59,5 +59,6 @@ function parseImageArguments(texts, input = "images") {
 
 export {
   KEEP,
+  parseImageArgument,
   parseImageArguments
 };

@@ -1,14 +1,16 @@
 import { createRequire as __gitopsPromoteRequire } from 'node:module';
 const require = __gitopsPromoteRequire(import.meta.url);
 import {
-  COMMIT_SHA_VARIABLE
-} from "./chunk-3SMBKCST.js";
-import {
   DEFAULT_COMMIT_MESSAGE
 } from "./chunk-QCUVQI63.js";
 import {
   parseImageArguments
-} from "./chunk-RGNCCORJ.js";
+} from "./chunk-JDMUORZ6.js";
+import {
+  COMMIT_SHA_VARIABLE,
+  DEFAULT_IMAGE_PATHS,
+  PIN_KINDS
+} from "./chunk-JPUJ5SV7.js";
 import {
   readRepoLocation
 } from "./chunk-HKZUM7UY.js";
@@ -54,11 +56,63 @@ import {
   codeCell
 } from "./chunk-5F2GK5IQ.js";
 import "./chunk-ZHINN24W.js";
-import "./chunk-EVMGEMOW.js";
+import {
+  InputError
+} from "./chunk-EVMGEMOW.js";
 import {
   exportVariable
 } from "./chunk-IFQTFODU.js";
 import "./chunk-NKRLB5FG.js";
+
+// src/inputs/pin-inputs.ts
+var PIN_INPUTS = PIN_KINDS;
+var IMAGE_PARTS = ["repository", "tag", "digest", "reference"];
+var SELF_DESCRIBING = ["argocd-application", "image-setters"];
+function readPinInputs() {
+  return PIN_INPUTS.flatMap((kind) => readList(kind).map((text) => parsePinInput(kind, text)));
+}
+function parsePinInput(kind, text) {
+  const source = text.trim();
+  const hash = source.indexOf("#");
+  const head = hash < 0 ? source : source.slice(0, hash);
+  const where = hash < 0 ? "" : source.slice(hash + 1).trim();
+  const eq = head.indexOf("=");
+  const name = eq < 0 ? "" : head.slice(0, eq).trim();
+  const file = (eq < 0 ? head : head.slice(eq + 1)).trim().replace(/^\.\//, "");
+  if (!file)
+    throw new InputError(kind, `'${source}' names no file; write ${kind === "helm-values" ? "environments/production/values.yaml#image.tag" : "a path"}.`);
+  if (SELF_DESCRIBING.includes(kind) && (name || where)) {
+    throw new InputError(kind, `'${source}': ${kind} says in its file which images it holds; give the file alone.`);
+  }
+  const images = SELF_DESCRIBING.includes(kind) ? [] : [{ name, paths: where ? pathsOf(kind, source, where) : DEFAULT_IMAGE_PATHS }];
+  return { kind, file, images, digestInTag: false, origin: `Input '${kind}'` };
+}
+function pathsOf(kind, source, where) {
+  if (where.includes("=")) {
+    const paths = {};
+    for (const pair of where.split(",")) {
+      const [part, path] = pair.split("=").map((piece) => piece.trim());
+      if (!IMAGE_PARTS.includes(part) || !path) {
+        throw new InputError(kind, `'${source}': '${pair}' is not one of ${IMAGE_PARTS.map((p) => `${p}=<path>`).join(", ")}.`);
+      }
+      paths[part] = path;
+    }
+    return paths;
+  }
+  if (/(^|\.)tag$/.test(where)) return { tag: where };
+  return { repository: `${where}.repository`, tag: `${where}.tag`, digest: `${where}.digest` };
+}
+function nameInputPins(pins, imageNames) {
+  return pins.map((pin) => {
+    if (pin.images.every((image) => image.name)) return pin;
+    if (imageNames.length === 1) return { ...pin, images: pin.images.map((image) => ({ ...image, name: image.name || imageNames[0] })) };
+    const blind = pin.images.find((image) => !image.name && !image.paths.repository && !image.paths.reference);
+    if (blind) {
+      throw new InputError(pin.kind, `${pin.file} names no repository path, and images sets ${imageNames.length}; say which it holds: web=${pin.file}#\u2026`);
+    }
+    return pin;
+  });
+}
 
 // src/set-image/set-image-summary.ts
 function setImageOutputs(outcome) {
@@ -103,11 +157,20 @@ function landingSentence(outcome) {
 var setImageCommand = {
   readInputs(run) {
     const github = readGitHubTarget(run);
+    const location = readRepoLocation(github);
+    const overlays = readList("overlays");
+    const pins = readPinInputs();
+    const environment = readString("environment").trim();
+    const images = parseImageArguments(readList("images"));
     const inputs = {
-      location: readRepoLocation(github),
-      overlays: readList("overlays"),
-      environment: readString("environment").trim(),
-      images: parseImageArguments(readList("images")),
+      location,
+      overlays,
+      pins: nameInputPins(
+        pins,
+        images.map((image) => image.name)
+      ),
+      environment,
+      images,
       push: readBoolean("push", true),
       branch: readString("branch").trim(),
       commitMessage: readString("commit-message", DEFAULT_COMMIT_MESSAGE),
@@ -127,7 +190,7 @@ var setImageCommand = {
     };
     return { inputs, context };
   },
-  run: async ({ inputs, context }) => (await import("./run-set-image-AFAZ7H6S.js")).runSetImage(inputs, context),
+  run: async ({ inputs, context }) => (await import("./run-set-image-35SAILWZ.js")).runSetImage(inputs, context),
   async report(outcome) {
     setOutputs(setImageOutputs(outcome));
     if (outcome.commitSha && outcome.pushed) exportVariable(COMMIT_SHA_VARIABLE, outcome.commitSha);

@@ -2,7 +2,7 @@ import { createRequire as __gitopsPromoteRequire } from 'node:module';
 const require = __gitopsPromoteRequire(import.meta.url);
 import {
   judgeFluxObject
-} from "./chunk-SPHM7NHX.js";
+} from "./chunk-RH47EQ5Y.js";
 import {
   GitCommitGraph,
   GitHubCommitGraph,
@@ -12,26 +12,30 @@ import {
   isChartSource,
   judgeArgoApplication,
   openControllers
-} from "./chunk-RY3M2AC3.js";
+} from "./chunk-76W3VFST.js";
 import {
   shortSha
 } from "./chunk-GSVFKKFK.js";
 import {
+  editorFor,
+  planPinEdits,
   promotionBodyFor,
   promotionBranchName,
   promotionCommitMessage,
   promotionMarker,
-  promotionTitle
-} from "./chunk-FMCIFUOQ.js";
+  promotionTitle,
+  readPinFile
+} from "./chunk-RYT6LX4S.js";
 import {
   checkEdits,
+  pinLabel,
   planFileEdit,
   showDiffs,
   unifiedDiff
-} from "./chunk-NGC2Y2WO.js";
+} from "./chunk-JEWJNIX6.js";
 import {
   parseKustomization
-} from "./chunk-TE4H5XYR.js";
+} from "./chunk-KKX6X6TB.js";
 import "./chunk-67GET7MB.js";
 import {
   overriddenHoldNote,
@@ -49,24 +53,24 @@ import {
 import {
   RenderCache,
   withPolicy
-} from "./chunk-W4PHNLVC.js";
+} from "./chunk-MHZM7DG4.js";
 import {
   collectRenderedImages,
   findRenderer,
   renderOverlay,
   resolveEnvironmentOverlays
-} from "./chunk-UFHTZYH7.js";
+} from "./chunk-6RQVYJQN.js";
 import "./chunk-RVUGUYNP.js";
 import {
   settingsFor
-} from "./chunk-QANCJPZW.js";
+} from "./chunk-3BI4KOZW.js";
 import {
   Git,
   WEEKDAYS,
   inConfigRepoToLand,
   mapWithLimit,
   requirePromotionConfig
-} from "./chunk-AFEMT3XH.js";
+} from "./chunk-KAEWAEI4.js";
 import "./chunk-7HOJAJTS.js";
 import {
   isFirstMention
@@ -74,7 +78,8 @@ import {
 import {
   renderCommitMessage
 } from "./chunk-QCUVQI63.js";
-import "./chunk-RGNCCORJ.js";
+import "./chunk-JDMUORZ6.js";
+import "./chunk-JPUJ5SV7.js";
 import "./chunk-ZIFJSN7V.js";
 import {
   COMMIT_STATE,
@@ -126,7 +131,7 @@ async function dropUnrenderedNewEntries(apps) {
       const skipped = [];
       const edits = await mapWithLimit(app.edits, availableParallelism(), async (edit) => {
         const added = edit.changes.filter((change) => change.before === null);
-        if (added.length === 0 || edit.isComponent) return edit;
+        if (added.length === 0 || edit.isComponent || edit.pins) return edit;
         const render = await renderOverlay(renderer, edit.overlay.absolutePath);
         if (!render.ok) return edit;
         const images = collectRenderedImages(render.yaml);
@@ -217,15 +222,32 @@ async function planPromotion(root, config, route, options) {
   );
   const planned = await Promise.all(
     pairs.map(async (pair) => {
+      const pins = appPins(config, pair.app, route);
       const sources = await Promise.all(
         pair.source.map(async (overlay) => ({ overlay, entries: parseKustomization(await readFile(overlay.absoluteFile, "utf8"), overlay.file).entries }))
       );
-      const images = sourceImages(pair.app, sources);
+      const images = sourceImages(pair.app, [...sources, ...await pinnedSources(root, pins.source)]);
       const texts = new Map(await Promise.all(pair.target.map(async (overlay) => [overlay.file, await readFile(overlay.absoluteFile, "utf8")])));
-      return planAppPromotion(pair, images, texts);
+      const promotion = planAppPromotion(pair, images, texts);
+      return { ...promotion, edits: [...promotion.edits, ...await planPinEdits(root, pins.target, images)] };
     })
   );
   return options.renderCheck ? dropUnrenderedNewEntries(planned) : planned;
+}
+function appPins(config, app, route) {
+  const environments = config.apps.find((candidate) => candidate.name === app)?.environments;
+  return { source: environments?.[route.source.name]?.pins ?? [], target: environments?.[route.target.name]?.pins ?? [] };
+}
+async function pinnedSources(root, pins) {
+  return Promise.all(
+    pins.map(async (pin) => {
+      const held = editorFor(pin.kind).read(pin, await readPinFile(root, pin));
+      return {
+        overlay: { path: pinLabel(pin), file: pin.file },
+        entries: held.map((image) => ({ name: image.name, ...image.values }))
+      };
+    })
+  );
 }
 
 // src/promote/promotion-route.ts

@@ -2,7 +2,7 @@ import { createRequire as __gitopsPromoteRequire } from 'node:module';
 const require = __gitopsPromoteRequire(import.meta.url);
 import {
   keepTrackingIssueIfAsked
-} from "./chunk-LBHQVPY3.js";
+} from "./chunk-EEVI4RZZ.js";
 import "./chunk-NM7TA3AE.js";
 import {
   driftItemsOf
@@ -11,17 +11,18 @@ import {
   parseReportFile
 } from "./chunk-MFJNOU74.js";
 import "./chunk-SGIT4A7Q.js";
-import "./chunk-RY3M2AC3.js";
+import "./chunk-76W3VFST.js";
 import "./chunk-GSVFKKFK.js";
-import "./chunk-TE4H5XYR.js";
+import "./chunk-KKX6X6TB.js";
 import "./chunk-67GET7MB.js";
 import "./chunk-BUW5YIGW.js";
 import "./chunk-H4GQGFUK.js";
-import "./chunk-UFHTZYH7.js";
+import "./chunk-6RQVYJQN.js";
 import "./chunk-RVUGUYNP.js";
-import "./chunk-QANCJPZW.js";
-import "./chunk-AFEMT3XH.js";
+import "./chunk-3BI4KOZW.js";
+import "./chunk-KAEWAEI4.js";
 import "./chunk-7HOJAJTS.js";
+import "./chunk-JPUJ5SV7.js";
 import "./chunk-ZIFJSN7V.js";
 import "./chunk-CIZPIZZI.js";
 import "./chunk-KZG5HD5P.js";

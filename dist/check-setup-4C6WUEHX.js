@@ -58,7 +58,7 @@ function setupSummaryMarkdown(repository, configNote, findings) {
 // src/commands/check-setup.ts
 var checkSetupCommand = {
   readInputs: (run) => ({ github: new GitHubAccess(readGitHubTarget(run), run, "to check the set-up"), configFile: readConfigFile() }),
-  run: async (context) => (await import("./run-check-setup-LKEY54RC.js")).runCheckSetup(context),
+  run: async (context) => (await import("./run-check-setup-CZIY5EMZ.js")).runCheckSetup(context),
   async report({ repository, configNote, findings }) {
     info(configNote);
     for (const finding of findings) {

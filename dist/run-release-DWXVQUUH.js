@@ -19,13 +19,14 @@ import {
 import "./chunk-RX5A3FJN.js";
 import {
   settingsFor
-} from "./chunk-QANCJPZW.js";
+} from "./chunk-3BI4KOZW.js";
 import {
   findEnvironment,
   inConfigRepoToLand,
   requirePromotionConfig
-} from "./chunk-AFEMT3XH.js";
+} from "./chunk-KAEWAEI4.js";
 import "./chunk-7HOJAJTS.js";
+import "./chunk-JPUJ5SV7.js";
 import "./chunk-HFFNHH4P.js";
 import "./chunk-VN7I4G2T.js";
 import {

@@ -2,7 +2,7 @@ import { createRequire as __gitopsPromoteRequire } from 'node:module';
 const require = __gitopsPromoteRequire(import.meta.url);
 import {
   commitOfRevision
-} from "./chunk-RY3M2AC3.js";
+} from "./chunk-76W3VFST.js";
 import {
   checkingMessage,
   relationOf,

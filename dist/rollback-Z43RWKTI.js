@@ -8,11 +8,11 @@ import {
   rollbackSummaryMarkdown
 } from "./chunk-KGSQ3TOY.js";
 import "./chunk-7IFBAQBI.js";
-import {
-  COMMIT_SHA_VARIABLE
-} from "./chunk-3SMBKCST.js";
 import "./chunk-RX5A3FJN.js";
 import "./chunk-7HOJAJTS.js";
+import {
+  COMMIT_SHA_VARIABLE
+} from "./chunk-JPUJ5SV7.js";
 import {
   readControllerConnections
 } from "./chunk-YAURZUJP.js";
@@ -102,7 +102,7 @@ var rollbackCommand = {
       context: { github: new GitHubAccess(github, run, "to land a rollback through the GitHub API or a pull request"), configFile: readConfigFile(), run }
     };
   },
-  run: async ({ inputs, context }) => (await import("./run-rollback-NGEA5ZAP.js")).runRollback(inputs, context),
+  run: async ({ inputs, context }) => (await import("./run-rollback-6DULKTYV.js")).runRollback(inputs, context),
   async report(outcome) {
     setOutputs(rollbackOutputs(outcome));
     if (outcome.commitSha && !outcome.pullRequest) exportVariable(COMMIT_SHA_VARIABLE, outcome.commitSha);

@@ -9,22 +9,23 @@ import {
   readKustomizationReferences,
   validateOverlays,
   withPolicy
-} from "./chunk-W4PHNLVC.js";
+} from "./chunk-MHZM7DG4.js";
 import {
   resolveEnvironmentOverlays,
   resolveOverlays
-} from "./chunk-UFHTZYH7.js";
+} from "./chunk-6RQVYJQN.js";
 import "./chunk-RVUGUYNP.js";
 import {
   settingsFor
-} from "./chunk-QANCJPZW.js";
+} from "./chunk-3BI4KOZW.js";
 import {
   Git,
   GitError,
   environmentNamed,
   openConfigRepo
-} from "./chunk-AFEMT3XH.js";
+} from "./chunk-KAEWAEI4.js";
 import "./chunk-7HOJAJTS.js";
+import "./chunk-JPUJ5SV7.js";
 import "./chunk-ZIFJSN7V.js";
 import "./chunk-KZG5HD5P.js";
 import {
