@@ -71,15 +71,15 @@ function clockOf(fixed) {
 
 // src/main.ts
 var COMMANDS = {
-  "set-image": async () => (await import("./set-image-BBJMAGCK.js")).setImageCommand,
-  promote: async () => (await import("./promote-PEWGX5KA.js")).promoteCommand,
-  rollback: async () => (await import("./rollback-Z43RWKTI.js")).rollbackCommand,
+  "set-image": async () => (await import("./set-image-A3MJPZL2.js")).setImageCommand,
+  promote: async () => (await import("./promote-WA4E4UZK.js")).promoteCommand,
+  rollback: async () => (await import("./rollback-F72KGGTW.js")).rollbackCommand,
   release: async () => (await import("./release-PQJEILR3.js")).releaseCommand,
   "check-setup": async () => (await import("./check-setup-4C6WUEHX.js")).checkSetupCommand,
   validate: async () => (await import("./validate-CZXNCVXK.js")).validateCommand,
   wait: async () => (await import("./wait-3FE2U2UW.js")).waitCommand,
-  "drift-check": async () => (await import("./drift-check-QFHZJOS5.js")).driftCheckCommand,
-  "merge-reports": async () => (await import("./merge-reports-OIJNKGT5.js")).mergeReportsCommand
+  "drift-check": async () => (await import("./drift-check-6W6PW2WU.js")).driftCheckCommand,
+  "merge-reports": async () => (await import("./merge-reports-M3IIGFXB.js")).mergeReportsCommand
 };
 async function run() {
   try {

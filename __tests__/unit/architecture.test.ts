@@ -55,7 +55,7 @@ const MAY_IMPORT: Record<string, string[]> = {
   rollback: ['checks', 'config', 'controllers', 'errors', 'github', 'holds', 'kustomize', 'promote', 'repo', 'report', 'text', 'types', 'validate'],
   holds: ['errors'],
   wait: ['config', 'controllers', 'errors', 'github', 'repo', 'text', 'types'],
-  drift: ['config', 'controllers', 'errors', 'github', 'holds', 'kustomize', 'policy', 'repo', 'report', 'shard', 'text', 'types'],
+  drift: ['config', 'controllers', 'errors', 'github', 'holds', 'kustomize', 'pins', 'policy', 'repo', 'report', 'shard', 'text', 'types'],
   'merge-reports': ['drift', 'errors', 'github', 'shard', 'text', 'types', 'validate'],
   'check-setup': ['config', 'errors', 'github', 'repo', 'text'],
   inputs: ['config', 'controllers', 'errors', 'github', 'holds', 'log', 'shard', 'text', 'types', 'validate'],

@@ -9,7 +9,7 @@ import type { WorkflowSettings } from '../config/environment-settings.js';
 import type { ConfigBranch } from './config-history.js';
 import { readArgoApplication, readFluxObject, type ControllerTarget } from './controller-state.js';
 import { configuredTarget } from '../controllers/controller-targets.js';
-import { readDeclaredImages } from './declared-images.js';
+import { pinnedValueIn, readDeclaredImages } from './declared-images.js';
 import { readHold } from '../holds/read-hold.js';
 import {
   driftItemsOf,
@@ -49,7 +49,8 @@ export interface DriftSources {
   promotionPr?: (from: string, to: string, app: string) => { number: number; url: string } | undefined;
 }
 
-type OverlayLookup = { overlays: Overlay[] } | { missing: string };
+/** An app's overlays on a branch (whose files are at `root`, where its pins are read too), or why they are missing. */
+type OverlayLookup = { overlays: Overlay[]; root: string } | { missing: string };
 
 /**
  * Reads everything a drift report needs, one app and environment at a time:
@@ -62,7 +63,8 @@ export async function collectDrift(settings: DriftSettings, sources: DriftSource
     const key = `${env.name}\0${app.name}`;
     let declared = declaredCache.get(key);
     if (!declared) {
-      declared = 'missing' in lookup ? Promise.resolve(undefined) : readDeclaredImages(lookup.overlays, app.images);
+      declared =
+        'missing' in lookup ? Promise.resolve(undefined) : readDeclaredImages(lookup.overlays, app.images, app.environments[env.name]?.pins, lookup.root);
       declaredCache.set(key, declared);
     }
     return declared;
@@ -91,7 +93,8 @@ export async function collectDrift(settings: DriftSettings, sources: DriftSource
         env,
         app,
         declared,
-        lookup.overlays.map((overlay) => overlay.path),
+        // A revision is behind when a later commit changed the app's overlays or its pins' files.
+        [...lookup.overlays.map((overlay) => overlay.path), ...(app.environments[env.name]?.pins ?? []).map((pin) => pin.file)],
       );
       findings.push(...judged.findings);
       const from = env.from ? byName.get(env.from) : undefined;
@@ -124,7 +127,7 @@ export async function collectDrift(settings: DriftSettings, sources: DriftSource
 function findOverlays(settings: DriftSettings, root: string, env: Environment, app: AppConfig): OverlayLookup {
   try {
     // One app in, one entry out.
-    return { overlays: resolveEnvironmentOverlays(root, { ...settings.config, apps: [app] }, env).flatMap((entry) => entry.overlays) };
+    return { overlays: resolveEnvironmentOverlays(root, { ...settings.config, apps: [app] }, env).flatMap((entry) => entry.overlays), root };
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     return {
@@ -184,7 +187,9 @@ async function skewAgainst(from: Environment, env: Environment, app: AppConfig, 
   const earlierBranch = await context.sources.branchOf(from);
   const earlier = await context.declaredFor(from, app, findOverlays(context.settings, earlierBranch.root, from, app));
   if (!earlier?.version || !declared.version) return undefined;
-  const history = await earlierBranch.history.imageHistory(earlier.version.file, earlier.version.image, skewReadsPast(earlier.version, declared.version));
+  const { file, image } = earlier.version;
+  const pin = app.environments[from.name]?.pins.find((candidate) => candidate.file === file);
+  const history = await earlierBranch.history.imageHistory(file, image, skewReadsPast(earlier.version, declared.version), pin && pinnedValueIn(pin));
   const skew = computeSkew(earlier.version, declared.version, history, context.sources.now, !earlierBranch.shallow);
   const promotionPr = context.sources.promotionPr?.(from.name, env.name, app.name);
   return { from: from.name, ...skew, earlier: strip(earlier.version), later: strip(declared.version), ...(promotionPr ? { promotionPr } : {}) };

@@ -27,11 +27,17 @@ export class ConfigHistory {
    * file, newest first from the branch head, ending after the first entry
    * `readsPast` turns down (or at HISTORY_LIMIT): older commits are not read.
    */
-  async imageHistory(file: string, image: string, readsPast: (value: ImageValue | undefined) => boolean): Promise<HistoryEntry[]> {
+  async imageHistory(
+    file: string,
+    image: string,
+    readsPast: (value: ImageValue | undefined) => boolean,
+    // A pin's file is read by its kind's editor; a kustomization's by its `images:` entries.
+    valueIn: (text: string, file: string, image: string) => ImageValue | undefined = imageValueIn,
+  ): Promise<HistoryEntry[]> {
     const entries: HistoryEntry[] = [];
     for await (const { sha, date } of this.graph.fileHistory(this.head, file)) {
       const text = await this.graph.fileAt(sha, file);
-      const value = text === undefined ? undefined : imageValueIn(text, file, image);
+      const value = text === undefined ? undefined : valueIn(text, file, image);
       entries.push({ sha, date, value });
       if (!readsPast(value) || entries.length >= HISTORY_LIMIT) break;
     }

@@ -1,22 +1,16 @@
 import { createRequire as __gitopsPromoteRequire } from 'node:module';
 const require = __gitopsPromoteRequire(import.meta.url);
 import {
+  IMAGE_FIELDS,
   applySplices,
   columnOf,
   detectLineEnding,
   formatScalar,
   lineEndAfter,
   pinLabel,
+  scalarText,
   trimLineBreak
-} from "./chunk-JEWJNIX6.js";
-import {
-  IMAGE_FIELDS,
-  scalarText
-} from "./chunk-KKX6X6TB.js";
-import {
-  buildPullRequestBody,
-  compareUrl
-} from "./chunk-RX5A3FJN.js";
+} from "./chunk-LNSMSL26.js";
 import {
   require_dist
 } from "./chunk-7HOJAJTS.js";
@@ -27,12 +21,6 @@ import {
 import {
   DEFAULT_IMAGE_PATHS
 } from "./chunk-JPUJ5SV7.js";
-import {
-  gateChecklist
-} from "./chunk-JRJT67WC.js";
-import {
-  toOverlayChange
-} from "./chunk-HFFNHH4P.js";
 import {
   formatImageReference,
   isImageMatched,
@@ -47,15 +35,240 @@ import {
   __toESM
 } from "./chunk-NKRLB5FG.js";
 
-// src/pins/plan-pin-edits.ts
-import { readFile, readdir } from "node:fs/promises";
-import { dirname, join } from "node:path";
+// src/pins/image-setter-markers.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// src/pins/yaml-nodes.ts
+var import_yaml = __toESM(require_dist(), 1);
+function parseYamlStream(source, file) {
+  const lineCounter = new import_yaml.LineCounter();
+  const parsed = (0, import_yaml.parseAllDocuments)(source, { lineCounter, prettyErrors: true });
+  const documents = Array.isArray(parsed) ? parsed : [];
+  for (const document of documents) {
+    if (document.errors.length > 0) throw new UserError(`${file} is not valid YAML: ${yamlErrorText(document.errors[0])}.`);
+  }
+  return { source, documents, lineCounter };
+}
+function lineOf(stream, offset) {
+  return stream.lineCounter.linePos(offset).line;
+}
+function rangeOf(node) {
+  const range = node?.range;
+  if (!range) throw new Error("internal: a parsed YAML node has no source range");
+  return range;
+}
+function pairOf(map, key2) {
+  return map.items.find((pair) => (0, import_yaml.isScalar)(pair.key) && pair.key.value === key2);
+}
+function mapAt(map, key2) {
+  const value = pairOf(map, key2)?.value;
+  return (0, import_yaml.isMap)(value) ? value : null;
+}
+function textAt(map, key2) {
+  if (!map) return "";
+  const value = pairOf(map, key2)?.value;
+  return (0, import_yaml.isScalar)(value) ? scalarText(value) : "";
+}
+function keyStart(pair) {
+  return rangeOf(pair.key)[0];
+}
+function contentEnd(source, node) {
+  if ((0, import_yaml.isPair)(node)) {
+    const empty = node.value === null || (0, import_yaml.isScalar)(node.value) && node.value.value === null && rangeOf(node.value)[1] <= rangeOf(node.value)[0];
+    return empty ? rangeOf(node.key)[1] : contentEnd(source, node.value);
+  }
+  if (((0, import_yaml.isMap)(node) || (0, import_yaml.isSeq)(node)) && !node.flow && node.items.length > 0) return contentEnd(source, node.items.at(-1));
+  return trimLineBreak(source, rangeOf(node)[1]);
+}
+function scalarStyleOf(node) {
+  if (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE") return node.type;
+  if (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED") return "BLOCK";
+  return "PLAIN";
+}
+function describeNode(node) {
+  if ((0, import_yaml.isMap)(node)) return "a mapping";
+  if ((0, import_yaml.isSeq)(node)) return "a list";
+  if ((0, import_yaml.isAlias)(node)) return "an alias";
+  if ((0, import_yaml.isScalar)(node)) return node.value === null ? "empty" : `'${scalarText(node)}'`;
+  return "something else";
+}
+function indentStyleOf(stream) {
+  let map;
+  let sequence;
+  const visit4 = (node, keyColumn) => {
+    if ((0, import_yaml.isMap)(node) && !node.flow) {
+      if (keyColumn !== null && node.items.length > 0) map ??= columnOf(stream.source, keyStart(node.items[0])) - keyColumn;
+      for (const pair of node.items) visit4(pair.value, columnOf(stream.source, keyStart(pair)));
+    } else if ((0, import_yaml.isSeq)(node) && !node.flow) {
+      const first = node.items[0];
+      if (keyColumn !== null && first) {
+        const dash = stream.source.lastIndexOf("-", rangeOf(first)[0]);
+        sequence ??= Math.max(0, columnOf(stream.source, dash) - keyColumn);
+      }
+      for (const item of node.items) visit4(item, null);
+    }
+  };
+  for (const document of stream.documents) visit4(document.contents, null);
+  return { map: map !== void 0 && map > 0 ? map : 2, sequence: sequence ?? 0 };
+}
+
+// src/pins/image-setter-markers.ts
+var SHORTHAND = "$imagepolicy";
+var LONG_FORM_PREFIX = "#/definitions/io.k8s.cli.setters.";
+var FIELDS = /* @__PURE__ */ new Map([
+  ["tag", "tag"],
+  ["name", "name"],
+  ["digest", "digest"]
+]);
+function mayHoldImageSetters(text) {
+  return text.includes(SHORTHAND) || text.includes(LONG_FORM_PREFIX);
+}
+function findImageSetters(text, file = "the file") {
+  if (!mayHoldImageSetters(text)) return [];
+  const stream = parseYamlStream(text, file);
+  const markers = [];
+  const visitor = {
+    Scalar(key2, node) {
+      if (key2 === "key") return;
+      const marker = markerOf(text, node);
+      if (marker) markers.push({ ...marker, line: lineOf(stream, marker.start) });
+    }
+  };
+  for (const document of stream.documents) (0, import_yaml2.visit)(document, visitor);
+  return markers.sort((a, b) => a.start - b.start);
+}
+function markerOf(text, node) {
+  if (!(0, import_yaml2.isScalar)(node) || !node.range) return null;
+  const [start, end] = rangeOf(node);
+  if (end <= start) return null;
+  const style = scalarStyleOf(node);
+  const comment = style === "BLOCK" ? blockHeaderComment(text, start) : lineCommentAfter(text, end);
+  const setter = comment === null ? null : setterOf(comment);
+  if (!setter) return null;
+  return { ...setter, value: scalarText(node), start, end, style };
+}
+function lineCommentAfter(text, end) {
+  const lineEnd = text.indexOf("\n", end);
+  const rest = text.slice(end, lineEnd < 0 ? text.length : lineEnd).replace(/\r$/, "");
+  const match = /^[ \t]+#(.*)$/.exec(rest);
+  return match ? match[1] : null;
+}
+function blockHeaderComment(text, start) {
+  const lineEnd = text.indexOf("\n", start);
+  const header = text.slice(start, lineEnd < 0 ? text.length : lineEnd).replace(/\r$/, "");
+  const match = /^[|>][0-9+-]*[ \t]+#(.*)$/.exec(header);
+  return match ? match[1] : null;
+}
+function setterOf(comment) {
+  let parsed;
+  try {
+    parsed = JSON.parse(comment.replace(/^#+/, ""));
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return null;
+  const object = parsed;
+  const allStrings = Object.values(object).every((value) => typeof value === "string");
+  const shorthand = allStrings ? object[SHORTHAND] : void 0;
+  if (typeof shorthand === "string" && shorthand !== "") return setterName(shorthand);
+  const ref = object.$ref;
+  return typeof ref === "string" && ref.startsWith(LONG_FORM_PREFIX) ? setterName(ref.slice(LONG_FORM_PREFIX.length)) : null;
+}
+function setterName(name) {
+  const parts = name.split(":");
+  if (parts.length < 2 || parts.length > 3 || parts[0] === "" || parts[1] === "") return null;
+  const field3 = parts.length === 3 ? FIELDS.get(parts[2]) : "reference";
+  if (field3 === void 0) return null;
+  return { policy: `${parts[0]}:${parts[1]}`, namespace: parts[0], name: parts[1], field: field3 };
+}
+
+// src/pins/image-setters.ts
+var imageSetters = { read: readImageSetters, edit: editImageSetters };
+function readImageSetters(pin, source) {
+  return groupsOf(findImageSetters(source, pin.file)).filter((group) => groupAllowed(pin, group)).map((group) => ({ name: group.imageName || group.name, values: group.values, location: group.location, line: group.line }));
+}
+function editImageSetters(pin, source, args) {
+  const wanted = args.filter((argument) => pin.only === void 0 || pin.only.includes(argument.name));
+  const splices = [];
+  const changes = [];
+  for (const group of groupsOf(findImageSetters(source, pin.file))) {
+    const argument = wanted.findLast((each) => appliesTo(each, group));
+    if (!argument) continue;
+    refuseUnwritableDigest(pin.file, group, argument);
+    const updated = group.markers.map((marker) => ({ ...marker, value: setValue(marker, group, argument) }));
+    updated.forEach((marker, index) => {
+      const old = group.markers[index];
+      if (marker.value === old.value) return;
+      if (old.style === "BLOCK") {
+        throw new UserError(`${pin.file}: line ${old.line}: the value marked for ${group.policy} is a block scalar; write it on one line so it can be set.`);
+      }
+      splices.push({ start: old.start, end: old.end, text: formatScalar(marker.value, old.style) });
+    });
+    const after = valuesOf(updated);
+    if (IMAGE_FIELDS.every((field3) => after[field3] === group.values[field3])) continue;
+    const dropped = IMAGE_FIELDS.filter((field3) => group.values[field3] !== "" && after[field3] === "");
+    changes.push({ name: argument.name, argument: argument.source, before: group.values, after, dropped, location: group.location, line: group.line });
+  }
+  return { text: splices.length > 0 ? applySplices(source, splices) : source, changes };
+}
+function groupsOf(markers) {
+  const byPolicy = /* @__PURE__ */ new Map();
+  for (const marker of markers) byPolicy.set(marker.policy, [...byPolicy.get(marker.policy) ?? [], marker]);
+  return [...byPolicy.entries()].map(([policy, own]) => {
+    const values = valuesOf(own);
+    return { policy, name: own[0].name, markers: own, imageName: values.newName, values, location: `${policy} (line ${own[0].line})`, line: own[0].line };
+  });
+}
+function valuesOf(markers) {
+  const reference = markers.find((marker) => marker.field === "reference");
+  const parts = reference ? splitImageReference(reference.value) : { name: "", tag: "", digest: "" };
+  const own = (field3) => markers.find((marker) => marker.field === field3)?.value;
+  return { newName: own("name") ?? parts.name, newTag: own("tag") ?? parts.tag, digest: own("digest") ?? parts.digest };
+}
+function groupAllowed(pin, group) {
+  if (pin.only === void 0) return true;
+  return pin.only.some((name) => name === group.name || group.imageName !== "" && isImageMatched(group.imageName, name));
+}
+function appliesTo(argument, group) {
+  return argument.name === group.name || group.imageName !== "" && isImageMatched(group.imageName, argument.name);
+}
+function isSet(part) {
+  return part !== "" && part !== KEEP;
+}
+function refuseUnwritableDigest(file, group, argument) {
+  if (!isSet(argument.digest) || group.markers.some((marker) => marker.field === "digest" || marker.field === "reference")) return;
+  throw new UserError(
+    `${file}: line ${group.line}: policy ${group.policy} marks no digest field for ${argument.digest}; mark one with {"$imagepolicy": "${group.policy}:digest"}, or give a tag only.`
+  );
+}
+function setValue(marker, group, argument) {
+  const tagOf = (current) => argument.newTag === KEEP ? current : argument.newTag;
+  const digestOf = (current) => argument.digest === KEEP ? current : argument.digest;
+  switch (marker.field) {
+    case "reference": {
+      const current = splitImageReference(marker.value);
+      const name = isSet(argument.newName) ? argument.newName : current.name;
+      let tag = tagOf(current.tag);
+      let digest = digestOf(current.digest);
+      if (tag === "" && digest === "") ({ tag, digest } = current);
+      return formatImageReference({ name, tag, digest });
+    }
+    case "name":
+      return isSet(argument.newName) ? argument.newName : marker.value;
+    case "tag":
+      return tagOf(marker.value) || marker.value;
+    case "digest": {
+      const digest = digestOf(marker.value);
+      return digest === "" && tagOf(group.values.newTag) === "" ? marker.value : digest;
+    }
+  }
+}
 
 // src/pins/argocd-helm-parameters-editor.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 
 // src/pins/yaml-source.ts
-var import_yaml = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 function yamlText(source, file, firstLine = 1) {
   const starts = [0];
   for (let at = source.indexOf("\n"); at >= 0; at = source.indexOf("\n", at + 1)) starts.push(at + 1);
@@ -77,12 +290,12 @@ function yamlText(source, file, firstLine = 1) {
 }
 var PARSE_OPTIONS = { keepSourceTokens: true, prettyErrors: true };
 function parseYamlDocument(text, what = text.file) {
-  const document = (0, import_yaml.parseDocument)(text.source, PARSE_OPTIONS);
+  const document = (0, import_yaml3.parseDocument)(text.source, PARSE_OPTIONS);
   if (document.errors.length > 0) throw new UserError(`${what} is not valid YAML: ${yamlErrorText(document.errors[0])}.`);
   return document;
 }
 function parseYamlDocuments(text) {
-  const documents = (0, import_yaml.parseAllDocuments)(text.source, PARSE_OPTIONS);
+  const documents = (0, import_yaml3.parseAllDocuments)(text.source, PARSE_OPTIONS);
   if (!Array.isArray(documents)) return [];
   for (const document of documents) {
     if (document.errors.length > 0) throw new UserError(`${text.file} is not valid YAML: ${yamlErrorText(document.errors[0])}.`);
@@ -91,7 +304,7 @@ function parseYamlDocuments(text) {
 }
 function isEmptyDocument(document) {
   const contents = document.contents;
-  return contents === null || (0, import_yaml.isScalar)(contents) && contents.value === null;
+  return contents === null || (0, import_yaml3.isScalar)(contents) && contents.value === null;
 }
 
 // src/pins/embedded-yaml.ts
@@ -413,40 +626,40 @@ function refuseUnplaced(pin, places, entry, args) {
 }
 
 // src/pins/yaml-insert.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-var rangeOf = (node) => node?.range ?? null;
-function keyStart(pair) {
-  return rangeOf(pair.key)?.[0] ?? 0;
+var import_yaml4 = __toESM(require_dist(), 1);
+var rangeOf2 = (node) => node?.range ?? null;
+function keyStart2(pair) {
+  return rangeOf2(pair.key)?.[0] ?? 0;
 }
 function pairEnd(source, pair) {
-  const range = rangeOf(pair.value) ?? rangeOf(pair.key);
+  const range = rangeOf2(pair.value) ?? rangeOf2(pair.key);
   return range ? trimLineBreak(source, range[1]) : 0;
 }
 function fileLayout(document, source) {
   let indent = 0;
   let sequenceIndent = -1;
-  (0, import_yaml2.visit)(document, {
+  (0, import_yaml4.visit)(document, {
     Pair(_, pair) {
-      const keyRange = rangeOf(pair.key);
+      const keyRange = rangeOf2(pair.key);
       if (!keyRange) return;
       const keyColumn = columnOf(source, keyRange[0]);
       const value = pair.value;
-      if (indent === 0 && (0, import_yaml2.isMap)(value) && !value.flow && value.items.length > 0) {
-        const column = columnOf(source, keyStart(value.items[0]));
+      if (indent === 0 && (0, import_yaml4.isMap)(value) && !value.flow && value.items.length > 0) {
+        const column = columnOf(source, keyStart2(value.items[0]));
         if (column > keyColumn) indent = column - keyColumn;
       }
-      if (sequenceIndent < 0 && (0, import_yaml2.isSeq)(value) && !value.flow && value.items.length > 0) {
-        const first = rangeOf(value.items[0]);
+      if (sequenceIndent < 0 && (0, import_yaml4.isSeq)(value) && !value.flow && value.items.length > 0) {
+        const first = rangeOf2(value.items[0]);
         if (first) sequenceIndent = Math.max(0, columnOf(source, source.lastIndexOf("-", first[0])) - keyColumn);
       }
-      return indent > 0 && sequenceIndent >= 0 ? import_yaml2.visit.BREAK : void 0;
+      return indent > 0 && sequenceIndent >= 0 ? import_yaml4.visit.BREAK : void 0;
     }
   });
   return { indent: indent || 2, sequenceIndent: Math.max(0, sequenceIndent) };
 }
 function siblingStyle(map) {
   const styles = new Set(
-    (map?.items ?? []).flatMap((pair) => (0, import_yaml2.isScalar)(pair.value) && typeof pair.value.value === "string" ? [String(pair.value.type)] : [])
+    (map?.items ?? []).flatMap((pair) => (0, import_yaml4.isScalar)(pair.value) && typeof pair.value.value === "string" ? [String(pair.value.type)] : [])
   );
   if (styles.size !== 1) return "PLAIN";
   const [style] = styles;
@@ -492,7 +705,7 @@ function insertKeys(text, document, container, keys, layout) {
   if (container.kind === "empty-value") {
     const { pair, parent } = container;
     const value = pair.value;
-    const valueRange = rangeOf(value);
+    const valueRange = rangeOf2(value);
     const nullStart = valueRange ? valueRange[0] - (source[valueRange[0] - 1] === " " ? 1 : 0) : 0;
     const removeNull = valueRange && valueRange[1] > valueRange[0] ? [{ start: nullStart, end: valueRange[1], text: "" }] : [];
     if (parent.flow) {
@@ -501,18 +714,18 @@ function insertKeys(text, document, container, keys, layout) {
       return [{ start, end, text: `${source[start - 1] === ":" ? " " : ""}{${flowText(keys)}}` }];
     }
     const lineEnd = lineEndAfter(source, valueRange ? valueRange[1] : pairEnd(source, pair));
-    const column2 = columnOf(source, keyStart(pair)) + layout.indent;
+    const column2 = columnOf(source, keyStart2(pair)) + layout.indent;
     return [...removeNull, linesAt(source, lineEnd, blockLines(keys, column2, layout), eol)];
   }
   const { map } = container;
   const last = map.items.at(-1);
   if (map.flow) {
     if (last) return [{ start: pairEnd(source, last), end: pairEnd(source, last), text: `, ${flowText(keys)}` }];
-    const open = source.indexOf("{", rangeOf(map)?.[0] ?? 0);
+    const open = source.indexOf("{", rangeOf2(map)?.[0] ?? 0);
     return [{ start: open + 1, end: open + 1, text: flowText(keys) }];
   }
   if (!last) return [];
-  const column = columnOf(source, keyStart(map.items[0]));
+  const column = columnOf(source, keyStart2(map.items[0]));
   return [linesAt(source, lineEndAfter(source, pairEnd(source, last)), blockLines(keys, column, layout), eol)];
 }
 function appendItems(text, seq, items) {
@@ -521,13 +734,13 @@ function appendItems(text, seq, items) {
   const last = seq.items.at(-1);
   if (seq.flow || !last) {
     if (last) return [{ start: pairEndOf(source, last), end: pairEndOf(source, last), text: `, ${items.map(flowItem).join(", ")}` }];
-    const open = source.indexOf("[", rangeOf(seq)?.[0] ?? 0);
+    const open = source.indexOf("[", rangeOf2(seq)?.[0] ?? 0);
     return [{ start: open + 1, end: open + 1, text: items.map(flowItem).join(", ") }];
   }
   const first = seq.items[0];
-  const dashColumn = columnOf(source, source.lastIndexOf("-", rangeOf(first)?.[0] ?? 0));
-  const flowEntries = (0, import_yaml2.isMap)(first) && first.flow;
-  const keyColumn = (0, import_yaml2.isMap)(first) && !first.flow && first.items.length > 0 ? columnOf(source, keyStart(first.items[0])) : dashColumn + 2;
+  const dashColumn = columnOf(source, source.lastIndexOf("-", rangeOf2(first)?.[0] ?? 0));
+  const flowEntries = (0, import_yaml4.isMap)(first) && first.flow;
+  const keyColumn = (0, import_yaml4.isMap)(first) && !first.flow && first.items.length > 0 ? columnOf(source, keyStart2(first.items[0])) : dashColumn + 2;
   const lines = items.flatMap((item) => {
     if (flowEntries) return [`${" ".repeat(dashColumn)}- ${flowItem(item)}`];
     return item.map(([field3, value], index) => {
@@ -538,28 +751,28 @@ function appendItems(text, seq, items) {
   return [linesAt(source, lineEndAfter(source, pairEndOf(source, last)), lines, eol)];
 }
 function pairEndOf(source, node) {
-  const range = rangeOf(node);
+  const range = rangeOf2(node);
   return range ? trimLineBreak(source, range[1]) : 0;
 }
 
 // src/pins/yaml-path.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 
 // src/pins/yaml-anchors.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 function keyText2(pair) {
-  return (0, import_yaml3.isScalar)(pair.key) ? scalarText(pair.key) : "";
+  return (0, import_yaml5.isScalar)(pair.key) ? scalarText(pair.key) : "";
 }
 function isMergeKey(pair) {
-  return (0, import_yaml3.isScalar)(pair.key) && pair.key.value === "<<" && pair.key.type === "PLAIN";
+  return (0, import_yaml5.isScalar)(pair.key) && pair.key.value === "<<" && pair.key.type === "PLAIN";
 }
 function resolved(node, document) {
-  return (0, import_yaml3.isAlias)(node) ? node.resolve(document) : node;
+  return (0, import_yaml5.isAlias)(node) ? node.resolve(document) : node;
 }
 function mergedMaps(pair, document) {
   const value = resolved(pair.value, document);
-  const sources = (0, import_yaml3.isSeq)(value) ? value.items.map((item) => resolved(item, document)) : [value];
-  return sources.filter((source) => (0, import_yaml3.isMap)(source));
+  const sources = (0, import_yaml5.isSeq)(value) ? value.items.map((item) => resolved(item, document)) : [value];
+  return sources.filter((source) => (0, import_yaml5.isMap)(source));
 }
 function effectiveEntries(map, document, text, seen = /* @__PURE__ */ new Set()) {
   const entries = [];
@@ -587,10 +800,10 @@ function effectiveEntries(map, document, text, seen = /* @__PURE__ */ new Set())
 }
 function hasAliases(document) {
   let found = false;
-  (0, import_yaml3.visit)(document, {
+  (0, import_yaml5.visit)(document, {
     Alias() {
       found = true;
-      return import_yaml3.visit.BREAK;
+      return import_yaml5.visit.BREAK;
     }
   });
   return found;
@@ -599,21 +812,21 @@ function routesOfNodes(document, text) {
   const routes = /* @__PURE__ */ new Map();
   const lineOf2 = (node) => text.lineOf(node.range?.[0] ?? 0);
   const walk = (value, segments, alias, ancestors) => {
-    if ((0, import_yaml3.isAlias)(value)) {
+    if ((0, import_yaml5.isAlias)(value)) {
       const target = value.resolve(document);
       if (!target || ancestors.has(target)) return;
       walk(target, segments, alias ?? { name: value.source, line: lineOf2(target), at: lineOf2(value) }, ancestors);
       return;
     }
-    if (!(0, import_yaml3.isScalar)(value) && !(0, import_yaml3.isMap)(value) && !(0, import_yaml3.isSeq)(value)) return;
+    if (!(0, import_yaml5.isScalar)(value) && !(0, import_yaml5.isMap)(value) && !(0, import_yaml5.isSeq)(value)) return;
     const node = value;
     const list = routes.get(node) ?? [];
     list.push({ path: formatValuesPath(segments), segments, line: alias ? alias.at : lineOf2(node), alias });
     routes.set(node, list);
-    if ((0, import_yaml3.isScalar)(value)) return;
+    if ((0, import_yaml5.isScalar)(value)) return;
     ancestors.add(node);
-    if ((0, import_yaml3.isSeq)(value)) value.items.forEach((item, index) => walk(item, [...segments, { index }], alias, ancestors));
-    if ((0, import_yaml3.isMap)(value)) {
+    if ((0, import_yaml5.isSeq)(value)) value.items.forEach((item, index) => walk(item, [...segments, { index }], alias, ancestors));
+    if ((0, import_yaml5.isMap)(value)) {
       for (const entry of effectiveEntries(value, document, text)) {
         const viaMerge = entry.mergedAt === null ? alias : alias ?? { name: "<<", line: entry.mergedAt, at: entry.mergedAt };
         walk(entry.pair.value, [...segments, { key: entry.key }], viaMerge, ancestors);
@@ -630,15 +843,15 @@ function shownPath(root, path) {
   return formatValuesPath([...root.shownPrefix ?? [], ...path]);
 }
 function resolve(node, document) {
-  return (0, import_yaml4.isAlias)(node) ? node.resolve(document) : node;
+  return (0, import_yaml6.isAlias)(node) ? node.resolve(document) : node;
 }
 function isNullNode(node) {
-  return node === null || node === void 0 || (0, import_yaml4.isScalar)(node) && node.value === null;
+  return node === null || node === void 0 || (0, import_yaml6.isScalar)(node) && node.value === null;
 }
 function describe(node) {
-  if ((0, import_yaml4.isMap)(node)) return "a mapping";
-  if ((0, import_yaml4.isSeq)(node)) return "a list";
-  if ((0, import_yaml4.isScalar)(node) && node.value === null) return "empty (null)";
+  if ((0, import_yaml6.isMap)(node)) return "a mapping";
+  if ((0, import_yaml6.isSeq)(node)) return "a list";
+  if ((0, import_yaml6.isScalar)(node) && node.value === null) return "empty (null)";
   const text = scalarText(node);
   return `'${text.length > 40 ? `${text.slice(0, 40)}\u2026` : text}'`;
 }
@@ -659,15 +872,15 @@ function lookupPath(root, path, role) {
       return { kind: "missing", container, rest: path.slice(i), inherited };
     }
     if (isIndex(segment)) {
-      if (!(0, import_yaml4.isSeq)(node)) fail(`${here} is ${describe(node)}, not a list, so ${shownPath(root, path.slice(0, i + 1))} does not exist.`);
+      if (!(0, import_yaml6.isSeq)(node)) fail(`${here} is ${describe(node)}, not a list, so ${shownPath(root, path.slice(0, i + 1))} does not exist.`);
       const items = node.items;
       if (segment.index >= items.length) return { kind: "missing", container: { kind: "empty-document" }, rest: path.slice(i), inherited };
       node = items[segment.index];
       holder = null;
       continue;
     }
-    if (!(0, import_yaml4.isMap)(node)) {
-      const hint = (0, import_yaml4.isSeq)(node) ? `write ${here}[0] and the keys after it` : `name the path that holds ${role} (a whole image reference is a reference path)`;
+    if (!(0, import_yaml6.isMap)(node)) {
+      const hint = (0, import_yaml6.isSeq)(node) ? `write ${here}[0] and the keys after it` : `name the path that holds ${role} (a whole image reference is a reference path)`;
       fail(`${here || "the top level"} is ${describe(node)}, not a mapping, so it has no key '${segment.key}'; ${hint}.`);
     }
     const map = node;
@@ -679,8 +892,8 @@ function lookupPath(root, path, role) {
   }
   node = resolve(node, document);
   const where = shownPath(root, path);
-  if ((0, import_yaml4.isMap)(node) || (0, import_yaml4.isSeq)(node)) fail(`${where} is ${describe(node)}, not a scalar; name the scalar that holds ${role}.`);
-  if (!(0, import_yaml4.isScalar)(node)) fail(`${where} has a key but no value to replace; write it as 'key: value'.`);
+  if ((0, import_yaml6.isMap)(node) || (0, import_yaml6.isSeq)(node)) fail(`${where} is ${describe(node)}, not a scalar; name the scalar that holds ${role}.`);
+  if (!(0, import_yaml6.isScalar)(node)) fail(`${where} has a key but no value to replace; write it as 'key: value'.`);
   const at = holder?.pair.key?.range?.[0] ?? node.range?.[0] ?? 0;
   return { kind: "scalar", node, inherited, at };
 }
@@ -814,12 +1027,12 @@ var key = (name) => ({ key: name });
 var PARAMETER_FIELDS = ["name", "value", "forceString"];
 function field(document, ...path) {
   const value = document.getIn(path, true);
-  return (0, import_yaml5.isScalar)(value) && typeof value.value === "string" ? value.value : "";
+  return (0, import_yaml7.isScalar)(value) && typeof value.value === "string" ? value.value : "";
 }
 function appDocuments(text) {
   const apps = [];
   for (const document of parseYamlDocuments(text)) {
-    if (!(0, import_yaml5.isMap)(document.contents) || !field(document, "apiVersion").startsWith("argoproj.io/")) continue;
+    if (!(0, import_yaml7.isMap)(document.contents) || !field(document, "apiVersion").startsWith("argoproj.io/")) continue;
     const kind = field(document, "kind");
     if (kind === "Application") apps.push({ root: { text, document }, spec: [key("spec")], kind });
     if (kind === "ApplicationSet") apps.push({ root: { text, document }, spec: [key("spec"), key("template"), key("spec")], kind });
@@ -836,8 +1049,8 @@ function nodeAt(app, path) {
 function helmSources(app) {
   const { file } = app.root.text;
   const sources = nodeAt(app, [...app.spec, key("sources")]);
-  const paths = (0, import_yaml5.isSeq)(sources) && sources.items.length > 0 ? sources.items.map((_, index) => [...app.spec, key("sources"), { index }]) : [[...app.spec, key("source")]];
-  const withHelm = paths.filter((path) => (0, import_yaml5.isMap)(nodeAt(app, [...path, key("helm")])));
+  const paths = (0, import_yaml7.isSeq)(sources) && sources.items.length > 0 ? sources.items.map((_, index) => [...app.spec, key("sources"), { index }]) : [[...app.spec, key("source")]];
+  const withHelm = paths.filter((path) => (0, import_yaml7.isMap)(nodeAt(app, [...path, key("helm")])));
   const withChart = paths.filter((path) => scalarText(nodeAt(app, [...path, key("chart")])) !== "");
   const chosen = withHelm.length > 0 ? withHelm : withChart;
   if (chosen.length === 0) {
@@ -849,11 +1062,11 @@ function readSource(app, path) {
   const { file } = app.root.text;
   const helm = [...path, key("helm")];
   const parameters = nodeAt(app, [...helm, key("parameters")]);
-  if (parameters !== void 0 && !(0, import_yaml5.isSeq)(parameters)) {
+  if (parameters !== void 0 && !(0, import_yaml7.isSeq)(parameters)) {
     throw new UserError(`${file}: ${formatValuesPath([...helm, key("parameters")])} is not a list; write it as a list of name and value (or remove it).`);
   }
   const list = (parameters?.items ?? []).flatMap((item, index) => {
-    if (!(0, import_yaml5.isMap)(item)) return [];
+    if (!(0, import_yaml7.isMap)(item)) return [];
     return [{ index, path: tryParseValuesPath(scalarText(item.get("name", true))), map: item }];
   });
   return { app, path, parameters: parameters ?? null, list, layer: valuesLayer(app, helm) };
@@ -861,18 +1074,18 @@ function readSource(app, path) {
 function valuesLayer(app, helm) {
   const { text } = app.root;
   const object = nodeAt(app, [...helm, key("valuesObject")]);
-  if ((0, import_yaml5.isMap)(object)) return { root: app.root, base: [...helm, key("valuesObject")], toOuter: (splices) => [...splices] };
+  if ((0, import_yaml7.isMap)(object)) return { root: app.root, base: [...helm, key("valuesObject")], toOuter: (splices) => [...splices] };
   const valuesPath = [...helm, key("values")];
   const values = nodeAt(app, valuesPath);
-  if (values === void 0 || values === null || (0, import_yaml5.isScalar)(values) && values.value === null) return null;
+  if (values === void 0 || values === null || (0, import_yaml7.isScalar)(values) && values.value === null) return null;
   const shown = formatValuesPath(valuesPath);
-  if (!(0, import_yaml5.isScalar)(values) || typeof values.value !== "string") {
+  if (!(0, import_yaml7.isScalar)(values) || typeof values.value !== "string") {
     throw new UserError(`${text.file}: ${shown} is not a string; Argo CD reads it as YAML text: write it as a block (values: |), or use valuesObject.`);
   }
-  const pair = nodeAt(app, helm).items.find((item) => (0, import_yaml5.isScalar)(item.key) && item.key.value === "values");
+  const pair = nodeAt(app, helm).items.find((item) => (0, import_yaml7.isScalar)(item.key) && item.key.value === "values");
   const embedded = embeddedYaml(text, pair, values, shown);
   const document = parseYamlDocument(embedded.text, `${text.file}: ${shown}`);
-  if (!isEmptyDocument(document) && !(0, import_yaml5.isMap)(document.contents)) throw new UserError(`${text.file}: ${shown} holds YAML whose top level is not a mapping.`);
+  if (!isEmptyDocument(document) && !(0, import_yaml7.isMap)(document.contents)) throw new UserError(`${text.file}: ${shown} holds YAML whose top level is not a mapping.`);
   return { root: { text: embedded.text, document, shownPrefix: valuesPath }, base: [], toOuter: embedded.toOuter };
 }
 function parametersPath(source) {
@@ -969,7 +1182,7 @@ function edit(pin, text, args) {
 var argocdHelmParametersEditor = { read, edit };
 
 // src/pins/argocd-application-sources.ts
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
 
 // src/pins/argocd-image-entry.ts
 function imageArgumentOfEntry(entry, file, location) {
@@ -1002,82 +1215,8 @@ function formatImageEntry(name, values) {
   const digest = values.digest ? `@${values.digest}` : "";
   return `${name}${values.newName ? `=${values.newName}` : ""}${tag}${digest}`;
 }
-function valuesOf(argument) {
+function valuesOf2(argument) {
   return { newName: argument.newName, newTag: argument.newTag, digest: argument.digest };
-}
-
-// src/pins/yaml-nodes.ts
-var import_yaml6 = __toESM(require_dist(), 1);
-function parseYamlStream(source, file) {
-  const lineCounter = new import_yaml6.LineCounter();
-  const parsed = (0, import_yaml6.parseAllDocuments)(source, { lineCounter, prettyErrors: true });
-  const documents = Array.isArray(parsed) ? parsed : [];
-  for (const document of documents) {
-    if (document.errors.length > 0) throw new UserError(`${file} is not valid YAML: ${yamlErrorText(document.errors[0])}.`);
-  }
-  return { source, documents, lineCounter };
-}
-function lineOf(stream, offset) {
-  return stream.lineCounter.linePos(offset).line;
-}
-function rangeOf2(node) {
-  const range = node?.range;
-  if (!range) throw new Error("internal: a parsed YAML node has no source range");
-  return range;
-}
-function pairOf(map, key2) {
-  return map.items.find((pair) => (0, import_yaml6.isScalar)(pair.key) && pair.key.value === key2);
-}
-function mapAt(map, key2) {
-  const value = pairOf(map, key2)?.value;
-  return (0, import_yaml6.isMap)(value) ? value : null;
-}
-function textAt(map, key2) {
-  if (!map) return "";
-  const value = pairOf(map, key2)?.value;
-  return (0, import_yaml6.isScalar)(value) ? scalarText(value) : "";
-}
-function keyStart2(pair) {
-  return rangeOf2(pair.key)[0];
-}
-function contentEnd(source, node) {
-  if ((0, import_yaml6.isPair)(node)) {
-    const empty = node.value === null || (0, import_yaml6.isScalar)(node.value) && node.value.value === null && rangeOf2(node.value)[1] <= rangeOf2(node.value)[0];
-    return empty ? rangeOf2(node.key)[1] : contentEnd(source, node.value);
-  }
-  if (((0, import_yaml6.isMap)(node) || (0, import_yaml6.isSeq)(node)) && !node.flow && node.items.length > 0) return contentEnd(source, node.items.at(-1));
-  return trimLineBreak(source, rangeOf2(node)[1]);
-}
-function scalarStyleOf(node) {
-  if (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE") return node.type;
-  if (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED") return "BLOCK";
-  return "PLAIN";
-}
-function describeNode(node) {
-  if ((0, import_yaml6.isMap)(node)) return "a mapping";
-  if ((0, import_yaml6.isSeq)(node)) return "a list";
-  if ((0, import_yaml6.isAlias)(node)) return "an alias";
-  if ((0, import_yaml6.isScalar)(node)) return node.value === null ? "empty" : `'${scalarText(node)}'`;
-  return "something else";
-}
-function indentStyleOf(stream) {
-  let map;
-  let sequence;
-  const visit4 = (node, keyColumn) => {
-    if ((0, import_yaml6.isMap)(node) && !node.flow) {
-      if (keyColumn !== null && node.items.length > 0) map ??= columnOf(stream.source, keyStart2(node.items[0])) - keyColumn;
-      for (const pair of node.items) visit4(pair.value, columnOf(stream.source, keyStart2(pair)));
-    } else if ((0, import_yaml6.isSeq)(node) && !node.flow) {
-      const first = node.items[0];
-      if (keyColumn !== null && first) {
-        const dash = stream.source.lastIndexOf("-", rangeOf2(first)[0]);
-        sequence ??= Math.max(0, columnOf(stream.source, dash) - keyColumn);
-      }
-      for (const item of node.items) visit4(item, null);
-    }
-  };
-  for (const document of stream.documents) visit4(document.contents, null);
-  return { map: map !== void 0 && map > 0 ? map : 2, sequence: sequence ?? 0 };
 }
 
 // src/pins/argocd-application-sources.ts
@@ -1093,7 +1232,7 @@ function readApplicationFile(source, file) {
   return { stream, sources };
 }
 function isApplication(contents) {
-  return (0, import_yaml7.isMap)(contents) && textAt(contents, "apiVersion") === ARGOCD_API_VERSION && textAt(contents, "kind") === "Application";
+  return (0, import_yaml8.isMap)(contents) && textAt(contents, "apiVersion") === ARGOCD_API_VERSION && textAt(contents, "kind") === "Application";
 }
 function readSources(stream, file, application, named) {
   const name = textAt(mapAt(application, "metadata"), "name");
@@ -1101,31 +1240,31 @@ function readSources(stream, file, application, named) {
   const spec = mapAt(application, "spec");
   if (!spec) return [];
   const sources = pairOf(spec, "sources")?.value;
-  if ((0, import_yaml7.isSeq)(sources) && sources.items.length > 0) {
+  if ((0, import_yaml8.isSeq)(sources) && sources.items.length > 0) {
     return sources.items.map((item, index) => {
-      if (!(0, import_yaml7.isMap)(item)) throw new UserError(`${file}: ${where(`spec.sources[${index}]`)} is ${describeNode(item)}, not a mapping.`);
+      if (!(0, import_yaml8.isMap)(item)) throw new UserError(`${file}: ${where(`spec.sources[${index}]`)} is ${describeNode(item)}, not a mapping.`);
       return readSource2(stream, file, { application: name, index, yamlPath: `spec.sources[${index}]`, node: item }, where);
     });
   }
   const single = pairOf(spec, "source")?.value;
-  if (single === void 0 || single === null || (0, import_yaml7.isScalar)(single) && single.value === null) return [];
-  if (!(0, import_yaml7.isMap)(single)) throw new UserError(`${file}: ${where("spec.source")} is ${describeNode(single)}, not a mapping.`);
+  if (single === void 0 || single === null || (0, import_yaml8.isScalar)(single) && single.value === null) return [];
+  if (!(0, import_yaml8.isMap)(single)) throw new UserError(`${file}: ${where("spec.source")} is ${describeNode(single)}, not a mapping.`);
   return [readSource2(stream, file, { application: name, index: null, yamlPath: "spec.source", node: single }, where)];
 }
 function readSource2(stream, file, place, where) {
   const { node, yamlPath } = place;
   const kustomizePair = pairOf(node, "kustomize") ?? null;
   const kustomizeValue = kustomizePair?.value ?? null;
-  if (kustomizeValue !== null && !(0, import_yaml7.isMap)(kustomizeValue) && !isEmptyScalar(kustomizeValue)) {
+  if (kustomizeValue !== null && !(0, import_yaml8.isMap)(kustomizeValue) && !isEmptyScalar(kustomizeValue)) {
     throw new UserError(`${file}: ${where(`${yamlPath}.kustomize`)} is ${describeNode(kustomizeValue)}, not a mapping.`);
   }
-  const kustomize = (0, import_yaml7.isMap)(kustomizeValue) ? kustomizeValue : null;
+  const kustomize = (0, import_yaml8.isMap)(kustomizeValue) ? kustomizeValue : null;
   const imagesPair = (kustomize && pairOf(kustomize, "images")) ?? null;
   const imagesValue = imagesPair?.value ?? null;
-  if (imagesValue !== null && !(0, import_yaml7.isSeq)(imagesValue) && !isEmptyScalar(imagesValue)) {
+  if (imagesValue !== null && !(0, import_yaml8.isSeq)(imagesValue) && !isEmptyScalar(imagesValue)) {
     throw new UserError(`${file}: ${where(`${yamlPath}.kustomize.images`)} is ${describeNode(imagesValue)}, not a list of image strings.`);
   }
-  const images = (0, import_yaml7.isSeq)(imagesValue) ? imagesValue : null;
+  const images = (0, import_yaml8.isSeq)(imagesValue) ? imagesValue : null;
   const entries = (images?.items ?? []).map((item, index) => readEntry(stream, file, item, where(`${yamlPath}.kustomize.images[${index}]`)));
   const chart = textAt(node, "chart");
   return {
@@ -1147,17 +1286,17 @@ function readSource2(stream, file, place, where) {
   };
 }
 function readEntry(stream, file, item, location) {
-  if ((0, import_yaml7.isAlias)(item)) throw new UserError(`${file}: ${location} is an alias; write the image string out so it can be edited.`);
-  if (!(0, import_yaml7.isScalar)(item) || item.value === null || typeof item.value === "object") {
+  if ((0, import_yaml8.isAlias)(item)) throw new UserError(`${file}: ${location} is an alias; write the image string out so it can be edited.`);
+  if (!(0, import_yaml8.isScalar)(item) || item.value === null || typeof item.value === "object") {
     throw new UserError(`${file}: ${location} is ${describeNode(item)}, not a string such as web=ghcr.io/acme/web:1.4.2.`);
   }
   const text = scalarText(item);
   const substituted = holdsBuildVariable(text);
   const argument = substituted ? looseImageArgumentOfEntry(text) : imageArgumentOfEntry(text, file, location);
-  return { text, node: item, argument, substituted, location, line: lineOf(stream, rangeOf2(item)[0]) };
+  return { text, node: item, argument, substituted, location, line: lineOf(stream, rangeOf(item)[0]) };
 }
 function isEmptyScalar(node) {
-  return (0, import_yaml7.isScalar)(node) && node.value === null;
+  return (0, import_yaml8.isScalar)(node) && node.value === null;
 }
 
 // src/pins/argocd-kustomize-images-editor.ts
@@ -1172,7 +1311,7 @@ function mayChange(pin, name) {
   return pin.only === void 0 || pin.only.includes(name);
 }
 function readKustomizeImages(pin, source) {
-  return readApplicationFile(source, pin.file).sources.flatMap((each) => each.entries).filter((entry) => mayChange(pin, entry.argument.name)).map((entry) => ({ name: entry.argument.name, values: valuesOf(entry.argument), location: entry.location, line: entry.line }));
+  return readApplicationFile(source, pin.file).sources.flatMap((each) => each.entries).filter((entry) => mayChange(pin, entry.argument.name)).map((entry) => ({ name: entry.argument.name, values: valuesOf2(entry.argument), location: entry.location, line: entry.line }));
 }
 function editKustomizeImages(pin, source, args, options) {
   const file = readApplicationFile(source, pin.file);
@@ -1216,7 +1355,7 @@ function refOf(each) {
   return { application, index, repoURL, path, targetRevision, chart };
 }
 function changeEntry(source, file, entry, argument) {
-  const before = valuesOf(entry.argument);
+  const before = valuesOf2(entry.argument);
   const after = mergedValues(argument, before);
   if (IMAGE_FIELDS.every((field3) => after[field3] === before[field3])) return null;
   if (entry.substituted) {
@@ -1225,7 +1364,7 @@ function changeEntry(source, file, entry, argument) {
     );
   }
   const text = entryText(file, entry.location, argument, after);
-  const [start, end] = rangeOf2(entry.node);
+  const [start, end] = rangeOf(entry.node);
   const style = scalarStyleOf(entry.node);
   const splice = { start, end: trimLineBreak(source, end), text: formatScalar(text, style === "BLOCK" ? "PLAIN" : style) };
   const dropped = IMAGE_FIELDS.filter((field3) => before[field3] !== "" && after[field3] === "");
@@ -1279,27 +1418,27 @@ function addEntries(source, each, texts, indent, eol) {
   const { images, imagesPair, kustomize, kustomizePair, node } = each;
   if (images?.flow) return [appendToFlowList(source, images, texts)];
   if (images) {
-    const first = rangeOf2(images.items[0])[0];
+    const first = rangeOf(images.items[0])[0];
     const dash = source.lastIndexOf("-", first);
     const gap = source.slice(dash + 1, first).includes("\n") ? 1 : first - dash - 1;
     return [insertLines(source, contentEnd(source, images), listLines(columnOf(source, dash), gap), eol)];
   }
   if (imagesPair) {
-    const column2 = columnOf(source, keyStart2(imagesPair)) + indent.sequence;
-    return [...dropNullValue(source, imagesPair), insertLines(source, rangeOf2(imagesPair.key)[1], listLines(column2), eol)];
+    const column2 = columnOf(source, keyStart(imagesPair)) + indent.sequence;
+    return [...dropNullValue(source, imagesPair), insertLines(source, rangeOf(imagesPair.key)[1], listLines(column2), eol)];
   }
   if (kustomize?.flow) return [appendToFlowMap(source, kustomize, `images: [${texts.join(", ")}]`)];
   if (kustomize) {
-    const column2 = columnOf(source, keyStart2(kustomize.items[0]));
+    const column2 = columnOf(source, keyStart(kustomize.items[0]));
     return [insertLines(source, contentEnd(source, kustomize), [`${pad(column2)}images:`, ...listLines(column2 + indent.sequence)], eol)];
   }
   if (kustomizePair) {
-    const column2 = columnOf(source, keyStart2(kustomizePair)) + indent.map;
+    const column2 = columnOf(source, keyStart(kustomizePair)) + indent.map;
     const lines2 = [`${pad(column2)}images:`, ...listLines(column2 + indent.sequence)];
-    return [...dropNullValue(source, kustomizePair), insertLines(source, rangeOf2(kustomizePair.key)[1], lines2, eol)];
+    return [...dropNullValue(source, kustomizePair), insertLines(source, rangeOf(kustomizePair.key)[1], lines2, eol)];
   }
   if (node.flow) return [appendToFlowMap(source, node, `kustomize: {images: [${texts.join(", ")}]}`)];
-  const column = columnOf(source, keyStart2(node.items[0]));
+  const column = columnOf(source, keyStart(node.items[0]));
   const lines = [`${pad(column)}kustomize:`, `${pad(column + indent.map)}images:`, ...listLines(column + indent.map + indent.sequence)];
   return [insertLines(source, contentEnd(source, node), lines, eol)];
 }
@@ -1311,13 +1450,13 @@ function insertLines(source, after, lines, eol) {
 function dropNullValue(source, pair) {
   const value = pair.value;
   if (!value?.range || value.range[1] <= value.range[0]) return [];
-  const colon = source.indexOf(":", rangeOf2(pair.key)[1]);
+  const colon = source.indexOf(":", rangeOf(pair.key)[1]);
   return [{ start: colon + 1, end: value.range[1], text: "" }];
 }
 function appendToFlowList(source, list, texts) {
   const last = list.items.at(-1);
-  if (last) return { start: rangeOf2(last)[1], end: rangeOf2(last)[1], text: `, ${texts.join(", ")}` };
-  const close = source.lastIndexOf("]", rangeOf2(list)[1]);
+  if (last) return { start: rangeOf(last)[1], end: rangeOf(last)[1], text: `, ${texts.join(", ")}` };
+  const close = source.lastIndexOf("]", rangeOf(list)[1]);
   return { start: close, end: close, text: texts.join(", ") };
 }
 function appendToFlowMap(source, map, text) {
@@ -1326,26 +1465,26 @@ function appendToFlowMap(source, map, text) {
     const end = contentEnd(source, last);
     return { start: end, end, text: `, ${text}` };
   }
-  const close = source.lastIndexOf("}", rangeOf2(map)[1]);
+  const close = source.lastIndexOf("}", rangeOf(map)[1]);
   return { start: close, end: close, text };
 }
 
 // src/pins/helm-values-editor.ts
-var import_yaml8 = __toESM(require_dist(), 1);
+var import_yaml9 = __toESM(require_dist(), 1);
 var VALUES_BASE = [{ key: "spec" }, { key: "values" }];
 function valuesFilePlaces(text) {
   const document = parseYamlDocument(text);
-  if (!isEmptyDocument(document) && !(0, import_yaml8.isMap)(document.contents)) {
+  if (!isEmptyDocument(document) && !(0, import_yaml9.isMap)(document.contents)) {
     throw new UserError(`${text.file}: the top level is not a mapping, so it is not a Helm values file.`);
   }
   return [{ root: { text, document }, base: [], name: text.file }];
 }
 function field2(document, ...path) {
   const value = document.getIn(path, true);
-  return (0, import_yaml8.isScalar)(value) && typeof value.value === "string" ? value.value : "";
+  return (0, import_yaml9.isScalar)(value) && typeof value.value === "string" ? value.value : "";
 }
 function isHelmRelease(document) {
-  return (0, import_yaml8.isMap)(document.contents) && field2(document, "apiVersion").startsWith("helm.toolkit.fluxcd.io/") && field2(document, "kind") === "HelmRelease";
+  return (0, import_yaml9.isMap)(document.contents) && field2(document, "apiVersion").startsWith("helm.toolkit.fluxcd.io/") && field2(document, "kind") === "HelmRelease";
 }
 function helmReleasePlaces(text) {
   const releases = parseYamlDocuments(text).filter(isHelmRelease);
@@ -1384,159 +1523,6 @@ function edit2(pin, source, args) {
 var helmValuesEditor = { read: read2, edit: edit2 };
 var helmReleaseEditor = { read: read2, edit: edit2 };
 
-// src/pins/image-setter-markers.ts
-var import_yaml9 = __toESM(require_dist(), 1);
-var SHORTHAND = "$imagepolicy";
-var LONG_FORM_PREFIX = "#/definitions/io.k8s.cli.setters.";
-var FIELDS = /* @__PURE__ */ new Map([
-  ["tag", "tag"],
-  ["name", "name"],
-  ["digest", "digest"]
-]);
-function mayHoldImageSetters(text) {
-  return text.includes(SHORTHAND) || text.includes(LONG_FORM_PREFIX);
-}
-function findImageSetters(text, file = "the file") {
-  if (!mayHoldImageSetters(text)) return [];
-  const stream = parseYamlStream(text, file);
-  const markers = [];
-  const visitor = {
-    Scalar(key2, node) {
-      if (key2 === "key") return;
-      const marker = markerOf(text, node);
-      if (marker) markers.push({ ...marker, line: lineOf(stream, marker.start) });
-    }
-  };
-  for (const document of stream.documents) (0, import_yaml9.visit)(document, visitor);
-  return markers.sort((a, b) => a.start - b.start);
-}
-function markerOf(text, node) {
-  if (!(0, import_yaml9.isScalar)(node) || !node.range) return null;
-  const [start, end] = rangeOf2(node);
-  if (end <= start) return null;
-  const style = scalarStyleOf(node);
-  const comment = style === "BLOCK" ? blockHeaderComment(text, start) : lineCommentAfter(text, end);
-  const setter = comment === null ? null : setterOf(comment);
-  if (!setter) return null;
-  return { ...setter, value: scalarText(node), start, end, style };
-}
-function lineCommentAfter(text, end) {
-  const lineEnd = text.indexOf("\n", end);
-  const rest = text.slice(end, lineEnd < 0 ? text.length : lineEnd).replace(/\r$/, "");
-  const match = /^[ \t]+#(.*)$/.exec(rest);
-  return match ? match[1] : null;
-}
-function blockHeaderComment(text, start) {
-  const lineEnd = text.indexOf("\n", start);
-  const header = text.slice(start, lineEnd < 0 ? text.length : lineEnd).replace(/\r$/, "");
-  const match = /^[|>][0-9+-]*[ \t]+#(.*)$/.exec(header);
-  return match ? match[1] : null;
-}
-function setterOf(comment) {
-  let parsed;
-  try {
-    parsed = JSON.parse(comment.replace(/^#+/, ""));
-  } catch {
-    return null;
-  }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return null;
-  const object = parsed;
-  const allStrings = Object.values(object).every((value) => typeof value === "string");
-  const shorthand = allStrings ? object[SHORTHAND] : void 0;
-  if (typeof shorthand === "string" && shorthand !== "") return setterName(shorthand);
-  const ref = object.$ref;
-  return typeof ref === "string" && ref.startsWith(LONG_FORM_PREFIX) ? setterName(ref.slice(LONG_FORM_PREFIX.length)) : null;
-}
-function setterName(name) {
-  const parts = name.split(":");
-  if (parts.length < 2 || parts.length > 3 || parts[0] === "" || parts[1] === "") return null;
-  const field3 = parts.length === 3 ? FIELDS.get(parts[2]) : "reference";
-  if (field3 === void 0) return null;
-  return { policy: `${parts[0]}:${parts[1]}`, namespace: parts[0], name: parts[1], field: field3 };
-}
-
-// src/pins/image-setters.ts
-var imageSetters = { read: readImageSetters, edit: editImageSetters };
-function readImageSetters(pin, source) {
-  return groupsOf(findImageSetters(source, pin.file)).filter((group) => groupAllowed(pin, group)).map((group) => ({ name: group.imageName || group.name, values: group.values, location: group.location, line: group.line }));
-}
-function editImageSetters(pin, source, args) {
-  const wanted = args.filter((argument) => pin.only === void 0 || pin.only.includes(argument.name));
-  const splices = [];
-  const changes = [];
-  for (const group of groupsOf(findImageSetters(source, pin.file))) {
-    const argument = wanted.findLast((each) => appliesTo(each, group));
-    if (!argument) continue;
-    refuseUnwritableDigest(pin.file, group, argument);
-    const updated = group.markers.map((marker) => ({ ...marker, value: setValue(marker, group, argument) }));
-    updated.forEach((marker, index) => {
-      const old = group.markers[index];
-      if (marker.value === old.value) return;
-      if (old.style === "BLOCK") {
-        throw new UserError(`${pin.file}: line ${old.line}: the value marked for ${group.policy} is a block scalar; write it on one line so it can be set.`);
-      }
-      splices.push({ start: old.start, end: old.end, text: formatScalar(marker.value, old.style) });
-    });
-    const after = valuesOf2(updated);
-    if (IMAGE_FIELDS.every((field3) => after[field3] === group.values[field3])) continue;
-    const dropped = IMAGE_FIELDS.filter((field3) => group.values[field3] !== "" && after[field3] === "");
-    changes.push({ name: argument.name, argument: argument.source, before: group.values, after, dropped, location: group.location, line: group.line });
-  }
-  return { text: splices.length > 0 ? applySplices(source, splices) : source, changes };
-}
-function groupsOf(markers) {
-  const byPolicy = /* @__PURE__ */ new Map();
-  for (const marker of markers) byPolicy.set(marker.policy, [...byPolicy.get(marker.policy) ?? [], marker]);
-  return [...byPolicy.entries()].map(([policy, own]) => {
-    const values = valuesOf2(own);
-    return { policy, name: own[0].name, markers: own, imageName: values.newName, values, location: `${policy} (line ${own[0].line})`, line: own[0].line };
-  });
-}
-function valuesOf2(markers) {
-  const reference = markers.find((marker) => marker.field === "reference");
-  const parts = reference ? splitImageReference(reference.value) : { name: "", tag: "", digest: "" };
-  const own = (field3) => markers.find((marker) => marker.field === field3)?.value;
-  return { newName: own("name") ?? parts.name, newTag: own("tag") ?? parts.tag, digest: own("digest") ?? parts.digest };
-}
-function groupAllowed(pin, group) {
-  if (pin.only === void 0) return true;
-  return pin.only.some((name) => name === group.name || group.imageName !== "" && isImageMatched(group.imageName, name));
-}
-function appliesTo(argument, group) {
-  return argument.name === group.name || group.imageName !== "" && isImageMatched(group.imageName, argument.name);
-}
-function isSet(part) {
-  return part !== "" && part !== KEEP;
-}
-function refuseUnwritableDigest(file, group, argument) {
-  if (!isSet(argument.digest) || group.markers.some((marker) => marker.field === "digest" || marker.field === "reference")) return;
-  throw new UserError(
-    `${file}: line ${group.line}: policy ${group.policy} marks no digest field for ${argument.digest}; mark one with {"$imagepolicy": "${group.policy}:digest"}, or give a tag only.`
-  );
-}
-function setValue(marker, group, argument) {
-  const tagOf = (current) => argument.newTag === KEEP ? current : argument.newTag;
-  const digestOf = (current) => argument.digest === KEEP ? current : argument.digest;
-  switch (marker.field) {
-    case "reference": {
-      const current = splitImageReference(marker.value);
-      const name = isSet(argument.newName) ? argument.newName : current.name;
-      let tag = tagOf(current.tag);
-      let digest = digestOf(current.digest);
-      if (tag === "" && digest === "") ({ tag, digest } = current);
-      return formatImageReference({ name, tag, digest });
-    }
-    case "name":
-      return isSet(argument.newName) ? argument.newName : marker.value;
-    case "tag":
-      return tagOf(marker.value) || marker.value;
-    case "digest": {
-      const digest = digestOf(marker.value);
-      return digest === "" && tagOf(group.values.newTag) === "" ? marker.value : digest;
-    }
-  }
-}
-
 // src/pins/pin-editors.ts
 var argocdApplicationEditor = {
   read: (pin, source) => argoCdKustomizeImages.read(pin, source),
@@ -1571,168 +1557,8 @@ function editorFor(kind) {
   return EDITORS[kind];
 }
 
-// src/pins/plan-pin-edits.ts
-async function planPinEdits(root, pins, args) {
-  const byFile = /* @__PURE__ */ new Map();
-  for (const pin of pins) byFile.set(pin.file, [...byFile.get(pin.file) ?? [], pin]);
-  return Promise.all(
-    [...byFile].map(async ([file, filePins]) => {
-      const original = await readPinFile(root, filePins[0]);
-      let text = original;
-      const edited = filePins.map((pin) => {
-        const result = editorFor(pin.kind).edit(pin, text, args);
-        text = result.text;
-        return { pin, changes: result.changes };
-      });
-      return pinFileEdit(root, file, original, text, edited);
-    })
-  );
-}
-function pinFileEdit(root, file, original, text, pins) {
-  const overlay = {
-    path: pins.map(({ pin }) => pinLabel(pin)).join(", "),
-    file,
-    absolutePath: dirname(join(root, file)),
-    absoluteFile: join(root, file)
-  };
-  return { overlay, original, text, changes: pins.flatMap((pin) => pin.changes), entries: [], isComponent: false, pins };
-}
-async function readPinFile(root, pin) {
-  if (pin.file.split("/").includes("..") || pin.file.startsWith("/")) {
-    throw new UserError(`${pin.origin ?? pinLabel(pin)}: ${pin.file} leaves the config repo; give a path relative to its root.`);
-  }
-  try {
-    return await readFile(join(root, pin.file), "utf8");
-  } catch (error) {
-    const code = error.code;
-    const why = code === "ENOENT" ? "does not exist" : code === "EISDIR" ? "is a folder, not a file" : `cannot be read (${code ?? String(error)})`;
-    throw new UserError(`${pin.origin ?? pinLabel(pin)}: ${pin.file} ${why} in the config repo.`);
-  }
-}
-async function discoverSetterPins(root, overlays, named) {
-  const known = new Set(named.map((pin) => pin.file));
-  const found = await Promise.all(
-    overlays.map(async (overlay) => {
-      const names = await readdir(overlay.absolutePath).catch(() => []);
-      const candidates = names.filter((name) => /\.ya?ml$/i.test(name) && !/^kustomization\.ya?ml$/i.test(name)).map((name) => overlay.path === "." ? name : `${overlay.path}/${name}`).filter((file) => !known.has(file));
-      const withSetters = await Promise.all(
-        candidates.map(async (file) => {
-          const text = await readFile(join(root, file), "utf8").catch(() => "");
-          return holdsSetters(text, file) ? file : void 0;
-        })
-      );
-      return withSetters.filter((file) => file !== void 0);
-    })
-  );
-  return [...new Set(found.flat())].map((file) => ({ kind: "image-setters", file, images: [], digestInTag: false, origin: `setter comments in ${file}` }));
-}
-function namesHeldByPins(edits, args) {
-  const held = /* @__PURE__ */ new Set();
-  for (const edit3 of edits) {
-    for (const { pin, changes } of edit3.pins ?? []) {
-      for (const change of changes) held.add(change.name);
-      for (const image of editorFor(pin.kind).read(pin, edit3.text)) {
-        for (const argument of args)
-          if (image.name === argument.name || image.values.newName && isImageMatched(image.values.newName, argument.name)) held.add(argument.name);
-      }
-    }
-  }
-  return held;
-}
-function holdsSetters(text, file) {
-  if (!mayHoldImageSetters(text)) return false;
-  try {
-    return findImageSetters(text, file).length > 0;
-  } catch {
-    return false;
-  }
-}
-
-// src/promote/promotion-names.ts
-import { createHash } from "node:crypto";
-var MAX_TITLE_LENGTH = 250;
-var MAX_BRANCH_LENGTH = 250;
-function promotionBranchName(key2) {
-  const base = `promote/${refPart(key2.from)}-to-${refPart(key2.to)}`;
-  const apps = [...key2.apps].sort().map(refPart);
-  const name = apps.length === 0 ? base : `${base}/${apps.join("+")}`;
-  if (name.length <= MAX_BRANCH_LENGTH) return name;
-  const digest = createHash("sha256").update(name).digest("hex").slice(0, 12);
-  return `${name.slice(0, MAX_BRANCH_LENGTH - 13).replace(/[./+-]+$/, "")}-${digest}`;
-}
-function refPart(text) {
-  return text.replace(/[\s~^:?*[\\\x00-\x1f\x7f]+/g, "-").replace(/\.{2,}/g, ".").replace(/^[.-]+|[.]+$/g, "").replace(/\.lock$/i, "") || "x";
-}
-function promotionMarker(key2) {
-  const apps = key2.apps.length === 0 ? "*" : [...key2.apps].sort().join(",");
-  return `<!-- gitops-promote:promotion from=${key2.from} to=${key2.to} apps=${apps} -->`;
-}
-var DEFAULT_TITLE_TEMPLATE = "Promote {apps} from {from} to {to}";
-function promotionTitle(template, values) {
-  const list = (items, noun) => items.length <= 3 ? items.join(", ") : `${items.length} ${noun}`;
-  const apps = values.apps.filter((app) => app !== "");
-  const filled = (template || DEFAULT_TITLE_TEMPLATE).replace(/\{(from|to|apps|images)\}/g, (_whole, name) => {
-    if (name === "from") return values.from;
-    if (name === "to") return values.to;
-    if (name === "apps") return apps.length > 0 ? list(apps, "apps") : "images";
-    return list(values.images, "images");
-  });
-  const title = filled.replace(/\s+/g, " ").trim();
-  return title.length <= MAX_TITLE_LENGTH ? title : `${title.slice(0, MAX_TITLE_LENGTH - 1)}\u2026`;
-}
-
-// src/promote/promotion-body.ts
-function promotionBodyFor(context) {
-  const { serverUrl, runUrl } = context.run;
-  const sections = context.apps.map((app) => {
-    const changes = app.edits.flatMap((edit3) => edit3.changes.map((change) => toOverlayChange(edit3.overlay.path, edit3.overlay.file, change)));
-    const repository = context.sourceRepositories.get(app.app) ?? context.sourceRepositories.get("*") ?? "";
-    const link = changes.map((change) => compareUrl(serverUrl, repository, change.old, change.new)).find(Boolean);
-    return {
-      app: app.app,
-      rows: changes.map((change) => ({ overlay: change.overlay, image: change.image, current: change.old, promoted: change.new })),
-      compareUrl: link
-    };
-  }).filter((section) => section.rows.length > 0);
-  return buildPullRequestBody({
-    marker: promotionMarker(context.key),
-    from: context.key.from,
-    to: context.key.to,
-    repositoryUrl: `${serverUrl}/${context.github.repository}`,
-    sourceCommit: context.snapshot.commit,
-    targetBranch: context.branch,
-    runUrl,
-    apps: sections,
-    checklist: checklist(context.target, context.verified, context.gates),
-    skipped: context.apps.flatMap((app) => app.skipped ?? []),
-    renderedDiff: context.renderedDiff
-  });
-}
-function checklist(target, verified, gates) {
-  return [
-    ...target.pullRequest.checklist.map((text) => ({ text, checked: false })),
-    ...gates ? gateChecklist(gates) : [],
-    { text: "Every promoted image renders in the target overlays (kustomize build)", checked: verified.render, note: "not checked by this run" },
-    { text: `The ${target.name} overlays validate (schemas and policy)`, checked: verified.validation, note: "not checked by this run; set validate: true" }
-  ];
-}
-function promotionCommitMessage(title, changes, runUrl) {
-  const lines = changes.map((change) => `- ${change.overlay}: ${change.image} ${change.old || "(new entry)"} -> ${change.new}`);
-  return [title, "", ...lines, ...runUrl ? ["", `Run: ${runUrl}`] : []].join("\n") + "\n";
-}
-
 export {
-  editorFor,
-  planPinEdits,
-  readPinFile,
-  discoverSetterPins,
-  namesHeldByPins,
-  MAX_BRANCH_LENGTH,
-  promotionBranchName,
-  refPart,
-  promotionMarker,
-  promotionTitle,
-  promotionBodyFor,
-  checklist,
-  promotionCommitMessage
+  mayHoldImageSetters,
+  findImageSetters,
+  editorFor
 };

@@ -2,7 +2,7 @@ import { createRequire as __gitopsPromoteRequire } from 'node:module';
 const require = __gitopsPromoteRequire(import.meta.url);
 import {
   keepTrackingIssueIfAsked
-} from "./chunk-EEVI4RZZ.js";
+} from "./chunk-3MOCYGXC.js";
 import "./chunk-NM7TA3AE.js";
 import {
   driftItemsOf
@@ -13,7 +13,8 @@ import {
 import "./chunk-SGIT4A7Q.js";
 import "./chunk-76W3VFST.js";
 import "./chunk-GSVFKKFK.js";
-import "./chunk-KKX6X6TB.js";
+import "./chunk-6I6SBE44.js";
+import "./chunk-LNSMSL26.js";
 import "./chunk-67GET7MB.js";
 import "./chunk-BUW5YIGW.js";
 import "./chunk-H4GQGFUK.js";
@@ -22,6 +23,7 @@ import "./chunk-RVUGUYNP.js";
 import "./chunk-3BI4KOZW.js";
 import "./chunk-KAEWAEI4.js";
 import "./chunk-7HOJAJTS.js";
+import "./chunk-JDMUORZ6.js";
 import "./chunk-JPUJ5SV7.js";
 import "./chunk-ZIFJSN7V.js";
 import "./chunk-CIZPIZZI.js";

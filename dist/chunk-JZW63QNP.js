@@ -2,11 +2,19 @@ import { createRequire as __gitopsPromoteRequire } from 'node:module';
 const require = __gitopsPromoteRequire(import.meta.url);
 import {
   IMAGE_FIELDS,
+  applySplices,
+  columnOf,
+  detectLineEnding,
   fieldOfKey,
   findFieldPair,
+  formatScalar,
+  lineEndAfter,
+  lineStartOf,
   pairKey,
-  parseKustomization
-} from "./chunk-KKX6X6TB.js";
+  parseKustomization,
+  pinLabel,
+  trimLineBreak
+} from "./chunk-LNSMSL26.js";
 import {
   isDowngrade
 } from "./chunk-67GET7MB.js";
@@ -313,63 +321,7 @@ import { readFile as readFile2, writeFile as writeFile3 } from "node:fs/promises
 import { join as join3 } from "node:path";
 
 // src/kustomize/set-image-edit.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-
-// src/kustomize/yaml-text.ts
 var import_yaml = __toESM(require_dist(), 1);
-function applySplices(source, splices) {
-  const sorted = splices.map((splice, index) => ({ splice, index })).sort((a, b) => b.splice.start - a.splice.start || b.splice.end - a.splice.end || b.index - a.index).map(({ splice }) => splice);
-  let result = source;
-  let limit = Number.POSITIVE_INFINITY;
-  for (const splice of sorted) {
-    if (splice.end > limit) throw new Error("internal error: overlapping YAML edits");
-    result = result.slice(0, splice.start) + splice.text + result.slice(splice.end);
-    limit = splice.start;
-  }
-  return result;
-}
-function detectLineEnding(source) {
-  return /\r\n/.test(source) ? "\r\n" : "\n";
-}
-function lineStartOf(source, offset) {
-  return source.lastIndexOf("\n", offset - 1) + 1;
-}
-function lineEndAfter(source, offset) {
-  const newline = source.indexOf("\n", offset);
-  return newline < 0 ? source.length : newline + 1;
-}
-function trimLineBreak(source, end) {
-  let at = end;
-  while (at > 0 && (source[at - 1] === "\n" || source[at - 1] === "\r")) at -= 1;
-  return at;
-}
-function columnOf(source, offset) {
-  return offset - lineStartOf(source, offset);
-}
-function readsAsSameString(text2) {
-  for (const schema of ["core", "yaml-1.1"]) {
-    try {
-      if ((0, import_yaml.parse)(text2, { schema }) !== text2) return false;
-    } catch {
-      return false;
-    }
-  }
-  return true;
-}
-function canBePlain(value) {
-  if (value === "" || /^[0-9][0-9a-fA-F]*$/.test(value)) return false;
-  if (/^[\s\-?:,[\]{}#&*!|>'"%@`]/.test(value) || /\s$|:\s|\s#|[\n\r\t]/.test(value)) {
-    return /^-[^\s]/.test(value) && readsAsSameString(value);
-  }
-  return readsAsSameString(value);
-}
-function formatScalar(value, style) {
-  if (style === "QUOTE_SINGLE") return `'${value.replace(/'/g, "''")}'`;
-  if (style === "PLAIN" && canBePlain(value)) return value;
-  return JSON.stringify(value);
-}
-
-// src/kustomize/set-image-edit.ts
 function setImagesInKustomization(source, args, file, doc = parseKustomization(source, file)) {
   const eol = detectLineEnding(source);
   const splices = [];
@@ -447,7 +399,7 @@ function valueEnd(source, pair) {
 }
 function replaceValue(source, pair, value) {
   const node = pair.value;
-  if ((0, import_yaml2.isScalar)(node) && node.range && node.range[1] > node.range[0]) {
+  if ((0, import_yaml.isScalar)(node) && node.range && node.range[1] > node.range[0]) {
     const style = ["QUOTE_DOUBLE", "QUOTE_SINGLE"].includes(node.type ?? "") ? node.type : "PLAIN";
     return { start: node.range[0], end: trimLineBreak(source, node.range[1]), text: formatScalar(value, style) };
   }
@@ -607,7 +559,7 @@ function sequenceIndent(doc) {
 }
 
 // src/pins/effect-yaml.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 function parseValuesPath(path) {
   const steps = [];
   for (const part of path.split(".")) {
@@ -641,7 +593,7 @@ function isRecord(value) {
 }
 function readDocuments(text2, file) {
   const values = [];
-  for (const document of (0, import_yaml3.parseAllDocuments)(text2)) {
+  for (const document of (0, import_yaml2.parseAllDocuments)(text2)) {
     if (!("contents" in document)) continue;
     if (document.errors.length > 0) throw new UserError(`${file} is not valid YAML: ${yamlErrorText(document.errors[0])}.`);
     const value = document.toJS({ maxAliasCount: 100 });
@@ -722,11 +674,6 @@ function helmOf(helm, applicationName, valuesWhere) {
 }
 function text(value) {
   return scalarText(value) ?? "";
-}
-
-// src/pins/pin-types.ts
-function pinLabel(pin) {
-  return `${pin.kind}: ${pin.file}`;
 }
 
 // src/pins/effect-messages.ts
@@ -1470,24 +1417,24 @@ import { readFile as readFile6 } from "node:fs/promises";
 import { basename as basename4, dirname as dirname3, join as join9 } from "node:path";
 
 // src/pins/setter-fields.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 var MARKER = /\{\s*"\$imagepolicy"\s*:\s*"([^"]+)"\s*\}/;
 function findSetterFields(text2, file) {
   const fields = [];
   let index = 0;
-  for (const document of (0, import_yaml4.parseAllDocuments)(text2)) {
+  for (const document of (0, import_yaml3.parseAllDocuments)(text2)) {
     if (!("contents" in document)) continue;
     if (document.errors.length > 0) throw new UserError(`${file} is not valid YAML: ${yamlErrorText(document.errors[0])}.`);
     if (document.contents === null) continue;
     const resource = resourceIdOf(document.toJS({ maxAliasCount: 100 }));
     const visit = (node, path) => {
-      if ((0, import_yaml4.isMap)(node)) {
-        for (const pair of node.items) visit(pair.value, [...path, (0, import_yaml4.isScalar)(pair.key) ? String(pair.key.value) : ""]);
-      } else if ((0, import_yaml4.isSeq)(node)) {
+      if ((0, import_yaml3.isMap)(node)) {
+        for (const pair of node.items) visit(pair.value, [...path, (0, import_yaml3.isScalar)(pair.key) ? String(pair.key.value) : ""]);
+      } else if ((0, import_yaml3.isSeq)(node)) {
         node.items.forEach((item, at) => {
           visit(item, [...path, at]);
         });
-      } else if ((0, import_yaml4.isScalar)(node)) {
+      } else if ((0, import_yaml3.isScalar)(node)) {
         const marker = MARKER.exec(node.comment ?? "");
         if (marker) fields.push({ document: index, resource, path, value: scalarText(node.value) ?? "", policy: marker[1], part: partOf(marker[1]) });
       }
@@ -1809,13 +1756,6 @@ export {
   entryDowngrade,
   describeEntryDowngrade,
   suggestArgument,
-  applySplices,
-  detectLineEnding,
-  lineEndAfter,
-  trimLineBreak,
-  columnOf,
-  formatScalar,
-  pinLabel,
   checkEdits,
   planEdits,
   planFileEdit,

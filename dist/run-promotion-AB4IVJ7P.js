@@ -17,7 +17,6 @@ import {
   shortSha
 } from "./chunk-GSVFKKFK.js";
 import {
-  editorFor,
   planPinEdits,
   promotionBodyFor,
   promotionBranchName,
@@ -25,17 +24,20 @@ import {
   promotionMarker,
   promotionTitle,
   readPinFile
-} from "./chunk-RYT6LX4S.js";
+} from "./chunk-HMV7UHKV.js";
+import {
+  editorFor
+} from "./chunk-6I6SBE44.js";
 import {
   checkEdits,
-  pinLabel,
   planFileEdit,
   showDiffs,
   unifiedDiff
-} from "./chunk-JEWJNIX6.js";
+} from "./chunk-JZW63QNP.js";
 import {
-  parseKustomization
-} from "./chunk-KKX6X6TB.js";
+  parseKustomization,
+  pinLabel
+} from "./chunk-LNSMSL26.js";
 import "./chunk-67GET7MB.js";
 import {
   overriddenHoldNote,

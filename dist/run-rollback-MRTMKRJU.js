@@ -24,10 +24,10 @@ import {
   checkEdits,
   planFileEdit,
   showDiffs
-} from "./chunk-JEWJNIX6.js";
+} from "./chunk-JZW63QNP.js";
 import {
   parseKustomization
-} from "./chunk-KKX6X6TB.js";
+} from "./chunk-LNSMSL26.js";
 import "./chunk-67GET7MB.js";
 import {
   landCommit,

@@ -7,7 +7,8 @@ import {
   namesHeldByPins,
   planPinEdits,
   refPart
-} from "./chunk-RYT6LX4S.js";
+} from "./chunk-HMV7UHKV.js";
+import "./chunk-6I6SBE44.js";
 import {
   checkEdits,
   describeEntryDowngrade,
@@ -17,8 +18,8 @@ import {
   renamedIntoWarnings,
   showDiffs,
   suggestArgument
-} from "./chunk-JEWJNIX6.js";
-import "./chunk-KKX6X6TB.js";
+} from "./chunk-JZW63QNP.js";
+import "./chunk-LNSMSL26.js";
 import "./chunk-67GET7MB.js";
 import {
   overriddenHoldNote,

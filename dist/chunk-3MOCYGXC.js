@@ -31,8 +31,12 @@ import {
   shortSha
 } from "./chunk-GSVFKKFK.js";
 import {
-  parseKustomization
-} from "./chunk-KKX6X6TB.js";
+  editorFor
+} from "./chunk-6I6SBE44.js";
+import {
+  parseKustomization,
+  pinLabel
+} from "./chunk-LNSMSL26.js";
 import {
   readHold
 } from "./chunk-BUW5YIGW.js";
@@ -118,11 +122,11 @@ var ConfigHistory = class {
    * file, newest first from the branch head, ending after the first entry
    * `readsPast` turns down (or at HISTORY_LIMIT): older commits are not read.
    */
-  async imageHistory(file, image, readsPast) {
+  async imageHistory(file, image, readsPast, valueIn = imageValueIn) {
     const entries = [];
     for await (const { sha, date } of this.graph.fileHistory(this.head, file)) {
       const text = await this.graph.fileAt(sha, file);
-      const value = text === void 0 ? void 0 : imageValueIn(text, file, image);
+      const value = text === void 0 ? void 0 : valueIn(text, file, image);
       entries.push({ sha, date, value });
       if (!readsPast(value) || entries.length >= HISTORY_LIMIT) break;
     }
@@ -175,7 +179,8 @@ function findImageEntry(entries, image) {
 }
 
 // src/drift/declared-images.ts
-async function readDeclaredImages(overlays, configuredImages) {
+import { join } from "node:path";
+async function readDeclaredImages(overlays, configuredImages, pins = [], root = "") {
   const renderer = await findRenderer();
   const images = /* @__PURE__ */ new Set();
   let version;
@@ -195,7 +200,33 @@ async function readDeclaredImages(overlays, configuredImages) {
       for (const { name, newName, newTag, digest } of document.entries) images.add(formatImageReference({ name: newName || name, tag: newTag, digest }));
     }
   }
-  return { overlays: overlays.map((overlay) => overlay.path), images: [...images].sort(), rendered, version };
+  for (const pin of pins) {
+    const held = await readPinned(root, pin);
+    rendered = false;
+    for (const { name, values } of held) {
+      images.add(formatImageReference({ name: values.newName || name, tag: values.newTag, digest: values.digest }));
+      const primary = configuredImages.at(0) ?? name;
+      if (!version && name === primary) version = { image: name, tag: values.newTag, digest: values.digest, file: pin.file };
+    }
+  }
+  return { overlays: [...overlays.map((overlay) => overlay.path), ...pins.map(pinLabel)], images: [...images].sort(), rendered, version };
+}
+async function readPinned(root, pin) {
+  try {
+    return editorFor(pin.kind).read(pin, await readFile(join(root, pin.file), "utf8"));
+  } catch {
+    return [];
+  }
+}
+function pinnedValueIn(pin) {
+  return (text, _file, image) => {
+    try {
+      const held = editorFor(pin.kind).read(pin, text).find((candidate) => candidate.name === image || candidate.values.newName === image);
+      return held ? { tag: held.values.newTag, digest: held.values.digest } : void 0;
+    } catch {
+      return void 0;
+    }
+  };
 }
 
 // src/drift/judge-drift.ts
@@ -410,7 +441,7 @@ async function collectDrift(settings, sources) {
     const key = `${env.name}\0${app.name}`;
     let declared = declaredCache.get(key);
     if (!declared) {
-      declared = "missing" in lookup ? Promise.resolve(void 0) : readDeclaredImages(lookup.overlays, app.images);
+      declared = "missing" in lookup ? Promise.resolve(void 0) : readDeclaredImages(lookup.overlays, app.images, app.environments[env.name]?.pins, lookup.root);
       declaredCache.set(key, declared);
     }
     return declared;
@@ -438,7 +469,8 @@ async function collectDrift(settings, sources) {
         env,
         app,
         declared,
-        lookup.overlays.map((overlay) => overlay.path)
+        // A revision is behind when a later commit changed the app's overlays or its pins' files.
+        [...lookup.overlays.map((overlay) => overlay.path), ...(app.environments[env.name]?.pins ?? []).map((pin) => pin.file)]
       );
       findings.push(...judged.findings);
       const from = env.from ? byName.get(env.from) : void 0;
@@ -468,7 +500,7 @@ async function collectDrift(settings, sources) {
 }
 function findOverlays(settings, root, env, app) {
   try {
-    return { overlays: resolveEnvironmentOverlays(root, { ...settings.config, apps: [app] }, env).flatMap((entry) => entry.overlays) };
+    return { overlays: resolveEnvironmentOverlays(root, { ...settings.config, apps: [app] }, env).flatMap((entry) => entry.overlays), root };
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     return {
@@ -508,7 +540,9 @@ async function skewAgainst(from, env, app, declared, context) {
   const earlierBranch = await context.sources.branchOf(from);
   const earlier = await context.declaredFor(from, app, findOverlays(context.settings, earlierBranch.root, from, app));
   if (!earlier?.version || !declared.version) return void 0;
-  const history = await earlierBranch.history.imageHistory(earlier.version.file, earlier.version.image, skewReadsPast(earlier.version, declared.version));
+  const { file, image } = earlier.version;
+  const pin = app.environments[from.name]?.pins.find((candidate) => candidate.file === file);
+  const history = await earlierBranch.history.imageHistory(file, image, skewReadsPast(earlier.version, declared.version), pin && pinnedValueIn(pin));
   const skew = computeSkew(earlier.version, declared.version, history, context.sources.now, !earlierBranch.shallow);
   const promotionPr = context.sources.promotionPr?.(from.name, env.name, app.name);
   return { from: from.name, ...skew, earlier: strip(earlier.version), later: strip(declared.version), ...promotionPr ? { promotionPr } : {} };
