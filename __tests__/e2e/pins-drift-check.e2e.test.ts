@@ -83,7 +83,7 @@ describe('drift-check reads the images pins declare', () => {
     expect(item?.message).toContain(declared);
   });
 
-  test('a pin edited after the synced revision: the controller runs a stale revision of the pin's file', async () => {
+  test("a pin edited after the synced revision: the controller runs a stale revision of the pin's file", async () => {
     repo = createConfigRepo(HELM_EXAMPLE);
     argo = await startArgoCdSimulator({ scenario: { applications: scenario(repo.work) }, manualSteps: true });
     const file = join(repo.work, 'environments/dev/values.yaml');
