@@ -71,15 +71,15 @@ function clockOf(fixed) {
 
 // src/main.ts
 var COMMANDS = {
-  "set-image": async () => (await import("./set-image-A3MJPZL2.js")).setImageCommand,
-  promote: async () => (await import("./promote-WA4E4UZK.js")).promoteCommand,
-  rollback: async () => (await import("./rollback-F72KGGTW.js")).rollbackCommand,
+  "set-image": async () => (await import("./set-image-U6QN5IE2.js")).setImageCommand,
+  promote: async () => (await import("./promote-NOSJEX67.js")).promoteCommand,
+  rollback: async () => (await import("./rollback-3Y2FCYWE.js")).rollbackCommand,
   release: async () => (await import("./release-PQJEILR3.js")).releaseCommand,
   "check-setup": async () => (await import("./check-setup-4C6WUEHX.js")).checkSetupCommand,
-  validate: async () => (await import("./validate-CZXNCVXK.js")).validateCommand,
+  validate: async () => (await import("./validate-WBFBT7ER.js")).validateCommand,
   wait: async () => (await import("./wait-3FE2U2UW.js")).waitCommand,
-  "drift-check": async () => (await import("./drift-check-6W6PW2WU.js")).driftCheckCommand,
-  "merge-reports": async () => (await import("./merge-reports-M3IIGFXB.js")).mergeReportsCommand
+  "drift-check": async () => (await import("./drift-check-M6O7CMH2.js")).driftCheckCommand,
+  "merge-reports": async () => (await import("./merge-reports-DRFX5LI4.js")).mergeReportsCommand
 };
 async function run() {
   try {

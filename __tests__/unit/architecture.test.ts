@@ -61,7 +61,7 @@ const MAY_IMPORT: Record<string, string[]> = {
   inputs: ['config', 'controllers', 'errors', 'github', 'holds', 'log', 'shard', 'text', 'types', 'validate'],
   checks: ['kustomize', 'pins', 'types', 'validate'],
   pins: ['errors', 'kustomize', 'log', 'process', 'text', 'types'],
-  validate: ['config', 'errors', 'github', 'kustomize', 'log', 'process', 'repo', 'report', 'shard', 'text', 'types'],
+  validate: ['config', 'errors', 'github', 'kustomize', 'log', 'pins', 'process', 'repo', 'report', 'shard', 'text', 'types'],
   controllers: ['config', 'errors', 'github', 'log', 'repo', 'text', 'types'],
   repo: ['config', 'errors', 'github', 'process', 'types'],
   kustomize: ['errors', 'log', 'policy', 'process', 'types'],

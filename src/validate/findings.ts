@@ -16,7 +16,8 @@ export type FindingRule =
   | 'latest-tag'
   | 'digest-required'
   | 'duplicate-resource'
-  | 'server-dry-run';
+  | 'server-dry-run'
+  | 'pin';
 
 export interface Finding {
   severity: Severity;

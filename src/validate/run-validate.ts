@@ -1,6 +1,9 @@
 import * as core from '@actions/core';
 import { resolveEnvironmentOverlays } from '../repo/environment-overlays.js';
 import { environmentNamed, type ConfigFile } from '../config/load-config.js';
+import { environmentPins, type PromotionConfig } from '../config/promotion-config.js';
+import { existsSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
 import type { GitHubAccess } from '../github/github-connection.js';
 import { settingsFor, type WorkflowSettings } from '../config/environment-settings.js';
 import type { RunContext } from '../types.js';
@@ -8,10 +11,10 @@ import { openConfigRepo } from '../repo/open-config-repo.js';
 import { resolveOverlays } from '../repo/overlay-paths.js';
 import { describeShard, takeShard, type Partition, type Shard } from '../shard/shard.js';
 import { countOf } from '../text/wording.js';
-import type { Overlay, RepoLocation } from '../types.js';
+import type { Overlay, Pin, RepoLocation } from '../types.js';
 import type { ValidationReport } from './findings.js';
 import { withKubeconfigFile } from './kubeconfig-file.js';
-import { discoverOverlays, overlaysChangedSince } from './overlay-discovery.js';
+import { changedFiles, discoverOverlays, overlaysChangedSince } from './overlay-discovery.js';
 import { validateOverlays, type ValidateOptions } from './validate-overlays.js';
 import { withPolicy, type SchemaSettings } from './validation-settings.js';
 
@@ -71,12 +74,21 @@ export async function runValidate(inputs: ValidateInputs, context: ValidateConte
           : `No overlay changed since ${inputs.baseRef}.`,
       );
     }
-    const sharded = takeShard(overlays, (overlay) => overlay.path, inputs.shard);
-    if (inputs.shard) core.info(`${describeShard(inputs.shard, sharded.items.length, overlays.length, 'overlay')}.`);
-    overlays = sharded.items;
+    let pins = inputs.overlays.length > 0 || !opened.config ? [] : environment ? environmentPins(opened.config, environment.name) : allPins(opened.config);
+    if (inputs.changedOnly && pins.length > 0) pins = await pinsChangedSince(root, pins, inputs.baseRef);
+    // Overlays and pins' files share out over the shards alike, by their paths.
+    const items: Array<{ key: string; overlay?: Overlay; pin?: Pin }> = [
+      ...overlays.map((overlay) => ({ key: overlay.path, overlay })),
+      ...pins.map((pin) => ({ key: `${pin.kind}: ${pin.file}`, pin })),
+    ];
+    const sharded = takeShard(items, (item) => item.key, inputs.shard);
+    if (inputs.shard) core.info(`${describeShard(inputs.shard, sharded.items.length, items.length, 'overlay or pin')}.`);
+    overlays = sharded.items.flatMap((item) => (item.overlay ? [item.overlay] : []));
+    pins = sharded.items.flatMap((item) => (item.pin ? [item.pin] : []));
     const settings = withPolicy(inputs.schema, policy);
-    const options: ValidateOptions = { ...settings, repoRoot: root, policyFor: () => settings.policy };
-    const report = await core.group(`Validating ${countOf(overlays.length, 'overlay')}`, () =>
+    const options: ValidateOptions = { ...settings, repoRoot: root, policyFor: () => settings.policy, pins };
+    const scope = pins.length > 0 ? `${countOf(overlays.length, 'overlay')} and ${countOf(pins.length, 'pin')}` : countOf(overlays.length, 'overlay');
+    const report = await core.group(`Validating ${scope}`, () =>
       inputs.serverDryRun
         ? withKubeconfigFile(inputs.kubeconfig, context.run.tempDir, (file) =>
             validateOverlays(overlays, { ...options, serverDryRun: { kubeconfigFile: file, context: inputs.kubeContext || undefined } }),
@@ -87,4 +99,26 @@ export async function runValidate(inputs: ValidateInputs, context: ValidateConte
   } finally {
     await opened.repo.dispose();
   }
+}
+
+/** Every environment's pins, each file and kind once. */
+function allPins(config: PromotionConfig): Pin[] {
+  const seen = new Set<string>();
+  return config.environments
+    .flatMap((env) => environmentPins(config, env.name))
+    .filter((pin) => {
+      const key = `${pin.kind}\0${pin.file}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+/** The pins whose file changed since the base (a pin whose file is missing is kept: validate names it). */
+async function pinsChangedSince(root: string, pins: readonly Pin[], baseRef: string): Promise<Pin[]> {
+  const changed = new Set(await changedFiles(root, baseRef));
+  return pins.filter((pin) => {
+    const file = join(root, pin.file);
+    return !existsSync(file) || changed.has(realpathSync(file));
+  });
 }

@@ -1,14 +1,17 @@
 import { realpathSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { relative, sep } from 'node:path';
-import { UserError } from '../errors.js';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import { messageOf, UserError } from '../errors.js';
+import { editorFor } from '../pins/pin-editors.js';
+import { pinLabel, type PinnedImage } from '../pins/pin-types.js';
 import { findRenderer, type Renderer } from '../kustomize/render.js';
 import { RenderCache } from '../kustomize/render-cache.js';
 import { mapWithLimit } from '../process/run-process.js';
 import { addFinding, describeResource, emptyOverlayReport, type Finding, type OverlayReport, type ValidationReport } from './findings.js';
 import { clearKustomizationCache } from './kustomization-references.js';
 import { parseKubernetesVersion, type KubernetesVersion } from './kubernetes-versions.js';
-import type { EnvironmentPolicy, Overlay } from '../types.js';
+import type { EnvironmentPolicy, Overlay, Pin } from '../types.js';
 import { describeRenderError, locateRenderError } from './render-errors.js';
 import { renderOrigins } from './render-with-origins.js';
 import { parseRenderedResources, renderedIdentity, type RenderedObject } from './rendered-resources.js';
@@ -39,6 +42,8 @@ export interface ValidateOptions {
   concurrency?: number;
   /** Renders this run already made of the same files (the render check's), used instead of rendering again. */
   renders?: RenderCache;
+  /** The pins besides overlays to check: their files exist and parse, their Applications and HelmReleases are valid resources, their paths hold images. */
+  pins?: readonly Pin[];
 }
 
 /**
@@ -70,6 +75,7 @@ export async function validateOverlays(overlays: readonly Overlay[], given: Vali
     renders: given.renders ?? new RenderCache(),
   };
   const reports = await mapWithLimit(overlays, options.concurrency ?? availableParallelism(), (overlay) => validateOverlay(run, overlay));
+  reports.push(...(await Promise.all(pinFiles(options.pins ?? []).map((pins) => validatePinFile(run, pins)))));
   return {
     valid: reports.every((report) => report.errors.length === 0),
     overlays: reports,
@@ -141,6 +147,78 @@ async function validateOverlay(run: ValidationRun, overlay: Overlay): Promise<Ov
   for (const finding of pending) addFinding(report, placeFinding(finding, { repoRoot: options.repoRoot, overlay, locator: run.locator, originOf }));
   report.validateMs += Date.now() - placing;
   return report;
+}
+
+/** The pins grouped by file: a file is read and checked once, whatever pins share it. */
+function pinFiles(pins: readonly Pin[]): Pin[][] {
+  const byFile = new Map<string, Pin[]>();
+  for (const pin of pins) byFile.set(pin.file, [...(byFile.get(pin.file) ?? []), pin]);
+  return [...byFile.values()];
+}
+
+/**
+ * One pin's file, as validate sees it: it must exist and parse; an Argo CD
+ * Application or a Flux HelmRelease in it is a resource, checked against the
+ * catalog as a rendered one is; and each Helm path the pin names must hold
+ * the image's part (a typo in `image.tag` would pin nothing).
+ */
+async function validatePinFile(run: ValidationRun, pins: readonly Pin[]): Promise<OverlayReport> {
+  const { repoRoot } = run.options;
+  const [first] = pins;
+  const absoluteFile = join(repoRoot, first.file);
+  const where: Overlay = { path: pins.map(pinLabel).join(', '), file: first.file, absolutePath: dirname(absoluteFile), absoluteFile };
+  const report = emptyOverlayReport(where.path, where.file);
+  const pinError = (message: string, line = 1): void => {
+    addFinding(report, { severity: 'error', rule: 'pin', message, file: first.file, line });
+  };
+  const started = Date.now();
+  const text = await readFile(absoluteFile, 'utf8').catch(() => undefined);
+  if (text === undefined) {
+    pinError(`${first.origin ?? pinLabel(first)}: ${first.file} does not exist in the config repo.`);
+    return report;
+  }
+  const parsed = parseRenderedResources(text);
+  for (const problem of parsed.problems) addFinding(report, { severity: 'error', rule: 'yaml', message: problem, file: first.file, line: 1 });
+  if (pins.some((pin) => pin.kind !== 'helm-values' && pin.kind !== 'image-setters')) {
+    report.resources = parsed.objects.length;
+    const pending = checkResources(
+      {
+        version: run.version,
+        catalog: run.catalog,
+        locator: run.locator,
+        ignoreMissingSchemas: run.options.ignoreMissingSchemas,
+        policy: run.options.policyFor(where),
+        overlayDir: where.absolutePath,
+      },
+      parsed.objects,
+    );
+    for (const finding of pending) addFinding(report, placeFinding(finding, { repoRoot, overlay: where, locator: run.locator, originOf: () => absoluteFile }));
+  }
+  for (const pin of pins) for (const problem of pinnedPathProblems(pin, text)) pinError(problem.message, problem.line);
+  report.validateMs = Date.now() - started;
+  return report;
+}
+
+/** Where a pin names a place that holds nothing: a Helm path with no value, an Application or setter file that pins no image. */
+function pinnedPathProblems(pin: Pin, text: string): Array<{ message: string; line: number }> {
+  let held: PinnedImage[];
+  try {
+    held = editorFor(pin.kind).read(pin, text);
+  } catch (error) {
+    return [{ message: `${pinLabel(pin)}: ${messageOf(error)}`, line: 1 }];
+  }
+  if (pin.images.length === 0) return held.length > 0 ? [] : [{ message: `${pinLabel(pin)}: the file pins no image.`, line: 1 }];
+  return held.flatMap((image) => {
+    const paths = pin.images.find((candidate) => candidate.name === image.name)?.paths ?? pin.images[0].paths;
+    const missing = [
+      paths.reference && !image.values.newTag && !image.values.digest ? `${paths.reference} (the reference)` : '',
+      paths.tag && !image.values.newTag ? `${paths.tag} (the tag)` : '',
+      paths.repository && !image.values.newName ? `${paths.repository} (the repository)` : '',
+    ].filter(Boolean);
+    return missing.length > 0
+      ? [{ message: `${pinLabel(pin)}: ${missing.join(' and ')} of image ${image.name || '(by repository)'} holds no value.`, line: image.line }]
+      : [];
+  });
 }
 
 /** The server's answers, each about the rendered object it names, if it names one. */

@@ -7,8 +7,7 @@ import {
   namesHeldByPins,
   planPinEdits,
   refPart
-} from "./chunk-HMV7UHKV.js";
-import "./chunk-6I6SBE44.js";
+} from "./chunk-BZRJO3F6.js";
 import {
   checkEdits,
   describeEntryDowngrade,
@@ -18,8 +17,7 @@ import {
   renamedIntoWarnings,
   showDiffs,
   suggestArgument
-} from "./chunk-JZW63QNP.js";
-import "./chunk-LNSMSL26.js";
+} from "./chunk-AROXACED.js";
 import "./chunk-67GET7MB.js";
 import {
   overriddenHoldNote,
@@ -37,14 +35,14 @@ import {
 } from "./chunk-RX5A3FJN.js";
 import {
   withPolicy
-} from "./chunk-MHZM7DG4.js";
+} from "./chunk-IZVVHC5Z.js";
 import {
   collectRenderedImages,
   findRenderer,
   renderOverlay,
   resolveEnvironmentOverlays,
   resolveOverlays
-} from "./chunk-6RQVYJQN.js";
+} from "./chunk-GMM4QGEF.js";
 import "./chunk-RVUGUYNP.js";
 import {
   settingsFor

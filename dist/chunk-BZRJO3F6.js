@@ -1,17 +1,15 @@
 import { createRequire as __gitopsPromoteRequire } from 'node:module';
 const require = __gitopsPromoteRequire(import.meta.url);
 import {
-  editorFor,
-  findImageSetters,
-  mayHoldImageSetters
-} from "./chunk-6I6SBE44.js";
-import {
-  pinLabel
-} from "./chunk-LNSMSL26.js";
-import {
   buildPullRequestBody,
   compareUrl
 } from "./chunk-RX5A3FJN.js";
+import {
+  editorFor,
+  findImageSetters,
+  mayHoldImageSetters,
+  pinLabel
+} from "./chunk-GMM4QGEF.js";
 import {
   gateChecklist
 } from "./chunk-JRJT67WC.js";

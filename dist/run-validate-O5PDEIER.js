@@ -9,11 +9,11 @@ import {
   readKustomizationReferences,
   validateOverlays,
   withPolicy
-} from "./chunk-MHZM7DG4.js";
+} from "./chunk-IZVVHC5Z.js";
 import {
   resolveEnvironmentOverlays,
   resolveOverlays
-} from "./chunk-6RQVYJQN.js";
+} from "./chunk-GMM4QGEF.js";
 import "./chunk-RVUGUYNP.js";
 import {
   settingsFor
@@ -22,9 +22,11 @@ import {
   Git,
   GitError,
   environmentNamed,
+  environmentPins,
   openConfigRepo
 } from "./chunk-KAEWAEI4.js";
 import "./chunk-7HOJAJTS.js";
+import "./chunk-JDMUORZ6.js";
 import "./chunk-JPUJ5SV7.js";
 import "./chunk-ZIFJSN7V.js";
 import "./chunk-KZG5HD5P.js";
@@ -47,6 +49,10 @@ import {
   info
 } from "./chunk-IFQTFODU.js";
 import "./chunk-NKRLB5FG.js";
+
+// src/validate/run-validate.ts
+import { existsSync, realpathSync as realpathSync2 } from "node:fs";
+import { join as join2 } from "node:path";
 
 // src/validate/kubeconfig-file.ts
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -130,13 +136,21 @@ async function runValidate(inputs, context) {
         overlays.length > 0 ? `Changed since ${inputs.baseRef}: ${overlays.map((overlay) => overlay.path).join(", ")}` : `No overlay changed since ${inputs.baseRef}.`
       );
     }
-    const sharded = takeShard(overlays, (overlay) => overlay.path, inputs.shard);
-    if (inputs.shard) info(`${describeShard(inputs.shard, sharded.items.length, overlays.length, "overlay")}.`);
-    overlays = sharded.items;
+    let pins = inputs.overlays.length > 0 || !opened.config ? [] : environment ? environmentPins(opened.config, environment.name) : allPins(opened.config);
+    if (inputs.changedOnly && pins.length > 0) pins = await pinsChangedSince(root, pins, inputs.baseRef);
+    const items = [
+      ...overlays.map((overlay) => ({ key: overlay.path, overlay })),
+      ...pins.map((pin) => ({ key: `${pin.kind}: ${pin.file}`, pin }))
+    ];
+    const sharded = takeShard(items, (item) => item.key, inputs.shard);
+    if (inputs.shard) info(`${describeShard(inputs.shard, sharded.items.length, items.length, "overlay or pin")}.`);
+    overlays = sharded.items.flatMap((item) => item.overlay ? [item.overlay] : []);
+    pins = sharded.items.flatMap((item) => item.pin ? [item.pin] : []);
     const settings = withPolicy(inputs.schema, policy);
-    const options = { ...settings, repoRoot: root, policyFor: () => settings.policy };
+    const options = { ...settings, repoRoot: root, policyFor: () => settings.policy, pins };
+    const scope = pins.length > 0 ? `${countOf(overlays.length, "overlay")} and ${countOf(pins.length, "pin")}` : countOf(overlays.length, "overlay");
     const report = await group(
-      `Validating ${countOf(overlays.length, "overlay")}`,
+      `Validating ${scope}`,
       () => inputs.serverDryRun ? withKubeconfigFile(
         inputs.kubeconfig,
         context.run.tempDir,
@@ -147,6 +161,22 @@ async function runValidate(inputs, context) {
   } finally {
     await opened.repo.dispose();
   }
+}
+function allPins(config) {
+  const seen = /* @__PURE__ */ new Set();
+  return config.environments.flatMap((env) => environmentPins(config, env.name)).filter((pin) => {
+    const key = `${pin.kind}\0${pin.file}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+async function pinsChangedSince(root, pins, baseRef) {
+  const changed = new Set(await changedFiles(root, baseRef));
+  return pins.filter((pin) => {
+    const file = join2(root, pin.file);
+    return !existsSync(file) || changed.has(realpathSync2(file));
+  });
 }
 export {
   runValidate

@@ -190,7 +190,7 @@ var setImageCommand = {
     };
     return { inputs, context };
   },
-  run: async ({ inputs, context }) => (await import("./run-set-image-MN23YYH5.js")).runSetImage(inputs, context),
+  run: async ({ inputs, context }) => (await import("./run-set-image-5O5D6XMF.js")).runSetImage(inputs, context),
   async report(outcome) {
     setOutputs(setImageOutputs(outcome));
     if (outcome.commitSha && outcome.pushed) exportVariable(COMMIT_SHA_VARIABLE, outcome.commitSha);

@@ -24,20 +24,13 @@ import {
   promotionMarker,
   promotionTitle,
   readPinFile
-} from "./chunk-HMV7UHKV.js";
-import {
-  editorFor
-} from "./chunk-6I6SBE44.js";
+} from "./chunk-BZRJO3F6.js";
 import {
   checkEdits,
   planFileEdit,
   showDiffs,
   unifiedDiff
-} from "./chunk-JZW63QNP.js";
-import {
-  parseKustomization,
-  pinLabel
-} from "./chunk-LNSMSL26.js";
+} from "./chunk-AROXACED.js";
 import "./chunk-67GET7MB.js";
 import {
   overriddenHoldNote,
@@ -55,13 +48,16 @@ import {
 import {
   RenderCache,
   withPolicy
-} from "./chunk-MHZM7DG4.js";
+} from "./chunk-IZVVHC5Z.js";
 import {
   collectRenderedImages,
+  editorFor,
   findRenderer,
+  parseKustomization,
+  pinLabel,
   renderOverlay,
   resolveEnvironmentOverlays
-} from "./chunk-6RQVYJQN.js";
+} from "./chunk-GMM4QGEF.js";
 import "./chunk-RVUGUYNP.js";
 import {
   settingsFor

@@ -2,10 +2,12 @@ import { createRequire as __gitopsPromoteRequire } from 'node:module';
 const require = __gitopsPromoteRequire(import.meta.url);
 import {
   KUSTOMIZATION_FILE_NAMES,
+  editorFor,
   findRenderer,
   parseYamlStream,
+  pinLabel,
   renderOverlay
-} from "./chunk-6RQVYJQN.js";
+} from "./chunk-GMM4QGEF.js";
 import {
   mapWithLimit,
   require_ajv,
@@ -29,7 +31,8 @@ import {
 } from "./chunk-U3CEUUQP.js";
 import {
   InputError,
-  UserError
+  UserError,
+  messageOf
 } from "./chunk-EVMGEMOW.js";
 import {
   warning
@@ -56,7 +59,8 @@ var RenderCache = class {
 // src/validate/validate-overlays.ts
 import { realpathSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { relative as relative3, sep as sep2 } from "node:path";
+import { readFile } from "node:fs/promises";
+import { dirname as dirname3, join as join5, relative as relative3, sep as sep2 } from "node:path";
 
 // src/validate/findings.ts
 function addFinding(report, finding) {
@@ -1118,6 +1122,7 @@ async function validateOverlays(overlays, given) {
     renders: given.renders ?? new RenderCache()
   };
   const reports = await mapWithLimit(overlays, options.concurrency ?? availableParallelism(), (overlay) => validateOverlay(run, overlay));
+  reports.push(...await Promise.all(pinFiles(options.pins ?? []).map((pins) => validatePinFile(run, pins))));
   return {
     valid: reports.every((report) => report.errors.length === 0),
     overlays: reports,
@@ -1171,6 +1176,65 @@ async function validateOverlay(run, overlay) {
   for (const finding of pending) addFinding(report, placeFinding(finding, { repoRoot: options.repoRoot, overlay, locator: run.locator, originOf }));
   report.validateMs += Date.now() - placing;
   return report;
+}
+function pinFiles(pins) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const pin of pins) byFile.set(pin.file, [...byFile.get(pin.file) ?? [], pin]);
+  return [...byFile.values()];
+}
+async function validatePinFile(run, pins) {
+  const { repoRoot } = run.options;
+  const [first] = pins;
+  const absoluteFile = join5(repoRoot, first.file);
+  const where = { path: pins.map(pinLabel).join(", "), file: first.file, absolutePath: dirname3(absoluteFile), absoluteFile };
+  const report = emptyOverlayReport(where.path, where.file);
+  const pinError = (message, line = 1) => {
+    addFinding(report, { severity: "error", rule: "pin", message, file: first.file, line });
+  };
+  const started = Date.now();
+  const text = await readFile(absoluteFile, "utf8").catch(() => void 0);
+  if (text === void 0) {
+    pinError(`${first.origin ?? pinLabel(first)}: ${first.file} does not exist in the config repo.`);
+    return report;
+  }
+  const parsed = parseRenderedResources(text);
+  for (const problem of parsed.problems) addFinding(report, { severity: "error", rule: "yaml", message: problem, file: first.file, line: 1 });
+  if (pins.some((pin) => pin.kind !== "helm-values" && pin.kind !== "image-setters")) {
+    report.resources = parsed.objects.length;
+    const pending = checkResources(
+      {
+        version: run.version,
+        catalog: run.catalog,
+        locator: run.locator,
+        ignoreMissingSchemas: run.options.ignoreMissingSchemas,
+        policy: run.options.policyFor(where),
+        overlayDir: where.absolutePath
+      },
+      parsed.objects
+    );
+    for (const finding of pending) addFinding(report, placeFinding(finding, { repoRoot, overlay: where, locator: run.locator, originOf: () => absoluteFile }));
+  }
+  for (const pin of pins) for (const problem of pinnedPathProblems(pin, text)) pinError(problem.message, problem.line);
+  report.validateMs = Date.now() - started;
+  return report;
+}
+function pinnedPathProblems(pin, text) {
+  let held;
+  try {
+    held = editorFor(pin.kind).read(pin, text);
+  } catch (error) {
+    return [{ message: `${pinLabel(pin)}: ${messageOf(error)}`, line: 1 }];
+  }
+  if (pin.images.length === 0) return held.length > 0 ? [] : [{ message: `${pinLabel(pin)}: the file pins no image.`, line: 1 }];
+  return held.flatMap((image) => {
+    const paths = pin.images.find((candidate) => candidate.name === image.name)?.paths ?? pin.images[0].paths;
+    const missing = [
+      paths.reference && !image.values.newTag && !image.values.digest ? `${paths.reference} (the reference)` : "",
+      paths.tag && !image.values.newTag ? `${paths.tag} (the tag)` : "",
+      paths.repository && !image.values.newName ? `${paths.repository} (the repository)` : ""
+    ].filter(Boolean);
+    return missing.length > 0 ? [{ message: `${pinLabel(pin)}: ${missing.join(" and ")} of image ${image.name || "(by repository)"} holds no value.`, line: image.line }] : [];
+  });
 }
 async function dryRunFindings(yaml, objects, overlay, dryRun) {
   return (await serverDryRun(yaml, objects, dryRun)).map(({ resource, pointer, finding }) => {

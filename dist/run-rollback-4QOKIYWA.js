@@ -24,10 +24,7 @@ import {
   checkEdits,
   planFileEdit,
   showDiffs
-} from "./chunk-JZW63QNP.js";
-import {
-  parseKustomization
-} from "./chunk-LNSMSL26.js";
+} from "./chunk-AROXACED.js";
 import "./chunk-67GET7MB.js";
 import {
   landCommit,
@@ -42,10 +39,11 @@ import {
 import "./chunk-RX5A3FJN.js";
 import {
   withPolicy
-} from "./chunk-MHZM7DG4.js";
+} from "./chunk-IZVVHC5Z.js";
 import {
+  parseKustomization,
   resolveEnvironmentOverlays
-} from "./chunk-6RQVYJQN.js";
+} from "./chunk-GMM4QGEF.js";
 import "./chunk-RVUGUYNP.js";
 import {
   settingsFor

@@ -1,16 +1,12 @@
 import { createRequire as __gitopsPromoteRequire } from 'node:module';
 const require = __gitopsPromoteRequire(import.meta.url);
 import {
-  IMAGE_FIELDS,
-  applySplices,
-  columnOf,
-  detectLineEnding,
-  formatScalar,
-  lineEndAfter,
-  pinLabel,
-  scalarText,
-  trimLineBreak
-} from "./chunk-LNSMSL26.js";
+  require_picomatch
+} from "./chunk-RVUGUYNP.js";
+import {
+  canRun,
+  runProcess
+} from "./chunk-KAEWAEI4.js";
 import {
   require_dist
 } from "./chunk-7HOJAJTS.js";
@@ -21,6 +17,12 @@ import {
 import {
   DEFAULT_IMAGE_PATHS
 } from "./chunk-JPUJ5SV7.js";
+import {
+  CORE_SCHEMA,
+  defineMappingTag,
+  loadAll,
+  mapTag
+} from "./chunk-ZIFJSN7V.js";
 import {
   formatImageReference,
   isImageMatched,
@@ -35,14 +37,370 @@ import {
   __toESM
 } from "./chunk-NKRLB5FG.js";
 
-// src/pins/image-setter-markers.ts
+// src/repo/overlay-paths.ts
+var import_picomatch = __toESM(require_picomatch(), 1);
+import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { isAbsolute, join, relative, sep } from "node:path";
+var KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+var SKIPPED_FOLDERS = /* @__PURE__ */ new Set([".git", "node_modules"]);
+function resolveOverlays(root, patterns, input = "overlays") {
+  if (patterns.length === 0) throw new InputError(input, "no overlay folder given; name at least one, such as apps/web/overlays/dev.");
+  const realRoot = realpathSync(root);
+  const found = /* @__PURE__ */ new Map();
+  for (const raw of patterns) {
+    const pattern = raw.replace(/\\/g, "/").replace(/^\.\/+/, "").replace(/\/+$/, "") || ".";
+    if (isAbsolute(pattern) || /^[a-zA-Z]:/.test(pattern)) throw new InputError(input, `'${raw}' is absolute; give a path relative to the config repo.`);
+    if (pattern.split("/").includes("..")) throw new InputError(input, `'${raw}' leaves the config repo ('..' is not allowed).`);
+    const folders = import_picomatch.default.scan(pattern).isGlob ? matchFolders(realRoot, pattern) : [pattern];
+    if (folders.length === 0) throw new InputError(input, `'${raw}' matches no folder with a kustomization file.`);
+    for (const folder of folders) {
+      const overlay = describeOverlay(realRoot, folder, raw, input);
+      found.set(overlay.path, overlay);
+    }
+  }
+  return [...found.values()];
+}
+function matchFolders(root, pattern) {
+  const isMatch = (0, import_picomatch.default)(pattern, { dot: false });
+  const base = import_picomatch.default.scan(pattern).base || ".";
+  const maxDepth = /\*\*|\{/.test(pattern) ? Infinity : pattern.split("/").length;
+  const matches = [];
+  const walk = (relativeDir, depth) => {
+    const absolute = relativeDir === "." ? root : join(root, relativeDir);
+    let entries;
+    try {
+      entries = readdirSync(absolute, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    if (relativeDir !== "." && isMatch(relativeDir) && entries.some((entry) => isKustomizationFileName(entry.name))) matches.push(relativeDir);
+    if (depth >= maxDepth) return;
+    for (const entry of entries.filter((candidate) => candidate.isDirectory() && !SKIPPED_FOLDERS.has(candidate.name)).sort(byName)) {
+      walk(relativeDir === "." ? entry.name : `${relativeDir}/${entry.name}`, depth + 1);
+    }
+  };
+  walk(base, base === "." ? 0 : base.split("/").length);
+  return matches;
+}
+function isKustomizationFileName(name) {
+  return KUSTOMIZATION_FILE_NAMES.includes(name);
+}
+function byName(a, b) {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+function insideRoot(root, target) {
+  return target === root || target.startsWith(root + sep);
+}
+function describeOverlay(root, folder, raw, input) {
+  const absolute = join(root, folder);
+  if (!existsSync(absolute)) throw new InputError(input, `'${raw}' does not exist in the config repo.`);
+  const real = realpathSync(absolute);
+  if (!insideRoot(root, real)) throw new InputError(input, `'${raw}' is a symlink that leaves the config repo.`);
+  if (!statSync(real).isDirectory()) throw new InputError(input, `'${raw}' is not a folder.`);
+  const present = KUSTOMIZATION_FILE_NAMES.filter((name) => readdirSync(real).includes(name));
+  if (present.length === 0) {
+    throw new InputError(input, `'${raw}' has no kustomization file (${KUSTOMIZATION_FILE_NAMES.join(", ")}).`);
+  }
+  if (present.length > 1) {
+    throw new UserError(`${folder} has both ${present.join(" and ")}; kustomize refuses a folder with more than one kustomization file.`);
+  }
+  const fileName = present[0];
+  const absoluteFile = join(absolute, fileName);
+  if (!insideRoot(root, realpathSync(absoluteFile))) {
+    throw new InputError(input, `'${folder}/${fileName}' is a symlink that leaves the config repo.`);
+  }
+  const path = relative(root, absolute).split(sep).join("/") || ".";
+  return { path, file: path === "." ? fileName : `${path}/${fileName}`, absolutePath: absolute, absoluteFile };
+}
+
+// src/repo/environment-overlays.ts
+var APP_PLACEHOLDER = "{app}";
+function resolveEnvironmentOverlays(root, config, env, input = "environment") {
+  const templated = env.overlays.some((pattern) => pattern.includes(APP_PLACEHOLDER));
+  if (!templated) {
+    const own = config.apps.filter((app) => app.environments[env.name]?.overlays);
+    if (own.length === 0 && env.overlays.length > 0) return [{ app: "", overlays: resolveOverlays(root, env.overlays, input) }];
+  }
+  const appNames = config.apps.length > 0 ? config.apps.map((app) => app.name) : discoverApps(root, env.overlays, input);
+  return appNames.map((app) => {
+    const patterns = config.apps.find((candidate) => candidate.name === app)?.environments[env.name]?.overlays ?? env.overlays;
+    if (patterns.length === 0) return { app, overlays: [] };
+    try {
+      return {
+        app,
+        overlays: resolveOverlays(
+          root,
+          patterns.map((pattern) => pattern.replaceAll(APP_PLACEHOLDER, app)),
+          input
+        )
+      };
+    } catch (error) {
+      throw new UserError(`Environment '${env.name}', app '${app}': ${error.message}`);
+    }
+  });
+}
+function discoverApps(root, patterns, input) {
+  const apps = /* @__PURE__ */ new Set();
+  for (const pattern of patterns.filter((candidate) => candidate.includes(APP_PLACEHOLDER))) {
+    const capture = templateMatcher(pattern);
+    for (const overlay of resolveOverlays(root, [pattern.replaceAll(APP_PLACEHOLDER, "*")], input)) {
+      const app = capture.exec(overlay.path)?.[1];
+      if (app) apps.add(app);
+    }
+  }
+  return [...apps].sort();
+}
+function templateMatcher(pattern) {
+  const source = pattern.replace(/^\.\//, "").split(APP_PLACEHOLDER).map(
+    (part) => part.replace(/[.+^$()|[\]\\]/g, "\\$&").replace(/\*\*/g, "\0").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]").replace(/\u0000/g, ".*")
+  ).join("([^/]+)");
+  return new RegExp(`^${source}$`);
+}
+
+// src/kustomize/rendered-yaml.ts
+var import_yaml = __toESM(require_dist(), 1);
+var NEEDS_FULL_PARSER = /(?:^|[\s[{,])!|^%/m;
+var mappingWithNullKeyAsEmpty = defineMappingTag("tag:yaml.org,2002:map", {
+  create: mapTag.create,
+  identify: mapTag.identify,
+  represent: mapTag.represent,
+  addPair: (map, key2, value) => mapTag.addPair(map, key2 === null ? "" : key2, value),
+  has: (map, key2) => mapTag.has(map, key2 === null ? "" : key2),
+  keys: mapTag.keys,
+  get: mapTag.get
+});
+var SCHEMA = CORE_SCHEMA.withTags(mappingWithNullKeyAsEmpty);
+var MAX_ALIASES = 100;
+function parseYamlStream(text) {
+  if (!NEEDS_FULL_PARSER.test(text)) {
+    try {
+      const values = [];
+      for (const document of splitDocuments(text)) {
+        for (const value of loadAll(document, { schema: SCHEMA, maxAliases: MAX_ALIASES })) if (value !== null && value !== void 0) values.push(value);
+      }
+      return { values, problems: [] };
+    } catch {
+    }
+  }
+  return parseWithDocuments(text);
+}
+function splitDocuments(text) {
+  return /^(?:---[ \t]+\S|\.\.\.(?:\s|$))/m.test(text) ? [text] : text.split(/^---[ \t]*(?:\r?\n|$)/m);
+}
+function parseWithDocuments(text) {
+  const values = [];
+  const problems = [];
+  for (const document of (0, import_yaml.parseAllDocuments)(text)) {
+    if (!("contents" in document)) continue;
+    if (document.errors.length > 0) {
+      problems.push(document.errors[0].message);
+      continue;
+    }
+    let value;
+    try {
+      value = document.toJS();
+    } catch (error) {
+      problems.push(error.message);
+      continue;
+    }
+    if (value !== null && value !== void 0) values.push(value);
+  }
+  return { values, problems };
+}
+
+// src/kustomize/render.ts
+var cachedRenderer;
+function findRenderer() {
+  cachedRenderer ??= (async () => {
+    if (await canRun("kustomize", ["version"])) return { command: ["kustomize", "build"], describe: "kustomize build" };
+    if (await canRun("kubectl", ["version", "--client"])) return { command: ["kubectl", "kustomize"], describe: "kubectl kustomize" };
+    return null;
+  })();
+  return cachedRenderer;
+}
+async function renderOverlay(renderer, directory, extraArgs = []) {
+  const [program, ...args] = renderer.command;
+  const result = await runProcess(program, [...args, ...extraArgs, directory]);
+  if (result.exitCode === 0) return { ok: true, yaml: result.stdout };
+  const error = result.stderr.replace(/^E\d{4} [\d:.]+\s+\d+ \S+\] /gm, "").trim() || `exit code ${result.exitCode}`;
+  return { ok: false, error };
+}
+function collectRenderedImages(yaml) {
+  return [...new Set(collectImageSites(yaml).map((site) => site.reference))].sort();
+}
+function collectImageSites(yaml) {
+  const sites = [];
+  for (const root of parseYamlStream(yaml).values) {
+    const resource = resourceName(root);
+    const visit4 = (node, field3) => {
+      if (Array.isArray(node)) {
+        node.forEach((item, index) => {
+          visit4(item, `${field3}[${index}]`);
+        });
+      } else if (isRecord(node)) {
+        for (const [key2, value] of Object.entries(node)) {
+          const path = field3 ? `${field3}.${key2}` : key2;
+          if (key2 === "image" && typeof value === "string") sites.push({ resource, field: path, reference: value });
+          else if (key2 === "image" && isRecord(value) && typeof value.reference === "string")
+            sites.push({ resource, field: `${path}.reference`, reference: value.reference });
+          else visit4(value, path);
+        }
+      }
+    };
+    visit4(root, "");
+  }
+  return sites;
+}
+function resourceName(root) {
+  if (!isRecord(root)) return "";
+  const metadata = isRecord(root.metadata) ? root.metadata : {};
+  const parts = [root.kind, metadata.namespace, metadata.name].filter((part) => typeof part === "string" && part !== "");
+  return parts.join("/");
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/kustomize/kustomization-document.ts
 var import_yaml2 = __toESM(require_dist(), 1);
+var IMAGE_FIELDS = ["newName", "newTag", "digest"];
+var FIELD_KEYS = {
+  name: "name",
+  newname: "newName",
+  newtag: "newTag",
+  digest: "digest",
+  newdigest: "digest"
+};
+function fieldOfKey(key2) {
+  return typeof key2 === "string" ? FIELD_KEYS[key2.toLowerCase()] : void 0;
+}
+function scalarText(node) {
+  if (!(0, import_yaml2.isScalar)(node) || node.value === null || node.value === void 0) return "";
+  if (typeof node.value === "string") return node.value;
+  if (typeof node.source === "string" && node.source !== "") return node.source;
+  const { value } = node;
+  return typeof value === "number" || typeof value === "boolean" || typeof value === "bigint" ? String(value) : JSON.stringify(value);
+}
+function pairKey(pair) {
+  return (0, import_yaml2.isScalar)(pair.key) ? String(pair.key.value) : "";
+}
+function findFieldPair(entry, field3) {
+  return entry.items.find((pair) => fieldOfKey(pairKey(pair)) === field3);
+}
+function parseKustomization(source, file) {
+  const document = (0, import_yaml2.parseDocument)(source, { keepSourceTokens: true, prettyErrors: true });
+  if (document.errors.length > 0) {
+    throw new UserError(`${file} is not valid YAML: ${yamlErrorText(document.errors[0])}.`);
+  }
+  const contents = document.contents;
+  if (contents !== null && !(0, import_yaml2.isMap)(contents) && !((0, import_yaml2.isScalar)(contents) && contents.value === null)) {
+    throw new UserError(`${file} is not a kustomization: its top level is not a mapping.`);
+  }
+  const root = (0, import_yaml2.isMap)(contents) ? contents : null;
+  const imagesPair = root ? findImagesPair(root) : null;
+  const value = imagesPair?.value ?? null;
+  if (value !== null && !(0, import_yaml2.isSeq)(value) && !((0, import_yaml2.isScalar)(value) && value.value === null)) {
+    throw new UserError(`${file}: 'images' must be a list of entries, found ${describeNode(value)}.`);
+  }
+  const images = (0, import_yaml2.isSeq)(value) ? value : null;
+  const entries = images ? images.items.map((item, index) => readEntry(item, index, file)) : [];
+  return { source, file, document, root, imagesPair, images, entries };
+}
+function findImagesPair(root) {
+  const pairs = root.items.filter((pair) => pairKey(pair).toLowerCase() === "images");
+  return pairs.at(-1) ?? null;
+}
+function readEntry(item, index, file) {
+  if (!(0, import_yaml2.isMap)(item)) throw new UserError(`${file}: images[${index}] must be a mapping with a 'name'.`);
+  const node = item;
+  const entry = { name: "", newName: "", newTag: "", digest: "", node };
+  for (const pair of node.items) {
+    const field3 = fieldOfKey(pairKey(pair));
+    if (field3 === void 0) continue;
+    if (pair.value !== null && !(0, import_yaml2.isScalar)(pair.value)) {
+      throw new UserError(`${file}: images[${index}].${pairKey(pair)} must be a string, found ${describeNode(pair.value)}.`);
+    }
+    entry[field3] = scalarText(pair.value);
+  }
+  if (entry.name === "") throw new UserError(`${file}: images[${index}] has no 'name'.`);
+  return entry;
+}
+function describeNode(node) {
+  if ((0, import_yaml2.isMap)(node)) return "a mapping";
+  if ((0, import_yaml2.isSeq)(node)) return "a list";
+  if ((0, import_yaml2.isScalar)(node)) return `'${String(node.value)}'`;
+  return "something else";
+}
+
+// src/pins/pin-types.ts
+function pinLabel(pin) {
+  return `${pin.kind}: ${pin.file}`;
+}
+
+// src/pins/image-setter-markers.ts
+var import_yaml5 = __toESM(require_dist(), 1);
 
 // src/pins/yaml-nodes.ts
-var import_yaml = __toESM(require_dist(), 1);
-function parseYamlStream(source, file) {
-  const lineCounter = new import_yaml.LineCounter();
-  const parsed = (0, import_yaml.parseAllDocuments)(source, { lineCounter, prettyErrors: true });
+var import_yaml4 = __toESM(require_dist(), 1);
+
+// src/kustomize/yaml-text.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+function applySplices(source, splices) {
+  const sorted = splices.map((splice, index) => ({ splice, index })).sort((a, b) => b.splice.start - a.splice.start || b.splice.end - a.splice.end || b.index - a.index).map(({ splice }) => splice);
+  let result = source;
+  let limit = Number.POSITIVE_INFINITY;
+  for (const splice of sorted) {
+    if (splice.end > limit) throw new Error("internal error: overlapping YAML edits");
+    result = result.slice(0, splice.start) + splice.text + result.slice(splice.end);
+    limit = splice.start;
+  }
+  return result;
+}
+function detectLineEnding(source) {
+  return /\r\n/.test(source) ? "\r\n" : "\n";
+}
+function lineStartOf(source, offset) {
+  return source.lastIndexOf("\n", offset - 1) + 1;
+}
+function lineEndAfter(source, offset) {
+  const newline = source.indexOf("\n", offset);
+  return newline < 0 ? source.length : newline + 1;
+}
+function trimLineBreak(source, end) {
+  let at = end;
+  while (at > 0 && (source[at - 1] === "\n" || source[at - 1] === "\r")) at -= 1;
+  return at;
+}
+function columnOf(source, offset) {
+  return offset - lineStartOf(source, offset);
+}
+function readsAsSameString(text) {
+  for (const schema of ["core", "yaml-1.1"]) {
+    try {
+      if ((0, import_yaml3.parse)(text, { schema }) !== text) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+function canBePlain(value) {
+  if (value === "" || /^[0-9][0-9a-fA-F]*$/.test(value)) return false;
+  if (/^[\s\-?:,[\]{}#&*!|>'"%@`]/.test(value) || /\s$|:\s|\s#|[\n\r\t]/.test(value)) {
+    return /^-[^\s]/.test(value) && readsAsSameString(value);
+  }
+  return readsAsSameString(value);
+}
+function formatScalar(value, style) {
+  if (style === "QUOTE_SINGLE") return `'${value.replace(/'/g, "''")}'`;
+  if (style === "PLAIN" && canBePlain(value)) return value;
+  return JSON.stringify(value);
+}
+
+// src/pins/yaml-nodes.ts
+function parseYamlStream2(source, file) {
+  const lineCounter = new import_yaml4.LineCounter();
+  const parsed = (0, import_yaml4.parseAllDocuments)(source, { lineCounter, prettyErrors: true });
   const documents = Array.isArray(parsed) ? parsed : [];
   for (const document of documents) {
     if (document.errors.length > 0) throw new UserError(`${file} is not valid YAML: ${yamlErrorText(document.errors[0])}.`);
@@ -58,26 +416,26 @@ function rangeOf(node) {
   return range;
 }
 function pairOf(map, key2) {
-  return map.items.find((pair) => (0, import_yaml.isScalar)(pair.key) && pair.key.value === key2);
+  return map.items.find((pair) => (0, import_yaml4.isScalar)(pair.key) && pair.key.value === key2);
 }
 function mapAt(map, key2) {
   const value = pairOf(map, key2)?.value;
-  return (0, import_yaml.isMap)(value) ? value : null;
+  return (0, import_yaml4.isMap)(value) ? value : null;
 }
 function textAt(map, key2) {
   if (!map) return "";
   const value = pairOf(map, key2)?.value;
-  return (0, import_yaml.isScalar)(value) ? scalarText(value) : "";
+  return (0, import_yaml4.isScalar)(value) ? scalarText(value) : "";
 }
 function keyStart(pair) {
   return rangeOf(pair.key)[0];
 }
 function contentEnd(source, node) {
-  if ((0, import_yaml.isPair)(node)) {
-    const empty = node.value === null || (0, import_yaml.isScalar)(node.value) && node.value.value === null && rangeOf(node.value)[1] <= rangeOf(node.value)[0];
+  if ((0, import_yaml4.isPair)(node)) {
+    const empty = node.value === null || (0, import_yaml4.isScalar)(node.value) && node.value.value === null && rangeOf(node.value)[1] <= rangeOf(node.value)[0];
     return empty ? rangeOf(node.key)[1] : contentEnd(source, node.value);
   }
-  if (((0, import_yaml.isMap)(node) || (0, import_yaml.isSeq)(node)) && !node.flow && node.items.length > 0) return contentEnd(source, node.items.at(-1));
+  if (((0, import_yaml4.isMap)(node) || (0, import_yaml4.isSeq)(node)) && !node.flow && node.items.length > 0) return contentEnd(source, node.items.at(-1));
   return trimLineBreak(source, rangeOf(node)[1]);
 }
 function scalarStyleOf(node) {
@@ -85,21 +443,21 @@ function scalarStyleOf(node) {
   if (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED") return "BLOCK";
   return "PLAIN";
 }
-function describeNode(node) {
-  if ((0, import_yaml.isMap)(node)) return "a mapping";
-  if ((0, import_yaml.isSeq)(node)) return "a list";
-  if ((0, import_yaml.isAlias)(node)) return "an alias";
-  if ((0, import_yaml.isScalar)(node)) return node.value === null ? "empty" : `'${scalarText(node)}'`;
+function describeNode2(node) {
+  if ((0, import_yaml4.isMap)(node)) return "a mapping";
+  if ((0, import_yaml4.isSeq)(node)) return "a list";
+  if ((0, import_yaml4.isAlias)(node)) return "an alias";
+  if ((0, import_yaml4.isScalar)(node)) return node.value === null ? "empty" : `'${scalarText(node)}'`;
   return "something else";
 }
 function indentStyleOf(stream) {
   let map;
   let sequence;
   const visit4 = (node, keyColumn) => {
-    if ((0, import_yaml.isMap)(node) && !node.flow) {
+    if ((0, import_yaml4.isMap)(node) && !node.flow) {
       if (keyColumn !== null && node.items.length > 0) map ??= columnOf(stream.source, keyStart(node.items[0])) - keyColumn;
       for (const pair of node.items) visit4(pair.value, columnOf(stream.source, keyStart(pair)));
-    } else if ((0, import_yaml.isSeq)(node) && !node.flow) {
+    } else if ((0, import_yaml4.isSeq)(node) && !node.flow) {
       const first = node.items[0];
       if (keyColumn !== null && first) {
         const dash = stream.source.lastIndexOf("-", rangeOf(first)[0]);
@@ -125,7 +483,7 @@ function mayHoldImageSetters(text) {
 }
 function findImageSetters(text, file = "the file") {
   if (!mayHoldImageSetters(text)) return [];
-  const stream = parseYamlStream(text, file);
+  const stream = parseYamlStream2(text, file);
   const markers = [];
   const visitor = {
     Scalar(key2, node) {
@@ -134,11 +492,11 @@ function findImageSetters(text, file = "the file") {
       if (marker) markers.push({ ...marker, line: lineOf(stream, marker.start) });
     }
   };
-  for (const document of stream.documents) (0, import_yaml2.visit)(document, visitor);
+  for (const document of stream.documents) (0, import_yaml5.visit)(document, visitor);
   return markers.sort((a, b) => a.start - b.start);
 }
 function markerOf(text, node) {
-  if (!(0, import_yaml2.isScalar)(node) || !node.range) return null;
+  if (!(0, import_yaml5.isScalar)(node) || !node.range) return null;
   const [start, end] = rangeOf(node);
   if (end <= start) return null;
   const style = scalarStyleOf(node);
@@ -265,10 +623,10 @@ function setValue(marker, group, argument) {
 }
 
 // src/pins/argocd-helm-parameters-editor.ts
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml10 = __toESM(require_dist(), 1);
 
 // src/pins/yaml-source.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 function yamlText(source, file, firstLine = 1) {
   const starts = [0];
   for (let at = source.indexOf("\n"); at >= 0; at = source.indexOf("\n", at + 1)) starts.push(at + 1);
@@ -290,12 +648,12 @@ function yamlText(source, file, firstLine = 1) {
 }
 var PARSE_OPTIONS = { keepSourceTokens: true, prettyErrors: true };
 function parseYamlDocument(text, what = text.file) {
-  const document = (0, import_yaml3.parseDocument)(text.source, PARSE_OPTIONS);
+  const document = (0, import_yaml6.parseDocument)(text.source, PARSE_OPTIONS);
   if (document.errors.length > 0) throw new UserError(`${what} is not valid YAML: ${yamlErrorText(document.errors[0])}.`);
   return document;
 }
 function parseYamlDocuments(text) {
-  const documents = (0, import_yaml3.parseAllDocuments)(text.source, PARSE_OPTIONS);
+  const documents = (0, import_yaml6.parseAllDocuments)(text.source, PARSE_OPTIONS);
   if (!Array.isArray(documents)) return [];
   for (const document of documents) {
     if (document.errors.length > 0) throw new UserError(`${text.file} is not valid YAML: ${yamlErrorText(document.errors[0])}.`);
@@ -304,7 +662,7 @@ function parseYamlDocuments(text) {
 }
 function isEmptyDocument(document) {
   const contents = document.contents;
-  return contents === null || (0, import_yaml3.isScalar)(contents) && contents.value === null;
+  return contents === null || (0, import_yaml6.isScalar)(contents) && contents.value === null;
 }
 
 // src/pins/embedded-yaml.ts
@@ -626,7 +984,7 @@ function refuseUnplaced(pin, places, entry, args) {
 }
 
 // src/pins/yaml-insert.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 var rangeOf2 = (node) => node?.range ?? null;
 function keyStart2(pair) {
   return rangeOf2(pair.key)?.[0] ?? 0;
@@ -638,28 +996,28 @@ function pairEnd(source, pair) {
 function fileLayout(document, source) {
   let indent = 0;
   let sequenceIndent = -1;
-  (0, import_yaml4.visit)(document, {
+  (0, import_yaml7.visit)(document, {
     Pair(_, pair) {
       const keyRange = rangeOf2(pair.key);
       if (!keyRange) return;
       const keyColumn = columnOf(source, keyRange[0]);
       const value = pair.value;
-      if (indent === 0 && (0, import_yaml4.isMap)(value) && !value.flow && value.items.length > 0) {
+      if (indent === 0 && (0, import_yaml7.isMap)(value) && !value.flow && value.items.length > 0) {
         const column = columnOf(source, keyStart2(value.items[0]));
         if (column > keyColumn) indent = column - keyColumn;
       }
-      if (sequenceIndent < 0 && (0, import_yaml4.isSeq)(value) && !value.flow && value.items.length > 0) {
+      if (sequenceIndent < 0 && (0, import_yaml7.isSeq)(value) && !value.flow && value.items.length > 0) {
         const first = rangeOf2(value.items[0]);
         if (first) sequenceIndent = Math.max(0, columnOf(source, source.lastIndexOf("-", first[0])) - keyColumn);
       }
-      return indent > 0 && sequenceIndent >= 0 ? import_yaml4.visit.BREAK : void 0;
+      return indent > 0 && sequenceIndent >= 0 ? import_yaml7.visit.BREAK : void 0;
     }
   });
   return { indent: indent || 2, sequenceIndent: Math.max(0, sequenceIndent) };
 }
 function siblingStyle(map) {
   const styles = new Set(
-    (map?.items ?? []).flatMap((pair) => (0, import_yaml4.isScalar)(pair.value) && typeof pair.value.value === "string" ? [String(pair.value.type)] : [])
+    (map?.items ?? []).flatMap((pair) => (0, import_yaml7.isScalar)(pair.value) && typeof pair.value.value === "string" ? [String(pair.value.type)] : [])
   );
   if (styles.size !== 1) return "PLAIN";
   const [style] = styles;
@@ -739,8 +1097,8 @@ function appendItems(text, seq, items) {
   }
   const first = seq.items[0];
   const dashColumn = columnOf(source, source.lastIndexOf("-", rangeOf2(first)?.[0] ?? 0));
-  const flowEntries = (0, import_yaml4.isMap)(first) && first.flow;
-  const keyColumn = (0, import_yaml4.isMap)(first) && !first.flow && first.items.length > 0 ? columnOf(source, keyStart2(first.items[0])) : dashColumn + 2;
+  const flowEntries = (0, import_yaml7.isMap)(first) && first.flow;
+  const keyColumn = (0, import_yaml7.isMap)(first) && !first.flow && first.items.length > 0 ? columnOf(source, keyStart2(first.items[0])) : dashColumn + 2;
   const lines = items.flatMap((item) => {
     if (flowEntries) return [`${" ".repeat(dashColumn)}- ${flowItem(item)}`];
     return item.map(([field3, value], index) => {
@@ -756,23 +1114,23 @@ function pairEndOf(source, node) {
 }
 
 // src/pins/yaml-path.ts
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml9 = __toESM(require_dist(), 1);
 
 // src/pins/yaml-anchors.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
 function keyText2(pair) {
-  return (0, import_yaml5.isScalar)(pair.key) ? scalarText(pair.key) : "";
+  return (0, import_yaml8.isScalar)(pair.key) ? scalarText(pair.key) : "";
 }
 function isMergeKey(pair) {
-  return (0, import_yaml5.isScalar)(pair.key) && pair.key.value === "<<" && pair.key.type === "PLAIN";
+  return (0, import_yaml8.isScalar)(pair.key) && pair.key.value === "<<" && pair.key.type === "PLAIN";
 }
 function resolved(node, document) {
-  return (0, import_yaml5.isAlias)(node) ? node.resolve(document) : node;
+  return (0, import_yaml8.isAlias)(node) ? node.resolve(document) : node;
 }
 function mergedMaps(pair, document) {
   const value = resolved(pair.value, document);
-  const sources = (0, import_yaml5.isSeq)(value) ? value.items.map((item) => resolved(item, document)) : [value];
-  return sources.filter((source) => (0, import_yaml5.isMap)(source));
+  const sources = (0, import_yaml8.isSeq)(value) ? value.items.map((item) => resolved(item, document)) : [value];
+  return sources.filter((source) => (0, import_yaml8.isMap)(source));
 }
 function effectiveEntries(map, document, text, seen = /* @__PURE__ */ new Set()) {
   const entries = [];
@@ -800,10 +1158,10 @@ function effectiveEntries(map, document, text, seen = /* @__PURE__ */ new Set())
 }
 function hasAliases(document) {
   let found = false;
-  (0, import_yaml5.visit)(document, {
+  (0, import_yaml8.visit)(document, {
     Alias() {
       found = true;
-      return import_yaml5.visit.BREAK;
+      return import_yaml8.visit.BREAK;
     }
   });
   return found;
@@ -812,21 +1170,21 @@ function routesOfNodes(document, text) {
   const routes = /* @__PURE__ */ new Map();
   const lineOf2 = (node) => text.lineOf(node.range?.[0] ?? 0);
   const walk = (value, segments, alias, ancestors) => {
-    if ((0, import_yaml5.isAlias)(value)) {
+    if ((0, import_yaml8.isAlias)(value)) {
       const target = value.resolve(document);
       if (!target || ancestors.has(target)) return;
       walk(target, segments, alias ?? { name: value.source, line: lineOf2(target), at: lineOf2(value) }, ancestors);
       return;
     }
-    if (!(0, import_yaml5.isScalar)(value) && !(0, import_yaml5.isMap)(value) && !(0, import_yaml5.isSeq)(value)) return;
+    if (!(0, import_yaml8.isScalar)(value) && !(0, import_yaml8.isMap)(value) && !(0, import_yaml8.isSeq)(value)) return;
     const node = value;
     const list = routes.get(node) ?? [];
     list.push({ path: formatValuesPath(segments), segments, line: alias ? alias.at : lineOf2(node), alias });
     routes.set(node, list);
-    if ((0, import_yaml5.isScalar)(value)) return;
+    if ((0, import_yaml8.isScalar)(value)) return;
     ancestors.add(node);
-    if ((0, import_yaml5.isSeq)(value)) value.items.forEach((item, index) => walk(item, [...segments, { index }], alias, ancestors));
-    if ((0, import_yaml5.isMap)(value)) {
+    if ((0, import_yaml8.isSeq)(value)) value.items.forEach((item, index) => walk(item, [...segments, { index }], alias, ancestors));
+    if ((0, import_yaml8.isMap)(value)) {
       for (const entry of effectiveEntries(value, document, text)) {
         const viaMerge = entry.mergedAt === null ? alias : alias ?? { name: "<<", line: entry.mergedAt, at: entry.mergedAt };
         walk(entry.pair.value, [...segments, { key: entry.key }], viaMerge, ancestors);
@@ -843,15 +1201,15 @@ function shownPath(root, path) {
   return formatValuesPath([...root.shownPrefix ?? [], ...path]);
 }
 function resolve(node, document) {
-  return (0, import_yaml6.isAlias)(node) ? node.resolve(document) : node;
+  return (0, import_yaml9.isAlias)(node) ? node.resolve(document) : node;
 }
 function isNullNode(node) {
-  return node === null || node === void 0 || (0, import_yaml6.isScalar)(node) && node.value === null;
+  return node === null || node === void 0 || (0, import_yaml9.isScalar)(node) && node.value === null;
 }
 function describe(node) {
-  if ((0, import_yaml6.isMap)(node)) return "a mapping";
-  if ((0, import_yaml6.isSeq)(node)) return "a list";
-  if ((0, import_yaml6.isScalar)(node) && node.value === null) return "empty (null)";
+  if ((0, import_yaml9.isMap)(node)) return "a mapping";
+  if ((0, import_yaml9.isSeq)(node)) return "a list";
+  if ((0, import_yaml9.isScalar)(node) && node.value === null) return "empty (null)";
   const text = scalarText(node);
   return `'${text.length > 40 ? `${text.slice(0, 40)}\u2026` : text}'`;
 }
@@ -872,15 +1230,15 @@ function lookupPath(root, path, role) {
       return { kind: "missing", container, rest: path.slice(i), inherited };
     }
     if (isIndex(segment)) {
-      if (!(0, import_yaml6.isSeq)(node)) fail(`${here} is ${describe(node)}, not a list, so ${shownPath(root, path.slice(0, i + 1))} does not exist.`);
+      if (!(0, import_yaml9.isSeq)(node)) fail(`${here} is ${describe(node)}, not a list, so ${shownPath(root, path.slice(0, i + 1))} does not exist.`);
       const items = node.items;
       if (segment.index >= items.length) return { kind: "missing", container: { kind: "empty-document" }, rest: path.slice(i), inherited };
       node = items[segment.index];
       holder = null;
       continue;
     }
-    if (!(0, import_yaml6.isMap)(node)) {
-      const hint = (0, import_yaml6.isSeq)(node) ? `write ${here}[0] and the keys after it` : `name the path that holds ${role} (a whole image reference is a reference path)`;
+    if (!(0, import_yaml9.isMap)(node)) {
+      const hint = (0, import_yaml9.isSeq)(node) ? `write ${here}[0] and the keys after it` : `name the path that holds ${role} (a whole image reference is a reference path)`;
       fail(`${here || "the top level"} is ${describe(node)}, not a mapping, so it has no key '${segment.key}'; ${hint}.`);
     }
     const map = node;
@@ -892,8 +1250,8 @@ function lookupPath(root, path, role) {
   }
   node = resolve(node, document);
   const where = shownPath(root, path);
-  if ((0, import_yaml6.isMap)(node) || (0, import_yaml6.isSeq)(node)) fail(`${where} is ${describe(node)}, not a scalar; name the scalar that holds ${role}.`);
-  if (!(0, import_yaml6.isScalar)(node)) fail(`${where} has a key but no value to replace; write it as 'key: value'.`);
+  if ((0, import_yaml9.isMap)(node) || (0, import_yaml9.isSeq)(node)) fail(`${where} is ${describe(node)}, not a scalar; name the scalar that holds ${role}.`);
+  if (!(0, import_yaml9.isScalar)(node)) fail(`${where} has a key but no value to replace; write it as 'key: value'.`);
   const at = holder?.pair.key?.range?.[0] ?? node.range?.[0] ?? 0;
   return { kind: "scalar", node, inherited, at };
 }
@@ -1027,12 +1385,12 @@ var key = (name) => ({ key: name });
 var PARAMETER_FIELDS = ["name", "value", "forceString"];
 function field(document, ...path) {
   const value = document.getIn(path, true);
-  return (0, import_yaml7.isScalar)(value) && typeof value.value === "string" ? value.value : "";
+  return (0, import_yaml10.isScalar)(value) && typeof value.value === "string" ? value.value : "";
 }
 function appDocuments(text) {
   const apps = [];
   for (const document of parseYamlDocuments(text)) {
-    if (!(0, import_yaml7.isMap)(document.contents) || !field(document, "apiVersion").startsWith("argoproj.io/")) continue;
+    if (!(0, import_yaml10.isMap)(document.contents) || !field(document, "apiVersion").startsWith("argoproj.io/")) continue;
     const kind = field(document, "kind");
     if (kind === "Application") apps.push({ root: { text, document }, spec: [key("spec")], kind });
     if (kind === "ApplicationSet") apps.push({ root: { text, document }, spec: [key("spec"), key("template"), key("spec")], kind });
@@ -1049,8 +1407,8 @@ function nodeAt(app, path) {
 function helmSources(app) {
   const { file } = app.root.text;
   const sources = nodeAt(app, [...app.spec, key("sources")]);
-  const paths = (0, import_yaml7.isSeq)(sources) && sources.items.length > 0 ? sources.items.map((_, index) => [...app.spec, key("sources"), { index }]) : [[...app.spec, key("source")]];
-  const withHelm = paths.filter((path) => (0, import_yaml7.isMap)(nodeAt(app, [...path, key("helm")])));
+  const paths = (0, import_yaml10.isSeq)(sources) && sources.items.length > 0 ? sources.items.map((_, index) => [...app.spec, key("sources"), { index }]) : [[...app.spec, key("source")]];
+  const withHelm = paths.filter((path) => (0, import_yaml10.isMap)(nodeAt(app, [...path, key("helm")])));
   const withChart = paths.filter((path) => scalarText(nodeAt(app, [...path, key("chart")])) !== "");
   const chosen = withHelm.length > 0 ? withHelm : withChart;
   if (chosen.length === 0) {
@@ -1062,11 +1420,11 @@ function readSource(app, path) {
   const { file } = app.root.text;
   const helm = [...path, key("helm")];
   const parameters = nodeAt(app, [...helm, key("parameters")]);
-  if (parameters !== void 0 && !(0, import_yaml7.isSeq)(parameters)) {
+  if (parameters !== void 0 && !(0, import_yaml10.isSeq)(parameters)) {
     throw new UserError(`${file}: ${formatValuesPath([...helm, key("parameters")])} is not a list; write it as a list of name and value (or remove it).`);
   }
   const list = (parameters?.items ?? []).flatMap((item, index) => {
-    if (!(0, import_yaml7.isMap)(item)) return [];
+    if (!(0, import_yaml10.isMap)(item)) return [];
     return [{ index, path: tryParseValuesPath(scalarText(item.get("name", true))), map: item }];
   });
   return { app, path, parameters: parameters ?? null, list, layer: valuesLayer(app, helm) };
@@ -1074,18 +1432,18 @@ function readSource(app, path) {
 function valuesLayer(app, helm) {
   const { text } = app.root;
   const object = nodeAt(app, [...helm, key("valuesObject")]);
-  if ((0, import_yaml7.isMap)(object)) return { root: app.root, base: [...helm, key("valuesObject")], toOuter: (splices) => [...splices] };
+  if ((0, import_yaml10.isMap)(object)) return { root: app.root, base: [...helm, key("valuesObject")], toOuter: (splices) => [...splices] };
   const valuesPath = [...helm, key("values")];
   const values = nodeAt(app, valuesPath);
-  if (values === void 0 || values === null || (0, import_yaml7.isScalar)(values) && values.value === null) return null;
+  if (values === void 0 || values === null || (0, import_yaml10.isScalar)(values) && values.value === null) return null;
   const shown = formatValuesPath(valuesPath);
-  if (!(0, import_yaml7.isScalar)(values) || typeof values.value !== "string") {
+  if (!(0, import_yaml10.isScalar)(values) || typeof values.value !== "string") {
     throw new UserError(`${text.file}: ${shown} is not a string; Argo CD reads it as YAML text: write it as a block (values: |), or use valuesObject.`);
   }
-  const pair = nodeAt(app, helm).items.find((item) => (0, import_yaml7.isScalar)(item.key) && item.key.value === "values");
+  const pair = nodeAt(app, helm).items.find((item) => (0, import_yaml10.isScalar)(item.key) && item.key.value === "values");
   const embedded = embeddedYaml(text, pair, values, shown);
   const document = parseYamlDocument(embedded.text, `${text.file}: ${shown}`);
-  if (!isEmptyDocument(document) && !(0, import_yaml7.isMap)(document.contents)) throw new UserError(`${text.file}: ${shown} holds YAML whose top level is not a mapping.`);
+  if (!isEmptyDocument(document) && !(0, import_yaml10.isMap)(document.contents)) throw new UserError(`${text.file}: ${shown} holds YAML whose top level is not a mapping.`);
   return { root: { text: embedded.text, document, shownPrefix: valuesPath }, base: [], toOuter: embedded.toOuter };
 }
 function parametersPath(source) {
@@ -1182,7 +1540,7 @@ function edit(pin, text, args) {
 var argocdHelmParametersEditor = { read, edit };
 
 // src/pins/argocd-application-sources.ts
-var import_yaml8 = __toESM(require_dist(), 1);
+var import_yaml11 = __toESM(require_dist(), 1);
 
 // src/pins/argocd-image-entry.ts
 function imageArgumentOfEntry(entry, file, location) {
@@ -1222,7 +1580,7 @@ function valuesOf2(argument) {
 // src/pins/argocd-application-sources.ts
 var ARGOCD_API_VERSION = "argoproj.io/v1alpha1";
 function readApplicationFile(source, file) {
-  const stream = parseYamlStream(source, file);
+  const stream = parseYamlStream2(source, file);
   const applications = stream.documents.flatMap((document) => isApplication(document.contents) ? [document.contents] : []);
   if (applications.length === 0) {
     throw new UserError(`${file} is not an Argo CD Application: no document has apiVersion ${ARGOCD_API_VERSION} and kind Application.`);
@@ -1232,7 +1590,7 @@ function readApplicationFile(source, file) {
   return { stream, sources };
 }
 function isApplication(contents) {
-  return (0, import_yaml8.isMap)(contents) && textAt(contents, "apiVersion") === ARGOCD_API_VERSION && textAt(contents, "kind") === "Application";
+  return (0, import_yaml11.isMap)(contents) && textAt(contents, "apiVersion") === ARGOCD_API_VERSION && textAt(contents, "kind") === "Application";
 }
 function readSources(stream, file, application, named) {
   const name = textAt(mapAt(application, "metadata"), "name");
@@ -1240,32 +1598,32 @@ function readSources(stream, file, application, named) {
   const spec = mapAt(application, "spec");
   if (!spec) return [];
   const sources = pairOf(spec, "sources")?.value;
-  if ((0, import_yaml8.isSeq)(sources) && sources.items.length > 0) {
+  if ((0, import_yaml11.isSeq)(sources) && sources.items.length > 0) {
     return sources.items.map((item, index) => {
-      if (!(0, import_yaml8.isMap)(item)) throw new UserError(`${file}: ${where(`spec.sources[${index}]`)} is ${describeNode(item)}, not a mapping.`);
+      if (!(0, import_yaml11.isMap)(item)) throw new UserError(`${file}: ${where(`spec.sources[${index}]`)} is ${describeNode2(item)}, not a mapping.`);
       return readSource2(stream, file, { application: name, index, yamlPath: `spec.sources[${index}]`, node: item }, where);
     });
   }
   const single = pairOf(spec, "source")?.value;
-  if (single === void 0 || single === null || (0, import_yaml8.isScalar)(single) && single.value === null) return [];
-  if (!(0, import_yaml8.isMap)(single)) throw new UserError(`${file}: ${where("spec.source")} is ${describeNode(single)}, not a mapping.`);
+  if (single === void 0 || single === null || (0, import_yaml11.isScalar)(single) && single.value === null) return [];
+  if (!(0, import_yaml11.isMap)(single)) throw new UserError(`${file}: ${where("spec.source")} is ${describeNode2(single)}, not a mapping.`);
   return [readSource2(stream, file, { application: name, index: null, yamlPath: "spec.source", node: single }, where)];
 }
 function readSource2(stream, file, place, where) {
   const { node, yamlPath } = place;
   const kustomizePair = pairOf(node, "kustomize") ?? null;
   const kustomizeValue = kustomizePair?.value ?? null;
-  if (kustomizeValue !== null && !(0, import_yaml8.isMap)(kustomizeValue) && !isEmptyScalar(kustomizeValue)) {
-    throw new UserError(`${file}: ${where(`${yamlPath}.kustomize`)} is ${describeNode(kustomizeValue)}, not a mapping.`);
+  if (kustomizeValue !== null && !(0, import_yaml11.isMap)(kustomizeValue) && !isEmptyScalar(kustomizeValue)) {
+    throw new UserError(`${file}: ${where(`${yamlPath}.kustomize`)} is ${describeNode2(kustomizeValue)}, not a mapping.`);
   }
-  const kustomize = (0, import_yaml8.isMap)(kustomizeValue) ? kustomizeValue : null;
+  const kustomize = (0, import_yaml11.isMap)(kustomizeValue) ? kustomizeValue : null;
   const imagesPair = (kustomize && pairOf(kustomize, "images")) ?? null;
   const imagesValue = imagesPair?.value ?? null;
-  if (imagesValue !== null && !(0, import_yaml8.isSeq)(imagesValue) && !isEmptyScalar(imagesValue)) {
-    throw new UserError(`${file}: ${where(`${yamlPath}.kustomize.images`)} is ${describeNode(imagesValue)}, not a list of image strings.`);
+  if (imagesValue !== null && !(0, import_yaml11.isSeq)(imagesValue) && !isEmptyScalar(imagesValue)) {
+    throw new UserError(`${file}: ${where(`${yamlPath}.kustomize.images`)} is ${describeNode2(imagesValue)}, not a list of image strings.`);
   }
-  const images = (0, import_yaml8.isSeq)(imagesValue) ? imagesValue : null;
-  const entries = (images?.items ?? []).map((item, index) => readEntry(stream, file, item, where(`${yamlPath}.kustomize.images[${index}]`)));
+  const images = (0, import_yaml11.isSeq)(imagesValue) ? imagesValue : null;
+  const entries = (images?.items ?? []).map((item, index) => readEntry2(stream, file, item, where(`${yamlPath}.kustomize.images[${index}]`)));
   const chart = textAt(node, "chart");
   return {
     application: place.application,
@@ -1285,10 +1643,10 @@ function readSource2(stream, file, place, where) {
     mayBuildWithKustomize: chart === "" && !["helm", "directory", "plugin"].some((key2) => pairOf(node, key2))
   };
 }
-function readEntry(stream, file, item, location) {
-  if ((0, import_yaml8.isAlias)(item)) throw new UserError(`${file}: ${location} is an alias; write the image string out so it can be edited.`);
-  if (!(0, import_yaml8.isScalar)(item) || item.value === null || typeof item.value === "object") {
-    throw new UserError(`${file}: ${location} is ${describeNode(item)}, not a string such as web=ghcr.io/acme/web:1.4.2.`);
+function readEntry2(stream, file, item, location) {
+  if ((0, import_yaml11.isAlias)(item)) throw new UserError(`${file}: ${location} is an alias; write the image string out so it can be edited.`);
+  if (!(0, import_yaml11.isScalar)(item) || item.value === null || typeof item.value === "object") {
+    throw new UserError(`${file}: ${location} is ${describeNode2(item)}, not a string such as web=ghcr.io/acme/web:1.4.2.`);
   }
   const text = scalarText(item);
   const substituted = holdsBuildVariable(text);
@@ -1296,7 +1654,7 @@ function readEntry(stream, file, item, location) {
   return { text, node: item, argument, substituted, location, line: lineOf(stream, rangeOf(item)[0]) };
 }
 function isEmptyScalar(node) {
-  return (0, import_yaml8.isScalar)(node) && node.value === null;
+  return (0, import_yaml11.isScalar)(node) && node.value === null;
 }
 
 // src/pins/argocd-kustomize-images-editor.ts
@@ -1470,21 +1828,21 @@ function appendToFlowMap(source, map, text) {
 }
 
 // src/pins/helm-values-editor.ts
-var import_yaml9 = __toESM(require_dist(), 1);
+var import_yaml12 = __toESM(require_dist(), 1);
 var VALUES_BASE = [{ key: "spec" }, { key: "values" }];
 function valuesFilePlaces(text) {
   const document = parseYamlDocument(text);
-  if (!isEmptyDocument(document) && !(0, import_yaml9.isMap)(document.contents)) {
+  if (!isEmptyDocument(document) && !(0, import_yaml12.isMap)(document.contents)) {
     throw new UserError(`${text.file}: the top level is not a mapping, so it is not a Helm values file.`);
   }
   return [{ root: { text, document }, base: [], name: text.file }];
 }
 function field2(document, ...path) {
   const value = document.getIn(path, true);
-  return (0, import_yaml9.isScalar)(value) && typeof value.value === "string" ? value.value : "";
+  return (0, import_yaml12.isScalar)(value) && typeof value.value === "string" ? value.value : "";
 }
 function isHelmRelease(document) {
-  return (0, import_yaml9.isMap)(document.contents) && field2(document, "apiVersion").startsWith("helm.toolkit.fluxcd.io/") && field2(document, "kind") === "HelmRelease";
+  return (0, import_yaml12.isMap)(document.contents) && field2(document, "apiVersion").startsWith("helm.toolkit.fluxcd.io/") && field2(document, "kind") === "HelmRelease";
 }
 function helmReleasePlaces(text) {
   const releases = parseYamlDocuments(text).filter(isHelmRelease);
@@ -1558,7 +1916,28 @@ function editorFor(kind) {
 }
 
 export {
+  parseYamlStream,
+  findRenderer,
+  renderOverlay,
+  collectRenderedImages,
+  collectImageSites,
+  IMAGE_FIELDS,
+  fieldOfKey,
+  pairKey,
+  findFieldPair,
+  parseKustomization,
+  applySplices,
+  detectLineEnding,
+  lineStartOf,
+  lineEndAfter,
+  trimLineBreak,
+  columnOf,
+  formatScalar,
+  pinLabel,
   mayHoldImageSetters,
   findImageSetters,
-  editorFor
+  editorFor,
+  KUSTOMIZATION_FILE_NAMES,
+  resolveOverlays,
+  resolveEnvironmentOverlays
 };

@@ -2,7 +2,7 @@ import { createRequire as __gitopsPromoteRequire } from 'node:module';
 const require = __gitopsPromoteRequire(import.meta.url);
 import {
   keepTrackingIssueIfAsked
-} from "./chunk-3MOCYGXC.js";
+} from "./chunk-DLBH4HQI.js";
 import "./chunk-NM7TA3AE.js";
 import {
   driftItemsOf
@@ -13,12 +13,10 @@ import {
 import "./chunk-SGIT4A7Q.js";
 import "./chunk-76W3VFST.js";
 import "./chunk-GSVFKKFK.js";
-import "./chunk-6I6SBE44.js";
-import "./chunk-LNSMSL26.js";
 import "./chunk-67GET7MB.js";
 import "./chunk-BUW5YIGW.js";
 import "./chunk-H4GQGFUK.js";
-import "./chunk-6RQVYJQN.js";
+import "./chunk-GMM4QGEF.js";
 import "./chunk-RVUGUYNP.js";
 import "./chunk-3BI4KOZW.js";
 import "./chunk-KAEWAEI4.js";

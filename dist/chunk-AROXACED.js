@@ -1,34 +1,32 @@
 import { createRequire as __gitopsPromoteRequire } from 'node:module';
 const require = __gitopsPromoteRequire(import.meta.url);
 import {
-  IMAGE_FIELDS,
-  applySplices,
-  columnOf,
-  detectLineEnding,
-  fieldOfKey,
-  findFieldPair,
-  formatScalar,
-  lineEndAfter,
-  lineStartOf,
-  pairKey,
-  parseKustomization,
-  pinLabel,
-  trimLineBreak
-} from "./chunk-LNSMSL26.js";
-import {
   isDowngrade
 } from "./chunk-67GET7MB.js";
 import {
   RenderCache,
   validateOverlays
-} from "./chunk-MHZM7DG4.js";
+} from "./chunk-IZVVHC5Z.js";
 import {
+  IMAGE_FIELDS,
+  applySplices,
   collectImageSites,
   collectRenderedImages,
+  columnOf,
+  detectLineEnding,
+  fieldOfKey,
+  findFieldPair,
   findRenderer,
+  formatScalar,
+  lineEndAfter,
+  lineStartOf,
+  pairKey,
+  parseKustomization,
   parseYamlStream,
-  renderOverlay
-} from "./chunk-6RQVYJQN.js";
+  pinLabel,
+  renderOverlay,
+  trimLineBreak
+} from "./chunk-GMM4QGEF.js";
 import {
   canRun,
   mapWithLimit,

@@ -31,21 +31,17 @@ import {
   shortSha
 } from "./chunk-GSVFKKFK.js";
 import {
-  editorFor
-} from "./chunk-6I6SBE44.js";
-import {
-  parseKustomization,
-  pinLabel
-} from "./chunk-LNSMSL26.js";
-import {
   readHold
 } from "./chunk-BUW5YIGW.js";
 import {
   collectRenderedImages,
+  editorFor,
   findRenderer,
+  parseKustomization,
+  pinLabel,
   renderOverlay,
   resolveEnvironmentOverlays
-} from "./chunk-6RQVYJQN.js";
+} from "./chunk-GMM4QGEF.js";
 import {
   Git,
   findEnvironment,
