@@ -12,8 +12,9 @@ import { startPromoteWorld, type PromoteWorld } from './promote-fixture.js';
  * `kustomize` there that fails its version check, so the action picks
  * kubectl). The render check and validation share the render after the edit;
  * set-image's downgrade guard also renders the overlay as it was before the
- * edit, to compare what runs; origin annotations cost one more render only
- * for an overlay with findings.
+ * edit, to compare what runs, only where the edit alone cannot say what ran
+ * (an added entry, say); origin annotations cost one more render only for an
+ * overlay with findings.
  */
 
 function findOnPath(program: string): string {
@@ -64,8 +65,15 @@ describe('set-image with validate: true', () => {
   const setImage = (inputs: Record<string, string>): Promise<ActionRun> =>
     runAction({ inputs: { command: 'set-image', path: repo.work, validate: 'true', ...inputs }, env: env() });
 
-  test('renders the edited overlay once after the edit, for the render check and validation, and once before it for the downgrade guard', async () => {
+  test('renders the edited overlay once, for the render check, the downgrade guard and validation: the edit says what ran before', async () => {
     const run = await setImage({ overlays: 'apps/web/overlays/staging', images: 'web=*:1.4.1' });
+    expect(errorAnnotations(run)).toEqual([]);
+    expect(run.outputs.changed).toBe('true');
+    expect(renders('apps/web/overlays/staging')).toEqual({ plain: 1, withOrigins: 0 });
+  });
+
+  test('an argument that clears the tag, so the resource’s own tag runs: the guard renders the overlay as it was, too', async () => {
+    const run = await setImage({ overlays: 'apps/web/overlays/staging', images: 'web=ghcr.io/acme/web' });
     expect(errorAnnotations(run)).toEqual([]);
     expect(run.outputs.changed).toBe('true');
     expect(renders('apps/web/overlays/staging')).toEqual({ plain: 2, withOrigins: 0 });
