@@ -5,13 +5,19 @@ import { parseKustomization } from '../kustomize/kustomization-document.js';
 import { dropUnrenderedNewEntries } from './unrendered-entries.js';
 import { pairApps, planAppPromotion, sourceImages, type AppPromotion } from './promotion-plan.js';
 import type { PromotionRoute } from './promotion-route.js';
+import type { RenderCache } from '../kustomize/render-cache.js';
 
-/** Reads the source and target overlays of a snapshot and plans the target edits, per app. */
+/**
+ * Reads the source and target overlays of a snapshot and plans the target
+ * edits, per app. With the render check, a target that gets a new entry is
+ * rendered as it is, through `renders` when given (valid while the snapshot's
+ * files stay as they are).
+ */
 export async function planPromotion(
   root: string,
   config: PromotionConfig,
   route: PromotionRoute,
-  options: { apps: readonly string[]; renderCheck: boolean },
+  options: { apps: readonly string[]; renderCheck: boolean; renders?: RenderCache },
 ): Promise<AppPromotion[]> {
   const pairs = pairApps(
     resolveEnvironmentOverlays(root, config, route.source, 'from'),
@@ -28,5 +34,5 @@ export async function planPromotion(
       return planAppPromotion(pair, images, texts);
     }),
   );
-  return options.renderCheck ? dropUnrenderedNewEntries(planned) : planned;
+  return options.renderCheck ? dropUnrenderedNewEntries(planned, options.renders) : planned;
 }

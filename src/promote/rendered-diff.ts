@@ -13,13 +13,18 @@ import type { FileEdit } from '../types.js';
  * as one unified diff with Secret data redacted. The snapshot must hold the
  * original files when this is called; they hold them again afterwards. The
  * renders after the edit come from `afterEdit` when the checks made them
- * already (the same files, so the same render).
+ * already (the same files, so the same render), and those before it from
+ * `beforeEdit` when planning made them (a target given a new entry). The
+ * renders before the edit are this diff's own price otherwise: nothing else
+ * in a promotion renders the target as it is.
  */
-export async function renderedDiff(edits: readonly FileEdit[], afterEdit?: RenderCache): Promise<string | undefined> {
+export async function renderedDiff(edits: readonly FileEdit[], afterEdit?: RenderCache, beforeEdit?: RenderCache): Promise<string | undefined> {
   const renderer = await findRenderer();
   if (!renderer) return undefined;
   const changed = edits.filter((edit) => edit.changes.length > 0 && !edit.isComponent);
-  const before = await mapWithLimit(changed, availableParallelism(), (edit) => renderOverlay(renderer, edit.overlay.absolutePath));
+  const before = await mapWithLimit(changed, availableParallelism(), (edit) =>
+    beforeEdit ? beforeEdit.render(renderer, edit.overlay.absolutePath) : renderOverlay(renderer, edit.overlay.absolutePath),
+  );
   await Promise.all(changed.map((edit) => writeFile(edit.overlay.absoluteFile, edit.text)));
   try {
     const after = await mapWithLimit(changed, availableParallelism(), (edit) =>
