@@ -3,8 +3,10 @@
  * first on PATH appends a line per call to a log, then execs the real program, so the action runs as it would.
  * A render is `kubectl kustomize DIR` or `kustomize build DIR`; each is put down to the overlay it rendered: the
  * folder itself, or the overlay a throw-away wrapper kustomization in it lists first (validate renders through
- * one, to learn each resource's origin).
+ * one, to learn each resource's origin). The script also logs a checksum of the folder's kustomization.yaml as it
+ * was at the call, so that a render of an overlay as it was before an edit tells itself apart from one of the edit.
  */
+import { execFileSync } from 'node:child_process';
 import { accessSync, chmodSync, constants, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 
@@ -20,6 +22,8 @@ export interface RenderCall {
   directory: string;
   /** The first list entry of its kustomization.yaml (a wrapper's overlay), or ''. */
   firstEntry: string;
+  /** `cksum` of its kustomization.yaml at the call (kustomizationChecksum), or ''. */
+  checksum: string;
 }
 
 const PROGRAMS: Record<string, string> = { kubectl: 'kustomize', kustomize: 'build' };
@@ -46,24 +50,26 @@ export function installRenderCounter(scratch: string): RenderCounter {
       const lines = readFileSync(log, 'utf8').split('\n').filter(Boolean);
       writeFileSync(log, '');
       return lines.flatMap((line) => {
-        const [program, args, directory, firstEntry] = line.split('\t');
-        return PROGRAMS[program] === args.split(' ')[0] ? [{ directory, firstEntry }] : [];
+        const [program, args, directory, firstEntry, checksum = ''] = line.split('\t');
+        return PROGRAMS[program] === args.split(' ')[0] ? [{ directory, firstEntry, checksum }] : [];
       });
     },
   };
 }
 
-/** One line per call: program, its arguments, its last argument, and that folder's first list entry. */
+/** One line per call: program, its arguments, its last argument, that folder's first list entry and its kustomization's checksum. */
 function wrapperScript(program: string, real: string): string {
   return `#!/bin/sh
 # Written by bench/render-counter.ts: log this call, then run the real ${program}.
 last=''
 for argument in "$@"; do last="$argument"; done
 first=''
+sum=''
 if [ -n "$last" ] && [ -f "$last/kustomization.yaml" ]; then
   first=$(sed -n 's/^- *//p' "$last/kustomization.yaml" | head -n 1)
+  sum=$(cksum < "$last/kustomization.yaml")
 fi
-printf '%s\\t%s\\t%s\\t%s\\n' '${program}' "$*" "$last" "$first" >> "$BENCH_RENDER_LOG"
+printf '%s\\t%s\\t%s\\t%s\\t%s\\n' '${program}' "$*" "$last" "$first" "$sum" >> "$BENCH_RENDER_LOG"
 exec '${real}' "$@"
 `;
 }
@@ -82,24 +88,40 @@ export function findOnPath(program: string, searchPath = process.env.PATH ?? '')
   return undefined;
 }
 
+/** The checksum the counting script logs for a kustomization with this text (the same `cksum`, of the same bytes). */
+export function kustomizationChecksum(text: string): string {
+  return execFileSync('cksum', { input: text, encoding: 'utf8' }).trim();
+}
+
 export interface RenderTally {
   /** Renders of each overlay, by its path relative to the config repo. */
   perOverlay: Map<string, number>;
+  /** Of those, the renders of the overlay as it was before the edit (its kustomization held the original text). */
+  asItWas: Map<string, number>;
   /** Renders that were of none of the overlays. */
   other: number;
 }
 
-/** Puts each render down to one of `overlays` (paths relative to the repo root, matched as a path's end). */
-export function tallyRenders(calls: readonly RenderCall[], overlays: readonly string[]): RenderTally {
+/**
+ * Puts each render down to one of `overlays` (paths relative to the repo root, matched as a path's end), and
+ * counts apart those made while the overlay's kustomization held its text before the edit (`original`: overlay →
+ * kustomizationChecksum of that text).
+ */
+export function tallyRenders(calls: readonly RenderCall[], overlays: readonly string[], original: ReadonlyMap<string, string> = new Map()): RenderTally {
   const perOverlay = new Map(overlays.map((overlay) => [overlay, 0]));
+  const asItWas = new Map(overlays.map((overlay) => [overlay, 0]));
   let other = 0;
   const overlayOf = (directory: string): string | undefined =>
     overlays.find((overlay) => directory.replace(/\/+$/, '').endsWith(`/${overlay}`) || directory === overlay);
   for (const call of calls) {
     const entry = call.firstEntry.replace(/^["']|["']$/g, '');
     const overlay = overlayOf(resolve(call.directory)) ?? (entry ? overlayOf(resolve(call.directory, entry)) : undefined);
-    if (overlay) perOverlay.set(overlay, (perOverlay.get(overlay) ?? 0) + 1);
-    else other++;
+    if (!overlay) {
+      other++;
+      continue;
+    }
+    perOverlay.set(overlay, (perOverlay.get(overlay) ?? 0) + 1);
+    if (original.has(overlay) && call.checksum === original.get(overlay)) asItWas.set(overlay, (asItWas.get(overlay) ?? 0) + 1);
   }
-  return { perOverlay, other };
+  return { perOverlay, asItWas, other };
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { errorAnnotations, runAction, type ActionRun } from '../helpers/action-runner.js';
 import { createConfigRepo, git, type ConfigRepo } from '../helpers/git-fixtures.js';
-import { startPromoteWorld, type PromoteWorld } from './promote-fixture.js';
+import { remoteFile, startPromoteWorld, type PromoteWorld } from './promote-fixture.js';
 
 /**
  * How many times kustomize renders an edited overlay. A `kubectl` first on
@@ -12,8 +12,9 @@ import { startPromoteWorld, type PromoteWorld } from './promote-fixture.js';
  * `kustomize` there that fails its version check, so the action picks
  * kubectl). The render check and validation share the render after the edit;
  * set-image's downgrade guard also renders the overlay as it was before the
- * edit, to compare what runs; origin annotations cost one more render only
- * for an overlay with findings.
+ * edit, to compare what runs, only where the edit alone cannot say what ran
+ * (an added entry, say); origin annotations cost one more render only for an
+ * overlay with findings.
  */
 
 function findOnPath(program: string): string {
@@ -64,8 +65,15 @@ describe('set-image with validate: true', () => {
   const setImage = (inputs: Record<string, string>): Promise<ActionRun> =>
     runAction({ inputs: { command: 'set-image', path: repo.work, validate: 'true', ...inputs }, env: env() });
 
-  test('renders the edited overlay once after the edit, for the render check and validation, and once before it for the downgrade guard', async () => {
+  test('renders the edited overlay once, for the render check, the downgrade guard and validation: the edit says what ran before', async () => {
     const run = await setImage({ overlays: 'apps/web/overlays/staging', images: 'web=*:1.4.1' });
+    expect(errorAnnotations(run)).toEqual([]);
+    expect(run.outputs.changed).toBe('true');
+    expect(renders('apps/web/overlays/staging')).toEqual({ plain: 1, withOrigins: 0 });
+  });
+
+  test('an argument that clears the tag, so the resource’s own tag runs: the guard renders the overlay as it was, too', async () => {
+    const run = await setImage({ overlays: 'apps/web/overlays/staging', images: 'web=ghcr.io/acme/web' });
     expect(errorAnnotations(run)).toEqual([]);
     expect(run.outputs.changed).toBe('true');
     expect(renders('apps/web/overlays/staging')).toEqual({ plain: 2, withOrigins: 0 });
@@ -110,6 +118,34 @@ describe('promote with validate: true', () => {
     expect(errorAnnotations(run)).toEqual([]);
     expect(run.outputs['pull-request-number']).toBe('1');
     // The PR body's rendered diff (src/promote/rendered-diff.ts) reuses the checks' render for 'after'; 'before' is its own.
+    expect(renders('apps/web/overlays/staging')).toEqual({ plain: 2, withOrigins: 0 });
+  });
+});
+
+describe('promote that adds an entry to the target', () => {
+  let world: PromoteWorld;
+  beforeAll(async () => {
+    world = await startPromoteWorld();
+    // A second image in the base, which dev pins and staging does not list yet.
+    const { work } = world.repo;
+    const deployment = join(work, 'apps/web/base/deployment.yaml');
+    writeFileSync(
+      deployment,
+      readFileSync(deployment, 'utf8').replace('      containers:\n', '      containers:\n        - name: migrate\n          image: migrate:latest\n'),
+    );
+    const dev = join(work, 'apps/web/overlays/dev/kustomization.yaml');
+    writeFileSync(dev, readFileSync(dev, 'utf8').replace('replicas:', '  - name: migrate\n    newName: ghcr.io/acme/migrate\n    newTag: 2.0.0\nreplicas:'));
+    git(work, 'commit', '--quiet', '-am', 'A migrate container, pinned in dev');
+    git(work, 'push', '--quiet', 'origin', 'main');
+  });
+  afterAll(async () => {
+    await world.close();
+  });
+
+  test("planning renders the target as it is, to see that it runs the image; the PR's rendered diff reuses that render for its 'before'", async () => {
+    const run = await world.promote({ to: 'staging', validate: 'true' }, env());
+    expect(errorAnnotations(run)).toEqual([]);
+    expect(remoteFile(world.repo, 'promote/dev-to-staging', 'apps/web/overlays/staging/kustomization.yaml')).toContain('ghcr.io/acme/migrate');
     expect(renders('apps/web/overlays/staging')).toEqual({ plain: 2, withOrigins: 0 });
   });
 });

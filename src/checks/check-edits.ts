@@ -34,7 +34,8 @@ export interface Verified {
  * happens. Landing then writes the files itself (a commit, or the GitHub API),
  * so a failed check never leaves a half-edited tree. Each edited overlay is
  * rendered once for both checks (the guard of set-image also renders it as it
- * was before the edit, to compare); with kustomize-args, validation renders
+ * was before the edit, to compare, where the edit alone cannot say what ran
+ * then: render-before-needed.ts); with kustomize-args, validation renders
  * with them and the render check without, so those renders are not shared.
  */
 export async function checkEdits(

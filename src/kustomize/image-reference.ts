@@ -99,3 +99,34 @@ export function applyImageOverride(reference: string, override: ImageOverride): 
   }
   return formatImageReference({ name, tag, digest });
 }
+
+/** Regular-expression syntax in an image name, besides the `.` that registry hosts are full of. */
+const REGEX_SYNTAX = /[\\^$*+?()[\]{}|]/;
+
+/**
+ * A name kustomize matches only against image names of its own length: no
+ * regular-expression syntax but `.`, no `.` after the last `/` (where it could
+ * stand for the `:` before a tag: `web.1` matches `web:1`), and no tag or
+ * digest in it. Such a name matches a valid reference exactly when the
+ * reference's name has its length and agrees with it wherever it has no `.`.
+ */
+function isPlainName(name: string): boolean {
+  if (name === '' || REGEX_SYNTAX.test(name) || name.slice(name.lastIndexOf('/') + 1).includes('.')) return false;
+  const parts = splitImageReference(name);
+  return parts.name === name && parts.tag === '' && parts.digest === '';
+}
+
+/**
+ * Whether one image could carry both names as kustomize matches them: an
+ * `images:` entry named `first` could apply to an image that an entry named
+ * `second` applies to, or that one renames into `second`. False only when
+ * that cannot happen; a name that is not plain might match anything.
+ */
+export function mayMatchSameImage(first: string, second: string): boolean {
+  if (!isPlainName(first) || !isPlainName(second)) return true;
+  if (first.length !== second.length) return false;
+  for (let index = 0; index < first.length; index++) {
+    if (first[index] !== second[index] && first[index] !== '.' && second[index] !== '.') return false;
+  }
+  return true;
+}

@@ -6,7 +6,9 @@ import { renderOverlay, type Renderer, type RenderResult } from './render.js';
  * once. A render depends on the files, so a cache lives only while they stay
  * as they are (checkEdits makes one after writing the edits, and drops it
  * before putting the files back); a render of other text (the downgrade
- * guard's render before the edit) never goes through it.
+ * guard's render before the edit) never goes through it. promote keeps a
+ * second one of the files as they were, which its planning fills and the
+ * pull request's rendered diff reads: they hold that text again by then.
  */
 export class RenderCache {
   private readonly renders = new Map<string, Promise<RenderResult>>();

@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { InputError, UserError } from '../errors.js';
-import { describeRenderedDowngrades, renderedDowngrades } from './image-downgrades.js';
+import { describeRenderedDowngrades, entryDowngrade, renderedDowngrades } from './image-downgrades.js';
 import { mapWithLimit } from '../process/run-process.js';
 import { warningOnce } from '../log/log-once.js';
 import { splitImageReference } from './image-reference.js';
@@ -10,6 +10,7 @@ import { parseKustomization } from './kustomization-document.js';
 
 import { describeOverridingEntry, describeRenamedIntoNoOp, findOverridingEntry, findRenamedInto, refusedWhenNoOp } from './renamed-into.js';
 import { compareRenders } from './render-comparison.js';
+import { whyRenderBefore } from './render-before-needed.js';
 import { collectImageSites, findRenderer, renderOverlay, type Renderer, type RenderResult } from './render.js';
 import { RenderCache } from './render-cache.js';
 import { describeExpected, expectedImageOf, rendersExpectedImage, suggestArgument } from './render-check.js';
@@ -19,7 +20,9 @@ import type { FileEdit, ImageEntryChange } from '../types.js';
  * set-image's guard on the render: the overlay's render before the edit and
  * after it are compared, and a semver downgrade of what runs, or an argument
  * named after the image another entry renames into that changes nothing, is
- * refused. promote leaves it off: it copies what the source runs.
+ * refused. Where the edit alone says what the overlay rendered before, it is
+ * not rendered again (render-before-needed.ts). promote leaves the guard off:
+ * it copies what the source runs.
  */
 export interface RenderGuard {
   allowDowngrade: boolean;
@@ -37,7 +40,8 @@ interface OverlayVerdict {
  * when a new reference shows up nowhere: kustomize matches image names
  * exactly, so a name that matches nothing would deploy nothing, silently.
  * Overlays that did not render before the edit either are skipped with a warning.
- * With a guard, each overlay's render before the edit is compared with the one after.
+ * With a guard, each overlay's render before the edit is compared with the one after,
+ * where the edit alone cannot say what the overlay rendered before.
  * The render after the edit goes through `renders`, so that validation can use it too.
  */
 export async function verifyRenderedImages(edits: readonly FileEdit[], guard?: RenderGuard, renders = new RenderCache()): Promise<void> {
@@ -93,6 +97,9 @@ async function checkOverlay(renderer: Renderer, renders: RenderCache, edit: File
   const noOpCandidates = renamedInto.filter(refusedWhenNoOp);
   // Downgrades allowed and no entry that may change nothing: the guard has nothing to compare, so no render before the edit.
   if (guard.allowDowngrade && noOpCandidates.length === 0) return {};
+  // The edit alone says what ran (render-before-needed.ts), and its entries lower no tag: the render would move only what they move.
+  const lowersNoTag = edit.changes.every((change) => !entryDowngrade(change, edit.entries));
+  if (noOpCandidates.length === 0 && lowersNoTag && !whyRenderBefore(edit.original, overlay.file, edit.changes)) return {};
 
   const earlier = await renderBefore();
   if (!earlier.ok) {

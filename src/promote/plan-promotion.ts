@@ -9,13 +9,19 @@ import { planPinEdits, readPinFile } from '../pins/plan-pin-edits.js';
 import { pinLabel } from '../pins/pin-types.js';
 import type { Pin } from '../types.js';
 import type { PromotionRoute } from './promotion-route.js';
+import type { RenderCache } from '../kustomize/render-cache.js';
 
-/** Reads the source and target overlays of a snapshot and plans the target edits, per app. */
+/**
+ * Reads the source and target overlays of a snapshot and plans the target
+ * edits, per app. With the render check, a target that gets a new entry is
+ * rendered as it is, through `renders` when given (valid while the snapshot's
+ * files stay as they are).
+ */
 export async function planPromotion(
   root: string,
   config: PromotionConfig,
   route: PromotionRoute,
-  options: { apps: readonly string[]; renderCheck: boolean },
+  options: { apps: readonly string[]; renderCheck: boolean; renders?: RenderCache },
 ): Promise<AppPromotion[]> {
   const pairs = pairApps(
     resolveEnvironmentOverlays(root, config, route.source, 'from'),
@@ -35,7 +41,7 @@ export async function planPromotion(
       return { ...promotion, edits: [...promotion.edits, ...(await planPinEdits(root, pins.target, images))] };
     }),
   );
-  return options.renderCheck ? dropUnrenderedNewEntries(planned) : planned;
+  return options.renderCheck ? dropUnrenderedNewEntries(planned, options.renders) : planned;
 }
 
 /** An app's pins in the source and the target environment. */

@@ -82,7 +82,9 @@ async function promoteIn(work: PromotionWork, snapshot: Snapshot): Promise<Promo
   const { landing } = work.settings;
   const held = await refuseIfHeld(snapshot.root, route.target.name, inputs.overrideHold, 'promote');
   const note = held ? overriddenHoldNote(held) : undefined;
-  const apps = await plan(work, snapshot);
+  // Planning renders a target that gets a new entry as it is; the PR body's rendered diff reuses that for its 'before'.
+  const beforeEdit = new RenderCache();
+  const apps = await plan(work, snapshot, beforeEdit);
   const changes = promotedChanges(apps);
   const key: PromotionKey = { from: route.source.name, to: route.target.name, apps: inputs.apps };
   const outcome: PromoteOutcome = {
@@ -142,7 +144,8 @@ async function promoteIn(work: PromotionWork, snapshot: Snapshot): Promise<Promo
   // The checks render each edited overlay once; the rendered diff of the PR body reuses those renders for its 'after'.
   const afterEdit = new RenderCache();
   const verified = await checkEdits(snapshot.root, edits, work.checks, 'Validating the promoted overlays', afterEdit);
-  const diff = await renderedDiff(edits, afterEdit);
+  // Its 'before' is the diff's own render of each target as it is (the plan's, where it made one): the body's price, not the checks'.
+  const diff = await renderedDiff(edits, afterEdit, beforeEdit);
   const promotedApps = apps.filter((app) => app.edits.some((edit) => edit.changes.length > 0)).map((app) => app.app);
   const title = promotionTitle(route.target.pullRequest.titleTemplate, {
     from: key.from,
@@ -195,8 +198,9 @@ function judgeGates(work: PromotionWork, apps: readonly AppPromotion[], snapshot
   return promotionGates({ inputs, config, route, repo, github: context.github, now: context.run.now() }, apps, snapshot);
 }
 
-function plan(work: PromotionWork, snapshot: Snapshot): Promise<AppPromotion[]> {
-  return planPromotion(snapshot.root, work.config, work.route, { apps: work.inputs.apps, renderCheck: work.inputs.verifyRender });
+/** The promotion planned on `snapshot`; `renders`, when given, keeps the renders of its files as they are. */
+function plan(work: PromotionWork, snapshot: Snapshot, renders?: RenderCache): Promise<AppPromotion[]> {
+  return planPromotion(snapshot.root, work.config, work.route, { apps: work.inputs.apps, renderCheck: work.inputs.verifyRender, renders });
 }
 
 function commitMessage(work: PromotionWork, key: PromotionKey, changes: readonly OverlayChange[], title?: string): string {

@@ -2,7 +2,8 @@ import * as core from '@actions/core';
 import { availableParallelism } from 'node:os';
 import { isImageMatched } from '../kustomize/image-reference.js';
 import { planFileEdit } from '../kustomize/plan-edits.js';
-import { collectRenderedImages, findRenderer, renderOverlay } from '../kustomize/render.js';
+import { RenderCache } from '../kustomize/render-cache.js';
+import { collectRenderedImages, findRenderer } from '../kustomize/render.js';
 import { mapWithLimit } from '../process/run-process.js';
 import { isFirstMention } from '../log/log-once.js';
 import type { AppPromotion } from './promotion-plan.js';
@@ -11,9 +12,11 @@ import type { FileEdit } from '../types.js';
 /**
  * An image the target does not list is added only where the target's render
  * uses it; otherwise it stays behind with a notice (a dev-only sidecar stays
- * in dev). Without kustomize the entry is added, as set-image would.
+ * in dev). Without kustomize the entry is added, as set-image would. The
+ * target overlays are rendered as they are, through `renders`, so that the
+ * rendered diff of the pull request can use them as its 'before'.
  */
-export async function dropUnrenderedNewEntries(apps: readonly AppPromotion[]): Promise<AppPromotion[]> {
+export async function dropUnrenderedNewEntries(apps: readonly AppPromotion[], renders = new RenderCache()): Promise<AppPromotion[]> {
   const renderer = await findRenderer();
   if (!renderer) return [...apps];
   return Promise.all(
@@ -23,7 +26,7 @@ export async function dropUnrenderedNewEntries(apps: readonly AppPromotion[]): P
         const added = edit.changes.filter((change) => change.before === null);
         // A pin's file is no overlay to render: the pin's own effect check judges it.
         if (added.length === 0 || edit.isComponent || edit.pins) return edit;
-        const render = await renderOverlay(renderer, edit.overlay.absolutePath);
+        const render = await renders.render(renderer, edit.overlay.absolutePath);
         if (!render.ok) return edit; // The render check will report it.
         const images = collectRenderedImages(render.yaml);
         const unused = new Set(added.filter((change) => !images.some((image) => isImageMatched(image, change.name))).map((change) => change.name));
