@@ -140,11 +140,19 @@ function holds(node: Scalar, write: ValueWrite): boolean {
   return node.value === write.value || (write.value === '' && node.value === null);
 }
 
-/** The splice that puts `text` where the scalar is; a key with nothing after its colon gets the value after it. */
+/**
+ * The splice that puts `text` where the scalar is. A key with nothing after
+ * its colon (`tag:`, `tag:  # comment`) gets the value one space after the
+ * colon, and a comment after it keeps its place.
+ */
 export function replaceScalar(source: string, node: Scalar, text: string): Splice {
   const range = node.range ?? [0, 0, 0];
   if (range[1] > range[0]) return { start: range[0], end: trimLineBreak(source, range[1]), text };
-  return { start: range[0], end: range[0], text: `${source[range[0] - 1] === ':' ? ' ' : ''}${text}` };
+  let colon = range[0];
+  while (colon > 0 && (source[colon - 1] === ' ' || source[colon - 1] === '\t')) colon -= 1;
+  if (source[colon - 1] !== ':') return { start: range[0], end: range[0], text };
+  const comment = source[range[0]] === '#';
+  return { start: colon, end: colon, text: ` ${text}${comment && colon === range[0] ? ' ' : ''}` };
 }
 
 /** The splices that write every value into the document, or a one-line refusal. */
