@@ -68,7 +68,10 @@ function argoValue(source: Json, path: string): unknown {
   return undefined;
 }
 
-/** What the file holds at a values path ('' for nothing or null): a values file's, a HelmRelease's `spec.values`, or the Argo CD source that has Helm settings. */
+/**
+ * What the file holds at a values path ('' for nothing or null): a values
+ * file's, a HelmRelease's `spec.values`, or the Argo CD source that has Helm settings.
+ */
 export function valueAt(kind: PinKind, text: string, path: string): unknown {
   return heldAt(kind, text, path) ?? '';
 }

@@ -46,9 +46,15 @@ export function isHelmRelease(document: Document): boolean {
 function helmReleasePlaces(text: YamlText): ValuesPlace[] {
   const releases = parseYamlDocuments(text).filter(isHelmRelease);
   if (releases.length === 0) {
-    throw new UserError(`${text.file} holds no Flux HelmRelease (apiVersion helm.toolkit.fluxcd.io/*, kind HelmRelease); a plain values file is a helm-values pin.`);
+    throw new UserError(
+      `${text.file} holds no Flux HelmRelease (apiVersion helm.toolkit.fluxcd.io/*, kind HelmRelease); a plain values file is a helm-values pin.`,
+    );
   }
-  return releases.map((document) => ({ root: { text, document }, base: VALUES_BASE, name: `HelmRelease ${field(document, 'metadata', 'name') || '(unnamed)'}` }));
+  return releases.map((document) => ({
+    root: { text, document },
+    base: VALUES_BASE,
+    name: `HelmRelease ${field(document, 'metadata', 'name') || '(unnamed)'}`,
+  }));
 }
 
 function placesOf(pin: Pin, text: YamlText): ValuesPlace[] {
@@ -77,7 +83,11 @@ function edit(pin: Pin, source: string, args: readonly ImageArgument[]): { text:
   const splices: Splice[] = places.flatMap((place, index) => {
     if (writes[index].length === 0) return [];
     const protectedPaths = new Set(slots.map((path) => formatValuesPath([...place.base, ...path])));
-    return writeValues(place.root, writes[index].map((write) => ({ ...write, path: [...place.base, ...write.path] })), protectedPaths);
+    return writeValues(
+      place.root,
+      writes[index].map((write) => ({ ...write, path: [...place.base, ...write.path] })),
+      protectedPaths,
+    );
   });
   return { text: splices.length > 0 ? applySplices(source, splices) : source, changes };
 }
