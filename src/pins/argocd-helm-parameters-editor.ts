@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { UserError } from '../errors.js';
 import type { ImageArgument } from '../kustomize/image-argument.js';
 import { scalarText } from '../kustomize/kustomization-document.js';
@@ -9,7 +9,7 @@ import type { Pin, PinChange, PinEditor, PinnedImage } from './pin-types.js';
 import { formatHelmSetName, formatValuesPath, sameValuesPath, tryParseValuesPath, type PathSegment } from './values-path.js';
 import { appendItems } from './yaml-insert.js';
 import { readValue, shownPath, writeValues, type ValueWrite, type ValuesRoot } from './yaml-path.js';
-import { isEmptyDocument, parseYamlDocument, parseYamlDocuments, yamlText, type YamlText } from './yaml-source.js';
+import { isEmptyDocument, parseYamlDocument, parseYamlDocuments, stringField, yamlText, type YamlText } from './yaml-source.js';
 
 /**
  * The editor of Helm settings in Argo CD Applications (`argocd-helm-parameters`):
@@ -54,16 +54,11 @@ interface HelmSource {
 const key = (name: string): PathSegment => ({ key: name });
 const PARAMETER_FIELDS = ['name', 'value', 'forceString'];
 
-function field(document: Document, ...path: string[]): string {
-  const value = document.getIn(path, true);
-  return isScalar(value) && typeof value.value === 'string' ? value.value : '';
-}
-
 function appDocuments(text: YamlText): AppDocument[] {
   const apps: AppDocument[] = [];
   for (const document of parseYamlDocuments(text)) {
-    if (!isMap(document.contents) || !field(document, 'apiVersion').startsWith('argoproj.io/')) continue;
-    const kind = field(document, 'kind');
+    if (!isMap(document.contents) || !stringField(document, 'apiVersion').startsWith('argoproj.io/')) continue;
+    const kind = stringField(document, 'kind');
     if (kind === 'Application') apps.push({ root: { text, document }, spec: [key('spec')], kind });
     if (kind === 'ApplicationSet') apps.push({ root: { text, document }, spec: [key('spec'), key('template'), key('spec')], kind });
   }

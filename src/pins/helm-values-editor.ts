@@ -1,4 +1,4 @@
-import { isMap, isScalar, type Document } from 'yaml';
+import { isMap, type Document } from 'yaml';
 import { UserError } from '../errors.js';
 import type { ImageArgument } from '../kustomize/image-argument.js';
 import { applySplices, type Splice } from '../kustomize/yaml-text.js';
@@ -6,7 +6,7 @@ import { pinnedImagesOf, planPinEdit, readPinnedImages, resolveSlots, slotPaths,
 import type { Pin, PinChange, PinEditor, PinnedImage } from './pin-types.js';
 import { formatValuesPath, type PathSegment } from './values-path.js';
 import { readValue, shownPath, writeValues, type ValuesRoot } from './yaml-path.js';
-import { isEmptyDocument, parseYamlDocument, parseYamlDocuments, yamlText, type YamlText } from './yaml-source.js';
+import { isEmptyDocument, parseYamlDocument, parseYamlDocuments, stringField, yamlText, type YamlText } from './yaml-source.js';
 
 /**
  * The editors of Helm values: a values file (`helm-values`, paths from the
@@ -34,13 +34,10 @@ function valuesFilePlaces(text: YamlText): ValuesPlace[] {
   return [{ root: { text, document }, base: [], name: text.file }];
 }
 
-function field(document: Document, ...path: string[]): string {
-  const value = document.getIn(path, true);
-  return isScalar(value) && typeof value.value === 'string' ? value.value : '';
-}
-
 export function isHelmRelease(document: Document): boolean {
-  return isMap(document.contents) && field(document, 'apiVersion').startsWith('helm.toolkit.fluxcd.io/') && field(document, 'kind') === 'HelmRelease';
+  return (
+    isMap(document.contents) && stringField(document, 'apiVersion').startsWith('helm.toolkit.fluxcd.io/') && stringField(document, 'kind') === 'HelmRelease'
+  );
 }
 
 function helmReleasePlaces(text: YamlText): ValuesPlace[] {
@@ -53,7 +50,7 @@ function helmReleasePlaces(text: YamlText): ValuesPlace[] {
   return releases.map((document) => ({
     root: { text, document },
     base: VALUES_BASE,
-    name: `HelmRelease ${field(document, 'metadata', 'name') || '(unnamed)'}`,
+    name: `HelmRelease ${stringField(document, 'metadata', 'name') || '(unnamed)'}`,
   }));
 }
 
