@@ -1,15 +1,15 @@
-import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { UserError } from '../errors.js';
 import type { ImageArgument } from '../kustomize/image-argument.js';
 import { scalarText } from '../kustomize/kustomization-document.js';
-import { applySplices, formatScalar, type Splice } from '../kustomize/yaml-text.js';
+import { applySplices, formatScalar, type ScalarStyle, type Splice } from '../kustomize/yaml-text.js';
 import { embeddedYaml } from './embedded-yaml.js';
 import { pinnedImagesOf, planPinEdit, readPinnedImages, resolveSlots, slotPaths, type HeldValue, type ImagePlace } from './helm-image.js';
 import type { Pin, PinChange, PinEditor, PinnedImage } from './pin-types.js';
 import { formatHelmSetName, formatValuesPath, sameValuesPath, tryParseValuesPath, type PathSegment } from './values-path.js';
-import { appendItems, siblingStyle } from './yaml-insert.js';
+import { appendItems } from './yaml-insert.js';
 import { readValue, shownPath, writeValues, type ValueWrite, type ValuesRoot } from './yaml-path.js';
-import { isEmptyDocument, parseYamlDocument, parseYamlDocuments, yamlText, type YamlText } from './yaml-source.js';
+import { isEmptyDocument, parseYamlDocument, parseYamlDocuments, stringField, yamlText, type YamlText } from './yaml-source.js';
 
 /**
  * The editor of Helm settings in Argo CD Applications (`argocd-helm-parameters`):
@@ -54,20 +54,16 @@ interface HelmSource {
 const key = (name: string): PathSegment => ({ key: name });
 const PARAMETER_FIELDS = ['name', 'value', 'forceString'];
 
-function field(document: Document, ...path: string[]): string {
-  const value = document.getIn(path, true);
-  return isScalar(value) && typeof value.value === 'string' ? value.value : '';
-}
-
 function appDocuments(text: YamlText): AppDocument[] {
   const apps: AppDocument[] = [];
   for (const document of parseYamlDocuments(text)) {
-    if (!isMap(document.contents) || !field(document, 'apiVersion').startsWith('argoproj.io/')) continue;
-    const kind = field(document, 'kind');
+    if (!isMap(document.contents) || !stringField(document, 'apiVersion').startsWith('argoproj.io/')) continue;
+    const kind = stringField(document, 'kind');
     if (kind === 'Application') apps.push({ root: { text, document }, spec: [key('spec')], kind });
     if (kind === 'ApplicationSet') apps.push({ root: { text, document }, spec: [key('spec'), key('template'), key('spec')], kind });
   }
-  if (apps.length === 0) throw new UserError(`${text.file} holds no Argo CD Application (apiVersion argoproj.io/v1alpha1, kind Application or ApplicationSet).`);
+  if (apps.length === 0)
+    throw new UserError(`${text.file} holds no Argo CD Application (apiVersion argoproj.io/v1alpha1, kind Application or ApplicationSet).`);
   return apps;
 }
 
@@ -119,7 +115,7 @@ function valuesLayer(app: AppDocument, helm: PathSegment[]): ValuesLayer | null 
     throw new UserError(`${text.file}: ${shown} is not a string; Argo CD reads it as YAML text: write it as a block (values: |), or use valuesObject.`);
   }
   const pair = (nodeAt(app, helm) as YAMLMap).items.find((item) => isScalar(item.key) && item.key.value === 'values') as Pair;
-  const embedded = embeddedYaml(text, pair, values as Scalar, shown);
+  const embedded = embeddedYaml(text, pair, values, shown);
   const document = parseYamlDocument(embedded.text, `${text.file}: ${shown}`);
   if (!isEmptyDocument(document) && !isMap(document.contents)) throw new UserError(`${text.file}: ${shown} holds YAML whose top level is not a mapping.`);
   return { root: { text: embedded.text, document, shownPrefix: valuesPath }, base: [], toOuter: embedded.toOuter };
@@ -136,7 +132,8 @@ function parametersFor(source: HelmSource, path: readonly PathSegment[]): Parame
 function refuseTemplated(source: HelmSource, held: HeldValue): void {
   if (source.app.kind === 'ApplicationSet' && held.value.includes('{{')) {
     throw new UserError(
-      `${source.app.root.text.file}: ${held.location} is '${held.value}', which the ApplicationSet's generators fill in; pin the image where the generator's value comes from.`,
+      `${source.app.root.text.file}: ${held.location} is '${held.value}', which the ApplicationSet's generators fill in; ` +
+        "pin the image where the generator's value comes from.",
     );
   }
 }
@@ -148,7 +145,12 @@ function readFromSource(source: HelmSource, path: PathSegment[], role: string): 
   if (parameter) {
     const at = [...parametersPath(source), { index: parameter.index }, key('value')];
     const held = readValue(root, at, role);
-    return { ...held, location: `${shownPath(root, at.slice(0, -1))} (${formatHelmSetName(path)})`, line: root.text.lineOf(parameter.map.range?.[0] ?? 0), layer: false };
+    return {
+      ...held,
+      location: `${shownPath(root, at.slice(0, -1))} (${formatHelmSetName(path)})`,
+      line: root.text.lineOf(parameter.map.range?.[0] ?? 0),
+      layer: false,
+    };
   }
   if (source.layer) {
     const full = [...source.layer.base, ...path];
@@ -156,7 +158,13 @@ function readFromSource(source: HelmSource, path: PathSegment[], role: string): 
     if (held.exists) return { ...held, location: shownPath(source.layer.root, full), line: source.layer.root.text.lineOf(held.offset), layer: true };
   }
   const helm = nodeAt(source.app, [...source.path, key('helm')]) ?? nodeAt(source.app, source.path);
-  return { value: '', exists: false, location: formatValuesPath(parametersPath(source)), line: root.text.lineOf((helm as Node | undefined)?.range?.[0] ?? 0), layer: false };
+  return {
+    value: '',
+    exists: false,
+    location: formatValuesPath(parametersPath(source)),
+    line: root.text.lineOf((helm as Node | undefined)?.range?.[0] ?? 0),
+    layer: false,
+  };
 }
 
 /**
@@ -181,7 +189,7 @@ function planSourceWrites(source: HelmSource, writes: readonly ValueWrite[]): So
   const planned: SourceWrites = { outer: [], layer: [], added: [] };
   const firstKeys = source.list[0]?.map.items.map((pair) => scalarText(pair.key)).filter((name) => PARAMETER_FIELDS.includes(name)) ?? [];
   const order = firstKeys.length >= 2 ? [...firstKeys, ...PARAMETER_FIELDS.filter((name) => !firstKeys.includes(name))] : PARAMETER_FIELDS;
-  const valueStyle = siblingStyle(source.list[0]?.map ?? null);
+  const valueStyle = parameterValueStyle(source.list);
   for (const write of writes) {
     const held = readFromSource(source, write.path, write.role);
     if (held.exists) refuseTemplated(source, held);
@@ -191,16 +199,28 @@ function planSourceWrites(source: HelmSource, writes: readonly ValueWrite[]): So
         const at = [...parametersPath(source), { index: parameter.index }];
         planned.outer.push({ ...write, path: [...at, key('value')] });
         const forced = scalarText(parameter.map.get('forceString', true)).toLowerCase() === 'true';
-        if (!forced && setWouldRetype(write.value)) planned.outer.push({ path: [...at, key('forceString')], value: 'true', rawText: 'true', role: 'forceString' });
+        if (!forced && setWouldRetype(write.value))
+          planned.outer.push({ path: [...at, key('forceString')], value: 'true', rawText: 'true', role: 'forceString' });
       }
     } else if (held.layer && source.layer) {
       planned.layer.push({ ...write, path: [...source.layer.base, ...write.path] });
     } else if (write.value !== '') {
-      const fields: Record<string, string> = { name: formatScalar(formatHelmSetName(write.path), 'PLAIN'), value: formatScalar(write.value, valueStyle), forceString: 'true' };
+      const fields: Record<string, string> = {
+        name: formatScalar(formatHelmSetName(write.path), 'PLAIN'),
+        value: formatScalar(write.value, valueStyle),
+        forceString: 'true',
+      };
       planned.added.push(order.map((name) => [name, fields[name]]));
     }
   }
   return planned;
+}
+
+/** The quoting the list's parameter values share (`value: '…'` throughout), for a parameter added to it. */
+function parameterValueStyle(list: readonly Parameter[]): ScalarStyle {
+  const styles = new Set(list.map((parameter) => parameter.map.get('value', true)).flatMap((node) => (isScalar(node) ? [String(node.type)] : [])));
+  const [style] = styles;
+  return styles.size === 1 && (style === 'QUOTE_SINGLE' || style === 'QUOTE_DOUBLE') ? style : 'PLAIN';
 }
 
 function sourcePlace(source: HelmSource): ImagePlace {
@@ -228,7 +248,8 @@ function edit(pin: Pin, text: string, args: readonly ImageArgument[]): { text: s
       if (source.layer) {
         for (const path of slots) protectedPaths.add(formatValuesPath([...source.layer.base, ...path]));
         if (source.layer.root.document === app.root.document) outer.push(...planned.layer);
-        else if (planned.layer.length > 0) splices.push(...source.layer.toOuter(writeValues(source.layer.root, planned.layer, new Set(slots.map(formatValuesPath)))));
+        else if (planned.layer.length > 0)
+          splices.push(...source.layer.toOuter(writeValues(source.layer.root, planned.layer, new Set(slots.map(formatValuesPath)))));
       }
       if (planned.added.length === 0) return;
       if (source.parameters) splices.push(...appendItems(app.root.text, source.parameters, planned.added));

@@ -13,7 +13,7 @@ import { yamlText, type YamlText } from './yaml-source.js';
 export interface EmbeddedYaml {
   text: YamlText;
   /** The inner splices as splices of the outer file; a string that is not a literal block is refused. */
-  toOuter(splices: readonly Splice[]): Splice[];
+  toOuter: (splices: readonly Splice[]) => Splice[];
 }
 
 interface InnerLine {
@@ -24,7 +24,10 @@ interface InnerLine {
 
 export function embeddedYaml(outer: YamlText, pair: Pair, node: Scalar, shownAs: string): EmbeddedYaml {
   const refuse = (): never => {
-    throw new UserError(`${outer.file}: ${shownAs} is a ${node.type === 'BLOCK_FOLDED' ? 'folded (>)' : 'quoted or plain'} string; write it as a literal block (${shownAs.split('.').at(-1)}: |) to have it edited.`);
+    throw new UserError(
+      `${outer.file}: ${shownAs} is a ${node.type === 'BLOCK_FOLDED' ? 'folded (>)' : 'quoted or plain'} string; ` +
+        `write it as a literal block (${shownAs.split('.').at(-1)}: |) to have it edited.`,
+    );
   };
   const range = node.range;
   if (node.type !== 'BLOCK_LITERAL' || !range) {
@@ -34,10 +37,11 @@ export function embeddedYaml(outer: YamlText, pair: Pair, node: Scalar, shownAs:
   const header = source.slice(range[0], source.indexOf('\n', range[0]) < 0 ? range[1] : source.indexOf('\n', range[0]));
   const contentStart = Math.min(range[1], header.length + range[0] + 1);
   const region = source.slice(contentStart, range[1]);
-  const explicit = /^[|][+-]?([1-9])|^[|]([1-9])/.exec(header);
+  // An indentation indicator (`|2`, `|-2`) counts from the key's indentation; without one, the first line sets it.
+  const indicator = /[1-9]/.exec(/^[|][^#\s]*/.exec(header)?.[0] ?? '');
   const keyColumn = columnOf(source, (pair.key as Scalar).range?.[0] ?? 0);
   const firstContent = /^( *)\S/m.exec(region.replace(/\r/g, ''));
-  const indent = explicit ? keyColumn + Number(explicit[1] ?? explicit[2]) : (firstContent?.[1].length ?? 0);
+  const indent = indicator ? keyColumn + Number(indicator[0]) : (firstContent?.[1].length ?? 0);
 
   const lines: InnerLine[] = [];
   const innerLines: string[] = [];

@@ -118,7 +118,8 @@ export function argumentFor(image: HeldImage, args: readonly ImageArgument[], on
   const { name } = image.entry;
   const repository = image.values.newName;
   const applies = (argument: ImageArgument): boolean =>
-    (name !== '' ? argument.name === name : repository !== '' && isImageMatched(repository, argument.name)) && (only === undefined || only.includes(argument.name));
+    (name !== '' ? argument.name === name : repository !== '' && isImageMatched(repository, argument.name)) &&
+    (only === undefined || only.includes(argument.name));
   return args.filter(applies).at(-1);
 }
 
@@ -181,7 +182,9 @@ function fieldWrites(pin: Pin, image: HeldImage, after: ImageFieldValues): Value
   let tagText = after.newTag;
   if (!digestPath && after.digest !== '') {
     if (!pin.digestInTag) {
-      throw new UserError(`${where} has no digest path for ${after.digest.slice(0, 19)}…; add a digest path to the pin, or set digest-in-tag to write it into the tag.`);
+      throw new UserError(
+        `${where} has no digest path for ${after.digest.slice(0, 19)}…; add a digest path to the pin, or set digest-in-tag to write it into the tag.`,
+      );
     }
     if (after.newTag === '') throw new UserError(`${where} writes its digest into the tag, so it needs a tag beside the digest.`);
     tagText = `${after.newTag}@${after.digest}`;

@@ -1,4 +1,4 @@
-import { isMap, isScalar, type Document } from 'yaml';
+import { isMap, type Document } from 'yaml';
 import { UserError } from '../errors.js';
 import type { ImageArgument } from '../kustomize/image-argument.js';
 import { applySplices, type Splice } from '../kustomize/yaml-text.js';
@@ -6,7 +6,7 @@ import { pinnedImagesOf, planPinEdit, readPinnedImages, resolveSlots, slotPaths,
 import type { Pin, PinChange, PinEditor, PinnedImage } from './pin-types.js';
 import { formatValuesPath, type PathSegment } from './values-path.js';
 import { readValue, shownPath, writeValues, type ValuesRoot } from './yaml-path.js';
-import { isEmptyDocument, parseYamlDocument, parseYamlDocuments, yamlText, type YamlText } from './yaml-source.js';
+import { isEmptyDocument, parseYamlDocument, parseYamlDocuments, stringField, yamlText, type YamlText } from './yaml-source.js';
 
 /**
  * The editors of Helm values: a values file (`helm-values`, paths from the
@@ -34,21 +34,24 @@ function valuesFilePlaces(text: YamlText): ValuesPlace[] {
   return [{ root: { text, document }, base: [], name: text.file }];
 }
 
-function field(document: Document, ...path: string[]): string {
-  const value = document.getIn(path, true);
-  return isScalar(value) && typeof value.value === 'string' ? value.value : '';
-}
-
 export function isHelmRelease(document: Document): boolean {
-  return isMap(document.contents) && field(document, 'apiVersion').startsWith('helm.toolkit.fluxcd.io/') && field(document, 'kind') === 'HelmRelease';
+  return (
+    isMap(document.contents) && stringField(document, 'apiVersion').startsWith('helm.toolkit.fluxcd.io/') && stringField(document, 'kind') === 'HelmRelease'
+  );
 }
 
 function helmReleasePlaces(text: YamlText): ValuesPlace[] {
   const releases = parseYamlDocuments(text).filter(isHelmRelease);
   if (releases.length === 0) {
-    throw new UserError(`${text.file} holds no Flux HelmRelease (apiVersion helm.toolkit.fluxcd.io/*, kind HelmRelease); a plain values file is a helm-values pin.`);
+    throw new UserError(
+      `${text.file} holds no Flux HelmRelease (apiVersion helm.toolkit.fluxcd.io/*, kind HelmRelease); a plain values file is a helm-values pin.`,
+    );
   }
-  return releases.map((document) => ({ root: { text, document }, base: VALUES_BASE, name: `HelmRelease ${field(document, 'metadata', 'name') || '(unnamed)'}` }));
+  return releases.map((document) => ({
+    root: { text, document },
+    base: VALUES_BASE,
+    name: `HelmRelease ${stringField(document, 'metadata', 'name') || '(unnamed)'}`,
+  }));
 }
 
 function placesOf(pin: Pin, text: YamlText): ValuesPlace[] {
@@ -77,7 +80,11 @@ function edit(pin: Pin, source: string, args: readonly ImageArgument[]): { text:
   const splices: Splice[] = places.flatMap((place, index) => {
     if (writes[index].length === 0) return [];
     const protectedPaths = new Set(slots.map((path) => formatValuesPath([...place.base, ...path])));
-    return writeValues(place.root, writes[index].map((write) => ({ ...write, path: [...place.base, ...write.path] })), protectedPaths);
+    return writeValues(
+      place.root,
+      writes[index].map((write) => ({ ...write, path: [...place.base, ...write.path] })),
+      protectedPaths,
+    );
   });
   return { text: splices.length > 0 ? applySplices(source, splices) : source, changes };
 }

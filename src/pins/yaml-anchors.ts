@@ -66,13 +66,15 @@ export function effectiveEntries(map: YAMLMap, document: Document, text: YamlTex
 /**
  * One path that reaches a node: its line (where the path's alias is, when it
  * goes through one), and the first alias (or merge key, named `<<`) on the
- * way: its anchor's name, the anchor's line, and the alias's own line.
+ * way: its anchor's name, the anchor's line, the alias's own line, and
+ * whether the anchor is on the scalar itself (a shared value) or on a
+ * mapping above it (a shared block of settings).
  */
 export interface Route {
   path: string;
   segments: PathSegment[];
   line: number;
-  alias: { name: string; line: number; at: number } | null;
+  alias: { name: string; line: number; at: number; scalar: boolean } | null;
 }
 
 export function hasAliases(document: Document): boolean {
@@ -95,7 +97,7 @@ export function routesOfNodes(document: Document, text: YamlText): Map<Node, Rou
     if (isAlias(value)) {
       const target = value.resolve(document);
       if (!target || ancestors.has(target)) return;
-      walk(target, segments, alias ?? { name: value.source, line: lineOf(target), at: lineOf(value) }, ancestors);
+      walk(target, segments, alias ?? { name: value.source, line: lineOf(target), at: lineOf(value), scalar: isScalar(target) }, ancestors);
       return;
     }
     if (!isScalar(value) && !isMap(value) && !isSeq(value)) return;
@@ -105,10 +107,14 @@ export function routesOfNodes(document: Document, text: YamlText): Map<Node, Rou
     routes.set(node, list);
     if (isScalar(value)) return;
     ancestors.add(node);
-    if (isSeq(value)) value.items.forEach((item, index) => walk(item, [...segments, { index }], alias, ancestors));
+    if (isSeq(value)) {
+      value.items.forEach((item, index) => {
+        walk(item, [...segments, { index }], alias, ancestors);
+      });
+    }
     if (isMap(value)) {
       for (const entry of effectiveEntries(value, document, text)) {
-        const viaMerge = entry.mergedAt === null ? alias : (alias ?? { name: '<<', line: entry.mergedAt, at: entry.mergedAt });
+        const viaMerge = entry.mergedAt === null ? alias : (alias ?? { name: '<<', line: entry.mergedAt, at: entry.mergedAt, scalar: false });
         walk(entry.pair.value, [...segments, { key: entry.key }], viaMerge, ancestors);
       }
     }

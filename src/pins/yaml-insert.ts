@@ -62,9 +62,7 @@ export function fileLayout(document: Document, source: string): FileLayout {
 
 /** The quoting the mapping's string values share (all double-quoted, all single-quoted), for the keys added beside them. */
 export function siblingStyle(map: YAMLMap | null): ScalarStyle {
-  const styles = new Set(
-    (map?.items ?? []).flatMap((pair) => (isScalar(pair.value) && typeof pair.value.value === 'string' ? [String(pair.value.type)] : [])),
-  );
+  const styles = new Set((map?.items ?? []).flatMap((pair) => (isScalar(pair.value) && typeof pair.value.value === 'string' ? [String(pair.value.type)] : [])));
   if (styles.size !== 1) return 'PLAIN';
   const [style] = styles;
   return style === 'QUOTE_DOUBLE' || style === 'QUOTE_SINGLE' ? style : 'PLAIN';

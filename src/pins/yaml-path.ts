@@ -140,11 +140,19 @@ function holds(node: Scalar, write: ValueWrite): boolean {
   return node.value === write.value || (write.value === '' && node.value === null);
 }
 
-/** The splice that puts `text` where the scalar is; a key with nothing after its colon gets the value after it. */
+/**
+ * The splice that puts `text` where the scalar is. A key with nothing after
+ * its colon (`tag:`, `tag:  # comment`) gets the value one space after the
+ * colon, and a comment after it keeps its place.
+ */
 export function replaceScalar(source: string, node: Scalar, text: string): Splice {
   const range = node.range ?? [0, 0, 0];
   if (range[1] > range[0]) return { start: range[0], end: trimLineBreak(source, range[1]), text };
-  return { start: range[0], end: range[0], text: `${source[range[0] - 1] === ':' ? ' ' : ''}${text}` };
+  let colon = range[0];
+  while (colon > 0 && (source[colon - 1] === ' ' || source[colon - 1] === '\t')) colon -= 1;
+  if (source[colon - 1] !== ':') return { start: range[0], end: range[0], text };
+  const comment = source[range[0]] === '#';
+  return { start: colon, end: colon, text: ` ${text}${comment && colon === range[0] ? ' ' : ''}` };
 }
 
 /** The splices that write every value into the document, or a one-line refusal. */
@@ -166,14 +174,17 @@ export function writeValues(root: ValuesRoot, writes: readonly ValueWrite[], pro
   for (const write of byPath.values()) {
     const found = lookupPath(root, write.path, write.role);
     if (write.items && found.kind === 'scalar') {
-      throw new UserError(`${text.file}: ${shownPath(root, write.path)} is ${describe(found.node)}, not a list; write it as a list (or remove it) to have entries added.`);
+      throw new UserError(
+        `${text.file}: ${shownPath(root, write.path)} is ${describe(found.node)}, not a list; write it as a list (or remove it) to have entries added.`,
+      );
     }
     if (found.kind === 'scalar' && found.inherited === null) {
       if (routes) checkShared(root, routes.get(found.node) ?? [], write, byPath, protectedPaths);
       const earlier = scalars.get(found.node);
       if (earlier && earlier.value !== write.value) {
         throw new UserError(
-          `${text.file}: ${shownPath(root, write.path)} and ${shownPath(root, earlier.path)} are one value (an alias); they cannot be set to '${write.value}' and '${earlier.value}'.`,
+          `${text.file}: ${shownPath(root, write.path)} and ${shownPath(root, earlier.path)} are one value (an alias); ` +
+            `they cannot be set to '${write.value}' and '${earlier.value}'.`,
         );
       }
       if (!holds(found.node, write)) scalars.set(found.node, write);
@@ -182,7 +193,11 @@ export function writeValues(root: ValuesRoot, writes: readonly ValueWrite[], pro
     const { container, rest } = placeOfNewKey(root, write, found);
     if (routes) checkContainerShared(root, routes, container, write);
     const key = container.kind === 'map' ? container.map : container.kind === 'empty-value' ? container.pair : document;
-    const addition = additions.get(key) ?? { container, keys: new Map(), style: siblingStyle(container.kind === 'map' ? container.map : null) };
+    const addition = additions.get(key) ?? {
+      container,
+      keys: new Map<string, NewValue>(),
+      style: siblingStyle(container.kind === 'map' ? container.map : null),
+    };
     addition.keys = mergeKeys(addition.keys, rest, write, addition.style);
     additions.set(key, addition);
   }
@@ -204,7 +219,8 @@ function placeOfNewKey(root: ValuesRoot, write: ValueWrite, found: PathLookup): 
     // A merge key is shallow: a key of its own beside `<<` overrides a scalar, but would replace a whole merged mapping.
     if (found.inherited.index !== write.path.length - 1) {
       throw new UserError(
-        `${file}: ${where} comes from the merge key (<<) on line ${found.inherited.line}; give ${shownPath(root, write.path.slice(0, found.inherited.index + 1))} its own keys to set it here.`,
+        `${file}: ${where} comes from the merge key (<<) on line ${found.inherited.line}; ` +
+          `give ${shownPath(root, write.path.slice(0, found.inherited.index + 1))} its own keys to set it here.`,
       );
     }
     return { container: { kind: 'map', map: found.inherited.map }, rest: write.path.slice(-1) };
@@ -231,17 +247,27 @@ function mergeKeys(keys: NewKeys, rest: readonly PathSegment[], write: ValueWrit
 }
 
 /**
- * An anchored value is written only when every alias of it, and its own
- * place when another image of the pin reads that, gets the same value in
- * this edit; otherwise the write would change an image nobody asked to change.
+ * An anchored value is written only when every path that reads it gets the
+ * same value in this edit: every alias of it, and the anchor's own place too
+ * when another image of the pin reads that or the anchor is on a mapping
+ * (`image: &image {…}`, whose first place is an image of its own). An anchor
+ * on the scalar itself (`version: &version 1.2.3`) is a shared value, and
+ * its place is not an image. Otherwise the write would change an image
+ * nobody asked to change.
  */
-function checkShared(root: ValuesRoot, routes: readonly Route[], write: ValueWrite, byPath: ReadonlyMap<string, ValueWrite>, protectedPaths: ReadonlySet<string>): void {
+function checkShared(
+  root: ValuesRoot,
+  routes: readonly Route[],
+  write: ValueWrite,
+  byPath: ReadonlyMap<string, ValueWrite>,
+  protectedPaths: ReadonlySet<string>,
+): void {
   if (routes.length < 2) return;
   const own = formatValuesPath(write.path);
   const ownAlias = routes.find((route) => route.path === own)?.alias ?? null;
   for (const route of routes) {
     if (route.path === own || byPath.get(route.path)?.value === write.value) continue;
-    if (route.alias === null && !protectedPaths.has(route.path)) continue;
+    if (route.alias === null && !protectedPaths.has(route.path) && ownAlias?.scalar !== false) continue;
     const where = shownPath(root, write.path);
     const anchor = ownAlias ?? route.alias;
     let subject = `${where} is one value with another path`;
@@ -259,9 +285,9 @@ function checkContainerShared(root: ValuesRoot, routes: ReadonlyMap<Node, Route[
   const map = container.kind === 'map' ? container.map : container.kind === 'empty-value' ? container.parent : null;
   const shared = map ? (routes.get(map) ?? []) : [];
   if (shared.length < 2) return;
-  const [first, second] = shared;
+  const [first, second] = shared.map((route) => `${shownPath(root, route.segments) || 'the top level'} (line ${route.line})`);
   throw new UserError(
-    `${root.text.file}: ${shownPath(root, write.path)} would be added to a mapping that ${shownPath(root, first.segments) || 'the top level'} (line ${first.line}) and ${shownPath(root, second.segments)} (line ${second.line}) share through an anchor; ` +
+    `${root.text.file}: ${shownPath(root, write.path)} would be added to a mapping that ${first} and ${second} share through an anchor; ` +
       'add the key there by hand, or give each its own mapping.',
   );
 }

@@ -60,3 +60,9 @@ export function isEmptyDocument(document: Document.Parsed): boolean {
   const contents = document.contents;
   return contents === null || (isScalar(contents) && contents.value === null);
 }
+
+/** A string field of a document (`kind`, `metadata.name`); '' when it is missing or not a string. */
+export function stringField(document: Document, ...path: string[]): string {
+  const value = document.getIn(path, true);
+  return isScalar(value) && typeof value.value === 'string' ? value.value : '';
+}
