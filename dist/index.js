@@ -71,15 +71,15 @@ function clockOf(fixed) {
 
 // src/main.ts
 var COMMANDS = {
-  "set-image": async () => (await import("./set-image-U6QN5IE2.js")).setImageCommand,
-  promote: async () => (await import("./promote-NOSJEX67.js")).promoteCommand,
-  rollback: async () => (await import("./rollback-3Y2FCYWE.js")).rollbackCommand,
-  release: async () => (await import("./release-PQJEILR3.js")).releaseCommand,
+  "set-image": async () => (await import("./set-image-M7TYDRUB.js")).setImageCommand,
+  promote: async () => (await import("./promote-GT4F5IHF.js")).promoteCommand,
+  rollback: async () => (await import("./rollback-QGD4L5D5.js")).rollbackCommand,
+  release: async () => (await import("./release-MPXIZYVP.js")).releaseCommand,
   "check-setup": async () => (await import("./check-setup-4C6WUEHX.js")).checkSetupCommand,
-  validate: async () => (await import("./validate-WBFBT7ER.js")).validateCommand,
+  validate: async () => (await import("./validate-4ZMDXYK6.js")).validateCommand,
   wait: async () => (await import("./wait-3FE2U2UW.js")).waitCommand,
-  "drift-check": async () => (await import("./drift-check-M6O7CMH2.js")).driftCheckCommand,
-  "merge-reports": async () => (await import("./merge-reports-DRFX5LI4.js")).mergeReportsCommand
+  "drift-check": async () => (await import("./drift-check-YOIW643U.js")).driftCheckCommand,
+  "merge-reports": async () => (await import("./merge-reports-2FXAPCWG.js")).mergeReportsCommand
 };
 async function run() {
   try {

@@ -24,13 +24,13 @@ import {
   promotionMarker,
   promotionTitle,
   readPinFile
-} from "./chunk-BZRJO3F6.js";
+} from "./chunk-P64HSM7K.js";
 import {
   checkEdits,
   planFileEdit,
   showDiffs,
   unifiedDiff
-} from "./chunk-AROXACED.js";
+} from "./chunk-SJGRSP7B.js";
 import "./chunk-67GET7MB.js";
 import {
   overriddenHoldNote,
@@ -40,15 +40,15 @@ import {
   closeEmptyPromotion,
   landCommit,
   landPromotionPullRequest
-} from "./chunk-IPI5AN37.js";
+} from "./chunk-EDMALHWE.js";
 import "./chunk-H4GQGFUK.js";
 import {
   redactSecrets
-} from "./chunk-RX5A3FJN.js";
+} from "./chunk-UUEMGMV6.js";
 import {
   RenderCache,
   withPolicy
-} from "./chunk-IZVVHC5Z.js";
+} from "./chunk-UQZURGNO.js";
 import {
   collectRenderedImages,
   editorFor,
@@ -57,7 +57,7 @@ import {
   pinLabel,
   renderOverlay,
   resolveEnvironmentOverlays
-} from "./chunk-GMM4QGEF.js";
+} from "./chunk-R6D475D4.js";
 import "./chunk-RVUGUYNP.js";
 import {
   settingsFor
@@ -76,7 +76,7 @@ import {
 import {
   renderCommitMessage
 } from "./chunk-QCUVQI63.js";
-import "./chunk-JDMUORZ6.js";
+import "./chunk-3T35SNPT.js";
 import "./chunk-JPUJ5SV7.js";
 import "./chunk-ZIFJSN7V.js";
 import {
@@ -88,11 +88,11 @@ import "./chunk-KZG5HD5P.js";
 import "./chunk-XGS3CYKT.js";
 import {
   toOverlayChange
-} from "./chunk-HFFNHH4P.js";
+} from "./chunk-R5DPHBG3.js";
 import {
   formatImageReference,
   isImageMatched
-} from "./chunk-VN7I4G2T.js";
+} from "./chunk-2FLGLOP2.js";
 import {
   describeRefusal
 } from "./chunk-TLFP6N4M.js";
@@ -121,7 +121,7 @@ import { readFile } from "node:fs/promises";
 
 // src/promote/unrendered-entries.ts
 import { availableParallelism } from "node:os";
-async function dropUnrenderedNewEntries(apps) {
+async function dropUnrenderedNewEntries(apps, renders = new RenderCache()) {
   const renderer = await findRenderer();
   if (!renderer) return [...apps];
   return Promise.all(
@@ -130,7 +130,7 @@ async function dropUnrenderedNewEntries(apps) {
       const edits = await mapWithLimit(app.edits, availableParallelism(), async (edit) => {
         const added = edit.changes.filter((change) => change.before === null);
         if (added.length === 0 || edit.isComponent || edit.pins) return edit;
-        const render = await renderOverlay(renderer, edit.overlay.absolutePath);
+        const render = await renders.render(renderer, edit.overlay.absolutePath);
         if (!render.ok) return edit;
         const images = collectRenderedImages(render.yaml);
         const unused = new Set(added.filter((change) => !images.some((image) => isImageMatched(image, change.name))).map((change) => change.name));
@@ -230,7 +230,7 @@ async function planPromotion(root, config, route, options) {
       return { ...promotion, edits: [...promotion.edits, ...await planPinEdits(root, pins.target, images)] };
     })
   );
-  return options.renderCheck ? dropUnrenderedNewEntries(planned) : planned;
+  return options.renderCheck ? dropUnrenderedNewEntries(planned, options.renders) : planned;
 }
 function appPins(config, app, route) {
   const environments = config.apps.find((candidate) => candidate.name === app)?.environments;
@@ -303,11 +303,16 @@ function chainText(config, first, last) {
 // src/promote/rendered-diff.ts
 import { availableParallelism as availableParallelism2 } from "node:os";
 import { writeFile } from "node:fs/promises";
-async function renderedDiff(edits, afterEdit) {
+async function renderedDiff(edits, afterEdit, beforeEdit) {
   const renderer = await findRenderer();
   if (!renderer) return void 0;
-  const changed = edits.filter((edit) => edit.changes.length > 0 && !edit.isComponent);
-  const before = await mapWithLimit(changed, availableParallelism2(), (edit) => renderOverlay(renderer, edit.overlay.absolutePath));
+  const changed = edits.filter((edit) => edit.changes.length > 0 && !edit.isComponent && !edit.pins);
+  const pinned = edits.filter((edit) => edit.changes.length > 0 && edit.pins).map((edit) => ({ file: edit.overlay.file, before: edit.original, after: edit.text }));
+  const before = await mapWithLimit(
+    changed,
+    availableParallelism2(),
+    (edit) => beforeEdit ? beforeEdit.render(renderer, edit.overlay.absolutePath) : renderOverlay(renderer, edit.overlay.absolutePath)
+  );
   await Promise.all(changed.map((edit) => writeFile(edit.overlay.absoluteFile, edit.text)));
   try {
     const after = await mapWithLimit(
@@ -320,7 +325,7 @@ async function renderedDiff(edits, afterEdit) {
       before: textOf(before[index]),
       after: textOf(after[index])
     }));
-    return await unifiedDiff(files);
+    return await unifiedDiff([...files, ...pinned]);
   } finally {
     await Promise.all(changed.map((edit) => writeFile(edit.overlay.absoluteFile, edit.original)));
   }
@@ -808,7 +813,8 @@ async function promoteIn(work, snapshot) {
   const { landing } = work.settings;
   const held = await refuseIfHeld(snapshot.root, route.target.name, inputs.overrideHold, "promote");
   const note = held ? overriddenHoldNote(held) : void 0;
-  const apps = await plan(work, snapshot);
+  const beforeEdit = new RenderCache();
+  const apps = await plan(work, snapshot, beforeEdit);
   const changes = promotedChanges(apps);
   const key = { from: route.source.name, to: route.target.name, apps: inputs.apps };
   const outcome = {
@@ -862,7 +868,7 @@ async function promoteIn(work, snapshot) {
   const github = await context.github.connect();
   const afterEdit = new RenderCache();
   const verified = await checkEdits(snapshot.root, edits, work.checks, "Validating the promoted overlays", afterEdit);
-  const diff = await renderedDiff(edits, afterEdit);
+  const diff = await renderedDiff(edits, afterEdit, beforeEdit);
   const promotedApps = apps.filter((app) => app.edits.some((edit) => edit.changes.length > 0)).map((app) => app.app);
   const title = promotionTitle(route.target.pullRequest.titleTemplate, {
     from: key.from,
@@ -915,8 +921,8 @@ function judgeGates2(work, apps, snapshot) {
   const { inputs, config, route, repo, context } = work;
   return promotionGates({ inputs, config, route, repo, github: context.github, now: context.run.now() }, apps, snapshot);
 }
-function plan(work, snapshot) {
-  return planPromotion(snapshot.root, work.config, work.route, { apps: work.inputs.apps, renderCheck: work.inputs.verifyRender });
+function plan(work, snapshot, renders) {
+  return planPromotion(snapshot.root, work.config, work.route, { apps: work.inputs.apps, renderCheck: work.inputs.verifyRender, renders });
 }
 function commitMessage(work, key, changes, title) {
   if (work.inputs.commitMessage) return renderCommitMessage(work.inputs.commitMessage, changes, work.context.run);

@@ -6,7 +6,7 @@ import {
 import {
   RenderCache,
   validateOverlays
-} from "./chunk-IZVVHC5Z.js";
+} from "./chunk-UQZURGNO.js";
 import {
   IMAGE_FIELDS,
   applySplices,
@@ -26,7 +26,7 @@ import {
   pinLabel,
   renderOverlay,
   trimLineBreak
-} from "./chunk-GMM4QGEF.js";
+} from "./chunk-R6D475D4.js";
 import {
   canRun,
   mapWithLimit,
@@ -44,7 +44,7 @@ import {
 import {
   KEEP,
   parseImageArgument
-} from "./chunk-JDMUORZ6.js";
+} from "./chunk-3T35SNPT.js";
 import {
   DEFAULT_IMAGE_PATHS
 } from "./chunk-JPUJ5SV7.js";
@@ -52,8 +52,9 @@ import {
   applyImageOverride,
   formatImageReference,
   isImageMatched,
+  mayMatchSameImage,
   splitImageReference
-} from "./chunk-VN7I4G2T.js";
+} from "./chunk-2FLGLOP2.js";
 import {
   InputError,
   UserError,
@@ -200,6 +201,47 @@ function siteKey(site) {
   return `${site.resource}\0${site.field}`;
 }
 
+// src/kustomize/render-before-needed.ts
+var AFTER_IMAGES = /* @__PURE__ */ new Set(["replacements", "transformers"]);
+var MODELLED_KEYS = /* @__PURE__ */ new Set(["name", "newname", "newtag", "digest"]);
+var TAG = /^[\w][\w.-]{0,127}$/;
+var DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
+function whyRenderBefore(original, file, changes) {
+  const { root, entries } = parseKustomization(original, file);
+  if (root?.items.some((pair) => AFTER_IMAGES.has(pairKey(pair).toLowerCase()))) return "replacements or transformers run after images";
+  for (const change of changes) {
+    const reason = whyRenderBeforeChange(change, entries, changes);
+    if (reason) return reason;
+  }
+  return void 0;
+}
+function whyRenderBeforeChange(change, entries, changes) {
+  const { before, after } = change;
+  if (!before) return "adds an entry";
+  if (!setsTagOrDigest(before) || !setsTagOrDigest(after)) return "sets neither a tag nor a digest";
+  const own = entries.findIndex((entry) => entry.name === change.name);
+  if (own < 0) return "adds an entry";
+  if (!entries[own].node.items.every((pair) => MODELLED_KEYS.has(pairKey(pair).toLowerCase()))) return "has a field the edit does not model";
+  if (!splitsBack(before) || !splitsBack(after)) return "has a value that does not split back";
+  const produced = [.../* @__PURE__ */ new Set([before.newName || change.name, after.newName || change.name])];
+  for (const [index, other] of entries.entries()) {
+    if (index === own) continue;
+    const edited = changes.find((candidate) => candidate.name === other.name)?.after;
+    const renamesInto = [other.newName, edited?.newName ?? ""].filter((name) => name !== "");
+    if (renamesInto.some((name) => mayMatchSameImage(name, change.name))) return "another entry renames into its name";
+    if ([change.name, ...produced].some((name) => mayMatchSameImage(other.name, name))) return "another entry applies to its image";
+  }
+  return void 0;
+}
+function setsTagOrDigest(values) {
+  return values.newTag !== "" || values.digest !== "";
+}
+function splitsBack({ newName, newTag, digest }) {
+  const name = splitImageReference(newName);
+  const nameSplitsBack = newName === "" || name.name === newName && name.tag === "" && name.digest === "";
+  return nameSplitsBack && (newTag === "" || TAG.test(newTag)) && (digest === "" || DIGEST.test(digest));
+}
+
 // src/kustomize/render-check.ts
 function expectedImageOf(change) {
   return { name: change.after.newName || change.name, tag: change.after.newTag, digest: change.after.digest };
@@ -272,6 +314,8 @@ async function checkOverlay(renderer, renders, edit, guard) {
   const renamedInto = findRenamedInto(edit.changes, edit.entries);
   const noOpCandidates = renamedInto.filter(refusedWhenNoOp);
   if (guard.allowDowngrade && noOpCandidates.length === 0) return {};
+  const lowersNoTag = edit.changes.every((change) => !entryDowngrade(change, edit.entries));
+  if (noOpCandidates.length === 0 && lowersNoTag && !whyRenderBefore(edit.original, overlay.file, edit.changes)) return {};
   const earlier = await renderBefore();
   if (!earlier.ok) {
     info(`The downgrade check on the render is skipped for ${overlay.path}: it did not render before the edit (${firstLine(earlier.error)}).`);

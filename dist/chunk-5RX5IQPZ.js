@@ -6,12 +6,12 @@ import {
 } from "./chunk-7IFBAQBI.js";
 import {
   VOLATILE_LINE
-} from "./chunk-RX5A3FJN.js";
+} from "./chunk-UUEMGMV6.js";
 import {
   changedBy,
   changesTable,
   imagesOutput
-} from "./chunk-HFFNHH4P.js";
+} from "./chunk-R5DPHBG3.js";
 import {
   codeCell,
   markdownTable,

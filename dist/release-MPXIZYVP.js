@@ -3,9 +3,9 @@ const require = __gitopsPromoteRequire(import.meta.url);
 import {
   releaseOutputs,
   releaseSummaryMarkdown
-} from "./chunk-KGSQ3TOY.js";
+} from "./chunk-5RX5IQPZ.js";
 import "./chunk-7IFBAQBI.js";
-import "./chunk-RX5A3FJN.js";
+import "./chunk-UUEMGMV6.js";
 import "./chunk-7HOJAJTS.js";
 import {
   readRepoLocation
@@ -29,8 +29,8 @@ import {
 } from "./chunk-2K47BRRI.js";
 import "./chunk-CIZPIZZI.js";
 import "./chunk-XGS3CYKT.js";
-import "./chunk-HFFNHH4P.js";
-import "./chunk-VN7I4G2T.js";
+import "./chunk-R5DPHBG3.js";
+import "./chunk-2FLGLOP2.js";
 import "./chunk-JMTLMK35.js";
 import {
   setOutputs,
@@ -59,7 +59,7 @@ var releaseCommand = {
       context: { github: new GitHubAccess(github, run, "to release a hold through the GitHub API or a pull request"), configFile: readConfigFile(), run }
     };
   },
-  run: async ({ inputs, context }) => (await import("./run-release-DWXVQUUH.js")).runRelease(inputs, context),
+  run: async ({ inputs, context }) => (await import("./run-release-VQ4N2D7Q.js")).runRelease(inputs, context),
   async report(outcome) {
     setOutputs(releaseOutputs(outcome));
     await writeSummary(releaseSummaryMarkdown(outcome));

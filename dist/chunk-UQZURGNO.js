@@ -7,7 +7,7 @@ import {
   parseYamlStream,
   pinLabel,
   renderOverlay
-} from "./chunk-GMM4QGEF.js";
+} from "./chunk-R6D475D4.js";
 import {
   mapWithLimit,
   require_ajv,
@@ -21,7 +21,7 @@ import {
 } from "./chunk-KZG5HD5P.js";
 import {
   splitImageReference
-} from "./chunk-VN7I4G2T.js";
+} from "./chunk-2FLGLOP2.js";
 import {
   expandSchemaLocationTemplate,
   isSchemaLocationTemplate,

@@ -39,8 +39,8 @@ import {
   changedBy,
   changesTable,
   imagesOutput
-} from "./chunk-HFFNHH4P.js";
-import "./chunk-VN7I4G2T.js";
+} from "./chunk-R5DPHBG3.js";
+import "./chunk-2FLGLOP2.js";
 import {
   describeRefusal
 } from "./chunk-TLFP6N4M.js";
@@ -137,7 +137,7 @@ var promoteCommand = {
     };
     return { inputs, context: { github: new GitHubAccess(github, run, "to open promotion pull requests"), configFile: readConfigFile(), run } };
   },
-  run: async ({ inputs, context }) => (await import("./run-promotion-KMYMVTPA.js")).runPromotion(inputs, context),
+  run: async ({ inputs, context }) => (await import("./run-promotion-KYQHNQPM.js")).runPromotion(inputs, context),
   async report(outcome, { inputs }) {
     setOutputs(promoteOutputs(outcome));
     await writeSummary(promotionSummaryMarkdown(outcome));

@@ -57,10 +57,25 @@ function applyImageOverride(reference, override) {
   }
   return formatImageReference({ name, tag, digest });
 }
+var REGEX_SYNTAX = /[\\^$*+?()[\]{}|]/;
+function isPlainName(name) {
+  if (name === "" || REGEX_SYNTAX.test(name) || name.slice(name.lastIndexOf("/") + 1).includes(".")) return false;
+  const parts = splitImageReference(name);
+  return parts.name === name && parts.tag === "" && parts.digest === "";
+}
+function mayMatchSameImage(first, second) {
+  if (!isPlainName(first) || !isPlainName(second)) return true;
+  if (first.length !== second.length) return false;
+  for (let index = 0; index < first.length; index++) {
+    if (first[index] !== second[index] && first[index] !== "." && second[index] !== ".") return false;
+  }
+  return true;
+}
 
 export {
   splitImageReference,
   formatImageReference,
   isImageMatched,
-  applyImageOverride
+  applyImageOverride,
+  mayMatchSameImage
 };

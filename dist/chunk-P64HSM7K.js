@@ -3,22 +3,22 @@ const require = __gitopsPromoteRequire(import.meta.url);
 import {
   buildPullRequestBody,
   compareUrl
-} from "./chunk-RX5A3FJN.js";
+} from "./chunk-UUEMGMV6.js";
 import {
   editorFor,
   findImageSetters,
   mayHoldImageSetters,
   pinLabel
-} from "./chunk-GMM4QGEF.js";
+} from "./chunk-R6D475D4.js";
 import {
   gateChecklist
 } from "./chunk-JRJT67WC.js";
 import {
   toOverlayChange
-} from "./chunk-HFFNHH4P.js";
+} from "./chunk-R5DPHBG3.js";
 import {
   isImageMatched
-} from "./chunk-VN7I4G2T.js";
+} from "./chunk-2FLGLOP2.js";
 import {
   UserError
 } from "./chunk-EVMGEMOW.js";

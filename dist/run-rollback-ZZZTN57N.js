@@ -9,7 +9,7 @@ import {
   rollbackCommitMessage,
   rollbackMarker,
   rollbackTitle
-} from "./chunk-KGSQ3TOY.js";
+} from "./chunk-5RX5IQPZ.js";
 import "./chunk-7IFBAQBI.js";
 import {
   GitCommitGraph,
@@ -24,26 +24,26 @@ import {
   checkEdits,
   planFileEdit,
   showDiffs
-} from "./chunk-AROXACED.js";
+} from "./chunk-SJGRSP7B.js";
 import "./chunk-67GET7MB.js";
 import {
   landCommit,
   landPromotionPullRequest
-} from "./chunk-IPI5AN37.js";
+} from "./chunk-EDMALHWE.js";
 import {
   formatHold,
   holdFilePath,
   holdUntilDate,
   parseHold
 } from "./chunk-H4GQGFUK.js";
-import "./chunk-RX5A3FJN.js";
+import "./chunk-UUEMGMV6.js";
 import {
   withPolicy
-} from "./chunk-IZVVHC5Z.js";
+} from "./chunk-UQZURGNO.js";
 import {
   parseKustomization,
   resolveEnvironmentOverlays
-} from "./chunk-GMM4QGEF.js";
+} from "./chunk-R6D475D4.js";
 import "./chunk-RVUGUYNP.js";
 import {
   settingsFor
@@ -56,15 +56,15 @@ import {
 } from "./chunk-KAEWAEI4.js";
 import "./chunk-7HOJAJTS.js";
 import "./chunk-6PG4I2TJ.js";
-import "./chunk-JDMUORZ6.js";
+import "./chunk-3T35SNPT.js";
 import "./chunk-JPUJ5SV7.js";
 import "./chunk-ZIFJSN7V.js";
 import "./chunk-KZG5HD5P.js";
 import "./chunk-XGS3CYKT.js";
 import {
   toOverlayChange
-} from "./chunk-HFFNHH4P.js";
-import "./chunk-VN7I4G2T.js";
+} from "./chunk-R5DPHBG3.js";
+import "./chunk-2FLGLOP2.js";
 import {
   describeRefusal
 } from "./chunk-TLFP6N4M.js";

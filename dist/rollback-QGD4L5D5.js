@@ -6,9 +6,9 @@ import {
 import {
   rollbackOutputs,
   rollbackSummaryMarkdown
-} from "./chunk-KGSQ3TOY.js";
+} from "./chunk-5RX5IQPZ.js";
 import "./chunk-7IFBAQBI.js";
-import "./chunk-RX5A3FJN.js";
+import "./chunk-UUEMGMV6.js";
 import "./chunk-7HOJAJTS.js";
 import {
   COMMIT_SHA_VARIABLE
@@ -43,8 +43,8 @@ import {
 } from "./chunk-2K47BRRI.js";
 import "./chunk-CIZPIZZI.js";
 import "./chunk-XGS3CYKT.js";
-import "./chunk-HFFNHH4P.js";
-import "./chunk-VN7I4G2T.js";
+import "./chunk-R5DPHBG3.js";
+import "./chunk-2FLGLOP2.js";
 import "./chunk-U3CEUUQP.js";
 import "./chunk-JMTLMK35.js";
 import {
@@ -102,7 +102,7 @@ var rollbackCommand = {
       context: { github: new GitHubAccess(github, run, "to land a rollback through the GitHub API or a pull request"), configFile: readConfigFile(), run }
     };
   },
-  run: async ({ inputs, context }) => (await import("./run-rollback-4QOKIYWA.js")).runRollback(inputs, context),
+  run: async ({ inputs, context }) => (await import("./run-rollback-ZZZTN57N.js")).runRollback(inputs, context),
   async report(outcome) {
     setOutputs(rollbackOutputs(outcome));
     if (outcome.commitSha && !outcome.pullRequest) exportVariable(COMMIT_SHA_VARIABLE, outcome.commitSha);

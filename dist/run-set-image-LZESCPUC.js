@@ -7,7 +7,7 @@ import {
   namesHeldByPins,
   planPinEdits,
   refPart
-} from "./chunk-BZRJO3F6.js";
+} from "./chunk-P64HSM7K.js";
 import {
   checkEdits,
   describeEntryDowngrade,
@@ -17,7 +17,7 @@ import {
   renamedIntoWarnings,
   showDiffs,
   suggestArgument
-} from "./chunk-AROXACED.js";
+} from "./chunk-SJGRSP7B.js";
 import "./chunk-67GET7MB.js";
 import {
   overriddenHoldNote,
@@ -27,22 +27,22 @@ import {
   closeEmptyPromotion,
   landCommit,
   landPromotionPullRequest
-} from "./chunk-IPI5AN37.js";
+} from "./chunk-EDMALHWE.js";
 import "./chunk-H4GQGFUK.js";
 import {
   MAX_BODY_LENGTH,
   VOLATILE_LINE
-} from "./chunk-RX5A3FJN.js";
+} from "./chunk-UUEMGMV6.js";
 import {
   withPolicy
-} from "./chunk-IZVVHC5Z.js";
+} from "./chunk-UQZURGNO.js";
 import {
   collectRenderedImages,
   findRenderer,
   renderOverlay,
   resolveEnvironmentOverlays,
   resolveOverlays
-} from "./chunk-GMM4QGEF.js";
+} from "./chunk-R6D475D4.js";
 import "./chunk-RVUGUYNP.js";
 import {
   settingsFor
@@ -64,17 +64,17 @@ import {
 import {
   KEEP,
   parseImageArguments
-} from "./chunk-JDMUORZ6.js";
+} from "./chunk-3T35SNPT.js";
 import "./chunk-JPUJ5SV7.js";
 import "./chunk-ZIFJSN7V.js";
 import "./chunk-JRJT67WC.js";
 import "./chunk-KZG5HD5P.js";
 import {
   toOverlayChange
-} from "./chunk-HFFNHH4P.js";
+} from "./chunk-R5DPHBG3.js";
 import {
   isImageMatched
-} from "./chunk-VN7I4G2T.js";
+} from "./chunk-2FLGLOP2.js";
 import {
   describeRefusal,
   findOpenPullRequest

@@ -41,7 +41,7 @@ import {
   pinLabel,
   renderOverlay,
   resolveEnvironmentOverlays
-} from "./chunk-GMM4QGEF.js";
+} from "./chunk-R6D475D4.js";
 import {
   Git,
   findEnvironment,
@@ -56,7 +56,7 @@ import {
 } from "./chunk-CIZPIZZI.js";
 import {
   formatImageReference
-} from "./chunk-VN7I4G2T.js";
+} from "./chunk-2FLGLOP2.js";
 import {
   countOf
 } from "./chunk-ZHINN24W.js";

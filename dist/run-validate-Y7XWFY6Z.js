@@ -9,11 +9,11 @@ import {
   readKustomizationReferences,
   validateOverlays,
   withPolicy
-} from "./chunk-IZVVHC5Z.js";
+} from "./chunk-UQZURGNO.js";
 import {
   resolveEnvironmentOverlays,
   resolveOverlays
-} from "./chunk-GMM4QGEF.js";
+} from "./chunk-R6D475D4.js";
 import "./chunk-RVUGUYNP.js";
 import {
   settingsFor
@@ -26,14 +26,14 @@ import {
   openConfigRepo
 } from "./chunk-KAEWAEI4.js";
 import "./chunk-7HOJAJTS.js";
-import "./chunk-JDMUORZ6.js";
+import "./chunk-3T35SNPT.js";
 import "./chunk-JPUJ5SV7.js";
 import "./chunk-ZIFJSN7V.js";
 import "./chunk-KZG5HD5P.js";
 import {
   maskKubeconfig
 } from "./chunk-XGS3CYKT.js";
-import "./chunk-VN7I4G2T.js";
+import "./chunk-2FLGLOP2.js";
 import "./chunk-TLFP6N4M.js";
 import "./chunk-U3CEUUQP.js";
 import "./chunk-JMTLMK35.js";

@@ -13,7 +13,7 @@ import {
 import {
   KEEP,
   parseImageArgument
-} from "./chunk-JDMUORZ6.js";
+} from "./chunk-3T35SNPT.js";
 import {
   DEFAULT_IMAGE_PATHS
 } from "./chunk-JPUJ5SV7.js";
@@ -27,7 +27,7 @@ import {
   formatImageReference,
   isImageMatched,
   splitImageReference
-} from "./chunk-VN7I4G2T.js";
+} from "./chunk-2FLGLOP2.js";
 import {
   InputError,
   UserError,
@@ -232,14 +232,14 @@ function collectImageSites(yaml) {
   const sites = [];
   for (const root of parseYamlStream(yaml).values) {
     const resource = resourceName(root);
-    const visit4 = (node, field3) => {
+    const visit4 = (node, field) => {
       if (Array.isArray(node)) {
         node.forEach((item, index) => {
-          visit4(item, `${field3}[${index}]`);
+          visit4(item, `${field}[${index}]`);
         });
       } else if (isRecord(node)) {
         for (const [key2, value] of Object.entries(node)) {
-          const path = field3 ? `${field3}.${key2}` : key2;
+          const path = field ? `${field}.${key2}` : key2;
           if (key2 === "image" && typeof value === "string") sites.push({ resource, field: path, reference: value });
           else if (key2 === "image" && isRecord(value) && typeof value.reference === "string")
             sites.push({ resource, field: `${path}.reference`, reference: value.reference });
@@ -284,8 +284,8 @@ function scalarText(node) {
 function pairKey(pair) {
   return (0, import_yaml2.isScalar)(pair.key) ? String(pair.key.value) : "";
 }
-function findFieldPair(entry, field3) {
-  return entry.items.find((pair) => fieldOfKey(pairKey(pair)) === field3);
+function findFieldPair(entry, field) {
+  return entry.items.find((pair) => fieldOfKey(pairKey(pair)) === field);
 }
 function parseKustomization(source, file) {
   const document = (0, import_yaml2.parseDocument)(source, { keepSourceTokens: true, prettyErrors: true });
@@ -315,12 +315,12 @@ function readEntry(item, index, file) {
   const node = item;
   const entry = { name: "", newName: "", newTag: "", digest: "", node };
   for (const pair of node.items) {
-    const field3 = fieldOfKey(pairKey(pair));
-    if (field3 === void 0) continue;
+    const field = fieldOfKey(pairKey(pair));
+    if (field === void 0) continue;
     if (pair.value !== null && !(0, import_yaml2.isScalar)(pair.value)) {
       throw new UserError(`${file}: images[${index}].${pairKey(pair)} must be a string, found ${describeNode(pair.value)}.`);
     }
-    entry[field3] = scalarText(pair.value);
+    entry[field] = scalarText(pair.value);
   }
   if (entry.name === "") throw new UserError(`${file}: images[${index}] has no 'name'.`);
   return entry;
@@ -535,9 +535,9 @@ function setterOf(comment) {
 function setterName(name) {
   const parts = name.split(":");
   if (parts.length < 2 || parts.length > 3 || parts[0] === "" || parts[1] === "") return null;
-  const field3 = parts.length === 3 ? FIELDS.get(parts[2]) : "reference";
-  if (field3 === void 0) return null;
-  return { policy: `${parts[0]}:${parts[1]}`, namespace: parts[0], name: parts[1], field: field3 };
+  const field = parts.length === 3 ? FIELDS.get(parts[2]) : "reference";
+  if (field === void 0) return null;
+  return { policy: `${parts[0]}:${parts[1]}`, namespace: parts[0], name: parts[1], field };
 }
 
 // src/pins/image-setters.ts
@@ -563,8 +563,8 @@ function editImageSetters(pin, source, args) {
       splices.push({ start: old.start, end: old.end, text: formatScalar(marker.value, old.style) });
     });
     const after = valuesOf(updated);
-    if (IMAGE_FIELDS.every((field3) => after[field3] === group.values[field3])) continue;
-    const dropped = IMAGE_FIELDS.filter((field3) => group.values[field3] !== "" && after[field3] === "");
+    if (IMAGE_FIELDS.every((field) => after[field] === group.values[field])) continue;
+    const dropped = IMAGE_FIELDS.filter((field) => group.values[field] !== "" && after[field] === "");
     changes.push({ name: argument.name, argument: argument.source, before: group.values, after, dropped, location: group.location, line: group.line });
   }
   return { text: splices.length > 0 ? applySplices(source, splices) : source, changes };
@@ -580,7 +580,7 @@ function groupsOf(markers) {
 function valuesOf(markers) {
   const reference = markers.find((marker) => marker.field === "reference");
   const parts = reference ? splitImageReference(reference.value) : { name: "", tag: "", digest: "" };
-  const own = (field3) => markers.find((marker) => marker.field === field3)?.value;
+  const own = (field) => markers.find((marker) => marker.field === field)?.value;
   return { newName: own("name") ?? parts.name, newTag: own("tag") ?? parts.tag, digest: own("digest") ?? parts.digest };
 }
 function groupAllowed(pin, group) {
@@ -664,11 +664,17 @@ function isEmptyDocument(document) {
   const contents = document.contents;
   return contents === null || (0, import_yaml6.isScalar)(contents) && contents.value === null;
 }
+function stringField(document, ...path) {
+  const value = document.getIn(path, true);
+  return (0, import_yaml6.isScalar)(value) && typeof value.value === "string" ? value.value : "";
+}
 
 // src/pins/embedded-yaml.ts
 function embeddedYaml(outer, pair, node, shownAs) {
   const refuse = () => {
-    throw new UserError(`${outer.file}: ${shownAs} is a ${node.type === "BLOCK_FOLDED" ? "folded (>)" : "quoted or plain"} string; write it as a literal block (${shownAs.split(".").at(-1)}: |) to have it edited.`);
+    throw new UserError(
+      `${outer.file}: ${shownAs} is a ${node.type === "BLOCK_FOLDED" ? "folded (>)" : "quoted or plain"} string; write it as a literal block (${shownAs.split(".").at(-1)}: |) to have it edited.`
+    );
   };
   const range = node.range;
   if (node.type !== "BLOCK_LITERAL" || !range) {
@@ -678,10 +684,10 @@ function embeddedYaml(outer, pair, node, shownAs) {
   const header = source.slice(range[0], source.indexOf("\n", range[0]) < 0 ? range[1] : source.indexOf("\n", range[0]));
   const contentStart = Math.min(range[1], header.length + range[0] + 1);
   const region = source.slice(contentStart, range[1]);
-  const explicit = /^[|][+-]?([1-9])|^[|]([1-9])/.exec(header);
+  const indicator = /[1-9]/.exec(/^[|][^#\s]*/.exec(header)?.[0] ?? "");
   const keyColumn = columnOf(source, pair.key.range?.[0] ?? 0);
   const firstContent = /^( *)\S/m.exec(region.replace(/\r/g, ""));
-  const indent = explicit ? keyColumn + Number(explicit[1] ?? explicit[2]) : firstContent?.[1].length ?? 0;
+  const indent = indicator ? keyColumn + Number(indicator[0]) : firstContent?.[1].length ?? 0;
   const lines = [];
   const innerLines = [];
   let at = contentStart;
@@ -881,11 +887,11 @@ function argumentFor(image, args, only) {
 }
 function planImageEdit(pin, image, argument) {
   const before = image.values;
-  const keep = (field3) => argument[field3] === KEEP ? before[field3] : argument[field3];
+  const keep = (field) => argument[field] === KEEP ? before[field] : argument[field];
   const after = { newName: argument.newName === "" ? before.newName : keep("newName"), newTag: keep("newTag"), digest: keep("digest") };
   const writes = image.slots.paths.reference ? referenceWrites(image, after) : fieldWrites(pin, image, after);
   if (writes.length === 0) return { writes, change: null };
-  const dropped = ["newName", "newTag", "digest"].filter((field3) => before[field3] !== "" && after[field3] === "");
+  const dropped = ["newName", "newTag", "digest"].filter((field) => before[field] !== "" && after[field] === "");
   const changed = writes.find((write) => write.role === ROLE_WORDS.tag || write.role === ROLE_WORDS.reference) ?? writes[0];
   const heldAt = image.held[ROLES.find((role) => ROLE_WORDS[role] === changed.role) ?? "tag"];
   return {
@@ -928,7 +934,9 @@ function fieldWrites(pin, image, after) {
   let tagText = after.newTag;
   if (!digestPath && after.digest !== "") {
     if (!pin.digestInTag) {
-      throw new UserError(`${where} has no digest path for ${after.digest.slice(0, 19)}\u2026; add a digest path to the pin, or set digest-in-tag to write it into the tag.`);
+      throw new UserError(
+        `${where} has no digest path for ${after.digest.slice(0, 19)}\u2026; add a digest path to the pin, or set digest-in-tag to write it into the tag.`
+      );
     }
     if (after.newTag === "") throw new UserError(`${where} writes its digest into the tag, so it needs a tag beside the digest.`);
     tagText = `${after.newTag}@${after.digest}`;
@@ -1016,9 +1024,7 @@ function fileLayout(document, source) {
   return { indent: indent || 2, sequenceIndent: Math.max(0, sequenceIndent) };
 }
 function siblingStyle(map) {
-  const styles = new Set(
-    (map?.items ?? []).flatMap((pair) => (0, import_yaml7.isScalar)(pair.value) && typeof pair.value.value === "string" ? [String(pair.value.type)] : [])
-  );
+  const styles = new Set((map?.items ?? []).flatMap((pair) => (0, import_yaml7.isScalar)(pair.value) && typeof pair.value.value === "string" ? [String(pair.value.type)] : []));
   if (styles.size !== 1) return "PLAIN";
   const [style] = styles;
   return style === "QUOTE_DOUBLE" || style === "QUOTE_SINGLE" ? style : "PLAIN";
@@ -1038,7 +1044,7 @@ function blockLines(keys, column, layout) {
       lines.push(`${pad}${keyText(key2)}:`);
       const dash = " ".repeat(column + layout.sequenceIndent);
       for (const item of value.items) {
-        item.forEach(([field3, text], index) => lines.push(`${index === 0 ? `${dash}- ` : `${dash}  `}${keyText(field3)}: ${text}`));
+        item.forEach(([field, text], index) => lines.push(`${index === 0 ? `${dash}- ` : `${dash}  `}${keyText(field)}: ${text}`));
       }
     }
   }
@@ -1048,7 +1054,7 @@ function flowText(keys) {
   return [...keys].map(([key2, value]) => {
     if ("scalar" in value) return `${keyText(key2)}: ${value.scalar}`;
     if ("keys" in value) return `${keyText(key2)}: {${flowText(value.keys)}}`;
-    return `${keyText(key2)}: [${value.items.map((item) => `{${item.map(([field3, text]) => `${keyText(field3)}: ${text}`).join(", ")}}`).join(", ")}]`;
+    return `${keyText(key2)}: [${value.items.map((item) => `{${item.map(([field, text]) => `${keyText(field)}: ${text}`).join(", ")}}`).join(", ")}]`;
   }).join(", ");
 }
 function linesAt(source, at, lines, eol) {
@@ -1088,7 +1094,7 @@ function insertKeys(text, document, container, keys, layout) {
 }
 function appendItems(text, seq, items) {
   const { source, eol } = text;
-  const flowItem = (item) => `{${item.map(([field3, value]) => `${keyText(field3)}: ${value}`).join(", ")}}`;
+  const flowItem = (item) => `{${item.map(([field, value]) => `${keyText(field)}: ${value}`).join(", ")}}`;
   const last = seq.items.at(-1);
   if (seq.flow || !last) {
     if (last) return [{ start: pairEndOf(source, last), end: pairEndOf(source, last), text: `, ${items.map(flowItem).join(", ")}` }];
@@ -1101,9 +1107,9 @@ function appendItems(text, seq, items) {
   const keyColumn = (0, import_yaml7.isMap)(first) && !first.flow && first.items.length > 0 ? columnOf(source, keyStart2(first.items[0])) : dashColumn + 2;
   const lines = items.flatMap((item) => {
     if (flowEntries) return [`${" ".repeat(dashColumn)}- ${flowItem(item)}`];
-    return item.map(([field3, value], index) => {
+    return item.map(([field, value], index) => {
       const lead = index === 0 ? `${" ".repeat(dashColumn)}-${" ".repeat(Math.max(1, keyColumn - dashColumn - 1))}` : " ".repeat(keyColumn);
-      return `${lead}${keyText(field3)}: ${value}`;
+      return `${lead}${keyText(field)}: ${value}`;
     });
   });
   return [linesAt(source, lineEndAfter(source, pairEndOf(source, last)), lines, eol)];
@@ -1173,7 +1179,7 @@ function routesOfNodes(document, text) {
     if ((0, import_yaml8.isAlias)(value)) {
       const target = value.resolve(document);
       if (!target || ancestors.has(target)) return;
-      walk(target, segments, alias ?? { name: value.source, line: lineOf2(target), at: lineOf2(value) }, ancestors);
+      walk(target, segments, alias ?? { name: value.source, line: lineOf2(target), at: lineOf2(value), scalar: (0, import_yaml8.isScalar)(target) }, ancestors);
       return;
     }
     if (!(0, import_yaml8.isScalar)(value) && !(0, import_yaml8.isMap)(value) && !(0, import_yaml8.isSeq)(value)) return;
@@ -1183,10 +1189,14 @@ function routesOfNodes(document, text) {
     routes.set(node, list);
     if ((0, import_yaml8.isScalar)(value)) return;
     ancestors.add(node);
-    if ((0, import_yaml8.isSeq)(value)) value.items.forEach((item, index) => walk(item, [...segments, { index }], alias, ancestors));
+    if ((0, import_yaml8.isSeq)(value)) {
+      value.items.forEach((item, index) => {
+        walk(item, [...segments, { index }], alias, ancestors);
+      });
+    }
     if ((0, import_yaml8.isMap)(value)) {
       for (const entry of effectiveEntries(value, document, text)) {
-        const viaMerge = entry.mergedAt === null ? alias : alias ?? { name: "<<", line: entry.mergedAt, at: entry.mergedAt };
+        const viaMerge = entry.mergedAt === null ? alias : alias ?? { name: "<<", line: entry.mergedAt, at: entry.mergedAt, scalar: false };
         walk(entry.pair.value, [...segments, { key: entry.key }], viaMerge, ancestors);
       }
     }
@@ -1275,7 +1285,11 @@ function holds(node, write) {
 function replaceScalar(source, node, text) {
   const range = node.range ?? [0, 0, 0];
   if (range[1] > range[0]) return { start: range[0], end: trimLineBreak(source, range[1]), text };
-  return { start: range[0], end: range[0], text: `${source[range[0] - 1] === ":" ? " " : ""}${text}` };
+  let colon = range[0];
+  while (colon > 0 && (source[colon - 1] === " " || source[colon - 1] === "	")) colon -= 1;
+  if (source[colon - 1] !== ":") return { start: range[0], end: range[0], text };
+  const comment = source[range[0]] === "#";
+  return { start: colon, end: colon, text: ` ${text}${comment && colon === range[0] ? " " : ""}` };
 }
 function writeValues(root, writes, protectedPaths = /* @__PURE__ */ new Set()) {
   const { text, document } = root;
@@ -1294,7 +1308,9 @@ function writeValues(root, writes, protectedPaths = /* @__PURE__ */ new Set()) {
   for (const write of byPath.values()) {
     const found = lookupPath(root, write.path, write.role);
     if (write.items && found.kind === "scalar") {
-      throw new UserError(`${text.file}: ${shownPath(root, write.path)} is ${describe(found.node)}, not a list; write it as a list (or remove it) to have entries added.`);
+      throw new UserError(
+        `${text.file}: ${shownPath(root, write.path)} is ${describe(found.node)}, not a list; write it as a list (or remove it) to have entries added.`
+      );
     }
     if (found.kind === "scalar" && found.inherited === null) {
       if (routes) checkShared(root, routes.get(found.node) ?? [], write, byPath, protectedPaths);
@@ -1310,7 +1326,11 @@ function writeValues(root, writes, protectedPaths = /* @__PURE__ */ new Set()) {
     const { container, rest } = placeOfNewKey(root, write, found);
     if (routes) checkContainerShared(root, routes, container, write);
     const key2 = container.kind === "map" ? container.map : container.kind === "empty-value" ? container.pair : document;
-    const addition = additions.get(key2) ?? { container, keys: /* @__PURE__ */ new Map(), style: siblingStyle(container.kind === "map" ? container.map : null) };
+    const addition = additions.get(key2) ?? {
+      container,
+      keys: /* @__PURE__ */ new Map(),
+      style: siblingStyle(container.kind === "map" ? container.map : null)
+    };
     addition.keys = mergeKeys(addition.keys, rest, write, addition.style);
     additions.set(key2, addition);
   }
@@ -1358,7 +1378,7 @@ function checkShared(root, routes, write, byPath, protectedPaths) {
   const ownAlias = routes.find((route) => route.path === own)?.alias ?? null;
   for (const route of routes) {
     if (route.path === own || byPath.get(route.path)?.value === write.value) continue;
-    if (route.alias === null && !protectedPaths.has(route.path)) continue;
+    if (route.alias === null && !protectedPaths.has(route.path) && ownAlias?.scalar !== false) continue;
     const where = shownPath(root, write.path);
     const anchor = ownAlias ?? route.alias;
     let subject = `${where} is one value with another path`;
@@ -1374,28 +1394,25 @@ function checkContainerShared(root, routes, container, write) {
   const map = container.kind === "map" ? container.map : container.kind === "empty-value" ? container.parent : null;
   const shared = map ? routes.get(map) ?? [] : [];
   if (shared.length < 2) return;
-  const [first, second] = shared;
+  const [first, second] = shared.map((route) => `${shownPath(root, route.segments) || "the top level"} (line ${route.line})`);
   throw new UserError(
-    `${root.text.file}: ${shownPath(root, write.path)} would be added to a mapping that ${shownPath(root, first.segments) || "the top level"} (line ${first.line}) and ${shownPath(root, second.segments)} (line ${second.line}) share through an anchor; add the key there by hand, or give each its own mapping.`
+    `${root.text.file}: ${shownPath(root, write.path)} would be added to a mapping that ${first} and ${second} share through an anchor; add the key there by hand, or give each its own mapping.`
   );
 }
 
 // src/pins/argocd-helm-parameters-editor.ts
 var key = (name) => ({ key: name });
 var PARAMETER_FIELDS = ["name", "value", "forceString"];
-function field(document, ...path) {
-  const value = document.getIn(path, true);
-  return (0, import_yaml10.isScalar)(value) && typeof value.value === "string" ? value.value : "";
-}
 function appDocuments(text) {
   const apps = [];
   for (const document of parseYamlDocuments(text)) {
-    if (!(0, import_yaml10.isMap)(document.contents) || !field(document, "apiVersion").startsWith("argoproj.io/")) continue;
-    const kind = field(document, "kind");
+    if (!(0, import_yaml10.isMap)(document.contents) || !stringField(document, "apiVersion").startsWith("argoproj.io/")) continue;
+    const kind = stringField(document, "kind");
     if (kind === "Application") apps.push({ root: { text, document }, spec: [key("spec")], kind });
     if (kind === "ApplicationSet") apps.push({ root: { text, document }, spec: [key("spec"), key("template"), key("spec")], kind });
   }
-  if (apps.length === 0) throw new UserError(`${text.file} holds no Argo CD Application (apiVersion argoproj.io/v1alpha1, kind Application or ApplicationSet).`);
+  if (apps.length === 0)
+    throw new UserError(`${text.file} holds no Argo CD Application (apiVersion argoproj.io/v1alpha1, kind Application or ApplicationSet).`);
   return apps;
 }
 function nodeAt(app, path) {
@@ -1465,7 +1482,12 @@ function readFromSource(source, path, role) {
   if (parameter) {
     const at = [...parametersPath(source), { index: parameter.index }, key("value")];
     const held = readValue(root, at, role);
-    return { ...held, location: `${shownPath(root, at.slice(0, -1))} (${formatHelmSetName(path)})`, line: root.text.lineOf(parameter.map.range?.[0] ?? 0), layer: false };
+    return {
+      ...held,
+      location: `${shownPath(root, at.slice(0, -1))} (${formatHelmSetName(path)})`,
+      line: root.text.lineOf(parameter.map.range?.[0] ?? 0),
+      layer: false
+    };
   }
   if (source.layer) {
     const full = [...source.layer.base, ...path];
@@ -1473,7 +1495,13 @@ function readFromSource(source, path, role) {
     if (held.exists) return { ...held, location: shownPath(source.layer.root, full), line: source.layer.root.text.lineOf(held.offset), layer: true };
   }
   const helm = nodeAt(source.app, [...source.path, key("helm")]) ?? nodeAt(source.app, source.path);
-  return { value: "", exists: false, location: formatValuesPath(parametersPath(source)), line: root.text.lineOf(helm?.range?.[0] ?? 0), layer: false };
+  return {
+    value: "",
+    exists: false,
+    location: formatValuesPath(parametersPath(source)),
+    line: root.text.lineOf(helm?.range?.[0] ?? 0),
+    layer: false
+  };
 }
 function setWouldRetype(value) {
   if (/^(true|false|null|0)$/i.test(value)) return true;
@@ -1483,7 +1511,7 @@ function planSourceWrites(source, writes) {
   const planned = { outer: [], layer: [], added: [] };
   const firstKeys = source.list[0]?.map.items.map((pair) => scalarText(pair.key)).filter((name) => PARAMETER_FIELDS.includes(name)) ?? [];
   const order = firstKeys.length >= 2 ? [...firstKeys, ...PARAMETER_FIELDS.filter((name) => !firstKeys.includes(name))] : PARAMETER_FIELDS;
-  const valueStyle = siblingStyle(source.list[0]?.map ?? null);
+  const valueStyle = parameterValueStyle(source.list);
   for (const write of writes) {
     const held = readFromSource(source, write.path, write.role);
     if (held.exists) refuseTemplated(source, held);
@@ -1493,16 +1521,26 @@ function planSourceWrites(source, writes) {
         const at = [...parametersPath(source), { index: parameter.index }];
         planned.outer.push({ ...write, path: [...at, key("value")] });
         const forced = scalarText(parameter.map.get("forceString", true)).toLowerCase() === "true";
-        if (!forced && setWouldRetype(write.value)) planned.outer.push({ path: [...at, key("forceString")], value: "true", rawText: "true", role: "forceString" });
+        if (!forced && setWouldRetype(write.value))
+          planned.outer.push({ path: [...at, key("forceString")], value: "true", rawText: "true", role: "forceString" });
       }
     } else if (held.layer && source.layer) {
       planned.layer.push({ ...write, path: [...source.layer.base, ...write.path] });
     } else if (write.value !== "") {
-      const fields = { name: formatScalar(formatHelmSetName(write.path), "PLAIN"), value: formatScalar(write.value, valueStyle), forceString: "true" };
+      const fields = {
+        name: formatScalar(formatHelmSetName(write.path), "PLAIN"),
+        value: formatScalar(write.value, valueStyle),
+        forceString: "true"
+      };
       planned.added.push(order.map((name) => [name, fields[name]]));
     }
   }
   return planned;
+}
+function parameterValueStyle(list) {
+  const styles = new Set(list.map((parameter) => parameter.map.get("value", true)).flatMap((node) => (0, import_yaml10.isScalar)(node) ? [String(node.type)] : []));
+  const [style] = styles;
+  return styles.size === 1 && (style === "QUOTE_SINGLE" || style === "QUOTE_DOUBLE") ? style : "PLAIN";
 }
 function sourcePlace(source) {
   return { name: formatValuesPath(source.path), read: (path, role) => readFromSource(source, path, role) };
@@ -1527,7 +1565,8 @@ function edit(pin, text, args) {
       if (source.layer) {
         for (const path of slots) protectedPaths.add(formatValuesPath([...source.layer.base, ...path]));
         if (source.layer.root.document === app.root.document) outer.push(...planned.layer);
-        else if (planned.layer.length > 0) splices.push(...source.layer.toOuter(writeValues(source.layer.root, planned.layer, new Set(slots.map(formatValuesPath)))));
+        else if (planned.layer.length > 0)
+          splices.push(...source.layer.toOuter(writeValues(source.layer.root, planned.layer, new Set(slots.map(formatValuesPath)))));
       }
       if (planned.added.length === 0) return;
       if (source.parameters) splices.push(...appendItems(app.root.text, source.parameters, planned.added));
@@ -1687,7 +1726,7 @@ function editKustomizeImages(pin, source, args, options) {
       if (matches.length === 0) {
         if (!each.mayBuildWithKustomize || options.addMissing?.(argument.name, refOf(each)) !== true) continue;
         const values = mergedValues(argument, null);
-        if (IMAGE_FIELDS.every((field3) => values[field3] === "")) continue;
+        if (IMAGE_FIELDS.every((field) => values[field] === "")) continue;
         additions.push({ argument, values, text: entryText(pin.file, `${each.yamlPath}.kustomize.images`, argument, values) });
         continue;
       }
@@ -1715,7 +1754,7 @@ function refOf(each) {
 function changeEntry(source, file, entry, argument) {
   const before = valuesOf2(entry.argument);
   const after = mergedValues(argument, before);
-  if (IMAGE_FIELDS.every((field3) => after[field3] === before[field3])) return null;
+  if (IMAGE_FIELDS.every((field) => after[field] === before[field])) return null;
   if (entry.substituted) {
     throw new UserError(
       `${file}: ${entry.location} '${entry.text}' holds a variable Argo CD substitutes at build time; write the image out, or keep ${argument.name} out of this pin.`
@@ -1725,15 +1764,15 @@ function changeEntry(source, file, entry, argument) {
   const [start, end] = rangeOf(entry.node);
   const style = scalarStyleOf(entry.node);
   const splice = { start, end: trimLineBreak(source, end), text: formatScalar(text, style === "BLOCK" ? "PLAIN" : style) };
-  const dropped = IMAGE_FIELDS.filter((field3) => before[field3] !== "" && after[field3] === "");
+  const dropped = IMAGE_FIELDS.filter((field) => before[field] !== "" && after[field] === "");
   return { splice, change: { name: argument.name, argument: argument.source, before, after, dropped, location: entry.location, line: entry.line } };
 }
 function mergedValues(argument, before) {
-  const pick = (field3) => argument[field3] === KEEP ? before?.[field3] ?? "" : argument[field3];
+  const pick = (field) => argument[field] === KEEP ? before?.[field] ?? "" : argument[field];
   return { newName: pick("newName"), newTag: pick("newTag"), digest: pick("digest") };
 }
 function entryText(file, location, argument, values) {
-  if (IMAGE_FIELDS.every((field3) => values[field3] === "")) {
+  if (IMAGE_FIELDS.every((field) => values[field] === "")) {
     throw new UserError(
       `${file}: ${location}: '${argument.source}' leaves ${argument.name} with no new name, tag or digest, which is no argument for kustomize; remove the entry instead.`
     );
@@ -1744,7 +1783,7 @@ function entryText(file, location, argument, values) {
     reread = parseImageArgument(text);
   } catch {
   }
-  if (!reread || reread.name !== argument.name || IMAGE_FIELDS.some((field3) => reread[field3] !== values[field3])) {
+  if (!reread || reread.name !== argument.name || IMAGE_FIELDS.some((field) => reread[field] !== values[field])) {
     throw new UserError(`${file}: ${location}: ${argument.name} with these values cannot be written as one image string ('${text}' reads otherwise).`);
   }
   return text;
@@ -1837,19 +1876,21 @@ function valuesFilePlaces(text) {
   }
   return [{ root: { text, document }, base: [], name: text.file }];
 }
-function field2(document, ...path) {
-  const value = document.getIn(path, true);
-  return (0, import_yaml12.isScalar)(value) && typeof value.value === "string" ? value.value : "";
-}
 function isHelmRelease(document) {
-  return (0, import_yaml12.isMap)(document.contents) && field2(document, "apiVersion").startsWith("helm.toolkit.fluxcd.io/") && field2(document, "kind") === "HelmRelease";
+  return (0, import_yaml12.isMap)(document.contents) && stringField(document, "apiVersion").startsWith("helm.toolkit.fluxcd.io/") && stringField(document, "kind") === "HelmRelease";
 }
 function helmReleasePlaces(text) {
   const releases = parseYamlDocuments(text).filter(isHelmRelease);
   if (releases.length === 0) {
-    throw new UserError(`${text.file} holds no Flux HelmRelease (apiVersion helm.toolkit.fluxcd.io/*, kind HelmRelease); a plain values file is a helm-values pin.`);
+    throw new UserError(
+      `${text.file} holds no Flux HelmRelease (apiVersion helm.toolkit.fluxcd.io/*, kind HelmRelease); a plain values file is a helm-values pin.`
+    );
   }
-  return releases.map((document) => ({ root: { text, document }, base: VALUES_BASE, name: `HelmRelease ${field2(document, "metadata", "name") || "(unnamed)"}` }));
+  return releases.map((document) => ({
+    root: { text, document },
+    base: VALUES_BASE,
+    name: `HelmRelease ${stringField(document, "metadata", "name") || "(unnamed)"}`
+  }));
 }
 function placesOf(pin, text) {
   return pin.kind === "helm-release" ? helmReleasePlaces(text) : valuesFilePlaces(text);
@@ -1874,7 +1915,11 @@ function edit2(pin, source, args) {
   const splices = places.flatMap((place, index) => {
     if (writes[index].length === 0) return [];
     const protectedPaths = new Set(slots.map((path) => formatValuesPath([...place.base, ...path])));
-    return writeValues(place.root, writes[index].map((write) => ({ ...write, path: [...place.base, ...write.path] })), protectedPaths);
+    return writeValues(
+      place.root,
+      writes[index].map((write) => ({ ...write, path: [...place.base, ...write.path] })),
+      protectedPaths
+    );
   });
   return { text: splices.length > 0 ? applySplices(source, splices) : source, changes };
 }

@@ -2,7 +2,7 @@ import { createRequire as __gitopsPromoteRequire } from 'node:module';
 const require = __gitopsPromoteRequire(import.meta.url);
 import {
   sameBody
-} from "./chunk-RX5A3FJN.js";
+} from "./chunk-UUEMGMV6.js";
 import {
   addAssignees,
   addLabels,

@@ -5,7 +5,7 @@ import {
 } from "./chunk-7HOJAJTS.js";
 import {
   splitImageReference
-} from "./chunk-VN7I4G2T.js";
+} from "./chunk-2FLGLOP2.js";
 import {
   __toESM
 } from "./chunk-NKRLB5FG.js";

@@ -2,7 +2,7 @@ import { createRequire as __gitopsPromoteRequire } from 'node:module';
 const require = __gitopsPromoteRequire(import.meta.url);
 import {
   splitImageReference
-} from "./chunk-VN7I4G2T.js";
+} from "./chunk-2FLGLOP2.js";
 import {
   InputError
 } from "./chunk-EVMGEMOW.js";

@@ -65,7 +65,7 @@ var driftCheckCommand = {
     };
     return { inputs, context: { github: new GitHubAccess(github, run, "for drift-check"), configFile: readConfigFile(), run } };
   },
-  run: async ({ inputs, context }) => (await import("./run-drift-check-QT25QAQY.js")).runDriftCheck(inputs, context),
+  run: async ({ inputs, context }) => (await import("./run-drift-check-ZUVLCIED.js")).runDriftCheck(inputs, context),
   async report({ report, partition }, { inputs }) {
     await writeReportFile(inputs.reportFile, driftReportFile(report, partition));
     setOutputs({ "report-file": inputs.reportFile });

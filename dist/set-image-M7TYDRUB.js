@@ -5,7 +5,7 @@ import {
 } from "./chunk-QCUVQI63.js";
 import {
   parseImageArguments
-} from "./chunk-JDMUORZ6.js";
+} from "./chunk-3T35SNPT.js";
 import {
   COMMIT_SHA_VARIABLE,
   DEFAULT_IMAGE_PATHS,
@@ -41,8 +41,8 @@ import {
   changedBy,
   changesTable,
   imagesOutput
-} from "./chunk-HFFNHH4P.js";
-import "./chunk-VN7I4G2T.js";
+} from "./chunk-R5DPHBG3.js";
+import "./chunk-2FLGLOP2.js";
 import {
   describeRefusal
 } from "./chunk-TLFP6N4M.js";
@@ -190,7 +190,7 @@ var setImageCommand = {
     };
     return { inputs, context };
   },
-  run: async ({ inputs, context }) => (await import("./run-set-image-5O5D6XMF.js")).runSetImage(inputs, context),
+  run: async ({ inputs, context }) => (await import("./run-set-image-LZESCPUC.js")).runSetImage(inputs, context),
   async report(outcome) {
     setOutputs(setImageOutputs(outcome));
     if (outcome.commitSha && outcome.pushed) exportVariable(COMMIT_SHA_VARIABLE, outcome.commitSha);

@@ -72,7 +72,7 @@ var validateCommand = {
     if (inputs.changedOnly && inputs.baseRef === "") throw new InputError("base-ref", "is required when changed-only is true (outside a pull_request event).");
     return { inputs, context: { github: new GitHubAccess(readGitHubTarget(run), run, "to validate"), configFile: readConfigFile(), run } };
   },
-  run: async ({ inputs, context }) => (await import("./run-validate-O5PDEIER.js")).runValidate(inputs, context),
+  run: async ({ inputs, context }) => (await import("./run-validate-Y7XWFY6Z.js")).runValidate(inputs, context),
   async report({ report, root, partition }, { inputs }, run) {
     const prefix = annotationPrefix(root, run.workspace);
     await writeReportFile(inputs.reportFile, validateReportFile(report, partition, prefix));

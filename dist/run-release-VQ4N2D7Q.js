@@ -3,7 +3,7 @@ const require = __gitopsPromoteRequire(import.meta.url);
 import {
   releaseBranch,
   releaseMarker
-} from "./chunk-KGSQ3TOY.js";
+} from "./chunk-5RX5IQPZ.js";
 import "./chunk-7IFBAQBI.js";
 import {
   readHold
@@ -11,12 +11,12 @@ import {
 import {
   landCommit,
   landPromotionPullRequest
-} from "./chunk-IPI5AN37.js";
+} from "./chunk-EDMALHWE.js";
 import {
   describeHold,
   holdFilePath
 } from "./chunk-H4GQGFUK.js";
-import "./chunk-RX5A3FJN.js";
+import "./chunk-UUEMGMV6.js";
 import {
   settingsFor
 } from "./chunk-3BI4KOZW.js";
@@ -27,8 +27,8 @@ import {
 } from "./chunk-KAEWAEI4.js";
 import "./chunk-7HOJAJTS.js";
 import "./chunk-JPUJ5SV7.js";
-import "./chunk-HFFNHH4P.js";
-import "./chunk-VN7I4G2T.js";
+import "./chunk-R5DPHBG3.js";
+import "./chunk-2FLGLOP2.js";
 import {
   describeRefusal
 } from "./chunk-TLFP6N4M.js";
