@@ -72,7 +72,7 @@ function clockOf(fixed) {
 // src/main.ts
 var COMMANDS = {
   "set-image": async () => (await import("./set-image-M7TYDRUB.js")).setImageCommand,
-  promote: async () => (await import("./promote-GT4F5IHF.js")).promoteCommand,
+  promote: async () => (await import("./promote-VNOLOTXO.js")).promoteCommand,
   rollback: async () => (await import("./rollback-QGD4L5D5.js")).rollbackCommand,
   release: async () => (await import("./release-MPXIZYVP.js")).releaseCommand,
   "check-setup": async () => (await import("./check-setup-4C6WUEHX.js")).checkSetupCommand,

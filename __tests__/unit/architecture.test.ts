@@ -51,7 +51,7 @@ const MAY_IMPORT: Record<string, string[]> = {
     'types',
     'validate',
   ],
-  gates: ['config', 'controllers', 'errors', 'github', 'kustomize', 'repo', 'text', 'types'],
+  gates: ['config', 'controllers', 'errors', 'github', 'kustomize', 'pins', 'repo', 'text', 'types'],
   rollback: ['checks', 'config', 'controllers', 'errors', 'github', 'holds', 'kustomize', 'promote', 'repo', 'report', 'text', 'types', 'validate'],
   holds: ['errors'],
   wait: ['config', 'controllers', 'errors', 'github', 'repo', 'text', 'types'],

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { CommitGraph, CommitRelation } from '../repo/commit-graph.js';
 import { formatImageReference } from '../kustomize/image-reference.js';
 import { parseKustomization } from '../kustomize/kustomization-document.js';
+import { editorFor } from '../pins/pin-editors.js';
+import type { Pin } from '../types.js';
 
 /** How many commits of one overlay file are read back to find when its images came in; older ones only make the soak longer. */
 export const IMAGE_HISTORY_LIMIT = 50;
@@ -22,7 +24,13 @@ export class CarriedImages {
     readonly source: string,
     /** The folder that holds the source commit's files (the snapshot): read there, not asked of GitHub. */
     private readonly sourceRoot?: string,
-  ) {}
+    /** The source's pins: their files are read by their kinds' editors, not as kustomizations. */
+    pins: readonly Pin[] = [],
+  ) {
+    for (const pin of pins) this.pinsByFile.set(pin.file, [...(this.pinsByFile.get(pin.file) ?? []), pin]);
+  }
+
+  private readonly pinsByFile = new Map<string, Pin[]>();
 
   /** The images `name=reference` of `files` at `commit`, sorted; undefined when a file is missing there. */
   async imagesAt(commit: string, files: readonly string[]): Promise<string[] | undefined> {
@@ -74,7 +82,9 @@ export class CarriedImages {
       this.texts.set(key, pending);
     }
     const text = await pending;
-    return text === undefined ? undefined : imagesIn(text, file);
+    if (text === undefined) return undefined;
+    const pins = this.pinsByFile.get(file);
+    return pins ? pinnedImagesIn(text, pins) : imagesIn(text, file);
   }
 }
 
@@ -84,6 +94,19 @@ export function imagesIn(text: string, file: string): string[] {
     return parseKustomization(text, file)
       .entries.filter((entry) => entry.newName || entry.newTag || entry.digest)
       .map((entry) => `${entry.name}=${formatImageReference({ name: entry.newName || entry.name, tag: entry.newTag, digest: entry.digest })}`)
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+/** What pins hold in a file's text, as `name=reference`; a text a pin cannot read holds nothing. */
+export function pinnedImagesIn(text: string, pins: readonly Pin[]): string[] {
+  try {
+    return pins
+      .flatMap((pin) => editorFor(pin.kind).read(pin, text))
+      .filter(({ values }) => values.newName || values.newTag || values.digest)
+      .map(({ name, values }) => `${name}=${formatImageReference({ name: values.newName || name, tag: values.newTag, digest: values.digest })}`)
       .sort();
   } catch {
     return [];

@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import type { Pin } from '../types.js';
 import type { WorkflowSettings } from '../config/environment-settings.js';
 import type { GateConfig } from '../config/gate-config.js';
 import type { AppConfig, Environment } from '../config/promotion-config.js';
@@ -23,6 +24,8 @@ export interface GateContext {
   /** The commit the promotion reads the source overlays at, and the folder that holds its files. */
   sourceCommit: string;
   sourceRoot: string;
+  /** The promoted apps' pins in the source, whose files carry images too. */
+  sourcePins?: readonly Pin[];
   now: number;
 }
 
@@ -36,7 +39,7 @@ export async function evaluateGates(promoted: readonly PromotedApp[], context: G
         apps: context.apps,
         settings: context.settings,
         connections: context.connections,
-        images: new CarriedImages(context.graph, context.sourceCommit, context.sourceRoot),
+        images: new CarriedImages(context.graph, context.sourceCommit, context.sourceRoot, context.sourcePins),
         where: context.graph.where,
         now: context.now,
       });

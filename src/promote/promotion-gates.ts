@@ -1,3 +1,4 @@
+import type { Pin } from '../types.js';
 import type { PromotionConfig } from '../config/promotion-config.js';
 import type { GitHubAccess } from '../github/github-connection.js';
 import { evaluateGates } from '../gates/evaluate-gates.js';
@@ -24,9 +25,10 @@ export interface PromotionGateContext {
 export async function promotionGates(context: PromotionGateContext, apps: readonly AppPromotion[], snapshot: Snapshot): Promise<GateVerdict | undefined> {
   const { gates } = context.route.target;
   if (!gates) return undefined;
+  const pinsOf = (app: string): Pin[] => context.config.apps.find((candidate) => candidate.name === app)?.environments[context.route.source.name]?.pins ?? [];
   const promoted = apps
     .filter((app) => app.edits.some((edit) => edit.changes.length > 0))
-    .map((app) => ({ app: app.app, files: app.sourceOverlays.map((overlay) => overlay.file) }));
+    .map((app) => ({ app: app.app, files: [...app.sourceOverlays.map((overlay) => overlay.file), ...pinsOf(app.app).map((pin) => pin.file)] }));
   return evaluateGates(promoted, {
     gates,
     source: context.route.source,
@@ -37,6 +39,7 @@ export async function promotionGates(context: PromotionGateContext, apps: readon
     graph: await historyOf(context, snapshot),
     sourceCommit: snapshot.commit,
     sourceRoot: snapshot.root,
+    sourcePins: promoted.flatMap((app) => pinsOf(app.app)),
     now: context.now,
   });
 }

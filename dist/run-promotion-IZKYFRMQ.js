@@ -340,15 +340,17 @@ import { readFile as readFile2 } from "node:fs/promises";
 import { join } from "node:path";
 var IMAGE_HISTORY_LIMIT = 50;
 var CarriedImages = class {
-  constructor(graph, source, sourceRoot) {
+  constructor(graph, source, sourceRoot, pins = []) {
     this.graph = graph;
     this.source = source;
     this.sourceRoot = sourceRoot;
+    for (const pin of pins) this.pinsByFile.set(pin.file, [...this.pinsByFile.get(pin.file) ?? [], pin]);
   }
   graph;
   source;
   sourceRoot;
   texts = /* @__PURE__ */ new Map();
+  pinsByFile = /* @__PURE__ */ new Map();
   /** The images `name=reference` of `files` at `commit`, sorted; undefined when a file is missing there. */
   async imagesAt(commit, files) {
     const all = [];
@@ -395,12 +397,21 @@ var CarriedImages = class {
       this.texts.set(key, pending);
     }
     const text = await pending;
-    return text === void 0 ? void 0 : imagesIn(text, file);
+    if (text === void 0) return void 0;
+    const pins = this.pinsByFile.get(file);
+    return pins ? pinnedImagesIn(text, pins) : imagesIn(text, file);
   }
 };
 function imagesIn(text, file) {
   try {
     return parseKustomization(text, file).entries.filter((entry) => entry.newName || entry.newTag || entry.digest).map((entry) => `${entry.name}=${formatImageReference({ name: entry.newName || entry.name, tag: entry.newTag, digest: entry.digest })}`).sort();
+  } catch {
+    return [];
+  }
+}
+function pinnedImagesIn(text, pins) {
+  try {
+    return pins.flatMap((pin) => editorFor(pin.kind).read(pin, text)).filter(({ values }) => values.newName || values.newTag || values.digest).map(({ name, values }) => `${name}=${formatImageReference({ name: values.newName || name, tag: values.newTag, digest: values.digest })}`).sort();
   } catch {
     return [];
   }
@@ -723,7 +734,7 @@ async function evaluateGates(promoted, context) {
         apps: context.apps,
         settings: context.settings,
         connections: context.connections,
-        images: new CarriedImages(context.graph, context.sourceCommit, context.sourceRoot),
+        images: new CarriedImages(context.graph, context.sourceCommit, context.sourceRoot, context.sourcePins),
         where: context.graph.where,
         now: context.now
       });
@@ -739,7 +750,8 @@ async function evaluateGates(promoted, context) {
 async function promotionGates(context, apps, snapshot) {
   const { gates } = context.route.target;
   if (!gates) return void 0;
-  const promoted = apps.filter((app) => app.edits.some((edit) => edit.changes.length > 0)).map((app) => ({ app: app.app, files: app.sourceOverlays.map((overlay) => overlay.file) }));
+  const pinsOf = (app) => context.config.apps.find((candidate) => candidate.name === app)?.environments[context.route.source.name]?.pins ?? [];
+  const promoted = apps.filter((app) => app.edits.some((edit) => edit.changes.length > 0)).map((app) => ({ app: app.app, files: [...app.sourceOverlays.map((overlay) => overlay.file), ...pinsOf(app.app).map((pin) => pin.file)] }));
   return evaluateGates(promoted, {
     gates,
     source: context.route.source,
@@ -750,6 +762,7 @@ async function promotionGates(context, apps, snapshot) {
     graph: await historyOf2(context, snapshot),
     sourceCommit: snapshot.commit,
     sourceRoot: snapshot.root,
+    sourcePins: promoted.flatMap((app) => pinsOf(app.app)),
     now: context.now
   });
 }
