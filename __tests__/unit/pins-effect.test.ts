@@ -7,7 +7,7 @@ import { UserError } from '../../src/errors.js';
 import { parametersAsValues } from '../../src/pins/argocd-helm-plan.js';
 import { checkPinEffects, type PinEffectReport } from '../../src/pins/check-pin-effects.js';
 import { weakestVerification, type EffectPart } from '../../src/pins/effect-types.js';
-import { parseValuesPath, valueAtPath } from '../../src/pins/effect-yaml.js';
+import { valuesPathSteps, valueAtPath } from '../../src/pins/effect-yaml.js';
 import { escapeSetValue, helmTemplateArgs } from '../../src/pins/helm-template.js';
 import type { PinChange, PinEdit } from '../../src/pins/pin-types.js';
 import { RenderSlots } from '../../src/pins/render-slots.js';
@@ -594,7 +594,7 @@ describe('Helm paths and parameters', () => {
     ['sidecars[0].image.tag', ['sidecars', 0, 'image', 'tag']],
     ['matrix[1][2]', ['matrix', 1, 2]],
   ])('%s', (path, steps) => {
-    expect(parseValuesPath(path)).toEqual(steps);
+    expect(valuesPathSteps(path)).toEqual(steps);
   });
 
   test('a value at a path, and none where a step is missing', () => {

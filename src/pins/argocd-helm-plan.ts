@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { ArgoApplication, ArgoSource } from './argocd-sources.js';
-import { isRecord, parseValuesPath, readDocuments } from './effect-yaml.js';
+import { isRecord, readDocuments, valuesPathSteps } from './effect-yaml.js';
 import type { HelmTemplateCall } from './helm-template.js';
 import { chartDefaults, insideRepo, isChartFolder, isFile, repoPath } from './repo-files.js';
 
@@ -89,7 +89,7 @@ export async function planValueLayers(root: string, plan: HelmPlan): Promise<unk
 export function parametersAsValues(parameters: ReadonlyArray<{ name: string; value: string }>): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const { name, value } of parameters) {
-    const steps = parseValuesPath(name);
+    const steps = valuesPathSteps(name);
     let node: Record<string, unknown> | unknown[] = values;
     steps.forEach((step, index) => {
       const last = index === steps.length - 1;

@@ -1,5 +1,6 @@
 import { parseAllDocuments } from 'yaml';
 import { UserError, yamlErrorText } from '../errors.js';
+import { isIndex, tryParseValuesPath } from './values-path.js';
 
 /**
  * The few YAML readings the effect check needs, on plain values: a file's
@@ -10,25 +11,19 @@ import { UserError, yamlErrorText } from '../errors.js';
 
 export type PathStep = string | number;
 
-/** `images.web.tag` → ['images', 'web', 'tag']; `sidecars[0].image` → ['sidecars', 0, 'image']. */
-export function parseValuesPath(path: string): PathStep[] {
-  const steps: PathStep[] = [];
-  for (const part of path.split('.')) {
-    const match = /^([^[\]]*)((?:\[\d+\])*)$/.exec(part);
-    if (!match) {
-      steps.push(part);
-      continue;
-    }
-    if (match[1] !== '') steps.push(match[1]);
-    for (const index of match[2].matchAll(/\[(\d+)\]/g)) steps.push(Number(index[1]));
-  }
-  return steps;
+/**
+ * `images.web.tag` → ['images', 'web', 'tag']; `sidecars[0].image` → ['sidecars', 0, 'image']: the one path
+ * grammar the editors use (values-path.ts, with Helm's escapes and quoted keys); a path it refuses is one key.
+ */
+export function valuesPathSteps(path: string): PathStep[] {
+  const segments = tryParseValuesPath(path);
+  return segments ? segments.map((segment) => (isIndex(segment) ? segment.index : segment.key)) : [path];
 }
 
 /** The value at `path` under `root`; undefined where a step is missing. */
 export function valueAtPath(root: unknown, path: string | readonly PathStep[]): unknown {
   let node = root;
-  for (const step of typeof path === 'string' ? parseValuesPath(path) : path) {
+  for (const step of typeof path === 'string' ? valuesPathSteps(path) : path) {
     if (typeof step === 'number') node = Array.isArray(node) ? (node as unknown[])[step] : undefined;
     else node = isRecord(node) ? node[step] : undefined;
     if (node === undefined) return undefined;
