@@ -198,6 +198,9 @@ export interface RunContext {
   now(): number;
 }
 
+/** The names kustomize looks for in a folder, in its order. */
+export const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
+
 /** A testing aid: an ISO 8601 instant that stands for "now" wherever the promotion gates read the clock. */
 export const NOW_VARIABLE = 'GITOPS_PROMOTE_NOW';
 

@@ -1,15 +1,13 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, posix, relative } from 'node:path';
 import { isRecord, readDocuments } from './effect-yaml.js';
+import { KUSTOMIZATION_FILE_NAMES } from '../types.js';
 
 /**
  * The effect check's questions about the config repo's files: is a path a
  * folder of it, which kustomization file a folder has, does a kustomization
  * list a file, where is the chart a values file belongs to.
  */
-
-/** The names kustomize looks for in a folder, in its order. */
-export const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
 
 /** `path` (relative to the repo root, forward slashes) as an absolute path, or null when it leaves the repo. */
 export function insideRepo(root: string, path: string): string | null {

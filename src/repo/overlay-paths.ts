@@ -3,9 +3,7 @@ import { isAbsolute, join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { InputError, UserError } from '../errors.js';
 import type { Overlay } from '../types.js';
-
-/** kustomize's own list, in its order of preference. */
-export const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
+import { KUSTOMIZATION_FILE_NAMES } from '../types.js';
 
 const SKIPPED_FOLDERS = new Set(['.git', 'node_modules']);
 
