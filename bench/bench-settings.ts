@@ -16,6 +16,11 @@ export function overlayCount(fallback: number): number {
   return positiveInteger('BENCH_OVERLAYS', fallback);
 }
 
+/** Helm values files (one pin each) of the pins part. */
+export function pinCount(fallback: number): number {
+  return positiveInteger('BENCH_PINS', fallback);
+}
+
 /** Resources in the one large overlay of validate-large. */
 export const LARGE_RESOURCES = positiveInteger('BENCH_LARGE_RESOURCES', 2500);
 

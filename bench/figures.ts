@@ -4,7 +4,7 @@
  * goal is a "no" in the table, never a failure.
  */
 
-export type Unit = 'ms' | 's' | 'MiB' | 'ms/overlay' | 'resources/s' | 'renders';
+export type Unit = 'ms' | 's' | 'MiB' | 'ms/overlay' | 'ms/pin' | 'resources/s' | 'renders';
 
 export interface Quantity {
   value: number;
@@ -32,7 +32,8 @@ export function format(quantity: Quantity): string {
     case 'MiB':
       return `${value.toFixed(0)} MiB`;
     case 'ms/overlay':
-      return `${value.toFixed(2)} ms/overlay`;
+    case 'ms/pin':
+      return `${value.toFixed(2)} ${unit}`;
     case 'resources/s':
       return `${Math.round(value).toLocaleString('en-US')} resources/s`;
     case 'renders':

@@ -9,13 +9,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchPart } from './bench-part.js';
-import { COLD_REPEAT, LARGE_RESOURCES, REPEAT } from './bench-settings.js';
+import { COLD_REPEAT, LARGE_RESOURCES, REPEAT, pinCount } from './bench-settings.js';
 import { snapshotBuiltAction } from './built-action.js';
 import { runColdStartBench } from './cold-start-bench.js';
 import { runDriftCheckBench } from './drift-check-bench.js';
 import { runGatesBench } from './gates-bench.js';
 import { SUMMARY_HEADER, goalMet, printHeading, printTable, summaryRow, type Figure } from './figures.js';
 import { rendererOnPath } from './kustomize-alone.js';
+import { runPinsBench } from './pins-bench.js';
 import { runPromoteBench } from './promote-bench.js';
 import { runRendersBench } from './renders-bench.js';
 import { runSetImageBench } from './set-image-bench.js';
@@ -26,6 +27,7 @@ import { runRollbackBench } from './rollback-bench.js';
 const PARTS: Record<string, BenchPart> = {
   'cold-start': runColdStartBench,
   'set-image': runSetImageBench,
+  pins: runPinsBench,
   renders: runRendersBench,
   validate: runValidateBench,
   'validate-large': runValidateLargeBench,
@@ -61,7 +63,7 @@ try {
         .map((load) => load.toFixed(2))
         .join(' ')}\n` +
       `sizes: BENCH_OVERLAYS=${process.env.BENCH_OVERLAYS ?? 'default (set-image 300, validate 600)'} ` +
-      `BENCH_LARGE_RESOURCES=${LARGE_RESOURCES} BENCH_REPEAT=${REPEAT} BENCH_COLD_REPEAT=${COLD_REPEAT}\n`,
+      `BENCH_PINS=${pinCount(1000)} BENCH_LARGE_RESOURCES=${LARGE_RESOURCES} BENCH_REPEAT=${REPEAT} BENCH_COLD_REPEAT=${COLD_REPEAT}\n`,
   );
   for (const [name, part] of parts) {
     const started = performance.now();

@@ -42,8 +42,16 @@ export function generateTenantRepo(root: string, overlays: number): string[] {
 
 /** The generated repo committed and pushed to a bare remote, and a clone of it: the checkout the action works in. */
 export function tenantCheckout(scratch: string, overlays: number): { work: string; overlays: string[] } {
+  let paths: string[] = [];
+  const work = checkoutOf(scratch, (seed) => (paths = generateTenantRepo(seed, overlays)));
+  return { work, overlays: paths };
+}
+
+/** What `generate` writes into an empty folder, committed and pushed to a bare remote, and the path of a clone of it. */
+export function checkoutOf(scratch: string, generate: (seed: string) => void): string {
   const seed = join(scratch, 'seed');
-  const paths = generateTenantRepo(seed, overlays);
+  mkdirSync(seed, { recursive: true });
+  generate(seed);
   const remote = join(scratch, 'remote.git');
   git(scratch, 'init', '--quiet', '--bare', '--initial-branch=main', remote);
   git(seed, 'init', '--quiet', '--initial-branch=main');
@@ -52,7 +60,7 @@ export function tenantCheckout(scratch: string, overlays: number): { work: strin
   git(seed, 'push', '--quiet', remote, 'main');
   const work = join(scratch, 'work');
   git(scratch, 'clone', '--quiet', remote, work);
-  return { work, overlays: paths };
+  return work;
 }
 
 /** Every run sets a newer tag than the one before, so each changes every overlay (and is no downgrade). */

@@ -1,7 +1,8 @@
 /**
  * `npm run demo`: a guided run of gitops-promote against a throw-away copy of
  * examples/config-repo on a local bare remote, exactly as GitHub would run the
- * action (node dist/index.js with INPUT_* variables).
+ * action (node dist/index.js with INPUT_* variables); then the same set-image
+ * and promote on examples/config-repo-helm, whose images sit in pins.
  */
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -14,6 +15,7 @@ import { runPromoteDemo } from './promote-demo.js';
 import { runDriftDemo } from './drift-demo.js';
 import { runGatesDemo } from './gates-demo.js';
 import { runRollbackDemo } from './rollback-demo.js';
+import { runPinsDemo } from './pins-demo.js';
 
 const bold = (text: string) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text);
 const git = (cwd: string, ...args: string[]) =>
@@ -80,6 +82,9 @@ async function main(): Promise<void> {
 
     step('rollback: take production back to the images before its last change, with a hold; promote is refused; release');
     await runRollbackDemo({ work, remote });
+
+    step('pins: set-image into dev and promote to staging on examples/config-repo-helm, whose images sit in Helm values, Applications, setter comments');
+    await runPinsDemo({ dir, image: built });
 
     step('Running set-image again changes nothing (idempotent)');
     const again = await runAction({ inputs: { command: 'set-image', path: work, overlays: 'apps/web/overlays/dev', images: built } });

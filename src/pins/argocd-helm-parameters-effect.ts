@@ -63,7 +63,7 @@ async function checkSource(context: EffectContext, edit: PinEdit, application: A
     };
   }
   const { plan } = outcome;
-  const layers = await planValueLayers(context.root, plan);
+  const layers = await planValueLayers(context.root, plan, context.chartDefaults);
   if (context.helm) {
     // Planned again from the file as the tree holds it, so that a failed template can be tried with the Application as it was.
     const makeCall = async (): Promise<HelmTemplateCall> => {

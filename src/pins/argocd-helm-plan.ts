@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import type { ArgoApplication, ArgoSource } from './argocd-sources.js';
 import { isRecord, readDocuments, valuesPathSteps } from './effect-yaml.js';
 import type { HelmTemplateCall } from './helm-template.js';
-import { chartDefaults, insideRepo, isChartFolder, isFile, repoPath } from './repo-files.js';
+import { insideRepo, isChartFolder, isFile, repoPath } from './repo-files.js';
 
 /**
  * How Argo CD templates one Helm source of an Application, when the chart is
@@ -78,11 +78,12 @@ function resolveValueFile(root: string, chart: string, application: ArgoApplicat
 /**
  * The values the plan passes, as the layers Helm merges them, highest first:
  * the parameters, the inline values, the values files (the last one first),
- * the chart's values.yaml. A path is read from the first layer that holds it.
+ * the chart's values.yaml (from `defaultsOf`, which reads it once a run). A
+ * path is read from the first layer that holds it.
  */
-export async function planValueLayers(root: string, plan: HelmPlan): Promise<unknown[]> {
+export async function planValueLayers(root: string, plan: HelmPlan, defaultsOf: (chartFolder: string) => Promise<unknown>): Promise<unknown[]> {
   const files = await Promise.all(plan.call.valueFiles.map(async (file) => readDocuments(await readFile(file, 'utf8'), repoPath(root, file))[0] ?? {}));
-  return [parametersAsValues(plan.call.parameters), ...plan.call.inlineValues, ...files.reverse(), await chartDefaults(plan.call.chart, root)];
+  return [parametersAsValues(plan.call.parameters), ...plan.call.inlineValues, ...files.reverse(), await defaultsOf(plan.call.chart)];
 }
 
 /** `image.tag=1.4.2` as `{ image: { tag: '1.4.2' } }`; a later parameter of the same name wins. */

@@ -12,7 +12,9 @@ import { checkHelmValues } from './helm-values-effect.js';
 import { checkImageSetters } from './image-setters-effect.js';
 import type { PinEdit } from './pin-types.js';
 import { RenderSlots } from './render-slots.js';
-import { findRepoApplications, type RepoApplication } from './repo-applications.js';
+import { chartDefaults } from './repo-files.js';
+import { findRepoApplications } from './repo-applications.js';
+import { indexValuesFileUsers, type ValuesFileUsers } from './values-file-users.js';
 
 export type { PinEffect, PinEffectReport, PinVerification } from './effect-types.js';
 
@@ -64,7 +66,8 @@ export async function checkPinEffects(root: string, edits: readonly PinEdit[], o
 }
 
 async function contextFor(root: string, options: PinEffectOptions): Promise<EffectContext> {
-  let applications: Promise<RepoApplication[]> | undefined;
+  let valuesFileUsers: Promise<ValuesFileUsers> | undefined;
+  const defaults = new Map<string, Promise<unknown>>();
   const [helm, renderer] = await Promise.all([options.helm === undefined ? findHelm() : Promise.resolve(options.helm), findRenderer()]);
   return {
     root,
@@ -72,7 +75,13 @@ async function contextFor(root: string, options: PinEffectOptions): Promise<Effe
     renderer,
     slots: new RenderSlots(RENDERS_AT_ONCE),
     charts: options.charts ?? {},
-    applications: () => (applications ??= findRepoApplications(root)),
+    valuesFileUsers: () => (valuesFileUsers ??= findRepoApplications(root).then((found) => indexValuesFileUsers(root, found))),
+    // The edited files are in the tree before any check reads them, and stay until every check is done: one reading holds for the run.
+    chartDefaults: (chartFolder) => {
+      let values = defaults.get(chartFolder);
+      if (!values) defaults.set(chartFolder, (values = chartDefaults(chartFolder, root)));
+      return values;
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Renderer } from '../kustomize/render.js';
 import type { Pin } from '../types.js';
 import type { RenderSlots } from './render-slots.js';
-import type { RepoApplication } from './repo-applications.js';
+import type { ValuesFileUsers } from './values-file-users.js';
 
 /**
  * How far the check could follow a pin's edit to what the cluster gets:
@@ -45,8 +45,13 @@ export interface EffectContext {
   slots: RenderSlots;
   /** A Helm values pin's chart folder, by the pin's file, when the config names it. */
   charts: Readonly<Record<string, string>>;
-  /** The repo's Argo CD Applications, looked for once a run and only when a values file's users are asked for. */
-  applications: () => Promise<RepoApplication[]>;
+  /**
+   * Which of the repo's Argo CD Applications pass each values file to a chart: the Applications looked for and
+   * planned once a run, and only when a values file's users are asked for.
+   */
+  valuesFileUsers: () => Promise<ValuesFileUsers>;
+  /** A chart's own values.yaml as a value ({} when it has none), read once a run: a thousand values files may share one chart. */
+  chartDefaults: (chartFolder: string) => Promise<unknown>;
 }
 
 const STRENGTH: Record<PinVerification, number> = { 'not-verifiable': 0, structural: 1, render: 2, 'helm-template': 2 };

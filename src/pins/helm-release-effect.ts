@@ -10,7 +10,7 @@ import { checkHeldValues, templateAndCheck } from './helm-value-checks.js';
 import type { HelmTemplateCall } from './helm-template.js';
 import { pinLabel, type PinEdit } from './pin-types.js';
 import { heldReference, pathsOfChange } from './pinned-reference.js';
-import { chartDefaults, insideRepo, isChartFolder, isFile, kustomizationFileIn, listsResource, repoPath } from './repo-files.js';
+import { insideRepo, isChartFolder, isFile, kustomizationFileIn, listsResource, repoPath } from './repo-files.js';
 
 /**
  * A Flux HelmRelease's spec.values. Flux applies what its kustomize-controller
@@ -152,7 +152,7 @@ async function checkChart(
     parameters: [],
   };
   const files = await Promise.all(valueFiles.map(async (file) => readDocuments(await readFile(file, 'utf8'), repoPath(context.root, file))[0] ?? {}));
-  const layers = [values, ...files.reverse(), await chartDefaults(chart, context.root)];
+  const layers = [values, ...files.reverse(), await context.chartDefaults(chart)];
   const part = await templateAndCheck(
     context,
     edit,

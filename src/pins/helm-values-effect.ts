@@ -39,7 +39,7 @@ export async function checkHelmValues(context: EffectContext, edit: PinEdit): Pr
 
 async function checkWithChart(context: EffectContext, edit: PinEdit, plan: HelmPlan, original: unknown, edited: unknown): Promise<EffectPart> {
   const { pin } = edit;
-  const layers = await planValueLayers(context.root, plan);
+  const layers = await planValueLayers(context.root, plan, context.chartDefaults);
   const added = undeclaredAddedPaths(pin, edit.changes, original, edited, layers.at(-1), plan.chartPath);
   if (context.helm) {
     const part = await templateAndCheck(

@@ -91,6 +91,8 @@ export function namesHeldByPins(edits: readonly FileEdit[], args: readonly Image
   for (const edit of edits) {
     for (const { pin, changes } of edit.pins ?? []) {
       for (const change of changes) held.add(change.name);
+      // Once every argument is held, no other pin can add one: a thousand edited values files need not be parsed again.
+      if (args.every((argument) => held.has(argument.name))) return held;
       for (const image of editorFor(pin.kind).read(pin, edit.text)) {
         for (const argument of args)
           if (image.name === argument.name || (image.values.newName && isImageMatched(image.values.newName, argument.name))) held.add(argument.name);

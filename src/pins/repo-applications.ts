@@ -19,30 +19,36 @@ const MAX_FILES = 5000;
  */
 export async function findRepoApplications(root: string): Promise<RepoApplication[]> {
   const files = await yamlFilesUnder(root);
+  // Read together: one at a time, the thousands of files of a large repo cost a second of waiting.
+  const texts = await Promise.all(files.map((file) => readFile(file, 'utf8')));
   const found: RepoApplication[] = [];
-  for (const file of files) {
-    const text = await readFile(file, 'utf8');
-    if (!text.includes('argoproj.io/') || !/kind:\s*Application\b/.test(text)) continue;
+  files.forEach((file, index) => {
+    const text = texts[index];
+    if (!text.includes('argoproj.io/') || !/kind:\s*Application\b/.test(text)) return;
     try {
       for (const application of readApplications(text, repoPath(root, file))) found.push({ file: repoPath(root, file), application });
     } catch {
-      continue;
+      return;
     }
-  }
+  });
   return found;
 }
 
+/** The YAML files under `root`, folder by folder from the top (the first MAX_FILES of them); each level's folders are read together. */
 async function yamlFilesUnder(root: string): Promise<string[]> {
   const files: string[] = [];
-  const folders = [root];
-  while (folders.length > 0 && files.length < MAX_FILES) {
-    const folder = folders.shift() as string;
-    const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      if (entry.isDirectory()) folders.push(join(folder, entry.name));
-      else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) files.push(join(folder, entry.name));
-    }
+  let level = [root];
+  while (level.length > 0 && files.length < MAX_FILES) {
+    const listings = await Promise.all(level.map((folder) => readdir(folder, { withFileTypes: true }).catch(() => [])));
+    const next: string[] = [];
+    listings.forEach((entries, index) => {
+      for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+        if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+        if (entry.isDirectory()) next.push(join(level[index], entry.name));
+        else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) files.push(join(level[index], entry.name));
+      }
+    });
+    level = next;
   }
   return files.slice(0, MAX_FILES);
 }

@@ -1,7 +1,8 @@
 import { basename, join } from 'node:path';
-import { planArgoHelmSource, type HelmPlan } from './argocd-helm-plan.js';
+import type { HelmPlan } from './argocd-helm-plan.js';
 import type { EffectContext } from './effect-types.js';
 import { chartFolderAbove, insideRepo, isChartFolder, repoPath } from './repo-files.js';
+import { usersOfValuesFile } from './values-file-users.js';
 
 /**
  * The charts a Helm values file is rendered with: the chart the pin names;
@@ -23,30 +24,10 @@ export async function chartsOfValuesFile(context: EffectContext, file: string): 
     if (chart && (await isChartFolder(chart))) return { plans: [planOfChart(root, chart, file)], notLocal: [] };
     return { plans: [], notLocal: [`the pin names the chart ${named}, which is no chart folder of this repository (no Chart.yaml)`] };
   }
-  const found = await usersOfValuesFile(context, file);
+  const found = usersOfValuesFile(await context.valuesFileUsers(), root, file);
   if (found.plans.length > 0 || found.notLocal.length > 0) return found;
   const chart = await chartFolderAbove(root, file);
   return chart ? { plans: [planOfChart(root, chart, file)], notLocal: [] } : found;
-}
-
-async function usersOfValuesFile(context: EffectContext, file: string): Promise<ValuesFileCharts> {
-  const absolute = join(context.root, file);
-  const found: ValuesFileCharts = { plans: [], notLocal: [] };
-  for (const { file: applicationFile, application } of await context.applications()) {
-    for (const source of application.sources) {
-      if (!source.helm || source.helm.valueFiles.length === 0) continue;
-      if (source.chart) {
-        // A chart of a Helm repository reads this repository's files only through a ref source: `$values/<file>`.
-        const passes = source.helm.valueFiles.some((entry) => /^\$[^/]+\//.test(entry) && entry.slice(entry.indexOf('/') + 1) === file);
-        if (passes)
-          found.notLocal.push(`${applicationFile} (${application.name}) takes the chart ${source.chart} from ${source.repoURL || 'a Helm repository'}`);
-        continue;
-      }
-      const outcome = await planArgoHelmSource(context.root, application, source);
-      if ('plan' in outcome && outcome.plan.call.valueFiles.includes(absolute)) found.plans.push(outcome.plan);
-    }
-  }
-  return found;
 }
 
 function planOfChart(root: string, chart: string, file: string): HelmPlan {
