@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { writeFile } from 'node:fs/promises';
 
 import { RenderCache } from '../kustomize/render-cache.js';
+import { warningOnce } from '../log/log-once.js';
 import { verifyRenderedImages, type RenderGuard } from '../kustomize/verify-render.js';
 
 import { checkPinEffects } from '../pins/check-pin-effects.js';
@@ -75,12 +76,16 @@ export async function checkEdits(
   return verified;
 }
 
-/** The effect check of every pin edited, with what it could not verify said as a warning (never a silent pass). */
+/**
+ * The effect check of every pin edited, with what it could not verify said as
+ * a warning (never a silent pass), once a run: a pull request's edit is checked
+ * before GitHub is reached and again with the arguments the PR carries.
+ */
 async function checkPinEffectsOf(root: string, edits: readonly FileEdit[]): Promise<void> {
   const pinEdits = edits.flatMap((edit) => (edit.pins ?? []).map(({ pin, changes }) => ({ pin, original: edit.original, text: edit.text, changes })));
   if (pinEdits.length === 0) return;
   const report = await checkPinEffects(root, pinEdits);
-  for (const effect of report.pins) for (const warning of effect.warnings) core.warning(warning);
+  for (const effect of report.pins) for (const warning of effect.warnings) warningOnce(warning);
 }
 
 /** Validate or fail: validates the overlays, annotates the findings, and on an error writes the summary and throws its one line. */
