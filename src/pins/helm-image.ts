@@ -53,11 +53,20 @@ export function pinnedImagesOf(pin: Pin): PinnedImagePaths[] {
 }
 
 function imageLabel(pin: Pin, entry: PinnedImagePaths): string {
-  return `${pinLabel(pin)}: image ${entry.name ? `'${entry.name}'` : `at ${entry.paths.reference ?? entry.paths.tag ?? DEFAULT_IMAGE_PATHS.tag}`}`;
+  return `${pinLabel(pin)}: ${imageWords(entry)}`;
 }
 
+function imageWords(entry: PinnedImagePaths): string {
+  return `image ${entry.name ? `'${entry.name}'` : `at ${entry.paths.reference ?? entry.paths.tag ?? DEFAULT_IMAGE_PATHS.tag}`}`;
+}
+
+/**
+ * The image's paths, parsed. A path that does not parse is a fault of where
+ * the pin was given (the input, the config's entry), so that is what the
+ * message names, not the file.
+ */
 export function resolveSlots(pin: Pin, entry: PinnedImagePaths): ImageSlots {
-  const where = imageLabel(pin, entry);
+  const where = pin.origin ? `${pin.origin}: ${pin.file}: ${imageWords(entry)}` : imageLabel(pin, entry);
   const given = ROLES.filter((role) => entry.paths[role] !== undefined && entry.paths[role] !== '');
   if (given.includes('reference') && given.length > 1) {
     throw new UserError(`${where}: a reference path holds the whole image; give either it or repository, tag and digest paths.`);
@@ -118,7 +127,8 @@ export function argumentFor(image: HeldImage, args: readonly ImageArgument[], on
   const { name } = image.entry;
   const repository = image.values.newName;
   const applies = (argument: ImageArgument): boolean =>
-    (name !== '' ? argument.name === name : repository !== '' && isImageMatched(repository, argument.name)) && (only === undefined || only.includes(argument.name));
+    (name !== '' ? argument.name === name : repository !== '' && isImageMatched(repository, argument.name)) &&
+    (only === undefined || only.includes(argument.name));
   return args.filter(applies).at(-1);
 }
 
@@ -181,7 +191,9 @@ function fieldWrites(pin: Pin, image: HeldImage, after: ImageFieldValues): Value
   let tagText = after.newTag;
   if (!digestPath && after.digest !== '') {
     if (!pin.digestInTag) {
-      throw new UserError(`${where} has no digest path for ${after.digest.slice(0, 19)}…; add a digest path to the pin, or set digest-in-tag to write it into the tag.`);
+      throw new UserError(
+        `${where} has no digest path for ${after.digest.slice(0, 19)}…; add a digest path to the pin, or set digest-in-tag to write it into the tag.`,
+      );
     }
     if (after.newTag === '') throw new UserError(`${where} writes its digest into the tag, so it needs a tag beside the digest.`);
     tagText = `${after.newTag}@${after.digest}`;
