@@ -1,7 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
 import { UserError } from '../../src/errors.js';
+import { parseImageArgument } from '../../src/kustomize/image-argument.js';
 import { resolveSlots } from '../../src/pins/helm-image.js';
-import type { ImagePaths, Pin } from '../../src/types.js';
+import { editorFor } from '../../src/pins/pin-editors.js';
+import { DEFAULT_IMAGE_PATHS, type ImagePaths, type Pin } from '../../src/types.js';
 
 function pin(paths: ImagePaths, origin?: string): Pin {
   return { kind: 'helm-values', file: 'environments/dev/values.yaml', images: [{ name: 'web', paths }], digestInTag: false, ...(origin ? { origin } : {}) };
@@ -51,5 +53,42 @@ describe('a Helm pin’s paths that do not parse are refused, naming where the p
       { key: 'web' },
       { key: 'tag' },
     ]);
+  });
+});
+
+describe('a pin an input named without its image holds the one argument’s image only when its file does', () => {
+  const VALUES = 'image:\n  repository: ghcr.io/acme/worker\n  tag: "0.9.0"\n';
+  const named = (name: string, nameFromArgument: boolean, paths: ImagePaths = DEFAULT_IMAGE_PATHS): Pin => ({
+    kind: 'helm-values',
+    file: 'clusters/dev/values.yaml',
+    images: [{ name, paths, ...(nameFromArgument ? { nameFromArgument } : {}) }],
+    digestInTag: false,
+    origin: "Input 'helm-values'",
+  });
+  const tagOf = (thePin: Pin, argument: string): string =>
+    /tag: "?([^"\n]+)"?/.exec(editorFor('helm-values').edit(thePin, VALUES, [parseImageArgument(argument)]).text)?.[1] ?? '';
+
+  test.each<[string, Pin, string, string]>([
+    ['the full repository', named('ghcr.io/acme/worker', true), 'ghcr.io/acme/worker=*:1.0.0', '1.0.0'],
+    ['its last part, as an app’s images list it', named('worker', true), 'worker=*:1.0.0', '1.0.0'],
+    ['a file that holds no repository at the pin’s paths (the tag alone)', named('api', true, { tag: 'image.tag' }), 'api=*:1.0.0', '1.0.0'],
+    ['the user said which image the file holds (api=file)', named('api', false), 'api=*:1.0.0', '1.0.0'],
+  ])('%s: set', (_name, thePin, argument, tag) => {
+    expect(tagOf(thePin, argument)).toBe(tag);
+  });
+
+  test.each([
+    [
+      'api=*:2.9.0',
+      "Input 'helm-values': clusters/dev/values.yaml holds ghcr.io/acme/worker, which 'api=*:2.9.0' does not name; if the file runs api, say so: api=clusters/dev/values.yaml.",
+    ],
+    [
+      'ghcr.io/acme/api:2.9.0',
+      "Input 'helm-values': clusters/dev/values.yaml holds ghcr.io/acme/worker, which 'ghcr.io/acme/api:2.9.0' does not name; " +
+        'if the file runs ghcr.io/acme/api, say so: ghcr.io/acme/api=clusters/dev/values.yaml.',
+    ],
+  ])('another image (%s): refused, not given that image’s tag', (argument, message) => {
+    const thePin = named(parseImageArgument(argument).name, true);
+    expect(() => tagOf(thePin, argument)).toThrow(message);
   });
 });

@@ -247,6 +247,7 @@ export function planPinEdit(pin: Pin, places: readonly ImagePlace[], args: reado
     for (const { place, image } of holding) {
       const argument = argumentFor(image, args, pin.only);
       if (!argument) continue;
+      if (image.entry.nameFromArgument) refuseAnotherImage(pin, image, argument);
       const plan = planImageEdit(pin, image, argument);
       if (!plan.change) continue;
       changes.push(plan.change);
@@ -254,6 +255,22 @@ export function planPinEdit(pin: Pin, places: readonly ImagePlace[], args: reado
     }
   });
   return { writes, changes };
+}
+
+/**
+ * A pin an input named without saying its image takes the one argument's
+ * name; a file holding another repository is refused rather than given that
+ * image's tag (`api=*:2.9.0` into the worker's values). The argument names the
+ * repository as kustomize matches it, or by its last part, as an app's
+ * `images:` lists it (`web` for ghcr.io/acme/web).
+ */
+function refuseAnotherImage(pin: Pin, image: HeldImage, argument: ImageArgument): void {
+  const held = image.values.newName;
+  if (held === '' || isImageMatched(held, argument.name) || held.endsWith(`/${argument.name}`)) return;
+  throw new UserError(
+    `${pin.origin ?? pinLabel(pin)}: ${pin.file} holds ${held}, which '${argument.source}' does not name; ` +
+      `if the file runs ${argument.name}, say so: ${argument.name}=${pin.file}.`,
+  );
 }
 
 /** An image that none of several places holds, named by an argument: which one should get it is not the editor's guess. */
