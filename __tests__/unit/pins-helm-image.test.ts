@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { UserError } from '../../src/errors.js';
 import { parseImageArgument } from '../../src/kustomize/image-argument.js';
-import { resolveSlots } from '../../src/pins/helm-image.js';
+import { namesRepository, resolveSlots } from '../../src/pins/helm-image.js';
 import { editorFor } from '../../src/pins/pin-editors.js';
 import { DEFAULT_IMAGE_PATHS, type ImagePaths, type Pin } from '../../src/types.js';
 
@@ -90,5 +90,28 @@ describe('a pin an input named without its image holds the one argument’s imag
   ])('another image (%s): refused, not given that image’s tag', (argument, message) => {
     const thePin = named(parseImageArgument(argument).name, true);
     expect(() => tagOf(thePin, argument)).toThrow(message);
+  });
+});
+
+describe('an argument’s name names a repository a file holds', () => {
+  test.each([
+    ['ghcr.io/acme/web', 'ghcr.io/acme/web', true],
+    ['ghcr.io/acme/web', 'web', true],
+    ['ghcr.io/acme/web', 'acme/web', true],
+    ['ghcr.io/acme/web', 'eb', false],
+    ['ghcr.io/acme/web', 'ghcr.io/acme/api', false],
+    ['ghcr.io/acme/web-cron', 'web', false],
+    ['', 'web', false],
+  ])('%s by %s: %s', (repository, name, names) => {
+    expect(namesRepository(repository, name)).toBe(names);
+  });
+
+  test('a pin that names no image takes, of several arguments, the one naming its repository by its last part', () => {
+    const pin: Pin = { kind: 'helm-release', file: 'release.yaml', images: [{ name: '', paths: DEFAULT_IMAGE_PATHS }], digestInTag: false };
+    const release =
+      'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: worker\nspec:\n  values:\n    image:\n      repository: ghcr.io/acme/worker\n      tag: "0.9.0"\n';
+    const { text, changes } = editorFor('helm-release').edit(pin, release, [parseImageArgument('api=*:2.9.0'), parseImageArgument('worker=*:1.0.0')]);
+    expect(text).toBe(release.replace('"0.9.0"', '"1.0.0"'));
+    expect(changes.map((change) => change.name)).toEqual(['worker']);
   });
 });

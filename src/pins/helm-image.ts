@@ -119,7 +119,7 @@ export function pinnedImageOf(image: HeldImage): PinnedImage {
 /**
  * The argument that applies to the image: one with the image's name, or,
  * when the pin names the image only by the repository the file holds, one
- * whose name matches that repository as kustomize matches an `images:` name.
+ * whose name names that repository (namesRepository).
  * `only` keeps a pin from taking an image another app's pin owns; a later
  * argument wins, as a later `images:` entry would.
  */
@@ -127,9 +127,17 @@ export function argumentFor(image: HeldImage, args: readonly ImageArgument[], on
   const { name } = image.entry;
   const repository = image.values.newName;
   const applies = (argument: ImageArgument): boolean =>
-    (name !== '' ? argument.name === name : repository !== '' && isImageMatched(repository, argument.name)) &&
-    (only === undefined || only.includes(argument.name));
+    (name !== '' ? argument.name === name : namesRepository(repository, argument.name)) && (only === undefined || only.includes(argument.name));
   return args.filter(applies).at(-1);
+}
+
+/**
+ * Whether an argument's name names a repository a file holds: as kustomize
+ * matches an `images:` name, or by the repository's last part, as an app's
+ * `images:` lists it (`web` for ghcr.io/acme/web).
+ */
+export function namesRepository(repository: string, name: string): boolean {
+  return repository !== '' && (isImageMatched(repository, name) || repository.endsWith(`/${name}`));
 }
 
 export interface ImagePlan {
@@ -261,12 +269,11 @@ export function planPinEdit(pin: Pin, places: readonly ImagePlace[], args: reado
  * A pin an input named without saying its image takes the one argument's
  * name; a file holding another repository is refused rather than given that
  * image's tag (`api=*:2.9.0` into the worker's values). The argument names the
- * repository as kustomize matches it, or by its last part, as an app's
- * `images:` lists it (`web` for ghcr.io/acme/web).
+ * repository (namesRepository).
  */
 function refuseAnotherImage(pin: Pin, image: HeldImage, argument: ImageArgument): void {
   const held = image.values.newName;
-  if (held === '' || isImageMatched(held, argument.name) || held.endsWith(`/${argument.name}`)) return;
+  if (held === '' || namesRepository(held, argument.name)) return;
   throw new UserError(
     `${pin.origin ?? pinLabel(pin)}: ${pin.file} holds ${held}, which '${argument.source}' does not name; ` +
       `if the file runs ${argument.name}, say so: ${argument.name}=${pin.file}.`,
