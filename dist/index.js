@@ -3,7 +3,7 @@ const require = __gitopsPromoteRequire(import.meta.url);
 import {
   COMMIT_SHA_VARIABLE,
   NOW_VARIABLE
-} from "./chunk-JPUJ5SV7.js";
+} from "./chunk-3YPDG6NJ.js";
 import {
   readRequired
 } from "./chunk-2K47BRRI.js";
@@ -71,15 +71,15 @@ function clockOf(fixed) {
 
 // src/main.ts
 var COMMANDS = {
-  "set-image": async () => (await import("./set-image-M7TYDRUB.js")).setImageCommand,
-  promote: async () => (await import("./promote-VNOLOTXO.js")).promoteCommand,
-  rollback: async () => (await import("./rollback-QGD4L5D5.js")).rollbackCommand,
-  release: async () => (await import("./release-MPXIZYVP.js")).releaseCommand,
-  "check-setup": async () => (await import("./check-setup-4C6WUEHX.js")).checkSetupCommand,
-  validate: async () => (await import("./validate-4ZMDXYK6.js")).validateCommand,
-  wait: async () => (await import("./wait-3FE2U2UW.js")).waitCommand,
-  "drift-check": async () => (await import("./drift-check-YOIW643U.js")).driftCheckCommand,
-  "merge-reports": async () => (await import("./merge-reports-2FXAPCWG.js")).mergeReportsCommand
+  "set-image": async () => (await import("./set-image-7CYFBO57.js")).setImageCommand,
+  promote: async () => (await import("./promote-U4LKBF22.js")).promoteCommand,
+  rollback: async () => (await import("./rollback-L2KYFSXL.js")).rollbackCommand,
+  release: async () => (await import("./release-GE3XLYPK.js")).releaseCommand,
+  "check-setup": async () => (await import("./check-setup-ELFAMIO6.js")).checkSetupCommand,
+  validate: async () => (await import("./validate-4FYJZ4TE.js")).validateCommand,
+  wait: async () => (await import("./wait-2LM3VEXJ.js")).waitCommand,
+  "drift-check": async () => (await import("./drift-check-M36KB5LK.js")).driftCheckCommand,
+  "merge-reports": async () => (await import("./merge-reports-D5MNYXNB.js")).mergeReportsCommand
 };
 async function run() {
   try {

@@ -115,6 +115,12 @@ export interface PinnedImagePaths {
   /** The image name an argument uses (`web`, `ghcr.io/acme/api`); '' when only the file can tell (matched by the repository it holds). */
   name: string;
   paths: ImagePaths;
+  /**
+   * The name is not the user's: a pin named by an input that said no image
+   * took the one image argument's. Its file must then hold that image (or
+   * no repository at all), or the argument would set another image's tag.
+   */
+  nameFromArgument?: boolean;
 }
 
 /** One pin: a file of the config repo and what in it holds images. */

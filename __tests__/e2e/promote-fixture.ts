@@ -21,8 +21,11 @@ export interface PromoteWorld {
   close(): Promise<void>;
 }
 
-export async function startPromoteWorld(options: Partial<GitHubSimulatorOptions> & { allowAutoMerge?: boolean } = {}): Promise<PromoteWorld> {
-  const repo = createConfigRepo();
+export async function startPromoteWorld(
+  // source: the folder the config repo starts as (examples/config-repo unless a test says otherwise).
+  options: Partial<GitHubSimulatorOptions> & { allowAutoMerge?: boolean; source?: string } = {},
+): Promise<PromoteWorld> {
+  const repo = createConfigRepo(options.source);
   const sim = await startGitHubSimulator({
     repos: [
       { owner: OWNER, name: NAME, path: repo.remote, allowAutoMerge: options.allowAutoMerge ?? true, collaborators: { octocat: 'write', hubot: 'write' } },

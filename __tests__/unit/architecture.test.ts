@@ -59,7 +59,7 @@ const MAY_IMPORT: Record<string, string[]> = {
   'merge-reports': ['drift', 'errors', 'github', 'shard', 'text', 'types', 'validate'],
   'check-setup': ['config', 'errors', 'github', 'repo', 'text'],
   inputs: ['config', 'controllers', 'errors', 'github', 'holds', 'log', 'shard', 'text', 'types', 'validate'],
-  checks: ['kustomize', 'pins', 'types', 'validate'],
+  checks: ['kustomize', 'log', 'pins', 'types', 'validate'],
   pins: ['errors', 'kustomize', 'log', 'process', 'text', 'types'],
   validate: ['config', 'errors', 'github', 'kustomize', 'log', 'pins', 'process', 'repo', 'report', 'shard', 'text', 'types'],
   controllers: ['config', 'errors', 'github', 'log', 'repo', 'text', 'types'],

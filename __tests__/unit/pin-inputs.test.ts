@@ -52,7 +52,9 @@ describe('pins named by inputs', () => {
   test('a pin that says no image holds the one argument, or is matched by its repository, or must say which', () => {
     const tagOnly = parsePinInput('helm-values', 'v.yaml#image.tag');
     const withRepository = parsePinInput('helm-values', 'v.yaml');
-    expect(nameInputPins([tagOnly], ['web'])[0].images[0].name).toBe('web');
+    // Named after the argument, not by the user: the editor then requires the file to hold that image.
+    expect(nameInputPins([tagOnly], ['web'])[0].images[0]).toEqual({ name: 'web', paths: { tag: 'image.tag' }, nameFromArgument: true });
+    expect(nameInputPins([parsePinInput('helm-values', 'web=v.yaml')], ['api'])[0].images[0]).toEqual({ name: 'web', paths: DEFAULT });
     expect(nameInputPins([withRepository], ['web', 'api'])[0].images[0].name).toBe('');
     expect(() => nameInputPins([tagOnly], ['web', 'api'])).toThrow(
       "Input 'helm-values': v.yaml names no repository path, and images sets 2; say which it holds",

@@ -363,6 +363,28 @@ describe('helm-values and argocd-helm-parameters', () => {
     );
   });
 
+  // A pin of the tag alone names no repository path: which repository the chart prints is not the values' to say.
+  const tagPin = pin('helm-values', 'environments/production/values.yaml', [{ name: 'web', paths: { tag: 'image.tag' } }]);
+  const tagChange = (tag: string): PinChange => change('web', values('', '1.4.0'), values('', tag));
+
+  test('a pin of the tag alone, without helm: the tag the values hold is checked, whatever the repository', async () => {
+    const root = webRepo();
+    const report = await check(root, [edit(root, tagPin, webValues('1.5.0'), [tagChange('1.5.0')])], { helm: null });
+    expect(report.pins[0].verified).toBe('structural');
+    const message = await failureOf(check(webRepo([['image.tag', '1.3.0']]), [edit(root, tagPin, webValues('1.5.0'), [tagChange('1.5.0')])], { helm: null }));
+    expect(message).toBe(
+      'helm-values: environments/production/values.yaml: web:1.5.0 does not take effect: the values web-production spec.source passes to charts/web hold image.tag=1.3.0.',
+    );
+  });
+
+  test('a pin of the tag alone, with a helm program: an image with the new tag is among the images', async () => {
+    const root = webRepo();
+    const report = await check(root, [edit(root, tagPin, webValues('1.5.0'), [tagChange('1.5.0')])], { helm: FAKE_HELM });
+    expect(report.pins[0].verified).toBe('helm-template');
+    const message = await failureOf(check(root, [edit(root, tagPin, webValues('1.6.0'), [tagChange('1.6.0')])], { helm: FAKE_HELM }));
+    expect(message).toContain('web:1.6.0 does not take effect: charts/web templated with');
+  });
+
   test('a values file no chart of the repo reads: structural, and the chart is not in this repository', async () => {
     const root = repo({ 'environments/production/values.yaml': webValues('1.4.0') });
     const report = await check(root, [edit(root, valuesPin, webValues('1.5.0'), [webChange('1.5.0')])], { helm: null });

@@ -2,9 +2,11 @@ import * as core from '@actions/core';
 import { writeFile } from 'node:fs/promises';
 
 import { RenderCache } from '../kustomize/render-cache.js';
+import { warningOnce } from '../log/log-once.js';
 import { verifyRenderedImages, type RenderGuard } from '../kustomize/verify-render.js';
 
 import { checkPinEffects } from '../pins/check-pin-effects.js';
+import { pinLabel } from '../pins/pin-types.js';
 import { validateOverlays } from '../validate/validate-overlays.js';
 import { annotate, validationFailure, writeValidationSummary } from '../validate/validation-output.js';
 import type { ValidationSettings } from '../validate/validation-settings.js';
@@ -26,6 +28,8 @@ export interface EditChecks {
 export interface Verified {
   render: boolean;
   validation: boolean;
+  /** Why `render` is not ticked although the render check ran: the pins it could only read, not render (helm not on PATH, say). */
+  renderNote?: string;
 }
 
 /**
@@ -51,13 +55,15 @@ export async function checkEdits(
   if (edits.length === 0 || (!checks.verifyRender && !checks.validation)) return verified;
   // The other pins are checked by their own kind's effect (an Application's source rendered with its images, a chart templated).
   const overlayEdits = edits.filter((edit) => !edit.pins);
-  if (checks.verifyRender) await checkPinEffectsOf(root, edits);
+  const unrendered = checks.verifyRender ? await checkPinEffectsOf(root, edits) : [];
   await Promise.all(overlayEdits.map((edit) => writeFile(edit.overlay.absoluteFile, edit.text)));
   // `renders` holds renders of the edited files: valid while the files hold the edits' text.
   try {
     if (checks.verifyRender) {
       await verifyRenderedImages(overlayEdits, checks.renderGuard, renders);
-      verified.render = true;
+      // A pin checked only by reading its file passed, with a warning; the checklist does not claim a render for it.
+      verified.render = unrendered.length === 0;
+      if (unrendered.length > 0) verified.renderNote = `${unrendered.join(', ')}: checked without a render; see the run's warnings`;
     }
     if (checks.validation && overlayEdits.length > 0) {
       await validateOrFail(
@@ -76,12 +82,18 @@ export async function checkEdits(
   return verified;
 }
 
-/** The effect check of every pin edited, with what it could not verify said as a warning (never a silent pass). */
-async function checkPinEffectsOf(root: string, edits: readonly FileEdit[]): Promise<void> {
+/**
+ * The effect check of every pin edited, with what it could not verify said as
+ * a warning (never a silent pass), once a run (a pull request's edit is checked
+ * before GitHub is reached and again with the arguments the PR carries).
+ * Returns the labels of the pins it could not follow to a render.
+ */
+async function checkPinEffectsOf(root: string, edits: readonly FileEdit[]): Promise<string[]> {
   const pinEdits = edits.flatMap((edit) => (edit.pins ?? []).map(({ pin, changes }) => ({ pin, original: edit.original, text: edit.text, changes })));
-  if (pinEdits.length === 0) return;
+  if (pinEdits.length === 0) return [];
   const report = await checkPinEffects(root, pinEdits);
-  for (const effect of report.pins) for (const warning of effect.warnings) core.warning(warning);
+  for (const effect of report.pins) for (const warning of effect.warnings) warningOnce(warning);
+  return report.pins.filter((effect) => effect.verified !== 'render' && effect.verified !== 'helm-template').map((effect) => pinLabel(effect.pin));
 }
 
 /** Validate or fail: validates the overlays, annotates the findings, and on an error writes the summary and throws its one line. */

@@ -55,13 +55,16 @@ function pathsOf(kind: PinKind, source: string, where: string): ImagePaths {
 
 /**
  * Input pins that say no image: with one image argument, they hold that
- * image; with several, a pin whose paths name no repository cannot tell which
+ * image (marked so, and the editor refuses a file that holds another
+ * repository); with several, a pin whose paths name no repository cannot tell which
  * it holds (a Helm file with a repository is matched by what it holds).
  */
 export function nameInputPins(pins: readonly Pin[], imageNames: readonly string[]): Pin[] {
   return pins.map((pin) => {
     if (pin.images.every((image) => image.name)) return pin;
-    if (imageNames.length === 1) return { ...pin, images: pin.images.map((image) => ({ ...image, name: image.name || imageNames[0] })) };
+    if (imageNames.length === 1) {
+      return { ...pin, images: pin.images.map((image) => (image.name ? image : { ...image, name: imageNames[0], nameFromArgument: true })) };
+    }
     const blind = pin.images.find((image) => !image.name && !image.paths.repository && !image.paths.reference);
     if (blind) {
       throw new InputError(pin.kind, `${pin.file} names no repository path, and images sets ${imageNames.length}; say which it holds: web=${pin.file}#…`);

@@ -53,11 +53,20 @@ export function pinnedImagesOf(pin: Pin): PinnedImagePaths[] {
 }
 
 function imageLabel(pin: Pin, entry: PinnedImagePaths): string {
-  return `${pinLabel(pin)}: image ${entry.name ? `'${entry.name}'` : `at ${entry.paths.reference ?? entry.paths.tag ?? DEFAULT_IMAGE_PATHS.tag}`}`;
+  return `${pinLabel(pin)}: ${imageWords(entry)}`;
 }
 
+function imageWords(entry: PinnedImagePaths): string {
+  return `image ${entry.name ? `'${entry.name}'` : `at ${entry.paths.reference ?? entry.paths.tag ?? DEFAULT_IMAGE_PATHS.tag}`}`;
+}
+
+/**
+ * The image's paths, parsed. A path that does not parse is a fault of where
+ * the pin was given (the input, the config's entry), so that is what the
+ * message names, not the file.
+ */
 export function resolveSlots(pin: Pin, entry: PinnedImagePaths): ImageSlots {
-  const where = imageLabel(pin, entry);
+  const where = pin.origin ? `${pin.origin}: ${pin.file}: ${imageWords(entry)}` : imageLabel(pin, entry);
   const given = ROLES.filter((role) => entry.paths[role] !== undefined && entry.paths[role] !== '');
   if (given.includes('reference') && given.length > 1) {
     throw new UserError(`${where}: a reference path holds the whole image; give either it or repository, tag and digest paths.`);
@@ -110,7 +119,7 @@ export function pinnedImageOf(image: HeldImage): PinnedImage {
 /**
  * The argument that applies to the image: one with the image's name, or,
  * when the pin names the image only by the repository the file holds, one
- * whose name matches that repository as kustomize matches an `images:` name.
+ * whose name names that repository (namesRepository).
  * `only` keeps a pin from taking an image another app's pin owns; a later
  * argument wins, as a later `images:` entry would.
  */
@@ -118,9 +127,17 @@ export function argumentFor(image: HeldImage, args: readonly ImageArgument[], on
   const { name } = image.entry;
   const repository = image.values.newName;
   const applies = (argument: ImageArgument): boolean =>
-    (name !== '' ? argument.name === name : repository !== '' && isImageMatched(repository, argument.name)) &&
-    (only === undefined || only.includes(argument.name));
+    (name !== '' ? argument.name === name : namesRepository(repository, argument.name)) && (only === undefined || only.includes(argument.name));
   return args.filter(applies).at(-1);
+}
+
+/**
+ * Whether an argument's name names a repository a file holds: as kustomize
+ * matches an `images:` name, or by the repository's last part, as an app's
+ * `images:` lists it (`web` for ghcr.io/acme/web).
+ */
+export function namesRepository(repository: string, name: string): boolean {
+  return repository !== '' && (isImageMatched(repository, name) || repository.endsWith(`/${name}`));
 }
 
 export interface ImagePlan {
@@ -238,6 +255,7 @@ export function planPinEdit(pin: Pin, places: readonly ImagePlace[], args: reado
     for (const { place, image } of holding) {
       const argument = argumentFor(image, args, pin.only);
       if (!argument) continue;
+      if (image.entry.nameFromArgument) refuseAnotherImage(pin, image, argument);
       const plan = planImageEdit(pin, image, argument);
       if (!plan.change) continue;
       changes.push(plan.change);
@@ -245,6 +263,21 @@ export function planPinEdit(pin: Pin, places: readonly ImagePlace[], args: reado
     }
   });
   return { writes, changes };
+}
+
+/**
+ * A pin an input named without saying its image takes the one argument's
+ * name; a file holding another repository is refused rather than given that
+ * image's tag (`api=*:2.9.0` into the worker's values). The argument names the
+ * repository (namesRepository).
+ */
+function refuseAnotherImage(pin: Pin, image: HeldImage, argument: ImageArgument): void {
+  const held = image.values.newName;
+  if (held === '' || namesRepository(held, argument.name)) return;
+  throw new UserError(
+    `${pin.origin ?? pinLabel(pin)}: ${pin.file} holds ${held}, which '${argument.source}' does not name; ` +
+      `if the file runs ${argument.name}, say so: ${argument.name}=${pin.file}.`,
+  );
 }
 
 /** An image that none of several places holds, named by an argument: which one should get it is not the editor's guess. */

@@ -1,12 +1,12 @@
 import { collectRenderedImages, type RenderResult } from '../kustomize/render.js';
-import { describeExpected, rendersExpectedImage } from '../kustomize/render-check.js';
+import { describeExpected } from '../kustomize/render-check.js';
 import { describeRenderedImages, notInEffect } from './effect-messages.js';
 import type { EffectContext, EffectPart } from './effect-types.js';
 import { valueAtPath } from './effect-yaml.js';
 import { judgeFailedRender } from './failed-render.js';
 import { templateChart, type HelmTemplateCall } from './helm-template.js';
 import { pinLabel, type PinChange, type PinEdit } from './pin-types.js';
-import { describeHeld, expectedOfChange, heldReference, holdsExpected, pathsOfChange } from './pinned-reference.js';
+import { describeHeld, expectedOfChange, heldReference, holdsExpected, pathsOfChange, rendersPinnedExpected } from './pinned-reference.js';
 import type { ImagePaths, Pin } from '../types.js';
 
 /**
@@ -92,7 +92,7 @@ export async function templateAndCheck(
     const paths = pathsOfChange(edit.pin, change, layers);
     const expected = expectedOfChange(change, paths ? heldReference(layers, paths) : undefined);
     shown.push(describeExpected(expected));
-    if (!rendersExpectedImage(rendered, expected)) failures.push(notInEffect(edit.pin, expected, describeRenderedImages(what, rendered, expected)));
+    if (!rendersPinnedExpected(rendered, expected)) failures.push(notInEffect(edit.pin, expected, describeRenderedImages(what, rendered, expected)));
   }
   return {
     verified: 'helm-template',

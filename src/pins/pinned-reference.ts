@@ -47,16 +47,36 @@ export function pathsOfChange(pin: Pin, change: PinChange, roots: readonly unkno
 }
 
 /**
+ * The reference a change should make. `anyName`: the change sets no new name
+ * and the values hold no repository at the pin's paths (a pin of the tag
+ * alone, `#image.tag`), so which repository the chart prints is not known
+ * here, and only the tag and digest can be checked.
+ */
+export interface PinnedExpected extends ExpectedImage {
+  anyName: boolean;
+}
+
+/**
  * The reference the change should make. A change that sets no new name keeps
  * the repository the values hold, so that repository is expected.
  */
-export function expectedOfChange(change: PinChange, held: ImageReference | undefined): ExpectedImage {
+export function expectedOfChange(change: PinChange, held: ImageReference | undefined): PinnedExpected {
   const expected = expectedImageOf(change);
-  return !change.after.newName && held?.name ? { ...expected, name: held.name } : expected;
+  if (change.after.newName) return { ...expected, anyName: false };
+  if (held?.name) return { ...expected, name: held.name, anyName: false };
+  return { ...expected, anyName: held !== undefined };
 }
 
-export function holdsExpected(held: ImageReference | undefined, expected: ExpectedImage): boolean {
-  return held !== undefined && rendersExpectedImage([formatImageReference(held)], expected);
+/** Whether a reference of `rendered` carries the expected one (with `anyName`, its tag and digest whatever its name). */
+export function rendersPinnedExpected(rendered: readonly string[], expected: PinnedExpected): boolean {
+  const candidates = expected.anyName
+    ? rendered.map((reference) => formatImageReference({ ...splitImageReference(reference), name: expected.name }))
+    : rendered;
+  return rendersExpectedImage(candidates, expected);
+}
+
+export function holdsExpected(held: ImageReference | undefined, expected: PinnedExpected): boolean {
+  return held !== undefined && rendersPinnedExpected([formatImageReference(held)], expected);
 }
 
 /** `image.repository=ghcr.io/acme/web, image.tag=1.3.0`: what the values hold at an image's paths (those set), for messages. */

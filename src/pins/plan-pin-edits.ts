@@ -2,9 +2,9 @@ import { readFile, readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 import type { ImageArgument } from '../kustomize/image-argument.js';
-import { isImageMatched } from '../kustomize/image-reference.js';
 import type { FileEdit, Overlay, Pin } from '../types.js';
 import { editorFor } from './pin-editors.js';
+import { namesRepository } from './helm-image.js';
 import { findImageSetters, mayHoldImageSetters } from './image-setters.js';
 import { pinLabel } from './pin-types.js';
 
@@ -94,8 +94,7 @@ export function namesHeldByPins(edits: readonly FileEdit[], args: readonly Image
       // Once every argument is held, no other pin can add one: a thousand edited values files need not be parsed again.
       if (args.every((argument) => held.has(argument.name))) return held;
       for (const image of editorFor(pin.kind).read(pin, edit.text)) {
-        for (const argument of args)
-          if (image.name === argument.name || (image.values.newName && isImageMatched(image.values.newName, argument.name))) held.add(argument.name);
+        for (const argument of args) if (image.name === argument.name || namesRepository(image.values.newName, argument.name)) held.add(argument.name);
       }
     }
   }

@@ -62,7 +62,11 @@ export function checklist(target: Environment, verified: Verified, gates?: GateV
   return [
     ...target.pullRequest.checklist.map((text) => ({ text, checked: false })),
     ...(gates ? gateChecklist(gates) : []),
-    { text: 'Every promoted image renders in the target overlays (kustomize build)', checked: verified.render, note: 'not checked by this run' },
+    {
+      text: 'Every promoted image renders in the target overlays (kustomize build)',
+      checked: verified.render,
+      note: verified.renderNote ?? 'not checked by this run',
+    },
     { text: `The ${target.name} overlays validate (schemas and policy)`, checked: verified.validation, note: 'not checked by this run; set validate: true' },
   ];
 }

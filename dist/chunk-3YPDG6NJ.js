@@ -1,0 +1,17 @@
+import { createRequire as __gitopsPromoteRequire } from 'node:module';
+const require = __gitopsPromoteRequire(import.meta.url);
+
+// src/types.ts
+var PIN_KINDS = ["argocd-application", "argocd-helm-parameters", "helm-values", "helm-release", "image-setters"];
+var DEFAULT_IMAGE_PATHS = { repository: "image.repository", tag: "image.tag", digest: "image.digest" };
+var KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+var NOW_VARIABLE = "GITOPS_PROMOTE_NOW";
+var COMMIT_SHA_VARIABLE = "GITOPS_PROMOTE_COMMIT_SHA";
+
+export {
+  PIN_KINDS,
+  DEFAULT_IMAGE_PATHS,
+  KUSTOMIZATION_FILE_NAMES,
+  NOW_VARIABLE,
+  COMMIT_SHA_VARIABLE
+};

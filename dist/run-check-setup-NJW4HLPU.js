@@ -1,0 +1,65 @@
+import { createRequire as __gitopsPromoteRequire } from 'node:module';
+const require = __gitopsPromoteRequire(import.meta.url);
+import {
+  connectConfigRepo,
+  gatherSetupFacts,
+  judgeSetup,
+  parsePromotionConfig
+} from "./chunk-O7S6RA7Q.js";
+import "./chunk-7HOJAJTS.js";
+import "./chunk-3YPDG6NJ.js";
+import {
+  statusOf
+} from "./chunk-TLFP6N4M.js";
+import "./chunk-JMTLMK35.js";
+import {
+  countOf
+} from "./chunk-ZHINN24W.js";
+import {
+  InputError
+} from "./chunk-EVMGEMOW.js";
+import "./chunk-IFQTFODU.js";
+import "./chunk-NKRLB5FG.js";
+
+// src/check-setup/run-check-setup.ts
+async function runCheckSetup(context) {
+  const github = await context.github.connect();
+  const config = await readConfigThroughApi(context, github);
+  const needs = {
+    pullRequests: config?.environments.some((env) => env.landing === "pull-request") ?? true,
+    autoMerge: config?.environments.some((env) => env.landing === "pull-request" && env.pullRequest.autoMerge) ?? false,
+    teamReviewers: [...new Set(config?.environments.flatMap((env) => env.pullRequest.teamReviewers) ?? [])],
+    workflowRepository: github.workflowRepository
+  };
+  const findings = judgeSetup(await gatherSetupFacts(github, needs), needs);
+  const { file } = context.configFile;
+  const configNote = config ? `Read the promotion config ${file} (${countOf(config.environments.length, "environment")}).` : `No promotion config (${file}) on the default branch: checked as if changes land through pull requests.`;
+  return { repository: github.repository, configNote, findings };
+}
+async function readConfigThroughApi(context, github) {
+  const { file, named } = context.configFile;
+  const repo = await connectConfigRepo({ kind: "github-api" }, context.github);
+  let text;
+  try {
+    text = await repo.readFile(file);
+  } catch (error) {
+    if (statusOf(error) !== void 0) return void 0;
+    throw error;
+  }
+  if (text === void 0) {
+    if (named && await repoIsVisible(github)) throw new InputError("config", `'${file}' does not exist in ${github.repository}.`);
+    return void 0;
+  }
+  return parsePromotionConfig(text, file);
+}
+async function repoIsVisible(github) {
+  try {
+    await github.client.rest.repos.get({ owner: github.owner, repo: github.repo });
+    return true;
+  } catch {
+    return false;
+  }
+}
+export {
+  runCheckSetup
+};
