@@ -131,7 +131,8 @@ describe('pins named by inputs', () => {
 describe('pins in gitops-promote.yaml', () => {
   const dev = (text: string, replacement: string): string => {
     const entry =
-      '          - helm-values: environments/dev/values.yaml\n            image: { repository: image.repository, tag: image.tag, digest: image.digest } # optional: these are the defaults\n';
+      '          - helm-values: environments/dev/values.yaml\n' +
+      '            image: { repository: image.repository, tag: image.tag, digest: image.digest } # optional: these are the defaults\n';
     if (!text.includes(entry)) throw new Error('The example config changed: update the test.');
     return text.replace(entry, replacement);
   };
@@ -149,7 +150,8 @@ describe('pins in gitops-promote.yaml', () => {
           dev(text, '          - helm-values: environments/dev/values.yaml\n            helm-release: clusters/dev/worker-release.yaml\n'),
       },
       { environment: 'dev', images: 'web=*:1.5.0' },
-      "gitops-promote.yaml: app 'web' > environments > dev > pins[0] names helm-values and helm-release; give one kind per entry (two entries may name the same file).",
+      "gitops-promote.yaml: app 'web' > environments > dev > pins[0] names helm-values and helm-release; " +
+        'give one kind per entry (two entries may name the same file).',
     ],
     [
       'an entry with no kind',

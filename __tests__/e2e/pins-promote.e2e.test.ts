@@ -60,7 +60,8 @@ describe('promote dev → staging through a pull request (the GitHub simulator)'
     expect(body).toContain(`- \`helm-release: clusters/staging/worker-release.yaml\`: \`worker\` back to \`${PINNED.workerStaging}\``);
     // The values file could only be read (helm is not on PATH here): the checklist says so instead of ticking the render.
     expect(body).toContain(
-      '- [ ] Every promoted image renders in the target overlays (kustomize build) _(helm-values: environments/staging/values.yaml: checked without a render; ' +
+      '- [ ] Every promoted image renders in the target overlays (kustomize build) ' +
+        '_(helm-values: environments/staging/values.yaml: checked without a render; ' +
         "see the run's warnings)_",
     );
     // What Flux applies for staging is built once, named by its folder; the Application and the values file sit in no kustomization,

@@ -24,7 +24,8 @@ let repo: ConfigRepo;
 const warnings = (run: ActionRun): string[] => run.stdout.split('\n').filter((line) => line.startsWith('::warning::'));
 
 const HELM_NOT_ON_PATH = (label: string, what: 'values' | 'parameters'): string =>
-  `::warning::${label}: helm is not on PATH, so charts/web was not templated with the edited ${what}: that the chart prints them into an image is not verified.`;
+  `::warning::${label}: helm is not on PATH, so charts/web was not templated with the edited ${what}: ` +
+  'that the chart prints them into an image is not verified.';
 
 const row = (overlay: string, image: string, old: string, next: string): ImageRow => ({
   overlay,
@@ -423,7 +424,8 @@ describe('without path, through the GitHub API and pull requests (the GitHub sim
     expect(pr.body).toContain(`| \`image-setters: clusters/staging/cron.yaml\` | \`web\` | \`${PINNED.webStaging}\` | \`${WEB_NEW}\` |`);
     // The values file was read, not templated: the checklist does not claim a render for it.
     expect(pr.body).toContain(
-      '- [ ] Every promoted image renders in the target overlays (kustomize build) _(helm-values: environments/staging/values.yaml: checked without a render; ' +
+      '- [ ] Every promoted image renders in the target overlays (kustomize build) ' +
+        '_(helm-values: environments/staging/values.yaml: checked without a render; ' +
         "see the run's warnings)_",
     );
 

@@ -373,7 +373,8 @@ describe('helm-values and argocd-helm-parameters', () => {
     expect(report.pins[0].verified).toBe('structural');
     const message = await failureOf(check(webRepo([['image.tag', '1.3.0']]), [edit(root, tagPin, webValues('1.5.0'), [tagChange('1.5.0')])], { helm: null }));
     expect(message).toBe(
-      'helm-values: environments/production/values.yaml: web:1.5.0 does not take effect: the values web-production spec.source passes to charts/web hold image.tag=1.3.0.',
+      'helm-values: environments/production/values.yaml: web:1.5.0 does not take effect: ' +
+        'the values web-production spec.source passes to charts/web hold image.tag=1.3.0.',
     );
   });
 

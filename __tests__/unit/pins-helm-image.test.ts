@@ -31,7 +31,8 @@ describe('a Helm pin’s paths that do not parse are refused, naming where the p
     [
       'the config’s entry',
       pin({ repository: 'image[x].repository' }, "gitops-promote.yaml: app 'web' > environments > dev > pins[0]"),
-      `gitops-promote.yaml: app 'web' > environments > dev > pins[0]: environments/dev/values.yaml: image 'web': the path 'image[x].repository' has '[x]', which is not a list index; ${HINT}`,
+      "gitops-promote.yaml: app 'web' > environments > dev > pins[0]: environments/dev/values.yaml: image 'web': " +
+        `the path 'image[x].repository' has '[x]', which is not a list index; ${HINT}`,
     ],
     [
       'no origin: the pin',
@@ -41,7 +42,8 @@ describe('a Helm pin’s paths that do not parse are refused, naming where the p
     [
       'a reference path beside a tag path',
       pin({ reference: 'image', tag: 'image.tag' }, "Input 'helm-values'"),
-      "Input 'helm-values': environments/dev/values.yaml: image 'web': a reference path holds the whole image; give either it or repository, tag and digest paths.",
+      "Input 'helm-values': environments/dev/values.yaml: image 'web': " +
+        'a reference path holds the whole image; give either it or repository, tag and digest paths.',
     ],
   ])('%s', (_name, thePin, message) => {
     expect(refusal(thePin)).toBe(message);
@@ -80,7 +82,8 @@ describe('a pin an input named without its image holds the one argument’s imag
   test.each([
     [
       'api=*:2.9.0',
-      "Input 'helm-values': clusters/dev/values.yaml holds ghcr.io/acme/worker, which 'api=*:2.9.0' does not name; if the file runs api, say so: api=clusters/dev/values.yaml.",
+      "Input 'helm-values': clusters/dev/values.yaml holds ghcr.io/acme/worker, which 'api=*:2.9.0' does not name; " +
+        'if the file runs api, say so: api=clusters/dev/values.yaml.',
     ],
     [
       'ghcr.io/acme/api:2.9.0',
@@ -108,8 +111,18 @@ describe('an argument’s name names a repository a file holds', () => {
 
   test('a pin that names no image takes, of several arguments, the one naming its repository by its last part', () => {
     const pin: Pin = { kind: 'helm-release', file: 'release.yaml', images: [{ name: '', paths: DEFAULT_IMAGE_PATHS }], digestInTag: false };
-    const release =
-      'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: worker\nspec:\n  values:\n    image:\n      repository: ghcr.io/acme/worker\n      tag: "0.9.0"\n';
+    const release = [
+      'apiVersion: helm.toolkit.fluxcd.io/v2',
+      'kind: HelmRelease',
+      'metadata:',
+      '  name: worker',
+      'spec:',
+      '  values:',
+      '    image:',
+      '      repository: ghcr.io/acme/worker',
+      '      tag: "0.9.0"',
+      '',
+    ].join('\n');
     const { text, changes } = editorFor('helm-release').edit(pin, release, [parseImageArgument('api=*:2.9.0'), parseImageArgument('worker=*:1.0.0')]);
     expect(text).toBe(release.replace('"0.9.0"', '"1.0.0"'));
     expect(changes.map((change) => change.name)).toEqual(['worker']);
