@@ -71,9 +71,9 @@ function clockOf(fixed) {
 
 // src/main.ts
 var COMMANDS = {
-  "set-image": async () => (await import("./set-image-7CYFBO57.js")).setImageCommand,
-  promote: async () => (await import("./promote-U4LKBF22.js")).promoteCommand,
-  rollback: async () => (await import("./rollback-L2KYFSXL.js")).rollbackCommand,
+  "set-image": async () => (await import("./set-image-XWORLH4C.js")).setImageCommand,
+  promote: async () => (await import("./promote-4EI2AQG2.js")).promoteCommand,
+  rollback: async () => (await import("./rollback-SMKB5FRO.js")).rollbackCommand,
   release: async () => (await import("./release-GE3XLYPK.js")).releaseCommand,
   "check-setup": async () => (await import("./check-setup-ELFAMIO6.js")).checkSetupCommand,
   validate: async () => (await import("./validate-4FYJZ4TE.js")).validateCommand,

@@ -10,7 +10,7 @@ import { pinLabel } from '../pins/pin-types.js';
 import { validateOverlays } from '../validate/validate-overlays.js';
 import { annotate, validationFailure, writeValidationSummary } from '../validate/validation-output.js';
 import type { ValidationSettings } from '../validate/validation-settings.js';
-import type { FileEdit, Overlay } from '../types.js';
+import type { FileEdit, Overlay, Pin } from '../types.js';
 
 /** What a writing command checks before anything leaves the machine. */
 export interface EditChecks {
@@ -63,7 +63,7 @@ export async function checkEdits(
       await verifyRenderedImages(overlayEdits, checks.renderGuard, renders);
       // A pin checked only by reading its file passed, with a warning; the checklist does not claim a render for it.
       verified.render = unrendered.length === 0;
-      if (unrendered.length > 0) verified.renderNote = `${unrendered.join(', ')}: checked without a render; see the run's warnings`;
+      if (unrendered.length > 0) verified.renderNote = `${namePins(unrendered)}: checked without a render; see the run's warnings`;
     }
     if (checks.validation && overlayEdits.length > 0) {
       await validateOrFail(
@@ -92,8 +92,40 @@ async function checkPinEffectsOf(root: string, edits: readonly FileEdit[]): Prom
   const pinEdits = edits.flatMap((edit) => (edit.pins ?? []).map(({ pin, changes }) => ({ pin, original: edit.original, text: edit.text, changes })));
   if (pinEdits.length === 0) return [];
   const report = await checkPinEffects(root, pinEdits);
-  for (const effect of report.pins) for (const warning of effect.warnings) warningOnce(warning);
+  for (const warning of groupedWarnings(report.pins)) warningOnce(warning);
   return report.pins.filter((effect) => effect.verified !== 'render' && effect.verified !== 'helm-template').map((effect) => pinLabel(effect.pin));
+}
+
+/** At most this many pins are named in one warning or note; a thousand values files say "helm is not on PATH" once. */
+const NAMED_PINS = 3;
+
+/**
+ * The pins' warnings, one line for each thing that could not be verified: a
+ * warning that many pins share after their label (`<pin>: helm is not on
+ * PATH, …`) names a few of them and counts the rest.
+ */
+export function groupedWarnings(effects: ReadonlyArray<{ pin: Pin; warnings: readonly string[] }>): string[] {
+  const byRest = new Map<string, string[]>();
+  const lines: string[] = [];
+  for (const effect of effects) {
+    const label = pinLabel(effect.pin);
+    for (const warning of effect.warnings) {
+      if (!warning.startsWith(`${label}: `)) {
+        lines.push(warning);
+        continue;
+      }
+      const rest = warning.slice(label.length + 2);
+      byRest.set(rest, [...(byRest.get(rest) ?? []), label]);
+    }
+  }
+  for (const [rest, labels] of byRest) lines.push(`${namePins(labels)}: ${rest}`);
+  return lines;
+}
+
+/** `a, b and c`, or `a, b, c and 997 more pins`. */
+export function namePins(labels: readonly string[]): string {
+  if (labels.length <= NAMED_PINS) return labels.length === 1 ? labels[0] : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1) ?? ''}`;
+  return `${labels.slice(0, NAMED_PINS).join(', ')} and ${labels.length - NAMED_PINS} more pins`;
 }
 
 /** Validate or fail: validates the overlays, annotates the findings, and on an error writes the summary and throws its one line. */

@@ -126,7 +126,7 @@ async function setImageIn(inputs: SetImageInputs, context: SetImageContext, open
     ...(note ? { overriddenHold: note } : {}),
   };
   if (changed.length === 0) {
-    core.info('Every overlay already has these images; nothing to change.');
+    core.info(`Every ${work.pins.length > 0 ? (overlays.length > 0 ? 'overlay and pin' : 'pin') : 'overlay'} already has these images; nothing to change.`);
     if (pullRequestEnvironment && !inputs.dryRun) {
       outcome.closed = await closeSettledSetImagePullRequest(await context.github.connect(), pullRequestEnvironment.name, (images) =>
         planSetImage(work, snapshot.root, images, overlays),

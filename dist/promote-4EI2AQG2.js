@@ -137,7 +137,7 @@ var promoteCommand = {
     };
     return { inputs, context: { github: new GitHubAccess(github, run, "to open promotion pull requests"), configFile: readConfigFile(), run } };
   },
-  run: async ({ inputs, context }) => (await import("./run-promotion-ZBIDKKQG.js")).runPromotion(inputs, context),
+  run: async ({ inputs, context }) => (await import("./run-promotion-RIS7CP5K.js")).runPromotion(inputs, context),
   async report(outcome, { inputs }) {
     setOutputs(promoteOutputs(outcome));
     await writeSummary(promotionSummaryMarkdown(outcome));

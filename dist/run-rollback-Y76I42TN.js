@@ -24,7 +24,7 @@ import {
   checkEdits,
   planFileEdit,
   showDiffs
-} from "./chunk-G24ZKVLL.js";
+} from "./chunk-RZKDKGGM.js";
 import "./chunk-67GET7MB.js";
 import {
   landCommit,

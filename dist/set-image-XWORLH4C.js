@@ -192,7 +192,7 @@ var setImageCommand = {
     };
     return { inputs, context };
   },
-  run: async ({ inputs, context }) => (await import("./run-set-image-DWWTLBUR.js")).runSetImage(inputs, context),
+  run: async ({ inputs, context }) => (await import("./run-set-image-7PMFMQNF.js")).runSetImage(inputs, context),
   async report(outcome) {
     setOutputs(setImageOutputs(outcome));
     if (outcome.commitSha && outcome.pushed) exportVariable(COMMIT_SHA_VARIABLE, outcome.commitSha);

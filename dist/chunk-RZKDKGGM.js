@@ -1738,7 +1738,7 @@ async function checkEdits(root, edits, checks, title = "Validating the edited ov
     if (checks.verifyRender) {
       await verifyRenderedImages(overlayEdits, checks.renderGuard, renders);
       verified.render = unrendered.length === 0;
-      if (unrendered.length > 0) verified.renderNote = `${unrendered.join(", ")}: checked without a render; see the run's warnings`;
+      if (unrendered.length > 0) verified.renderNote = `${namePins(unrendered)}: checked without a render; see the run's warnings`;
     }
     if (checks.validation && overlayEdits.length > 0) {
       await validateOrFail(
@@ -1760,8 +1760,30 @@ async function checkPinEffectsOf(root, edits) {
   const pinEdits = edits.flatMap((edit) => (edit.pins ?? []).map(({ pin, changes }) => ({ pin, original: edit.original, text: edit.text, changes })));
   if (pinEdits.length === 0) return [];
   const report = await checkPinEffects(root, pinEdits);
-  for (const effect of report.pins) for (const warning of effect.warnings) warningOnce(warning);
+  for (const warning of groupedWarnings(report.pins)) warningOnce(warning);
   return report.pins.filter((effect) => effect.verified !== "render" && effect.verified !== "helm-template").map((effect) => pinLabel(effect.pin));
+}
+var NAMED_PINS = 3;
+function groupedWarnings(effects) {
+  const byRest = /* @__PURE__ */ new Map();
+  const lines = [];
+  for (const effect of effects) {
+    const label = pinLabel(effect.pin);
+    for (const warning of effect.warnings) {
+      if (!warning.startsWith(`${label}: `)) {
+        lines.push(warning);
+        continue;
+      }
+      const rest = warning.slice(label.length + 2);
+      byRest.set(rest, [...byRest.get(rest) ?? [], label]);
+    }
+  }
+  for (const [rest, labels] of byRest) lines.push(`${namePins(labels)}: ${rest}`);
+  return lines;
+}
+function namePins(labels) {
+  if (labels.length <= NAMED_PINS) return labels.length === 1 ? labels[0] : `${labels.slice(0, -1).join(", ")} and ${labels.at(-1) ?? ""}`;
+  return `${labels.slice(0, NAMED_PINS).join(", ")} and ${labels.length - NAMED_PINS} more pins`;
 }
 async function validateOrFail(root, overlays, settings, title, workspace, renders) {
   const report = await group(title, () => validateOverlays(overlays, { ...settings, repoRoot: root, policyFor: () => settings.policy, renders }));

@@ -17,7 +17,7 @@ import {
   renamedIntoWarnings,
   showDiffs,
   suggestArgument
-} from "./chunk-G24ZKVLL.js";
+} from "./chunk-RZKDKGGM.js";
 import "./chunk-67GET7MB.js";
 import {
   overriddenHoldNote,
@@ -383,7 +383,7 @@ async function setImageIn(inputs, context, opened) {
     ...note ? { overriddenHold: note } : {}
   };
   if (changed.length === 0) {
-    info("Every overlay already has these images; nothing to change.");
+    info(`Every ${work.pins.length > 0 ? overlays.length > 0 ? "overlay and pin" : "pin" : "overlay"} already has these images; nothing to change.`);
     if (pullRequestEnvironment && !inputs.dryRun) {
       outcome.closed = await closeSettledSetImagePullRequest(
         await context.github.connect(),

@@ -30,7 +30,7 @@ import {
   planFileEdit,
   showDiffs,
   unifiedDiff
-} from "./chunk-G24ZKVLL.js";
+} from "./chunk-RZKDKGGM.js";
 import "./chunk-67GET7MB.js";
 import {
   overriddenHoldNote,
