@@ -72,7 +72,7 @@ var validateCommand = {
     if (inputs.changedOnly && inputs.baseRef === "") throw new InputError("base-ref", "is required when changed-only is true (outside a pull_request event).");
     return { inputs, context: { github: new GitHubAccess(readGitHubTarget(run), run, "to validate"), configFile: readConfigFile(), run } };
   },
-  run: async ({ inputs, context }) => (await import("./run-validate-LETI474E.js")).runValidate(inputs, context),
+  run: async ({ inputs, context }) => (await import("./run-validate-HP2F7VSI.js")).runValidate(inputs, context),
   async report({ report, root, partition }, { inputs }, run) {
     const prefix = annotationPrefix(root, run.workspace);
     await writeReportFile(inputs.reportFile, validateReportFile(report, partition, prefix));

@@ -143,7 +143,7 @@ async function runValidate(inputs, context) {
       ...pins.map((pin) => ({ key: `${pin.kind}: ${pin.file}`, pin }))
     ];
     const sharded = takeShard(items, (item) => item.key, inputs.shard);
-    if (inputs.shard) info(`${describeShard(inputs.shard, sharded.items.length, items.length, "overlay or pin")}.`);
+    if (inputs.shard) info(`${describeShard(inputs.shard, sharded.items.length, items.length, pins.length > 0 ? "overlay or pin file" : "overlay")}.`);
     overlays = sharded.items.flatMap((item) => item.overlay ? [item.overlay] : []);
     pins = sharded.items.flatMap((item) => item.pin ? [item.pin] : []);
     const settings = withPolicy(inputs.schema, policy);
