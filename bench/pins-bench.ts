@@ -131,7 +131,14 @@ async function setImage(context: BenchContext, work: string, pins: number, verif
 /** What the effect check did, from its warnings: the table must say whether the chart was templated. */
 function effectCheckKind(runs: readonly PinsRun[], pins: number): string {
   const warnings = runs[0].warnings;
-  const noHelm = warnings.filter((line) => line.includes('helm is not on PATH')).length;
+  // One warning line names a few pins and counts the rest ("…, c and 997 more pins: helm is not on PATH, …").
+  const noHelm = warnings
+    .filter((line) => line.includes('helm is not on PATH'))
+    .reduce((sum, line) => {
+      const named = line.slice(0, line.indexOf(': helm is not on PATH'));
+      const more = / and (\d+) more pins$/.exec(named);
+      return sum + (more ? Number(more[1]) + (named.match(/, /g)?.length ?? 0) + 1 : (named.match(/ and |, /g)?.length ?? 0) + 1);
+    }, 0);
   if (noHelm > 0) return `structural: helm is not on PATH, ${noHelm} of ${pins} pins warned so`;
   return `helm template per pin, ${warnings.length} warnings`;
 }
