@@ -55,7 +55,7 @@ async function checkoutOf(git: Git, repository: string): Promise<string | undefi
 const requireConfig = (config: PromotionConfig | undefined): PromotionConfig => requirePromotionConfig(config, 'config', 'drift-check');
 
 async function openCheckout(path: string, configFile: ConfigFile): Promise<ConfigBranches> {
-  const config = requireConfig(loadPromotionConfig(path, configFile));
+  const config = requireConfig(await loadPromotionConfig(path, configFile));
   const main = await checkoutBranch(new Git(path), config.branch);
   const warned = new Set<string>();
   return {

@@ -51,7 +51,7 @@ export async function openConfigRepo(
     const isCheckout = (await repo.git.topLevel()) !== undefined;
     if (!isCheckout && options.readOnly) {
       const snapshot = { root: location.path, commit: '' };
-      return { repo, snapshot, branch: '', config: loadPromotionConfig(snapshot.root, options.configFile) };
+      return { repo, snapshot, branch: '', config: await loadPromotionConfig(snapshot.root, options.configFile) };
     }
     if (!isCheckout) {
       if (location.missing === 'repository') {
@@ -77,7 +77,7 @@ export async function openConfigRepo(
     const current = await repo.git.currentBranch();
     // A checkout's snapshot is its work tree, whichever branch it is on; the branch matters only to the push.
     const snapshot = await repo.open();
-    const config = loadPromotionConfig(snapshot.root, options.configFile);
+    const config = await loadPromotionConfig(snapshot.root, options.configFile);
     const wanted = configured(config);
     if (wanted && current && current !== wanted && !options.readOnly) {
       throw new InputError(
@@ -93,12 +93,12 @@ export async function openConfigRepo(
   try {
     let branch = options.branch || (await defaultBranch(connection));
     let snapshot = await repo.open(branch);
-    let config = loadPromotionConfig(snapshot.root, options.configFile);
+    let config = await loadPromotionConfig(snapshot.root, options.configFile);
     const wanted = configured(config) ?? (options.branch ? undefined : config?.branch);
     if (wanted && wanted !== branch) {
       branch = wanted;
       snapshot = await repo.open(branch);
-      config = loadPromotionConfig(snapshot.root, options.configFile);
+      config = await loadPromotionConfig(snapshot.root, options.configFile);
     }
     return { repo, snapshot, branch, config };
   } catch (error) {
