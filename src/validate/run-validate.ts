@@ -12,7 +12,7 @@ import type { Overlay, RepoLocation } from '../types.js';
 import type { ValidationReport } from './findings.js';
 import { withKubeconfigFile } from './kubeconfig-file.js';
 import { discoverOverlays, overlaysChangedSince } from './overlay-discovery.js';
-import { validateOverlays, type ValidateOptions } from './validate-overlays.js';
+import type { ValidateOptions } from './validate-overlays.js';
 import { withPolicy, type SchemaSettings } from './validation-settings.js';
 
 /** Everything validate reads, resolved from its inputs. */
@@ -62,7 +62,7 @@ export async function runValidate(inputs: ValidateInputs, context: ValidateConte
         ? resolveOverlays(root, inputs.overlays)
         : environment && opened.config
           ? resolveEnvironmentOverlays(root, opened.config, environment).flatMap((app) => app.overlays)
-          : discoverOverlays(root);
+          : await discoverOverlays(root);
     if (inputs.changedOnly) {
       overlays = await overlaysChangedSince(root, overlays, inputs.baseRef);
       core.info(
@@ -76,6 +76,8 @@ export async function runValidate(inputs: ValidateInputs, context: ValidateConte
     overlays = sharded.items;
     const settings = withPolicy(inputs.schema, policy);
     const options: ValidateOptions = { ...settings, repoRoot: root, policyFor: () => settings.policy };
+    // The validators (schemas, the YAML parsers, the policy checks) load once the inputs have named the overlays.
+    const { validateOverlays } = await import('./validate-overlays.js');
     const report = await core.group(`Validating ${countOf(overlays.length, 'overlay')}`, () =>
       inputs.serverDryRun
         ? withKubeconfigFile(inputs.kubeconfig, context.run.tempDir, (file) =>
