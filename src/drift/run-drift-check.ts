@@ -4,7 +4,6 @@ import type { ConfigFile } from '../config/load-config.js';
 import { findEnvironment, promotionChain, type AppConfig, type PromotionConfig } from '../config/promotion-config.js';
 import type { ControllerConnections } from '../controllers/controller-settings.js';
 import { configuredTarget } from '../controllers/controller-targets.js';
-import { openControllers } from '../controllers/open-controllers.js';
 import { InputError, UserError } from '../errors.js';
 import type { GitHubAccess, GitHubConnection } from '../github/github-connection.js';
 import { withGitHubDiagnosis } from '../github/github-diagnosis.js';
@@ -13,13 +12,11 @@ import type { RunContext } from '../types.js';
 import { countOf } from '../text/wording.js';
 import type { RepoLocation } from '../types.js';
 import { describeShard, shardName, takeShard, type Partition, type Shard } from '../shard/shard.js';
-import { collectDrift, type DriftSources } from './collect-drift.js';
+import type { DriftSources } from './collect-drift.js';
 import { openConfigBranches } from './config-branches.js';
 import type { DriftReport } from './drift-types.js';
 import { parseMaxSkew, parseMaxSkewInput, type MaxSkew } from './max-skew.js';
 import { findPromotionPr, listPromotionPrs } from './promotion-prs.js';
-import { issueBody } from './report-markdown.js';
-import { applyTrackingIssue, findTrackingIssue, planTrackingIssue } from './tracking-issue.js';
 
 /** Everything drift-check reads, resolved from its inputs. */
 export interface DriftInputs {
@@ -91,6 +88,8 @@ async function readAndCheck(inputs: DriftInputs, context: DriftContext, github: 
     const { items: apps, partition } = takeShard(selected, (app) => app.name, inputs.shard);
     if (inputs.shard) core.info(`${describeShard(inputs.shard, apps.length, selected.length, 'app')}.`);
     const targets = environments.flatMap((env) => apps.map((app) => configuredTarget(app, env, inputs.controllerSettings)));
+    // The controllers' clients and the judges load once the config has named what to check.
+    const [{ openControllers }, { collectDrift }] = await Promise.all([import('../controllers/open-controllers.js'), import('./collect-drift.js')]);
     const controllers = await openControllers(targets, inputs.connections);
     try {
       const sources: DriftSources = {
@@ -178,6 +177,10 @@ function maxSkewLimits(config: PromotionConfig, input: string): Map<string, MaxS
 async function keepTrackingIssue(report: DriftReport, label: string, github: GitHubConnection, run: RunContext): Promise<void> {
   const target = { client: github.client, owner: github.owner, repo: github.repo, label };
   const runUrl = run.runUrl || undefined;
+  const [{ applyTrackingIssue, findTrackingIssue, planTrackingIssue }, { issueBody }] = await Promise.all([
+    import('./tracking-issue.js'),
+    import('./report-markdown.js'),
+  ]);
   try {
     const existing = await findTrackingIssue(target);
     const plan = planTrackingIssue(existing, report.items, issueBody(report, runUrl), runUrl);
