@@ -67,7 +67,10 @@ const result = await build({
   platform: 'node',
   target: 'node24',
   // CommonJS dependencies inside an ES module bundle still call require() for Node's own modules.
-  banner: { js: "import { createRequire as __gitopsPromoteRequire } from 'node:module';\nconst require = __gitopsPromoteRequire(import.meta.url);" },
+  // Every chunk sits in the same folder, so they share one require function, made by the first chunk that loads.
+  banner: {
+    js: "const require = (globalThis[Symbol.for('gitops-promote.require')] ??= process.getBuiltinModule('node:module').createRequire(import.meta.url));",
+  },
   chunkNames: '[name]-[hash]',
   legalComments: 'none',
   metafile: true,
