@@ -5,7 +5,6 @@ import { loadPromotionConfig, type ConfigFile } from '../config/load-config.js';
 import type { RepoLocation } from '../types.js';
 import type { PromotionConfig } from '../config/promotion-config.js';
 import type { ConfigRepo, Snapshot } from './config-repo.js';
-import { GitHubApiRepo } from './github-api-repo.js';
 import { LocalCheckout } from './local-checkout.js';
 
 export interface OpenedRepo {
@@ -19,6 +18,7 @@ export interface OpenedRepo {
 export async function connectConfigRepo(location: RepoLocation, github: GitHubAccess): Promise<ConfigRepo> {
   if (location.kind === 'checkout') return new LocalCheckout(location.path, { push: false });
   const connection = await github.connect();
+  const { GitHubApiRepo } = await import('./github-api-repo.js');
   return new GitHubApiRepo(connection.client, connection.owner, connection.repo);
 }
 
@@ -89,6 +89,8 @@ export async function openConfigRepo(
     return { repo, snapshot, branch: options.branch || current || wanted || '', config };
   }
   const connection = await options.github.connect();
+  // Loaded only on this path, as Octokit is (by connect): a checkout starts without either.
+  const { GitHubApiRepo } = await import('./github-api-repo.js');
   const repo = new GitHubApiRepo(connection.client, connection.owner, connection.repo);
   try {
     let branch = options.branch || (await defaultBranch(connection));
