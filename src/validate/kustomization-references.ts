@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { KUSTOMIZATION_FILE_NAMES } from '../repo/overlay-paths.js';
+import { KUSTOMIZATION_FILE_NAMES } from '../repo/kustomization-folders.js';
 
 /**
  * The local files and folders a kustomization refers to, read from its text

@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError, UserError } from '../errors.js';
 import { Git, GitError } from '../repo/git.js';
-import { resolveOverlays } from '../repo/overlay-paths.js';
+import { findEveryKustomization } from '../repo/kustomization-folders.js';
 import type { Overlay } from '../types.js';
 
 /**
@@ -14,7 +14,7 @@ import type { Overlay } from '../types.js';
 export async function discoverOverlays(root: string): Promise<Overlay[]> {
   let all: Overlay[];
   try {
-    all = resolveOverlays(root, ['**'], 'path');
+    all = findEveryKustomization(root, 'path');
   } catch (error) {
     if (error instanceof InputError) throw new InputError('path', `'${root}' holds no kustomization; check out the config repo or name overlays.`);
     throw error;

@@ -1,11 +1,9 @@
 import * as core from '@actions/core';
-import { resolveEnvironmentOverlays } from '../repo/environment-overlays.js';
 import { environmentNamed, type ConfigFile } from '../config/load-config.js';
 import type { GitHubAccess } from '../github/github-connection.js';
 import { settingsFor, type WorkflowSettings } from '../config/environment-settings.js';
 import type { RunContext } from '../types.js';
 import { openConfigRepo } from '../repo/open-config-repo.js';
-import { resolveOverlays } from '../repo/overlay-paths.js';
 import { describeShard, takeShard, type Partition, type Shard } from '../shard/shard.js';
 import { countOf } from '../text/wording.js';
 import type { Overlay, RepoLocation } from '../types.js';
@@ -57,11 +55,12 @@ export async function runValidate(inputs: ValidateInputs, context: ValidateConte
     const root = opened.snapshot.root;
     const environment = environmentNamed(opened.config, inputs.environment);
     const policy = settingsFor(inputs.settings, environment).policy;
+    // Overlay patterns load the glob matcher to resolve them; discovering every kustomization needs none.
     let overlays: Overlay[] =
       inputs.overlays.length > 0
-        ? resolveOverlays(root, inputs.overlays)
+        ? (await import('../repo/overlay-paths.js')).resolveOverlays(root, inputs.overlays)
         : environment && opened.config
-          ? resolveEnvironmentOverlays(root, opened.config, environment).flatMap((app) => app.overlays)
+          ? (await import('../repo/environment-overlays.js')).resolveEnvironmentOverlays(root, opened.config, environment).flatMap((app) => app.overlays)
           : await discoverOverlays(root);
     if (inputs.changedOnly) {
       overlays = await overlaysChangedSince(root, overlays, inputs.baseRef);
