@@ -1,25 +1,24 @@
-import { createRequire as __gitopsPromoteRequire } from 'node:module';
-const require = __gitopsPromoteRequire(import.meta.url);
+const require = (globalThis[Symbol.for('gitops-promote.require')] ??= process.getBuiltinModule('node:module').createRequire(import.meta.url));
+import {
+  readRequired
+} from "./chunk-2TLWLIFK.js";
+import "./chunk-FSIE4I26.js";
+import {
+  debug,
+  info,
+  setFailed
+} from "./chunk-NZZWJ5E7.js";
 import {
   COMMIT_SHA_VARIABLE,
   NOW_VARIABLE
-} from "./chunk-3YPDG6NJ.js";
-import {
-  readRequired
-} from "./chunk-2K47BRRI.js";
-import "./chunk-CIZPIZZI.js";
+} from "./chunk-OKDCWDB5.js";
 import {
   InputError,
   ReportedFailure,
   UserError,
   oneLineMessage
-} from "./chunk-EVMGEMOW.js";
-import {
-  debug,
-  info,
-  setFailed
-} from "./chunk-IFQTFODU.js";
-import "./chunk-NKRLB5FG.js";
+} from "./chunk-KBKTDO2V.js";
+import "./chunk-2QGGJF6Q.js";
 
 // src/runtime/supported-node.ts
 var LOWEST_MAJOR = 24;
@@ -71,15 +70,15 @@ function clockOf(fixed) {
 
 // src/main.ts
 var COMMANDS = {
-  "set-image": async () => (await import("./set-image-XWORLH4C.js")).setImageCommand,
-  promote: async () => (await import("./promote-4EI2AQG2.js")).promoteCommand,
-  rollback: async () => (await import("./rollback-SMKB5FRO.js")).rollbackCommand,
-  release: async () => (await import("./release-GE3XLYPK.js")).releaseCommand,
-  "check-setup": async () => (await import("./check-setup-ELFAMIO6.js")).checkSetupCommand,
-  validate: async () => (await import("./validate-H535MWXX.js")).validateCommand,
-  wait: async () => (await import("./wait-2LM3VEXJ.js")).waitCommand,
-  "drift-check": async () => (await import("./drift-check-M36KB5LK.js")).driftCheckCommand,
-  "merge-reports": async () => (await import("./merge-reports-D5MNYXNB.js")).mergeReportsCommand
+  "set-image": async () => (await import("./set-image-CLC3WLEI.js")).setImageCommand,
+  promote: async () => (await import("./promote-S2JWJOTA.js")).promoteCommand,
+  rollback: async () => (await import("./rollback-7AQCQIIC.js")).rollbackCommand,
+  release: async () => (await import("./release-MBRBIXU5.js")).releaseCommand,
+  "check-setup": async () => (await import("./check-setup-R5TUGQUY.js")).checkSetupCommand,
+  validate: async () => (await import("./validate-WK6X556G.js")).validateCommand,
+  wait: async () => (await import("./wait-FDOSQPYH.js")).waitCommand,
+  "drift-check": async () => (await import("./drift-check-HRIQXWUA.js")).driftCheckCommand,
+  "merge-reports": async () => (await import("./merge-reports-SIR6QIWU.js")).mergeReportsCommand
 };
 async function run() {
   try {

@@ -2,7 +2,8 @@ import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { parsePromotionConfig, findEnvironment, ENVIRONMENT_DEFAULTS, type ControllerRef, type Environment } from '../../src/config/promotion-config.js';
+import { parsePromotionConfig } from '../../src/config/parse-promotion-config.js';
+import { findEnvironment, ENVIRONMENT_DEFAULTS, type ControllerRef, type Environment } from '../../src/config/promotion-config.js';
 import {
   CONFIG_SETTABLE_INPUTS,
   controllerSettingsFor,

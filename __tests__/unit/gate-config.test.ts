@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { parseFreeze, parseSoak, parseWindow } from '../../src/config/gate-config.js';
-import { parsePromotionConfig } from '../../src/config/promotion-config.js';
+import { parsePromotionConfig } from '../../src/config/parse-promotion-config.js';
 
 const config = (gates: string): string => `
 environments:

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { parsePromotionConfig } from '../../src/config/promotion-config.js';
+import { parsePromotionConfig } from '../../src/config/parse-promotion-config.js';
 import type { Pin } from '../../src/types.js';
 
 const config = (app: string) => `

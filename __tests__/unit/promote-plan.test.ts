@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { parsePromotionConfig } from '../../src/config/promotion-config.js';
+import { parsePromotionConfig } from '../../src/config/parse-promotion-config.js';
 import { entryArgument, pairApps, sourceImages } from '../../src/promote/promotion-plan.js';
 import { promotionBranchName, promotionMarker, promotionTitle, refPart, MAX_BRANCH_LENGTH, MAX_TITLE_LENGTH } from '../../src/promote/promotion-names.js';
 import { resolvePromotionRoute } from '../../src/promote/promotion-route.js';

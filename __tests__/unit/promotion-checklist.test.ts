@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import type { Verified } from '../../src/checks/check-edits.js';
-import { parsePromotionConfig } from '../../src/config/promotion-config.js';
+import { parsePromotionConfig } from '../../src/config/parse-promotion-config.js';
 import { checklist } from '../../src/promote/promotion-body.js';
 
 const [staging] = parsePromotionConfig(['environments:', '  - {name: staging, overlays: a}'].join('\n')).environments;

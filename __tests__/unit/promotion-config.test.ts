@@ -2,7 +2,8 @@ import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveEnvironmentOverlays, templateMatcher } from '../../src/repo/environment-overlays.js';
-import { findEnvironment, parsePromotionConfig, promotionChain } from '../../src/config/promotion-config.js';
+import { parsePromotionConfig } from '../../src/config/parse-promotion-config.js';
+import { findEnvironment, promotionChain } from '../../src/config/promotion-config.js';
 import { EXAMPLE_CONFIG_REPO } from '../helpers/git-fixtures.js';
 
 const BASE = `

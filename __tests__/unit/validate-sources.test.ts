@@ -77,9 +77,9 @@ describe('locateRenderError', () => {
 });
 
 describe('which overlays', () => {
-  test('with none named: every kustomization no other one uses as a base', () => {
+  test('with none named: every kustomization no other one uses as a base', async () => {
     clearKustomizationCache();
-    expect(discoverOverlays(FIXTURE).map((overlay) => overlay.path)).toEqual([
+    expect((await discoverOverlays(FIXTURE)).map((overlay) => overlay.path)).toEqual([
       'apps/web/overlays/dev',
       'apps/web/overlays/production',
       'apps/web/overlays/staging',

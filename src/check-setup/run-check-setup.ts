@@ -1,5 +1,5 @@
 import type { ConfigFile } from '../config/load-config.js';
-import { parsePromotionConfig, type PromotionConfig } from '../config/promotion-config.js';
+import type { PromotionConfig } from '../config/promotion-config.js';
 import { InputError } from '../errors.js';
 import type { GitHubAccess, GitHubConnection } from '../github/github-connection.js';
 import { statusOf } from '../github/request-errors.js';
@@ -59,6 +59,7 @@ async function readConfigThroughApi(context: CheckSetupContext, github: GitHubCo
     if (named && (await repoIsVisible(github))) throw new InputError('config', `'${file}' does not exist in ${github.repository}.`);
     return undefined;
   }
+  const { parsePromotionConfig } = await import('../config/parse-promotion-config.js');
   return parsePromotionConfig(text, file);
 }
 

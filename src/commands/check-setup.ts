@@ -5,8 +5,6 @@ import { readConfigFile } from '../inputs/config-inputs.js';
 import { readGitHubTarget } from '../inputs/github-inputs.js';
 import type { RunContext } from '../types.js';
 import type { CheckSetupContext, CheckSetupOutcome } from '../check-setup/run-check-setup.js';
-import { setupSummaryMarkdown } from '../check-setup/setup-summary.js';
-import { setOutputs, writeSummary } from '../report/job-summary.js';
 import { countOf } from '../text/wording.js';
 import type { Command } from './command.js';
 
@@ -18,6 +16,11 @@ export const checkSetupCommand: Command<CheckSetupContext, CheckSetupOutcome> = 
   readInputs: (run: RunContext) => ({ github: new GitHubAccess(readGitHubTarget(run), run, 'to check the set-up'), configFile: readConfigFile() }),
   run: async (context) => (await import('../check-setup/run-check-setup.js')).runCheckSetup(context),
   async report({ repository, configNote, findings }) {
+    // The renderers load with the outcome: a run refused at its inputs never needs them.
+    const [{ setupSummaryMarkdown }, { setOutputs, writeSummary }] = await Promise.all([
+      import('../check-setup/setup-summary.js'),
+      import('../report/job-summary.js'),
+    ]);
     core.info(configNote);
     for (const finding of findings) {
       if (finding.level === 'error') core.error(finding.message);

@@ -7,8 +7,6 @@ import { readGitHubTarget } from '../inputs/github-inputs.js';
 import { readBoolean, readDuration, readList, readString } from '../inputs/read-inputs.js';
 import { readRepoLocation } from '../inputs/repo-location.js';
 import { readIssueLabel, readReportFile, readShard } from '../inputs/report-inputs.js';
-import { driftReportFile, writeReportFile } from '../merge-reports/report-file.js';
-import { setOutputs } from '../report/job-summary.js';
 import { describeShard } from '../shard/shard.js';
 import type { RunContext } from '../types.js';
 import type { Command, Prepared } from './command.js';
@@ -33,13 +31,17 @@ export const driftCheckCommand: Command<Prepared<DriftInputs, DriftContext>, Dri
   },
   run: async ({ inputs, context }) => (await import('../drift/run-drift-check.js')).runDriftCheck(inputs, context),
   async report({ report, partition }, { inputs }) {
+    // The renderers (and the semver the skew is sorted with) load only once there is a report to render.
+    const [{ driftReportFile, writeReportFile }, { setOutputs }, { showDriftReport }] = await Promise.all([
+      import('../merge-reports/report-file.js'),
+      import('../report/job-summary.js'),
+      import('../drift/drift-output.js'),
+    ]);
     await writeReportFile(inputs.reportFile, driftReportFile(report, partition));
     setOutputs({ 'report-file': inputs.reportFile });
     const { shard, keys } = partition;
     const apps = new Set(report.environments.flatMap((env) => env.apps.map((app) => app.app))).size;
     const scope = shard && `This run is ${describeShard(shard, apps, keys.length, 'app')}; merge-reports combines the shards.`;
-    // The renderer (and the semver it sorts skew with) loads only once there is a report to render.
-    const { showDriftReport } = await import('../drift/drift-output.js');
     await showDriftReport(report, inputs.failOnDrift, scope);
   },
 };

@@ -9,10 +9,8 @@ import { readBoolean, readList, readString } from '../inputs/read-inputs.js';
 import { readRepoLocation } from '../inputs/repo-location.js';
 import type { RunContext } from '../types.js';
 import { readSchemaSettings } from '../inputs/validation-inputs.js';
-import { gateAnnouncement, promoteOutputs, promotionSummaryMarkdown } from '../promote/promotion-summary.js';
 import type { PromoteInputs, PromoteOutcome } from '../promote/promotion-types.js';
 import type { PromoteContext } from '../promote/run-promotion.js';
-import { setOutputs, writeSummary } from '../report/job-summary.js';
 import type { Command, Prepared } from './command.js';
 
 export const promoteCommand: Command<Prepared<PromoteInputs, PromoteContext>, PromoteOutcome> = {
@@ -39,6 +37,11 @@ export const promoteCommand: Command<Prepared<PromoteInputs, PromoteContext>, Pr
   },
   run: async ({ inputs, context }) => (await import('../promote/run-promotion.js')).runPromotion(inputs, context),
   async report(outcome, { inputs }) {
+    // The renderers load with the outcome: a run refused at its inputs never needs them.
+    const [{ gateAnnouncement, promoteOutputs, promotionSummaryMarkdown }, { setOutputs, writeSummary }] = await Promise.all([
+      import('../promote/promotion-summary.js'),
+      import('../report/job-summary.js'),
+    ]);
     setOutputs(promoteOutputs(outcome));
     await writeSummary(promotionSummaryMarkdown(outcome));
     const said = gateAnnouncement(outcome, inputs.failOnPending);

@@ -7,10 +7,8 @@ import { readBoolean, readFolder, readList, readString } from '../inputs/read-in
 import { readJunitFile, readReportFile, readShard } from '../inputs/report-inputs.js';
 import type { RunContext } from '../types.js';
 import { readSchemaSettings } from '../inputs/validation-inputs.js';
-import { validateReportFile, writeReportFile } from '../merge-reports/report-file.js';
 import { describeShard } from '../shard/shard.js';
 import type { ValidateContext, ValidateInputs, ValidateOutcome } from '../validate/run-validate.js';
-import { annotationPrefix, showValidationReport } from '../validate/validation-output.js';
 import type { Command, Prepared } from './command.js';
 
 export const validateCommand: Command<Prepared<ValidateInputs, ValidateContext>, ValidateOutcome> = {
@@ -37,6 +35,11 @@ export const validateCommand: Command<Prepared<ValidateInputs, ValidateContext>,
   },
   run: async ({ inputs, context }) => (await import('../validate/run-validate.js')).runValidate(inputs, context),
   async report({ report, root, partition }, { inputs }, run) {
+    // The renderers load with the outcome: a run refused at its inputs never needs them.
+    const [{ validateReportFile, writeReportFile }, { annotationPrefix, showValidationReport }] = await Promise.all([
+      import('../merge-reports/report-file.js'),
+      import('../validate/validation-output.js'),
+    ]);
     const prefix = annotationPrefix(root, run.workspace);
     // The report file first: a shard with findings fails below, and merge-reports needs its file all the same.
     await writeReportFile(inputs.reportFile, validateReportFile(report, partition, prefix));

@@ -1,5 +1,4 @@
 import * as core from '@actions/core';
-import { shortSha } from '../controllers/wait-types.js';
 import { UserError } from '../errors.js';
 import { GitHubAccess } from '../github/github-connection.js';
 import { readConfigFile } from '../inputs/config-inputs.js';
@@ -8,10 +7,9 @@ import { readWorkflowSettings } from '../inputs/workflow-settings.js';
 import { readGitHubTarget } from '../inputs/github-inputs.js';
 import { readBoolean, readChoice, readDuration, readFolder, readList, readString } from '../inputs/read-inputs.js';
 import type { RunContext } from '../types.js';
-import { setOutputs, writeSummary } from '../report/job-summary.js';
 import type { WaitContext } from '../wait/run-wait.js';
 import type { WaitInputs } from '../wait/wait-inputs.js';
-import { waitOutputs, waitSummaryMarkdown, type WaitOutcome } from '../wait/wait-report.js';
+import type { WaitOutcome } from '../wait/wait-report.js';
 import type { Command, Prepared } from './command.js';
 
 export const waitCommand: Command<Prepared<WaitInputs, WaitContext>, WaitOutcome> = {
@@ -43,6 +41,12 @@ export const waitCommand: Command<Prepared<WaitInputs, WaitContext>, WaitOutcome
   },
   run: async ({ inputs, context }) => (await import('../wait/run-wait.js')).runWait(inputs, context),
   async report(outcome) {
+    // The renderers load with the outcome: a run refused at its inputs never needs them.
+    const [{ shortSha }, { setOutputs, writeSummary }, { waitOutputs, waitSummaryMarkdown }] = await Promise.all([
+      import('../controllers/wait-types.js'),
+      import('../report/job-summary.js'),
+      import('../wait/wait-report.js'),
+    ]);
     setOutputs(waitOutputs(outcome));
     await writeSummary(waitSummaryMarkdown(outcome));
     if (outcome.failure) throw new UserError(outcome.failure);

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
-import { DEFAULT_CONFIG_FILE, findEnvironment, parsePromotionConfig, type Environment, type PromotionConfig } from './promotion-config.js';
+import { DEFAULT_CONFIG_FILE, findEnvironment, type Environment, type PromotionConfig } from './promotion-config.js';
 
 /** Where the promotion config is in the config repo: the `config` input, else the default file (which may be absent). */
 export interface ConfigFile {
@@ -16,14 +16,18 @@ export const DEFAULT_CONFIG: ConfigFile = { file: DEFAULT_CONFIG_FILE, named: fa
 /**
  * The promotion config in a folder holding the config repo (a checkout or a
  * branch's files). Without it, inputs alone work, unless the input named it.
+ * The parser (YAML and the schema validator) loads only when there is a file
+ * to parse: a run without a config, or refused for the lack of one, starts without it.
  */
-export function loadPromotionConfig(root: string, configFile: ConfigFile): PromotionConfig | undefined {
+export async function loadPromotionConfig(root: string, configFile: ConfigFile): Promise<PromotionConfig | undefined> {
   const absolute = join(root, configFile.file);
   if (!existsSync(absolute)) {
     if (configFile.named) throw new InputError('config', `'${configFile.file}' does not exist in the config repo.`);
     return undefined;
   }
-  return parsePromotionConfig(readFileSync(absolute, 'utf8'), configFile.file);
+  const text = readFileSync(absolute, 'utf8');
+  const { parsePromotionConfig } = await import('./parse-promotion-config.js');
+  return parsePromotionConfig(text, configFile.file);
 }
 
 /**

@@ -8,7 +8,7 @@ import { GitCommitGraph } from '../repo/git-commit-graph.js';
 import { GitHubCommitGraph } from '../repo/github-commit-graph.js';
 import { openConfigRepo } from '../repo/open-config-repo.js';
 import type { RepoLocation } from '../types.js';
-import { ConfigHistory, type ConfigBranch } from './config-history.js';
+import type { ConfigBranch } from './config-history.js';
 
 /**
  * The config repo as drift-check reads it: the branch the promotion config
@@ -52,10 +52,13 @@ async function checkoutOf(git: Git, repository: string): Promise<string | undefi
   return path.endsWith(`/${wanted}`) || path.endsWith(`:${wanted}`) ? top : undefined;
 }
 
+/** The history reader, and the YAML parser it reads overlays with: loaded once a config is there to read branches for. */
+const loadHistory = () => import('./config-history.js');
+
 const requireConfig = (config: PromotionConfig | undefined): PromotionConfig => requirePromotionConfig(config, 'config', 'drift-check');
 
 async function openCheckout(path: string, configFile: ConfigFile): Promise<ConfigBranches> {
-  const config = requireConfig(loadPromotionConfig(path, configFile));
+  const config = requireConfig(await loadPromotionConfig(path, configFile));
   const main = await checkoutBranch(new Git(path), config.branch);
   const warned = new Set<string>();
   return {
@@ -88,6 +91,7 @@ async function checkoutBranch(git: Git, detachedName?: string): Promise<ConfigBr
   }
   const branch = (await git.currentBranch()) || detachedName || 'HEAD';
   const { sha, date } = await git.commitInfo('HEAD');
+  const { ConfigHistory } = await loadHistory();
   return {
     root: git.directory,
     head: { branch, sha, committedAt: date },
@@ -108,6 +112,7 @@ async function openThroughApi(github: GitHubAccess, configFile: ConfigFile): Pro
     throw error;
   }
   const graph = new GitHubCommitGraph(connection.client, connection.owner, connection.repo);
+  const { ConfigHistory } = await loadHistory();
   const branchAt = (branch: string, snapshot: { root: string; commit: string; committedAt?: number }): ConfigBranch => ({
     root: snapshot.root,
     // GitHub's branch answer always carries the committer date; a missing one reads as a fresh commit.

@@ -1,8 +1,6 @@
 import type { UserError } from '../errors.js';
 import type { GitHubAccess } from './github-connection.js';
-import { explainRefusedRead } from './refused-read.js';
 import { statusOf } from './request-errors.js';
-import { explainRefusedWrite } from './setup-checks.js';
 
 /**
  * How a command uses GitHub, for explaining a refusal: a writing command's
@@ -23,6 +21,8 @@ export async function withGitHubDiagnosis<T>(github: GitHubAccess, use: GitHubUs
 async function diagnose(github: GitHubAccess, use: GitHubUse, error: unknown): Promise<UserError | undefined> {
   const connection = github.opened;
   if (!connection) return undefined;
-  if (use.mode === 'read') return explainRefusedRead(connection.repository, error, use.permissions);
-  return [401, 403, 404].includes(statusOf(error) ?? 0) ? explainRefusedWrite(connection, error) : undefined;
+  // The explainers (for a write, the set-up checks and the pull request calls they know) load only when there is an error to explain.
+  if (use.mode === 'read') return (await import('./refused-read.js')).explainRefusedRead(connection.repository, error, use.permissions);
+  if (![401, 403, 404].includes(statusOf(error) ?? 0)) return undefined;
+  return (await import('./setup-checks.js')).explainRefusedWrite(connection, error);
 }

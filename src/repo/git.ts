@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { runProcess, type ProcessResult } from '../process/run-process.js';
 import { UserError } from '../errors.js';
 import type { Identity } from '../types.js';
@@ -48,7 +50,9 @@ export class Git {
   ) {}
 
   /** The top folder of the work tree `directory` is in; undefined outside a git work tree. */
-  topLevel(): Promise<string | undefined> {
+  async topLevel(): Promise<string | undefined> {
+    // Where git could find no repository at all, the answer needs no git process (a command's start outside a checkout).
+    if (!mayFindRepository(this.directory, this.env)) return undefined;
     return this.tryRun(['rev-parse', '--show-toplevel']);
   }
 
@@ -283,6 +287,21 @@ export class Git {
       input,
       env: { ...this.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...env },
     });
+  }
+}
+
+/**
+ * Whether git could find a repository from `directory`: git looks in the folder and each one above it for `.git` (a
+ * folder, or a file naming one) or for a folder that is a repository itself (bare: it holds HEAD), unless GIT_DIR
+ * names the repository. With none of those, any `git rev-parse` there fails. A folder that does not exist is left to
+ * git, which then fails as it always has.
+ */
+export function mayFindRepository(directory: string, env: NodeJS.ProcessEnv): boolean {
+  const start = resolve(directory);
+  if (env.GIT_DIR || !existsSync(start)) return true;
+  for (let folder = start; ; folder = dirname(folder)) {
+    if (existsSync(join(folder, '.git')) || existsSync(join(folder, 'HEAD'))) return true;
+    if (dirname(folder) === folder) return false;
   }
 }
 

@@ -5,7 +5,6 @@ import { loadPromotionConfig, type ConfigFile } from '../config/load-config.js';
 import type { RepoLocation } from '../types.js';
 import type { PromotionConfig } from '../config/promotion-config.js';
 import type { ConfigRepo, Snapshot } from './config-repo.js';
-import { GitHubApiRepo } from './github-api-repo.js';
 import { LocalCheckout } from './local-checkout.js';
 
 export interface OpenedRepo {
@@ -19,6 +18,7 @@ export interface OpenedRepo {
 export async function connectConfigRepo(location: RepoLocation, github: GitHubAccess): Promise<ConfigRepo> {
   if (location.kind === 'checkout') return new LocalCheckout(location.path, { push: false });
   const connection = await github.connect();
+  const { GitHubApiRepo } = await import('./github-api-repo.js');
   return new GitHubApiRepo(connection.client, connection.owner, connection.repo);
 }
 
@@ -51,7 +51,7 @@ export async function openConfigRepo(
     const isCheckout = (await repo.git.topLevel()) !== undefined;
     if (!isCheckout && options.readOnly) {
       const snapshot = { root: location.path, commit: '' };
-      return { repo, snapshot, branch: '', config: loadPromotionConfig(snapshot.root, options.configFile) };
+      return { repo, snapshot, branch: '', config: await loadPromotionConfig(snapshot.root, options.configFile) };
     }
     if (!isCheckout) {
       if (location.missing === 'repository') {
@@ -77,7 +77,7 @@ export async function openConfigRepo(
     const current = await repo.git.currentBranch();
     // A checkout's snapshot is its work tree, whichever branch it is on; the branch matters only to the push.
     const snapshot = await repo.open();
-    const config = loadPromotionConfig(snapshot.root, options.configFile);
+    const config = await loadPromotionConfig(snapshot.root, options.configFile);
     const wanted = configured(config);
     if (wanted && current && current !== wanted && !options.readOnly) {
       throw new InputError(
@@ -89,16 +89,18 @@ export async function openConfigRepo(
     return { repo, snapshot, branch: options.branch || current || wanted || '', config };
   }
   const connection = await options.github.connect();
+  // Loaded only on this path, as Octokit is (by connect): a checkout starts without either.
+  const { GitHubApiRepo } = await import('./github-api-repo.js');
   const repo = new GitHubApiRepo(connection.client, connection.owner, connection.repo);
   try {
     let branch = options.branch || (await defaultBranch(connection));
     let snapshot = await repo.open(branch);
-    let config = loadPromotionConfig(snapshot.root, options.configFile);
+    let config = await loadPromotionConfig(snapshot.root, options.configFile);
     const wanted = configured(config) ?? (options.branch ? undefined : config?.branch);
     if (wanted && wanted !== branch) {
       branch = wanted;
       snapshot = await repo.open(branch);
-      config = loadPromotionConfig(snapshot.root, options.configFile);
+      config = await loadPromotionConfig(snapshot.root, options.configFile);
     }
     return { repo, snapshot, branch, config };
   } catch (error) {

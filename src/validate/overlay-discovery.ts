@@ -2,8 +2,7 @@ import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError, UserError } from '../errors.js';
 import { Git, GitError } from '../repo/git.js';
-import { resolveOverlays } from '../repo/overlay-paths.js';
-import { kustomizationClosure, readKustomizationReferences } from './kustomization-references.js';
+import { findEveryKustomization } from '../repo/kustomization-folders.js';
 import type { Overlay } from '../types.js';
 
 /**
@@ -12,14 +11,16 @@ import type { Overlay } from '../types.js';
  * only inside another); with changed-only, just those whose files differ from
  * the base ref.
  */
-export function discoverOverlays(root: string): Overlay[] {
+export async function discoverOverlays(root: string): Promise<Overlay[]> {
   let all: Overlay[];
   try {
-    all = resolveOverlays(root, ['**'], 'path');
+    all = findEveryKustomization(root, 'path');
   } catch (error) {
     if (error instanceof InputError) throw new InputError('path', `'${root}' holds no kustomization; check out the config repo or name overlays.`);
     throw error;
   }
+  // Which uses which is read from the kustomizations' YAML: its parser loads once there are kustomizations to read.
+  const { readKustomizationReferences } = await import('./kustomization-references.js');
   const used = new Set<string>();
   for (const overlay of all) {
     for (const folder of readKustomizationReferences(overlay.absolutePath)?.folders ?? []) used.add(realpathSync(folder));
@@ -30,6 +31,7 @@ export function discoverOverlays(root: string): Overlay[] {
 /** The overlays any of whose kustomization folders (its own and its bases', recursively) hold a changed file. */
 export async function overlaysChangedSince(root: string, overlays: readonly Overlay[], baseRef: string): Promise<Overlay[]> {
   const changed = await changedFiles(root, baseRef);
+  const { kustomizationClosure } = await import('./kustomization-references.js');
   const realRoot = realpathSync(root);
   return overlays.filter((overlay) =>
     kustomizationClosure(overlay.absolutePath).some((kustomization) => {

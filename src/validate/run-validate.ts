@@ -1,5 +1,4 @@
 import * as core from '@actions/core';
-import { resolveEnvironmentOverlays } from '../repo/environment-overlays.js';
 import { environmentNamed, type ConfigFile } from '../config/load-config.js';
 import { environmentPins, type PromotionConfig } from '../config/promotion-config.js';
 import { existsSync, realpathSync } from 'node:fs';
@@ -8,14 +7,13 @@ import type { GitHubAccess } from '../github/github-connection.js';
 import { settingsFor, type WorkflowSettings } from '../config/environment-settings.js';
 import type { RunContext } from '../types.js';
 import { openConfigRepo } from '../repo/open-config-repo.js';
-import { resolveOverlays } from '../repo/overlay-paths.js';
 import { describeShard, takeShard, type Partition, type Shard } from '../shard/shard.js';
 import { countOf } from '../text/wording.js';
 import type { Overlay, Pin, RepoLocation } from '../types.js';
 import type { ValidationReport } from './findings.js';
 import { withKubeconfigFile } from './kubeconfig-file.js';
 import { changedFiles, discoverOverlays, overlaysChangedSince } from './overlay-discovery.js';
-import { validateOverlays, type ValidateOptions } from './validate-overlays.js';
+import type { ValidateOptions } from './validate-overlays.js';
 import { withPolicy, type SchemaSettings } from './validation-settings.js';
 
 /** Everything validate reads, resolved from its inputs. */
@@ -60,12 +58,13 @@ export async function runValidate(inputs: ValidateInputs, context: ValidateConte
     const root = opened.snapshot.root;
     const environment = environmentNamed(opened.config, inputs.environment);
     const policy = settingsFor(inputs.settings, environment).policy;
+    // Overlay patterns load the glob matcher to resolve them; discovering every kustomization needs none.
     let overlays: Overlay[] =
       inputs.overlays.length > 0
-        ? resolveOverlays(root, inputs.overlays)
+        ? (await import('../repo/overlay-paths.js')).resolveOverlays(root, inputs.overlays)
         : environment && opened.config
-          ? resolveEnvironmentOverlays(root, opened.config, environment).flatMap((app) => app.overlays)
-          : discoverOverlays(root);
+          ? (await import('../repo/environment-overlays.js')).resolveEnvironmentOverlays(root, opened.config, environment).flatMap((app) => app.overlays)
+          : await discoverOverlays(root);
     if (inputs.changedOnly) {
       overlays = await overlaysChangedSince(root, overlays, inputs.baseRef);
       core.info(
@@ -87,6 +86,8 @@ export async function runValidate(inputs: ValidateInputs, context: ValidateConte
     pins = sharded.items.flatMap((item) => (item.pin ? [item.pin] : []));
     const settings = withPolicy(inputs.schema, policy);
     const options: ValidateOptions = { ...settings, repoRoot: root, policyFor: () => settings.policy, pins };
+    // The validators (schemas, the YAML parsers, the policy checks) load once the inputs have named the overlays.
+    const { validateOverlays } = await import('./validate-overlays.js');
     const scope = pins.length > 0 ? `${countOf(overlays.length, 'overlay')} and ${countOf(pins.length, 'pin')}` : countOf(overlays.length, 'overlay');
     const report = await core.group(`Validating ${scope}`, () =>
       inputs.serverDryRun

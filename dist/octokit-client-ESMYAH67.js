@@ -1,0 +1,10 @@
+const require = (globalThis[Symbol.for('gitops-promote.require')] ??= process.getBuiltinModule('node:module').createRequire(import.meta.url));
+import {
+  createGitHubClient
+} from "./chunk-ZWJDYA7Q.js";
+import "./chunk-WOKMQZGB.js";
+import "./chunk-NZZWJ5E7.js";
+import "./chunk-2QGGJF6Q.js";
+export {
+  createGitHubClient
+};
