@@ -11,7 +11,7 @@ import type { ValidationReport } from './findings.js';
 import { withKubeconfigFile } from './kubeconfig-file.js';
 import { discoverOverlays, overlaysChangedSince } from './overlay-discovery.js';
 import type { ValidateOptions } from './validate-overlays.js';
-import { withPolicy, type SchemaSettings } from './validation-settings.js';
+import type { SchemaSettings } from './validation-settings.js';
 
 /** Everything validate reads, resolved from its inputs. */
 export interface ValidateInputs {
@@ -73,10 +73,10 @@ export async function runValidate(inputs: ValidateInputs, context: ValidateConte
     const sharded = takeShard(overlays, (overlay) => overlay.path, inputs.shard);
     if (inputs.shard) core.info(`${describeShard(inputs.shard, sharded.items.length, overlays.length, 'overlay')}.`);
     overlays = sharded.items;
+    // The validators (schemas, the YAML parsers, the policy checks) load once the inputs have named the overlays.
+    const [{ validateOverlays }, { withPolicy }] = await Promise.all([import('./validate-overlays.js'), import('./validation-settings.js')]);
     const settings = withPolicy(inputs.schema, policy);
     const options: ValidateOptions = { ...settings, repoRoot: root, policyFor: () => settings.policy };
-    // The validators (schemas, the YAML parsers, the policy checks) load once the inputs have named the overlays.
-    const { validateOverlays } = await import('./validate-overlays.js');
     const report = await core.group(`Validating ${countOf(overlays.length, 'overlay')}`, () =>
       inputs.serverDryRun
         ? withKubeconfigFile(inputs.kubeconfig, context.run.tempDir, (file) =>
