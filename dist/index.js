@@ -70,15 +70,15 @@ function clockOf(fixed) {
 
 // src/main.ts
 var COMMANDS = {
-  "set-image": async () => (await import("./set-image-CLC3WLEI.js")).setImageCommand,
-  promote: async () => (await import("./promote-S2JWJOTA.js")).promoteCommand,
-  rollback: async () => (await import("./rollback-7AQCQIIC.js")).rollbackCommand,
-  release: async () => (await import("./release-MBRBIXU5.js")).releaseCommand,
-  "check-setup": async () => (await import("./check-setup-R5TUGQUY.js")).checkSetupCommand,
-  validate: async () => (await import("./validate-WK6X556G.js")).validateCommand,
-  wait: async () => (await import("./wait-FDOSQPYH.js")).waitCommand,
-  "drift-check": async () => (await import("./drift-check-HRIQXWUA.js")).driftCheckCommand,
-  "merge-reports": async () => (await import("./merge-reports-SIR6QIWU.js")).mergeReportsCommand
+  "set-image": async () => (await import("./set-image-BT5YJAKP.js")).setImageCommand,
+  promote: async () => (await import("./promote-XNBTDATR.js")).promoteCommand,
+  rollback: async () => (await import("./rollback-P2CZCKW4.js")).rollbackCommand,
+  release: async () => (await import("./release-QHPVGUOG.js")).releaseCommand,
+  "check-setup": async () => (await import("./check-setup-MDG52EZB.js")).checkSetupCommand,
+  validate: async () => (await import("./validate-6SMRZLH7.js")).validateCommand,
+  wait: async () => (await import("./wait-PQAUJNTG.js")).waitCommand,
+  "drift-check": async () => (await import("./drift-check-HE5DDVBH.js")).driftCheckCommand,
+  "merge-reports": async () => (await import("./merge-reports-ECA5HCIQ.js")).mergeReportsCommand
 };
 async function run() {
   try {

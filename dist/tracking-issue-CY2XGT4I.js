@@ -5,8 +5,8 @@ import {
 } from "./chunk-X3DYYMGH.js";
 import "./chunk-S2XGDJGT.js";
 import "./chunk-6QCDGUAS.js";
-import "./chunk-IWNANG2Q.js";
 import "./chunk-W3WLHFYS.js";
+import "./chunk-IWNANG2Q.js";
 import "./chunk-MJQOG5ZV.js";
 import "./chunk-WACLQDPL.js";
 import {

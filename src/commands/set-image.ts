@@ -10,9 +10,7 @@ import { COMMIT_SHA_VARIABLE, type RunContext } from '../types.js';
 import { readSchemaSettings } from '../inputs/validation-inputs.js';
 import { parseImageArguments } from '../kustomize/image-argument.js';
 import { DEFAULT_COMMIT_MESSAGE } from '../report/commit-message.js';
-import { setOutputs, writeSummary } from '../report/job-summary.js';
 import type { SetImageContext } from '../set-image/run-set-image.js';
-import { setImageOutputs, setImageSummaryMarkdown } from '../set-image/set-image-summary.js';
 import type { SetImageInputs, SetImageOutcome } from '../set-image/set-image-types.js';
 import type { Command, Prepared } from './command.js';
 
@@ -55,6 +53,11 @@ export const setImageCommand: Command<Prepared<SetImageInputs, SetImageContext>,
   },
   run: async ({ inputs, context }) => (await import('../set-image/run-set-image.js')).runSetImage(inputs, context),
   async report(outcome) {
+    // The renderers load with the outcome: a run refused at its inputs never needs them.
+    const [{ setImageOutputs, setImageSummaryMarkdown }, { setOutputs, writeSummary }] = await Promise.all([
+      import('../set-image/set-image-summary.js'),
+      import('../report/job-summary.js'),
+    ]);
     setOutputs(setImageOutputs(outcome));
     // A later `wait` step in the same job picks the pushed commit up from here.
     if (outcome.commitSha && outcome.pushed) core.exportVariable(COMMIT_SHA_VARIABLE, outcome.commitSha);

@@ -4,8 +4,6 @@ import { loadPromotionConfig, requirePromotionConfig, type ConfigFile } from '..
 import type { Environment, PromotionConfig } from '../config/promotion-config.js';
 import type { GitHubAccess } from '../github/github-connection.js';
 import { Git } from '../repo/git.js';
-import { GitCommitGraph } from '../repo/git-commit-graph.js';
-import { GitHubCommitGraph } from '../repo/github-commit-graph.js';
 import { openConfigRepo } from '../repo/open-config-repo.js';
 import type { RepoLocation } from '../types.js';
 import type { ConfigBranch } from './config-history.js';
@@ -52,9 +50,6 @@ async function checkoutOf(git: Git, repository: string): Promise<string | undefi
   return path.endsWith(`/${wanted}`) || path.endsWith(`:${wanted}`) ? top : undefined;
 }
 
-/** The history reader, and the YAML parser it reads overlays with: loaded once a config is there to read branches for. */
-const loadHistory = () => import('./config-history.js');
-
 const requireConfig = (config: PromotionConfig | undefined): PromotionConfig => requirePromotionConfig(config, 'config', 'drift-check');
 
 async function openCheckout(path: string, configFile: ConfigFile): Promise<ConfigBranches> {
@@ -91,7 +86,8 @@ async function checkoutBranch(git: Git, detachedName?: string): Promise<ConfigBr
   }
   const branch = (await git.currentBranch()) || detachedName || 'HEAD';
   const { sha, date } = await git.commitInfo('HEAD');
-  const { ConfigHistory } = await loadHistory();
+  // The history reader (with the YAML parser it reads overlays with) and its commit graph load once there is a config.
+  const [{ ConfigHistory }, { GitCommitGraph }] = await Promise.all([import('./config-history.js'), import('../repo/git-commit-graph.js')]);
   return {
     root: git.directory,
     head: { branch, sha, committedAt: date },
@@ -111,8 +107,8 @@ async function openThroughApi(github: GitHubAccess, configFile: ConfigFile): Pro
     await repo.dispose();
     throw error;
   }
+  const [{ ConfigHistory }, { GitHubCommitGraph }] = await Promise.all([import('./config-history.js'), import('../repo/github-commit-graph.js')]);
   const graph = new GitHubCommitGraph(connection.client, connection.owner, connection.repo);
-  const { ConfigHistory } = await loadHistory();
   const branchAt = (branch: string, snapshot: { root: string; commit: string; committedAt?: number }): ConfigBranch => ({
     root: snapshot.root,
     // GitHub's branch answer always carries the committer date; a missing one reads as a fresh commit.

@@ -1,6 +1,5 @@
 import type { UserError } from '../errors.js';
 import type { GitHubAccess } from './github-connection.js';
-import { statusOf } from './request-errors.js';
 
 /**
  * How a command uses GitHub, for explaining a refusal: a writing command's
@@ -21,8 +20,9 @@ export async function withGitHubDiagnosis<T>(github: GitHubAccess, use: GitHubUs
 async function diagnose(github: GitHubAccess, use: GitHubUse, error: unknown): Promise<UserError | undefined> {
   const connection = github.opened;
   if (!connection) return undefined;
-  // The explainers (for a write, the set-up checks and the pull request calls they know) load only when there is an error to explain.
+  // What explains a refusal (for a write, the set-up checks and the pull request calls they know) loads only when there is an error to explain.
   if (use.mode === 'read') return (await import('./refused-read.js')).explainRefusedRead(connection.repository, error, use.permissions);
+  const { statusOf } = await import('./request-errors.js');
   if (![401, 403, 404].includes(statusOf(error) ?? 0)) return undefined;
   return (await import('./setup-checks.js')).explainRefusedWrite(connection, error);
 }

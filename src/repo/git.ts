@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { runProcess, type ProcessResult } from '../process/run-process.js';
+import type { ProcessResult } from '../process/run-process.js';
 import { UserError } from '../errors.js';
 import type { Identity } from '../types.js';
 
@@ -281,7 +281,9 @@ export class Git {
     return options.keepNewline ? result.stdout : result.stdout.replace(/\n$/, '');
   }
 
-  private exec(args: readonly string[], env: NodeJS.ProcessEnv = {}, input?: string): Promise<ProcessResult> {
+  private async exec(args: readonly string[], env: NodeJS.ProcessEnv = {}, input?: string): Promise<ProcessResult> {
+    // The process runner (and node:child_process) loads with the first git call: a start that needs none skips it.
+    const { runProcess } = await import('../process/run-process.js');
     return runProcess('git', ['-c', 'core.quotepath=off', ...args], {
       cwd: this.directory,
       input,

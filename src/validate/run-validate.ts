@@ -14,7 +14,7 @@ import type { ValidationReport } from './findings.js';
 import { withKubeconfigFile } from './kubeconfig-file.js';
 import { changedFiles, discoverOverlays, overlaysChangedSince } from './overlay-discovery.js';
 import type { ValidateOptions } from './validate-overlays.js';
-import { withPolicy, type SchemaSettings } from './validation-settings.js';
+import type { SchemaSettings } from './validation-settings.js';
 
 /** Everything validate reads, resolved from its inputs. */
 export interface ValidateInputs {
@@ -84,10 +84,10 @@ export async function runValidate(inputs: ValidateInputs, context: ValidateConte
     if (inputs.shard) core.info(`${describeShard(inputs.shard, sharded.items.length, items.length, pins.length > 0 ? 'overlay or pin file' : 'overlay')}.`);
     overlays = sharded.items.flatMap((item) => (item.overlay ? [item.overlay] : []));
     pins = sharded.items.flatMap((item) => (item.pin ? [item.pin] : []));
+    // The validators (schemas, the YAML parsers, the policy checks) load once the inputs have named the overlays.
+    const [{ validateOverlays }, { withPolicy }] = await Promise.all([import('./validate-overlays.js'), import('./validation-settings.js')]);
     const settings = withPolicy(inputs.schema, policy);
     const options: ValidateOptions = { ...settings, repoRoot: root, policyFor: () => settings.policy, pins };
-    // The validators (schemas, the YAML parsers, the policy checks) load once the inputs have named the overlays.
-    const { validateOverlays } = await import('./validate-overlays.js');
     const scope = pins.length > 0 ? `${countOf(overlays.length, 'overlay')} and ${countOf(pins.length, 'pin')}` : countOf(overlays.length, 'overlay');
     const report = await core.group(`Validating ${scope}`, () =>
       inputs.serverDryRun
