@@ -70,15 +70,15 @@ function clockOf(fixed) {
 
 // src/main.ts
 var COMMANDS = {
-  "set-image": async () => (await import("./set-image-BT5YJAKP.js")).setImageCommand,
-  promote: async () => (await import("./promote-XNBTDATR.js")).promoteCommand,
-  rollback: async () => (await import("./rollback-P2CZCKW4.js")).rollbackCommand,
-  release: async () => (await import("./release-QHPVGUOG.js")).releaseCommand,
-  "check-setup": async () => (await import("./check-setup-MDG52EZB.js")).checkSetupCommand,
-  validate: async () => (await import("./validate-6SMRZLH7.js")).validateCommand,
-  wait: async () => (await import("./wait-PQAUJNTG.js")).waitCommand,
-  "drift-check": async () => (await import("./drift-check-HE5DDVBH.js")).driftCheckCommand,
-  "merge-reports": async () => (await import("./merge-reports-ECA5HCIQ.js")).mergeReportsCommand
+  "set-image": async () => (await import("./set-image-CM3ZRJ53.js")).setImageCommand,
+  promote: async () => (await import("./promote-JPOQ4MIG.js")).promoteCommand,
+  rollback: async () => (await import("./rollback-AMOSAYP3.js")).rollbackCommand,
+  release: async () => (await import("./release-Y2DLZOP3.js")).releaseCommand,
+  "check-setup": async () => (await import("./check-setup-LKPZUBMY.js")).checkSetupCommand,
+  validate: async () => (await import("./validate-G2KEQZU2.js")).validateCommand,
+  wait: async () => (await import("./wait-FODNLJ6C.js")).waitCommand,
+  "drift-check": async () => (await import("./drift-check-6MXW7TCI.js")).driftCheckCommand,
+  "merge-reports": async () => (await import("./merge-reports-URVZBGJQ.js")).mergeReportsCommand
 };
 async function run() {
   try {

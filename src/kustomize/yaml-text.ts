@@ -57,7 +57,21 @@ export function columnOf(source: string, offset: number): number {
   return offset - lineStartOf(source, offset);
 }
 
+// Answers by value: one run writes the same tag or name into hundreds of files, and each answer costs two parses.
+const readsAsSameStringByText = new Map<string, boolean>();
+const READS_AS_SAME_STRING_KEPT = 1024;
+
 function readsAsSameString(text: string): boolean {
+  let answer = readsAsSameStringByText.get(text);
+  if (answer === undefined) {
+    answer = parsesBackTo(text);
+    if (readsAsSameStringByText.size >= READS_AS_SAME_STRING_KEPT) readsAsSameStringByText.clear();
+    readsAsSameStringByText.set(text, answer);
+  }
+  return answer;
+}
+
+function parsesBackTo(text: string): boolean {
   for (const schema of ['core', 'yaml-1.1'] as const) {
     try {
       if (parse(text, { schema }) !== text) return false;

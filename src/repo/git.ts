@@ -167,16 +167,16 @@ export class Git {
    */
   async commit(files: readonly FileContent[], message: string, author: Identity): Promise<string> {
     const paths = files.map((file) => file.path);
-    const modes = await this.indexModes(paths);
-    if (!(await this.canFastImport(files, modes, author))) return this.commitWithPorcelain(paths, message, author);
-    const parent = await this.head();
+    // Three questions of the repository that do not depend on each other, asked at once.
+    const [modes, signs, parent] = await Promise.all([this.indexModes(paths), this.signsCommits(), this.head()]);
+    if (signs || !this.canFastImport(files, modes, author)) return this.commitWithPorcelain(paths, message, author);
     const ref = `refs/gitops-promote/landing-${process.pid}`;
-    await this.run(
+    // The stream ends by asking for the commit's id (get-mark), so no second git process has to read the helper ref.
+    const commit = await this.run(
       ['fast-import', '--quiet', '--done', '--force', '--date-format=now'],
       {},
       fastImportStream(ref, parent, files, modes, cleanMessage(message), author),
     );
-    const commit = await this.run(['rev-parse', '--verify', ref]);
     // One transaction: HEAD's branch moves from the parent it was built on (as `git commit` moves it), the helper ref goes.
     await this.run(['update-ref', '-m', `commit: ${message.split('\n')[0]}`, '--stdin'], {}, `update HEAD ${commit} ${parent}\ndelete ${ref}\n`);
     await this.run(['reset', '--quiet', '--', ...paths]);
@@ -205,12 +205,15 @@ export class Git {
     return modes;
   }
 
-  private async canFastImport(files: readonly FileContent[], modes: ReadonlyMap<string, string>, author: Identity): Promise<boolean> {
+  private canFastImport(files: readonly FileContent[], modes: ReadonlyMap<string, string>, author: Identity): boolean {
     if (this.env.GIT_AUTHOR_DATE || this.env.GIT_COMMITTER_DATE) return false;
     if (/[<>\n]/.test(author.name + author.email)) return false;
-    if (files.some((file) => file.path.startsWith('"') || file.path.includes('\n') || !['100644', '100755', undefined].includes(modes.get(file.path))))
-      return false;
-    return (await this.tryRun(['config', '--type=bool', '--get', 'commit.gpgsign'])) !== 'true';
+    return !files.some((file) => file.path.startsWith('"') || file.path.includes('\n') || !['100644', '100755', undefined].includes(modes.get(file.path)));
+  }
+
+  /** Whether the repository's configuration signs every commit (commit.gpgsign), which only `git commit` does. */
+  private async signsCommits(): Promise<boolean> {
+    return (await this.tryRun(['config', '--type=bool', '--get', 'commit.gpgsign'])) === 'true';
   }
 
   /** Pushes HEAD to the branch; 'moved' when the remote branch has commits we lack. */
@@ -319,7 +322,7 @@ function fastImportStream(
   const data = (text: string): string => `data ${Buffer.byteLength(text)}\n${text}\n`;
   const who = `${author.name} <${author.email}> now`;
   const changes = files.map((file) => (file.deleted ? `D ${file.path}\n` : `M ${modes.get(file.path) ?? '100644'} inline ${file.path}\n${data(file.content)}`));
-  return `commit ${ref}\nauthor ${who}\ncommitter ${who}\n${data(message)}from ${parent}\n${changes.join('')}done\n`;
+  return `commit ${ref}\nmark :1\nauthor ${who}\ncommitter ${who}\n${data(message)}from ${parent}\n${changes.join('')}\nget-mark :1\ndone\n`;
 }
 
 /**

@@ -5,14 +5,14 @@ import {
 import {
   openConfigRepo,
   withGitHubDiagnosis
-} from "./chunk-F3N6F2OE.js";
+} from "./chunk-5XKN2EMS.js";
 import {
   loadPromotionConfig,
   requirePromotionConfig
 } from "./chunk-EMG35EUQ.js";
 import {
   Git
-} from "./chunk-XTPIOHTG.js";
+} from "./chunk-3REPOTQP.js";
 import {
   group,
   info,
@@ -147,7 +147,7 @@ async function keepTrackingIssueIfAsked(report, label, github, run) {
 async function readAndCheck(inputs, context, github) {
   const branches = await openConfigBranches(inputs.location, context.github, context.configFile);
   try {
-    const { checkDrift } = await import("./check-drift-KCTMJJD3.js");
+    const { checkDrift } = await import("./check-drift-G7QMRNHJ.js");
     return await checkDrift(branches, inputs, github);
   } finally {
     await branches.dispose();

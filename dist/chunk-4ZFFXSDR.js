@@ -180,7 +180,18 @@ function trimLineBreak(source, end) {
 function columnOf(source, offset) {
   return offset - lineStartOf(source, offset);
 }
+var readsAsSameStringByText = /* @__PURE__ */ new Map();
+var READS_AS_SAME_STRING_KEPT = 1024;
 function readsAsSameString(text) {
+  let answer = readsAsSameStringByText.get(text);
+  if (answer === void 0) {
+    answer = parsesBackTo(text);
+    if (readsAsSameStringByText.size >= READS_AS_SAME_STRING_KEPT) readsAsSameStringByText.clear();
+    readsAsSameStringByText.set(text, answer);
+  }
+  return answer;
+}
+function parsesBackTo(text) {
   for (const schema of ["core", "yaml-1.1"]) {
     try {
       if ((0, import_yaml2.parse)(text, { schema }) !== text) return false;

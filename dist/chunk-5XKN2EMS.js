@@ -4,7 +4,7 @@ import {
 } from "./chunk-EMG35EUQ.js";
 import {
   Git
-} from "./chunk-XTPIOHTG.js";
+} from "./chunk-3REPOTQP.js";
 import {
   InputError
 } from "./chunk-KBKTDO2V.js";

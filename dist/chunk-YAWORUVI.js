@@ -5,7 +5,7 @@ import {
 import {
   RenderCache,
   validateOverlays
-} from "./chunk-572B2MQ4.js";
+} from "./chunk-YJ3BTMMA.js";
 import {
   applySplices,
   collectImageSites,
@@ -22,7 +22,7 @@ import {
   renderOverlay,
   trimLineBreak,
   tryParseValuesPath
-} from "./chunk-R5RUFIB5.js";
+} from "./chunk-4ZFFXSDR.js";
 import {
   IMAGE_FIELDS,
   fieldOfKey,

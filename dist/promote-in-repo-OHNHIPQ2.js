@@ -36,7 +36,7 @@ import {
   promotionMarker,
   promotionTitle,
   readPinFile
-} from "./chunk-QCPGPRSQ.js";
+} from "./chunk-5MR3OKE4.js";
 import {
   COMMIT_STATE,
   GATES_CONTEXT,
@@ -47,7 +47,7 @@ import {
   planFileEdit,
   showDiffs,
   unifiedDiff
-} from "./chunk-47TYIGO7.js";
+} from "./chunk-YAWORUVI.js";
 import "./chunk-IWNANG2Q.js";
 import {
   overriddenHoldNote,
@@ -76,7 +76,7 @@ import {
 } from "./chunk-EMG35EUQ.js";
 import {
   Git
-} from "./chunk-XTPIOHTG.js";
+} from "./chunk-3REPOTQP.js";
 import {
   resolveEnvironmentOverlays
 } from "./chunk-JKME4I2J.js";
@@ -92,14 +92,14 @@ import {
 import "./chunk-WOKMQZGB.js";
 import {
   RenderCache
-} from "./chunk-572B2MQ4.js";
+} from "./chunk-YJ3BTMMA.js";
 import {
   collectRenderedImages,
   editorFor,
   findRenderer,
   pinLabel,
   renderOverlay
-} from "./chunk-R5RUFIB5.js";
+} from "./chunk-4ZFFXSDR.js";
 import {
   parseKustomization
 } from "./chunk-4YU4CECX.js";

@@ -15,7 +15,7 @@ import {
   mayHoldImageSetters,
   namesRepository,
   pinLabel
-} from "./chunk-R5RUFIB5.js";
+} from "./chunk-4ZFFXSDR.js";
 import {
   UserError
 } from "./chunk-KBKTDO2V.js";

@@ -6,7 +6,7 @@ import {
   namesHeldByPins,
   planPinEdits,
   refPart
-} from "./chunk-QCPGPRSQ.js";
+} from "./chunk-5MR3OKE4.js";
 import "./chunk-TL3OVO76.js";
 import {
   checkEdits,
@@ -17,7 +17,7 @@ import {
   renamedIntoWarnings,
   showDiffs,
   suggestArgument
-} from "./chunk-47TYIGO7.js";
+} from "./chunk-YAWORUVI.js";
 import "./chunk-IWNANG2Q.js";
 import {
   overriddenHoldNote,
@@ -44,11 +44,11 @@ import {
 } from "./chunk-A3ILHU6A.js";
 import {
   inConfigRepoToLand
-} from "./chunk-F3N6F2OE.js";
+} from "./chunk-5XKN2EMS.js";
 import {
   environmentNamed
 } from "./chunk-EMG35EUQ.js";
-import "./chunk-XTPIOHTG.js";
+import "./chunk-3REPOTQP.js";
 import {
   resolveEnvironmentOverlays
 } from "./chunk-JKME4I2J.js";
@@ -65,12 +65,12 @@ import "./chunk-ANR6TANQ.js";
 import {
   withPolicy
 } from "./chunk-MDCDCH3H.js";
-import "./chunk-572B2MQ4.js";
+import "./chunk-YJ3BTMMA.js";
 import {
   collectRenderedImages,
   findRenderer,
   renderOverlay
-} from "./chunk-R5RUFIB5.js";
+} from "./chunk-4ZFFXSDR.js";
 import "./chunk-4YU4CECX.js";
 import "./chunk-BMJ2XMMR.js";
 import {

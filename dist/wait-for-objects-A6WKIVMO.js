@@ -40,7 +40,7 @@ import {
 } from "./chunk-UUF5BKN3.js";
 import {
   Git
-} from "./chunk-XTPIOHTG.js";
+} from "./chunk-3REPOTQP.js";
 import {
   describeRequestError,
   isRequestError,

@@ -22,11 +22,11 @@ import "./chunk-Y3AGFE2I.js";
 import "./chunk-HVGRM6J7.js";
 import {
   inConfigRepoToLand
-} from "./chunk-F3N6F2OE.js";
+} from "./chunk-5XKN2EMS.js";
 import {
   requirePromotionConfig
 } from "./chunk-EMG35EUQ.js";
-import "./chunk-XTPIOHTG.js";
+import "./chunk-3REPOTQP.js";
 import {
   findEnvironment
 } from "./chunk-ZZABWA7U.js";

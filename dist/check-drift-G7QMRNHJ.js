@@ -55,7 +55,7 @@ import {
   findRenderer,
   pinLabel,
   renderOverlay
-} from "./chunk-R5RUFIB5.js";
+} from "./chunk-4ZFFXSDR.js";
 import {
   parseKustomization
 } from "./chunk-4YU4CECX.js";

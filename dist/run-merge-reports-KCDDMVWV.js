@@ -1,7 +1,7 @@
 const require = (globalThis[Symbol.for('gitops-promote.require')] ??= process.getBuiltinModule('node:module').createRequire(import.meta.url));
 import {
   keepTrackingIssueIfAsked
-} from "./chunk-W5HH6LBZ.js";
+} from "./chunk-BEYYRIQB.js";
 import {
   driftItemsOf
 } from "./chunk-6QCDGUAS.js";
@@ -9,9 +9,9 @@ import {
   parseReportFile
 } from "./chunk-G2VD546V.js";
 import "./chunk-EUVYLUSK.js";
-import "./chunk-F3N6F2OE.js";
+import "./chunk-5XKN2EMS.js";
 import "./chunk-EMG35EUQ.js";
-import "./chunk-XTPIOHTG.js";
+import "./chunk-3REPOTQP.js";
 import "./chunk-ZZABWA7U.js";
 import "./chunk-42JSCESC.js";
 import {

@@ -57,7 +57,7 @@ var driftCheckCommand = {
     };
     return { inputs, context: { github: new GitHubAccess(github, run, "for drift-check"), configFile: readConfigFile(), run } };
   },
-  run: async ({ inputs, context }) => (await import("./run-drift-check-SI5BAD3K.js")).runDriftCheck(inputs, context),
+  run: async ({ inputs, context }) => (await import("./run-drift-check-URLNLJM2.js")).runDriftCheck(inputs, context),
   async report({ report, partition }, { inputs }) {
     const [{ driftReportFile, writeReportFile }, { setOutputs }, { showDriftReport }] = await Promise.all([
       import("./report-file-QOP7FMEF.js"),

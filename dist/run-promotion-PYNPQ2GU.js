@@ -4,9 +4,9 @@ import {
 } from "./chunk-STCLBN6F.js";
 import {
   inConfigRepoToLand
-} from "./chunk-F3N6F2OE.js";
+} from "./chunk-5XKN2EMS.js";
 import "./chunk-EMG35EUQ.js";
-import "./chunk-XTPIOHTG.js";
+import "./chunk-3REPOTQP.js";
 import "./chunk-ZZABWA7U.js";
 import "./chunk-42JSCESC.js";
 import "./chunk-KBKTDO2V.js";
@@ -25,7 +25,7 @@ async function runPromotion(inputs, context) {
     },
     // The promotion's own modules (the plan, the render check, the gates, the PR) load once the repo is open:
     // an input the opening refuses (no checkout, no repository) costs no more than reading the inputs.
-    async (opened) => (await import("./promote-in-repo-YKIGU4MZ.js")).promoteInRepo(inputs, context, opened)
+    async (opened) => (await import("./promote-in-repo-OHNHIPQ2.js")).promoteInRepo(inputs, context, opened)
   );
 }
 export {

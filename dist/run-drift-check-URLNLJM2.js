@@ -2,11 +2,11 @@ const require = (globalThis[Symbol.for('gitops-promote.require')] ??= process.ge
 import {
   keepTrackingIssueIfAsked,
   runDriftCheck
-} from "./chunk-W5HH6LBZ.js";
+} from "./chunk-BEYYRIQB.js";
 import "./chunk-EUVYLUSK.js";
-import "./chunk-F3N6F2OE.js";
+import "./chunk-5XKN2EMS.js";
 import "./chunk-EMG35EUQ.js";
-import "./chunk-XTPIOHTG.js";
+import "./chunk-3REPOTQP.js";
 import "./chunk-ZZABWA7U.js";
 import "./chunk-42JSCESC.js";
 import "./chunk-WACLQDPL.js";

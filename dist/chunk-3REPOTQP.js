@@ -118,16 +118,14 @@ var Git = class {
    */
   async commit(files, message, author) {
     const paths = files.map((file) => file.path);
-    const modes = await this.indexModes(paths);
-    if (!await this.canFastImport(files, modes, author)) return this.commitWithPorcelain(paths, message, author);
-    const parent = await this.head();
+    const [modes, signs, parent] = await Promise.all([this.indexModes(paths), this.signsCommits(), this.head()]);
+    if (signs || !this.canFastImport(files, modes, author)) return this.commitWithPorcelain(paths, message, author);
     const ref = `refs/gitops-promote/landing-${process.pid}`;
-    await this.run(
+    const commit = await this.run(
       ["fast-import", "--quiet", "--done", "--force", "--date-format=now"],
       {},
       fastImportStream(ref, parent, files, modes, cleanMessage(message), author)
     );
-    const commit = await this.run(["rev-parse", "--verify", ref]);
     await this.run(["update-ref", "-m", `commit: ${message.split("\n")[0]}`, "--stdin"], {}, `update HEAD ${commit} ${parent}
 delete ${ref}
 `);
@@ -154,12 +152,14 @@ delete ${ref}
     }
     return modes;
   }
-  async canFastImport(files, modes, author) {
+  canFastImport(files, modes, author) {
     if (this.env.GIT_AUTHOR_DATE || this.env.GIT_COMMITTER_DATE) return false;
     if (/[<>\n]/.test(author.name + author.email)) return false;
-    if (files.some((file) => file.path.startsWith('"') || file.path.includes("\n") || !["100644", "100755", void 0].includes(modes.get(file.path))))
-      return false;
-    return await this.tryRun(["config", "--type=bool", "--get", "commit.gpgsign"]) !== "true";
+    return !files.some((file) => file.path.startsWith('"') || file.path.includes("\n") || !["100644", "100755", void 0].includes(modes.get(file.path)));
+  }
+  /** Whether the repository's configuration signs every commit (commit.gpgsign), which only `git commit` does. */
+  async signsCommits() {
+    return await this.tryRun(["config", "--type=bool", "--get", "commit.gpgsign"]) === "true";
   }
   /** Pushes HEAD to the branch; 'moved' when the remote branch has commits we lack. */
   async push(remote, branch) {
@@ -243,10 +243,13 @@ ${text}
 ` : `M ${modes.get(file.path) ?? "100644"} inline ${file.path}
 ${data(file.content)}`);
   return `commit ${ref}
+mark :1
 author ${who}
 committer ${who}
 ${data(message)}from ${parent}
-${changes.join("")}done
+${changes.join("")}
+get-mark :1
+done
 `;
 }
 function cleanMessage(message) {

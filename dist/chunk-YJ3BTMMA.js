@@ -5,7 +5,7 @@ import {
   parseYamlStream,
   pinLabel,
   renderOverlay
-} from "./chunk-R5RUFIB5.js";
+} from "./chunk-4ZFFXSDR.js";
 import {
   shortenAtWord
 } from "./chunk-BMJ2XMMR.js";

@@ -30,7 +30,7 @@ import {
   checkEdits,
   planFileEdit,
   showDiffs
-} from "./chunk-47TYIGO7.js";
+} from "./chunk-YAWORUVI.js";
 import "./chunk-IWNANG2Q.js";
 import {
   landCommit,
@@ -52,11 +52,11 @@ import {
 import {
   LocalCheckout,
   inConfigRepoToLand
-} from "./chunk-F3N6F2OE.js";
+} from "./chunk-5XKN2EMS.js";
 import {
   requirePromotionConfig
 } from "./chunk-EMG35EUQ.js";
-import "./chunk-XTPIOHTG.js";
+import "./chunk-3REPOTQP.js";
 import {
   resolveEnvironmentOverlays
 } from "./chunk-JKME4I2J.js";
@@ -72,8 +72,8 @@ import {
   withPolicy
 } from "./chunk-MDCDCH3H.js";
 import "./chunk-WOKMQZGB.js";
-import "./chunk-572B2MQ4.js";
-import "./chunk-R5RUFIB5.js";
+import "./chunk-YJ3BTMMA.js";
+import "./chunk-4ZFFXSDR.js";
 import {
   parseKustomization
 } from "./chunk-4YU4CECX.js";

@@ -5,9 +5,9 @@ import {
 } from "./chunk-ZONWL5DR.js";
 import {
   connectConfigRepo
-} from "./chunk-F3N6F2OE.js";
+} from "./chunk-5XKN2EMS.js";
 import "./chunk-EMG35EUQ.js";
-import "./chunk-XTPIOHTG.js";
+import "./chunk-3REPOTQP.js";
 import "./chunk-ZZABWA7U.js";
 import "./chunk-42JSCESC.js";
 import "./chunk-NK5UUJAC.js";

@@ -1,8 +1,8 @@
 const require = (globalThis[Symbol.for('gitops-promote.require')] ??= process.getBuiltinModule('node:module').createRequire(import.meta.url));
 import {
   validateOverlays
-} from "./chunk-572B2MQ4.js";
-import "./chunk-R5RUFIB5.js";
+} from "./chunk-YJ3BTMMA.js";
+import "./chunk-4ZFFXSDR.js";
 import "./chunk-4YU4CECX.js";
 import "./chunk-BMJ2XMMR.js";
 import "./chunk-6OONQOCK.js";

@@ -10,11 +10,11 @@ import {
 } from "./chunk-VMVPPYNY.js";
 import {
   openConfigRepo
-} from "./chunk-F3N6F2OE.js";
+} from "./chunk-5XKN2EMS.js";
 import {
   requirePromotionConfig
 } from "./chunk-EMG35EUQ.js";
-import "./chunk-XTPIOHTG.js";
+import "./chunk-3REPOTQP.js";
 import {
   findEnvironment
 } from "./chunk-ZZABWA7U.js";
@@ -74,7 +74,7 @@ async function runWait(inputs, context) {
   const opened = await openConfigRepo(inputs.location, { branch: "", push: false, readOnly: true, github: context.github, configFile: context.configFile });
   await opened.repo.dispose();
   const targets = resolveWaitTargets(inputs, opened.config);
-  const { waitForObjects } = await import("./wait-for-objects-JHXGSWUF.js");
+  const { waitForObjects } = await import("./wait-for-objects-A6WKIVMO.js");
   return waitForObjects(targets, opened.snapshot.root, inputs, context, started);
 }
 export {
