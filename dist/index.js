@@ -70,12 +70,12 @@ function clockOf(fixed) {
 
 // src/main.ts
 var COMMANDS = {
-  "set-image": async () => (await import("./set-image-CM3ZRJ53.js")).setImageCommand,
-  promote: async () => (await import("./promote-JPOQ4MIG.js")).promoteCommand,
-  rollback: async () => (await import("./rollback-AMOSAYP3.js")).rollbackCommand,
+  "set-image": async () => (await import("./set-image-SLO6DL7I.js")).setImageCommand,
+  promote: async () => (await import("./promote-3ZSGFS4P.js")).promoteCommand,
+  rollback: async () => (await import("./rollback-QQSNY53F.js")).rollbackCommand,
   release: async () => (await import("./release-Y2DLZOP3.js")).releaseCommand,
   "check-setup": async () => (await import("./check-setup-LKPZUBMY.js")).checkSetupCommand,
-  validate: async () => (await import("./validate-G2KEQZU2.js")).validateCommand,
+  validate: async () => (await import("./validate-WMOL7SMB.js")).validateCommand,
   wait: async () => (await import("./wait-FODNLJ6C.js")).waitCommand,
   "drift-check": async () => (await import("./drift-check-6MXW7TCI.js")).driftCheckCommand,
   "merge-reports": async () => (await import("./merge-reports-URVZBGJQ.js")).mergeReportsCommand

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeSchemaCatalog } from '../../scripts/build-schemas.js';
+import { writePrecompiledValidators } from '../../scripts/build-validators.js';
 import { crdSchemas } from '../../src/validate/crd-schemas.js';
 import { removedIn, parseKubernetesVersion } from '../../src/validate/kubernetes-versions.js';
 import { SchemaCatalog } from '../../src/validate/schema-catalog.js';
@@ -16,6 +17,7 @@ beforeAll(async () => {
   else {
     schemaDirectory = mkdtempSync(join(tmpdir(), 'schemas-'));
     await writeSchemaCatalog(schemaDirectory);
+    writePrecompiledValidators(schemaDirectory);
   }
 }, 120_000);
 

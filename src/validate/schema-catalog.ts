@@ -3,14 +3,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.js';
+import { CATALOG_AJV_OPTIONS, CATALOG_ID } from './catalog-ajv-options.js';
 import { crdSchemas, type KindSchemas } from './crd-schemas.js';
+import { PrecompiledValidators } from './precompiled-validators.js';
 import { UserSchemaLocations } from './user-schemas.js';
 
 /**
  * The schemas offline validation checks resources against: the catalog built
  * by scripts/build-schemas.ts (Kubernetes built-ins and common GitOps CRDs,
  * shipped in dist/schemas), the user's `schema-locations`, and the CRDs an
- * overlay renders itself. Each schema is compiled by ajv once, on first use.
+ * overlay renders itself. The strict catalog's kinds come precompiled from the
+ * build (precompiled-validators.ts); any other schema is compiled by ajv once, on first use.
  */
 
 interface CatalogFile {
@@ -28,20 +31,8 @@ export interface SchemaCatalogOptions {
   kubernetesVersion: string;
 }
 
-const CATALOG_ID = 'gitops-promote-kubernetes';
-
 export class SchemaCatalog {
-  // Each definition compiled once as its own function (inlineRefs: false), shared by every kind that refers to it, and without
-  // ajv's optimising pass over the generated code: together they halve the time to compile a Deployment's schema; checking is as fast.
-  private readonly ajv = new Ajv({
-    strict: false,
-    allErrors: true,
-    verbose: true,
-    validateFormats: false,
-    logger: false,
-    inlineRefs: false,
-    code: { optimize: false },
-  });
+  private ajvInstance: Ajv | undefined;
   private readonly compiled = new Map<string, ValidateFunction>();
   private readonly compiledUserSchemas = new WeakMap<object, ValidateFunction>();
   /** By the schema's text too: an overlay's CRDs are read anew from each render, and several overlays often carry the same ones. */
@@ -52,21 +43,36 @@ export class SchemaCatalog {
   readonly packages: Record<string, string>;
 
   private constructor(
-    catalog: CatalogFile,
+    private readonly catalog: CatalogFile,
     readonly strict: boolean,
     options: SchemaCatalogOptions,
+    /** The strict catalog's validators compiled at build time; none for strict: false, which compiles its relaxed schemas here. */
+    private readonly precompiled: PrecompiledValidators | undefined,
   ) {
     this.kinds = new Map(Object.entries(catalog.kinds));
     this.builtInVersion = catalog.kubernetesVersion;
     this.packages = catalog.packages;
-    this.ajv.addSchema({ $id: CATALOG_ID, definitions: strict ? catalog.definitions : relaxed(catalog.definitions) });
     this.userSchemas = new UserSchemaLocations(options.schemaLocations, strict, options.kubernetesVersion);
   }
 
   static load(options: SchemaCatalogOptions): SchemaCatalog {
     const file = findCatalogFile(options.schemaDirectory);
     const catalog = JSON.parse(readFileSync(file, 'utf8')) as CatalogFile;
-    return new SchemaCatalog(catalog, options.strict, options);
+    return new SchemaCatalog(catalog, options.strict, options, options.strict ? PrecompiledValidators.load(dirname(file)) : undefined);
+  }
+
+  /**
+   * ajv, made when a schema must be compiled in this run: a user's or an overlay's CRD schema, the relaxed catalog,
+   * or a catalog kind the build did not precompile. Compiled without ajv's optimising pass over the generated code,
+   * which would double the time to compile a Deployment's schema; checking is as fast.
+   */
+  private get ajv(): Ajv {
+    if (!this.ajvInstance) {
+      this.ajvInstance = new Ajv({ ...CATALOG_AJV_OPTIONS, code: { optimize: false } });
+      const { definitions } = this.catalog;
+      this.ajvInstance.addSchema({ $id: CATALOG_ID, definitions: this.strict ? definitions : relaxed(definitions) });
+    }
+    return this.ajvInstance;
   }
 
   /**
@@ -83,7 +89,7 @@ export class SchemaCatalog {
     if (!definition) return undefined;
     let validate = this.compiled.get(definition);
     if (!validate) {
-      validate = this.ajv.compile({ $ref: `${CATALOG_ID}#/definitions/${definition}` });
+      validate = this.precompiled?.validatorFor(definition) ?? this.ajv.compile({ $ref: `${CATALOG_ID}#/definitions/${definition}` });
       this.compiled.set(definition, validate);
     }
     return validate;

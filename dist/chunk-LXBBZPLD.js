@@ -5,7 +5,7 @@ import {
 import {
   RenderCache,
   validateOverlays
-} from "./chunk-YJ3BTMMA.js";
+} from "./chunk-VCWQG7Y2.js";
 import {
   applySplices,
   collectImageSites,

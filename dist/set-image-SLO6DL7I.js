@@ -136,7 +136,7 @@ var setImageCommand = {
     };
     return { inputs, context };
   },
-  run: async ({ inputs, context }) => (await import("./run-set-image-7WQMJFV3.js")).runSetImage(inputs, context),
+  run: async ({ inputs, context }) => (await import("./run-set-image-CFSBFJO3.js")).runSetImage(inputs, context),
   async report(outcome) {
     const [{ setImageOutputs, setImageSummaryMarkdown }, { setOutputs, writeSummary }] = await Promise.all([
       import("./set-image-summary-V4JUB5AJ.js"),

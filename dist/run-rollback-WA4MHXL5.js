@@ -30,7 +30,7 @@ import {
   checkEdits,
   planFileEdit,
   showDiffs
-} from "./chunk-YAWORUVI.js";
+} from "./chunk-LXBBZPLD.js";
 import "./chunk-IWNANG2Q.js";
 import {
   landCommit,
@@ -72,7 +72,7 @@ import {
   withPolicy
 } from "./chunk-MDCDCH3H.js";
 import "./chunk-WOKMQZGB.js";
-import "./chunk-YJ3BTMMA.js";
+import "./chunk-VCWQG7Y2.js";
 import "./chunk-4ZFFXSDR.js";
 import {
   parseKustomization

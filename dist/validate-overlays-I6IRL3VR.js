@@ -1,7 +1,7 @@
 const require = (globalThis[Symbol.for('gitops-promote.require')] ??= process.getBuiltinModule('node:module').createRequire(import.meta.url));
 import {
   validateOverlays
-} from "./chunk-YJ3BTMMA.js";
+} from "./chunk-VCWQG7Y2.js";
 import "./chunk-4ZFFXSDR.js";
 import "./chunk-4YU4CECX.js";
 import "./chunk-BMJ2XMMR.js";

@@ -47,7 +47,7 @@ import {
   planFileEdit,
   showDiffs,
   unifiedDiff
-} from "./chunk-YAWORUVI.js";
+} from "./chunk-LXBBZPLD.js";
 import "./chunk-IWNANG2Q.js";
 import {
   overriddenHoldNote,
@@ -92,7 +92,7 @@ import {
 import "./chunk-WOKMQZGB.js";
 import {
   RenderCache
-} from "./chunk-YJ3BTMMA.js";
+} from "./chunk-VCWQG7Y2.js";
 import {
   collectRenderedImages,
   editorFor,

@@ -47,7 +47,7 @@ import {
 import { realpathSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { readFile } from "node:fs/promises";
-import { dirname as dirname3, join as join4, relative as relative3, sep as sep2 } from "node:path";
+import { dirname as dirname3, join as join5, relative as relative3, sep as sep2 } from "node:path";
 
 // src/kustomize/render-cache.ts
 var RenderCache = class {
@@ -463,9 +463,22 @@ function needsOrigins(pending) {
 
 // src/validate/schema-catalog.ts
 var import_ajv = __toESM(require_ajv(), 1);
-import { existsSync as existsSync3, readFileSync as readFileSync4 } from "node:fs";
-import { dirname as dirname2, join as join3 } from "node:path";
+import { existsSync as existsSync4, readFileSync as readFileSync5 } from "node:fs";
+import { dirname as dirname2, join as join4 } from "node:path";
 import { fileURLToPath } from "node:url";
+
+// src/validate/catalog-ajv-options.ts
+var CATALOG_AJV_OPTIONS = {
+  strict: false,
+  allErrors: true,
+  verbose: true,
+  validateFormats: false,
+  logger: false,
+  inlineRefs: false
+};
+var CATALOG_ID = "gitops-promote-kubernetes";
+var PRECOMPILED_CODE_FILE = "catalog-validators.js";
+var PRECOMPILED_INDEX_FILE = "catalog-validators.json";
 
 // src/validate/crd-schemas.ts
 function isCustomResourceDefinition(object) {
@@ -518,14 +531,89 @@ function convert(node, strict) {
   return result;
 }
 
+// src/validate/precompiled-validators.ts
+import { closeSync, existsSync as existsSync2, openSync, readFileSync as readFileSync2, readSync } from "node:fs";
+import { join as join2 } from "node:path";
+var PrecompiledValidators = class _PrecompiledValidators {
+  constructor(codeFile, index) {
+    this.codeFile = codeFile;
+    this.index = index;
+  }
+  codeFile;
+  index;
+  made = /* @__PURE__ */ new Map();
+  /**
+   * The validators beside catalog.json, when the build wrote them there. The code needs nothing of ajv at run time
+   * (the build refuses code that requires a module), so it holds whichever ajv the bundle carries.
+   */
+  static load(schemaDirectory) {
+    const indexFile = join2(schemaDirectory, PRECOMPILED_INDEX_FILE);
+    const codeFile = join2(schemaDirectory, PRECOMPILED_CODE_FILE);
+    if (!existsSync2(indexFile) || !existsSync2(codeFile)) return void 0;
+    return new _PrecompiledValidators(codeFile, JSON.parse(readFileSync2(indexFile, "utf8")));
+  }
+  /** The validator of a catalog definition; undefined when the index has none for it. */
+  validatorFor(definition) {
+    const known = this.made.get(definition);
+    if (known) return known;
+    const root = this.index.definitions[definition];
+    if (!root) return void 0;
+    const [statement, name] = root;
+    const make = new Function(`"use strict";
+${this.codeOf(this.closureOf(statement))}
+return ${name};`);
+    const validate = make();
+    this.made.set(definition, validate);
+    return validate;
+  }
+  /** The statement and every one it needs, directly or not, in the order of the code. */
+  closureOf(statement) {
+    const needed = /* @__PURE__ */ new Set();
+    const pending = [statement];
+    for (let next = pending.pop(); next !== void 0; next = pending.pop()) {
+      if (needed.has(next)) continue;
+      needed.add(next);
+      pending.push(...this.index.statements[next].slice(2));
+    }
+    return [...needed].sort((a, b) => a - b);
+  }
+  /**
+   * The statements' text, read from the code file range by range (a Deployment needs about a twentieth of it).
+   * Statements follow each other in the file, one a line, so a run of consecutive ones is one read.
+   */
+  codeOf(statements) {
+    const ranges = [];
+    for (const statement of statements) {
+      const [start, end] = this.index.statements[statement];
+      const last = ranges.at(-1);
+      if (last && last[1] + 1 === start) last[1] = end;
+      else ranges.push([start, end]);
+    }
+    const descriptor = openSync(this.codeFile, "r");
+    try {
+      return ranges.map(([start, end]) => {
+        const bytes = Buffer.allocUnsafe(end - start);
+        for (let read = 0; read < bytes.length; ) {
+          const got = readSync(descriptor, bytes, read, bytes.length - read, start + read);
+          if (got === 0) throw new Error(`${this.codeFile} ends before byte ${end}: rebuild dist/schemas`);
+          read += got;
+        }
+        return bytes.toString("utf8");
+      }).join("\n");
+    } finally {
+      closeSync(descriptor);
+    }
+  }
+};
+
 // src/validate/user-schemas.ts
-import { existsSync as existsSync2, readFileSync as readFileSync3 } from "node:fs";
+import { existsSync as existsSync3, readFileSync as readFileSync4 } from "node:fs";
 import { resolve as resolve3 } from "node:path";
 
 // src/validate/schema-files.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-import { readdirSync, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
-import { basename, dirname, extname, join as join2, relative as relative2 } from "node:path";
+import { readdirSync, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
+import { basename, dirname, extname, join as join3, relative as relative2 } from "node:path";
 var VERSION = "v\\d+(?:(?:alpha|beta)\\d+)?";
 var KIND_UNDERSCORE_VERSION = new RegExp(`^([a-z0-9]+)_(${VERSION})$`);
 var KIND_VERSION = new RegExp(`^([a-z0-9]+)-(${VERSION})$`);
@@ -573,7 +661,7 @@ var SchemaFiles = class {
   constructor(location, path, strict) {
     const folder = statSync2(path).isDirectory();
     for (const file of folder ? filesIn(path) : [path]) {
-      const origin = folder ? join2(location, relative2(path, file)) : location;
+      const origin = folder ? join3(location, relative2(path, file)) : location;
       this.addFile(file, origin, folder ? relative2(path, file) : basename(file), strict);
     }
     if (this.byKey.size === 0 && this.byFileName.length === 0) {
@@ -607,14 +695,14 @@ var SchemaFiles = class {
 };
 function filesIn(folder) {
   return readdirSync(folder).sort().flatMap((name) => {
-    const full = join2(folder, name);
+    const full = join3(folder, name);
     if (statSync2(full).isDirectory()) return filesIn(full);
     return SCHEMA_FILE_EXTENSIONS.includes(extname(name).toLowerCase()) ? [full] : [];
   });
 }
 function readDocuments(file, origin) {
   const documents = [];
-  for (const document of (0, import_yaml3.parseAllDocuments)(readFileSync2(file, "utf8"))) {
+  for (const document of (0, import_yaml3.parseAllDocuments)(readFileSync3(file, "utf8"))) {
     if (!("contents" in document) || document.errors.length > 0) {
       throw new InputError("schema-locations", `${origin} is not valid YAML or JSON.`);
     }
@@ -635,7 +723,7 @@ var UserSchemaLocations = class {
         continue;
       }
       const path = resolve3(location);
-      if (!existsSync2(path)) throw new InputError("schema-locations", `'${location}' does not exist.`);
+      if (!existsSync3(path)) throw new InputError("schema-locations", `'${location}' does not exist.`);
       this.sources.push(new SchemaFiles(location, path, strict));
     }
   }
@@ -663,9 +751,9 @@ var TemplateLocation = class {
     const file = resolve3(expandSchemaLocationTemplate(this.template, { apiVersion, kind, strict: this.strict, kubernetesVersion: this.kubernetesVersion }));
     let schema = this.files.get(file);
     if (!schema) {
-      if (!existsSync2(file)) return void 0;
+      if (!existsSync3(file)) return void 0;
       try {
-        schema = JSON.parse(readFileSync3(file, "utf8"));
+        schema = JSON.parse(readFileSync4(file, "utf8"));
       } catch (error) {
         throw new InputError("schema-locations", `${file} is not valid JSON (${error.message}).`);
       }
@@ -676,28 +764,20 @@ var TemplateLocation = class {
 };
 
 // src/validate/schema-catalog.ts
-var CATALOG_ID = "gitops-promote-kubernetes";
 var SchemaCatalog = class _SchemaCatalog {
-  constructor(catalog, strict, options) {
+  constructor(catalog, strict, options, precompiled) {
+    this.catalog = catalog;
     this.strict = strict;
+    this.precompiled = precompiled;
     this.kinds = new Map(Object.entries(catalog.kinds));
     this.builtInVersion = catalog.kubernetesVersion;
     this.packages = catalog.packages;
-    this.ajv.addSchema({ $id: CATALOG_ID, definitions: strict ? catalog.definitions : relaxed(catalog.definitions) });
     this.userSchemas = new UserSchemaLocations(options.schemaLocations, strict, options.kubernetesVersion);
   }
+  catalog;
   strict;
-  // Each definition compiled once as its own function (inlineRefs: false), shared by every kind that refers to it, and without
-  // ajv's optimising pass over the generated code: together they halve the time to compile a Deployment's schema; checking is as fast.
-  ajv = new import_ajv.Ajv({
-    strict: false,
-    allErrors: true,
-    verbose: true,
-    validateFormats: false,
-    logger: false,
-    inlineRefs: false,
-    code: { optimize: false }
-  });
+  precompiled;
+  ajvInstance;
   compiled = /* @__PURE__ */ new Map();
   compiledUserSchemas = /* @__PURE__ */ new WeakMap();
   /** By the schema's text too: an overlay's CRDs are read anew from each render, and several overlays often carry the same ones. */
@@ -708,8 +788,21 @@ var SchemaCatalog = class _SchemaCatalog {
   packages;
   static load(options) {
     const file = findCatalogFile(options.schemaDirectory);
-    const catalog = JSON.parse(readFileSync4(file, "utf8"));
-    return new _SchemaCatalog(catalog, options.strict, options);
+    const catalog = JSON.parse(readFileSync5(file, "utf8"));
+    return new _SchemaCatalog(catalog, options.strict, options, options.strict ? PrecompiledValidators.load(dirname2(file)) : void 0);
+  }
+  /**
+   * ajv, made when a schema must be compiled in this run: a user's or an overlay's CRD schema, the relaxed catalog,
+   * or a catalog kind the build did not precompile. Compiled without ajv's optimising pass over the generated code,
+   * which would double the time to compile a Deployment's schema; checking is as fast.
+   */
+  get ajv() {
+    if (!this.ajvInstance) {
+      this.ajvInstance = new import_ajv.Ajv({ ...CATALOG_AJV_OPTIONS, code: { optimize: false } });
+      const { definitions } = this.catalog;
+      this.ajvInstance.addSchema({ $id: CATALOG_ID, definitions: this.strict ? definitions : relaxed(definitions) });
+    }
+    return this.ajvInstance;
   }
   /**
    * The validator for a kind, looked up in the overlay's own CRDs, then the
@@ -725,7 +818,7 @@ var SchemaCatalog = class _SchemaCatalog {
     if (!definition) return void 0;
     let validate = this.compiled.get(definition);
     if (!validate) {
-      validate = this.ajv.compile({ $ref: `${CATALOG_ID}#/definitions/${definition}` });
+      validate = this.precompiled?.validatorFor(definition) ?? this.ajv.compile({ $ref: `${CATALOG_ID}#/definitions/${definition}` });
       this.compiled.set(definition, validate);
     }
     return validate;
@@ -760,8 +853,8 @@ var SchemaCatalog = class _SchemaCatalog {
 function findCatalogFile(directory) {
   const name = ["catalog", "json"].join(".");
   const here = dirname2(fileURLToPath(import.meta.url));
-  const candidates = directory ? [join3(directory, name)] : [join3(here, "schemas", name), join3(here, "..", "..", "dist", "schemas", name)];
-  const found = candidates.find((candidate) => existsSync3(candidate));
+  const candidates = directory ? [join4(directory, name)] : [join4(here, "schemas", name), join4(here, "..", "..", "dist", "schemas", name)];
+  const found = candidates.find((candidate) => existsSync4(candidate));
   if (!found) {
     throw new UserError(`The schema catalog is missing (looked for ${candidates.join(", ")}); build it with: tsx scripts/build-schemas.ts dist/schemas`);
   }
@@ -879,7 +972,7 @@ function firstSentence(text) {
 
 // src/validate/source-lines.ts
 var import_yaml4 = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 var SourceLocator = class {
   files = /* @__PURE__ */ new Map();
   /** Where `pointer` of `rendered` comes from; undefined when nothing can be traced. */
@@ -963,7 +1056,7 @@ var SourceLocator = class {
     if (!this.files.has(file)) {
       try {
         const lines = new import_yaml4.LineCounter();
-        const documents = (0, import_yaml4.parseAllDocuments)(readFileSync5(file, "utf8"), { lineCounter: lines });
+        const documents = (0, import_yaml4.parseAllDocuments)(readFileSync6(file, "utf8"), { lineCounter: lines });
         this.files.set(file, { documents, lines });
       } catch {
         this.files.set(file, void 0);
@@ -1100,7 +1193,7 @@ function pinFiles(pins) {
 async function validatePinFile(run, pins) {
   const { repoRoot } = run.options;
   const [first] = pins;
-  const absoluteFile = join4(repoRoot, first.file);
+  const absoluteFile = join5(repoRoot, first.file);
   const where = { path: pins.map(pinLabel).join(", "), file: first.file, absolutePath: dirname3(absoluteFile), absoluteFile };
   const report = emptyOverlayReport(where.path, where.file);
   const pinError = (message, line = 1) => {

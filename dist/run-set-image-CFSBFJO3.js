@@ -17,7 +17,7 @@ import {
   renamedIntoWarnings,
   showDiffs,
   suggestArgument
-} from "./chunk-YAWORUVI.js";
+} from "./chunk-LXBBZPLD.js";
 import "./chunk-IWNANG2Q.js";
 import {
   overriddenHoldNote,
@@ -65,7 +65,7 @@ import "./chunk-ANR6TANQ.js";
 import {
   withPolicy
 } from "./chunk-MDCDCH3H.js";
-import "./chunk-YJ3BTMMA.js";
+import "./chunk-VCWQG7Y2.js";
 import {
   collectRenderedImages,
   findRenderer,
