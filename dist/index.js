@@ -9,15 +9,15 @@ import {
   setFailed
 } from "./chunk-NZZWJ5E7.js";
 import {
-  COMMIT_SHA_VARIABLE,
-  NOW_VARIABLE
-} from "./chunk-OKDCWDB5.js";
-import {
   InputError,
   ReportedFailure,
   UserError,
   oneLineMessage
 } from "./chunk-KBKTDO2V.js";
+import {
+  COMMIT_SHA_VARIABLE,
+  NOW_VARIABLE
+} from "./chunk-OKDCWDB5.js";
 import "./chunk-2QGGJF6Q.js";
 
 // src/runtime/supported-node.ts
@@ -70,15 +70,15 @@ function clockOf(fixed) {
 
 // src/main.ts
 var COMMANDS = {
-  "set-image": async () => (await import("./set-image-SLO6DL7I.js")).setImageCommand,
-  promote: async () => (await import("./promote-3ZSGFS4P.js")).promoteCommand,
-  rollback: async () => (await import("./rollback-QQSNY53F.js")).rollbackCommand,
-  release: async () => (await import("./release-Y2DLZOP3.js")).releaseCommand,
-  "check-setup": async () => (await import("./check-setup-LKPZUBMY.js")).checkSetupCommand,
-  validate: async () => (await import("./validate-WMOL7SMB.js")).validateCommand,
-  wait: async () => (await import("./wait-FODNLJ6C.js")).waitCommand,
-  "drift-check": async () => (await import("./drift-check-6MXW7TCI.js")).driftCheckCommand,
-  "merge-reports": async () => (await import("./merge-reports-URVZBGJQ.js")).mergeReportsCommand
+  "set-image": async () => (await import("./set-image-DRHZKSWP.js")).setImageCommand,
+  promote: async () => (await import("./promote-MQFWDBKU.js")).promoteCommand,
+  rollback: async () => (await import("./rollback-C4AFXJKX.js")).rollbackCommand,
+  release: async () => (await import("./release-NGXAJDPP.js")).releaseCommand,
+  "check-setup": async () => (await import("./check-setup-P4QVSHAX.js")).checkSetupCommand,
+  validate: async () => (await import("./validate-CIUBPHDQ.js")).validateCommand,
+  wait: async () => (await import("./wait-3RL63Q75.js")).waitCommand,
+  "drift-check": async () => (await import("./drift-check-4YGVTKBM.js")).driftCheckCommand,
+  "merge-reports": async () => (await import("./merge-reports-K7O76IXG.js")).mergeReportsCommand
 };
 async function run() {
   try {

@@ -1,14 +1,10 @@
 import * as core from '@actions/core';
 import { writeFile } from 'node:fs/promises';
 
-import { RenderCache } from '../kustomize/render-cache.js';
+import type { RenderCache } from '../kustomize/render-cache.js';
 import { warningOnce } from '../log/log-once.js';
-import { verifyRenderedImages, type RenderGuard } from '../kustomize/verify-render.js';
-
-import { checkPinEffects } from '../pins/check-pin-effects.js';
+import type { RenderGuard } from '../kustomize/verify-render.js';
 import { pinLabel } from '../pins/pin-types.js';
-import { validateOverlays } from '../validate/validate-overlays.js';
-import { annotate, validationFailure, writeValidationSummary } from '../validate/validation-output.js';
 import type { ValidationSettings } from '../validate/validation-settings.js';
 import type { FileEdit, Overlay, Pin } from '../types.js';
 
@@ -48,11 +44,14 @@ export async function checkEdits(
   checks: EditChecks,
   title = 'Validating the edited overlays',
   // A caller that renders the edited overlays again (promote's rendered diff) passes its own, to reuse these renders.
-  renders = new RenderCache(),
+  given?: RenderCache,
 ): Promise<Verified> {
   const verified: Verified = { render: false, validation: false };
-  // Nothing to check: the files are not written and put back (for a few hundred overlays, that was most of the time).
+  // Nothing to check: the files are not written and put back (for a few hundred overlays, that was most of the time),
+  // and the checks' code (the renderer, the guard, the validators) is not loaded.
   if (edits.length === 0 || (!checks.verifyRender && !checks.validation)) return verified;
+  const [{ RenderCache }, { verifyRenderedImages }] = await Promise.all([import('../kustomize/render-cache.js'), import('../kustomize/verify-render.js')]);
+  const renders = given ?? new RenderCache();
   // The other pins are checked by their own kind's effect (an Application's source rendered with its images, a chart templated).
   const overlayEdits = edits.filter((edit) => !edit.pins);
   const unrendered = checks.verifyRender ? await checkPinEffectsOf(root, edits) : [];
@@ -91,6 +90,7 @@ export async function checkEdits(
 async function checkPinEffectsOf(root: string, edits: readonly FileEdit[]): Promise<string[]> {
   const pinEdits = edits.flatMap((edit) => (edit.pins ?? []).map(({ pin, changes }) => ({ pin, original: edit.original, text: edit.text, changes })));
   if (pinEdits.length === 0) return [];
+  const { checkPinEffects } = await import('../pins/check-pin-effects.js');
   const report = await checkPinEffects(root, pinEdits);
   for (const warning of groupedWarnings(report.pins)) warningOnce(warning);
   return report.pins.filter((effect) => effect.verified !== 'render' && effect.verified !== 'helm-template').map((effect) => pinLabel(effect.pin));
@@ -137,6 +137,10 @@ export async function validateOrFail(
   workspace: string | undefined,
   renders?: RenderCache,
 ): Promise<void> {
+  const [{ validateOverlays }, { annotate, validationFailure, writeValidationSummary }] = await Promise.all([
+    import('../validate/validate-overlays.js'),
+    import('../validate/validation-output.js'),
+  ]);
   const report = await core.group(title, () => validateOverlays(overlays, { ...settings, repoRoot: root, policyFor: () => settings.policy, renders }));
   annotate(report, root, workspace);
   const failure = validationFailure(report);

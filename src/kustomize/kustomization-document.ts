@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, Schema, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { UserError, yamlErrorText } from '../errors.js';
 import type { ImageEntry, ImageField } from '../types.js';
 
@@ -54,8 +54,12 @@ export function findFieldPair(entry: YAMLMap, field: ImageField | 'name'): Pair 
   return entry.items.find((pair) => fieldOfKey(pairKey(pair)) === field);
 }
 
+// One schema for every file: yaml would build its tag tables anew for each document, a good part of parsing a short kustomization.
+// A file with a directive (`%YAML 1.1`) gets its own, as its version says.
+const CORE_SCHEMA = new Schema({ schema: 'core', resolveKnownTags: true });
+
 export function parseKustomization(source: string, file: string): KustomizationDocument {
-  const document = parseDocument(source, { keepSourceTokens: true, prettyErrors: true });
+  const document = parseDocument(source, { prettyErrors: true, ...(/^%/m.test(source) ? {} : { schema: CORE_SCHEMA }) });
   if (document.errors.length > 0) {
     throw new UserError(`${file} is not valid YAML: ${yamlErrorText(document.errors[0])}.`);
   }

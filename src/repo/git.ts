@@ -171,7 +171,7 @@ export class Git {
     const [modes, signs, parent] = await Promise.all([this.indexModes(paths), this.signsCommits(), this.head()]);
     if (signs || !this.canFastImport(files, modes, author)) return this.commitWithPorcelain(paths, message, author);
     const ref = `refs/gitops-promote/landing-${process.pid}`;
-    // The stream ends by asking for the commit's id (get-mark), so no second git process has to read the helper ref.
+    // The stream ends by asking for the commit's id (get-mark): no other git process has to look it up.
     const commit = await this.run(
       ['fast-import', '--quiet', '--done', '--force', '--date-format=now'],
       {},

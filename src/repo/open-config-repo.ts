@@ -74,9 +74,8 @@ export async function openConfigRepo(
           `the GitHub API.`,
       );
     }
-    const current = await repo.git.currentBranch();
-    // A checkout's snapshot is its work tree, whichever branch it is on; the branch matters only to the push.
-    const snapshot = await repo.open();
+    // A checkout's snapshot is its work tree, whichever branch it is on; the branch matters only to the push. Two git questions, asked at once.
+    const [current, snapshot] = await Promise.all([repo.git.currentBranch(), repo.open()]);
     const config = await loadPromotionConfig(snapshot.root, options.configFile);
     const wanted = configured(config);
     if (wanted && current && current !== wanted && !options.readOnly) {

@@ -112,6 +112,9 @@ async function setImageIn(inputs: SetImageInputs, context: SetImageContext, open
     },
   };
 
+  // Which overlay files hold uncommitted changes is asked of git while the edits are planned (it reads; planning reads).
+  const uncommitted = inputs.dryRun ? Promise.resolve([]) : opened.repo.uncommittedChanges(overlays.map((overlay) => overlay.absoluteFile));
+  uncommitted.catch(() => undefined); // awaited below; a refusal before then must not be an unhandled rejection
   const edits = await planSetImage(work, snapshot.root, inputs.images, overlays);
   refuseDowngrades(edits, inputs.allowDowngrade);
   warnAboutEdits(edits);
@@ -138,7 +141,10 @@ async function setImageIn(inputs: SetImageInputs, context: SetImageContext, open
     await showDiffs(changed);
     return outcome;
   }
-  const dirty = await opened.repo.uncommittedChanges(changed.map((edit) => edit.overlay.absoluteFile));
+  const changedFiles = new Set(changed.map((edit) => edit.overlay.file));
+  const pinFiles = changed.filter((edit) => edit.pins).map((edit) => edit.overlay.absoluteFile);
+  const [overlaysDirty, pinsDirty] = await Promise.all([uncommitted, opened.repo.uncommittedChanges(pinFiles)]);
+  const dirty = [...overlaysDirty.filter((file) => changedFiles.has(file)), ...pinsDirty];
   if (dirty.length > 0) throw new InputError('path', `${dirty.join(', ')} has uncommitted changes; commit or discard them first.`);
 
   if (pullRequestEnvironment) {
