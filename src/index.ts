@@ -3,9 +3,10 @@
 // First: refuse an unsupported Node before any other module is evaluated.
 import './runtime/refuse-unsupported-node.js';
 import { run } from './main.js';
-import { runCli } from './cli/run-cli.js';
 
 if (process.argv.length > 2) {
+  // The CLI's own code (flags, --help, human output) loads only for the CLI: GitHub's runs never use it.
+  const { runCli } = await import('./cli/run-cli.js');
   await runCli(process.argv.slice(2));
 } else {
   await run();
