@@ -11,8 +11,10 @@ export interface ValidateTotals {
   findings: number;
   /** Summed over the overlays (they run side by side, so these add up to more than the wall time). */
   renderMs: number;
-  /** Schema and policy checks, summed over the overlays. */
+  /** Schema and policy checks, summed over the overlays: wall time. */
   validateMs: number;
+  /** The same checks' CPU time on the thread that ran them (their own cost, whatever else shared the cores). */
+  checksCpuMs: number;
 }
 
 export function readValidateReport(outputs: Record<string, string>, reportFile: string | undefined): ValidateTotals {
@@ -23,7 +25,7 @@ export function readValidateReport(outputs: Record<string, string>, reportFile: 
   const report = isRecord(parsed) && 'gitopsPromoteReport' in parsed ? parsed.report : parsed;
   const overlays = Array.isArray(report) ? report : isRecord(report) && Array.isArray(report.overlays) ? report.overlays : undefined;
   if (!overlays) throw new Error(`validate's report is neither a list of overlays nor {overlays: [...]}: ${text.slice(0, 200)}`);
-  const totals: ValidateTotals = { overlays: 0, resources: 0, findings: 0, renderMs: 0, validateMs: 0 };
+  const totals: ValidateTotals = { overlays: 0, resources: 0, findings: 0, renderMs: 0, validateMs: 0, checksCpuMs: 0 };
   for (const overlay of overlays as unknown[]) {
     if (!isRecord(overlay)) throw new Error(`an overlay of validate's report is not an object: ${JSON.stringify(overlay)}`);
     const time = isRecord(overlay.timeMs) ? overlay.timeMs : {};
@@ -32,6 +34,7 @@ export function readValidateReport(outputs: Record<string, string>, reportFile: 
     totals.findings += lengthOf(overlay.errors) + lengthOf(overlay.warnings);
     totals.renderMs += numberOf(time.render ?? overlay.renderMs, 'timeMs.render');
     totals.validateMs += numberOf(time.validate ?? overlay.validateMs, 'timeMs.validate');
+    totals.checksCpuMs += numberOf(time.validateCpu ?? overlay.validateCpuMs, 'timeMs.validateCpu');
   }
   return totals;
 }

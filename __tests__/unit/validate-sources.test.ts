@@ -133,13 +133,14 @@ describe('JUnit', () => {
       kubernetesVersion: '1.34',
       serverDryRun: false,
       overlays: [
-        { overlay: 'a', file: 'a/kustomization.yaml', resources: 2, renderMs: 10, validateMs: 5, notices: [], warnings: [], errors: [] },
+        { overlay: 'a', file: 'a/kustomization.yaml', resources: 2, renderMs: 10, validateMs: 5, validateCpuMs: 4, notices: [], warnings: [], errors: [] },
         {
           overlay: 'b<&>',
           file: 'b/kustomization.yaml',
           resources: 1,
           renderMs: 1000,
           validateMs: 0,
+          validateCpuMs: 0,
           notices: [],
           errors: [{ severity: 'error', rule: 'schema', message: 'unknown field "spec.x"', resource: 'Deployment/web', file: 'b/d.yaml', line: 7 }],
           warnings: [{ severity: 'warning', rule: 'unknown-kind', message: 'no schema' }],

@@ -13,6 +13,7 @@ function overlay(path: string, findings: Finding[] = [], resources = 2): Overlay
     notices: findings.filter((finding) => finding.severity === 'notice'),
     renderMs: 12,
     validateMs: 3,
+    validateCpuMs: 2,
   };
 }
 

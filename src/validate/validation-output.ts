@@ -27,6 +27,7 @@ export function reportJson(report: ValidationReport): string {
       timeMs: {
         render: overlay.renderMs,
         validate: overlay.validateMs,
+        validateCpu: overlay.validateCpuMs,
         ...(overlay.serverDryRunMs !== undefined ? { serverDryRun: overlay.serverDryRunMs } : {}),
       },
     })),

@@ -25,7 +25,7 @@ function overlaySection(overlay: OverlayReport): string[] {
   const status = overlay.errors.length > 0 ? '❌' : overlay.warnings.length > 0 ? '⚠️' : '✅';
   const counts =
     `${count(overlay.resources, 'resource')}, ${count(overlay.errors.length, 'error')}, ${count(overlay.warnings.length, 'warning')}` +
-    `; rendered in ${overlay.renderMs} ms, validated in ${overlay.validateMs} ms` +
+    `; rendered in ${overlay.renderMs} ms, validated in ${Math.round(overlay.validateMs)} ms` +
     (overlay.serverDryRunMs !== undefined ? `, server dry-run in ${overlay.serverDryRunMs} ms` : '') +
     '.';
   const section = [`### ${status} ${overlay.overlay}`, counts];

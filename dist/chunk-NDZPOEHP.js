@@ -85,8 +85,8 @@ function namePins(labels) {
 }
 async function validateOrFail(root, overlays, settings, title, workspace, renders) {
   const [{ validateOverlays }, { annotate, validationFailure, writeValidationSummary }] = await Promise.all([
-    import("./validate-overlays-MMQBOHQR.js"),
-    import("./validation-output-SBJTOKGR.js")
+    import("./validate-overlays-JQDZRGK2.js"),
+    import("./validation-output-5TPNBIUH.js")
   ]);
   const report = await group(title, () => validateOverlays(overlays, { ...settings, repoRoot: root, policyFor: () => settings.policy, renders }));
   annotate(report, root, workspace);

@@ -61,11 +61,11 @@ var validateCommand = {
     if (inputs.changedOnly && inputs.baseRef === "") throw new InputError("base-ref", "is required when changed-only is true (outside a pull_request event).");
     return { inputs, context: { github: new GitHubAccess(readGitHubTarget(run), run, "to validate"), configFile: readConfigFile(), run } };
   },
-  run: async ({ inputs, context }) => (await import("./run-validate-3O4FBAKM.js")).runValidate(inputs, context),
+  run: async ({ inputs, context }) => (await import("./run-validate-2GSVJWF3.js")).runValidate(inputs, context),
   async report({ report, root, partition }, { inputs }, run) {
     const [{ validateReportFile, writeReportFile }, { annotationPrefix, showValidationReport }] = await Promise.all([
       import("./report-file-QOP7FMEF.js"),
-      import("./validation-output-SBJTOKGR.js")
+      import("./validation-output-5TPNBIUH.js")
     ]);
     const prefix = annotationPrefix(root, run.workspace);
     await writeReportFile(inputs.reportFile, validateReportFile(report, partition, prefix));

@@ -25,7 +25,7 @@ async function runPromotion(inputs, context) {
     },
     // The promotion's own modules (the plan, the render check, the gates, the PR) load once the repo is open:
     // an input the opening refuses (no checkout, no repository) costs no more than reading the inputs.
-    async (opened) => (await import("./promote-in-repo-5BVXRK5O.js")).promoteInRepo(inputs, context, opened)
+    async (opened) => (await import("./promote-in-repo-DSCWY6RD.js")).promoteInRepo(inputs, context, opened)
   );
 }
 export {

@@ -38,7 +38,7 @@ import {
   planFileEdit,
   showDiffs,
   unifiedDiff
-} from "./chunk-DBMFJFIA.js";
+} from "./chunk-NDZPOEHP.js";
 import {
   overriddenHoldNote,
   refuseIfHeld

@@ -37,7 +37,7 @@ var mergeReportsCommand = {
       const { showDriftReport } = await import("./drift-output-CPFWUROR.js");
       await showDriftReport(merged.report, inputs.failOnDrift, merged.scope);
     } else {
-      const { showValidationReport } = await import("./validation-output-SBJTOKGR.js");
+      const { showValidationReport } = await import("./validation-output-5TPNBIUH.js");
       await showValidationReport(merged.report, { annotationPrefix: merged.annotationPrefix, junitFile: inputs.junitFile, scope: merged.scope });
     }
   }

@@ -84,7 +84,7 @@ function validationSummaryMarkdown(report, scope) {
 function overlaySection(overlay) {
   const findings = [...overlay.errors, ...overlay.warnings, ...overlay.notices];
   const status = overlay.errors.length > 0 ? "\u274C" : overlay.warnings.length > 0 ? "\u26A0\uFE0F" : "\u2705";
-  const counts = `${countOf(overlay.resources, "resource")}, ${countOf(overlay.errors.length, "error")}, ${countOf(overlay.warnings.length, "warning")}; rendered in ${overlay.renderMs} ms, validated in ${overlay.validateMs} ms` + (overlay.serverDryRunMs !== void 0 ? `, server dry-run in ${overlay.serverDryRunMs} ms` : "") + ".";
+  const counts = `${countOf(overlay.resources, "resource")}, ${countOf(overlay.errors.length, "error")}, ${countOf(overlay.warnings.length, "warning")}; rendered in ${overlay.renderMs} ms, validated in ${Math.round(overlay.validateMs)} ms` + (overlay.serverDryRunMs !== void 0 ? `, server dry-run in ${overlay.serverDryRunMs} ms` : "") + ".";
   const section = [`### ${status} ${overlay.overlay}`, counts];
   if (findings.length > 0) section.push(markdownTable(["Severity", "Check", "Resource", "Where", "Finding"], findings.map(findingRow)));
   return section;
@@ -108,6 +108,7 @@ function reportJson(report) {
       timeMs: {
         render: overlay.renderMs,
         validate: overlay.validateMs,
+        validateCpu: overlay.validateCpuMs,
         ...overlay.serverDryRunMs !== void 0 ? { serverDryRun: overlay.serverDryRunMs } : {}
       }
     }))

@@ -51,15 +51,15 @@ function clockOf(fixed) {
 
 // src/main.ts
 var COMMANDS = {
-  "set-image": async () => (await import("./set-image-DRHZKSWP.js")).setImageCommand,
-  promote: async () => (await import("./promote-MQFWDBKU.js")).promoteCommand,
-  rollback: async () => (await import("./rollback-C4AFXJKX.js")).rollbackCommand,
+  "set-image": async () => (await import("./set-image-YCOUCNHY.js")).setImageCommand,
+  promote: async () => (await import("./promote-T4C6EDVN.js")).promoteCommand,
+  rollback: async () => (await import("./rollback-OPAP23HL.js")).rollbackCommand,
   release: async () => (await import("./release-NGXAJDPP.js")).releaseCommand,
   "check-setup": async () => (await import("./check-setup-P4QVSHAX.js")).checkSetupCommand,
-  validate: async () => (await import("./validate-CIUBPHDQ.js")).validateCommand,
+  validate: async () => (await import("./validate-B7K3EK4V.js")).validateCommand,
   wait: async () => (await import("./wait-3RL63Q75.js")).waitCommand,
   "drift-check": async () => (await import("./drift-check-4YGVTKBM.js")).driftCheckCommand,
-  "merge-reports": async () => (await import("./merge-reports-K7O76IXG.js")).mergeReportsCommand
+  "merge-reports": async () => (await import("./merge-reports-WHE3XIDR.js")).mergeReportsCommand
 };
 async function run() {
   try {

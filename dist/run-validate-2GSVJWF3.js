@@ -138,7 +138,7 @@ async function runValidate(inputs, context) {
     if (inputs.shard) info(`${describeShard(inputs.shard, sharded.items.length, items.length, pins.length > 0 ? "overlay or pin file" : "overlay")}.`);
     overlays = sharded.items.flatMap((item) => item.overlay ? [item.overlay] : []);
     pins = sharded.items.flatMap((item) => item.pin ? [item.pin] : []);
-    const [{ validateOverlays }, { withPolicy }] = await Promise.all([import("./validate-overlays-MMQBOHQR.js"), import("./validation-settings-UPPR2ES5.js")]);
+    const [{ validateOverlays }, { withPolicy }] = await Promise.all([import("./validate-overlays-JQDZRGK2.js"), import("./validation-settings-UPPR2ES5.js")]);
     const settings = withPolicy(inputs.schema, policy);
     const options = { ...settings, repoRoot: root, policyFor: () => settings.policy, pins };
     const scope = pins.length > 0 ? `${countOf(overlays.length, "overlay")} and ${countOf(pins.length, "pin")}` : countOf(overlays.length, "overlay");

@@ -13,7 +13,7 @@ import {
   planEdits,
   planFileEdit,
   showDiffs
-} from "./chunk-DBMFJFIA.js";
+} from "./chunk-NDZPOEHP.js";
 import {
   overriddenHoldNote,
   refuseIfHeld

@@ -68,7 +68,7 @@ function addFinding(report, finding) {
   else report.notices.push(finding);
 }
 function emptyOverlayReport(overlay, file) {
-  return { overlay, file, resources: 0, errors: [], warnings: [], notices: [], renderMs: 0, validateMs: 0 };
+  return { overlay, file, resources: 0, errors: [], warnings: [], notices: [], renderMs: 0, validateMs: 0, validateCpuMs: 0 };
 }
 function describeResource(object) {
   const kind = typeof object.kind === "string" ? object.kind : "(no kind)";
@@ -1151,7 +1151,7 @@ async function validateOverlay(run, overlay) {
     });
     return report;
   }
-  const validated = Date.now();
+  const validating = startChecks();
   const parsed = parseRenderedResources(rendered.yaml);
   for (const problem of parsed.problems) addFinding(report, { severity: "error", rule: "yaml", message: problem, file: overlay.file, line: 1 });
   report.resources = parsed.objects.length;
@@ -1166,7 +1166,7 @@ async function validateOverlay(run, overlay) {
     },
     parsed.objects
   );
-  report.validateMs = Date.now() - validated;
+  validating.addTo(report);
   if (options.serverDryRun) {
     const dryRunStarted = Date.now();
     pending.push(...await dryRunFindings(rendered.yaml, parsed.objects, overlay, options.serverDryRun));
@@ -1176,10 +1176,10 @@ async function validateOverlay(run, overlay) {
   const tracing = Date.now();
   const origins = pending.some(needsOrigins) ? await renderOrigins(run.renderer, overlay.absolutePath, options.kustomizeArgs) : void 0;
   report.renderMs += Date.now() - tracing;
-  const placing = Date.now();
+  const placing = startChecks();
   const originOf = (object) => origins?.get(renderedIdentity(object));
   for (const finding of pending) addFinding(report, placeFinding(finding, { repoRoot: options.repoRoot, overlay, locator: run.locator, originOf }));
-  report.validateMs += Date.now() - placing;
+  placing.addTo(report);
   return report;
 }
 function pinFiles(pins) {
@@ -1196,7 +1196,7 @@ async function validatePinFile(run, pins) {
   const pinError = (message, line = 1) => {
     addFinding(report, { severity: "error", rule: "pin", message, file: first.file, line });
   };
-  const started = Date.now();
+  const checking = startChecks();
   const text = await readFile(absoluteFile, "utf8").catch(() => void 0);
   if (text === void 0) {
     pinError(`${first.origin ?? pinLabel(first)}: ${first.file} does not exist in the config repo.`);
@@ -1220,7 +1220,7 @@ async function validatePinFile(run, pins) {
     for (const finding of pending) addFinding(report, placeFinding(finding, { repoRoot, overlay: where, locator: run.locator, originOf: () => absoluteFile }));
   }
   for (const pin of pins) for (const problem of pinnedPathProblems(pin, text)) pinError(problem.message, problem.line);
-  report.validateMs = Date.now() - started;
+  checking.addTo(report);
   return report;
 }
 function pinnedPathProblems(pin, text) {
@@ -1273,6 +1273,18 @@ function place(repoRoot, at) {
   const file = relative3(repoRoot, at.file).split(sep2).join("/");
   return { file: file.startsWith("..") ? at.file : file, line: at.line };
 }
+function startChecks() {
+  const wall = performance.now();
+  const cpu = process.threadCpuUsage();
+  return {
+    addTo: (report) => {
+      const used = process.threadCpuUsage(cpu);
+      report.validateMs = hundredths(report.validateMs + performance.now() - wall);
+      report.validateCpuMs = hundredths(report.validateCpuMs + (used.user + used.system) / 1e3);
+    }
+  };
+}
+var hundredths = (ms) => Math.round(ms * 100) / 100;
 export {
   validateOverlays
 };

@@ -26,7 +26,7 @@ import {
   checkEdits,
   planFileEdit,
   showDiffs
-} from "./chunk-DBMFJFIA.js";
+} from "./chunk-NDZPOEHP.js";
 import {
   landCommit,
   landPromotionPullRequest
