@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeSchemaCatalog, type SchemaCatalogFile } from '../../scripts/build-schemas.js';
-import { writePrecompiledValidators } from '../../scripts/build-validators.js';
+import type { SchemaCatalogFile } from '../../scripts/build-schemas.js';
+import { shippedSchemaDirectory } from '../helpers/schema-directory.js';
 import { CATALOG_AJV_OPTIONS, CATALOG_ID } from '../../src/validate/catalog-ajv-options.js';
 import { PrecompiledValidators } from '../../src/validate/precompiled-validators.js';
 import { SchemaCatalog } from '../../src/validate/schema-catalog.js';
@@ -21,13 +21,7 @@ let precompiled: PrecompiledValidators;
 let ajv: Ajv;
 
 beforeAll(async () => {
-  const built = join(process.cwd(), 'dist', 'schemas');
-  if (existsSync(join(built, 'catalog-validators.json'))) schemaDirectory = built;
-  else {
-    schemaDirectory = mkdtempSync(join(tmpdir(), 'schemas-'));
-    await writeSchemaCatalog(schemaDirectory);
-    writePrecompiledValidators(schemaDirectory);
-  }
+  schemaDirectory = await shippedSchemaDirectory();
   catalog = JSON.parse(readFileSync(join(schemaDirectory, 'catalog.json'), 'utf8')) as SchemaCatalogFile;
   precompiled = PrecompiledValidators.load(schemaDirectory)!;
   ajv = new Ajv({ ...CATALOG_AJV_OPTIONS, code: { optimize: false } });

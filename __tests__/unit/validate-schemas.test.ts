@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeSchemaCatalog } from '../../scripts/build-schemas.js';
-import { writePrecompiledValidators } from '../../scripts/build-validators.js';
+import { shippedSchemaDirectory } from '../helpers/schema-directory.js';
 import { crdSchemas } from '../../src/validate/crd-schemas.js';
 import { removedIn, parseKubernetesVersion } from '../../src/validate/kubernetes-versions.js';
 import { SchemaCatalog } from '../../src/validate/schema-catalog.js';
@@ -12,13 +11,7 @@ import { checkAgainstSchema, fieldPath } from '../../src/validate/schema-validat
 /** The catalog the build ships (dist/schemas), or one built here when dist/ has none. */
 let schemaDirectory: string;
 beforeAll(async () => {
-  const built = join(process.cwd(), 'dist', 'schemas');
-  if (existsSync(join(built, 'catalog.json'))) schemaDirectory = built;
-  else {
-    schemaDirectory = mkdtempSync(join(tmpdir(), 'schemas-'));
-    await writeSchemaCatalog(schemaDirectory);
-    writePrecompiledValidators(schemaDirectory);
-  }
+  schemaDirectory = await shippedSchemaDirectory();
 }, 120_000);
 
 const loaded = new Map<boolean, SchemaCatalog>();
