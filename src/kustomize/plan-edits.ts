@@ -1,17 +1,16 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import type { ImageArgument } from './image-argument.js';
 import { parseKustomization } from './kustomization-document.js';
 import { setImagesInKustomization } from './set-image-edit.js';
 import type { FileEdit, Overlay } from '../types.js';
 
-/** Reads each overlay's kustomization and computes the edit, writing nothing. */
-export async function planEdits(overlays: readonly Overlay[], args: readonly ImageArgument[]): Promise<FileEdit[]> {
-  return Promise.all(
-    overlays.map(async (overlay) => {
-      const original = await readFile(overlay.absoluteFile, 'utf8');
-      return planFileEdit(overlay, original, args);
-    }),
-  );
+/**
+ * Reads each overlay's kustomization and computes the edit, writing nothing. The files are small and read one
+ * after the other: hundreds of asynchronous reads at once (open, stat, read, close, each through libuv's few
+ * threads) took as long again as parsing them did.
+ */
+export function planEdits(overlays: readonly Overlay[], args: readonly ImageArgument[]): FileEdit[] {
+  return overlays.map((overlay) => planFileEdit(overlay, readFileSync(overlay.absoluteFile, 'utf8'), args));
 }
 
 export function planFileEdit(overlay: Overlay, original: string, args: readonly ImageArgument[]): FileEdit {

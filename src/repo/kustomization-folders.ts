@@ -56,6 +56,12 @@ function byName(a: Dirent, b: Dirent): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
+/**
+ * The path with every symlink resolved, by the system's realpath: one call, where Node's own resolves the path a part
+ * at a time (two calls for each of hundreds of overlays was a tenth of a set-image run's planning).
+ */
+const realPath = (path: string): string => realpathSync.native(path);
+
 function insideRoot(root: string, target: string): boolean {
   return target === root || target.startsWith(root + sep);
 }
@@ -64,11 +70,12 @@ function insideRoot(root: string, target: string): boolean {
 export function describeOverlay(root: string, folder: string, raw: string, input: string): Overlay {
   const absolute = join(root, folder);
   if (!existsSync(absolute)) throw new InputError(input, `'${raw}' does not exist in the config repo.`);
-  const real = realpathSync(absolute);
+  const real = realPath(absolute);
   if (!insideRoot(root, real)) throw new InputError(input, `'${raw}' is a symlink that leaves the config repo.`);
   if (!statSync(real).isDirectory()) throw new InputError(input, `'${raw}' is not a folder.`);
 
-  const present = KUSTOMIZATION_FILE_NAMES.filter((name) => readdirSync(real).includes(name));
+  const names = new Set(readdirSync(real));
+  const present = KUSTOMIZATION_FILE_NAMES.filter((name) => names.has(name));
   if (present.length === 0) {
     throw new InputError(input, `'${raw}' has no kustomization file (${KUSTOMIZATION_FILE_NAMES.join(', ')}).`);
   }
@@ -77,7 +84,7 @@ export function describeOverlay(root: string, folder: string, raw: string, input
   }
   const fileName = present[0];
   const absoluteFile = join(absolute, fileName);
-  if (!insideRoot(root, realpathSync(absoluteFile))) {
+  if (!insideRoot(root, realPath(absoluteFile))) {
     throw new InputError(input, `'${folder}/${fileName}' is a symlink that leaves the config repo.`);
   }
   const path = relative(root, absolute).split(sep).join('/') || '.';

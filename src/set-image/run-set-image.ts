@@ -9,7 +9,6 @@ import { settingsFor } from '../config/environment-settings.js';
 import type { RunContext } from '../types.js';
 import type { ImageArgument } from '../kustomize/image-argument.js';
 import { planEdits, planFileEdit } from '../kustomize/plan-edits.js';
-import { keepOnlyUsedNewEntries } from '../kustomize/unused-entries.js';
 import { entryDowngrade } from '../kustomize/image-downgrades.js';
 import type { Snapshot } from '../repo/config-repo.js';
 import { landCommit } from '../repo/land-commit.js';
@@ -231,9 +230,13 @@ async function applyEdits(work: SetImageWork, snapshot: Snapshot, firstPlan: Fil
 async function planSetImage(work: SetImageWork, root: string, images: ImageArgument[], overlays: Overlay[]): Promise<FileEdit[]> {
   const pinEdits = await planPinEdits(root, work.pins, images);
   const held = namesHeldByPins(pinEdits, images);
-  const edits = await planEdits(overlays, images);
+  const edits = planEdits(overlays, images);
   if (overlays.length === 0) refuseUnheld(images, held, pinEdits);
-  const overlayEdits = work.inputs.verifyRender && overlays.length > 0 ? await keepOnlyUsedNewEntries(edits, images, held) : edits;
+  // Only the render check renders, so only it loads the renderer (and the YAML reader of rendered output).
+  const overlayEdits =
+    work.inputs.verifyRender && overlays.length > 0
+      ? await (await import('../kustomize/unused-entries.js')).keepOnlyUsedNewEntries(edits, images, held)
+      : edits;
   return [...overlayEdits, ...pinEdits];
 }
 
