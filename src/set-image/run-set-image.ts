@@ -111,7 +111,7 @@ async function setImageIn(inputs: SetImageInputs, context: SetImageContext, open
     },
   };
 
-  // Which overlay files hold uncommitted changes is asked of git while the edits are planned (it reads; planning reads).
+  // Which overlay files hold uncommitted changes: asked once for every overlay, awaited only once the edits are known.
   const uncommitted = inputs.dryRun ? Promise.resolve([]) : opened.repo.uncommittedChanges(overlays.map((overlay) => overlay.absoluteFile));
   uncommitted.catch(() => undefined); // awaited below; a refusal before then must not be an unhandled rejection
   const edits = await planSetImage(work, snapshot.root, inputs.images, overlays);
