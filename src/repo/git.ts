@@ -174,7 +174,7 @@ export class Git {
     // The stream ends by asking for the commit's id (get-mark): no other git process has to look it up.
     const commit = await this.run(
       ['fast-import', '--quiet', '--done', '--force', '--date-format=now'],
-      {},
+      this.keepFreedMemory(),
       fastImportStream(ref, parent, files, modes, cleanMessage(message), author),
     );
     // One transaction: HEAD's branch moves from the parent it was built on (as `git commit` moves it), the helper ref goes.
@@ -209,6 +209,17 @@ export class Git {
     if (this.env.GIT_AUTHOR_DATE || this.env.GIT_COMMITTER_DATE) return false;
     if (/[<>\n]/.test(author.name + author.email)) return false;
     return !files.some((file) => file.path.startsWith('"') || file.path.includes('\n') || !['100644', '100755', undefined].includes(modes.get(file.path)));
+  }
+
+  /**
+   * fast-import deflates every object with a fresh zlib stream of a few hundred KiB, which glibc's malloc hands back
+   * to the system at each free (its trim threshold follows the largest block freed): each object then faults the
+   * same pages in again, 11,500 page faults and two thirds of fast-import's time for 300 small files. A trim
+   * threshold above what one import frees keeps them; a threshold the environment sets is left alone, and other C
+   * libraries ignore the variable.
+   */
+  private keepFreedMemory(): NodeJS.ProcessEnv {
+    return this.env.MALLOC_TRIM_THRESHOLD_ === undefined ? { MALLOC_TRIM_THRESHOLD_: String(64 * 1024 * 1024) } : {};
   }
 
   /** Whether the repository's configuration signs every commit (commit.gpgsign), which only `git commit` does. */

@@ -1,7 +1,8 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Git } from './git.js';
+import { writeOver } from './write-over.js';
 import type { CommitOutcome, CommitRequest, ConfigRepo, Snapshot } from './config-repo.js';
 
 /**
@@ -79,13 +80,14 @@ export class LocalCheckout implements ConfigRepo {
   async dispose(): Promise<void> {}
 }
 
-/** Writes a changed file (its folder made when new, as a hold's is) or removes a deleted one. */
-/** One file of a commit into the work tree; synchronously, as hundreds of small asynchronous writes at once cost more than the writing. */
+/**
+ * One file of a commit into the work tree (its folder made when new, as a hold's is), or a deleted one removed.
+ * Synchronously: hundreds of small asynchronous writes at once cost more than the writing.
+ */
 function writeOrRemove(absolute: string, file: { content: string; deleted?: boolean }): void {
   if (file.deleted) {
     rmSync(absolute, { force: true });
     return;
   }
-  mkdirSync(dirname(absolute), { recursive: true });
-  writeFileSync(absolute, file.content);
+  writeOver(absolute, file.content);
 }

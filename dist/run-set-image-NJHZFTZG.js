@@ -27,11 +27,11 @@ import {
 } from "./chunk-VMVPPYNY.js";
 import {
   inConfigRepoToLand
-} from "./chunk-BFXMQMWA.js";
+} from "./chunk-W7WPDJQ5.js";
 import {
   environmentNamed
 } from "./chunk-INDTGZUY.js";
-import "./chunk-3REPOTQP.js";
+import "./chunk-5FHQKLLL.js";
 import {
   MAX_BODY_LENGTH,
   VOLATILE_LINE

@@ -136,7 +136,7 @@ var setImageCommand = {
     };
     return { inputs, context };
   },
-  run: async ({ inputs, context }) => (await import("./run-set-image-HEWMIFZH.js")).runSetImage(inputs, context),
+  run: async ({ inputs, context }) => (await import("./run-set-image-NJHZFTZG.js")).runSetImage(inputs, context),
   async report(outcome) {
     const [{ setImageOutputs, setImageSummaryMarkdown }, { setOutputs, writeSummary }] = await Promise.all([
       import("./set-image-summary-6H5LYVCY.js"),

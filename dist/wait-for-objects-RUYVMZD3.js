@@ -31,7 +31,7 @@ import {
 } from "./chunk-TAZTHVOV.js";
 import {
   Git
-} from "./chunk-3REPOTQP.js";
+} from "./chunk-5FHQKLLL.js";
 import {
   parseOwnerName
 } from "./chunk-OENRT2KS.js";

@@ -8,14 +8,14 @@ import {
 } from "./chunk-VMVPPYNY.js";
 import {
   openConfigRepo
-} from "./chunk-BFXMQMWA.js";
+} from "./chunk-W7WPDJQ5.js";
 import {
   environmentNamed
 } from "./chunk-INDTGZUY.js";
 import {
   Git,
   GitError
-} from "./chunk-3REPOTQP.js";
+} from "./chunk-5FHQKLLL.js";
 import {
   findEveryKustomization
 } from "./chunk-FHCYASOH.js";

@@ -51,15 +51,15 @@ function clockOf(fixed) {
 
 // src/main.ts
 var COMMANDS = {
-  "set-image": async () => (await import("./set-image-CQCYFILX.js")).setImageCommand,
-  promote: async () => (await import("./promote-PS5BSE7I.js")).promoteCommand,
-  rollback: async () => (await import("./rollback-5B5JAEAM.js")).rollbackCommand,
-  release: async () => (await import("./release-I4N4J6C5.js")).releaseCommand,
-  "check-setup": async () => (await import("./check-setup-4W5YXUO2.js")).checkSetupCommand,
-  validate: async () => (await import("./validate-ROLOAWTG.js")).validateCommand,
-  wait: async () => (await import("./wait-VA7ZQPO5.js")).waitCommand,
-  "drift-check": async () => (await import("./drift-check-3OUHALXU.js")).driftCheckCommand,
-  "merge-reports": async () => (await import("./merge-reports-UVGV7JYC.js")).mergeReportsCommand
+  "set-image": async () => (await import("./set-image-GKTZTAIT.js")).setImageCommand,
+  promote: async () => (await import("./promote-WNWKWZN6.js")).promoteCommand,
+  rollback: async () => (await import("./rollback-AMU7EDKV.js")).rollbackCommand,
+  release: async () => (await import("./release-W45BE653.js")).releaseCommand,
+  "check-setup": async () => (await import("./check-setup-2ZH3QGV7.js")).checkSetupCommand,
+  validate: async () => (await import("./validate-FHYE2YKJ.js")).validateCommand,
+  wait: async () => (await import("./wait-WPVFSM2C.js")).waitCommand,
+  "drift-check": async () => (await import("./drift-check-CVK3CUCN.js")).driftCheckCommand,
+  "merge-reports": async () => (await import("./merge-reports-MSCIP7ER.js")).mergeReportsCommand
 };
 async function run() {
   try {

@@ -57,7 +57,7 @@ var driftCheckCommand = {
     };
     return { inputs, context: { github: new GitHubAccess(github, run, "for drift-check"), configFile: readConfigFile(), run } };
   },
-  run: async ({ inputs, context }) => (await import("./run-drift-check-7G7ONY4R.js")).runDriftCheck(inputs, context),
+  run: async ({ inputs, context }) => (await import("./run-drift-check-JC6OG7DM.js")).runDriftCheck(inputs, context),
   async report({ report, partition }, { inputs }) {
     const [{ driftReportFile, writeReportFile }, { setOutputs }, { showDriftReport }] = await Promise.all([
       import("./report-file-QOP7FMEF.js"),

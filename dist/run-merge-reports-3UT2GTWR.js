@@ -1,7 +1,7 @@
 const require = (globalThis[Symbol.for('gitops-promote.require')] ??= process.getBuiltinModule('node:module').createRequire(import.meta.url));
 import {
   keepTrackingIssueIfAsked
-} from "./chunk-YQCLERTR.js";
+} from "./chunk-NL4Z3HNH.js";
 import {
   driftItemsOf
 } from "./chunk-6QCDGUAS.js";
@@ -9,9 +9,9 @@ import {
   parseReportFile
 } from "./chunk-G2VD546V.js";
 import "./chunk-EUVYLUSK.js";
-import "./chunk-BFXMQMWA.js";
+import "./chunk-W7WPDJQ5.js";
 import "./chunk-INDTGZUY.js";
-import "./chunk-3REPOTQP.js";
+import "./chunk-5FHQKLLL.js";
 import "./chunk-ZZABWA7U.js";
 import "./chunk-42JSCESC.js";
 import {

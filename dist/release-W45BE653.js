@@ -58,7 +58,7 @@ var releaseCommand = {
       context: { github: new GitHubAccess(github, run, "to release a hold through the GitHub API or a pull request"), configFile: readConfigFile(), run }
     };
   },
-  run: async ({ inputs, context }) => (await import("./run-release-CL5RVGMW.js")).runRelease(inputs, context),
+  run: async ({ inputs, context }) => (await import("./run-release-3IPFDOOF.js")).runRelease(inputs, context),
   async report(outcome) {
     setOutputs(releaseOutputs(outcome));
     await writeSummary(releaseSummaryMarkdown(outcome));

@@ -10,11 +10,11 @@ import {
 } from "./chunk-VMVPPYNY.js";
 import {
   openConfigRepo
-} from "./chunk-BFXMQMWA.js";
+} from "./chunk-W7WPDJQ5.js";
 import {
   requirePromotionConfig
 } from "./chunk-INDTGZUY.js";
-import "./chunk-3REPOTQP.js";
+import "./chunk-5FHQKLLL.js";
 import {
   findEnvironment
 } from "./chunk-ZZABWA7U.js";
@@ -74,7 +74,7 @@ async function runWait(inputs, context) {
   const opened = await openConfigRepo(inputs.location, { branch: "", push: false, readOnly: true, github: context.github, configFile: context.configFile });
   await opened.repo.dispose();
   const targets = resolveWaitTargets(inputs, opened.config);
-  const { waitForObjects } = await import("./wait-for-objects-F5WZ76W4.js");
+  const { waitForObjects } = await import("./wait-for-objects-RUYVMZD3.js");
   return waitForObjects(targets, opened.snapshot.root, inputs, context, started);
 }
 export {

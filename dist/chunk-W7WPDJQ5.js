@@ -4,7 +4,7 @@ import {
 } from "./chunk-INDTGZUY.js";
 import {
   Git
-} from "./chunk-3REPOTQP.js";
+} from "./chunk-5FHQKLLL.js";
 import {
   InputError
 } from "./chunk-KBKTDO2V.js";
@@ -27,9 +27,35 @@ async function diagnose(github, use, error) {
 }
 
 // src/repo/local-checkout.ts
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
+
+// src/repo/write-over.ts
+import { closeSync, constants, ftruncateSync, mkdirSync, openSync, writeSync } from "node:fs";
+import { dirname } from "node:path";
+function writeOver(path, content) {
+  const bytes = Buffer.from(content);
+  const fd = openCreating(path);
+  try {
+    for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written, written);
+    ftruncateSync(fd, bytes.length);
+  } finally {
+    closeSync(fd);
+  }
+}
+function openCreating(path) {
+  const flags = constants.O_WRONLY | constants.O_CREAT;
+  try {
+    return openSync(path, flags, 438);
+  } catch (error) {
+    if (error.code !== "ENOENT") throw error;
+    mkdirSync(dirname(path), { recursive: true });
+    return openSync(path, flags, 438);
+  }
+}
+
+// src/repo/local-checkout.ts
 var LocalCheckout = class {
   constructor(path, options = { push: true }) {
     this.path = path;
@@ -97,8 +123,7 @@ function writeOrRemove(absolute, file) {
     rmSync(absolute, { force: true });
     return;
   }
-  mkdirSync(dirname(absolute), { recursive: true });
-  writeFileSync(absolute, file.content);
+  writeOver(absolute, file.content);
 }
 
 // src/repo/open-config-repo.ts

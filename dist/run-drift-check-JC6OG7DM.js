@@ -2,11 +2,11 @@ const require = (globalThis[Symbol.for('gitops-promote.require')] ??= process.ge
 import {
   keepTrackingIssueIfAsked,
   runDriftCheck
-} from "./chunk-YQCLERTR.js";
+} from "./chunk-NL4Z3HNH.js";
 import "./chunk-EUVYLUSK.js";
-import "./chunk-BFXMQMWA.js";
+import "./chunk-W7WPDJQ5.js";
 import "./chunk-INDTGZUY.js";
-import "./chunk-3REPOTQP.js";
+import "./chunk-5FHQKLLL.js";
 import "./chunk-ZZABWA7U.js";
 import "./chunk-42JSCESC.js";
 import "./chunk-WACLQDPL.js";

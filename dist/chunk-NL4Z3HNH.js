@@ -5,14 +5,14 @@ import {
 import {
   openConfigRepo,
   withGitHubDiagnosis
-} from "./chunk-BFXMQMWA.js";
+} from "./chunk-W7WPDJQ5.js";
 import {
   loadPromotionConfig,
   requirePromotionConfig
 } from "./chunk-INDTGZUY.js";
 import {
   Git
-} from "./chunk-3REPOTQP.js";
+} from "./chunk-5FHQKLLL.js";
 import {
   group,
   info,

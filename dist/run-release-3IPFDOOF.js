@@ -20,11 +20,11 @@ import {
 } from "./chunk-VMVPPYNY.js";
 import {
   inConfigRepoToLand
-} from "./chunk-BFXMQMWA.js";
+} from "./chunk-W7WPDJQ5.js";
 import {
   requirePromotionConfig
 } from "./chunk-INDTGZUY.js";
-import "./chunk-3REPOTQP.js";
+import "./chunk-5FHQKLLL.js";
 import "./chunk-Y3AGFE2I.js";
 import "./chunk-VG2LPK36.js";
 import "./chunk-MJQOG5ZV.js";

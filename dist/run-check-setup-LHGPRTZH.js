@@ -1,9 +1,9 @@
 const require = (globalThis[Symbol.for('gitops-promote.require')] ??= process.getBuiltinModule('node:module').createRequire(import.meta.url));
 import {
   connectConfigRepo
-} from "./chunk-BFXMQMWA.js";
+} from "./chunk-W7WPDJQ5.js";
 import "./chunk-INDTGZUY.js";
-import "./chunk-3REPOTQP.js";
+import "./chunk-5FHQKLLL.js";
 import "./chunk-ZZABWA7U.js";
 import "./chunk-42JSCESC.js";
 import {

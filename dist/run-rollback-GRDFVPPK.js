@@ -45,11 +45,11 @@ import {
 import {
   LocalCheckout,
   inConfigRepoToLand
-} from "./chunk-BFXMQMWA.js";
+} from "./chunk-W7WPDJQ5.js";
 import {
   requirePromotionConfig
 } from "./chunk-INDTGZUY.js";
-import "./chunk-3REPOTQP.js";
+import "./chunk-5FHQKLLL.js";
 import "./chunk-Y3AGFE2I.js";
 import {
   withPolicy

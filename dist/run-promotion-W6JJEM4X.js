@@ -4,9 +4,9 @@ import {
 } from "./chunk-STCLBN6F.js";
 import {
   inConfigRepoToLand
-} from "./chunk-BFXMQMWA.js";
+} from "./chunk-W7WPDJQ5.js";
 import "./chunk-INDTGZUY.js";
-import "./chunk-3REPOTQP.js";
+import "./chunk-5FHQKLLL.js";
 import "./chunk-ZZABWA7U.js";
 import "./chunk-42JSCESC.js";
 import "./chunk-KBKTDO2V.js";
@@ -25,7 +25,7 @@ async function runPromotion(inputs, context) {
     },
     // The promotion's own modules (the plan, the render check, the gates, the PR) load once the repo is open:
     // an input the opening refuses (no checkout, no repository) costs no more than reading the inputs.
-    async (opened) => (await import("./promote-in-repo-HPTP2S7B.js")).promoteInRepo(inputs, context, opened)
+    async (opened) => (await import("./promote-in-repo-LZM5PVPY.js")).promoteInRepo(inputs, context, opened)
   );
 }
 export {

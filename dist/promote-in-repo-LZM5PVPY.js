@@ -59,7 +59,7 @@ import {
 } from "./chunk-INDTGZUY.js";
 import {
   Git
-} from "./chunk-3REPOTQP.js";
+} from "./chunk-5FHQKLLL.js";
 import {
   redactSecrets
 } from "./chunk-Y3AGFE2I.js";
