@@ -8,9 +8,10 @@ import { remoteFile, startPromoteWorld, type PromoteWorld } from './promote-fixt
 
 /**
  * How many times kustomize renders an edited overlay. A `kubectl` first on
- * PATH writes each call to a log and hands it to the real one (and a
- * `kustomize` there that fails its version check, so the action picks
- * kubectl). The render check and validation share the render after the edit;
+ * PATH writes each call to a log and hands it to the real one, and so does a
+ * `kustomize` there (which the action picks when PATH has it, as on GitHub's
+ * runners): its `build DIR` is logged as kubectl's `kustomize DIR` and
+ * rendered by the real kubectl. The render check and validation share the render after the edit;
  * set-image's downgrade guard also renders the overlay as it was before the
  * edit, to compare what runs, only where the edit alone cannot say what ran
  * (an added entry, say); origin annotations cost one more render only for an
@@ -36,7 +37,10 @@ beforeAll(() => {
   bin = mkdtempSync(join(tmpdir(), 'gitops-promote-kubectl-log-'));
   log = join(bin, 'calls.log');
   writeFileSync(join(bin, 'kubectl'), `#!/bin/sh\nprintf '%s\\n' "$*" >> "${log}"\nexec "${findOnPath('kubectl')}" "$@"\n`);
-  writeFileSync(join(bin, 'kustomize'), '#!/bin/sh\nexit 1\n');
+  writeFileSync(
+    join(bin, 'kustomize'),
+    `#!/bin/sh\n[ "$1" = build ] || exit 1\nshift\nprintf 'kustomize %s\\n' "$*" >> "${log}"\nexec "${findOnPath('kubectl')}" kustomize "$@"\n`,
+  );
   chmodSync(join(bin, 'kubectl'), 0o755);
   chmodSync(join(bin, 'kustomize'), 0o755);
 });

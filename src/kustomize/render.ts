@@ -1,4 +1,5 @@
-import { canRun, runProcess } from '../process/run-process.js';
+import which from 'which';
+import { runProcess } from '../process/run-process.js';
 import { parseYamlStream } from './rendered-yaml.js';
 
 /**
@@ -17,9 +18,11 @@ export type RenderResult = { ok: true; yaml: string } | { ok: false; error: stri
 let cachedRenderer: Promise<Renderer | null> | undefined;
 
 export function findRenderer(): Promise<Renderer | null> {
+  // Looked up on PATH as the shell looks a program up, not asked for its version: starting a Go program to ask
+  // held every first render back by some 40 ms.
   cachedRenderer ??= (async () => {
-    if (await canRun('kustomize', ['version'])) return { command: ['kustomize', 'build'], describe: 'kustomize build' };
-    if (await canRun('kubectl', ['version', '--client'])) return { command: ['kubectl', 'kustomize'], describe: 'kubectl kustomize' };
+    if (await which('kustomize', { nothrow: true })) return { command: ['kustomize', 'build'], describe: 'kustomize build' };
+    if (await which('kubectl', { nothrow: true })) return { command: ['kubectl', 'kustomize'], describe: 'kubectl kustomize' };
     return null;
   })();
   return cachedRenderer;

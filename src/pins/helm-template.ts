@@ -1,8 +1,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import which from 'which';
 import type { RenderResult } from '../kustomize/render.js';
-import { canRun, runProcess } from '../process/run-process.js';
+import { runProcess } from '../process/run-process.js';
 import type { HelmParameter } from './argocd-sources.js';
 
 /**
@@ -74,7 +75,7 @@ export async function templateChart(helm: string, call: HelmTemplateCall): Promi
   }
 }
 
-/** `helm` when it runs from PATH, else null. */
+/** `helm` when PATH has it, else null (looked up, as kustomize is: not started to ask its version). */
 export async function findHelm(): Promise<string | null> {
-  return (await canRun('helm', ['version', '--short'])) ? 'helm' : null;
+  return (await which('helm', { nothrow: true })) ? 'helm' : null;
 }

@@ -39,15 +39,6 @@ export function runProcess(command: string, args: readonly string[], options: Ru
   });
 }
 
-/** Whether a program can be started (found on PATH). */
-export async function canRun(command: string, args: readonly string[]): Promise<boolean> {
-  try {
-    return (await runProcess(command, args)).exitCode === 0;
-  } catch {
-    return false;
-  }
-}
-
 /** Runs `work` over `items` with at most `limit` at once, keeping the order of results. */
 export async function mapWithLimit<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);

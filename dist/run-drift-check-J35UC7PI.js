@@ -1,0 +1,19 @@
+const require = (globalThis[Symbol.for('gitops-promote.require')] ??= process.getBuiltinModule('node:module').createRequire(import.meta.url));
+import {
+  keepTrackingIssueIfAsked,
+  runDriftCheck
+} from "./chunk-KGLLQJPG.js";
+import "./chunk-EUVYLUSK.js";
+import "./chunk-ZZTI7772.js";
+import "./chunk-INDTGZUY.js";
+import "./chunk-E6JEU2TP.js";
+import "./chunk-ZZABWA7U.js";
+import "./chunk-42JSCESC.js";
+import "./chunk-WACLQDPL.js";
+import "./chunk-NZZWJ5E7.js";
+import "./chunk-KBKTDO2V.js";
+import "./chunk-2QGGJF6Q.js";
+export {
+  keepTrackingIssueIfAsked,
+  runDriftCheck
+};
