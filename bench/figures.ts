@@ -19,7 +19,18 @@ export interface Figure {
   measured: Quantity;
   /** What the figure competes with, measured in the same run, in the same unit. */
   competitor?: { name: string; value: number };
+  /**
+   * Where each run of the figure was made right beside one of its competitor: the median of those pairs' ratios,
+   * which a machine whose speed drifts from minute to minute (a shared host) moves far less than the ratio of the
+   * two medians does, since both runs of a pair meet the same speed.
+   */
+  pairedRatio?: number;
   goal?: Goal;
+}
+
+/** The median of `measured[i] / competitor[i]` over runs made in pairs. */
+export function medianPairedRatio(measured: readonly number[], competitor: readonly number[]): number {
+  return median(measured.map((value, index) => value / competitor[index]));
 }
 
 export function format(quantity: Quantity): string {
@@ -42,6 +53,7 @@ export function format(quantity: Quantity): string {
 }
 
 export function ratioOf(figure: Figure): number | undefined {
+  if (figure.pairedRatio !== undefined) return figure.pairedRatio;
   return figure.competitor && figure.competitor.value > 0 ? figure.measured.value / figure.competitor.value : undefined;
 }
 

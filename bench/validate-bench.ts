@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { BenchContext, BenchPart } from './bench-part.js';
 import { LARGE_RESOURCES, REPEAT, overlayCount } from './bench-settings.js';
 import { runBuiltAction } from './built-action.js';
-import { format, median, printHeading, printTable, spread, type Figure } from './figures.js';
+import { format, median, medianPairedRatio, printHeading, printTable, spread, type Figure } from './figures.js';
 import { RENDERS_AT_ONCE, renderAlone } from './kustomize-alone.js';
 import type { TreeMemory } from './process-tree-memory.js';
 import { readValidateReport, type ValidateTotals } from './validate-report.js';
@@ -138,13 +138,12 @@ const checksPerWallSecond = (totals: ValidateTotals): number => perSecond(totals
 function timeRows(context: BenchContext, runs: PairedRun[]): string[][] {
   const aloneMs = runs.map((run) => run.aloneMs);
   const validateMs = runs.map((run) => run.validateMs);
-  const ratio = median(validateMs) / median(aloneMs);
   const resources = runs[0].totals.resources;
   const checksMs = runs.map((run) => run.totals.validateMs);
   const checksCpuMs = runs.map((run) => run.totals.checksCpuMs);
   return [
     [`${context.renderer.describe} alone${runs[0].totals.overlays > 1 ? `, ${RENDERS_AT_ONCE} at once` : ''}`, spread(aloneMs.map(seconds), 's')],
-    ['validate (node dist/index.js, process start included)', `${spread(validateMs.map(seconds), 's')}: ${ratio.toFixed(2)}× rendering alone`],
+    ['validate (node dist/index.js, process start included)', `${spread(validateMs.map(seconds), 's')}: ${ratios(validateMs, aloneMs)}`],
     ...cpuRows(runs),
     [
       '  renders inside validate, summed over overlays',
@@ -173,8 +172,14 @@ function cpuRows(runs: PairedRun[]): string[][] {
   if (!alone || !validate) return [['CPU time', 'not measured (no /usr/bin/time)']];
   return [
     ['CPU time, rendering alone (user + system, whole tree)', spread(alone, 's')],
-    ['CPU time, validate (user + system, node + children)', `${spread(validate, 's')}: ${(median(validate) / median(alone)).toFixed(2)}× rendering alone`],
+    ['CPU time, validate (user + system, node + children)', `${spread(validate, 's')}: ${ratios(validate, alone)}`],
   ];
+}
+
+/** "1.03× rendering alone (median of the 3 pairs' ratios; ratio of the medians 1.05×)" */
+function ratios(validate: readonly number[], alone: readonly number[]): string {
+  const paired = medianPairedRatio(validate, alone);
+  return `${paired.toFixed(2)}× rendering alone (median of the ${validate.length} pairs' ratios; ratio of the medians ${(median(validate) / median(alone)).toFixed(2)}×)`;
 }
 
 function cpuTimes(runs: PairedRun[], pick: (run: PairedRun) => number | undefined): number[] | undefined {
@@ -188,6 +193,10 @@ function timeFigures(context: BenchContext, label: string, runs: PairedRun[]): F
       name: `validate wall time, ${label}`,
       measured: { value: median(runs.map((run) => seconds(run.validateMs))), unit: 's' },
       competitor: { name: `${context.renderer.describe} alone`, value: median(runs.map((run) => seconds(run.aloneMs))) },
+      pairedRatio: medianPairedRatio(
+        runs.map((run) => run.validateMs),
+        runs.map((run) => run.aloneMs),
+      ),
       goal: VALIDATE_GOAL,
     },
     ...cpuFigure(context, label, runs),
@@ -214,6 +223,7 @@ function cpuFigure(context: BenchContext, label: string, runs: PairedRun[]): Fig
       name: `validate CPU time, ${label}`,
       measured: { value: median(validate), unit: 's' },
       competitor: { name: `${context.renderer.describe} alone`, value: median(alone) },
+      pairedRatio: medianPairedRatio(validate, alone),
       goal: VALIDATE_GOAL,
     },
   ];
