@@ -1,7 +1,7 @@
 const require = (globalThis[Symbol.for('gitops-promote.require')] ??= process.getBuiltinModule('node:module').createRequire(import.meta.url));
 import {
   run
-} from "./chunk-LDIDU2CY.js";
+} from "./chunk-XVQJECBB.js";
 import "./chunk-2TLWLIFK.js";
 import "./chunk-FSIE4I26.js";
 import "./chunk-NZZWJ5E7.js";
@@ -28,7 +28,7 @@ if (!isSupportedNode(process.versions.node)) {
 
 // src/index.ts
 if (process.argv.length > 2) {
-  const { runCli } = await import("./run-cli-B7NSRFQZ.js");
+  const { runCli } = await import("./run-cli-XQJ6M3IO.js");
   await runCli(process.argv.slice(2));
 } else {
   await run();

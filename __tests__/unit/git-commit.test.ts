@@ -80,6 +80,17 @@ describe('Git.commit', () => {
     expect(git(root, 'reflog', '-1', '--format=%gs')).toBe('commit: Set web to 1.2.0');
   });
 
+  test.each(ways)('%s: commitBeforeStaging answers once HEAD is the commit; once staged settles, the index holds it too', async (_way, env) => {
+    const root = seedRepo();
+    for (const file of files) writeFileSync(join(root, file.path), file.content);
+    const { sha, staged } = await new Git(root, env).commitBeforeStaging(files, 'Set web to 1.2.0', author);
+    // What a push reads is there already: the branch at the commit, the commit's files in it.
+    expect(git(root, 'rev-parse', 'main')).toBe(sha);
+    expect(git(root, 'show', `${sha}:dev/kustomization.yaml`)).toBe(files[0].content.trimEnd());
+    await staged;
+    expect(git(root, 'status', '--porcelain=v1')).toBe('M  other/kustomization.yaml');
+  });
+
   test('fast-import leaves no helper ref behind, and a second commit builds on the first', async () => {
     const root = seedRepo();
     const first = await commitFiles(root, files.slice(0, 1), 'first');

@@ -166,10 +166,21 @@ export class Git {
    * GIT_AUTHOR_DATE or GIT_COMMITTER_DATE, an identity or path git must clean or quote, a file that is not a plain one.
    */
   async commit(files: readonly FileContent[], message: string, author: Identity): Promise<string> {
+    const { sha, staged } = await this.commitBeforeStaging(files, message, author);
+    await staged;
+    return sha;
+  }
+
+  /**
+   * The same commit, answered once HEAD's branch points at it: `staged` settles when the index holds the commit's
+   * paths as committed, so that what needs only the commit (a push) runs meanwhile. Anything else that touches the
+   * index or the work tree (a reset, another commit) waits for `staged`.
+   */
+  async commitBeforeStaging(files: readonly FileContent[], message: string, author: Identity): Promise<{ sha: string; staged: Promise<void> }> {
     const paths = files.map((file) => file.path);
     // Three questions of the repository that do not depend on each other, asked at once.
     const [modes, signs, parent] = await Promise.all([this.indexModes(paths), this.signsCommits(), this.head()]);
-    if (signs || !this.canFastImport(files, modes, author)) return this.commitWithPorcelain(paths, message, author);
+    if (signs || !this.canFastImport(files, modes, author)) return { sha: await this.commitWithPorcelain(paths, message, author), staged: Promise.resolve() };
     const ref = `refs/gitops-promote/landing-${process.pid}`;
     // The stream ends by asking for the commit's id (get-mark): no other git process has to look it up.
     const commit = await this.run(
@@ -179,8 +190,9 @@ export class Git {
     );
     // One transaction: HEAD's branch moves from the parent it was built on (as `git commit` moves it), the helper ref goes.
     await this.run(['update-ref', '-m', `commit: ${message.split('\n')[0]}`, '--stdin'], {}, `update HEAD ${commit} ${parent}\ndelete ${ref}\n`);
-    await this.run(['reset', '--quiet', '--', ...paths]);
-    return commit;
+    const staged = this.run(['reset', '--quiet', '--', ...paths]).then(() => undefined);
+    staged.catch(() => undefined); // the caller awaits it; until then a failure must not be an unhandled rejection
+    return { sha: commit, staged };
   }
 
   private async commitWithPorcelain(paths: readonly string[], message: string, author: Identity): Promise<string> {

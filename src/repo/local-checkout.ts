@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Git } from './git.js';
 import { writeOver } from './write-over.js';
-import type { CommitOutcome, CommitRequest, ConfigRepo, Snapshot } from './config-repo.js';
+import type { CommitOutcome, CommitRequest, ConfigRepo, LandTarget, Snapshot } from './config-repo.js';
 
 /**
  * The config repo as a local git checkout (actions/checkout): the work tree is
@@ -52,29 +52,24 @@ export class LocalCheckout implements ConfigRepo {
   async commit(request: CommitRequest): Promise<CommitOutcome> {
     const { snapshot, target } = request;
     for (const file of request.files) writeOrRemove(join(this.path, file.path), file);
-    const sha = await this.git.commit(request.files, request.message, request.author);
-    if (!this.options.push) return { outcome: 'landed', sha, pushed: false };
-    if (target.mode === 'force') {
-      // A branch this action owns: pushed, then the checkout goes back to the commit it was on.
-      try {
-        await this.git.forcePush(this.remote, target.branch, target.lease);
-      } finally {
-        await this.git.resetKeep(snapshot.commit);
-      }
-      return { outcome: 'landed', sha, pushed: true };
+    const { sha, staged } = await this.git.commitBeforeStaging(request.files, request.message, request.author);
+    if (!this.options.push) {
+      await staged;
+      return { outcome: 'landed', sha, pushed: false };
     }
-    let pushed: 'pushed' | 'moved';
-    try {
-      pushed = await this.git.push(this.remote, target.branch);
-    } catch (error) {
-      await this.git.resetKeep(snapshot.commit);
-      throw error;
-    }
-    if (pushed === 'moved') {
-      await this.git.resetKeep(snapshot.commit);
-      return { outcome: 'moved' };
-    }
-    return { outcome: 'landed', sha, pushed: true };
+    // The push needs only the commit: it runs while the index catches up with it, and both are over before any reset.
+    const [pushed] = await Promise.allSettled([this.pushTo(target), staged]);
+    await staged;
+    // A branch this action owns goes back to the commit it was on, pushed or not; any other does when its push failed or the branch moved.
+    if (target.mode === 'force' || pushed.status === 'rejected' || pushed.value === 'moved') await this.git.resetKeep(snapshot.commit);
+    if (pushed.status === 'rejected') throw pushed.reason;
+    return pushed.value === 'moved' ? { outcome: 'moved' } : { outcome: 'landed', sha, pushed: true };
+  }
+
+  private async pushTo(target: LandTarget): Promise<'pushed' | 'moved'> {
+    if (target.mode === 'fast-forward') return this.git.push(this.remote, target.branch);
+    await this.git.forcePush(this.remote, target.branch, target.lease);
+    return 'pushed';
   }
 
   async dispose(): Promise<void> {}

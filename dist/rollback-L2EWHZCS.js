@@ -101,7 +101,7 @@ var rollbackCommand = {
       context: { github: new GitHubAccess(github, run, "to land a rollback through the GitHub API or a pull request"), configFile: readConfigFile(), run }
     };
   },
-  run: async ({ inputs, context }) => (await import("./run-rollback-MV2PXZT4.js")).runRollback(inputs, context),
+  run: async ({ inputs, context }) => (await import("./run-rollback-OS3R6ZLM.js")).runRollback(inputs, context),
   async report(outcome) {
     setOutputs(rollbackOutputs(outcome));
     if (outcome.commitSha && !outcome.pullRequest) exportVariable(COMMIT_SHA_VARIABLE, outcome.commitSha);

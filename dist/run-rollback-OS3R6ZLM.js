@@ -45,11 +45,11 @@ import {
 import {
   LocalCheckout,
   inConfigRepoToLand
-} from "./chunk-ZZTI7772.js";
+} from "./chunk-AFYX2MWJ.js";
 import {
   requirePromotionConfig
 } from "./chunk-INDTGZUY.js";
-import "./chunk-E6JEU2TP.js";
+import "./chunk-HUSS5IF7.js";
 import "./chunk-Y3AGFE2I.js";
 import {
   withPolicy

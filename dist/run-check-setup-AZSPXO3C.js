@@ -1,9 +1,9 @@
 const require = (globalThis[Symbol.for('gitops-promote.require')] ??= process.getBuiltinModule('node:module').createRequire(import.meta.url));
 import {
   connectConfigRepo
-} from "./chunk-ZZTI7772.js";
+} from "./chunk-AFYX2MWJ.js";
 import "./chunk-INDTGZUY.js";
-import "./chunk-E6JEU2TP.js";
+import "./chunk-HUSS5IF7.js";
 import "./chunk-ZZABWA7U.js";
 import "./chunk-42JSCESC.js";
 import {

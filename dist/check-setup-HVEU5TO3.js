@@ -27,7 +27,7 @@ import "./chunk-2QGGJF6Q.js";
 // src/commands/check-setup.ts
 var checkSetupCommand = {
   readInputs: (run) => ({ github: new GitHubAccess(readGitHubTarget(run), run, "to check the set-up"), configFile: readConfigFile() }),
-  run: async (context) => (await import("./run-check-setup-4JH6ZXBG.js")).runCheckSetup(context),
+  run: async (context) => (await import("./run-check-setup-AZSPXO3C.js")).runCheckSetup(context),
   async report({ repository, configNote, findings }) {
     const [{ setupSummaryMarkdown }, { setOutputs, writeSummary }] = await Promise.all([
       import("./setup-summary-JHNDBDWF.js"),

@@ -117,9 +117,19 @@ var Git = class {
    * GIT_AUTHOR_DATE or GIT_COMMITTER_DATE, an identity or path git must clean or quote, a file that is not a plain one.
    */
   async commit(files, message, author) {
+    const { sha, staged } = await this.commitBeforeStaging(files, message, author);
+    await staged;
+    return sha;
+  }
+  /**
+   * The same commit, answered once HEAD's branch points at it: `staged` settles when the index holds the commit's
+   * paths as committed, so that what needs only the commit (a push) runs meanwhile. Anything else that touches the
+   * index or the work tree (a reset, another commit) waits for `staged`.
+   */
+  async commitBeforeStaging(files, message, author) {
     const paths = files.map((file) => file.path);
     const [modes, signs, parent] = await Promise.all([this.indexModes(paths), this.signsCommits(), this.head()]);
-    if (signs || !this.canFastImport(files, modes, author)) return this.commitWithPorcelain(paths, message, author);
+    if (signs || !this.canFastImport(files, modes, author)) return { sha: await this.commitWithPorcelain(paths, message, author), staged: Promise.resolve() };
     const ref = `refs/gitops-promote/landing-${process.pid}`;
     const commit = await this.run(
       ["fast-import", "--quiet", "--done", "--force", "--date-format=now"],
@@ -129,8 +139,9 @@ var Git = class {
     await this.run(["update-ref", "-m", `commit: ${message.split("\n")[0]}`, "--stdin"], {}, `update HEAD ${commit} ${parent}
 delete ${ref}
 `);
-    await this.run(["reset", "--quiet", "--", ...paths]);
-    return commit;
+    const staged = this.run(["reset", "--quiet", "--", ...paths]).then(() => void 0);
+    staged.catch(() => void 0);
+    return { sha: commit, staged };
   }
   async commitWithPorcelain(paths, message, author) {
     await this.run(["add", "--", ...paths]);

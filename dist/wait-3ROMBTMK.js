@@ -61,7 +61,7 @@ var waitCommand = {
     };
     return { inputs, context: { target, github: new GitHubAccess(target, run, "to compare commits"), configFile: readConfigFile(), run } };
   },
-  run: async ({ inputs, context }) => (await import("./run-wait-V32IBA33.js")).runWait(inputs, context),
+  run: async ({ inputs, context }) => (await import("./run-wait-BLH66MHK.js")).runWait(inputs, context),
   async report(outcome) {
     const [{ shortSha }, { setOutputs, writeSummary }, { waitOutputs, waitSummaryMarkdown }] = await Promise.all([
       import("./wait-types-G5SFAEFP.js"),

@@ -51,15 +51,15 @@ function clockOf(fixed) {
 
 // src/main.ts
 var COMMANDS = {
-  "set-image": async () => (await import("./set-image-EXH3NDQM.js")).setImageCommand,
-  promote: async () => (await import("./promote-RNWQTUOS.js")).promoteCommand,
-  rollback: async () => (await import("./rollback-F6HHLGSS.js")).rollbackCommand,
-  release: async () => (await import("./release-LDIUZNTH.js")).releaseCommand,
-  "check-setup": async () => (await import("./check-setup-UVVCZZBB.js")).checkSetupCommand,
-  validate: async () => (await import("./validate-YFXBHCZO.js")).validateCommand,
-  wait: async () => (await import("./wait-LPGNUZE7.js")).waitCommand,
-  "drift-check": async () => (await import("./drift-check-LHJIH7WA.js")).driftCheckCommand,
-  "merge-reports": async () => (await import("./merge-reports-DXNKJ4KI.js")).mergeReportsCommand
+  "set-image": async () => (await import("./set-image-OH4KM7WC.js")).setImageCommand,
+  promote: async () => (await import("./promote-HQZGQXF7.js")).promoteCommand,
+  rollback: async () => (await import("./rollback-L2EWHZCS.js")).rollbackCommand,
+  release: async () => (await import("./release-EVV5XJYS.js")).releaseCommand,
+  "check-setup": async () => (await import("./check-setup-HVEU5TO3.js")).checkSetupCommand,
+  validate: async () => (await import("./validate-4EX2GN4D.js")).validateCommand,
+  wait: async () => (await import("./wait-3ROMBTMK.js")).waitCommand,
+  "drift-check": async () => (await import("./drift-check-UAF5L64I.js")).driftCheckCommand,
+  "merge-reports": async () => (await import("./merge-reports-PCGL6JJF.js")).mergeReportsCommand
 };
 async function run() {
   try {

@@ -5,14 +5,14 @@ import {
 import {
   openConfigRepo,
   withGitHubDiagnosis
-} from "./chunk-ZZTI7772.js";
+} from "./chunk-AFYX2MWJ.js";
 import {
   loadPromotionConfig,
   requirePromotionConfig
 } from "./chunk-INDTGZUY.js";
 import {
   Git
-} from "./chunk-E6JEU2TP.js";
+} from "./chunk-HUSS5IF7.js";
 import {
   group,
   info,

@@ -8,14 +8,14 @@ import {
 } from "./chunk-VMVPPYNY.js";
 import {
   openConfigRepo
-} from "./chunk-ZZTI7772.js";
+} from "./chunk-AFYX2MWJ.js";
 import {
   environmentNamed
 } from "./chunk-INDTGZUY.js";
 import {
   Git,
   GitError
-} from "./chunk-E6JEU2TP.js";
+} from "./chunk-HUSS5IF7.js";
 import {
   findEveryKustomization
 } from "./chunk-FHCYASOH.js";

@@ -1,7 +1,7 @@
 const require = (globalThis[Symbol.for('gitops-promote.require')] ??= process.getBuiltinModule('node:module').createRequire(import.meta.url));
 import {
   keepTrackingIssueIfAsked
-} from "./chunk-KGLLQJPG.js";
+} from "./chunk-AKKJ6T5Z.js";
 import {
   driftItemsOf
 } from "./chunk-6QCDGUAS.js";
@@ -9,9 +9,9 @@ import {
   parseReportFile
 } from "./chunk-G2VD546V.js";
 import "./chunk-EUVYLUSK.js";
-import "./chunk-ZZTI7772.js";
+import "./chunk-AFYX2MWJ.js";
 import "./chunk-INDTGZUY.js";
-import "./chunk-E6JEU2TP.js";
+import "./chunk-HUSS5IF7.js";
 import "./chunk-ZZABWA7U.js";
 import "./chunk-42JSCESC.js";
 import {

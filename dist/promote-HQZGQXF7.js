@@ -62,7 +62,7 @@ var promoteCommand = {
     };
     return { inputs, context: { github: new GitHubAccess(github, run, "to open promotion pull requests"), configFile: readConfigFile(), run } };
   },
-  run: async ({ inputs, context }) => (await import("./run-promotion-CBJ7ZZY4.js")).runPromotion(inputs, context),
+  run: async ({ inputs, context }) => (await import("./run-promotion-I36ZBPEZ.js")).runPromotion(inputs, context),
   async report(outcome, { inputs }) {
     const [{ gateAnnouncement, promoteOutputs, promotionSummaryMarkdown }, { setOutputs, writeSummary }] = await Promise.all([
       import("./promotion-summary-NH45AHG5.js"),

@@ -31,7 +31,7 @@ import {
 } from "./chunk-TAZTHVOV.js";
 import {
   Git
-} from "./chunk-E6JEU2TP.js";
+} from "./chunk-HUSS5IF7.js";
 import {
   parseOwnerName
 } from "./chunk-OENRT2KS.js";

@@ -20,11 +20,11 @@ import {
 } from "./chunk-VMVPPYNY.js";
 import {
   inConfigRepoToLand
-} from "./chunk-ZZTI7772.js";
+} from "./chunk-AFYX2MWJ.js";
 import {
   requirePromotionConfig
 } from "./chunk-INDTGZUY.js";
-import "./chunk-E6JEU2TP.js";
+import "./chunk-HUSS5IF7.js";
 import "./chunk-Y3AGFE2I.js";
 import "./chunk-VG2LPK36.js";
 import "./chunk-MJQOG5ZV.js";

@@ -59,7 +59,7 @@ import {
 } from "./chunk-INDTGZUY.js";
 import {
   Git
-} from "./chunk-E6JEU2TP.js";
+} from "./chunk-HUSS5IF7.js";
 import {
   redactSecrets
 } from "./chunk-Y3AGFE2I.js";

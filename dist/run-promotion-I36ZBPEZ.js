@@ -4,9 +4,9 @@ import {
 } from "./chunk-STCLBN6F.js";
 import {
   inConfigRepoToLand
-} from "./chunk-ZZTI7772.js";
+} from "./chunk-AFYX2MWJ.js";
 import "./chunk-INDTGZUY.js";
-import "./chunk-E6JEU2TP.js";
+import "./chunk-HUSS5IF7.js";
 import "./chunk-ZZABWA7U.js";
 import "./chunk-42JSCESC.js";
 import "./chunk-KBKTDO2V.js";
@@ -25,7 +25,7 @@ async function runPromotion(inputs, context) {
     },
     // The promotion's own modules (the plan, the render check, the gates, the PR) load once the repo is open:
     // an input the opening refuses (no checkout, no repository) costs no more than reading the inputs.
-    async (opened) => (await import("./promote-in-repo-4FQUTLPG.js")).promoteInRepo(inputs, context, opened)
+    async (opened) => (await import("./promote-in-repo-W3FM74KH.js")).promoteInRepo(inputs, context, opened)
   );
 }
 export {

@@ -1,7 +1,7 @@
 const require = (globalThis[Symbol.for('gitops-promote.require')] ??= process.getBuiltinModule('node:module').createRequire(import.meta.url));
 import {
   run
-} from "./chunk-LDIDU2CY.js";
+} from "./chunk-XVQJECBB.js";
 import "./chunk-2TLWLIFK.js";
 import "./chunk-FSIE4I26.js";
 import "./chunk-NZZWJ5E7.js";

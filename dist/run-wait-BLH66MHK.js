@@ -10,11 +10,11 @@ import {
 } from "./chunk-VMVPPYNY.js";
 import {
   openConfigRepo
-} from "./chunk-ZZTI7772.js";
+} from "./chunk-AFYX2MWJ.js";
 import {
   requirePromotionConfig
 } from "./chunk-INDTGZUY.js";
-import "./chunk-E6JEU2TP.js";
+import "./chunk-HUSS5IF7.js";
 import {
   findEnvironment
 } from "./chunk-ZZABWA7U.js";
@@ -74,7 +74,7 @@ async function runWait(inputs, context) {
   const opened = await openConfigRepo(inputs.location, { branch: "", push: false, readOnly: true, github: context.github, configFile: context.configFile });
   await opened.repo.dispose();
   const targets = resolveWaitTargets(inputs, opened.config);
-  const { waitForObjects } = await import("./wait-for-objects-HANTZED5.js");
+  const { waitForObjects } = await import("./wait-for-objects-M7NKHQNJ.js");
   return waitForObjects(targets, opened.snapshot.root, inputs, context, started);
 }
 export {

@@ -57,7 +57,7 @@ var driftCheckCommand = {
     };
     return { inputs, context: { github: new GitHubAccess(github, run, "for drift-check"), configFile: readConfigFile(), run } };
   },
-  run: async ({ inputs, context }) => (await import("./run-drift-check-J35UC7PI.js")).runDriftCheck(inputs, context),
+  run: async ({ inputs, context }) => (await import("./run-drift-check-D2HSMK7D.js")).runDriftCheck(inputs, context),
   async report({ report, partition }, { inputs }) {
     const [{ driftReportFile, writeReportFile }, { setOutputs }, { showDriftReport }] = await Promise.all([
       import("./report-file-QOP7FMEF.js"),

@@ -31,7 +31,7 @@ var mergeReportsCommand = {
     };
     return { inputs, context: { github: new GitHubAccess(readGitHubTarget(run), run, "to keep the tracking issue"), run, cwd: process.cwd() } };
   },
-  run: async ({ inputs, context }) => (await import("./run-merge-reports-UDWLLMPA.js")).runMergeReports(inputs, context),
+  run: async ({ inputs, context }) => (await import("./run-merge-reports-6ZOIMIM6.js")).runMergeReports(inputs, context),
   async report(merged, { inputs }) {
     if (merged.command === "drift-check") {
       const { showDriftReport } = await import("./drift-output-CPFWUROR.js");

@@ -4,7 +4,7 @@ import {
 } from "./chunk-INDTGZUY.js";
 import {
   Git
-} from "./chunk-E6JEU2TP.js";
+} from "./chunk-HUSS5IF7.js";
 import {
   InputError
 } from "./chunk-KBKTDO2V.js";
@@ -92,28 +92,21 @@ var LocalCheckout = class {
   async commit(request) {
     const { snapshot, target } = request;
     for (const file of request.files) writeOrRemove(join(this.path, file.path), file);
-    const sha = await this.git.commit(request.files, request.message, request.author);
-    if (!this.options.push) return { outcome: "landed", sha, pushed: false };
-    if (target.mode === "force") {
-      try {
-        await this.git.forcePush(this.remote, target.branch, target.lease);
-      } finally {
-        await this.git.resetKeep(snapshot.commit);
-      }
-      return { outcome: "landed", sha, pushed: true };
+    const { sha, staged } = await this.git.commitBeforeStaging(request.files, request.message, request.author);
+    if (!this.options.push) {
+      await staged;
+      return { outcome: "landed", sha, pushed: false };
     }
-    let pushed;
-    try {
-      pushed = await this.git.push(this.remote, target.branch);
-    } catch (error) {
-      await this.git.resetKeep(snapshot.commit);
-      throw error;
-    }
-    if (pushed === "moved") {
-      await this.git.resetKeep(snapshot.commit);
-      return { outcome: "moved" };
-    }
-    return { outcome: "landed", sha, pushed: true };
+    const [pushed] = await Promise.allSettled([this.pushTo(target), staged]);
+    await staged;
+    if (target.mode === "force" || pushed.status === "rejected" || pushed.value === "moved") await this.git.resetKeep(snapshot.commit);
+    if (pushed.status === "rejected") throw pushed.reason;
+    return pushed.value === "moved" ? { outcome: "moved" } : { outcome: "landed", sha, pushed: true };
+  }
+  async pushTo(target) {
+    if (target.mode === "fast-forward") return this.git.push(this.remote, target.branch);
+    await this.git.forcePush(this.remote, target.branch, target.lease);
+    return "pushed";
   }
   async dispose() {
   }

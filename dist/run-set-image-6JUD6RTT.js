@@ -27,11 +27,11 @@ import {
 } from "./chunk-VMVPPYNY.js";
 import {
   inConfigRepoToLand
-} from "./chunk-ZZTI7772.js";
+} from "./chunk-AFYX2MWJ.js";
 import {
   environmentNamed
 } from "./chunk-INDTGZUY.js";
-import "./chunk-E6JEU2TP.js";
+import "./chunk-HUSS5IF7.js";
 import {
   MAX_BODY_LENGTH,
   VOLATILE_LINE

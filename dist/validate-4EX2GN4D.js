@@ -61,7 +61,7 @@ var validateCommand = {
     if (inputs.changedOnly && inputs.baseRef === "") throw new InputError("base-ref", "is required when changed-only is true (outside a pull_request event).");
     return { inputs, context: { github: new GitHubAccess(readGitHubTarget(run), run, "to validate"), configFile: readConfigFile(), run } };
   },
-  run: async ({ inputs, context }) => (await import("./run-validate-IK4IE6WT.js")).runValidate(inputs, context),
+  run: async ({ inputs, context }) => (await import("./run-validate-5VLB4ZDH.js")).runValidate(inputs, context),
   async report({ report, root, partition }, { inputs }, run) {
     const [{ validateReportFile, writeReportFile }, { annotationPrefix, showValidationReport }] = await Promise.all([
       import("./report-file-QOP7FMEF.js"),

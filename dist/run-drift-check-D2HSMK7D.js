@@ -2,11 +2,11 @@ const require = (globalThis[Symbol.for('gitops-promote.require')] ??= process.ge
 import {
   keepTrackingIssueIfAsked,
   runDriftCheck
-} from "./chunk-KGLLQJPG.js";
+} from "./chunk-AKKJ6T5Z.js";
 import "./chunk-EUVYLUSK.js";
-import "./chunk-ZZTI7772.js";
+import "./chunk-AFYX2MWJ.js";
 import "./chunk-INDTGZUY.js";
-import "./chunk-E6JEU2TP.js";
+import "./chunk-HUSS5IF7.js";
 import "./chunk-ZZABWA7U.js";
 import "./chunk-42JSCESC.js";
 import "./chunk-WACLQDPL.js";

@@ -136,7 +136,7 @@ var setImageCommand = {
     };
     return { inputs, context };
   },
-  run: async ({ inputs, context }) => (await import("./run-set-image-L5MHLFRU.js")).runSetImage(inputs, context),
+  run: async ({ inputs, context }) => (await import("./run-set-image-6JUD6RTT.js")).runSetImage(inputs, context),
   async report(outcome) {
     const [{ setImageOutputs, setImageSummaryMarkdown }, { setOutputs, writeSummary }] = await Promise.all([
       import("./set-image-summary-6H5LYVCY.js"),

@@ -58,7 +58,7 @@ var releaseCommand = {
       context: { github: new GitHubAccess(github, run, "to release a hold through the GitHub API or a pull request"), configFile: readConfigFile(), run }
     };
   },
-  run: async ({ inputs, context }) => (await import("./run-release-NO4DJBQS.js")).runRelease(inputs, context),
+  run: async ({ inputs, context }) => (await import("./run-release-4SGK6PGS.js")).runRelease(inputs, context),
   async report(outcome) {
     setOutputs(releaseOutputs(outcome));
     await writeSummary(releaseSummaryMarkdown(outcome));
