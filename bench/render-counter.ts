@@ -7,8 +7,9 @@
  * was at the call, so that a render of an overlay as it was before an edit tells itself apart from one of the edit.
  */
 import { execFileSync } from 'node:child_process';
-import { accessSync, chmodSync, constants, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
+import which from 'which';
 
 export interface RenderCounter {
   /** PATH (the counting scripts first) and the log's name, for the run's environment. */
@@ -74,18 +75,9 @@ exec '${real}' "$@"
 `;
 }
 
-/** The first executable of that name on the search path (the bench's own PATH by default). */
+/** The first executable of that name on the search path (the bench's own PATH by default), as the shell finds it. */
 export function findOnPath(program: string, searchPath = process.env.PATH ?? ''): string | undefined {
-  for (const directory of searchPath.split(delimiter).filter(Boolean)) {
-    const candidate = join(directory, program);
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // Not in this folder.
-    }
-  }
-  return undefined;
+  return which.sync(program, { path: searchPath, nothrow: true }) ?? undefined;
 }
 
 /** The checksum the counting script logs for a kustomization with this text (the same `cksum`, of the same bytes). */

@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
-import { accessSync, chmodSync, constants, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import which from 'which';
 import { errorAnnotations, runAction, type ActionRun } from '../helpers/action-runner.js';
 import { createConfigRepo, git, type ConfigRepo } from '../helpers/git-fixtures.js';
 import { remoteFile, startPromoteWorld, type PromoteWorld } from './promote-fixture.js';
@@ -18,28 +19,17 @@ import { remoteFile, startPromoteWorld, type PromoteWorld } from './promote-fixt
  * overlay with findings.
  */
 
-function findOnPath(program: string): string {
-  for (const folder of (process.env.PATH ?? '').split(delimiter)) {
-    const candidate = join(folder, program);
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // Not in this folder.
-    }
-  }
-  throw new Error(`${program} is not on PATH`);
-}
+const realKubectl = (): string => which.sync('kubectl');
 
 let bin: string;
 let log: string;
 beforeAll(() => {
   bin = mkdtempSync(join(tmpdir(), 'gitops-promote-kubectl-log-'));
   log = join(bin, 'calls.log');
-  writeFileSync(join(bin, 'kubectl'), `#!/bin/sh\nprintf '%s\\n' "$*" >> "${log}"\nexec "${findOnPath('kubectl')}" "$@"\n`);
+  writeFileSync(join(bin, 'kubectl'), `#!/bin/sh\nprintf '%s\\n' "$*" >> "${log}"\nexec "${realKubectl()}" "$@"\n`);
   writeFileSync(
     join(bin, 'kustomize'),
-    `#!/bin/sh\n[ "$1" = build ] || exit 1\nshift\nprintf 'kustomize %s\\n' "$*" >> "${log}"\nexec "${findOnPath('kubectl')}" kustomize "$@"\n`,
+    `#!/bin/sh\n[ "$1" = build ] || exit 1\nshift\nprintf 'kustomize %s\\n' "$*" >> "${log}"\nexec "${realKubectl()}" kustomize "$@"\n`,
   );
   chmodSync(join(bin, 'kubectl'), 0o755);
   chmodSync(join(bin, 'kustomize'), 0o755);
