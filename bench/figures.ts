@@ -90,7 +90,7 @@ export function summaryRow(figure: Figure): string[] {
     figure.name,
     format(figure.measured),
     figure.competitor ? `${figure.competitor.name}: ${format({ value: figure.competitor.value, unit: figure.measured.unit })}` : '–',
-    ratio === undefined ? '–' : `${ratio.toFixed(2)}×`,
+    ratio === undefined ? '–' : `${ratio.toFixed(2)}×${figure.pairedRatio === undefined ? '' : ' paired'}`,
     describeGoal(figure),
     goalMet(figure),
   ];

@@ -89,9 +89,10 @@ process.exit(failed ? 1 : 0);
 
 function printSummary(all: readonly Figure[]): void {
   const judged = all.filter((figure) => figure.goal || figure.competitor);
-  printHeading(
-    `summary (${((performance.now() - benchStarted) / 1000 / 60).toFixed(1)} min; ratio = measured / competitor, measured in this run; validate's: the median of its pairs' ratios, each pair run one after the other)`,
-  );
+  const paired = judged.some((figure) => figure.pairedRatio !== undefined)
+    ? "; 'paired': the median of the ratios of runs made in pairs, one right after the other"
+    : '';
+  printHeading(`summary (${((performance.now() - benchStarted) / 1000 / 60).toFixed(1)} min; ratio = measured / competitor, measured in this run${paired})`);
   if (judged.length === 0) {
     process.stdout.write('  (no figure of these parts has a competitor or a goal; see the tables above)\n');
     return;

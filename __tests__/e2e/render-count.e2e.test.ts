@@ -12,11 +12,11 @@ import { remoteFile, startPromoteWorld, type PromoteWorld } from './promote-fixt
  * PATH writes each call to a log and hands it to the real one, and so does a
  * `kustomize` there (which the action picks when PATH has it, as on GitHub's
  * runners): its `build DIR` is logged as kubectl's `kustomize DIR` and
- * rendered by the real kubectl. The render check and validation share the render after the edit;
- * set-image's downgrade guard also renders the overlay as it was before the
- * edit, to compare what runs, only where the edit alone cannot say what ran
- * (an added entry, say); origin annotations cost one more render only for an
- * overlay with findings.
+ * rendered by the real kubectl. The render check and validation share the
+ * render after the edit; set-image's downgrade guard also renders the overlay
+ * as it was before the edit, to compare what runs, only where the edit alone
+ * cannot say what ran (an added entry, say); origin annotations cost one more
+ * render only for an overlay with findings.
  */
 
 const realKubectl = (): string => which.sync('kubectl');
